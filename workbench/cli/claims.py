@@ -1,0 +1,7 @@
+"""`workbench claims`: placeholder registered by the foundation; replaced by the owning issue's work."""
+
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    sub.add_parser("claims", help="(not built yet)")

@@ -1,0 +1,64 @@
+"""``workbench`` entry point: builds the parser from the command modules and turns
+core errors into readable, coded messages at the boundary."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from workbench import __version__
+from workbench.errors import WorkbenchError
+
+# Command groups, in the order ``workbench --help`` lists them.
+COMMAND_MODULES = (
+    "workbench.cli.demo",
+    "workbench.cli.claims",
+    "workbench.cli.triage",
+    "workbench.cli.rules",
+    "workbench.cli.model",
+    "workbench.cli.log",
+    "workbench.cli.gui",
+)
+
+EXIT_OK = 0
+EXIT_ERROR = 2  # a coded WorkbenchError
+EXIT_PARTIAL = 3  # some files of a batch failed, the rest were processed
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description=(
+            "Patent Non-Disclosure Triage Workbench: screen draft patent applications "
+            "for Japan's specified technology fields before filing abroad. "
+            "A screening aid, not legal advice."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except WorkbenchError as exc:
+        print(f"error: {exc.render()}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. piped into `head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""The small, frozen domain objects that flow through the pipeline.
+
+file -> ingest -> Draft -> claims -> ClaimSet -> classify -> DraftVerdict -> store
+
+They hold data only; behaviour lives in the packages named after each step.
+Offsets (``start``/``end``) are character offsets into the text named in the
+docstring of each class, so the GUI can highlight spans exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = Literal["en", "ja"]
+Level = Literal["clear", "review", "likely"]
+Status = Literal["hit", "possible", "no"]
+LEVELS: tuple[Level, ...] = ("clear", "review", "likely")
+STATUSES: tuple[Status, ...] = ("hit", "possible", "no")
+
+CLAIM_CATEGORIES = ("apparatus", "method", "system", "composition", "use", "program", "other")
+
+
+# ---------------------------------------------------------------------------
+# Ingest
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PageSpan:
+    """Page ``number`` (1-based) covers ``text[start:end]`` of its Draft."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft application as read from one file.
+
+    ``text`` is the whole cleaned text (headers, footers, line and paragraph
+    numbers removed); the section fields are slices of it. ``claims_text`` is
+    the claims section only ("" when none was found).
+    """
+
+    source_path: str
+    sha256: str
+    format: str  # "pdf" | "docx" | "text" | "uspto-xml"
+    language: Language
+    text: str
+    title: str = ""
+    abstract: str = ""
+    technical_field: str = ""
+    description: str = ""
+    claims_text: str = ""
+    claims_offset: int = 0  # where claims_text starts inside text
+    pages: tuple[PageSpan, ...] = ()
+    encoding: str | None = None  # for text files: the detected encoding
+    ipc_codes: tuple[str, ...] = ()  # codes printed in the document, if any
+    notes: tuple[str, ...] = ()  # what the reader noticed (e.g. "claims section not found")
+
+    @property
+    def name(self) -> str:
+        from pathlib import PurePath
+
+        return PurePath(self.source_path).name
+
+    def page_of(self, offset: int) -> int | None:
+        for p in self.pages:
+            if p.start <= offset < p.end:
+                return p.number
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Claims
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ClaimPart:
+    """A part of a claim: ``kind`` is one of preamble, transition, element
+    (English) or zentei (前提部), tokucho (特徴部) (Japanese). Offsets are into
+    the claim's ``text``."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim. ``text`` is the claim without its number label;
+    ``start``/``end`` locate it inside the Draft's ``claims_text``."""
+
+    number: int
+    text: str
+    independent: bool
+    depends_on: tuple[int, ...] = ()
+    category: str = "other"  # one of CLAIM_CATEGORIES
+    preamble: str = ""
+    transition: str = ""
+    parts: tuple[ClaimPart, ...] = ()
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class ClaimSet:
+    claims: tuple[Claim, ...]
+    language: Language
+    notes: tuple[str, ...] = ()
+
+    def by_number(self, number: int) -> Claim | None:
+        for c in self.claims:
+            if c.number == number:
+                return c
+        return None
+
+    def children(self) -> dict[int, tuple[int, ...]]:
+        """Claim tree: claim number -> numbers of claims that depend on it."""
+        kids: dict[int, list[int]] = {c.number: [] for c in self.claims}
+        for c in self.claims:
+            for parent in c.depends_on:
+                kids.setdefault(parent, []).append(c.number)
+        return {k: tuple(v) for k, v in kids.items()}
+
+    def roots(self) -> tuple[int, ...]:
+        return tuple(c.number for c in self.claims if c.independent)
+
+
+# ---------------------------------------------------------------------------
+# Classification
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Evidence:
+    """Why a field scored: a term (or IPC code) found in a text.
+
+    ``source`` names the text: "claim", "title", "abstract", "technical_field",
+    "description" or "ipc"; for "claim" the offsets are into that claim's text.
+    """
+
+    field_id: int
+    term: str
+    source: str
+    start: int = -1
+    end: int = -1
+    weight: float = 0.0
+    claim_number: int | None = None
+
+
+@dataclass(frozen=True)
+class IpcScore:
+    code: str  # normalised, e.g. "F41H" or "F41H 3/00"
+    score: float
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class AdditionalAnswers:
+    """Answers to the additional-requirement questions; None = not answered."""
+
+    defence_use: bool | None = None  # for Japan's defence or a foreign military's use?
+    state_commissioned: bool | None = None  # from State-commissioned / State-funded R&D?
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """What the rules engine said about one field."""
+
+    field_id: int
+    status: Status
+    reasons: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()  # the IPC codes that matched
+    terms: tuple[str, ...] = ()  # evidence terms that matched
+    verified: bool = False  # is the rule behind it confirmed from the official source?
+
+
+@dataclass(frozen=True)
+class FieldVerdict:
+    field_id: int
+    status: Status
+    likelihood: float
+    name_en: str = ""
+    name_ja: str = ""
+    reasons: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    verified: bool = False
+
+
+@dataclass(frozen=True)
+class ClaimVerdict:
+    claim_number: int
+    fields: tuple[FieldVerdict, ...] = ()
+    ipc: tuple[IpcScore, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Triage thresholds on the draft's highest field likelihood."""
+
+    review: float = 0.15
+    likely: float = 0.5
+
+
+@dataclass(frozen=True)
+class DraftVerdict:
+    """The screening result of one draft, with everything needed to explain it later."""
+
+    draft: Draft
+    claims: ClaimSet
+    level: Level
+    fields: tuple[FieldVerdict, ...]
+    ipc: tuple[IpcScore, ...]
+    claim_verdicts: tuple[ClaimVerdict, ...]
+    answers: AdditionalAnswers = field(default_factory=AdditionalAnswers)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    ruleset_version: str = ""
+    ruleset_checksum: str = ""
+    model_version: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def top_field(self) -> FieldVerdict | None:
+        ranked = sorted(self.fields, key=lambda f: f.likelihood, reverse=True)
+        return ranked[0] if ranked else None
+
+
+# ---------------------------------------------------------------------------
+# The triage log
+# ---------------------------------------------------------------------------
+DECISIONS = ("clear_abroad", "file_jp_first", "prior_confirmation", "hold")
+DECISION_LABELS = {
+    "clear_abroad": "Clear to file abroad",
+    "file_jp_first": "File in Japan first (Art. 78)",
+    "prior_confirmation": "Request prior confirmation (Art. 79)",
+    "hold": "Hold for review",
+}
+ANNOTATION_VERDICTS = ("agree", "disagree")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    draft_id: int
+    claim_number: int
+    field_id: int | None
+    verdict: str  # "agree" | "disagree"
+    note: str = ""
+    corrected_ipc: str | None = None
+    reviewer: str = ""
+    at: str = ""  # ISO 8601 UTC
+
+
+@dataclass(frozen=True)
+class Decision:
+    draft_id: int
+    decision: str  # one of DECISIONS
+    rationale: str
+    completed_in_japan: bool | None = None
+    planned_countries: tuple[str, ...] = ()
+    jp_filing_date: str | None = None  # ISO date
+    primary_review_due: str | None = None  # JP filing + 3 months
+    foreign_filing_free: str | None = None  # JP filing + 10 months
+    reviewer: str = ""
+    at: str = ""

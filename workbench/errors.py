@@ -1,0 +1,221 @@
+"""Every error the workbench raises, each with a code and an actionable message.
+
+One catalogue, in the spirit of ``spacy/errors.py``: logs, the CLI and the GUI
+cite the code (``[E101]``) so support can find the cause. Each exception carries
+what a user interface needs to show it: the file, the page or line, and what the
+user can do about it.
+
+Code ranges (add new codes in the range of your area, never reuse one):
+
+- E1xx  ingest: reading files into a Draft
+- E2xx  claims: finding and splitting claims
+- E3xx  IPC codes and rule sets
+- E4xx  classification models
+- E5xx  the triage log (database)
+- E6xx  exports
+- E9xx  settings, usage and anything else
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ErrorSpec:
+    code: str
+    message: str  # may use {placeholders} filled from the raise site
+    hint: str  # what the user can do
+
+
+CATALOGUE: dict[str, ErrorSpec] = {}
+
+
+def _spec(code: str, message: str, hint: str) -> str:
+    if code in CATALOGUE:  # pragma: no cover - programming error caught by tests
+        raise RuntimeError(f"duplicate error code {code}")
+    CATALOGUE[code] = ErrorSpec(code, message, hint)
+    return code
+
+
+# -- E1xx ingest -------------------------------------------------------------
+E101 = _spec("E101", "The file does not exist or cannot be read", "Check the path and your permission to read it.")
+E102 = _spec("E102", "The file is empty", "Save the draft again from your editor and retry.")
+E103 = _spec("E103", "Unsupported file type '{suffix}'", "Save the draft as PDF, DOCX, TXT or Markdown.")
+E104 = _spec("E104", "The PDF is damaged or truncated ({detail})", "Export the PDF again from the source document.")
+E105 = _spec("E105", "The PDF is encrypted", "Give the password (--password / the password dialog), or save an unprotected copy.")
+E106 = _spec("E106", "The PDF password is wrong", "Check the password with the person who protected the file.")
+E107 = _spec(
+    "E107",
+    "The PDF has no text layer (it looks scanned: {pages} page(s) without text)",
+    "Run OCR on it (e.g. in your PDF editor) or use the DOCX/text source of the draft.",
+)
+E108 = _spec("E108", "The DOCX file is not a Word document ({detail})", "Open it in Word and save it again as .docx.")
+E109 = _spec(
+    "E109",
+    "The text encoding could not be determined (tried {tried})",
+    "Save the file as UTF-8 (or Shift_JIS for JPO drafts) and retry.",
+)
+E110 = _spec(
+    "E110",
+    "The file looks binary, not text",
+    "This is not a text draft; check that the right file was chosen.",
+)
+E111 = _spec(
+    "E111",
+    "The file is too large ({size} > limit {limit})",
+    "Split the document, or raise the limit in Settings if it really is one draft.",
+)
+E112 = _spec("E112", "Reading the file took too long (over {seconds} s)", "Check the file; very large or damaged files may need to be re-exported.")
+E113 = _spec("E113", "The document has no readable text", "Check that the file contains the draft text.")
+E114 = _spec("E114", "The USPTO XML file could not be parsed ({detail})", "Check that the file is a complete USPTO publication XML.")
+
+# -- E2xx claims ---------------------------------------------------------------
+E201 = _spec(
+    "E201",
+    "No claims section was found",
+    "Mark the claims with 'What is claimed is:' / 'Claims' or 【特許請求の範囲】/【請求項１】.",
+)
+E202 = _spec("E202", "Claim {number} refers to claim {target}, which does not precede it", "Check the claim numbering of the draft.")
+E203 = _spec("E203", "The Japanese language pipeline is not available ({detail})", "Reinstall the workbench (SudachiPy and its dictionary are required).")
+
+# -- E3xx IPC codes and rule sets ----------------------------------------------
+E301 = _spec("E301", "'{code}' is not a valid IPC symbol", "Write it like 'F41H 3/00', 'F41H3/00' or 'F41H0003000000'.")
+E302 = _spec("E302", "The rule file cannot be parsed at line {line}: {detail}", "Fix the YAML/JSON syntax at that line.")
+E303 = _spec("E303", "The rule set does not match its schema at line {line}: {detail}", "Fix the entry named; see classification_rules/README.md.")
+E304 = _spec("E304", "Field id {field_id} is defined twice (line {line})", "Give each field a unique id.")
+E305 = _spec("E305", "No rule set named '{name}' was found", "Check the rule-set name or the user rules folder in Settings.")
+E306 = _spec("E306", "The IPC range '{text}' is not valid: {detail}", "Write ranges like 'G21C 19/42-19/50' within one main group family.")
+
+# -- E4xx models ---------------------------------------------------------------
+E401 = _spec("E401", "The model file is missing", "Reinstall the workbench or rebuild it with 'workbench model train'.")
+E402 = _spec(
+    "E402",
+    "The model file does not match its card (hash {actual}, expected {expected})",
+    "The file was changed or damaged; restore it or rebuild it with 'workbench model train'.",
+)
+E403 = _spec("E403", "The model card is missing or unreadable", "Rebuild the model with 'workbench model train'.")
+E404 = _spec("E404", "Training data is missing: {detail}", "Check that ../shared/data (or --data) holds the data files.")
+E405 = _spec("E405", "The model was not saved: the new model scores worse on held-out data ({detail})", "Keep the current model; review the annotations used for training.")
+
+# -- E5xx the triage log -------------------------------------------------------
+E501 = _spec("E501", "The triage log database is damaged ({detail})", "Open a backup or start a new log file; the damaged file is left untouched.")
+E502 = _spec("E502", "The triage log is locked by another program", "Close the other program (or wait) and retry.")
+E503 = _spec(
+    "E503",
+    "The triage log was written by a newer version (schema {found} > {supported})",
+    "Update the workbench before opening this log.",
+)
+E504 = _spec("E504", "The triage log history is broken at event {event_id}: {detail}", "Restore the log from a backup; report the incident to your IP manager.")
+E505 = _spec("E505", "The triage log is append-only: {detail}", "Record a correcting event instead of changing or deleting one.")
+E506 = _spec("E506", "A decision needs a rationale", "Write why the decision was taken.")
+E507 = _spec("E507", "No draft with id or hash '{ref}' is in the log", "List the drafts with 'workbench log list'.")
+E508 = _spec("E508", "'{value}' is not a valid {what}", "Use one of: {allowed}.")
+E509 = _spec("E509", "The triage log cannot be created at {detail}", "Choose a folder you can write to (--db or Settings).")
+
+# -- E6xx exports --------------------------------------------------------------
+E601 = _spec("E601", "The export file cannot be written ({detail})", "Choose another folder or close the file if it is open elsewhere.")
+E602 = _spec("E602", "No CJK font was found for the PDF report", "Install a Japanese font (packaging/setup.sh installs IPA Gothic).")
+E603 = _spec("E603", "Unknown export format '{fmt}'", "Use csv, xlsx, pdf or json.")
+
+# -- E9xx settings and usage ---------------------------------------------------
+E901 = _spec("E901", "Invalid setting {name}={value}: {detail}", "Fix the setting in Settings or on the command line.")
+E902 = _spec("E902", "Operation cancelled", "Nothing was recorded for the unfinished item.")
+
+
+class WorkbenchError(Exception):
+    """Base of every error the workbench raises on purpose.
+
+    ``code`` names an entry of :data:`CATALOGUE`; ``path``, ``line`` and
+    ``page`` say where; keyword ``details`` fill the message placeholders.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        page: int | None = None,
+        **details: object,
+    ) -> None:
+        spec = CATALOGUE[code]
+        self.code = code
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.page = page
+        self.details = details
+        try:
+            self.message = spec.message.format(**details)
+        except (KeyError, IndexError):
+            self.message = spec.message
+        try:
+            self.hint = spec.hint.format(**details)
+        except (KeyError, IndexError):
+            self.hint = spec.hint
+        super().__init__(self.render())
+
+    def where(self) -> str:
+        parts = []
+        if self.path:
+            parts.append(self.path)
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        return ", ".join(parts)
+
+    def render(self) -> str:
+        where = self.where()
+        prefix = f"[{self.code}] " + (f"{where}: " if where else "")
+        return f"{prefix}{self.message}. {self.hint}"
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "path": self.path,
+            "line": self.line,
+            "page": self.page,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class IngestError(WorkbenchError):
+    """A draft file could not be read."""
+
+
+class ClaimsError(WorkbenchError):
+    """Claims could not be found or split."""
+
+
+class IpcError(WorkbenchError):
+    """An IPC symbol or range is malformed."""
+
+
+class RulesError(WorkbenchError):
+    """A rule set is malformed or missing; the engine never runs half-loaded."""
+
+
+class ModelError(WorkbenchError):
+    """A model file is missing, tampered with, or cannot be trained."""
+
+
+class StoreError(WorkbenchError):
+    """The triage log cannot be opened, is damaged, or refused a change."""
+
+
+class ExportError(WorkbenchError):
+    """An export could not be written."""
+
+
+class SettingsError(WorkbenchError):
+    """A setting or a command-line value is invalid."""
+
+
+class Cancelled(WorkbenchError):
+    """Long work was cancelled by the user."""
+
+    def __init__(self) -> None:
+        super().__init__(E902)
