@@ -81,10 +81,10 @@ E202 = _spec("E202", "Claim {number} refers to claim {target}, which does not pr
 E203 = _spec("E203", "The Japanese language pipeline is not available ({detail})", "Reinstall the workbench (SudachiPy and its dictionary are required).")
 
 # -- E3xx IPC codes and rule sets ----------------------------------------------
-E301 = _spec("E301", "'{code}' is not a valid IPC symbol", "Write it like 'F41H 3/00', 'F41H3/00' or 'F41H0003000000'.")
-E302 = _spec("E302", "The rule file cannot be parsed at line {line}: {detail}", "Fix the YAML/JSON syntax at that line.")
-E303 = _spec("E303", "The rule set does not match its schema at line {line}: {detail}", "Fix the entry named; see classification_rules/README.md.")
-E304 = _spec("E304", "Field id {field_id} is defined twice (line {line})", "Give each field a unique id.")
+E301 = _spec("E301", "'{symbol}' is not a valid IPC symbol", "Write it like 'F41H 3/00', 'F41H3/00' or 'F41H0003000000'.")
+E302 = _spec("E302", "The rule file cannot be parsed: {detail}", "Fix the YAML/JSON syntax at that line.")
+E303 = _spec("E303", "The rule set does not match its schema: {detail}", "Fix the entry named; see classification_rules/README.md.")
+E304 = _spec("E304", "Field id {field_id} is defined twice", "Give each field a unique id.")
 E305 = _spec("E305", "No rule set named '{name}' was found", "Check the rule-set name or the user rules folder in Settings.")
 E306 = _spec("E306", "The IPC range '{text}' is not valid: {detail}", "Write ranges like 'G21C 19/42-19/50' within one main group family.")
 
