@@ -113,6 +113,7 @@ E506 = _spec("E506", "A decision needs a rationale", "Write why the decision was
 E507 = _spec("E507", "No draft with id or hash '{ref}' is in the log", "List the drafts with 'workbench log list'.")
 E508 = _spec("E508", "'{value}' is not a valid {what}", "Use one of: {allowed}.")
 E509 = _spec("E509", "The triage log cannot be created at {detail}", "Choose a folder you can write to (--db or Settings).")
+E510 = _spec("E510", "The hash prefix '{ref}' matches more than one draft", "Give more characters of the hash, or the draft id.")
 
 # -- E6xx exports --------------------------------------------------------------
 E601 = _spec("E601", "The export file cannot be written ({detail})", "Choose another folder or close the file if it is open elsewhere.")

@@ -1,0 +1,56 @@
+"""Key dates of Japan's non-disclosure procedure, computed from the JP filing date.
+
+- primary review point: JP filing + 3 months (the JPO forwards specified-field
+  applications within 3 months, or says it will not)
+- foreign filing free: JP filing + 10 months (no security designation by then)
+
+Months are added calendar-wise and clamped to the month end, so Jan 31 + 1 month
+is Feb 28 (Feb 29 in a leap year), Nov 30 + 3 months is Feb 28/29.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime
+
+from workbench.errors import E508, StoreError
+
+PRIMARY_REVIEW_MONTHS = 3
+FOREIGN_FILING_FREE_MONTHS = 10
+
+
+def add_months(d: date, months: int) -> date:
+    """``d`` plus ``months`` calendar months, clamped to the last day of the target month."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month0 = divmod(index, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(d.day, last))
+
+
+def parse_date(value: date | datetime | str | None, what: str = "date (YYYY-MM-DD)") -> date | None:
+    """Accept a date, a datetime or an ISO 'YYYY-MM-DD' string; '' and None -> None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            text = value.strip()
+            if len(text) == 10:
+                return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise StoreError(E508, value=value, what=what, allowed="a date written YYYY-MM-DD, e.g. 2026-04-30")
+
+
+def key_dates(jp_filing_date: date | str | None) -> tuple[str | None, str | None]:
+    """(primary_review_due, foreign_filing_free) as ISO dates, or (None, None)."""
+    d = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
+    if d is None:
+        return None, None
+    return (
+        add_months(d, PRIMARY_REVIEW_MONTHS).isoformat(),
+        add_months(d, FOREIGN_FILING_FREE_MONTHS).isoformat(),
+    )

@@ -1,0 +1,190 @@
+"""Events -> rows. The current tables (drafts, verdicts, claims, field verdicts,
+annotations, decisions) are materialised from each event's payload by these pure
+functions, in the same transaction as the event; ``verify()`` runs them again and
+compares, so a hand edit of a derived row is caught as well as one of an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from workbench.domain import DraftVerdict
+from workbench.store.chain import canonical_json
+from workbench.store.dates import key_dates
+
+# Columns compared by verify(), per derived table (the surrogate ``id`` is not).
+DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "drafts": ("id", "sha256", "name", "source_path", "format", "language", "title", "ingested_at", "event_id"),
+    "verdicts": (
+        "event_id", "draft_id", "at", "who", "level", "top_field_id", "top_likelihood",
+        "ruleset_version", "ruleset_checksum", "model_version",
+    ),
+    "claims": ("event_id", "draft_id", "number", "text", "independent", "depends_on", "category"),
+    "field_verdicts": (
+        "event_id", "draft_id", "claim_number", "field_id", "status", "likelihood", "verified",
+        "name_en", "name_ja", "reasons", "evidence",
+    ),
+    "annotations": (
+        "event_id", "draft_id", "claim_number", "field_id", "verdict", "note", "corrected_ipc", "reviewer", "at",
+    ),
+    "decisions": (
+        "event_id", "draft_id", "decision", "rationale", "completed_in_japan", "planned_countries",
+        "jp_filing_date", "primary_review_due", "foreign_filing_free", "reviewer", "at",
+    ),
+}
+
+
+def draft_payload(verdict: DraftVerdict) -> dict:
+    d = verdict.draft
+    return {
+        "sha256": d.sha256,
+        "name": d.name,
+        "source_path": d.source_path,
+        "format": d.format,
+        "language": d.language,
+        "title": d.title,
+        "encoding": d.encoding,
+        "ipc_codes": list(d.ipc_codes),
+        "notes": list(d.notes),
+    }
+
+
+def verdict_payload(verdict: DraftVerdict) -> dict:
+    """Everything needed to explain the verdict later; the draft's full text is not
+    copied into the log (the file hash identifies it), its claims are."""
+    return {
+        "draft": draft_payload(verdict),
+        "level": verdict.level,
+        "claims": [asdict(c) for c in verdict.claims.claims],
+        "claims_language": verdict.claims.language,
+        "claims_notes": list(verdict.claims.notes),
+        "fields": [asdict(f) for f in verdict.fields],
+        "ipc": [asdict(i) for i in verdict.ipc],
+        "claim_verdicts": [asdict(cv) for cv in verdict.claim_verdicts],
+        "answers": asdict(verdict.answers),
+        "thresholds": asdict(verdict.thresholds),
+        "ruleset_version": verdict.ruleset_version,
+        "ruleset_checksum": verdict.ruleset_checksum,
+        "model_version": verdict.model_version,
+        "notes": list(verdict.notes),
+    }
+
+
+def _b(value: object) -> int | None:
+    return None if value is None else int(bool(value))
+
+
+def _field_row(event_id: int, draft_id: int, claim_number: int | None, f: dict) -> dict:
+    return {
+        "event_id": event_id,
+        "draft_id": draft_id,
+        "claim_number": claim_number,
+        "field_id": f["field_id"],
+        "status": f["status"],
+        "likelihood": float(f["likelihood"]),
+        "verified": _b(f.get("verified", False)),
+        "name_en": f.get("name_en", ""),
+        "name_ja": f.get("name_ja", ""),
+        "reasons": canonical_json(list(f.get("reasons", []))),
+        "evidence": canonical_json(list(f.get("evidence", []))),
+    }
+
+
+def rows_for_event(event: dict) -> dict[str, list[dict]]:
+    """The derived rows one event produces: {table: [row, ...]}.
+
+    ``event`` has the keys of the events table with ``payload`` already decoded.
+    """
+    kind = event["kind"]
+    p = event["payload"]
+    eid = event["id"]
+    did = event["draft_id"]
+    at = event["at"]
+    who = event["who"]
+    if kind == "draft.added":
+        return {
+            "drafts": [
+                {
+                    "id": did,
+                    "sha256": p["sha256"],
+                    "name": p.get("name", ""),
+                    "source_path": p.get("source_path", ""),
+                    "format": p.get("format", ""),
+                    "language": p.get("language", ""),
+                    "title": p.get("title", ""),
+                    "ingested_at": at,
+                    "event_id": eid,
+                }
+            ]
+        }
+    if kind == "verdict.recorded":
+        fields = p.get("fields", [])
+        top = max(fields, key=lambda f: f["likelihood"]) if fields else None  # first of equals, like DraftVerdict.top_field
+        out: dict[str, list[dict]] = {
+            "verdicts": [
+                {
+                    "event_id": eid,
+                    "draft_id": did,
+                    "at": at,
+                    "who": who,
+                    "level": p["level"],
+                    "top_field_id": top["field_id"] if top else None,
+                    "top_likelihood": float(top["likelihood"]) if top else None,
+                    "ruleset_version": p.get("ruleset_version", ""),
+                    "ruleset_checksum": p.get("ruleset_checksum", ""),
+                    "model_version": p.get("model_version", ""),
+                }
+            ],
+            "claims": [
+                {
+                    "event_id": eid,
+                    "draft_id": did,
+                    "number": c["number"],
+                    "text": c["text"],
+                    "independent": _b(c["independent"]),
+                    "depends_on": canonical_json(list(c.get("depends_on", []))),
+                    "category": c.get("category", "other"),
+                }
+                for c in p.get("claims", [])
+            ],
+            "field_verdicts": [_field_row(eid, did, None, f) for f in fields],
+        }
+        for cv in p.get("claim_verdicts", []):
+            out["field_verdicts"].extend(_field_row(eid, did, cv["claim_number"], f) for f in cv.get("fields", []))
+        return out
+    if kind == "annotation.added":
+        return {
+            "annotations": [
+                {
+                    "event_id": eid,
+                    "draft_id": did,
+                    "claim_number": p["claim_number"],
+                    "field_id": p.get("field_id"),
+                    "verdict": p["verdict"],
+                    "note": p.get("note", ""),
+                    "corrected_ipc": p.get("corrected_ipc"),
+                    "reviewer": who,
+                    "at": at,
+                }
+            ]
+        }
+    if kind == "decision.recorded":
+        primary, free = key_dates(p.get("jp_filing_date"))
+        return {
+            "decisions": [
+                {
+                    "event_id": eid,
+                    "draft_id": did,
+                    "decision": p["decision"],
+                    "rationale": p["rationale"],
+                    "completed_in_japan": _b(p.get("completed_in_japan")),
+                    "planned_countries": canonical_json(list(p.get("planned_countries", []))),
+                    "jp_filing_date": p.get("jp_filing_date"),
+                    "primary_review_due": p.get("primary_review_due", primary),
+                    "foreign_filing_free": p.get("foreign_filing_free", free),
+                    "reviewer": who,
+                    "at": at,
+                }
+            ]
+        }
+    return {}  # e.g. "schema.migrated": history only

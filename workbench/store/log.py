@@ -1,0 +1,705 @@
+"""The triage log: an append-only SQLite record of drafts, verdicts, annotations and
+foreign-filing decisions, with a hash-chained event history.
+
+Every change is one ``BEGIN IMMEDIATE`` transaction that appends one event (who,
+when in UTC, kind, draft, payload, prev_hash, hash) and materialises the rows that
+event implies. Nothing is updated or deleted (triggers refuse it); a correction is
+a new event that supersedes the earlier one (the latest decision per draft is the
+current one). ``verify()`` re-checks the chain and the derived rows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from workbench.domain import (
+    ANNOTATION_VERDICTS,
+    DECISION_LABELS,
+    DECISIONS,
+    LEVELS,
+    Annotation,
+    Claim,
+    Decision,
+    DraftVerdict,
+    Evidence,
+    FieldVerdict,
+    IpcScore,
+)
+from workbench.errors import (
+    E301,
+    E501,
+    E502,
+    E503,
+    E505,
+    E506,
+    E507,
+    E508,
+    E509,
+    E510,
+    IpcError,
+    StoreError,
+)
+from workbench.store.chain import GENESIS, event_hash
+from workbench.store.dates import key_dates, parse_date
+from workbench.store.derive import DERIVED_COLUMNS, draft_payload, rows_for_event, verdict_payload
+from workbench.store.records import (
+    AnnotationExample,
+    DecisionRow,
+    DraftRecord,
+    DraftSummary,
+    Event,
+    StoredVerdict,
+    VerifyResult,
+)
+from workbench.store.schema import LATEST, MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_TIMEOUT = 5.0  # seconds a writer waits for another one (busy timeout)
+_IPC_RE = re.compile(r"^[A-H]\d{2}[A-Z](\s?\d{1,4}/\d{1,6})?$")
+
+
+def utc_now() -> str:
+    """Now in UTC, ISO 8601 with a Z, microseconds (so events sort by time)."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@contextmanager
+def _guard(path: Path) -> Iterator[None]:
+    """Turn sqlite errors into coded StoreErrors naming the file."""
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        if "append-only" in str(exc):
+            raise StoreError(E505, path=path, detail=str(exc)) from None
+        raise StoreError(E501, path=path, detail=f"integrity: {exc}") from None
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise StoreError(E502, path=path) from None
+        if "unable to open" in text or "readonly" in text or "read-only" in text:
+            raise StoreError(E509, path=path, detail=f"{path} ({exc})") from None
+        raise StoreError(E501, path=path, detail=str(exc)) from None
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed", ...
+        raise StoreError(E501, path=path, detail=str(exc)) from None
+
+
+def _json(text: str | None, default: object) -> object:
+    if text is None or text == "":
+        return default
+    return json.loads(text)
+
+
+def _bool(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def normalize_ipc(code: str) -> str:
+    """Light normalisation of a corrected IPC code ('f41h  3/00' -> 'F41H 3/00');
+    raises IpcError E301 when it does not look like an IPC symbol."""
+    text = re.sub(r"\s+", " ", (code or "").strip().upper())
+    if not _IPC_RE.match(text):
+        raise IpcError(E301, code=code)
+    if "/" in text and " " not in text:
+        text = text[:4] + " " + text[4:]
+    return text
+
+
+class TriageLog:
+    """An open triage log. Use :meth:`open`; call :meth:`close` (or use ``with``)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, reviewer: str | None = None) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._reviewer = reviewer
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(
+        cls,
+        path: str | Path | None = None,
+        *,
+        reviewer: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> TriageLog:
+        """Open (creating if absent) the log at ``path`` (None -> settings.default_db_path()).
+
+        Upgrades an older schema in one transaction; refuses a newer one (E503), a
+        damaged or foreign file (E501, the file is never modified), a lock held
+        beyond ``timeout`` seconds (E502) and an unwritable place (E509).
+        """
+        if path is None:
+            from workbench.settings import default_db_path
+
+            path = default_db_path()
+        p = Path(path).expanduser()
+        _check_file(p)
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(E509, path=p, detail=f"{p.parent} ({exc.strerror or exc})") from None
+        try:
+            conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(E509, path=p, detail=f"{p} ({exc})") from None
+        log = cls(p, conn, reviewer)
+        try:
+            with _guard(p):
+                conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                _check_integrity(conn, p)
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    raise StoreError(E502, path=p)
+                conn.execute("PRAGMA synchronous = FULL")  # a legal record: durable commits
+                conn.execute("PRAGMA foreign_keys = ON")
+                log._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return log
+
+    def _migrate(self) -> None:
+        version = _schema_version(self.conn, self.path)
+        if version > LATEST:
+            raise StoreError(E503, path=self.path, found=version, supported=LATEST)
+        if version == LATEST:
+            return
+        with self._txn():
+            version = _schema_version(self.conn, self.path)  # another process may have migrated
+            if version > LATEST:
+                raise StoreError(E503, path=self.path, found=version, supported=LATEST)
+            if version == LATEST:
+                return
+            if not self.db["migrations"].exists():
+                self.db["migrations"].create({"version": int, "name": str, "applied_at": str}, pk="version")
+            start = version
+            for number, name, func in MIGRATIONS:
+                if number > version:
+                    func(self.db)
+                    self.conn.execute(
+                        "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)", [number, name, utc_now()]
+                    )
+                    version = number
+            self._append("schema.migrated", None, {"from": start, "to": version}, self.reviewer)
+
+    def __enter__(self) -> TriageLog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self.conn.close()
+            except sqlite3.Error:  # pragma: no cover - closing never matters more than the caller's error
+                pass
+
+    @property
+    def reviewer(self) -> str:
+        if self._reviewer:
+            return self._reviewer
+        from workbench.settings import default_reviewer
+
+        return default_reviewer()
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock, _guard(self.path):
+            return _schema_version(self.conn, self.path)
+
+    # ------------------------------------------------------------------ writing
+    @contextmanager
+    def _txn(self) -> Iterator[None]:
+        with self._lock, _guard(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def _append(self, kind: str, draft_id: int | None, payload: dict, who: str) -> int:
+        """Append one event and its derived rows; call inside ``_txn``."""
+        last = self.conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        event_id = last[0] + 1 if last else 1
+        prev = last[1] if last else GENESIS
+        at = utc_now()
+        h = event_hash(prev, id=event_id, at=at, who=who, kind=kind, draft_id=draft_id, payload=payload)
+        from workbench.store.chain import canonical_json
+
+        self.conn.execute(
+            "INSERT INTO events (id, at, who, kind, draft_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [event_id, at, who, kind, draft_id, canonical_json(payload), prev, h],
+        )
+        event = {"id": event_id, "at": at, "who": who, "kind": kind, "draft_id": draft_id, "payload": payload}
+        for table, rows in rows_for_event(event).items():
+            cols = DERIVED_COLUMNS[table]
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+            for row in rows:
+                self.conn.execute(sql, [row[c] for c in cols])
+        return event_id
+
+    def record_verdict(self, verdict: DraftVerdict, reviewer: str | None = None) -> int:
+        """Record a screening result; returns the draft id. A draft whose file hash is
+        already in the log is linked (a new verdict event), never duplicated."""
+        if not verdict.draft.sha256:
+            raise StoreError(E508, value="", what="draft file hash", allowed="a sha256 of the draft file")
+        if verdict.level not in LEVELS:
+            raise StoreError(E508, value=verdict.level, what="level", allowed=", ".join(LEVELS))
+        who = reviewer or self.reviewer
+        payload = verdict_payload(verdict)
+        with self._txn():
+            row = self.conn.execute("SELECT id FROM drafts WHERE sha256 = ?", [verdict.draft.sha256]).fetchone()
+            if row:
+                draft_id = row[0]
+            else:
+                draft_id = self.conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM drafts").fetchone()[0]
+                self._append("draft.added", draft_id, draft_payload(verdict), who)
+            self._append("verdict.recorded", draft_id, payload, who)
+        return draft_id
+
+    def annotate(
+        self,
+        draft_id: int | str,
+        claim_number: int,
+        field_id: int | None,
+        verdict: str,
+        note: str = "",
+        corrected_ipc: str | None = None,
+        reviewer: str | None = None,
+    ) -> Annotation:
+        """Record a reviewer's agree/disagree on a field flag of a claim. A later
+        annotation of the same claim and field supersedes an earlier one."""
+        if verdict not in ANNOTATION_VERDICTS:
+            raise StoreError(E508, value=verdict, what="annotation verdict", allowed=", ".join(ANNOTATION_VERDICTS))
+        try:
+            claim_number = int(claim_number)
+            field_id = None if field_id is None else int(field_id)
+        except (TypeError, ValueError):
+            raise StoreError(E508, value=f"{claim_number}/{field_id}", what="claim number / field id", allowed="whole numbers") from None
+        ipc = normalize_ipc(corrected_ipc) if corrected_ipc else None
+        who = reviewer or self.reviewer
+        with self._txn():
+            did = self._resolve(draft_id)
+            numbers = [r[0] for r in self.conn.execute(
+                "SELECT number FROM claims WHERE event_id = (SELECT MAX(event_id) FROM verdicts WHERE draft_id = ?)", [did]
+            )]
+            if numbers and claim_number not in numbers:
+                raise StoreError(
+                    E508, value=claim_number, what="claim number for this draft",
+                    allowed=", ".join(str(n) for n in sorted(numbers)),
+                )
+            payload = {"claim_number": claim_number, "field_id": field_id, "verdict": verdict, "note": note or "", "corrected_ipc": ipc}
+            eid = self._append("annotation.added", did, payload, who)
+            at = self.conn.execute("SELECT at FROM events WHERE id = ?", [eid]).fetchone()[0]
+        return Annotation(did, claim_number, field_id, verdict, note or "", ipc, who, at)
+
+    def decide(
+        self,
+        draft_id: int | str,
+        decision: str,
+        rationale: str,
+        completed_in_japan: bool | None = None,
+        planned_countries: Sequence[str] = (),
+        jp_filing_date: date | str | None = None,
+        reviewer: str | None = None,
+    ) -> Decision:
+        """Record the foreign-filing decision for a draft (supersedes any earlier one).
+
+        ``rationale`` is required (E506). From ``jp_filing_date`` the primary-review
+        point (+3 months) and the foreign-filing-free point (+10 months) are stored.
+        """
+        if decision not in DECISIONS:
+            raise StoreError(E508, value=decision, what="decision", allowed=", ".join(DECISIONS))
+        if not isinstance(rationale, str) or not rationale.strip():
+            raise StoreError(E506)
+        if completed_in_japan is not None and not isinstance(completed_in_japan, bool):
+            raise StoreError(E508, value=completed_in_japan, what="completed-in-Japan answer", allowed="yes, no or unknown")
+        if isinstance(planned_countries, str):
+            planned_countries = [c for c in re.split(r"[,\s]+", planned_countries) if c]
+        countries = tuple(dict.fromkeys(c.strip().upper() for c in planned_countries if c and c.strip()))
+        for c in countries:
+            if not re.fullmatch(r"[A-Z]{2}|EP|WO|PCT|EA|AP|OA", c):
+                raise StoreError(E508, value=c, what="country code", allowed="two-letter codes like US, CN, DE, or EP, WO/PCT")
+        jp = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
+        jp_iso = jp.isoformat() if jp else None
+        primary, free = key_dates(jp)
+        who = reviewer or self.reviewer
+        with self._txn():
+            did = self._resolve(draft_id)
+            prev = self.conn.execute("SELECT MAX(id) FROM decisions WHERE draft_id = ?", [did]).fetchone()[0]
+            payload = {
+                "decision": decision,
+                "rationale": rationale.strip(),
+                "completed_in_japan": completed_in_japan,
+                "planned_countries": list(countries),
+                "jp_filing_date": jp_iso,
+                "primary_review_due": primary,
+                "foreign_filing_free": free,
+                "supersedes": prev,
+            }
+            eid = self._append("decision.recorded", did, payload, who)
+            at = self.conn.execute("SELECT at FROM events WHERE id = ?", [eid]).fetchone()[0]
+        return Decision(did, decision, rationale.strip(), completed_in_japan, countries, jp_iso, primary, free, who, at)
+
+    # ------------------------------------------------------------------ reading
+    def _resolve(self, ref: int | str) -> int:
+        """A draft id (int or digits) or a sha256 prefix (>= 4 hex chars) -> draft id."""
+        text = str(ref).strip()
+        if isinstance(ref, int) or text.isdigit():
+            row = self.conn.execute("SELECT id FROM drafts WHERE id = ?", [int(text)]).fetchone()
+            if row:
+                return row[0]
+            if isinstance(ref, int) or len(text) < 4:
+                raise StoreError(E507, ref=text)
+        if len(text) >= 4 and re.fullmatch(r"[0-9a-fA-F]+", text):
+            rows = self.conn.execute(
+                "SELECT id FROM drafts WHERE sha256 LIKE ? LIMIT 2", [text.lower() + "%"]
+            ).fetchall()
+            if len(rows) > 1:
+                raise StoreError(E510, ref=text)
+            if rows:
+                return rows[0][0]
+        raise StoreError(E507, ref=text)
+
+    def resolve(self, ref: int | str) -> int:
+        """Public form of the draft-reference lookup (id or hash prefix)."""
+        with self._lock, _guard(self.path):
+            return self._resolve(ref)
+
+    _SUMMARY_SQL = """
+        SELECT d.id, d.name, d.sha256, d.language, d.ingested_at, d.title, d.format,
+               v.level, v.top_field_id, v.top_likelihood, v.at AS verdict_at,
+               v.ruleset_version, v.model_version,
+               (SELECT COUNT(*) FROM claims c WHERE c.event_id = v.event_id) AS n_claims,
+               (SELECT name_en FROM field_verdicts f WHERE f.event_id = v.event_id AND f.claim_number IS NULL
+                    AND f.field_id = v.top_field_id LIMIT 1) AS top_name_en,
+               (SELECT name_ja FROM field_verdicts f WHERE f.event_id = v.event_id AND f.claim_number IS NULL
+                    AND f.field_id = v.top_field_id LIMIT 1) AS top_name_ja,
+               k.decision, k.primary_review_due, k.foreign_filing_free, k.at AS decided_at,
+               k.reviewer AS decided_by, k.jp_filing_date,
+               (SELECT COUNT(*) FROM annotations a WHERE a.draft_id = d.id) AS n_annotations
+        FROM drafts d
+        LEFT JOIN verdicts v ON v.id = (SELECT MAX(id) FROM verdicts WHERE draft_id = d.id)
+        LEFT JOIN decisions k ON k.id = (SELECT MAX(id) FROM decisions WHERE draft_id = d.id)
+    """
+
+    @staticmethod
+    def _summary(r: dict) -> DraftSummary:
+        return DraftSummary(
+            id=r["id"], name=r["name"] or "", sha256=r["sha256"], language=r["language"] or "",
+            ingested_at=r["ingested_at"] or "", level=r["level"], top_field_id=r["top_field_id"],
+            top_likelihood=r["top_likelihood"], decision=r["decision"],
+            primary_review_due=r["primary_review_due"], foreign_filing_free=r["foreign_filing_free"],
+            claims=r["n_claims"] or 0, title=r["title"] or "", format=r["format"] or "",
+            top_field_name_en=r["top_name_en"] or "", top_field_name_ja=r["top_name_ja"] or "",
+            verdict_at=r["verdict_at"], decided_at=r["decided_at"], decided_by=r["decided_by"],
+            ruleset_version=r["ruleset_version"] or "", model_version=r["model_version"] or "",
+            jp_filing_date=r["jp_filing_date"], annotations=r["n_annotations"] or 0,
+        )
+
+    def drafts(
+        self,
+        *,
+        level: str | None = None,
+        decision: str | None = None,
+        reviewer: str | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        search: str | None = None,
+    ) -> list[DraftSummary]:
+        """Drafts in the log, oldest first, filtered by: latest ``level``; current
+        ``decision`` ("none" = undecided); ``reviewer`` (anyone who recorded an event
+        on it); first-ingested date range ``since``..``until`` (inclusive); ``search``
+        (case-insensitive, in name, title or hash prefix)."""
+        if level is not None and level not in LEVELS:
+            raise StoreError(E508, value=level, what="level", allowed=", ".join(LEVELS))
+        if decision is not None and decision not in DECISIONS + ("none",):
+            raise StoreError(E508, value=decision, what="decision", allowed=", ".join(DECISIONS + ("none",)))
+        lo = parse_date(since)
+        hi = parse_date(until)
+        where, params = [], []
+        if reviewer:
+            where.append("d.id IN (SELECT draft_id FROM events WHERE who = ?)")
+            params.append(reviewer)
+        sql = self._SUMMARY_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.id"
+        with self._lock, _guard(self.path):
+            rows = [self._summary(r) for r in self.db.query(sql, params)]
+        out = []
+        needle = (search or "").strip().lower()
+        for s in rows:
+            if level and s.level != level:
+                continue
+            if decision == "none" and s.decision is not None:
+                continue
+            if decision and decision != "none" and s.decision != decision:
+                continue
+            day = s.ingested_at[:10]
+            if lo and day < lo.isoformat():
+                continue
+            if hi and day > hi.isoformat():
+                continue
+            if needle and needle not in s.name.lower() and needle not in s.title.lower() and not s.sha256.startswith(needle):
+                continue
+            out.append(s)
+        return out
+
+    def draft(self, ref: int | str) -> DraftRecord:
+        """Everything about one draft, by id or sha256 prefix (E507 if unknown)."""
+        with self._lock, _guard(self.path):
+            did = self._resolve(ref)
+            summary = self._summary(next(iter(self.db.query(self._SUMMARY_SQL + " WHERE d.id = ?", [did]))))
+            source_path = self.conn.execute("SELECT source_path FROM drafts WHERE id = ?", [did]).fetchone()[0] or ""
+            vrow = next(iter(self.db.query("SELECT * FROM verdicts WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [did])), None)
+            n_verdicts = self.conn.execute("SELECT COUNT(*) FROM verdicts WHERE draft_id = ?", [did]).fetchone()[0]
+            claims: tuple[Claim, ...] = ()
+            stored = None
+            if vrow:
+                claims = tuple(
+                    Claim(
+                        number=c["number"], text=c["text"], independent=bool(c["independent"]),
+                        depends_on=tuple(_json(c["depends_on"], [])), category=c["category"] or "other",
+                    )
+                    for c in self.db.query("SELECT * FROM claims WHERE event_id = ? ORDER BY number, id", [vrow["event_id"]])
+                )
+                stored = self._stored_verdict(vrow)
+            ann = tuple(
+                self._annotation(a) for a in self.db.query("SELECT * FROM annotations WHERE draft_id = ? ORDER BY id", [did])
+            )
+            decs = tuple(
+                self._decision(r) for r in self.db.query("SELECT * FROM decisions WHERE draft_id = ? ORDER BY id", [did])
+            )
+        latest: dict[tuple, Annotation] = {}
+        for a in ann:
+            latest[(a.claim_number, a.field_id, a.reviewer)] = a
+        return DraftRecord(
+            summary=summary, source_path=source_path, claims=claims, verdict=stored, verdict_count=n_verdicts,
+            annotations=ann, current_annotations=tuple(latest.values()),
+            decision=decs[-1] if decs else None, decisions=decs,
+        )
+
+    def _stored_verdict(self, vrow: dict) -> StoredVerdict:
+        payload = json.loads(self.conn.execute("SELECT payload FROM events WHERE id = ?", [vrow["event_id"]]).fetchone()[0])
+        draft_fields: list[FieldVerdict] = []
+        per_claim: dict[int, list[FieldVerdict]] = {}
+        for f in self.db.query("SELECT * FROM field_verdicts WHERE event_id = ? ORDER BY id", [vrow["event_id"]]):
+            fv = FieldVerdict(
+                field_id=f["field_id"], status=f["status"], likelihood=f["likelihood"],
+                name_en=f["name_en"] or "", name_ja=f["name_ja"] or "",
+                reasons=tuple(_json(f["reasons"], [])),
+                evidence=tuple(Evidence(**e) for e in _json(f["evidence"], [])),
+                verified=bool(f["verified"]),
+            )
+            if f["claim_number"] is None:
+                draft_fields.append(fv)
+            else:
+                per_claim.setdefault(f["claim_number"], []).append(fv)
+        return StoredVerdict(
+            id=vrow["id"], event_id=vrow["event_id"], at=vrow["at"], who=vrow["who"], level=vrow["level"],
+            ruleset_version=vrow["ruleset_version"] or "", ruleset_checksum=vrow["ruleset_checksum"] or "",
+            model_version=vrow["model_version"] or "", fields=tuple(draft_fields),
+            claim_fields={k: tuple(v) for k, v in per_claim.items()},
+            ipc=tuple(IpcScore(**i) for i in payload.get("ipc", [])),
+            thresholds=payload.get("thresholds", {}), answers=payload.get("answers", {}),
+            notes=tuple(payload.get("notes", [])),
+        )
+
+    @staticmethod
+    def _annotation(a: dict) -> Annotation:
+        return Annotation(
+            a["draft_id"], a["claim_number"], a["field_id"], a["verdict"], a["note"] or "",
+            a["corrected_ipc"], a["reviewer"] or "", a["at"] or "",
+        )
+
+    @staticmethod
+    def _decision(r: dict) -> Decision:
+        return Decision(
+            draft_id=r["draft_id"], decision=r["decision"], rationale=r["rationale"],
+            completed_in_japan=_bool(r["completed_in_japan"]),
+            planned_countries=tuple(_json(r["planned_countries"], [])),
+            jp_filing_date=r["jp_filing_date"], primary_review_due=r.get("primary_review_due"),
+            foreign_filing_free=r.get("foreign_filing_free"), reviewer=r["reviewer"] or "", at=r["at"] or "",
+        )
+
+    def history(self, draft_id: int | str | None = None) -> list[Event]:
+        """The event history, oldest first (of one draft when ``draft_id`` is given)."""
+        with self._lock, _guard(self.path):
+            if draft_id is None:
+                rows = self.db.query("SELECT * FROM events ORDER BY id")
+            else:
+                rows = self.db.query("SELECT * FROM events WHERE draft_id = ? ORDER BY id", [self._resolve(draft_id)])
+            return [
+                Event(r["id"], r["at"], r["who"], r["kind"], r["draft_id"], json.loads(r["payload"]), r["prev_hash"], r["hash"])
+                for r in rows
+            ]
+
+    def verify(self) -> VerifyResult:
+        """Check the hash chain and that every derived row matches its event.
+
+        Returns ok=False with the id of the first broken event (in chain order) and
+        what is wrong; never raises for a tampered log (only for an unreadable one)."""
+        with self._lock, _guard(self.path):
+            from workbench.store.verify import verify_log
+
+            return verify_log(self.conn)
+
+    def due_soon(self, days: int = 30, today: date | str | None = None) -> list[DraftSummary]:
+        """Drafts whose current decision has a key date (primary review or foreign
+        filing free) from ``today`` to ``today + days`` inclusive, soonest first."""
+        start = parse_date(today) or datetime.now(timezone.utc).date()
+        end = start + timedelta(days=int(days))
+        lo, hi = start.isoformat(), end.isoformat()
+        hits = []
+        for s in self.drafts():
+            dates = [d for d in (s.primary_review_due, s.foreign_filing_free) if d and lo <= d <= hi]
+            if dates:
+                hits.append((min(dates), s.id, s))
+        return [s for _, _, s in sorted(hits)]
+
+    def annotation_examples(self) -> list[AnnotationExample]:
+        """Labelled examples for model training: the latest annotation per (draft,
+        claim, field), with the claim text as stored in the latest verdict."""
+        sql = """
+            SELECT a.*, d.sha256, d.language,
+                   (SELECT c.text FROM claims c WHERE c.draft_id = a.draft_id AND c.number = a.claim_number
+                        ORDER BY c.event_id DESC LIMIT 1) AS claim_text
+            FROM annotations a JOIN drafts d ON d.id = a.draft_id
+            WHERE a.id = (SELECT MAX(b.id) FROM annotations b WHERE b.draft_id = a.draft_id
+                          AND b.claim_number = a.claim_number AND b.field_id IS a.field_id)
+            ORDER BY a.id
+        """
+        with self._lock, _guard(self.path):
+            return [
+                AnnotationExample(
+                    claim_text=r["claim_text"] or "", field_id=r["field_id"], verdict=r["verdict"],
+                    corrected_ipc=r["corrected_ipc"], language=r["language"] or "", note=r["note"] or "",
+                    draft_sha256=r["sha256"], claim_number=r["claim_number"], reviewer=r["reviewer"] or "", at=r["at"] or "",
+                )
+                for r in self.db.query(sql)
+            ]
+
+    def decisions(
+        self,
+        *,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        decision: str | None = None,
+        level: str | None = None,
+        reviewer: str | None = None,
+        current_only: bool = False,
+    ) -> list[DecisionRow]:
+        """Stored decisions (oldest first) for exports, with draft facts. Filters:
+        decision date range (inclusive, on the day it was recorded), ``decision``,
+        the draft's latest ``level``, the deciding ``reviewer``; ``current_only``
+        drops decisions superseded by a later one for the same draft."""
+        if decision is not None and decision not in DECISIONS:
+            raise StoreError(E508, value=decision, what="decision", allowed=", ".join(DECISIONS))
+        if level is not None and level not in LEVELS:
+            raise StoreError(E508, value=level, what="level", allowed=", ".join(LEVELS))
+        lo, hi = parse_date(since), parse_date(until)
+        where, params = [], []
+        if lo:
+            where.append("substr(k.at, 1, 10) >= ?")
+            params.append(lo.isoformat())
+        if hi:
+            where.append("substr(k.at, 1, 10) <= ?")
+            params.append(hi.isoformat())
+        if decision:
+            where.append("k.decision = ?")
+            params.append(decision)
+        if level:
+            where.append("v.level = ?")
+            params.append(level)
+        if reviewer:
+            where.append("k.reviewer = ?")
+            params.append(reviewer)
+        if current_only:
+            where.append("k.id = (SELECT MAX(id) FROM decisions WHERE draft_id = k.draft_id)")
+        sql = """
+            SELECT k.*, d.name AS draft_name, d.sha256 AS draft_sha256,
+                   k.id = (SELECT MAX(id) FROM decisions WHERE draft_id = k.draft_id) AS is_current,
+                   v.level, v.top_field_id, v.top_likelihood, v.ruleset_version, v.model_version,
+                   (SELECT name_en FROM field_verdicts f WHERE f.event_id = v.event_id AND f.claim_number IS NULL
+                        AND f.field_id = v.top_field_id LIMIT 1) AS top_name_en,
+                   (SELECT name_ja FROM field_verdicts f WHERE f.event_id = v.event_id AND f.claim_number IS NULL
+                        AND f.field_id = v.top_field_id LIMIT 1) AS top_name_ja
+            FROM decisions k JOIN drafts d ON d.id = k.draft_id
+            LEFT JOIN verdicts v ON v.id = (SELECT MAX(id) FROM verdicts WHERE draft_id = k.draft_id)
+        """ + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY k.id"
+        with self._lock, _guard(self.path):
+            return [
+                DecisionRow(
+                    id=r["id"], event_id=r["event_id"], draft_id=r["draft_id"], draft_name=r["draft_name"] or "",
+                    draft_sha256=r["draft_sha256"], decision=r["decision"],
+                    decision_label=DECISION_LABELS.get(r["decision"], r["decision"]), rationale=r["rationale"],
+                    completed_in_japan=_bool(r["completed_in_japan"]),
+                    planned_countries=tuple(_json(r["planned_countries"], [])),
+                    jp_filing_date=r["jp_filing_date"], primary_review_due=r["primary_review_due"],
+                    foreign_filing_free=r["foreign_filing_free"], reviewer=r["reviewer"] or "", at=r["at"] or "",
+                    current=bool(r["is_current"]), level=r["level"], top_field_id=r["top_field_id"],
+                    top_field_name_en=r["top_name_en"] or "", top_field_name_ja=r["top_name_ja"] or "",
+                    top_likelihood=r["top_likelihood"], ruleset_version=r["ruleset_version"] or "",
+                    model_version=r["model_version"] or "",
+                )
+                for r in self.db.query(sql, params)
+            ]
+
+    def versions(self) -> dict[str, list[str]]:
+        """The distinct rule-set and model versions that produced the stored verdicts."""
+        with self._lock, _guard(self.path):
+            rules = [r[0] for r in self.conn.execute("SELECT DISTINCT ruleset_version FROM verdicts ORDER BY 1") if r[0]]
+            models = [r[0] for r in self.conn.execute("SELECT DISTINCT model_version FROM verdicts ORDER BY 1") if r[0]]
+        return {"ruleset_versions": rules, "model_versions": models}
+
+    def backup(self, dest: str | Path | None = None) -> Path:
+        """Copy the open log with SQLite's online backup API (see backups.backup)."""
+        from workbench.store.backups import backup_connection
+
+        with self._lock:
+            return backup_connection(self.conn, self.path, dest)
+
+
+# ---------------------------------------------------------------------- helpers
+def _check_file(p: Path) -> None:
+    """Refuse a directory, a non-SQLite file (E501) before SQLite touches anything."""
+    if p.is_dir():
+        raise StoreError(E509, path=p, detail=f"{p} (it is a folder)")
+    if not p.exists():
+        return
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(E501, path=p, detail=f"cannot read the file ({exc.strerror or exc})") from None
+    if head and head != SQLITE_HEADER:
+        raise StoreError(E501, path=p, detail="not an SQLite database")
+    if head and len(head) < len(SQLITE_HEADER):  # pragma: no cover - covered by != above
+        raise StoreError(E501, path=p, detail="truncated header")
+
+
+def _check_integrity(conn: sqlite3.Connection, p: Path) -> None:
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    problems = [r[0] for r in rows if r[0] != "ok"]
+    if problems:
+        raise StoreError(E501, path=p, detail="; ".join(problems[:3]))
+
+
+def _schema_version(conn: sqlite3.Connection, p: Path) -> int:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "migrations" not in tables:
+        if tables - {"sqlite_sequence"}:
+            raise StoreError(E501, path=p, detail="not a triage log (it holds other tables)")
+        return 0
+    return conn.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0]

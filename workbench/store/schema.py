@@ -1,0 +1,128 @@
+"""Numbered schema migrations of the triage log.
+
+Each migration is a function ``(db) -> None`` run inside the opening transaction
+(BEGIN IMMEDIATE ... COMMIT) together with its row in the ``migrations`` table, so a
+crash leaves either the old or the new schema, never half of one. Never edit a
+released migration: add the next number.
+
+- v1: drafts, verdicts (per draft, with claims and per-claim/per-draft field
+  verdicts), annotations, decisions, the hash-chained ``events`` history, and
+  triggers that make every table append-only.
+- v2: decision key dates (primary_review_due = JP filing + 3 months,
+  foreign_filing_free = JP filing + 10 months), back-filled for older decisions
+  from their JP filing date; indexes for the draft list and the due list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from workbench.store.dates import key_dates
+
+# Every table holding history: no row is ever updated or deleted.
+APPEND_ONLY_TABLES = ("events", "drafts", "verdicts", "claims", "field_verdicts", "annotations", "decisions")
+
+
+def _append_only_triggers(db: sqlite_utils.Database, table: str) -> None:
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action.lower()} BEFORE {action} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, 'append-only: {action} on {table} is not allowed'); END"
+        )
+
+
+def v1_initial(db: sqlite_utils.Database) -> None:
+    db["events"].create(
+        {"id": int, "at": str, "who": str, "kind": str, "draft_id": int, "payload": str, "prev_hash": str, "hash": str},
+        pk="id",
+        not_null={"at", "who", "kind", "payload", "prev_hash", "hash"},
+    )
+    db["drafts"].create(
+        {
+            "id": int, "sha256": str, "name": str, "source_path": str, "format": str,
+            "language": str, "title": str, "ingested_at": str, "event_id": int,
+        },
+        pk="id",
+        not_null={"sha256", "event_id"},
+    )
+    db["drafts"].create_index(["sha256"], unique=True)
+    db["verdicts"].create(
+        {
+            "id": int, "event_id": int, "draft_id": int, "at": str, "who": str, "level": str,
+            "top_field_id": int, "top_likelihood": float,
+            "ruleset_version": str, "ruleset_checksum": str, "model_version": str,
+        },
+        pk="id",
+        not_null={"event_id", "draft_id", "level"},
+    )
+    db["claims"].create(
+        {
+            "id": int, "event_id": int, "draft_id": int, "number": int, "text": str,
+            "independent": int, "depends_on": str, "category": str,
+        },
+        pk="id",
+        not_null={"event_id", "draft_id", "number"},
+    )
+    db["field_verdicts"].create(
+        {
+            "id": int, "event_id": int, "draft_id": int, "claim_number": int, "field_id": int,
+            "status": str, "likelihood": float, "verified": int, "name_en": str, "name_ja": str,
+            "reasons": str, "evidence": str,
+        },
+        pk="id",
+        not_null={"event_id", "draft_id", "field_id"},
+    )
+    db["annotations"].create(
+        {
+            "id": int, "event_id": int, "draft_id": int, "claim_number": int, "field_id": int,
+            "verdict": str, "note": str, "corrected_ipc": str, "reviewer": str, "at": str,
+        },
+        pk="id",
+        not_null={"event_id", "draft_id", "verdict"},
+    )
+    db["decisions"].create(
+        {
+            "id": int, "event_id": int, "draft_id": int, "decision": str, "rationale": str,
+            "completed_in_japan": int, "planned_countries": str, "jp_filing_date": str,
+            "reviewer": str, "at": str,
+        },
+        pk="id",
+        not_null={"event_id", "draft_id", "decision", "rationale"},
+    )
+    for table in APPEND_ONLY_TABLES:
+        _append_only_triggers(db, table)
+
+
+def v2_decision_key_dates(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE decisions ADD COLUMN primary_review_due TEXT")
+    db.execute("ALTER TABLE decisions ADD COLUMN foreign_filing_free TEXT")
+    # Back-fill derived dates; the append-only trigger is lifted for this one
+    # schema step only, inside the migration transaction.
+    db.execute("DROP TRIGGER decisions_no_update")
+    rows = list(db.query("SELECT id, jp_filing_date FROM decisions WHERE jp_filing_date IS NOT NULL"))
+    for row in rows:
+        primary, free = key_dates(row["jp_filing_date"])
+        db.execute(
+            "UPDATE decisions SET primary_review_due = ?, foreign_filing_free = ? WHERE id = ?",
+            [primary, free, row["id"]],
+        )
+    _append_only_triggers(db, "decisions")
+    for table, cols in (
+        ("verdicts", ["draft_id"]),
+        ("claims", ["event_id"]),
+        ("field_verdicts", ["event_id"]),
+        ("annotations", ["draft_id"]),
+        ("decisions", ["draft_id"]),
+        ("decisions", ["foreign_filing_free"]),
+        ("events", ["draft_id"]),
+    ):
+        db[table].create_index(cols, if_not_exists=True)
+
+
+MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
+    (1, "initial", v1_initial),
+    (2, "decision key dates", v2_decision_key_dates),
+)
+LATEST = MIGRATIONS[-1][0]
