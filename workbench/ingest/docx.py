@@ -1,0 +1,190 @@
+"""Word drafts (python-docx): body paragraphs in order, Word's automatic
+list numbering reconstructed (it is not in the paragraph text), tables as
+one line per row, explicit page breaks as page boundaries."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.domain import Draft
+from workbench.errors import E108, IngestError
+from workbench.ingest.build import assemble, sha256_of
+from workbench.ingest.detect import docx_problem
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@dataclass(frozen=True)
+class _Level:
+    fmt: str
+    text: str
+    start: int
+
+
+def _roman(n: int) -> str:
+    vals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def _letter(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return _letter(n)
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+class Numbering:
+    """Word's list numbering: which label each numbered paragraph shows."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, _Level]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # noqa: BLE001 - no numbering part: nothing is numbered
+            return
+        abstract: dict[str, dict[int, _Level]] = {}
+        for an in root.iter(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in an.iter(f"{_W}lvl"):
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = _Level(
+                    fmt=_val(lvl, "numFmt", "decimal"), text=_val(lvl, "lvlText", "%1."), start=int(_val(lvl, "start", "1"))
+                )
+            abstract[an.get(f"{_W}abstractNumId")] = levels
+        for num in root.iter(f"{_W}num"):
+            an_id = _val(num, "abstractNumId", "")
+            levels = dict(abstract.get(an_id, {}))
+            for ov in num.iter(f"{_W}lvlOverride"):
+                ilvl = int(ov.get(f"{_W}ilvl", "0"))
+                so = ov.find(f"{_W}startOverride")
+                if so is not None and ilvl in levels:
+                    lv = levels[ilvl]
+                    levels[ilvl] = _Level(lv.fmt, lv.text, int(so.get(f"{_W}val", "1")))
+            self.levels[num.get(f"{_W}numId")] = levels
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        lv = levels[ilvl]
+        counters[ilvl] = counters.get(ilvl, lv.start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if lv.fmt in ("bullet", "none"):
+            return ""
+        text = lv.text
+        for k in range(9):
+            if f"%{k + 1}" in text:
+                klv = levels.get(k, lv)
+                value = counters.get(k, klv.start)
+                text = text.replace(f"%{k + 1}", format_number(value, klv.fmt))
+        return text
+
+
+def _val(el, child: str, default: str) -> str:
+    c = el.find(f"{_W}{child}")
+    return c.get(f"{_W}val", default) if c is not None else default
+
+
+def _num_pr(paragraph) -> tuple[str, int] | None:
+    p_pr = paragraph._p.pPr
+    num_pr = p_pr.numPr if p_pr is not None else None
+    if num_pr is None:
+        style = paragraph.style
+        while style is not None and num_pr is None:
+            s_ppr = style.element.pPr
+            num_pr = s_ppr.numPr if s_ppr is not None else None
+            style = style.base_style
+    if num_pr is None or num_pr.numId is None:
+        return None
+    num_id = str(num_pr.numId.val)
+    if num_id == "0":
+        return None
+    ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+    return num_id, ilvl
+
+
+def _breaks_before(p_el) -> bool:
+    p_pr = p_el.find(f"{_W}pPr")
+    return p_pr is not None and p_pr.find(f"{_W}pageBreakBefore") is not None
+
+
+def _page_breaks(p_el) -> int:
+    return sum(1 for br in p_el.iter(f"{_W}br") if br.get(f"{_W}type") == "page")
+
+
+def _table_lines(table) -> list[str]:
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue  # a merged cell is returned once per grid column
+            seen.add(id(cell._tc))
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        if any(cells):
+            lines.append(" | ".join(cells))
+    return lines
+
+
+def read_docx(path: str | Path, data: bytes) -> Draft:
+    problem = docx_problem(data)
+    if problem:
+        raise IngestError(E108, path=path, detail=problem)
+    try:
+        from docx import Document
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = Document(io.BytesIO(data))
+        numbering = Numbering(document)
+        pages: list[list[str]] = [[]]
+        for el in document.element.body.iterchildren():
+            if el.tag == f"{_W}p":
+                para = Paragraph(el, document)
+                if _breaks_before(el) and pages[-1]:
+                    pages.append([])
+                text = para.text
+                num = _num_pr(para)
+                if num is not None and text.strip():
+                    label = numbering.label(*num)
+                    if label:
+                        text = f"{label} {text.lstrip()}"
+                breaks = _page_breaks(el)
+                if breaks and "\f" not in text:
+                    pages[-1].append(text)
+                    pages.extend([] for _ in range(breaks))
+                else:
+                    pages[-1].append(text)
+            elif el.tag == f"{_W}tbl":
+                pages[-1].extend(_table_lines(Table(el, document)))
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types for damage
+        raise IngestError(E108, path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+    texts = ["\n".join(lines) for lines in pages]
+    while len(texts) > 1 and not texts[-1].strip():
+        texts.pop()
+    return assemble(path, sha256_of(data), "docx", texts)

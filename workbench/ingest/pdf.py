@@ -1,0 +1,94 @@
+"""PDF drafts with a text layer (pypdf).
+
+Refuses, with a coded error, what it cannot read honestly: no text layer
+(scanned: needs OCR), encrypted without the right password, truncated or
+damaged files, too many pages. Time is checked between pages so a huge or
+pathological file is abandoned within ``timeout_s``.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+from pathlib import Path
+
+from workbench.domain import Draft
+from workbench.errors import E104, E105, E106, E107, E111, E112, IngestError
+from workbench.ingest.build import assemble, sha256_of
+
+# a page with fewer visible characters than this counts as "without text"
+_MIN_PAGE_CHARS = 8
+
+
+def _open(path: str | Path, data: bytes):
+    from pypdf import PdfReader
+
+    if b"%%EOF" not in data[-2048:]:
+        raise IngestError(E104, path=path, detail="truncated: the end-of-file marker is missing")
+    try:
+        return PdfReader(io.BytesIO(data), strict=False)
+    except IngestError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types for damage
+        raise IngestError(E104, path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+
+
+def _unlock(reader, path: str | Path, password: str | None) -> None:
+    from pypdf.errors import DependencyError, PdfReadError
+
+    try:
+        if password is None:
+            # Many PDFs are "encrypted" with an empty user password (printing
+            # restrictions only); those open without asking.
+            if reader.decrypt(""):
+                return
+            raise IngestError(E105, path=path)
+        if not reader.decrypt(password):
+            raise IngestError(E106, path=path)
+    except IngestError:
+        raise
+    except DependencyError as exc:
+        raise IngestError(E104, path=path, detail=f"unsupported encryption: {exc}") from None
+    except (PdfReadError, Exception) as exc:  # noqa: BLE001
+        raise IngestError(E104, path=path, detail=f"encryption data damaged: {exc}"[:200]) from None
+
+
+def read_pdf(
+    path: str | Path,
+    data: bytes,
+    *,
+    password: str | None = None,
+    max_pages: int = 5000,
+    timeout_s: float = 10.0,
+    started: float | None = None,
+) -> Draft:
+    started = time.monotonic() if started is None else started
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = _open(path, data)
+    if reader.is_encrypted:
+        _unlock(reader, path, password)
+    try:
+        n = len(reader.pages)
+    except Exception as exc:  # noqa: BLE001
+        raise IngestError(E104, path=path, detail=f"page tree unreadable: {exc}"[:200]) from None
+    if n == 0:
+        raise IngestError(E104, path=path, detail="it has no pages")
+    if n > max_pages:
+        raise IngestError(E111, path=path, size=f"{n} pages", limit=f"{max_pages} pages")
+    pages: list[str] = []
+    empty = 0
+    for i in range(n):
+        if time.monotonic() - started > timeout_s:
+            raise IngestError(E112, path=path, page=i + 1, seconds=timeout_s)
+        try:
+            text = reader.pages[i].extract_text() or ""
+        except Exception as exc:  # noqa: BLE001
+            raise IngestError(E104, path=path, page=i + 1, detail=f"page {i + 1}: {type(exc).__name__}: {exc}"[:200]) from None
+        if len("".join(text.split())) < _MIN_PAGE_CHARS:
+            empty += 1
+        pages.append(text)
+    if empty == n or (empty * 2 > n and sum(len(p.strip()) for p in pages) < 200 * n * 0.1):
+        raise IngestError(E107, path=path, pages=empty)
+    notes = [f"{empty} of {n} pages have no text layer (figures or scans)"] if empty else []
+    return assemble(path, sha256_of(data), "pdf", pages, notes=notes)
