@@ -1,0 +1,29 @@
+"""What the claim components find in one claim (internal; becomes a domain ``Claim``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ClaimAnalysis:
+    """Filled in by the spaCy components, one per claim Doc. Offsets are into the claim text."""
+
+    preamble: tuple[int, int] = (0, 0)
+    transition: tuple[int, int] | None = None
+    parts: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, start, end)
+    references: list[int] = field(default_factory=list)  # claim numbers named in the preamble
+    any_preceding: bool = False  # "any preceding claim" / 前記各請求項のいずれか
+    category: str = "other"
+    head: str = ""  # the word the category was read from
+
+    def __post_init__(self) -> None:
+        self.parts = list(self.parts)
+
+
+def analysis_of(doc) -> ClaimAnalysis:
+    """The analysis attached to ``doc`` (created on first use)."""
+    a = doc.user_data.get("workbench.claim")
+    if a is None:
+        a = doc.user_data["workbench.claim"] = ClaimAnalysis()
+    return a

@@ -1,0 +1,210 @@
+"""spaCy rule components for English claims (registered by versioned names).
+
+Each runs on one claim's Doc from a blank English pipeline and writes into its
+:class:`ClaimAnalysis`. Token patterns and lexicons come from ``patterns/en.json``.
+
+- ``workbench_claim_transition_v1``: preamble / transitional phrase / body elements.
+  The transition is the phrase after the preamble: a candidate preceded by a
+  preposition or article ("A method *for including*...") is part of the
+  preamble's purpose clause, and "..., the method comprising" (the claimed
+  subject restated) wins over anything earlier.
+- ``workbench_claim_references_v1``: claim references *in the preamble only*.
+- ``workbench_claim_category_v1``: category from the preamble's head noun.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from workbench.claims.analysis import analysis_of
+from workbench.claims.patterns import get_patterns
+from workbench.claims.references import find_references
+
+_LEADING_CONJ = re.compile(r"(?:and|or|and/or)\s+", re.IGNORECASE)
+
+
+def head_phrase(doc: Doc, end_token: int | None = None) -> list:
+    """The tokens of the claim's leading noun phrase ("non-transitory computer-readable medium")."""
+    cat = get_patterns("en").raw["category"]
+    stops = set(cat["head_stop"])
+    dets = set(cat["determiners"])
+    end_token = len(doc) if end_token is None else end_token
+    i = 0
+    while i < end_token and (doc[i].lower_ in dets or doc[i].is_punct or doc[i].like_num):
+        i += 1
+    phrase = []
+    while i < end_token:
+        tok = doc[i]
+        if tok.lower_ in stops or (tok.is_punct and tok.text != "-") or tok.like_num:
+            break
+        phrase.append(tok)
+        i += 1
+    return phrase
+
+
+def head_word(doc: Doc, end_token: int | None = None) -> str:
+    words = [t.lower_ for t in head_phrase(doc, end_token) if t.is_alpha]
+    return words[-1] if words else ""
+
+
+class TransitionFinder:
+    def __init__(self, nlp: Language) -> None:
+        tr = get_patterns("en").raw["transitions"]
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("STRONG", tr["strong"])
+        self.matcher.add("WEAK", tr["weak"])
+        self.not_after = set(tr["not_after"])
+        self.strong_id = nlp.vocab.strings["STRONG"]
+
+    def _candidates(self, doc: Doc) -> list[tuple[int, int, bool]]:
+        by_start: dict[int, tuple[int, int, bool]] = {}
+        for match_id, start, end in self.matcher(doc):
+            if start > 0 and doc[start - 1].lower_ in self.not_after:
+                continue  # "for including", "of comprising": inside the preamble's purpose clause
+            strong = match_id == self.strong_id
+            prev = by_start.get(start)
+            if prev is None or (end - start) > (prev[1] - prev[0]):
+                by_start[start] = (start, end, strong)
+        return [by_start[k] for k in sorted(by_start)]
+
+    def _restates_subject(self, doc: Doc, start: int, head: str) -> bool:
+        """"..., the method comprising" where "method" is the claimed subject."""
+        if not head or start < 2:
+            return False
+        window = [t.lower_ for t in doc[max(0, start - 5) : start]]
+        if head not in window[-3:] and head + "s" not in window[-3:]:
+            return False
+        return "," in window and any(w in ("the", "said", "which", "this") for w in window)
+
+    def choose(self, doc: Doc) -> tuple[int, int] | None:
+        cands = self._candidates(doc)
+        if not cands:
+            return None
+        head = head_word(doc)
+        for start, end, _strong in cands:
+            if self._restates_subject(doc, start, head):
+                return start, end
+        first_strong = next((c for c in cands if c[2]), None)
+        first = cands[0]
+        if first_strong is None or first[0] <= first_strong[0]:
+            return first[0], first[1]
+        return first_strong[0], first_strong[1]
+
+    def __call__(self, doc: Doc) -> Doc:
+        a = analysis_of(doc)
+        text = doc.text
+        chosen = self.choose(doc)
+        if chosen is None:
+            cut = min((text.find(ch) for ch in ",;:" if ch in text), default=len(text))
+            a.preamble = (0, _rstrip(text, 0, cut))
+            a.transition = None
+            body_start = cut
+        else:
+            t_start, t_end = doc[chosen[0]].idx, doc[chosen[1] - 1].idx + len(doc[chosen[1] - 1])
+            a.preamble = (0, _rstrip(text, 0, t_start))
+            a.transition = (t_start, t_end)
+            body_start = t_end
+        a.parts = []
+        if a.preamble[1] > 0:
+            a.parts.append(("preamble", *a.preamble))
+        if a.transition:
+            a.parts.append(("transition", *a.transition))
+        for start, end in _elements(text, body_start):
+            a.parts.append(("element", start, end))
+        return doc
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return end
+
+
+def _elements(text: str, start: int) -> list[tuple[int, int]]:
+    """Body elements: the body split at semicolons (top level, outside brackets)."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    seg = start
+    for i in range(start, len(text) + 1):
+        ch = text[i] if i < len(text) else ";"
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch == ";" and (depth == 0 or i == len(text)):
+            s, e = seg, i
+            while s < e and (text[s].isspace() or text[s] in ",:;"):
+                s += 1
+            m = _LEADING_CONJ.match(text, s, e)
+            if m and m.end() < e:
+                s = m.end()  # "...; and rendering the page": the element is "rendering the page"
+            while e > s and (text[e - 1].isspace() or text[e - 1] in ".;"):
+                e -= 1
+            if e > s:
+                out.append((s, e))
+            seg = i + 1
+    return out
+
+
+@Language.factory("workbench_claim_transition_v1")
+def make_transition_finder(nlp: Language, name: str) -> TransitionFinder:
+    return TransitionFinder(nlp)
+
+
+@Language.component("workbench_claim_references_v1")
+def claim_references(doc: Doc) -> Doc:
+    """Claim references in the preamble only: a "claim 3" in the body is not a dependency."""
+    a = analysis_of(doc)
+    pre_start, pre_end = a.preamble
+    numbers: list[int] = []
+    preceding = False
+    for _s, _e, nums, is_preceding in find_references(doc.text[pre_start:pre_end], get_patterns("en")):
+        preceding = preceding or is_preceding
+        numbers.extend(n for n in nums if n not in numbers)
+    a.references = numbers
+    a.any_preceding = preceding
+    return doc
+
+
+@lru_cache(maxsize=None)
+def _category_lexicon() -> tuple[dict[str, str], frozenset[str]]:
+    cat = get_patterns("en").raw["category"]
+    lexicon: dict[str, str] = {}
+    for category in ("apparatus", "composition", "system", "use", "program", "method"):
+        for w in cat["words"][category]:
+            lexicon[w] = category  # later categories win on shared words
+    return lexicon, frozenset(cat["generic"])
+
+
+@Language.component("workbench_claim_category_v1")
+def claim_category(doc: Doc) -> Doc:
+    """Category from the head noun of the preamble ("A ... *method* for" -> method)."""
+    a = analysis_of(doc)
+    lexicon, generic = _category_lexicon()
+    end_token = len(doc)
+    for tok in doc:
+        if tok.idx >= a.preamble[1]:
+            end_token = tok.i
+            break
+    phrase = [t.lower_ for t in head_phrase(doc, end_token) if t.is_alpha]
+    if not phrase:
+        return doc
+    head = phrase[-1]
+    chosen = None
+    for w in [head, *reversed(phrase[:-1])]:
+        word = w if w in lexicon else (w[:-1] if w.endswith("s") and w[:-1] in lexicon else None)
+        if word is None:
+            continue
+        if chosen is None or word not in generic:
+            chosen = word
+        if word not in generic:
+            break
+    a.head = chosen or head
+    if chosen:
+        a.category = lexicon[chosen]
+    return doc

@@ -1,0 +1,115 @@
+"""spaCy rule components for Japanese (JPO format) claims, on a blank ``ja`` pipeline
+(SudachiPy tokenizer). Patterns and lexicons come from ``patterns/ja.json``.
+
+- ``workbench_claim_parts_ja_v1``: 前提部 (zentei) / 特徴部 (tokucho). 「～において、」
+  or 「～であって、」 ends the 前提部; 「～を特徴とする」 marks the 特徴部.
+- ``workbench_claim_references_ja_v1``: 請求項Ｎに記載の... as a dependency only where
+  Japanese claims put it: in the 前提部, at the very start, or in the closing
+  subject phrase (「…請求項１に記載の装置。」). A 請求項 mentioned mid-body is not one.
+- ``workbench_claim_category_ja_v1``: category from the claimed subject, the noun
+  compound that ends the claim (「…を備える無人航空機。」 -> apparatus).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from workbench.claims.analysis import analysis_of
+from workbench.claims.patterns import get_patterns
+from workbench.claims.references import find_references
+
+_CLAUSE_BREAK = re.compile(r"[、，,。]")
+_TAIL_NOUNS = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー々Ａ-Ｚａ-ｚA-Za-z0-9０-９]+(?=[。．.\s]*$)")
+
+
+@Language.component("workbench_claim_parts_ja_v1")
+def claim_parts_ja(doc: Doc) -> Doc:
+    a = analysis_of(doc)
+    parts = get_patterns("ja").raw["parts"]
+    text = doc.text
+    cut = None
+    for marker in parts["zentei_end"]:
+        i = text.find(marker)
+        if i >= 0 and (cut is None or i < cut[0]):
+            cut = (i, i + len(marker))
+    has_feature = any(m in text for m in parts["tokucho_marker"])
+    a.parts = []
+    if cut is not None:
+        a.preamble = (0, cut[0])
+        a.transition = (cut[0], cut[1] - 1)  # "において" / "であって" without the comma
+        a.parts.append(("zentei", 0, cut[1]))
+        start = cut[1]
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start < len(text):
+            a.parts.append(("tokucho", start, len(text)))
+    else:
+        a.preamble = (0, 0)
+        a.transition = None
+        if has_feature:
+            marker = next(m for m in parts["tokucho_marker"] if m in text)
+            i = text.find(marker)
+            a.transition = (i, i + len(marker))
+            a.parts.append(("tokucho", 0, len(text)))
+    return doc
+
+
+@Language.component("workbench_claim_references_ja_v1")
+def claim_references_ja(doc: Doc) -> Doc:
+    a = analysis_of(doc)
+    text = doc.text
+    zentei_end = a.preamble[1]
+    numbers: list[int] = []
+    preceding = False
+    body_end = len(text.rstrip().rstrip("。．."))
+    for start, end, nums, is_preceding in find_references(text, get_patterns("ja")):
+        at_start = not text[:start].strip(" \u3000\n\t「")
+        in_zentei = start < zentei_end
+        closing = not _CLAUSE_BREAK.search(text, end, body_end) if end <= body_end else True
+        if at_start or in_zentei or closing:
+            preceding = preceding or is_preceding
+            numbers.extend(n for n in nums if n not in numbers)
+    a.references = numbers
+    a.any_preceding = preceding
+    return doc
+
+
+@lru_cache(maxsize=None)
+def _suffixes() -> tuple[tuple[str, str], ...]:
+    table = get_patterns("ja").raw["category"]["suffixes"]
+    pairs = [(suffix, category) for category, suffixes in table.items() for suffix in suffixes]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))  # longest suffix first: 記録媒体 before 体
+
+
+def _subject(doc: Doc) -> str:
+    """The noun compound that ends the claim, from the tokens (or the text for a one-token Doc)."""
+    toks = [t for t in doc if not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if len(toks) > 1:
+        compound: list[str] = []
+        for t in reversed(toks):
+            if t.tag_.startswith(("名詞", "接尾辞")) and not t.tag_.startswith("名詞-数詞"):
+                compound.append(t.text)
+            else:
+                break
+        if compound:
+            return "".join(reversed(compound))
+    m = _TAIL_NOUNS.search(doc.text.rstrip())
+    return m.group(0) if m else ""
+
+
+@Language.component("workbench_claim_category_ja_v1")
+def claim_category_ja(doc: Doc) -> Doc:
+    a = analysis_of(doc)
+    subject = _subject(doc)
+    a.head = subject
+    for suffix, category in _suffixes():
+        if subject.endswith(suffix):
+            a.category = category
+            break
+    return doc

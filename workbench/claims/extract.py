@@ -1,0 +1,81 @@
+"""From a claims section to a :class:`ClaimSet`: split, analyse each claim, resolve the tree."""
+
+from __future__ import annotations
+
+from workbench.claims.analysis import analysis_of
+from workbench.claims.patterns import get_patterns
+from workbench.claims.pipeline import analyse, get_pipeline
+from workbench.claims.splitter import find_claims
+from workbench.domain import Claim, ClaimPart, ClaimSet, Draft
+from workbench.errors import CATALOGUE, E201, E202, ClaimsError
+
+
+def _e202(number: int, target: int) -> str:
+    msg = CATALOGUE[E202].message.format(number=number, target=target)
+    return f"[{E202}] {msg}; the reference was ignored"
+
+
+def split_claims(text: str, language: str = "en") -> ClaimSet:
+    """Split a claims section (``text``) into claims; never raises on odd text.
+
+    Offsets of each claim are into ``text``. A reference to a claim that does
+    not precede the referring one is ignored and noted (E202).
+    """
+    lang = "ja" if language == "ja" else "en"
+    raws, notes = find_claims(text or "", get_patterns(lang))
+    nlp = get_pipeline(lang) if raws else None
+    claims: list[Claim] = []
+    seen: dict[int, Claim] = {}
+    for raw in raws:
+        claim_text = text[raw.start : raw.end]
+        a = analysis_of(analyse(nlp, claim_text))
+        targets = list(a.references)
+        if a.any_preceding:
+            targets += [n for n in seen if n not in targets]
+        depends_on: list[int] = []
+        for target in targets:
+            if target in seen and target < raw.number:
+                if target not in depends_on:
+                    depends_on.append(target)
+            else:
+                notes.append(_e202(raw.number, target))
+        if a.any_preceding and raw.number == 1:
+            notes.append("claim 1 refers to 'any preceding claim' but none precedes it")
+        category = a.category
+        if category == "other" and depends_on:
+            category = seen[depends_on[0]].category  # "The assembly of claim 1": same kind as its parent
+        parts = tuple(ClaimPart(kind, claim_text[s:e], s, e) for kind, s, e in a.parts)
+        p_start, p_end = a.preamble
+        claim = Claim(
+            number=raw.number,
+            text=claim_text,
+            independent=not depends_on,
+            depends_on=tuple(sorted(depends_on)),
+            category=category,
+            preamble=claim_text[p_start:p_end].strip(),
+            transition=claim_text[a.transition[0] : a.transition[1]] if a.transition else "",
+            parts=parts,
+            start=raw.start,
+            end=raw.end,
+        )
+        claims.append(claim)
+        seen[raw.number] = claim
+    return ClaimSet(claims=tuple(claims), language=lang, notes=tuple(notes))
+
+
+def extract_claims(draft: Draft) -> ClaimSet:
+    """The claims of ``draft`` (from ``draft.claims_text``, in ``draft.language``).
+
+    Raises ``ClaimsError(E201)`` naming the file when the draft has no claims.
+    """
+    if not draft.claims_text.strip():
+        raise ClaimsError(E201, path=draft.source_path)
+    claim_set = split_claims(draft.claims_text, draft.language)
+    if not claim_set.claims:
+        other = "en" if draft.language == "ja" else "ja"
+        fallback = split_claims(draft.claims_text, other)
+        if fallback.claims:
+            note = f"claims are numbered in {other} style although the draft reads as {draft.language}"
+            return ClaimSet(fallback.claims, fallback.language, (*fallback.notes, note))
+        raise ClaimsError(E201, path=draft.source_path)
+    return claim_set

@@ -1,0 +1,95 @@
+"""Finding where each numbered claim starts and ends in a claims section.
+
+Pure text work (regexes from ``patterns/<lang>.json``), so it is fast and
+keeps exact character offsets. Numbering must run 1, 2, 3...: a number at the
+start of a line that breaks the sequence ("5. degrees" wrapped onto a new
+line inside claim 2) is text, not a label. A real gap in the numbering is
+accepted and noted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.claims.patterns import ClaimPatterns, ascii_digits
+
+
+@dataclass(frozen=True)
+class RawClaim:
+    number: int
+    start: int  # offset of the claim text (after its label) in the section text
+    end: int
+    label_start: int
+
+
+@dataclass(frozen=True)
+class _Label:
+    number: int
+    label_start: int
+    text_start: int
+
+
+def _section_end(text: str, after: int, patterns: ClaimPatterns) -> int:
+    """Where the claims stop: the first following section heading (Abstract, 【書類名】明細書...)."""
+    end = len(text)
+    for rx in patterns.section_end:
+        m = rx.search(text, after)
+        if m and m.start() < end:
+            end = m.start()
+    return end
+
+
+def _labels(norm: str, regex) -> list[_Label]:
+    return [_Label(int(m.group("num")), m.start(), m.end()) for m in regex.finditer(norm)]
+
+
+def _sequence(labels: list[_Label]) -> tuple[list[_Label], list[str]]:
+    """Keep the labels that form the claim numbering 1, 2, 3... (gaps allowed, noted)."""
+    notes: list[str] = []
+    if not labels:
+        return [], notes
+    numbers = [lab.number for lab in labels]
+    first = 1 if 1 in numbers else min(numbers)
+    if first != 1:
+        notes.append(f"claim numbering starts at {first}, not 1")
+    chosen: list[_Label] = []
+    expected = first
+    for i, lab in enumerate(labels):
+        if lab.number == expected:
+            chosen.append(lab)
+            expected += 1
+        elif lab.number > expected and chosen:
+            # A gap: accept only when the expected number never comes later.
+            last = chosen[-1].number
+            if not any(last < x.number < lab.number for x in labels[i + 1 :]):
+                notes.append(f"claim numbering jumps from {chosen[-1].number} to {lab.number}")
+                chosen.append(lab)
+                expected = lab.number + 1
+    return chosen, notes
+
+
+def find_claims(text: str, patterns: ClaimPatterns) -> tuple[list[RawClaim], list[str]]:
+    """Split ``text`` (a claims section) into numbered claims with exact offsets."""
+    norm = ascii_digits(text)
+    best: list[_Label] = []
+    notes: list[str] = []
+    for label in patterns.labels:
+        chosen, label_notes = _sequence(_labels(norm, label.regex))
+        if len(chosen) > len(best):
+            best, notes = chosen, label_notes
+        if len(best) >= 2 or (best and label is patterns.labels[-1]):
+            break
+    if not best:
+        return [], notes
+    stop = _section_end(norm, best[0].text_start, patterns)
+    best = [lab for lab in best if lab.label_start < stop]
+    claims: list[RawClaim] = []
+    for i, lab in enumerate(best):
+        end = best[i + 1].label_start if i + 1 < len(best) else stop
+        start = lab.text_start
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        claims.append(RawClaim(lab.number, start, end, lab.label_start))
+    return claims, notes
