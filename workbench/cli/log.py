@@ -1,7 +1,267 @@
-"""`workbench log`: placeholder registered by the foundation; replaced by the owning issue's work."""
+"""`workbench log`: the triage log from the command line (a thin layer over
+workbench.store). Every command takes ``--db PATH`` (default: the per-user log,
+or $WORKBENCH_DB)."""
 
 from __future__ import annotations
 
+import argparse
+import json
+from dataclasses import asdict
+
+from workbench.domain import DECISION_LABELS, DECISIONS, LEVELS
+from workbench.errors import E504, E508, SettingsError, StoreError
+
+
+def _open(args):
+    from workbench.store import TriageLog
+
+    return TriageLog.open(args.db, reviewer=getattr(args, "reviewer", None))
+
+
+def _yes_no(value: str | None) -> bool | None:
+    if value is None:
+        return None
+    v = value.strip().lower()
+    if v in ("yes", "y", "true", "1", "はい"):
+        return True
+    if v in ("no", "n", "false", "0", "いいえ"):
+        return False
+    if v in ("unknown", "?", ""):
+        return None
+    raise SettingsError(E508, value=value, what="--completed-in-japan answer", allowed="yes, no, unknown")
+
+
+def _print_json(obj) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def _fmt_field(s) -> str:
+    if s.top_field_id is None:
+        return "-"
+    name = s.top_field_name_ja or s.top_field_name_en
+    return f"{s.top_field_id} {name}".strip()
+
+
+def cmd_list(args) -> int:
+    with _open(args) as log:
+        rows = log.drafts(
+            level=args.level, decision=args.decision, reviewer=args.by,
+            since=args.since, until=args.until, search=args.search,
+        )
+    if args.json:
+        _print_json([asdict(r) for r in rows])
+        return 0
+    if not rows:
+        print("No drafts in the log match." if any((args.level, args.decision, args.by, args.since, args.until, args.search))
+              else "The log holds no drafts yet.")
+        return 0
+    print(f"{'id':>4}  {'hash':10}  {'level':6}  {'score':>5}  {'decision':18}  {'review due':10}  {'free':10}  draft / top field")
+    for s in rows:
+        score = f"{s.top_likelihood:.2f}" if s.top_likelihood is not None else "-"
+        print(
+            f"{s.id:>4}  {s.sha256[:10]}  {s.level or '-':6}  {score:>5}  {s.decision or 'undecided':18}  "
+            f"{s.primary_review_due or '-':10}  {s.foreign_filing_free or '-':10}  {s.name}  [{_fmt_field(s)}]"
+        )
+    return 0
+
+
+def cmd_show(args) -> int:
+    with _open(args) as log:
+        rec = log.draft(args.draft)
+    if args.json:
+        data = asdict(rec)
+        if data.get("verdict"):
+            data["verdict"]["claim_fields"] = {str(k): v for k, v in data["verdict"]["claim_fields"].items()}
+        _print_json(data)
+        return 0
+    s = rec.summary
+    print(f"Draft {s.id}: {s.name}  ({s.format}, {s.language})")
+    print(f"  sha256      {s.sha256}")
+    print(f"  first seen  {s.ingested_at}   screened {rec.verdict_count} time(s), last {s.verdict_at or '-'}")
+    if rec.verdict:
+        v = rec.verdict
+        print(f"  level       {v.level}   rules {v.ruleset_version or '-'}   model {v.model_version or '-'}")
+        for f in sorted(v.fields, key=lambda f: -f.likelihood)[:5]:
+            mark = "verified" if f.verified else "UNVERIFIED rule"
+            print(f"    field {f.field_id:>2} {f.status:8} {f.likelihood:.2f}  {f.name_ja or f.name_en}  ({mark})")
+    print(f"  claims ({len(rec.claims)}):")
+    for c in rec.claims:
+        dep = "independent" if c.independent else "depends on " + ",".join(map(str, c.depends_on))
+        text = c.text if len(c.text) <= 100 else c.text[:97] + "..."
+        print(f"    {c.number:>3}. [{c.category}, {dep}] {text}")
+        if rec.verdict:
+            flags = [f for f in rec.verdict.claim_fields.get(c.number, ()) if f.status != "no"]
+            for f in flags:
+                print(f"         field {f.field_id} {f.status} {f.likelihood:.2f}")
+    if rec.annotations:
+        print("  annotations:")
+        for a in rec.annotations:
+            ipc = f" IPC {a.corrected_ipc}" if a.corrected_ipc else ""
+            print(f"    {a.at}  {a.reviewer}: claim {a.claim_number} field {a.field_id} {a.verdict}{ipc}  {a.note}")
+    if rec.decisions:
+        print("  decisions (latest is current):")
+        for d in rec.decisions:
+            where = "-" if d.completed_in_japan is None else ("yes" if d.completed_in_japan else "no")
+            print(f"    {d.at}  {d.reviewer}: {DECISION_LABELS.get(d.decision, d.decision)}")
+            print(f"      rationale: {d.rationale}")
+            print(
+                f"      completed in Japan: {where}; countries: {','.join(d.planned_countries) or '-'}; "
+                f"JP filing {d.jp_filing_date or '-'} -> review due {d.primary_review_due or '-'}, "
+                f"free to file abroad {d.foreign_filing_free or '-'}"
+            )
+    else:
+        print("  decision: none yet")
+    return 0
+
+
+def cmd_decide(args) -> int:
+    countries = [c for c in (args.countries or "").replace(" ", ",").split(",") if c]
+    with _open(args) as log:
+        d = log.decide(
+            args.draft, args.decision, args.rationale,
+            completed_in_japan=_yes_no(args.completed_in_japan), planned_countries=countries,
+            jp_filing_date=args.jp_filing_date, reviewer=args.reviewer,
+        )
+    print(f"Recorded for draft {d.draft_id}: {DECISION_LABELS[d.decision]} (by {d.reviewer} at {d.at})")
+    if d.jp_filing_date:
+        print(f"  primary review due {d.primary_review_due}; foreign filing free from {d.foreign_filing_free}")
+    return 0
+
+
+def cmd_annotate(args) -> int:
+    with _open(args) as log:
+        a = log.annotate(
+            args.draft, args.claim, args.field, "agree" if args.agree else "disagree",
+            note=args.note or "", corrected_ipc=args.ipc, reviewer=args.reviewer,
+        )
+    print(f"Recorded: draft {a.draft_id} claim {a.claim_number} field {a.field_id} {a.verdict} (by {a.reviewer})")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from workbench.store.export import export_log
+
+    with _open(args) as log:
+        res = export_log(
+            log, args.format, args.out, since=args.since, until=args.until,
+            decision=args.decision, level=args.level, reviewer=args.by,
+        )
+    print(f"Wrote {res.rows} decision(s) to {res.path}")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    with _open(args) as log:
+        res = log.verify()
+        path = log.path
+    if not res.ok:
+        raise StoreError(E504, path=path, event_id=res.first_broken, detail=res.detail)
+    print(f"OK: {res.detail} ({path})")
+    return 0
+
+
+def cmd_due(args) -> int:
+    with _open(args) as log:
+        rows = log.due_soon(days=args.days, today=args.today)
+    if args.json:
+        _print_json([asdict(r) for r in rows])
+        return 0
+    if not rows:
+        print(f"No key dates fall due in the next {args.days} days.")
+        return 0
+    for s in rows:
+        print(
+            f"{s.id:>4}  {s.name}: {DECISION_LABELS.get(s.decision or '', s.decision)}; JP filing {s.jp_filing_date}; "
+            f"primary review due {s.primary_review_due}; foreign filing free from {s.foreign_filing_free}"
+        )
+    return 0
+
+
+def cmd_history(args) -> int:
+    with _open(args) as log:
+        events = log.history(args.draft)
+    if args.json:
+        _print_json([asdict(e) for e in events])
+        return 0
+    for e in events:
+        print(f"{e.id:>6}  {e.at}  {e.who:12}  {e.kind:18}  draft {e.draft_id if e.draft_id is not None else '-'}  {e.hash[:12]}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    with _open(args) as log:
+        out = log.backup(args.out)
+    print(f"Backup written to {out}")
+    return 0
+
 
 def register(sub) -> None:
-    sub.add_parser("log", help="(not built yet)")
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="PATH", help="triage log database (default: per-user log or $WORKBENCH_DB)")
+    filt = argparse.ArgumentParser(add_help=False)
+    filt.add_argument("--since", metavar="YYYY-MM-DD")
+    filt.add_argument("--until", metavar="YYYY-MM-DD")
+    filt.add_argument("--level", choices=LEVELS)
+    filt.add_argument("--by", "--filter-reviewer", dest="by", metavar="NAME", help="only this reviewer")
+
+    p = sub.add_parser("log", help="the triage log: list, show, decide, annotate, export, verify, due")
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+    cmds = p.add_subparsers(dest="log_command", metavar="SUBCOMMAND")
+
+    c = cmds.add_parser("list", parents=[db, filt], help="list drafts in the log")
+    c.add_argument("--decision", choices=DECISIONS + ("none",))
+    c.add_argument("--search", metavar="TEXT", help="in name, title or hash prefix")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_list)
+
+    c = cmds.add_parser("show", parents=[db], help="show one draft: claims, verdict, annotations, decisions")
+    c.add_argument("draft", metavar="DRAFT", help="draft id or sha256 prefix")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_show)
+
+    c = cmds.add_parser("decide", parents=[db], help="record the foreign-filing decision for a draft")
+    c.add_argument("draft", metavar="DRAFT")
+    c.add_argument("--decision", required=True, choices=DECISIONS)
+    c.add_argument("--rationale", required=True)
+    c.add_argument("--completed-in-japan", metavar="yes|no")
+    c.add_argument("--countries", metavar="US,EP", help="planned foreign filings")
+    c.add_argument("--jp-filing-date", metavar="YYYY-MM-DD")
+    c.add_argument("--reviewer", metavar="NAME")
+    c.set_defaults(func=cmd_decide)
+
+    c = cmds.add_parser("annotate", parents=[db], help="agree/disagree with a field flag on a claim")
+    c.add_argument("draft", metavar="DRAFT")
+    c.add_argument("--claim", type=int, required=True)
+    c.add_argument("--field", type=int, required=True)
+    g = c.add_mutually_exclusive_group(required=True)
+    g.add_argument("--agree", action="store_true")
+    g.add_argument("--disagree", action="store_true")
+    c.add_argument("--note")
+    c.add_argument("--ipc", metavar="CODE", help="corrected IPC code")
+    c.add_argument("--reviewer", metavar="NAME")
+    c.set_defaults(func=cmd_annotate)
+
+    c = cmds.add_parser("export", parents=[db, filt], help="export decisions as csv, xlsx, pdf or json")
+    c.add_argument("--format", required=True, choices=("csv", "xlsx", "pdf", "json"))
+    c.add_argument("--out", required=True, metavar="PATH")
+    c.add_argument("--decision", choices=DECISIONS)
+    c.set_defaults(func=cmd_export)
+
+    c = cmds.add_parser("verify", parents=[db], help="check the history chain; exit 2 naming the first broken event")
+    c.set_defaults(func=cmd_verify)
+
+    c = cmds.add_parser("due", parents=[db], help="drafts whose key dates fall due soon")
+    c.add_argument("--days", type=int, default=30)
+    c.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_due)
+
+    c = cmds.add_parser("history", parents=[db], help="the event history (of one draft)")
+    c.add_argument("draft", metavar="DRAFT", nargs="?")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_history)
+
+    c = cmds.add_parser("backup", parents=[db], help="copy the log safely (SQLite backup)")
+    c.add_argument("--out", metavar="PATH")
+    c.set_defaults(func=cmd_backup)
+

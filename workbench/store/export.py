@@ -1,0 +1,382 @@
+"""Exports of the triage log for managers (CSV, XLSX, PDF) and machines (JSON).
+
+Every export holds exactly the stored decisions that pass the filter (one row per
+decision record, superseded ones included and marked ``current = no``: the log is
+a legal record) and states where it came from: the database path, the filter, the
+rule-set and model versions, the chain check and the time (CSV: ``#`` header
+lines; XLSX: an "About" sheet; PDF: the page header; JSON: a "meta" object).
+
+Spreadsheet cells that begin with ``= + - @`` (or a tab / carriage return) are
+prefixed with ``'`` so a spreadsheet shows them as text instead of running them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from workbench.domain import DECISION_LABELS
+from workbench.errors import E601, E602, E603, ExportError, WorkbenchError
+from workbench.store.log import TriageLog, utc_now
+from workbench.store.records import DecisionRow, DraftSummary
+
+FORMATS = ("csv", "xlsx", "pdf", "json")
+DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CJK_FONT_CANDIDATES = (
+    "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
+    "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+    "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
+    "C:/Windows/Fonts/msgothic.ttc",
+    "/System/Library/Fonts/ヒラギノ角ゴシック W3.ttc",
+)
+
+# (column header, DecisionRow -> value) in the order of every tabular export.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("decision_id", "id"),
+    ("draft_id", "draft_id"),
+    ("draft", "draft_name"),
+    ("sha256", "draft_sha256"),
+    ("level", "level"),
+    ("top_field_id", "top_field_id"),
+    ("top_field_en", "top_field_name_en"),
+    ("top_field_ja", "top_field_name_ja"),
+    ("top_likelihood", "top_likelihood"),
+    ("decision", "decision"),
+    ("decision_label", "decision_label"),
+    ("rationale", "rationale"),
+    ("completed_in_japan", "completed_in_japan"),
+    ("planned_countries", "planned_countries"),
+    ("jp_filing_date", "jp_filing_date"),
+    ("primary_review_due", "primary_review_due"),
+    ("foreign_filing_free", "foreign_filing_free"),
+    ("reviewer", "reviewer"),
+    ("decided_at", "at"),
+    ("current", "current"),
+    ("ruleset_version", "ruleset_version"),
+    ("model_version", "model_version"),
+)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    rows: int
+    path: Path
+    format: str = ""
+
+
+def neutralize(value: object) -> object:
+    """Prefix text that a spreadsheet would run as a formula with ``'``."""
+    if isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _flat(row: DecisionRow, attr: str) -> object:
+    """Spreadsheet value of one column: text or number, never None."""
+    value = getattr(row, attr)
+    if attr == "completed_in_japan":
+        return "" if value is None else ("yes" if value else "no")
+    if attr == "current":
+        return "yes" if value else "no"
+    if attr == "planned_countries":
+        return ",".join(value)
+    if value is None:
+        return ""
+    return value
+
+
+def _json_row(row: DecisionRow) -> dict:
+    out = {}
+    for header, attr in COLUMNS:
+        value = getattr(row, attr)
+        out[header] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> dict:
+    from workbench import __version__
+
+    rules = sorted({r.ruleset_version for r in rows if r.ruleset_version})
+    models = sorted({r.model_version for r in rows if r.model_version})
+    if not rows:
+        versions = log.versions()
+        rules, models = versions["ruleset_versions"], versions["model_versions"]
+    check = log.verify()
+    return {
+        "title": "Patent Non-Disclosure Triage Workbench: triage log export",
+        "database": str(Path(log.path).resolve()),
+        "schema_version": log.schema_version,
+        "exported_at": utc_now(),
+        "workbench_version": __version__,
+        "format": fmt,
+        "filter": {k: (v.isoformat() if isinstance(v, date) else v) for k, v in filters.items()},
+        "ruleset_versions": rules,
+        "model_versions": models,
+        "rows": len(rows),
+        "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": check.detail},
+        "note": "A screening aid, not legal advice. One row per stored decision; 'current' = not superseded.",
+    }
+
+
+def _filter_text(filters: dict) -> str:
+    parts = [f"{k}={v}" for k, v in filters.items() if v not in (None, "")]
+    return ", ".join(parts) if parts else "none (all decisions)"
+
+
+def export_log(
+    log: TriageLog,
+    fmt: str,
+    path: str | Path,
+    *,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    decision: str | None = None,
+    level: str | None = None,
+    reviewer: str | None = None,
+) -> ExportResult:
+    """Write the filtered decisions of ``log`` to ``path`` as csv | xlsx | pdf | json.
+
+    The file is written to a temporary name and renamed, so a failed export never
+    leaves half a file (E601); an unknown format is E603, a missing CJK font E602.
+    """
+    fmt = (fmt or "").lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ExportError(E603, path=path, fmt=fmt)
+    out = Path(path).expanduser()
+    filters = {"since": since, "until": until, "decision": decision, "level": level, "reviewer": reviewer}
+    rows = log.decisions(since=since, until=until, decision=decision, level=level, reviewer=reviewer)
+    meta = _meta(log, fmt, rows, filters)
+    font = find_cjk_font() if fmt == "pdf" else None
+    if not out.parent.is_dir():
+        raise ExportError(E601, path=out, detail=f"the folder {out.parent} does not exist")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=str(out.parent))
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if fmt == "csv":
+            _write_csv(tmp, rows, meta)
+        elif fmt == "xlsx":
+            _write_xlsx(tmp, rows, meta)
+        elif fmt == "json":
+            _write_json(tmp, rows, meta)
+        else:
+            drafts = log.drafts(level=level, decision=decision if decision else None, reviewer=reviewer)
+            _write_pdf(tmp, rows, drafts, meta, font)
+        os.replace(tmp, out)
+    except WorkbenchError:
+        tmp.unlink(missing_ok=True)
+        raise
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(E601, path=out, detail=exc.strerror or str(exc)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return ExportResult(rows=len(rows), path=out, format=fmt)
+
+
+# ---------------------------------------------------------------- CSV / JSON
+def _meta_lines(meta: dict) -> list[str]:
+    return [
+        meta["title"],
+        f"database: {meta['database']} (schema {meta['schema_version']})",
+        f"filter: {_filter_text(meta['filter'])}",
+        f"rule-set versions: {', '.join(meta['ruleset_versions']) or '-'}",
+        f"model versions: {', '.join(meta['model_versions']) or '-'}",
+        f"exported at (UTC): {meta['exported_at']} by workbench {meta['workbench_version']}",
+        f"history chain: {'intact' if meta['chain']['ok'] else 'BROKEN'} ({meta['chain']['detail']})",
+        f"rows: {meta['rows']}",
+        meta["note"],
+    ]
+
+
+def _write_csv(path: Path, rows: list[DecisionRow], meta: dict) -> None:
+    """UTF-8 with BOM (Excel opens Japanese correctly); ``#`` lines, then a header row."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        for line in _meta_lines(meta):
+            w.writerow([f"# {line}"])
+        w.writerow([h for h, _ in COLUMNS])
+        for r in rows:
+            w.writerow([neutralize(_flat(r, attr)) for _, attr in COLUMNS])
+
+
+def read_csv_export(path: str | Path) -> list[dict]:
+    """Read a CSV export back (skips the ``#`` header block) -> list of row dicts."""
+    with Path(path).open(encoding="utf-8-sig", newline="") as fh:
+        records = [r for r in csv.reader(fh) if not (len(r) == 1 and r[0].startswith("# "))]
+    if not records:
+        return []
+    header = records[0]
+    return [dict(zip(header, r)) for r in records[1:]]
+
+
+def _write_json(path: Path, rows: list[DecisionRow], meta: dict) -> None:
+    data = {"meta": meta, "decisions": [_json_row(r) for r in rows]}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------- XLSX
+def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Decisions"
+    ws.append([h for h, _ in COLUMNS])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for r in rows:
+        ws.append([neutralize(_flat(r, attr)) for _, attr in COLUMNS])
+    for cell in ws["L"][1:]:  # rationale
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = {"C": 28, "D": 18, "G": 28, "H": 20, "K": 32, "L": 60, "S": 28}
+    for col, width in widths.items():
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"
+    about = wb.create_sheet("About")
+    about.column_dimensions["A"].width = 22
+    about.column_dimensions["B"].width = 100
+    pairs = [
+        ("title", meta["title"]),
+        ("database", meta["database"]),
+        ("schema version", meta["schema_version"]),
+        ("filter", _filter_text(meta["filter"])),
+        ("rule-set versions", ", ".join(meta["ruleset_versions"]) or "-"),
+        ("model versions", ", ".join(meta["model_versions"]) or "-"),
+        ("exported at (UTC)", meta["exported_at"]),
+        ("workbench version", meta["workbench_version"]),
+        ("history chain", f"{'intact' if meta['chain']['ok'] else 'BROKEN'}: {meta['chain']['detail']}"),
+        ("rows", meta["rows"]),
+        ("note", meta["note"]),
+    ]
+    for key, value in pairs:
+        about.append([key, neutralize(value)])
+    wb.save(str(path))
+
+
+# ---------------------------------------------------------------- PDF
+def find_cjk_font(candidates: tuple[str, ...] | None = None) -> Path:
+    """A TrueType font with Japanese glyphs for the PDF report (E602 if none)."""
+    env = os.environ.get("WORKBENCH_PDF_FONT", "").strip()
+    for c in ((env,) if env else ()) + (candidates if candidates is not None else CJK_FONT_CANDIDATES):
+        if c and Path(c).is_file():
+            return Path(c)
+    if candidates is None and shutil.which("fc-match"):
+        try:
+            found = subprocess.run(
+                ["fc-match", "-f", "%{file}", ":lang=ja"], capture_output=True, text=True, timeout=10, check=False
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            found = ""
+        if found and Path(found).is_file() and Path(found).suffix.lower() in (".ttf", ".otf", ".ttc"):
+            return Path(found)
+    raise ExportError(E602)
+
+
+def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], meta: dict, font: Path) -> None:
+    from fpdf import FPDF
+    from fpdf.enums import WrapMode, XPos, YPos
+    from fpdf.fonts import FontFace
+
+    header_lines = [
+        f"Database: {meta['database']} (schema {meta['schema_version']})",
+        f"Filter: {_filter_text(meta['filter'])} (dates apply to decisions)",
+        f"Rule sets: {', '.join(meta['ruleset_versions']) or '-'}   Models: {', '.join(meta['model_versions']) or '-'}",
+        f"Exported {meta['exported_at']} (UTC), workbench {meta['workbench_version']}; "
+        f"history chain {'intact' if meta['chain']['ok'] else 'BROKEN'} ({meta['chain']['events']} events)",
+    ]
+
+    class Report(FPDF):
+        def header(self) -> None:
+            self.set_font("cjk", size=13)
+            self.cell(0, 7, "Triage report / 非公開特許 事前審査トリアージ報告", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.set_font("cjk", size=7.5)
+            for line in header_lines:
+                self.cell(0, 4, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.set_draw_color(120, 120, 120)
+            self.line(self.l_margin, self.get_y() + 1, self.w - self.r_margin, self.get_y() + 1)
+            self.ln(3)
+
+        def footer(self) -> None:
+            self.set_y(-10)
+            self.set_font("cjk", size=7)
+            self.cell(0, 5, f"A screening aid, not legal advice.   Page {self.page_no()}/{{nb}}", align="C")
+
+    pdf = Report(orientation="L", format="A4")
+    pdf.set_auto_page_break(True, margin=14)
+    pdf.add_font("cjk", fname=str(font))
+    pdf.alias_nb_pages()
+    pdf.add_page()
+
+    heads = FontFace(fill_color=(225, 225, 225))
+
+    def heading(text: str) -> None:
+        pdf.set_font("cjk", size=11)
+        pdf.cell(0, 7, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font("cjk", size=8)
+
+    levels = Counter(d.level or "-" for d in drafts)
+    decided = Counter(d.decision or "undecided" for d in drafts)
+    heading("Summary / 概要")
+    pdf.multi_cell(
+        0, 5,
+        f"Drafts: {len(drafts)}   by level: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(levels.items()))
+        + "   current decisions: "
+        + ", ".join(f"{DECISION_LABELS.get(k, k)} {v}" for k, v in sorted(decided.items()))
+        + f"   decision records in this report: {len(rows)}",
+        new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+    )
+    pdf.ln(2)
+
+    heading("Drafts / 出願案")
+    if drafts:
+        with pdf.table(
+            col_widths=(8, 52, 14, 62, 17, 46, 20, 22, 22), text_align="LEFT", wrapmode=WrapMode.CHAR,
+            line_height=4.2, padding=1, headings_style=heads,
+        ) as table:
+            table.row(["ID", "Draft / 出願案", "Level", "Top field / 最上位分野", "Score",
+                       "Decision / 判断", "JP filing", "Review due", "Free to file"])
+            for d in drafts:
+                field = (f"{d.top_field_id}: {d.top_field_name_ja or d.top_field_name_en}"
+                         f"{' / ' + d.top_field_name_en if d.top_field_name_ja and d.top_field_name_en else ''}"
+                         if d.top_field_id is not None else "-")
+                table.row([
+                    str(d.id), d.title or d.name, d.level or "-", field,
+                    f"{d.top_likelihood:.2f}" if d.top_likelihood is not None else "-",
+                    DECISION_LABELS.get(d.decision, "undecided") if d.decision else "undecided",
+                    d.jp_filing_date or "-", d.primary_review_due or "-", d.foreign_filing_free or "-",
+                ])
+    else:
+        pdf.cell(0, 5, "No drafts match the filter.", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(3)
+
+    heading("Decisions with rationale / 判断と理由")
+    if rows:
+        with pdf.table(
+            col_widths=(10, 40, 38, 84, 25, 27, 22, 20, 20), text_align="LEFT", wrapmode=WrapMode.CHAR,
+            line_height=4.2, padding=1, headings_style=heads,
+        ) as table:
+            table.row(["No.", "Draft / 出願案", "Decision / 判断", "Rationale / 理由", "Reviewer / 担当",
+                       "Decided (UTC)", "Made in JP / Countries", "Review due", "Free to file"])
+            for r in rows:
+                made = "-" if r.completed_in_japan is None else ("JP yes" if r.completed_in_japan else "JP no")
+                table.row([
+                    f"{r.id}{'' if r.current else ' (superseded)'}", f"{r.draft_id}: {r.draft_name}",
+                    r.decision_label, r.rationale, r.reviewer, r.at[:16].replace("T", " "),
+                    f"{made} {','.join(r.planned_countries)}".strip(),
+                    r.primary_review_due or "-", r.foreign_filing_free or "-",
+                ])
+    else:
+        pdf.cell(0, 5, "No decisions match the filter.", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.output(str(path))
