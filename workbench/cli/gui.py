@@ -1,7 +1,27 @@
-"""`workbench gui`: placeholder registered by the foundation; replaced by the owning issue's work."""
+"""`workbench gui [--db PATH] [FILES...]`: start the desktop app (Qt is imported only here,
+inside the command, so the rest of the CLI stays Qt-free)."""
 
 from __future__ import annotations
 
+import argparse
+
+from workbench.errors import E901, SettingsError
+
 
 def register(sub) -> None:
-    sub.add_parser("gui", help="(not built yet)")
+    p = sub.add_parser(
+        "gui",
+        help="open the desktop app (review drafts, annotate, decide, export)",
+        description="Open the desktop app. Needs PySide6 (pip install 'patent-triage-workbench[gui]').",
+    )
+    p.add_argument("--db", metavar="PATH", help="triage log database (default: Settings, then the per-user location)")
+    p.add_argument("files", nargs="*", metavar="FILES", help="draft files or folders to screen when the app opens")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        from workbench.ui.app import run as run_app
+    except ImportError as exc:  # PySide6 not installed
+        raise SettingsError(E901, name="gui", value="PySide6", detail=f"the desktop app is not installed ({exc})") from None
+    return run_app(args.db, args.files)

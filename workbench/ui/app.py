@@ -1,0 +1,116 @@
+"""Starting the desktop app: QApplication, language, fonts, the log, the main window.
+
+``main()`` is the ``workbench-gui`` entry point; ``workbench gui`` calls :func:`run`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from workbench.ui import i18n
+from workbench.ui.main_window import MainWindow
+from workbench.ui.preferences import APP, ORG, load_preferences
+from workbench.ui.session import Session
+
+
+def ensure_app(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORG)
+        QCoreApplication.setApplicationName(APP)
+        app = QApplication(list(argv or sys.argv[:1]))
+    return app
+
+
+class Controller:
+    """Owns the session across windows (a language switch rebuilds the window)."""
+
+    def __init__(self, app: QApplication, session: Session) -> None:
+        self.app = app
+        self.session = session
+        self.cjk_font = i18n.apply_font_fallback(app)
+        self.window: MainWindow | None = None
+
+    def build(self, language: str | None = None) -> MainWindow:
+        self.session.language = i18n.install_translators(self.app, language or self.session.prefs.language)
+        old = self.window
+        win = MainWindow(self.session, self.cjk_font)
+        win.language_change_requested.connect(self.switch_language)
+        if old is not None:
+            win.setGeometry(old.geometry())
+            for key, verdict in self.session.verdicts.items():
+                path = self.session.paths.get(key, "")
+                win._add_verdict(path, verdict, int(key[3:]) if key.startswith("db:") else None)
+            old.notifier.close()
+            old.hide()
+            old.deleteLater()
+        self.window = win
+        return win
+
+    def switch_language(self, language: str) -> None:
+        # rebuild after the current event (the old window's dialog is still closing)
+        QTimer.singleShot(0, lambda: self.build(language).show())
+
+
+def recover_log(session: Session, parent=None) -> None:
+    """The log could not be opened (damaged, locked, too new): offer a backup or a new file;
+    the damaged file is never overwritten."""
+    exc = session.last_log_error
+    if exc is None:
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Triage log"), exc.render(), parent=parent)
+    backup_btn = box.addButton(QCoreApplication.translate("App", "Open a backup…"), QMessageBox.ButtonRole.AcceptRole)
+    new_btn = box.addButton(QCoreApplication.translate("App", "Start a new log file…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QCoreApplication.translate("App", "Continue without a log"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is backup_btn:
+        start = str(Path(exc.path).parent) if exc.path else ""
+        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("App", "Open a backup of the triage log"), start)
+    elif clicked is new_btn:
+        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("App", "New triage log file"), "triage-log.sqlite")
+        if path and Path(path).exists():
+            QMessageBox.warning(parent, "", QCoreApplication.translate("App", "That file exists; choose a new file name."))
+            path = ""
+    else:
+        path = ""
+    if path:
+        session.open_log(path)
+
+
+def run(db: str | None = None, files: Sequence[str] = (), argv: Sequence[str] | None = None) -> int:
+    app = ensure_app(argv)
+    session = Session.start(load_preferences(), db_path=db)
+    session.notes.install_excepthook()
+    controller = Controller(app, session)
+    win = controller.build()
+    win.show()
+    if session.log is None:
+        recover_log(session, win)
+        win._update_db_label()
+        win.refresh_log()
+    if files:
+        QTimer.singleShot(0, lambda: controller.window.open_paths(list(files)))
+    code = app.exec()
+    session.close_log()
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The ``workbench-gui`` entry point."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="workbench-gui")
+    parser.add_argument("--db", help="triage log database (default: Settings, then the per-user location)")
+    parser.add_argument("files", nargs="*", help="draft files or folders to screen at start")
+    args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    return run(args.db, args.files, [sys.argv[0], *qt_args])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

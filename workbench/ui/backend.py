@@ -1,0 +1,271 @@
+"""The UI's calls into the headless core, in one place (no Qt here).
+
+Every function is a plain synchronous call, so it can run inside a
+:class:`~workbench.ui.workers.Worker` and be tested without a window. The GUI and
+the CLI share the same core functions (``workbench.triage``, ``workbench.store``);
+this module only adapts their results to rows and opens per-thread log
+connections (sqlite connections belong to the thread that opened them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
+from workbench.errors import WorkbenchError
+from workbench.ui.rows import HistoryRow, QueueRow
+
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".xml")
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """The outcome of one file of a batch: a verdict (and its log id) or an error."""
+
+    path: str
+    verdict: DraftVerdict | None = None
+    draft_id: int | None = None
+    error: BaseException | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[str]:
+    """Files as given; folders walked (sorted) for the draft types the workbench reads."""
+    out: list[str] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(
+                str(f)
+                for f in sorted(p.rglob("*"))
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+            )
+        else:
+            out.append(str(p))
+    return out
+
+
+def open_log(db_path: str | Path | None):
+    from workbench.store import TriageLog
+
+    return TriageLog.open(db_path)
+
+
+def screen_batch(
+    paths: Sequence[str],
+    *,
+    db_path: str | Path | None = None,
+    reviewer: str = "",
+    answers: AdditionalAnswers = AdditionalAnswers(),
+    thresholds: Thresholds | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    screen_files: Callable[..., Iterator[tuple[Any, Any]]] | None = None,
+    record: bool = True,
+) -> Iterator[BatchItem]:
+    """Screen ``paths`` one by one (a failing file yields its error; the rest go on) and
+    record each verdict in the triage log at ``db_path``. Stops between files when
+    ``should_cancel()`` turns true."""
+    if screen_files is None:
+        from workbench.triage import screen_files
+    log = open_log(db_path) if record else None
+    try:
+        results = screen_files(list(paths), answers=answers, thresholds=thresholds, should_cancel=should_cancel)
+        for path, out in results:
+            if isinstance(out, BaseException):
+                yield BatchItem(str(path), error=out)
+                continue
+            draft_id = None
+            if log is not None:
+                try:
+                    draft_id = log.record_verdict(out, reviewer or None)
+                except WorkbenchError as exc:
+                    yield BatchItem(str(path), verdict=out, error=exc)
+                    continue
+            yield BatchItem(str(path), verdict=out, draft_id=draft_id)
+            if should_cancel is not None and should_cancel():
+                return
+    finally:
+        if log is not None:
+            log.close()
+
+
+def rescreen(
+    path: str,
+    *,
+    answers: AdditionalAnswers,
+    thresholds: Thresholds | None = None,
+    db_path: str | Path | None = None,
+    reviewer: str = "",
+    record: bool = True,
+) -> BatchItem:
+    """Screen one file again (e.g. after the additional-requirement answers changed)."""
+    from workbench.triage import screen_file
+
+    verdict = screen_file(path, answers=answers, thresholds=thresholds)
+    draft_id = None
+    if record:
+        log = open_log(db_path)
+        try:
+            draft_id = log.record_verdict(verdict, reviewer or None)
+        finally:
+            log.close()
+    return BatchItem(path, verdict=verdict, draft_id=draft_id)
+
+
+def key_dates(jp_filing_date: dt.date | str | None) -> tuple[str | None, str | None]:
+    """The 3-month primary-review point and the 10-month point, as the store computes them
+    (the GUI shows them before saving; the store recomputes and stores them)."""
+    from workbench.store.dates import key_dates as _key_dates
+
+    return _key_dates(jp_filing_date)
+
+
+def verdict_from_record(record: Any) -> DraftVerdict | None:
+    """Rebuild a DraftVerdict for the draft view from what the log stored (DraftRecord),
+    for drafts screened in an earlier session."""
+    from workbench.domain import ClaimSet, ClaimVerdict, Draft
+
+    v = getattr(record, "verdict", None)
+    if v is None:
+        return None
+    s = record.summary
+    language = s.language if s.language in ("en", "ja") else "en"
+    draft = Draft(
+        source_path=record.source_path or s.name,
+        sha256=s.sha256,
+        format=s.format or "",
+        language=language,
+        text="",
+        title=s.title or "",
+    )
+    claim_verdicts = []
+    for number, fields in sorted((v.claim_fields or {}).items()):
+        ev = tuple(e for f in fields for e in f.evidence if e.source == "claim")
+        claim_verdicts.append(ClaimVerdict(int(number), tuple(fields), (), ev))
+    answers = AdditionalAnswers(**{k: v.answers.get(k) for k in ("defence_use", "state_commissioned")}) if v.answers else AdditionalAnswers()
+    return DraftVerdict(
+        draft=draft,
+        claims=ClaimSet(tuple(record.claims), language),
+        level=v.level,
+        fields=tuple(v.fields),
+        ipc=tuple(v.ipc),
+        claim_verdicts=tuple(claim_verdicts),
+        answers=answers,
+        ruleset_version=v.ruleset_version,
+        ruleset_checksum=v.ruleset_checksum,
+        model_version=v.model_version,
+        notes=tuple(v.notes),
+    )
+
+
+# -- adapting core results to rows -------------------------------------------------------
+def field_name(fv, language: str) -> str:
+    if fv is None:
+        return ""
+    name = (fv.name_ja if language == "ja" else fv.name_en) or fv.name_en or fv.name_ja
+    return f"{fv.field_id}. {name}" if name else str(fv.field_id)
+
+
+def row_from_verdict(path: str, verdict: DraftVerdict, draft_id: int | None, language: str = "en") -> QueueRow:
+    top = verdict.top_field
+    return QueueRow(
+        key=f"db:{draft_id}" if draft_id is not None else str(path),
+        name=verdict.draft.name,
+        status="screened",
+        level=verdict.level,
+        top_field_id=top.field_id if top else None,
+        top_field=field_name(top, language),
+        likelihood=top.likelihood if top else None,
+        language=verdict.draft.language,
+        path=str(path),
+        draft_id=draft_id,
+        claims=len(verdict.claims.claims),
+    )
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def row_from_summary(summary: Any, field_names: dict[int, str] | None = None, language: str = "en") -> QueueRow:
+    """A queue row from the store's DraftSummary (attribute or dict access)."""
+    draft_id = _get(summary, "id")
+    top_id = _get(summary, "top_field_id")
+    decision = _get(summary, "decision")
+    names = dict(field_names or {})
+    stored = _get(summary, "top_field_name_ja" if language == "ja" else "top_field_name_en", "") or _get(
+        summary, "top_field_name_en", ""
+    )
+    if top_id is not None and stored and top_id not in names:
+        names[top_id] = f"{top_id}. {stored}"
+    return QueueRow(
+        key=f"db:{draft_id}",
+        name=_get(summary, "name", "") or "",
+        status="decided" if decision else "logged",
+        level=_get(summary, "level"),
+        top_field_id=top_id,
+        top_field=names.get(top_id, str(top_id) if top_id is not None else ""),
+        likelihood=_get(summary, "top_likelihood"),
+        decision=decision,
+        primary_review_due=_get(summary, "primary_review_due"),
+        foreign_filing_free=_get(summary, "foreign_filing_free"),
+        language=_get(summary, "language", "") or "",
+        path=_get(summary, "source_path", "") or "",
+        draft_id=draft_id,
+        ingested_at=_get(summary, "ingested_at", "") or "",
+        claims=_get(summary, "claims", 0) or 0,
+    )
+
+
+def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
+    payload = _get(event, "payload", {}) or {}
+    draft_id = _get(event, "draft_id")
+    kind = _get(event, "kind", "") or ""
+    summary = ""
+    if isinstance(payload, dict):
+        for key in ("decision", "verdict", "level", "rationale", "note", "name"):
+            if payload.get(key):
+                summary += ("; " if summary else "") + f"{key}: {payload[key]}"
+    return HistoryRow(
+        event_id=_get(event, "id", 0),
+        at=_get(event, "at", "") or "",
+        who=_get(event, "who", "") or "",
+        kind=kind,
+        draft_id=draft_id,
+        draft_name=(names or {}).get(draft_id, ""),
+        summary=summary,
+    )
+
+
+def field_names(language: str = "en", rules_dir: str | None = None) -> dict[int, str]:
+    """Field id -> display name from the rule set ({} when it cannot be loaded)."""
+    try:
+        from workbench.rules import load_ruleset
+
+        rs = load_ruleset(user_dir=rules_dir) if rules_dir else load_ruleset()
+    except (ImportError, WorkbenchError, TypeError):
+        return {}
+    out = {}
+    for f in rs.fields:
+        name = (f.name_ja if language == "ja" else f.name_en) or f.name_en
+        out[f.id] = f"{f.id}. {name}"
+    return out
+
+
+def export(db_path: str | Path, fmt: str, out_path: str | Path, **filters: Any):
+    """Export the log at ``db_path`` (own connection: runs in a worker thread)."""
+    from workbench.store.export import export_log
+
+    log = open_log(db_path)
+    try:
+        return export_log(log, fmt, out_path, **filters)
+    finally:
+        log.close()

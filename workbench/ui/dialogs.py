@@ -1,0 +1,87 @@
+"""Small dialogs: Help ▸ Shortcuts, About, the batch-failure list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from workbench import __version__
+from workbench.ui.notifications import Failure
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    t = QTableWidget(len(rows), len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().hide()
+    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            t.setItem(r, c, item)
+    t.resizeColumnsToContents()
+    t.horizontalHeader().setStretchLastSection(True)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return t
+
+
+class ShortcutsDialog(QDialog):
+    """Lists the actions that have shortcuts, read from the actions themselves."""
+
+    def __init__(self, actions: list[QAction], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = [
+            [a.text().replace("&", ""), a.shortcut().toString(a.shortcut().SequenceFormat.NativeText)]
+            for a in actions
+            if not a.shortcut().isEmpty()
+        ]
+        self.table = _table([self.tr("Action"), self.tr("Shortcut")], rows)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table)
+        lay.addWidget(buttons)
+        self.resize(460, 380)
+
+
+class BatchFailuresDialog(QDialog):
+    """The files of a batch that failed, each with its error code and what to do."""
+
+    def __init__(self, failures: tuple[Failure, ...], message: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Files that could not be screened"))
+        self.failures = failures
+        self.table = _table(
+            [self.tr("File"), self.tr("Code"), self.tr("Reason")],
+            [[f.path, f.code, f.render().removeprefix(f"[{f.code}] ")] for f in failures],
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(message))
+        lay.addWidget(self.table)
+        lay.addWidget(buttons)
+        self.resize(760, 320)
+
+
+def about_text(cjk_font: str | None) -> str:
+    t = lambda s: QCoreApplication.translate("About", s)  # noqa: E731
+    font = cjk_font or t("none found — install fonts-ipafont-gothic")
+    return (
+        f"<h3>{t('Patent Non-Disclosure Triage Workbench')} {__version__}</h3>"
+        f"<p>{t('Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.')}</p>"
+        f"<p><b>{t('A screening aid, not legal advice.')}</b> {t('Every verdict shows its evidence and whether the rule behind it is verified.')}</p>"
+        f"<p>{t('Drafts never leave this computer: the workbench uses no network.')}</p>"
+        f"<p>{t('Japanese text needs a CJK font: the setup installs IPA Gothic (fonts-ipafont-gothic).')}<br>"
+        f"{t('Font in use for Japanese:')} {font}</p>"
+    )

@@ -1,0 +1,369 @@
+"""The draft view: claim tree beside the claim text with evidence highlighted per field;
+per claim the field likelihoods and top IPC codes; the additional-requirement answers;
+and the annotation panel (agree / disagree / note / corrected IPC)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain import AdditionalAnswers, ClaimVerdict, DraftVerdict
+from workbench.ui import labels
+from workbench.ui.models.claims import ClaimTreeModel, FieldTableModel
+
+
+class AnswerBox(QWidget):
+    """Yes / No / Unanswered for one additional-requirement question."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.buttons = {}
+        for value in (True, False, None):
+            b = QRadioButton(labels.answer_label(value))
+            self.group.addButton(b)
+            lay.addWidget(b)
+            self.buttons[value] = b
+            b.toggled.connect(self._toggled)
+        self.buttons[None].setChecked(True)
+        self._silent = False
+
+    def _toggled(self, on: bool) -> None:
+        if on and not self._silent:
+            self.changed.emit()
+
+    def value(self) -> bool | None:
+        for v, b in self.buttons.items():
+            if b.isChecked():
+                return v
+        return None
+
+    def set_value(self, value: bool | None, *, silent: bool = True) -> None:
+        self._silent = silent
+        try:
+            self.buttons[value].setChecked(True)
+        finally:
+            self._silent = False
+
+
+class DraftView(QWidget):
+    answers_changed = Signal(object)  # AdditionalAnswers
+    annotation_requested = Signal(dict)  # claim_number, field_id, verdict, note, corrected_ipc
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.verdict: DraftVerdict | None = None
+        self.language = "en"
+        self._claim_verdicts: dict[int, ClaimVerdict] = {}
+        self.current_claim: int | None = None
+
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setObjectName("draftHeader")
+
+        self.claim_model = ClaimTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.claim_model)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(True)
+        self.tree.selectionModel().currentChanged.connect(self._claim_selected)
+
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+
+        self.field_model = FieldTableModel(self)
+        self.fields = QTableView()
+        self.fields.setModel(self.field_model)
+        self.fields.verticalHeader().hide()
+        self.fields.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.fields.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.fields.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.fields.selectionModel().currentRowChanged.connect(self._field_selected)
+        self.ipc = QLabel()
+        self.ipc.setWordWrap(True)
+        self.ipc.setTextFormat(Qt.TextFormat.RichText)
+
+        # additional-requirement questions
+        self.defence = AnswerBox()
+        self.state = AnswerBox()
+        self.defence.changed.connect(self._answers_changed)
+        self.state.changed.connect(self._answers_changed)
+        qbox = QGroupBox(self.tr("Additional requirements"))
+        qform = QFormLayout(qbox)
+        qform.addRow(QLabel(self.tr("For defence use (Japan's or a foreign military's)?")))
+        qform.addRow(self.defence)
+        qform.addRow(QLabel(self.tr("From State-commissioned or State-funded R&D?")))
+        qform.addRow(self.state)
+
+        # annotation panel
+        abox = QGroupBox(self.tr("Annotation for this claim"))
+        aform = QFormLayout(abox)
+        self.ann_field = QComboBox()
+        self.ann_note = QLineEdit()
+        self.ann_note.setPlaceholderText(self.tr("Why (optional)"))
+        self.ann_ipc = QLineEdit()
+        self.ann_ipc.setPlaceholderText(self.tr("e.g. F41H 3/00"))
+        self.agree_button = QPushButton(self.tr("Agree"))
+        self.disagree_button = QPushButton(self.tr("Disagree"))
+        self.agree_button.clicked.connect(lambda: self.request_annotation("agree"))
+        self.disagree_button.clicked.connect(lambda: self.request_annotation("disagree"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.agree_button)
+        buttons.addWidget(self.disagree_button)
+        aform.addRow(self.tr("Field"), self.ann_field)
+        aform.addRow(self.tr("Note"), self.ann_note)
+        aform.addRow(self.tr("Corrected IPC"), self.ann_ipc)
+        aform.addRow(buttons)
+        self.annotations = QListWidget()
+        self.annotations.setMaximumHeight(90)
+        aform.addRow(self.annotations)
+
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(QLabel(self.tr("Field likelihoods")))
+        sl.addWidget(self.fields, 2)
+        sl.addWidget(QLabel(self.tr("Top IPC codes")))
+        sl.addWidget(self.ipc)
+        sl.addWidget(qbox)
+        sl.addWidget(abox)
+
+        middle = QWidget()
+        ml = QVBoxLayout(middle)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(self.text, 1)
+        ml.addWidget(self.legend)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tree)
+        split.addWidget(middle)
+        split.addWidget(side)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        self.splitter = split
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.header)
+        lay.addWidget(split, 1)
+        self.set_verdict(None)
+
+    # -- content -------------------------------------------------------------------
+    def set_verdict(self, verdict: DraftVerdict | None, language: str | None = None, annotations=()) -> None:
+        self.verdict = verdict
+        if language:
+            self.language = language
+        self._claim_verdicts = {cv.claim_number: cv for cv in (verdict.claim_verdicts if verdict else ())}
+        self.claim_model.set_claims(verdict.claims if verdict else None, self._claim_verdicts, self.language)
+        self.tree.expandAll()
+        for col in (1, 2):
+            self.tree.resizeColumnToContents(col)
+        enabled = verdict is not None
+        for w in (self.defence, self.state, self.agree_button, self.disagree_button, self.ann_field, self.ann_note, self.ann_ipc):
+            w.setEnabled(enabled)
+        if verdict is None:
+            self.header.setText(self.tr("No draft selected. Open a draft (File ▸ Open) or drop files here."))
+            self.text.clear()
+            self.legend.clear()
+            self.field_model.set_fields(())
+            self.ipc.clear()
+            self.current_claim = None
+            self.set_annotations(())
+            return
+        self.defence.set_value(verdict.answers.defence_use)
+        self.state.set_value(verdict.answers.state_commissioned)
+        self._render_header()
+        self.set_annotations(annotations)
+        roots = verdict.claims.roots() or tuple(c.number for c in verdict.claims.claims[:1])
+        if roots:
+            self.select_claim(roots[0])
+        else:
+            self._show_claim(None)
+
+    def _render_header(self) -> None:
+        v = self.verdict
+        top = v.top_field
+        colour = labels.level_colour(v.level).name()
+        parts = [
+            f"<b>{html.escape(v.draft.title or v.draft.name)}</b> — {html.escape(v.draft.name)}",
+            f"<span style='color:{colour}; font-weight:bold'>{html.escape(labels.level_label(v.level))}</span>",
+        ]
+        if top is not None:
+            name = html.escape(_fname(top, self.language))
+            parts.append(self.tr("top field: %1 (%2)").replace("%1", name).replace("%2", f"{top.likelihood:.0%}"))
+            if not top.verified:
+                parts.append("<i>" + html.escape(self.tr("the rule behind this field is not verified")) + "</i>")
+        meta = self.tr("rules %1, model %2").replace("%1", v.ruleset_version or "?").replace("%2", v.model_version or "?")
+        notes = "; ".join(v.notes + v.draft.notes)
+        line2 = html.escape(meta) + (" · " + html.escape(notes) if notes else "")
+        disclaimer = html.escape(self.tr("A screening aid, not legal advice."))
+        self.header.setText(" · ".join(parts) + f"<br><small>{line2} · {disclaimer}</small>")
+
+    def set_annotations(self, annotations) -> None:
+        self.annotations.clear()
+        for a in annotations:
+            fid = f" F{a.field_id}" if a.field_id is not None else ""
+            ipc = f" IPC {a.corrected_ipc}" if a.corrected_ipc else ""
+            note = f" — {a.note}" if a.note else ""
+            self.annotations.addItem(f"#{a.claim_number}{fid}: {a.verdict}{ipc}{note} ({a.reviewer})")
+
+    # -- claims --------------------------------------------------------------------
+    def select_claim(self, number: int) -> bool:
+        def walk(parent):
+            for r in range(self.claim_model.rowCount(parent)):
+                idx = self.claim_model.index(r, 0, parent)
+                if self.claim_model.claim_number(idx) == number:
+                    return idx
+                found = walk(idx)
+                if found is not None:
+                    return found
+            return None
+
+        from PySide6.QtCore import QModelIndex
+
+        idx = walk(QModelIndex())
+        if idx is None:
+            return False
+        self.tree.setCurrentIndex(idx)
+        self._show_claim(number)
+        return True
+
+    def _claim_selected(self, current, _previous) -> None:
+        number = self.claim_model.claim_number(current)
+        if number is not None and number != self.current_claim:
+            self._show_claim(number)
+
+    def _show_claim(self, number: int | None) -> None:
+        self.current_claim = number
+        v = self.verdict
+        claim = v.claims.by_number(number) if (v and number is not None) else None
+        cv = self._claim_verdicts.get(number) if number is not None else None
+        fields = cv.fields if cv and cv.fields else (v.fields if v else ())
+        self.field_model.set_fields(fields, self.language)
+        self.fields.resizeColumnsToContents()
+        self.fields.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._fill_field_choices(fields)
+        ipc = cv.ipc if cv and cv.ipc else (v.ipc if v else ())
+        self.ipc.setText(
+            "<br>".join(
+                f"<b>{html.escape(s.code)}</b> {s.score:.0%} <small>{html.escape(s.title[:90])}</small>" for s in ipc[:5]
+            )
+            or html.escape(self.tr("(no IPC prediction)"))
+        )
+        self._render_text(claim, cv)
+
+    def _fill_field_choices(self, fields) -> None:
+        self.ann_field.clear()
+        self.ann_field.addItem(self.tr("(whole claim)"), None)
+        for f in sorted(fields, key=lambda f: f.likelihood, reverse=True):
+            self.ann_field.addItem(f"{_fname(f, self.language)} ({f.likelihood:.0%})", f.field_id)
+        if self.ann_field.count() > 1:
+            self.ann_field.setCurrentIndex(1)
+
+    def _render_text(self, claim, cv) -> None:
+        self.text.clear()
+        if claim is None:
+            self.legend.clear()
+            if self.verdict is not None:
+                self.text.setPlainText(self.tr("This draft has no claims section; it was screened as a whole text."))
+            return
+        kind = self.tr("Independent claim") if claim.independent else self.tr("Dependent claim")
+        deps = ", ".join(str(d) for d in claim.depends_on)
+        head = f"{self.tr('Claim')} {claim.number} — {kind}" + (f" ({self.tr('refers to')} {deps})" if deps else "")
+        cursor = QTextCursor(self.text.document())
+        bold = QTextCharFormat()
+        bold.setFontWeight(700)
+        cursor.insertText(head + "\n\n", bold)
+        base = cursor.position()
+        cursor.insertText(claim.text, QTextCharFormat())
+        spans = [e for e in (cv.evidence if cv else ()) if e.source == "claim" and 0 <= e.start < e.end <= len(claim.text)]
+        names = {}
+        for f in (cv.fields if cv else ()):
+            names[f.field_id] = _fname(f, self.language)
+        for e in spans:
+            c = QTextCursor(self.text.document())
+            c.setPosition(base + e.start)
+            c.setPosition(base + e.end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(labels.field_colour(e.field_id))
+            fmt.setToolTip(f"{names.get(e.field_id, e.field_id)}: {e.term}")
+            c.mergeCharFormat(fmt)
+            names.setdefault(e.field_id, str(e.field_id))
+        self.highlighted = [(e.field_id, claim.text[e.start : e.end]) for e in spans]
+        used = sorted({e.field_id for e in spans})
+        if used:
+            chips = " ".join(
+                f"<span style='background:{labels.field_colour(fid).name()}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> {html.escape(names[fid])}"
+                for fid in used
+            )
+            self.legend.setText(f"<small>{html.escape(self.tr('Evidence:'))} {chips}</small>")
+        else:
+            self.legend.setText(f"<small>{html.escape(self.tr('No evidence terms found in this claim.'))}</small>")
+        self.text.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _field_selected(self, current, _prev) -> None:
+        if current.isValid():
+            fid = self.field_model.field_at(current.row()).field_id
+            i = self.ann_field.findData(fid)
+            if i >= 0:
+                self.ann_field.setCurrentIndex(i)
+
+    # -- user actions --------------------------------------------------------------
+    def answers(self) -> AdditionalAnswers:
+        return AdditionalAnswers(defence_use=self.defence.value(), state_commissioned=self.state.value())
+
+    def _answers_changed(self) -> None:
+        if self.verdict is not None and self.answers() != self.verdict.answers:
+            self.answers_changed.emit(self.answers())
+
+    def request_annotation(self, verdict: str) -> None:
+        if self.verdict is None or self.current_claim is None:
+            return
+        self.annotation_requested.emit(
+            {
+                "claim_number": self.current_claim,
+                "field_id": self.ann_field.currentData(),
+                "verdict": verdict,
+                "note": self.ann_note.text().strip(),
+                "corrected_ipc": self.ann_ipc.text().strip() or None,
+            }
+        )
+
+    def annotation_saved(self) -> None:
+        self.ann_note.clear()
+        self.ann_ipc.clear()
+
+
+def _fname(fv, language: str) -> str:
+    name = (fv.name_ja if language == "ja" else fv.name_en) or fv.name_en or fv.name_ja
+    return f"{fv.field_id}. {name}" if name else str(fv.field_id)

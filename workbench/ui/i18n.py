@@ -1,0 +1,74 @@
+"""Language and fonts: Qt translators for the UI (English source, Japanese .qm) and a
+font fallback so Japanese text renders (IPA Gothic, installed by packaging/setup.sh;
+Noto Sans CJK JP is used when present)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+CJK_FAMILIES = ("IPAGothic", "IPAPGothic", "Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP")
+IPA_FONT_FILES = (
+    "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
+    "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+)
+
+_installed: list[QTranslator] = []
+
+
+def resolve_language(setting: str, locale: QLocale | None = None) -> str:
+    """'auto' follows the system locale: Japanese for a Japanese locale, else English."""
+    if setting in ("en", "ja"):
+        return setting
+    locale = locale or QLocale.system()
+    return "ja" if locale.language() == QLocale.Language.Japanese else "en"
+
+
+def install_translators(app: QCoreApplication, language: str) -> str:
+    """Replace the installed translators with those for ``language`` ('auto'|'en'|'ja');
+    returns the resolved language."""
+    lang = resolve_language(language)
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    if lang == "ja":
+        ours = QTranslator(app)
+        if ours.load(str(TRANSLATIONS_DIR / "workbench_ja.qm")):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        qt = QTranslator(app)  # Qt's own dialogs (OK/Cancel, file dialogs)
+        if qt.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    return lang
+
+
+def cjk_family() -> str | None:
+    """The first available CJK font family (loading IPA Gothic from its file if needed)."""
+    families = set(QFontDatabase.families())
+    for fam in CJK_FAMILIES:
+        if fam in families:
+            return fam
+    for path in IPA_FONT_FILES:
+        if Path(path).exists():
+            fid = QFontDatabase.addApplicationFont(path)
+            if fid >= 0:
+                loaded = QFontDatabase.applicationFontFamilies(fid)
+                if loaded:
+                    return loaded[0]
+    return None
+
+
+def apply_font_fallback(app: QApplication) -> str | None:
+    """Keep the platform UI font but fall back to a CJK family for Japanese glyphs."""
+    fam = cjk_family()
+    font = QFont(app.font())
+    if fam:
+        base = [f for f in font.families() if f != fam] or [font.family()]
+        font.setFamilies([*base, fam])
+        app.setFont(font)
+    return fam

@@ -1,0 +1,85 @@
+"""Translatable display labels for the domain's codes (levels, statuses, decisions...).
+
+The literal ``QCoreApplication.translate("Labels", ...)`` calls let ``pyside6-lupdate``
+collect them; the codes themselves come from :mod:`workbench.domain`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from workbench.domain import DECISION_LABELS, DECISIONS
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def level_label(level: str | None) -> str:
+    return {
+        "clear": _t("Clear"),
+        "review": _t("Review"),
+        "likely": _t("Likely referral – file in Japan first"),
+        None: "",
+    }.get(level, level or "")
+
+
+def level_short(level: str | None) -> str:
+    return {"clear": _t("Clear"), "review": _t("Review"), "likely": _t("Likely")}.get(level, level or "")
+
+
+def status_label(status: str | None) -> str:
+    return {"hit": _t("Hit"), "possible": _t("Possible"), "no": _t("No")}.get(status, status or "")
+
+
+def decision_label(decision: str | None) -> str:
+    labels = {
+        "clear_abroad": _t("Clear to file abroad"),
+        "file_jp_first": _t("File in Japan first (Art. 78)"),
+        "prior_confirmation": _t("Request prior confirmation (Art. 79)"),
+        "hold": _t("Hold for review"),
+    }
+    if decision in labels:
+        return labels[decision]
+    return DECISION_LABELS.get(decision or "", decision or "")
+
+
+def decision_choices() -> list[tuple[str, str]]:
+    return [(d, decision_label(d)) for d in DECISIONS]
+
+
+def queue_status_label(status: str) -> str:
+    return {
+        "screened": _t("Screened"),
+        "logged": _t("In log"),
+        "decided": _t("Decided"),
+        "working": _t("Screening…"),
+    }.get(status, status)
+
+
+def answer_label(value: bool | None) -> str:
+    return {True: _t("Yes"), False: _t("No"), None: _t("Unanswered")}[value]
+
+
+def verified_label(verified: bool) -> str:
+    return _t("verified") if verified else _t("unverified")
+
+
+LEVEL_COLOURS = {"clear": "#2e7d32", "review": "#f9a825", "likely": "#c62828"}
+
+# Distinct, colour-blind-friendly-ish palette for evidence highlighting per field.
+_PALETTE = (
+    "#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#80cbc4", "#e6ee9c",
+    "#b39ddb", "#90caf9", "#ffcc80", "#c5e1a5", "#ef9a9a", "#80deea", "#fff59d", "#bcaaa4",
+)
+
+
+def field_colour(field_id: int | None) -> QColor:
+    if field_id is None:
+        return QColor("#e0e0e0")
+    return QColor(_PALETTE[int(field_id) % len(_PALETTE)])
+
+
+def level_colour(level: str | None) -> QColor:
+    return QColor(LEVEL_COLOURS.get(level or "", "#757575"))

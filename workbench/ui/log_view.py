@@ -1,0 +1,137 @@
+"""The manager's log view: decision history with filters, a chart of drafts per triage
+level or per field over time, and Export (CSV / XLSX / PDF)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain import LEVELS
+from workbench.ui import labels
+from workbench.ui.bar_chart import BarChart, ChartData, count_by
+from workbench.ui.models.history import HistoryFilterProxy, HistoryModel
+from workbench.ui.rows import HistoryRow, QueueRow
+
+EXPORT_FORMATS = ("csv", "xlsx", "pdf")
+
+
+def chart_by_level(rows: list[QueueRow]) -> ChartData:
+    data = count_by(((r.ingested_at or "")[:7] or "?", r.level or "none") for r in rows)
+    data.series = [s for s in (*LEVELS, "none") if s in data.series]
+    data.colours = {lv: labels.level_colour(lv) for lv in (*LEVELS, "none")}
+    data.labels = {lv: labels.level_short(lv) if lv != "none" else "—" for lv in data.series}
+    return data
+
+
+def chart_by_field(rows: list[QueueRow]) -> ChartData:
+    pairs = [((r.ingested_at or "")[:7] or "?", str(r.top_field_id)) for r in rows if r.top_field_id is not None and r.level != "clear"]
+    data = count_by(pairs)
+    names = {str(r.top_field_id): r.top_field for r in rows if r.top_field_id is not None}
+    data.series.sort(key=lambda s: int(s) if s.isdigit() else 999)
+    data.colours = {s: labels.field_colour(int(s)) for s in data.series if s.isdigit()}
+    data.labels = {s: names.get(s, s) for s in data.series}
+    return data
+
+
+class LogView(QWidget):
+    refresh_requested = Signal()
+    export_requested = Signal(str)  # format
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = HistoryModel(parent=self)
+        self.proxy = HistoryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("All events"), "")
+        self.who = QLineEdit()
+        self.who.setPlaceholderText(self.tr("Reviewer"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search history"))
+        for w in (self.who, self.search):
+            w.textChanged.connect(self._filter)
+        self.kind.currentIndexChanged.connect(self._filter)
+        self.refresh = QPushButton(self.tr("Refresh"))
+        self.refresh.clicked.connect(self.refresh_requested)
+        self.export_format = QComboBox()
+        for fmt in EXPORT_FORMATS:
+            self.export_format.addItem(fmt.upper(), fmt)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(self.export_format.currentData()))
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Show")))
+        filters.addWidget(self.kind)
+        filters.addWidget(self.who)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.refresh)
+        filters.addWidget(self.export_format)
+        filters.addWidget(self.export_button)
+
+        self.chart_mode = QComboBox()
+        self.chart_mode.addItem(self.tr("Drafts per triage level, by month"), "level")
+        self.chart_mode.addItem(self.tr("Flagged drafts per top field, by month"), "field")
+        self.chart_mode.currentIndexChanged.connect(self._redraw_chart)
+        self.chart = BarChart()
+        chart_box = QWidget()
+        cl = QVBoxLayout(chart_box)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.chart_mode)
+        cl.addWidget(self.chart, 1)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(chart_box)
+        lay = QVBoxLayout(self)
+        lay.addLayout(filters)
+        lay.addWidget(split, 1)
+        self._queue_rows: list[QueueRow] = []
+
+    def set_history(self, rows: list[HistoryRow]) -> None:
+        current = self.kind.currentData()
+        self.model.set_rows(rows)
+        kinds = sorted({r.kind for r in rows})
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItem(self.tr("All events"), "")
+        for k in kinds:
+            self.kind.addItem(k, k)
+        i = self.kind.findData(current)
+        self.kind.setCurrentIndex(max(i, 0))
+        self.kind.blockSignals(False)
+        self._filter()
+        self.table.resizeColumnsToContents()
+
+    def set_drafts(self, rows: list[QueueRow]) -> None:
+        self._queue_rows = list(rows)
+        self._redraw_chart()
+
+    def _redraw_chart(self) -> None:
+        if self.chart_mode.currentData() == "field":
+            self.chart.set_data(chart_by_field(self._queue_rows))
+        else:
+            self.chart.set_data(chart_by_level(self._queue_rows))
+
+    def _filter(self) -> None:
+        self.proxy.set_filters(kind=self.kind.currentData() or "", who=self.who.text(), text=self.search.text())

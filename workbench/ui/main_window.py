@@ -1,0 +1,529 @@
+"""The main window: the queue of drafts, the draft view, the decision panel and the log.
+
+Long work (screening, batch import, export) runs in one generic
+:class:`~workbench.ui.workers.Worker`; errors go through the notification route.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.errors import WorkbenchError
+from workbench.ui import backend
+from workbench.ui.decision_panel import DecisionPanel
+from workbench.ui.dialogs import ShortcutsDialog, about_text
+from workbench.ui.draft_view import DraftView
+from workbench.ui.log_view import LogView
+from workbench.ui.models.queue import COL_LEVEL, COL_NAME, ROW_ROLE, QueueFilterProxy, QueueModel
+from workbench.ui.notifications import Failure
+from workbench.ui.notify_qt import QtNotifier
+from workbench.ui.preferences import save_preferences
+from workbench.ui.rows import QueueRow
+from workbench.ui.session import Session
+from workbench.ui.settings_dialog import SettingsDialog
+from workbench.ui.workers import Worker, start_worker
+
+
+class MainWindow(QMainWindow):
+    batch_finished = Signal(int, int)  # screened, failed
+    draft_shown = Signal(str)  # queue key
+    language_change_requested = Signal(str)
+
+    def __init__(self, session: Session, cjk_font: str | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.cjk_font = cjk_font
+        self.worker: Worker | None = None
+        self.current_key: str | None = None
+        self._batch_failures: list[Failure] = []
+        self._batch_total = 0
+        self._batch_ok = 0
+        self.setWindowTitle(self.tr("Patent Non-Disclosure Triage Workbench"))
+        self.setAcceptDrops(True)
+        self.resize(1360, 820)
+
+        # queue panel
+        self.queue_model = QueueModel(parent=self)
+        self.queue_proxy = QueueFilterProxy(self)
+        self.queue_proxy.setSourceModel(self.queue_model)
+        self.queue = QTableView()
+        self.queue.setModel(self.queue_proxy)
+        self.queue.setSortingEnabled(True)
+        self.queue.sortByColumn(COL_LEVEL, Qt.SortOrder.DescendingOrder)
+        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue.verticalHeader().hide()
+        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.queue.horizontalHeader().setStretchLastSection(True)
+        self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search drafts (name, field, level, decision)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.queue_proxy.set_search)
+        self.level_filter = QComboBox()
+        self.level_filter.addItem(self.tr("All levels"), None)
+        self.level_filter.addItem(self.tr("Needs attention (review + likely)"), ("review", "likely"))
+        self.level_filter.addItem(self.tr("Likely referral only"), ("likely",))
+        self.level_filter.addItem(self.tr("Undecided"), "undecided")
+        self.level_filter.currentIndexChanged.connect(self._level_filter_changed)
+        queue_panel = QWidget()
+        ql = QVBoxLayout(queue_panel)
+        ql.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.level_filter)
+        ql.addLayout(top)
+        ql.addWidget(self.queue, 1)
+        self.drop_hint = QLabel(self.tr("Drop draft files or folders here (PDF, DOCX, TXT, MD, USPTO XML)."))
+        self.drop_hint.setWordWrap(True)
+        ql.addWidget(self.drop_hint)
+
+        # right side
+        self.draft_view = DraftView()
+        self.draft_view.answers_changed.connect(self.rescreen_current)
+        self.draft_view.annotation_requested.connect(self.annotate)
+        self.decision_panel = DecisionPanel()
+        self.decision_panel.save_requested.connect(self.save_decision)
+        self.log_view = LogView()
+        self.log_view.refresh_requested.connect(self.refresh_log)
+        self.log_view.export_requested.connect(self.export_dialog)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.draft_view, self.tr("Draft"))
+        self.tabs.addTab(self.decision_panel, self.tr("Decision"))
+        self.tabs.addTab(self.log_view, self.tr("Triage log"))
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(queue_panel)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setSizes([430, 930])
+        self.setCentralWidget(split)
+
+        # status bar: progress + cancel
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.setFormat("%v / %m")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_work)
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._set_busy(False)
+        self.notifier = QtNotifier(session.notes, self, self.statusBar())
+
+        self._build_actions()
+        self._update_db_label()
+        self.refresh_log()
+
+    # -- menus and shortcuts ---------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(slot)
+        self.addAction(a)
+        if menu is not None:
+            menu.addAction(a)
+        self.review_actions.append(a)
+        return a
+
+    def _build_actions(self) -> None:
+        self.review_actions: list[QAction] = []
+        mb = self.menuBar()
+        m_file = mb.addMenu(self.tr("&File"))
+        self.act_open = self._action(self.tr("&Open drafts…"), self.open_dialog, QKeySequence.StandardKey.Open, m_file)
+        self.act_import = self._action(self.tr("&Import folder…"), self.import_folder_dialog, "Ctrl+Shift+O", m_file)
+        self.act_export = self._action(self.tr("&Export log…"), lambda: self.export_dialog("csv"), "Ctrl+E", m_file)
+        m_file.addSeparator()
+        self.act_settings = self._action(self.tr("&Settings…"), self.settings_dialog, "Ctrl+,", m_file)
+        m_file.addSeparator()
+        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, m_file)
+        m_review = mb.addMenu(self.tr("&Review"))
+        self.act_next = self._action(self.tr("&Next draft"), lambda: self.step_draft(+1), "Ctrl+Down", m_review)
+        self.act_prev = self._action(self.tr("&Previous draft"), lambda: self.step_draft(-1), "Ctrl+Up", m_review)
+        self.act_agree = self._action(self.tr("&Agree with the flag"), lambda: self.draft_view.request_annotation("agree"), "Ctrl+1", m_review)
+        self.act_disagree = self._action(self.tr("&Disagree with the flag"), lambda: self.draft_view.request_annotation("disagree"), "Ctrl+2", m_review)
+        self.act_decide = self._action(self.tr("De&cide…"), self.show_decision, "Ctrl+D", m_review)
+        self.act_save_decision = self._action(self.tr("&Save decision"), self.decision_panel.request_save, "Ctrl+Return", m_review)
+        self.act_cancel = self._action(self.tr("&Cancel running work"), self.cancel_work, "Ctrl+.", m_review)
+        m_view = mb.addMenu(self.tr("&View"))
+        self.act_show_log = self._action(self.tr("Triage &log"), lambda: self.tabs.setCurrentWidget(self.log_view), "Ctrl+L", m_view)
+        m_help = mb.addMenu(self.tr("&Help"))
+        self.act_shortcuts = self._action(self.tr("Keyboard &shortcuts"), self.show_shortcuts, "F1", m_help)
+        self.act_about = self._action(self.tr("&About"), self.show_about, None, m_help)
+
+    # -- opening drafts ------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open drafts"), "", self.tr("Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)")
+        )
+        if paths:
+            self.open_paths(paths)
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of drafts"))
+        if folder:
+            self.open_paths([folder])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def open_paths(self, paths, *, screen_files=None) -> Worker | None:
+        """Screen files and folders in the background; returns the worker (None if busy
+        or nothing to do). ``screen_files`` replaces the core pipeline (benchmarks)."""
+        if self.worker is not None:
+            self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
+            return None
+        files = backend.expand_paths(paths)
+        if not files:
+            self.session.notes.warning(self.tr("No draft files were found (PDF, DOCX, TXT, MD, XML)."))
+            return None
+        self._batch_failures = []
+        self._batch_total = len(files)
+        self._batch_ok = 0
+        kwargs = {}
+        if screen_files is not None:
+            kwargs["screen_files"] = screen_files
+        w = Worker(
+            backend.screen_batch,
+            files,
+            db_path=self.session.db_path,
+            reviewer=self.session.reviewer,
+            thresholds=self.session.prefs.thresholds,
+            record=self.session.recording,
+            total=len(files),
+            **kwargs,
+        )
+        w.signals.yielded.connect(self._batch_item)
+        w.signals.errored.connect(lambda exc: self.session.notes.error(exc))
+        w.signals.finished.connect(self._batch_done)
+        self._run(w, len(files))
+        self.statusBar().showMessage(self.tr("Screening %n draft(s)…", "", len(files)))
+        return w
+
+    def _batch_item(self, item: backend.BatchItem) -> None:
+        if item.verdict is not None:
+            self._add_verdict(item.path, item.verdict, item.draft_id)
+        if item.error is not None:
+            self._batch_failures.append(Failure.from_exception(item.path, item.error))
+        else:
+            self._batch_ok += 1
+
+    def _add_verdict(self, path: str, verdict, draft_id) -> str:
+        row = backend.row_from_verdict(path, verdict, draft_id, self.session.language)
+        old = self.queue_model.find(row.key)
+        if old >= 0:  # keep the decision the log already holds
+            prev = self.queue_model.row_at(old)
+            row = replace(row, decision=prev.decision, primary_review_due=prev.primary_review_due,
+                          foreign_filing_free=prev.foreign_filing_free, ingested_at=prev.ingested_at,
+                          status="decided" if prev.decision else row.status)
+        self.session.verdicts[row.key] = verdict
+        self.session.paths[row.key] = path
+        self.queue_model.upsert(row)
+        if self.current_key is None or self.current_key == row.key:
+            self.select_key(row.key)
+            if self.current_key == row.key:
+                self._show(row.key)
+        return row.key
+
+    def _batch_done(self) -> None:
+        failed = len(self._batch_failures)
+        self._finish()
+        if failed:
+            self.session.notes.batch_failures(self._batch_failures, total=self._batch_total)
+        else:
+            self.session.notes.info(self.tr("Screened %n draft(s).", "", self._batch_ok))
+        self.refresh_log()
+        self.batch_finished.emit(self._batch_ok, failed)
+
+    # -- background work -------------------------------------------------------------------
+    def _run(self, worker: Worker, total: int = 0) -> None:
+        self.worker = worker
+        self.progress.setRange(0, total)  # 0..0: busy indicator
+        self.progress.setValue(0)
+        worker.signals.progress.connect(lambda done, tot, _l: (self.progress.setMaximum(tot), self.progress.setValue(done)))
+        self._set_busy(True)
+        start_worker(worker)
+
+    def _finish(self) -> None:
+        self.worker = None
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+
+    def cancel_work(self) -> None:
+        if self.worker is not None:
+            self.worker.abort()
+            self.cancel_button.setEnabled(False)
+            self.statusBar().showMessage(self.tr("Cancelling after the current file…"))
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.worker is not None:
+            self.worker.abort()
+            from workbench.ui.workers import thread_pool
+
+            thread_pool().waitForDone(30000)
+        self.notifier.close()
+        super().closeEvent(event)
+
+    # -- the queue -------------------------------------------------------------------------
+    def _level_filter_changed(self) -> None:
+        data = self.level_filter.currentData()
+        self.queue_proxy.set_undecided_only(data == "undecided")
+        self.queue_proxy.set_levels(data if isinstance(data, tuple) else None)
+
+    def select_key(self, key: str) -> bool:
+        row = self.queue_model.find(key)
+        if row < 0:
+            return False
+        idx = self.queue_proxy.mapFromSource(self.queue_model.index(row, COL_NAME))
+        if not idx.isValid():
+            return False
+        self.queue.setCurrentIndex(idx)
+        return True
+
+    def step_draft(self, delta: int) -> None:
+        n = self.queue_proxy.rowCount()
+        if not n:
+            return
+        cur = self.queue.currentIndex().row()
+        nxt = 0 if cur < 0 else max(0, min(n - 1, cur + delta))
+        self.queue.setCurrentIndex(self.queue_proxy.index(nxt, COL_NAME))
+
+    def _queue_row_changed(self, current: QModelIndex, _previous) -> None:
+        row: QueueRow | None = self.queue_proxy.data(current, ROW_ROLE) if current.isValid() else None
+        if row is not None and row.key != self.current_key:
+            self._show(row.key)
+
+    def current_row(self) -> QueueRow | None:
+        i = self.queue_model.find(self.current_key) if self.current_key else -1
+        return self.queue_model.row_at(i) if i >= 0 else None
+
+    def _show(self, key: str) -> None:
+        self.current_key = key
+        row = self.current_row()
+        verdict = self.session.verdicts.get(key)
+        annotations, decisions = (), ()
+        record = None
+        if row is not None and row.draft_id is not None and self.session.log is not None:
+            try:
+                record = self.session.log.draft(row.draft_id)
+            except WorkbenchError as exc:
+                self.session.notes.error(exc)
+        if record is not None:
+            annotations = record.current_annotations or record.annotations
+            decisions = record.decisions
+            if verdict is None:
+                verdict = backend.verdict_from_record(record)
+                if record.source_path:
+                    self.session.paths.setdefault(key, record.source_path)
+        self.draft_view.set_verdict(verdict, self.session.language, annotations)
+        self.decision_panel.set_draft(row.name if row else None, decisions)
+        if row is not None and row.draft_id is None:
+            self.decision_panel.setEnabled(False)
+        self.draft_shown.emit(key)
+
+    # -- re-screening, annotations, decisions ---------------------------------------------------
+    def rescreen_current(self, answers) -> Worker | None:
+        key = self.current_key
+        path = self.session.paths.get(key or "")
+        if key is None or not path:
+            self.session.notes.warning(self.tr("The source file of this draft is not known; open it again to re-screen."))
+            return None
+        if self.worker is not None:
+            self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
+            return None
+        w = Worker(
+            backend.rescreen,
+            path,
+            answers=answers,
+            thresholds=self.session.prefs.thresholds,
+            db_path=self.session.db_path,
+            reviewer=self.session.reviewer,
+            record=self.session.recording,
+        )
+
+        def done(item: backend.BatchItem) -> None:
+            self._add_verdict(item.path, item.verdict, item.draft_id)
+            self._show(self.current_key)
+            self.session.notes.info(self.tr("Re-screened with the new answers."))
+
+        w.signals.result.connect(done)
+        w.signals.errored.connect(lambda exc: self.session.notes.error(exc))
+        w.signals.finished.connect(self._finish)
+        self._run(w, 0)
+        self.statusBar().showMessage(self.tr("Re-screening…"))
+        return w
+
+    def annotate(self, values: dict) -> bool:
+        row = self.current_row()
+        if row is None or row.draft_id is None or self.session.log is None:
+            self.session.notes.warning(self.tr("Annotations need the triage log; check the database in Settings."))
+            return False
+        try:
+            self.session.log.annotate(row.draft_id, reviewer=self.session.reviewer, **values)
+            record = self.session.log.draft(row.draft_id)
+        except WorkbenchError as exc:
+            self.session.notes.error(exc)
+            return False
+        self.draft_view.set_annotations(record.current_annotations or record.annotations)
+        self.draft_view.annotation_saved()
+        self.session.notes.info(self.tr("Annotation saved for claim %1.").replace("%1", str(values["claim_number"])))
+        return True
+
+    def show_decision(self) -> None:
+        self.tabs.setCurrentWidget(self.decision_panel)
+        self.decision_panel.rationale.setFocus()
+
+    def save_decision(self, values: dict) -> bool:
+        row = self.current_row()
+        if row is None or row.draft_id is None or self.session.log is None:
+            self.session.notes.warning(self.tr("Decisions need the triage log; check the database in Settings."))
+            return False
+        try:
+            decision = self.session.log.decide(row.draft_id, reviewer=self.session.reviewer, **values)
+        except WorkbenchError as exc:
+            self.session.notes.error(exc)
+            return False
+        self.decision_panel.saved(decision)
+        self.queue_model.upsert(
+            replace(row, decision=decision.decision, status="decided",
+                    primary_review_due=decision.primary_review_due, foreign_filing_free=decision.foreign_filing_free)
+        )
+        self.session.notes.info(self.tr("Decision saved in the triage log."))
+        self.refresh_log()
+        return True
+
+    # -- the log ---------------------------------------------------------------------------
+    def refresh_log(self) -> None:
+        log = self.session.log
+        if log is None:
+            return
+        try:
+            summaries = log.drafts()
+            events = log.history()
+        except WorkbenchError as exc:
+            self.session.notes.error(exc)
+            return
+        names = backend.field_names(self.session.language, self.session.prefs.rules_dir or None)
+        rows = [backend.row_from_summary(s, names, self.session.language) for s in summaries]
+        for r in rows:
+            i = self.queue_model.find(r.key)
+            if i >= 0:
+                old = self.queue_model.row_at(i)
+                r = replace(r, path=old.path or r.path)
+                if old != r:
+                    self.queue_model.upsert(r)
+            else:
+                self.queue_model.upsert(r)
+        by_id = {s.id: s.name for s in summaries}
+        self.log_view.set_history([backend.history_row(e, by_id) for e in events])
+        self.log_view.set_drafts(rows)
+        self.queue.resizeColumnToContents(COL_NAME)
+
+    def export_dialog(self, fmt: str = "csv", path: str | None = None) -> Worker | None:
+        if self.session.db_path is None:
+            self.session.notes.warning(self.tr("No triage log is open."))
+            return None
+        if path is None:
+            filters = {"csv": self.tr("CSV (*.csv)"), "xlsx": self.tr("Excel workbook (*.xlsx)"), "pdf": self.tr("PDF report (*.pdf)")}
+            path, chosen = QFileDialog.getSaveFileName(
+                self, self.tr("Export the triage log"), f"triage-log.{fmt}", ";;".join(filters.values()), filters.get(fmt, "")
+            )
+            if not path:
+                return None
+            for code, label in filters.items():
+                if chosen == label:
+                    fmt = code
+            if Path(path).suffix.lower() != f".{fmt}":
+                path += f".{fmt}"
+        if self.worker is not None:
+            self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
+            return None
+        w = Worker(backend.export, self.session.db_path, fmt, path)
+        w.signals.result.connect(lambda res: self.session.notes.info(self.tr("Exported to %1").replace("%1", str(path))))
+        w.signals.errored.connect(lambda exc: self.session.notes.error(exc))
+        w.signals.finished.connect(self._finish)
+        self._run(w, 0)
+        return w
+
+    # -- settings and help -----------------------------------------------------------------------
+    def settings_dialog(self) -> None:
+        dlg = SettingsDialog(self.session.prefs, self)
+        dlg.accepted.connect(lambda: self.apply_preferences(dlg.preferences()))
+        dlg.open()
+
+    def apply_preferences(self, prefs) -> None:
+        old = self.session.prefs
+        try:
+            save_preferences(prefs)
+        except WorkbenchError as exc:
+            self.session.notes.error(exc)
+            return
+        self.session.prefs = prefs
+        if prefs.effective_db_path != old.effective_db_path:
+            if self.session.open_log(prefs.effective_db_path):
+                self.queue_model.set_rows(())
+                self.session.verdicts.clear()
+                self.current_key = None
+                self._show_nothing()
+                self.refresh_log()
+            self._update_db_label()
+        if prefs.language != old.language:
+            self.language_change_requested.emit(prefs.language)
+        self.session.notes.info(self.tr("Settings saved."))
+
+    def _show_nothing(self) -> None:
+        self.draft_view.set_verdict(None)
+        self.decision_panel.set_draft(None)
+
+    def _update_db_label(self) -> None:
+        if self.session.db_path:
+            self.db_label.setText(self.tr("Log: %1").replace("%1", Path(self.session.db_path).name))
+            self.db_label.setToolTip(self.session.db_path)
+        else:
+            self.db_label.setText(self.tr("No triage log open"))
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dlg = ShortcutsDialog(self.review_actions, self)
+        dlg.open()
+        return dlg
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About"), about_text(self.cjk_font), QMessageBox.StandardButton.Ok, self)
+        box.open()
+        return box

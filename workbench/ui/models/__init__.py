@@ -1,0 +1,1 @@
+"""Qt item models over plain Python lists of rows (tested without a window)."""

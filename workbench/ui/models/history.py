@@ -1,0 +1,94 @@
+"""The triage-log history (decisions, annotations, verdicts) for the manager's log view."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from workbench.ui.rows import HistoryRow
+
+COL_H_ID, COL_H_AT, COL_H_WHO, COL_H_KIND, COL_H_DRAFT, COL_H_SUMMARY = range(6)
+HISTORY_ROW_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, rows: Iterable[HistoryRow] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows = list(rows)
+
+    def set_rows(self, rows: Iterable[HistoryRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    @property
+    def rows(self) -> tuple[HistoryRow, ...]:
+        return tuple(self._rows)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("#"), self.tr("When (UTC)"), self.tr("Who"), self.tr("What"), self.tr("Draft"), self.tr("Details")][section]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        if role == HISTORY_ROW_ROLE:
+            return r
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                r.event_id,
+                r.at.replace("T", " ")[:19],
+                r.who,
+                r.kind,
+                r.draft_name or (str(r.draft_id) if r.draft_id is not None else ""),
+                r.summary,
+            ][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_H_SUMMARY:
+            return r.summary
+        return None
+
+
+class HistoryFilterProxy(QSortFilterProxyModel):
+    """Filters by event kind, reviewer and free text."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.kind = ""
+        self.who = ""
+        self.text = ""
+
+    def set_filters(self, *, kind: str = "", who: str = "", text: str = "") -> None:
+        _begin_filter_change(self)
+        self.kind, self.who, self.text = kind, who.casefold(), text.casefold()
+        _end_filter_change(self)
+
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:
+        r: HistoryRow = self.sourceModel().data(self.sourceModel().index(source_row, 0, source_parent), HISTORY_ROW_ROLE)
+        if self.kind and r.kind != self.kind:
+            return False
+        if self.who and self.who not in r.who.casefold():
+            return False
+        if self.text and self.text not in f"{r.draft_name} {r.summary} {r.kind}".casefold():
+            return False
+        return True
+
+
+def _begin_filter_change(proxy: QSortFilterProxyModel) -> None:
+    if hasattr(proxy, "beginFilterChange"):  # Qt >= 6.9
+        proxy.beginFilterChange()
+
+
+def _end_filter_change(proxy: QSortFilterProxyModel) -> None:
+    if hasattr(proxy, "endFilterChange"):
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:  # pragma: no cover - older Qt
+        proxy.invalidateFilter()

@@ -1,0 +1,186 @@
+"""The review queue: a table model over a list of :class:`~workbench.ui.rows.QueueRow`."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from workbench.domain import LEVELS
+from workbench.ui import labels
+from workbench.ui.rows import QueueRow
+
+COL_NAME, COL_STATUS, COL_LEVEL, COL_FIELD, COL_LIKELIHOOD, COL_DECISION, COL_DUE_3M, COL_FREE_10M = range(8)
+N_COLUMNS = 8
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the QueueRow itself
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts correctly (numbers, level rank)
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 3  # the level code ("clear" | "review" | "likely")
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4  # text the search box matches
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class QueueModel(QAbstractTableModel):
+    def __init__(self, rows: Iterable[QueueRow] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[QueueRow] = list(rows)
+
+    # -- the list ------------------------------------------------------------------
+    @property
+    def rows(self) -> tuple[QueueRow, ...]:
+        return tuple(self._rows)
+
+    def row_at(self, row: int) -> QueueRow:
+        return self._rows[row]
+
+    def find(self, key: str) -> int:
+        for i, r in enumerate(self._rows):
+            if r.key == key:
+                return i
+        return -1
+
+    def set_rows(self, rows: Iterable[QueueRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def upsert(self, row: QueueRow) -> int:
+        """Replace the row with the same key (or the same source path), else append."""
+        i = self.find(row.key)
+        if i < 0 and row.path:
+            i = next((n for n, r in enumerate(self._rows) if r.path == row.path or r.key == row.path), -1)
+        if i >= 0:
+            self._rows[i] = row
+            self.dataChanged.emit(self.index(i, 0), self.index(i, N_COLUMNS - 1))
+            return i
+        n = len(self._rows)
+        self.beginInsertRows(QModelIndex(), n, n)
+        self._rows.append(row)
+        self.endInsertRows()
+        return n
+
+    # -- Qt API --------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else N_COLUMNS
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [
+            self.tr("Draft"),
+            self.tr("Status"),
+            self.tr("Triage level"),
+            self.tr("Top field"),
+            self.tr("Likelihood"),
+            self.tr("Decision"),
+            self.tr("Primary review (3 mo.)"),
+            self.tr("Free to file abroad (10 mo.)"),
+        ][section]
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == ROW_ROLE:
+            return r
+        if role == LEVEL_ROLE:
+            return r.level
+        if role == SEARCH_ROLE:
+            return " ".join(
+                x for x in (r.name, r.top_field, r.path, labels.level_label(r.level), labels.decision_label(r.decision)) if x
+            )
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == SORT_ROLE:
+            if col == COL_LEVEL:
+                return LEVELS.index(r.level) if r.level in LEVELS else -1
+            if col == COL_LIKELIHOOD:
+                return r.likelihood if r.likelihood is not None else -1.0
+            v = self._display(r, col)
+            return v.casefold() if isinstance(v, str) else v
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_LEVEL and r.level:
+            return labels.level_colour(r.level)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.path or r.name
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_LIKELIHOOD:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(r: QueueRow, col: int):
+        if col == COL_NAME:
+            return r.name
+        if col == COL_STATUS:
+            return labels.queue_status_label(r.status)
+        if col == COL_LEVEL:
+            return labels.level_short(r.level)
+        if col == COL_FIELD:
+            return r.top_field
+        if col == COL_LIKELIHOOD:
+            return f"{r.likelihood:.0%}" if r.likelihood is not None else ""
+        if col == COL_DECISION:
+            return labels.decision_label(r.decision) if r.decision else ""
+        if col == COL_DUE_3M:
+            return r.primary_review_due or ""
+        if col == COL_FREE_10M:
+            return r.foreign_filing_free or ""
+        return None
+
+
+class QueueFilterProxy(QSortFilterProxyModel):
+    """Sorts by :data:`SORT_ROLE`; filters by search text and by triage level."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._levels: frozenset[str] | None = None
+        self._search = ""
+        self._undecided_only = False
+
+    def set_search(self, text: str) -> None:
+        _begin_filter_change(self)
+        self._search = text.strip().casefold()
+        _end_filter_change(self)
+
+    def set_levels(self, levels: Iterable[str] | None) -> None:
+        _begin_filter_change(self)
+        self._levels = frozenset(levels) if levels is not None else None
+        _end_filter_change(self)
+
+    def set_undecided_only(self, on: bool) -> None:
+        _begin_filter_change(self)
+        self._undecided_only = bool(on)
+        _end_filter_change(self)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        idx = model.index(source_row, 0, source_parent)
+        row: QueueRow = model.data(idx, ROW_ROLE)
+        if row is None:
+            return False
+        if self._levels is not None and row.level not in self._levels:
+            return False
+        if self._undecided_only and row.decision:
+            return False
+        if self._search:
+            hay = (model.data(idx, SEARCH_ROLE) or "").casefold()
+            return all(word in hay for word in self._search.split())
+        return True
+
+
+def _begin_filter_change(proxy: QSortFilterProxyModel) -> None:
+    if hasattr(proxy, "beginFilterChange"):  # Qt >= 6.9
+        proxy.beginFilterChange()
+
+
+def _end_filter_change(proxy: QSortFilterProxyModel) -> None:
+    if hasattr(proxy, "endFilterChange"):
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:  # pragma: no cover - older Qt
+        proxy.invalidateFilter()

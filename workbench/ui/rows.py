@@ -1,0 +1,39 @@
+"""Plain rows the Qt item models show (Qt-free, so they are easy to build in tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One draft in the review queue."""
+
+    key: str  # stable identity: "db:<id>" or the source path
+    name: str
+    status: str = "screened"  # screened | logged | decided | working
+    level: str | None = None  # clear | review | likely
+    top_field_id: int | None = None
+    top_field: str = ""  # display name of the top field
+    likelihood: float | None = None
+    decision: str | None = None
+    primary_review_due: str | None = None
+    foreign_filing_free: str | None = None
+    language: str = ""
+    path: str = ""
+    draft_id: int | None = None
+    ingested_at: str = ""
+    claims: int = 0
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One event of the triage log, as the manager's log view shows it."""
+
+    event_id: int
+    at: str
+    who: str
+    kind: str
+    draft_id: int | None
+    draft_name: str = ""
+    summary: str = ""

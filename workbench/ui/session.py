@@ -1,0 +1,62 @@
+"""What the app holds between windows: preferences, the open triage log (main-thread
+connection), the verdicts screened in this session, and the notification route."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.domain import DraftVerdict
+from workbench.errors import WorkbenchError
+from workbench.ui import backend
+from workbench.ui.notifications import NotificationManager, notifications
+from workbench.ui.preferences import Preferences, load_preferences
+
+
+@dataclass
+class Session:
+    prefs: Preferences = field(default_factory=Preferences)
+    db_path: str | None = None  # the log in use (None: no log open)
+    log: object | None = None  # workbench.store.TriageLog on the GUI thread
+    verdicts: dict[str, DraftVerdict] = field(default_factory=dict)  # queue key -> verdict
+    paths: dict[str, str] = field(default_factory=dict)  # queue key -> source path
+    notes: NotificationManager = field(default_factory=notifications)
+    language: str = "en"  # resolved UI language
+    last_log_error: WorkbenchError | None = None
+
+    @classmethod
+    def start(cls, prefs: Preferences | None = None, db_path: str | None = None, notes: NotificationManager | None = None) -> "Session":
+        s = cls(prefs=prefs or load_preferences(), notes=notes or notifications())
+        s.open_log(db_path or s.prefs.effective_db_path)
+        return s
+
+    def open_log(self, path: str | Path) -> bool:
+        """Open (or create) the log; on E5xx the error goes to the user and no log is open
+        (the damaged file is never overwritten)."""
+        self.close_log()
+        try:
+            self.log = backend.open_log(path)
+        except WorkbenchError as exc:
+            self.log = None
+            self.db_path = None
+            self.last_log_error = exc
+            self.notes.error(exc)
+            return False
+        self.db_path = str(path)
+        self.last_log_error = None
+        return True
+
+    def close_log(self) -> None:
+        if self.log is not None:
+            try:
+                self.log.close()
+            finally:
+                self.log = None
+
+    @property
+    def reviewer(self) -> str:
+        return self.prefs.effective_reviewer
+
+    @property
+    def recording(self) -> bool:
+        return self.db_path is not None
