@@ -37,6 +37,7 @@ class ClaimPatterns:
     version: str
     labels: tuple[LabelPattern, ...]
     section_end: tuple[re.Pattern[str], ...]
+    cancelled: re.Pattern[str]  # "5. (canceled)", "1-18. (canceled)", 【請求項５】（削除）
     reference: re.Pattern[str]
     range_words: frozenset[str]
     preceding: re.Pattern[str]
@@ -60,6 +61,7 @@ def get_patterns(language: str) -> ClaimPatterns:
         version=data["version"],
         labels=tuple(LabelPattern(p["name"], re.compile(p["regex"])) for p in data["labels"]),
         section_end=tuple(re.compile(r) for r in data["section_end"]),
+        cancelled=re.compile(data["cancelled"]),
         reference=re.compile(refs["claims"]),
         range_words=frozenset(refs["range_words"]),
         preceding=re.compile(refs["preceding"]),

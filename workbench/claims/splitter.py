@@ -4,7 +4,8 @@ Pure text work (regexes from ``patterns/<lang>.json``), so it is fast and
 keeps exact character offsets. Numbering must run 1, 2, 3...: a number at the
 start of a line that breaks the sequence ("5. degrees" wrapped onto a new
 line inside claim 2) is text, not a label. A real gap in the numbering is
-accepted and noted.
+accepted and noted. Cancelled claims ("5. (canceled)", "1-18. (canceled)",
+【請求項５】（削除）) keep their place in the numbering but are not claims.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ class _Label:
     number: int
     label_start: int
     text_start: int
+    last: int | None = None  # "1-18. (canceled)" covers 1..18
+    cancelled: bool = False
+
+    @property
+    def top(self) -> int:
+        return self.last if self.last and self.last >= self.number else self.number
 
 
 def _section_end(text: str, after: int, patterns: ClaimPatterns) -> int:
@@ -39,8 +46,22 @@ def _section_end(text: str, after: int, patterns: ClaimPatterns) -> int:
     return end
 
 
-def _labels(norm: str, regex) -> list[_Label]:
-    return [_Label(int(m.group("num")), m.start(), m.end()) for m in regex.finditer(norm)]
+def _labels(norm: str, regex, cancelled: list[_Label]) -> list[_Label]:
+    found = {c.label_start: c for c in cancelled}
+    covered = [(c.label_start, c.text_start) for c in cancelled]
+    for m in regex.finditer(norm):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        found.setdefault(m.start(), _Label(int(m.group("num")), m.start(), m.end()))
+    return [found[k] for k in sorted(found)]
+
+
+def _cancelled(norm: str, patterns: ClaimPatterns) -> list[_Label]:
+    out = []
+    for m in patterns.cancelled.finditer(norm):
+        last = m.group("last")
+        out.append(_Label(int(m.group("num")), m.start(), m.end(), int(last) if last else None, True))
+    return out
 
 
 def _sequence(labels: list[_Label]) -> tuple[list[_Label], list[str]]:
@@ -57,27 +78,28 @@ def _sequence(labels: list[_Label]) -> tuple[list[_Label], list[str]]:
     for i, lab in enumerate(labels):
         if lab.number == expected:
             chosen.append(lab)
-            expected += 1
+            expected = lab.top + 1
         elif lab.number > expected and chosen:
-            # A gap: accept only when the expected number never comes later.
-            last = chosen[-1].number
+            # A gap: accept only when no label later fills it (else this one is text).
+            last = chosen[-1].top
             if not any(last < x.number < lab.number for x in labels[i + 1 :]):
-                notes.append(f"claim numbering jumps from {chosen[-1].number} to {lab.number}")
+                notes.append(f"claim numbering jumps from {last} to {lab.number}")
                 chosen.append(lab)
-                expected = lab.number + 1
+                expected = lab.top + 1
     return chosen, notes
 
 
 def find_claims(text: str, patterns: ClaimPatterns) -> tuple[list[RawClaim], list[str]]:
     """Split ``text`` (a claims section) into numbered claims with exact offsets."""
     norm = ascii_digits(text)
+    cancelled = _cancelled(norm, patterns)
     best: list[_Label] = []
     notes: list[str] = []
     for label in patterns.labels:
-        chosen, label_notes = _sequence(_labels(norm, label.regex))
-        if len(chosen) > len(best):
+        chosen, label_notes = _sequence(_labels(norm, label.regex, cancelled))
+        if sum(not x.cancelled for x in chosen) > sum(not x.cancelled for x in best):
             best, notes = chosen, label_notes
-        if len(best) >= 2 or (best and label is patterns.labels[-1]):
+        if len(best) >= 2:
             break
     if not best:
         return [], notes
@@ -85,6 +107,8 @@ def find_claims(text: str, patterns: ClaimPatterns) -> tuple[list[RawClaim], lis
     best = [lab for lab in best if lab.label_start < stop]
     claims: list[RawClaim] = []
     for i, lab in enumerate(best):
+        if lab.cancelled:
+            continue
         end = best[i + 1].label_start if i + 1 < len(best) else stop
         start = lab.text_start
         while start < end and text[start].isspace():
@@ -92,4 +116,8 @@ def find_claims(text: str, patterns: ClaimPatterns) -> tuple[list[RawClaim], lis
         while end > start and text[end - 1].isspace():
             end -= 1
         claims.append(RawClaim(lab.number, start, end, lab.label_start))
+    skipped = [lab for lab in best if lab.cancelled]
+    if skipped:
+        labels = ", ".join(f"{x.number}-{x.top}" if x.top != x.number else str(x.number) for x in skipped)
+        notes.append(f"cancelled claims left out: {labels}")
     return claims, notes

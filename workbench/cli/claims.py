@@ -1,7 +1,95 @@
-"""`workbench claims`: placeholder registered by the foundation; replaced by the owning issue's work."""
+"""`workbench claims FILE [--json] [--password PW]`: the claims of one draft and their tree.
+
+A thin layer: reading is ``workbench.ingest.read_draft``, splitting is
+``workbench.claims.extract_claims``; errors are coded WorkbenchErrors that the
+dispatcher prints.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+
+from workbench.domain import ClaimSet, Draft
+
 
 def register(sub) -> None:
-    sub.add_parser("claims", help="(not built yet)")
+    p = sub.add_parser(
+        "claims",
+        help="print the claims of a draft and their dependency tree",
+        description="Read a draft (PDF, DOCX, TXT/Markdown, USPTO XML) and print its claims and claim tree.",
+    )
+    p.add_argument("file", metavar="FILE", help="the draft file")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    p.add_argument("--password", metavar="PW", default=None, help="password of an encrypted PDF")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from workbench.claims import claim_set_to_dict, extract_claims
+    from workbench.ingest import read_draft
+
+    draft = read_draft(args.file, password=args.password)
+    claim_set = extract_claims(draft)
+    if args.json:
+        out = {"file": draft.source_path, "sha256": draft.sha256, "title": draft.title, "format": draft.format}
+        out.update(claim_set_to_dict(claim_set))
+        out["notes"] = list(draft.notes) + out["notes"]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_text(draft, claim_set))
+    return 0
+
+
+def _tree_lines(claim_set: ClaimSet) -> list[str]:
+    kids = claim_set.children()
+    by_num = {c.number: c for c in claim_set.claims}
+    lines: list[str] = []
+
+    def walk(number: int, prefix: str, last: bool, top: bool) -> None:
+        c = by_num[number]
+        label = f"{number} [{c.category}]"
+        if top:
+            lines.append("  " + label)
+            child_prefix = "  "
+        else:
+            lines.append(f"{prefix}{'└─ ' if last else '├─ '}{label}")
+            child_prefix = prefix + ("   " if last else "│  ")
+        children = [k for k in kids.get(number, ()) if k in by_num]
+        for i, k in enumerate(children):
+            # a multiple-dependent claim is drawn under each parent; its subtree once, under the first
+            if by_num[k].depends_on and by_num[k].depends_on[0] != number:
+                lines.append(f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{k} (also)")
+                continue
+            walk(k, child_prefix, i == len(children) - 1, False)
+
+    for root in claim_set.roots():
+        walk(root, "", True, True)
+    return lines
+
+
+def format_text(draft: Draft, claim_set: ClaimSet) -> str:
+    n = len(claim_set.claims)
+    n_ind = len(claim_set.roots())
+    out = [
+        f"{draft.name}: {n} claim(s), {n_ind} independent ({claim_set.language})",
+        f"Title: {draft.title or '(none)'}",
+        "",
+        "Claim tree:",
+        *_tree_lines(claim_set),
+        "",
+        "Claims:",
+    ]
+    for c in claim_set.claims:
+        dep = "independent" if c.independent else "depends on " + ", ".join(map(str, c.depends_on))
+        out.append(f"{c.number}. [{c.category}; {dep}]")
+        if c.preamble:
+            out.append(f"   preamble: {c.preamble}")
+        if c.transition:
+            out.append(f"   transition: {c.transition}")
+        out.append("   " + " ".join(c.text.split()))
+        out.append("")
+    for note in (*draft.notes, *claim_set.notes):
+        out.append(f"note: {note}")
+    return "\n".join(out).rstrip() + "\n"
