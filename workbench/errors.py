@@ -87,6 +87,7 @@ E303 = _spec("E303", "The rule set does not match its schema: {detail}", "Fix th
 E304 = _spec("E304", "Field id {field_id} is defined twice", "Give each field a unique id.")
 E305 = _spec("E305", "No rule set named '{name}' was found", "Check the rule-set name or the user rules folder in Settings.")
 E306 = _spec("E306", "The IPC range '{text}' is not valid: {detail}", "Write ranges like 'G21C 19/42-19/50' within one main group family.")
+E307 = _spec("E307", "The user rules folder cannot be read ({detail})", "Check the folder in Settings or --rules-dir; remove it there to use the installed rules only.")
 
 # -- E4xx models ---------------------------------------------------------------
 E401 = _spec("E401", "The model file is missing", "Reinstall the workbench or rebuild it with 'workbench model train'.")

@@ -1,0 +1,122 @@
+"""Reading one rule file (YAML or JSON) into plain data plus the line of every node.
+
+PyYAML's composer gives each node a start mark; we walk the node tree ourselves so
+that every path (``("fields", 3, "ipc", 0)``) knows its 1-based line, and so that
+duplicate keys (which PyYAML silently drops) are reported instead of lost.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from workbench.errors import E302, E303, RulesError
+
+Path_ = tuple  # a path into the data: keys and list indexes
+
+RULE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass
+class RuleSource:
+    """One parsed rule file: its data, the line of each path, and its location."""
+
+    path: Path
+    data: object
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of ``path`` or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+class _Builder:
+    def __init__(self, file: Path) -> None:
+        self.file = file
+        self.lines: dict[Path_, int] = {}
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: Path_ = ()) -> object:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict = {}
+            for key_node, value_node in node.value:
+                key = self.build_scalar(key_node)
+                if not isinstance(key, (str, int)) or isinstance(key, bool):
+                    raise RulesError(
+                        E303, path=self.file, line=key_node.start_mark.line + 1,
+                        detail=f"mapping keys must be text, not {key!r}",
+                    )
+                if key in out:
+                    raise RulesError(
+                        E303, path=self.file, line=key_node.start_mark.line + 1,
+                        detail=f"the key '{key}' is given twice",
+                    )
+                self.lines[path + (key,)] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, path + (key,))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.build_scalar(node)
+
+    def build_scalar(self, node: yaml.Node) -> object:
+        if not isinstance(node, yaml.ScalarNode):
+            raise RulesError(E303, path=self.file, line=node.start_mark.line + 1, detail="a mapping key must be a plain value")
+        value = self.constructor.construct_object(node, deep=True)
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            return value.isoformat()[:10] if isinstance(value, _dt.date) else value.isoformat()
+        return value
+
+
+def _compose(text: str, file: Path) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        detail = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        raise RulesError(E302, path=file, line=line, detail=detail) from None
+    except yaml.YAMLError as exc:
+        raise RulesError(E302, path=file, line=None, detail=str(exc).splitlines()[0]) from None
+
+
+def read_rule_file(path: str | Path) -> RuleSource:
+    """Parse one rule file. Raise ``RulesError(E302)`` (syntax, with the line)."""
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise RulesError(E302, path=file, line=None, detail=f"cannot read the file ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RulesError(E302, path=file, line=line, detail="the file is not UTF-8 text") from None
+    if file.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise RulesError(E302, path=file, line=exc.lineno, detail=exc.msg) from None
+        try:  # JSON is YAML: compose it again only to learn the lines
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            built = _Builder(file)
+            built.build(node)
+            return RuleSource(file, data, built.lines)
+        except (yaml.YAMLError, RulesError):
+            return RuleSource(file, data, {(): 1})
+    node = _compose(text, file)
+    if node is None:
+        raise RulesError(E302, path=file, line=1, detail="the file is empty")
+    built = _Builder(file)
+    data = built.build(node)
+    return RuleSource(file, data, built.lines)

@@ -1,0 +1,110 @@
+"""Finding evidence terms in text, fast: one precompiled regex per language choice.
+
+English terms match case-insensitively on word boundaries, with simple plurals
+("missile" finds "missiles", "battery" finds "batteries") and flexible separators
+("rail gun", "rail-gun", "railgun" for the term "rail gun"). Japanese terms match
+as substrings. Full-width ASCII in the text ("ＥＭＰ") is folded without changing
+offsets, so spans index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+
+from workbench.rules.model import TermHit
+
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20  # ideographic space
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII to ASCII; the same length, so offsets stay valid."""
+    return text.translate(_FULLWIDTH)
+
+
+def is_japanese_term(term: str) -> bool:
+    return any(ord(ch) > 0x2FFF for ch in term)
+
+
+def _plural(token: str) -> str:
+    esc = re.escape(token)
+    low = token.lower()
+    if len(token) > 2 and low.endswith("y") and low[-2] not in "aeiou":
+        return re.escape(token[:-1]) + "(?:y|ies)"
+    if low.endswith(("s", "x", "ch", "sh")):
+        return esc + "(?:es)?"
+    return esc + "(?:s|es)?"
+
+
+def english_pattern(term: str) -> str:
+    tokens = [t for t in re.split(r"[\s\-]+", fold_width(term).strip()) if t]
+    body = r"[\s\-]*".join([re.escape(t) for t in tokens[:-1]] + [_plural(tokens[-1])])
+    return rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
+
+
+def japanese_pattern(term: str) -> str:
+    return re.escape(fold_width(term))
+
+
+class TermIndex:
+    """All evidence terms of a rule set, compiled once per language choice."""
+
+    def __init__(self, fields: Iterable[tuple[int, Iterable[str], Iterable[str]]]) -> None:
+        # pattern -> (display term, language, field ids)
+        self._entries: dict[str, tuple[str, str, list[int]]] = {}
+        for field_id, terms_en, terms_ja in fields:
+            for term in terms_en:
+                self._add(field_id, term, "en")
+            for term in terms_ja:
+                self._add(field_id, term, "ja" if is_japanese_term(term) else "en")
+        self._compiled: dict[str, tuple[re.Pattern | None, list[tuple[str, str, list[int]]]]] = {}
+        self._lock = threading.Lock()
+
+    def _add(self, field_id: int, term: str, language: str) -> None:
+        pattern = japanese_pattern(term) if language == "ja" else english_pattern(term)
+        key = pattern.lower() if language == "en" else pattern
+        entry = self._entries.setdefault(key, (term, language, []))
+        if field_id not in entry[2]:
+            entry[2].append(field_id)
+
+    def _compile(self, language: str | None):
+        choice = language or "all"
+        with self._lock:
+            if choice not in self._compiled:
+                wanted = {"en": ("en",), "ja": ("ja", "en"), "all": ("en", "ja")}[choice]
+                entries = [(k, v) for k, v in self._entries.items() if v[1] in wanted]
+                # Longest first, so "guided missile" wins over "missile" at the same place.
+                entries.sort(key=lambda kv: len(kv[1][0]), reverse=True)
+                groups = [f"(?P<t{i}>{k if v[1] == 'ja' else self._pattern_of(v[0])})" for i, (k, v) in enumerate(entries)]
+                regex = re.compile("|".join(groups), re.IGNORECASE) if groups else None
+                self._compiled[choice] = (regex, [v for _, v in entries])
+            return self._compiled[choice]
+
+    @staticmethod
+    def _pattern_of(term: str) -> str:
+        return english_pattern(term)
+
+    def find(self, text: str, language: str | None = None) -> list[TermHit]:
+        if language not in (None, "en", "ja"):
+            language = None
+        regex, table = self._compile(language)
+        if regex is None or not text:
+            return []
+        hits: list[TermHit] = []
+        for m in regex.finditer(fold_width(text)):
+            term, lang, field_ids = table[int(m.lastgroup[1:])]
+            for fid in field_ids:
+                hits.append(TermHit(fid, term, m.start(), m.end(), lang))
+        return hits
+
+    def matches_any(self, text: str, terms: Iterable[str]) -> list[str]:
+        """Which of ``terms`` occur in ``text`` (used for limitations like U/Pu)."""
+        folded = fold_width(text)
+        found = []
+        for term in terms:
+            pattern = japanese_pattern(term) if is_japanese_term(term) else english_pattern(term)
+            if re.search(pattern, folded, re.IGNORECASE):
+                found.append(term)
+        return found
