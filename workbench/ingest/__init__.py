@@ -29,7 +29,7 @@ __all__ = ["SUPPORTED_SUFFIXES", "draft_from_text", "read_draft"]
 def draft_from_text(text: str, *, source_path: str = "<text>", fmt: str = "text") -> Draft:
     """A Draft from text already in memory (pasted text, tests, examples)."""
     data = text.encode("utf-8")
-    return assemble(source_path, sha256_of(data), fmt, text.replace("\r\n", "\n").split("\f"), encoding=None)
+    return assemble(source_path, sha256_of(data), fmt, text.replace("\r\n", "\n").split("\f"), page_sep="\n\n")
 
 
 def read_draft(

@@ -26,16 +26,20 @@ def assemble(
     notes: tuple[str, ...] | list[str] = (),
     ipc_codes: tuple[str, ...] = (),
     clean: bool = True,
+    page_sep: str = "\n",
 ) -> Draft:
-    """Clean the pages, join them (recording each page's span), find the sections."""
+    """Clean the pages, join them (recording each page's span), find the sections.
+
+    ``page_sep`` goes between pages: "\n" for PDF, where a page boundary falls
+    anywhere (even inside a claim), "\n\n" where pages end at a paragraph."""
     cleaned = clean_pages(pages) if clean else [tidy(p) for p in pages]
     parts: list[str] = []
     spans: list[PageSpan] = []
     pos = 0
     for number, page in enumerate(cleaned, start=1):
         chunk = page + "\n" if page else ""
-        if number < len(cleaned):
-            chunk += "\n" if chunk else ""
+        if number < len(cleaned) and chunk:
+            chunk += page_sep[1:]
         spans.append(PageSpan(number, pos, pos + len(chunk)))
         parts.append(chunk)
         pos += len(chunk)

@@ -127,4 +127,11 @@ def clean_pages(pages: list[str]) -> list[str]:
     for lines in split:
         text = "\n".join(clean_page_lines(lines, furniture))
         cleaned.append(tidy(remove_paragraph_numbers(text)))
+    if furniture and not any(c.strip() for c in cleaned):
+        # every line "repeats": the pages ARE the text (one line per page), keep it
+        return clean_pages_without_furniture(split)
     return cleaned
+
+
+def clean_pages_without_furniture(split: list[list[str]]) -> list[str]:
+    return [tidy(remove_paragraph_numbers("\n".join(clean_page_lines(lines, set())))) for lines in split]

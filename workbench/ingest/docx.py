@@ -187,4 +187,4 @@ def read_docx(path: str | Path, data: bytes) -> Draft:
     texts = ["\n".join(lines) for lines in pages]
     while len(texts) > 1 and not texts[-1].strip():
         texts.pop()
-    return assemble(path, sha256_of(data), "docx", texts)
+    return assemble(path, sha256_of(data), "docx", texts, page_sep="\n\n")

@@ -104,13 +104,15 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
             return text.lstrip("\ufeff"), ("utf-8-sig" if name == "utf-8-sig" else name)
     if looks_binary(data):
         raise IngestError(E110, path=path)
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return text, ("ascii" if data.isascii() else "utf-8")
-    if b"\x1b$" in data[:_SAMPLE] and max(data) < 0x80:
+    if b"\x1b$" in data[:_SAMPLE] and data.isascii():
+        # 7-bit ISO-2022-JP (JIS, old mail) is valid ASCII too: its escape
+        # sequences decide before UTF-8 would accept the bytes as gibberish
         text = _strict(data, "iso2022_jp")
         if text is not None:
             return text, "iso2022_jp"
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text, ("ascii" if data.isascii() else "utf-8")
     tried = ["utf-8"]
     candidates: dict[str, str] = {}
     for enc in ("shift_jis", "cp932", "euc_jp"):

@@ -9,6 +9,7 @@ pathological file is abandoned within ``timeout_s``.
 from __future__ import annotations
 
 import io
+import re
 import logging
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ from workbench.domain import Draft
 from workbench.errors import E104, E105, E106, E107, E111, E112, IngestError
 from workbench.ingest.build import assemble, sha256_of
 
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 # a page with fewer visible characters than this counts as "without text"
 _MIN_PAGE_CHARS = 8
 
@@ -87,7 +89,7 @@ def read_pdf(
             raise IngestError(E104, path=path, page=i + 1, detail=f"page {i + 1}: {type(exc).__name__}: {exc}"[:200]) from None
         if len("".join(text.split())) < _MIN_PAGE_CHARS:
             empty += 1
-        pages.append(text)
+        pages.append(_SPACE_RUN.sub(" ", text))  # justified lines come out with runs of spaces
     if empty == n or (empty * 2 > n and sum(len(p.strip()) for p in pages) < 200 * n * 0.1):
         raise IngestError(E107, path=path, pages=empty)
     notes = [f"{empty} of {n} pages have no text layer (figures or scans)"] if empty else []

@@ -26,4 +26,4 @@ def read_text(path: str | Path, data: bytes) -> Draft:
     if Path(path).suffix.lower() in (".md", ".markdown"):
         text = markdown_to_text(text)
     pages = text.replace("\r\n", "\n").split("\f")
-    return assemble(path, sha256_of(data), "text", pages, encoding=encoding)
+    return assemble(path, sha256_of(data), "text", pages, encoding=encoding, page_sep="\n\n")
