@@ -4,7 +4,6 @@ stand-in for the classifier built on the real ingest + claims code."""
 
 from __future__ import annotations
 
-import re
 import threading
 from pathlib import Path
 
@@ -15,8 +14,6 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 
-from workbench.domain import ClaimVerdict, DraftVerdict, Evidence, FieldVerdict, IpcScore  # noqa: E402
-from workbench.errors import WorkbenchError  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
@@ -46,50 +43,19 @@ def no_leaked_threads(qapp):
     before = {t.ident for t in threading.enumerate()}
     yield
     pool = thread_pool()
-    leaked_workers = active_workers()
-    busy = pool.activeThreadCount()
-    pool.waitForDone(10000)  # tidy up so the next test starts clean, then report
+    leaked_workers = active_workers()  # work still running when the test ended
+    idle = pool.waitForDone(2000)  # a finished worker's thread returns to the pool at once
+    if leaked_workers:
+        for w in leaked_workers:
+            w.abort()
+        pool.waitForDone(10000)  # tidy up so the next test starts clean, then report
     QCoreApplication.processEvents()
     extra = [
         t for t in threading.enumerate()
         if t.ident not in before and t.is_alive() and not isinstance(t, threading._DummyThread)  # type: ignore[attr-defined]
     ]
-    assert busy == 0 and not leaked_workers, f"test left {busy} Qt worker thread(s) running: {leaked_workers}"
+    assert not leaked_workers and idle, f"test left Qt worker threads running: {leaked_workers or pool.activeThreadCount()}"
     assert not extra, f"test left Python threads running: {extra}"
-
-
-# -- a plain-function classifier over the real ingest + claims code ------------------------
-_WORD = re.compile(r"[A-Za-z]{7,}")
-
-
-def fake_classify(draft) -> DraftVerdict:
-    """A deterministic stand-in for the classifier: field 1 for every claim, with the
-    first long word of the claim as evidence. Used where a test is about the UI, not
-    about classification quality."""
-    from workbench.claims import extract_claims
-
-    claims = extract_claims(draft)
-    cvs = []
-    for c in claims.claims:
-        m = _WORD.search(c.text)
-        ev = (Evidence(1, m.group(0), "claim", m.start(), m.end(), 1.0, c.number),) if m else ()
-        fv = FieldVerdict(1, "possible", 0.3, "Test field one", "テスト分野", ("test",), ev, False)
-        fv2 = FieldVerdict(2, "no", 0.05, "Test field two", "テスト分野二", (), (), True)
-        cvs.append(ClaimVerdict(c.number, (fv, fv2), (IpcScore("F41H", 0.4, "Armour"),), ev))
-    top = FieldVerdict(1, "possible", 0.3, "Test field one", "テスト分野", ("test",), (), False)
-    return DraftVerdict(draft, claims, "review", (top,), (IpcScore("F41H", 0.4, "Armour"),), tuple(cvs))
-
-
-def fake_screen_files(paths, *, answers=None, thresholds=None, should_cancel=None, **_):
-    from workbench.ingest import read_draft
-
-    for p in paths:
-        if should_cancel is not None and should_cancel():
-            return
-        try:
-            yield p, fake_classify(read_draft(p))
-        except WorkbenchError as exc:
-            yield p, exc
 
 
 @pytest.fixture

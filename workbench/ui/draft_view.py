@@ -43,6 +43,7 @@ class AnswerBox(QWidget):
         super().__init__(parent)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        self._silent = True
         self.group = QButtonGroup(self)
         self.buttons = {}
         for value in (True, False, None):

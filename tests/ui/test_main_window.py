@@ -1,0 +1,191 @@
+"""The main window end to end, offscreen: open drafts, see claims, annotate, decide,
+export; batch import with a bad file; cancel mid-batch."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from pathlib import Path
+
+import pytest
+
+from workbench.ui.main_window import MainWindow
+from workbench.ui.models.claims import CLAIM_NUMBER_ROLE
+from workbench.ui.models.queue import ROW_ROLE
+from workbench.ui.notifications import NotificationManager
+from workbench.ui.session import Session
+
+from ui_fakes import fake_screen_files
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    notes = NotificationManager()
+    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=notes)
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    session.close_log()
+
+
+def _screen(win, qtbot, paths, screen_files=fake_screen_files):
+    with qtbot.waitSignal(win.batch_finished, timeout=60000) as sig:
+        assert win.open_paths([str(p) for p in paths], screen_files=screen_files) is not None
+    return sig.args
+
+
+def _queue_rows(win):
+    m = win.queue_model
+    return [m.row_at(r) for r in range(m.rowCount())]
+
+
+def test_open_real_drafts_shows_claims_and_evidence(window, qtbot, example_drafts, uspto_drafts):
+    ok, failed = _screen(window, qtbot, [*example_drafts, uspto_drafts[0]])
+    assert (ok, failed) == (len(example_drafts) + 1, 0)
+    rows = _queue_rows(window)
+    assert len(rows) == ok and all(r.draft_id is not None for r in rows)
+    uspto = next(r for r in rows if r.name == uspto_drafts[0].name)
+    assert window.select_key(uspto.key)
+    view = window.draft_view
+    verdict = view.verdict
+    assert verdict is not None and verdict.draft.format == "uspto-xml"
+    tree = view.claim_model
+    roots = [tree.item(r, 0).data(CLAIM_NUMBER_ROLE) for r in range(tree.rowCount())]
+    assert roots == list(verdict.claims.roots())
+    first = verdict.claims.by_number(roots[0])
+    assert first.text[:40] in view.text.toPlainText()
+    assert view.highlighted and view.highlighted[0][1] in first.text  # evidence span highlighted
+    assert view.field_model.rowCount() == 2
+
+
+def test_annotate_and_decide_are_recorded_in_the_log(window, qtbot, example_drafts):
+    _screen(window, qtbot, example_drafts[:1])
+    row = _queue_rows(window)[0]
+    window.select_key(row.key)
+    view = window.draft_view
+    view.ann_note.setText("sonar is civil here")
+    view.ann_ipc.setText("G01S 15/00")
+    view.disagree_button.click()
+    record = window.session.log.draft(row.draft_id)
+    ann = record.annotations[-1]
+    assert (ann.verdict, ann.note, ann.corrected_ipc, ann.claim_number) == ("disagree", "sonar is civil here", "G01S 15/00", view.current_claim)
+    assert ann.reviewer == "tester"
+    assert view.annotations.count() == 1
+
+    panel = window.decision_panel
+    window.act_decide.trigger()
+    assert window.tabs.currentWidget() is panel
+    panel.decision.setCurrentIndex(panel.decision.findData("prior_confirmation"))
+    panel.save_button.click()  # no rationale yet: refused in the panel, nothing recorded
+    assert "rationale" in panel.error.text() and window.session.log.draft(row.draft_id).decision is None
+    panel.rationale.setPlainText("Sonar navigation may fall in field 9; ask the JPO.")
+    panel.place.setCurrentIndex(panel.place.findData(True))
+    panel.countries.setText("us, ep")
+    panel.jp_filed.setChecked(True)
+    from PySide6.QtCore import QDate
+
+    panel.jp_date.setDate(QDate(2026, 1, 31))
+    assert panel.primary_due.text() == "2026-04-30" and panel.free_date.text() == "2026-11-30"
+    window.act_save_decision.trigger()
+    d = window.session.log.draft(row.draft_id).decision
+    assert d.decision == "prior_confirmation" and d.planned_countries == ("US", "EP")
+    assert d.completed_in_japan is True and d.primary_review_due == "2026-04-30"
+    assert panel.history.count() == 1 and "Sonar navigation" in panel.history.item(0).text()
+    updated = window.queue_model.row_at(window.queue_model.find(row.key))
+    assert updated.decision == "prior_confirmation" and updated.foreign_filing_free == "2026-11-30"
+    kinds = [window.log_view.model.rows[i].kind for i in range(len(window.log_view.model.rows))]
+    assert "decision.recorded" in kinds and "annotation.added" in kinds
+
+
+def test_export_csv_contains_the_decision(window, qtbot, example_drafts, tmp_path):
+    _screen(window, qtbot, example_drafts[:2])
+    rows = _queue_rows(window)
+    window.session.log.decide(rows[0].draft_id, "hold", "needs a second look", reviewer="tester")
+    out = tmp_path / "export.csv"
+    w = window.export_dialog("csv", str(out))
+    with qtbot.waitSignal(w.signals.finished, timeout=30000):
+        pass
+    text = out.read_text(encoding="utf-8-sig")
+    assert "needs a second look" in text
+    data = [r for r in csv.reader(text.splitlines()) if "needs a second look" in ",".join(r)]
+    assert len(data) == 1
+
+
+def test_batch_with_a_corrupt_pdf_lists_it_and_screens_the_rest(window, qtbot, example_drafts, corrupt_pdf):
+    from workbench.ui.dialogs import BatchFailuresDialog
+
+    ok, failed = _screen(window, qtbot, [corrupt_pdf, *example_drafts])
+    assert (ok, failed) == (len(example_drafts), 1)
+    assert len(_queue_rows(window)) == len(example_drafts)
+    dlg = window.notifier.last_dialog
+    assert isinstance(dlg, BatchFailuresDialog)
+    assert dlg.table.rowCount() == 1
+    assert dlg.table.item(0, 0).text() == str(corrupt_pdf)
+    assert dlg.table.item(0, 1).text().startswith("E1")  # an ingest error code, e.g. E104
+    assert dlg.table.item(0, 2).text()
+    dlg.close()
+
+
+def test_cancel_mid_batch_stops_between_files(window, qtbot, example_drafts, uspto_drafts):
+    files = [*example_drafts, *uspto_drafts]
+    release = threading.Event()
+    calls = []
+
+    def slow_screen(paths, **kw):
+        for item in fake_screen_files(paths, **kw):
+            calls.append(item[0])
+            yield item
+            release.wait(10)  # hold after the first file until the test cancelled
+
+    first = []
+
+    def on_item(item):
+        if not first:
+            first.append(item)
+            window.cancel_button.click()
+            release.set()
+
+    with qtbot.waitSignal(window.batch_finished, timeout=60000) as sig:
+        w = window.open_paths([str(p) for p in files], screen_files=slow_screen)
+        w.signals.yielded.connect(on_item)
+    ok, failed = sig.args
+    assert 1 <= ok < len(files) and len(calls) < len(files)
+    assert window.worker is None and not window.cancel_button.isVisible()
+
+
+def test_queue_keyboard_review_loop_moves_between_drafts(window, qtbot, example_drafts):
+    _screen(window, qtbot, example_drafts)
+    window.queue_proxy.sort(0)
+    window.queue.setCurrentIndex(window.queue_proxy.index(0, 0))
+    first = window.current_key
+    window.act_next.trigger()
+    assert window.current_key != first
+    window.act_prev.trigger()
+    assert window.current_key == first
+    window.search.setText(Path(example_drafts[-1]).stem)
+    assert window.queue_proxy.rowCount() == 1
+
+
+def test_shortcuts_dialog_lists_the_review_actions(window, qtbot):
+    dlg = window.show_shortcuts()
+    texts = {dlg.table.item(r, 0).text(): dlg.table.item(r, 1).text() for r in range(dlg.table.rowCount())}
+    assert texts["Next draft"] and texts["Agree with the flag"] == "Ctrl+1" and texts["Disagree with the flag"] == "Ctrl+2"
+    assert "Decide…" in texts
+    dlg.close()
+
+
+def test_a_damaged_log_is_reported_and_never_overwritten(qtbot, tmp_path):
+    bad = tmp_path / "damaged.sqlite"
+    junk = b"this is not a database" * 100
+    bad.write_bytes(junk)
+    notes = NotificationManager()
+    got = []
+    notes.connect(got.append)
+    session = Session.start(db_path=str(bad), notes=notes)
+    assert session.log is None and got and got[0].code == "E501"
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    assert win.db_label.text() == "No triage log open"
+    assert bad.read_bytes() == junk
