@@ -56,17 +56,25 @@ class TransitionFinder:
     def __init__(self, nlp: Language) -> None:
         tr = get_patterns("en").raw["transitions"]
         self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("JEPSON", tr["jepson"])
         self.matcher.add("STRONG", tr["strong"])
         self.matcher.add("WEAK", tr["weak"])
         self.not_after = set(tr["not_after"])
         self.strong_id = nlp.vocab.strings["STRONG"]
+        self.jepson_id = nlp.vocab.strings["JEPSON"]
+        self.weak_id = nlp.vocab.strings["WEAK"]
 
     def _candidates(self, doc: Doc) -> list[tuple[int, int, bool]]:
         by_start: dict[int, tuple[int, int, bool]] = {}
-        for match_id, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        jepson = [(s, e) for m, s, e in matches if m == self.jepson_id]
+        if jepson:  # "In a ..., the improvement comprising": Jepson form, nothing else is the transition
+            s, e = max(jepson, key=lambda x: x[1] - x[0])
+            return [(s, e, True)]
+        for match_id, start, end in matches:
             if start > 0 and doc[start - 1].lower_ in self.not_after:
                 continue  # "for including", "of comprising": inside the preamble's purpose clause
-            strong = match_id == self.strong_id
+            strong = match_id != self.weak_id
             prev = by_start.get(start)
             if prev is None or (end - start) > (prev[1] - prev[0]):
                 by_start[start] = (start, end, strong)

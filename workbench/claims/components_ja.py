@@ -4,8 +4,9 @@
 - ``workbench_claim_parts_ja_v1``: 前提部 (zentei) / 特徴部 (tokucho). 「～において、」
   or 「～であって、」 ends the 前提部; 「～を特徴とする」 marks the 特徴部.
 - ``workbench_claim_references_ja_v1``: 請求項Ｎに記載の... as a dependency only where
-  Japanese claims put it: in the 前提部, at the very start, or in the closing
-  subject phrase (「…請求項１に記載の装置。」). A 請求項 mentioned mid-body is not one.
+  Japanese claims put it: in the 前提部 when the claim has one; otherwise at the
+  very start or in the closing subject phrase (「…請求項１に記載の装置。」).
+  A 請求項 mentioned in the body (特徴部) is not one.
 - ``workbench_claim_category_ja_v1``: category from the claimed subject, the noun
   compound that ends the claim (「…を備える無人航空機。」 -> apparatus).
 """
@@ -70,7 +71,8 @@ def claim_references_ja(doc: Doc) -> Doc:
         at_start = not text[:start].strip(" \u3000\n\t「")
         in_zentei = start < zentei_end
         closing = not _CLAUSE_BREAK.search(text, end, body_end) if end <= body_end else True
-        if at_start or in_zentei or closing:
+        # With a 前提部, only it decides; without one, JPO style puts the reference first or last.
+        if in_zentei if zentei_end else (at_start or closing):
             preceding = preceding or is_preceding
             numbers.extend(n for n in nums if n not in numbers)
     a.references = numbers

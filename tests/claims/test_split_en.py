@@ -1,0 +1,164 @@
+"""English claim splitting, dependencies, transitions and categories.
+
+The short claim sets here are written for the tests to pin each pattern of the
+brief; accuracy on real patent text is measured by test_golden_uspto.py and
+benchmarks/claims_accuracy.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.claims import split_claims
+
+
+def deps(text: str) -> dict[int, tuple[int, ...]]:
+    return {c.number: c.depends_on for c in split_claims(text).claims}
+
+
+BASE = "1. A widget comprising a frame.\n2. A widget comprising a lid.\n3. A widget comprising a hinge.\n"
+
+
+@pytest.mark.parametrize(
+    ("preamble", "expected"),
+    [
+        ("The widget according to claim 1", (1,)),
+        ("The widget as claimed in claims 1 or 2", (1, 2)),
+        ("The widget of claims 1 to 3", (1, 2, 3)),
+        ("The widget of any one of claims 1-3", (1, 2, 3)),
+        ("The widget of any one of claims 1\u20133", (1, 2, 3)),
+        ("The widget of claim 1 or claim 2", (1, 2)),
+        ("The widget of claims 1, 2 and 3", (1, 2, 3)),
+        ("The widget of claims 2 through 3", (2, 3)),
+        ("A widget according to any preceding claim", (1, 2, 3)),
+        ("A widget as in any of the preceding claims", (1, 2, 3)),
+        ("A widget as claimed in any one of the previous claims", (1, 2, 3)),
+        ("The widget of claim 2", (2,)),
+    ],
+)
+def test_dependency_forms(preamble: str, expected: tuple[int, ...]) -> None:
+    cs = split_claims(BASE + f"4. {preamble}, wherein the frame is red.\n")
+    claim = cs.by_number(4)
+    assert claim is not None
+    assert claim.depends_on == expected
+    assert not claim.independent
+
+
+def test_reference_in_the_body_does_not_make_a_claim_dependent() -> None:
+    text = (
+        "1. A method of cooking rice, comprising: washing the rice; and boiling it.\n"
+        "2. A method of serving rice, comprising plating the rice, wherein the method of claim 1 is not "
+        "required and steps of claims 1 to 3 may be skipped.\n"
+    )
+    cs = split_claims(text)
+    assert cs.by_number(2).independent
+    assert cs.by_number(2).depends_on == ()
+    assert cs.roots() == (1, 2)
+
+
+def test_wrong_transition_trap_including_in_the_purpose_clause() -> None:
+    text = "1. A method for including a widget in a web page, the method comprising: receiving the page; and inserting the widget.\n"
+    claim = split_claims(text).claims[0]
+    assert claim.transition == "comprising"
+    assert claim.preamble == "A method for including a widget in a web page, the method"
+    assert claim.category == "method"
+    elements = [p.text for p in claim.parts if p.kind == "element"]
+    assert elements == ["receiving the page", "inserting the widget"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "transition", "preamble"),
+    [
+        ("A composition consisting essentially of water and salt.", "consisting essentially of", "A composition"),
+        ("A composition consisting of water and salt.", "consisting of", "A composition"),
+        ("A device including a housing; and a lid.", "including", "A device"),
+        ("A device characterized in that it floats.", "characterized in that", "A device"),
+        ("A method for producing a composition comprising salt, the method comprising: mixing.", "comprising", "A method for producing a composition comprising salt, the method"),
+        ("In a boat having a hull, the improvement comprising a keel.", "the improvement comprising", "In a boat having a hull"),
+    ],
+)
+def test_transitional_phrases(claim: str, transition: str, preamble: str) -> None:
+    c = split_claims("1. " + claim).claims[0]
+    assert c.transition == transition
+    assert c.preamble == preamble
+
+
+def test_parts_offsets_point_into_the_claim_text() -> None:
+    c = split_claims("1. A lamp comprising: a base; a bulb; and a shade.\n").claims[0]
+    assert [p.kind for p in c.parts] == ["preamble", "transition", "element", "element", "element"]
+    for p in c.parts:
+        assert c.text[p.start : p.end] == p.text
+    assert [p.text for p in c.parts][2:] == ["a base", "a bulb", "a shade"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "category"),
+    [
+        ("A method of operating a drone, comprising flying.", "method"),
+        ("A process for making steel, comprising heating.", "method"),
+        ("An apparatus comprising a motor.", "apparatus"),
+        ("An unmanned aerial vehicle comprising a rotor.", "apparatus"),
+        ("A system for tracking, comprising a server.", "system"),
+        ("A pharmaceutical composition comprising aspirin.", "composition"),
+        ("A non-transitory computer-readable medium storing instructions that cause a processor to fly.", "program"),
+        ("A computer program product comprising code.", "program"),
+        ("Use of a compound for treating pain.", "use"),
+    ],
+)
+def test_categories(claim: str, category: str) -> None:
+    assert split_claims("1. " + claim).claims[0].category == category
+
+
+def test_dependent_claim_takes_its_category_from_its_head_or_parent() -> None:
+    cs = split_claims("1. A gizmo comprising a method selector.\n2. The gizmo of claim 1, wherein the selector is red.\n")
+    assert cs.by_number(2).category == cs.by_number(1).category
+
+
+def test_claim_text_has_no_label_headers_or_abstract() -> None:
+    text = (
+        "WHAT IS CLAIMED IS:\n\n1. A lamp comprising a base.\n\n2. The lamp of claim 1, wherein the\n"
+        "base is heavy.\n\nABSTRACT\n\nA lamp with a heavy base.\n"
+    )
+    cs = split_claims(text)
+    assert [c.number for c in cs.claims] == [1, 2]
+    assert cs.claims[0].text == "A lamp comprising a base."
+    assert cs.claims[1].text == "The lamp of claim 1, wherein the\nbase is heavy."
+    for c in cs.claims:
+        assert text[c.start : c.end] == c.text
+
+
+def test_a_number_starting_a_wrapped_line_is_not_a_claim_label() -> None:
+    text = "1. A bolt having a thread angle of\n60. degrees.\n2. The bolt of claim 1, wherein it is steel.\n"
+    cs = split_claims(text)
+    assert [c.number for c in cs.claims] == [1, 2]
+    assert "60. degrees" in cs.claims[0].text
+
+
+def test_reference_to_a_later_claim_is_ignored_with_a_note() -> None:
+    cs = split_claims("1. A cup comprising a handle.\n2. The cup of claim 3, wherein it is blue.\n3. The cup of claim 2, wherein x.\n")
+    assert cs.by_number(2).independent
+    assert cs.by_number(3).depends_on == (2,)
+    assert any(n.startswith("[E202]") and "Claim 2 refers to claim 3" in n for n in cs.notes)
+
+
+def test_cancelled_claims_keep_numbering_but_are_not_claims() -> None:
+    cs = split_claims("1-3. (canceled)\n4. A cup comprising a handle.\n5. (cancelled)\n6. The cup of claim 4, wherein x.\n")
+    assert [(c.number, c.depends_on) for c in cs.claims] == [(4, ()), (6, (4,))]
+
+
+def test_claims_on_one_line_after_the_heading() -> None:
+    cs = split_claims("What is claimed is: 1. A cup comprising a handle. 2. The cup of claim 1, wherein it is blue.")
+    assert [(c.number, c.depends_on) for c in cs.claims] == [(1, ()), (2, (1,))]
+
+
+def test_tree_children() -> None:
+    cs = split_claims(BASE + "4. The widget of claim 1, wherein x.\n5. The widget of claim 4 or 2, wherein y.\n")
+    assert cs.children()[1] == (4,)
+    assert cs.children()[4] == (5,)
+    assert cs.children()[2] == (5,)
+    assert cs.roots() == (1, 2, 3)
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "No claims here at all.", "\x00\x01binary\xff"])
+def test_text_without_claims_gives_an_empty_set(text: str) -> None:
+    assert split_claims(text).claims == ()
