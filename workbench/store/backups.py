@@ -39,16 +39,19 @@ def backup(path: str | Path, dest: str | Path | None = None) -> Path:
     p = Path(path)
     if not p.is_file():
         raise StoreError(E501, path=p, detail="the file does not exist")
+    from workbench.store.log import _check_file, _check_integrity
+
+    _check_file(p)  # E501 for a file that is not SQLite at all
     try:
         src = sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=5.0)
     except sqlite3.Error as exc:
         raise StoreError(E501, path=p, detail=str(exc)) from None
     try:
+        try:
+            _check_integrity(src, p)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(E501, path=p, detail=str(exc)) from None
         return backup_connection(src, p, dest)
-    except StoreError as exc:
-        if exc.code == E509 and dest is not None and Path(dest).exists():
-            raise
-        raise
     finally:
         src.close()
 

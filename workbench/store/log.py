@@ -35,7 +35,6 @@ from workbench.domain import (
     IpcScore,
 )
 from workbench.errors import (
-    E301,
     E501,
     E502,
     E503,
@@ -45,7 +44,6 @@ from workbench.errors import (
     E508,
     E509,
     E510,
-    IpcError,
     StoreError,
 )
 from workbench.store.chain import GENESIS, event_hash
@@ -64,7 +62,6 @@ from workbench.store.schema import LATEST, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT = 5.0  # seconds a writer waits for another one (busy timeout)
-_IPC_RE = re.compile(r"^[A-H]\d{2}[A-Z](\s?\d{1,4}/\d{1,6})?$")
 
 
 def utc_now() -> str:
@@ -103,14 +100,11 @@ def _bool(value: int | None) -> bool | None:
 
 
 def normalize_ipc(code: str) -> str:
-    """Light normalisation of a corrected IPC code ('f41h  3/00' -> 'F41H 3/00');
-    raises IpcError E301 when it does not look like an IPC symbol."""
-    text = re.sub(r"\s+", " ", (code or "").strip().upper())
-    if not _IPC_RE.match(text):
-        raise IpcError(E301, code=code)
-    if "/" in text and " " not in text:
-        text = text[:4] + " " + text[4:]
-    return text
+    """Canonical form of a corrected IPC code ('b64u  10/00' -> 'B64U 10/00');
+    raises IpcError E301 when it is not an IPC symbol (workbench.ipc does the parsing)."""
+    from workbench.ipc.code import parse_ipc
+
+    return str(parse_ipc(code))
 
 
 class TriageLog:
@@ -157,6 +151,9 @@ class TriageLog:
             with _guard(p):
                 conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
                 _check_integrity(conn, p)
+                found = _schema_version(conn, p)  # refuse foreign/newer files before changing anything
+                if found > LATEST:
+                    raise StoreError(E503, path=p, found=found, supported=LATEST)
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":
                     raise StoreError(E502, path=p)

@@ -1,0 +1,145 @@
+"""Opening older logs upgrades them; newer ones are refused; migrations are atomic."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+
+import pytest
+import sqlite_utils
+from factories import make_verdict
+
+from workbench.errors import StoreError
+from workbench.store import SCHEMA_VERSION, TriageLog
+from workbench.store import schema as schema_mod
+from workbench.store.chain import GENESIS, canonical_json, event_hash
+from workbench.store.derive import draft_payload, verdict_payload
+
+
+def _append_v1(conn, eid, prev, kind, draft_id, payload, at):
+    h = event_hash(prev, id=eid, at=at, who="old-user", kind=kind, draft_id=draft_id, payload=payload)
+    conn.execute(
+        "INSERT INTO events (id, at, who, kind, draft_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [eid, at, "old-user", kind, draft_id, canonical_json(payload), prev, h],
+    )
+    return h
+
+
+def build_v1_log(path):
+    """A log as version-1 code wrote it: schema v1, one draft with a verdict, and a
+    decision with a JP filing date but no stored key dates (v1 had no such columns)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    conn.execute("BEGIN")
+    db["migrations"].create({"version": int, "name": str, "applied_at": str}, pk="version")
+    schema_mod.v1_initial(db)
+    conn.execute("INSERT INTO migrations VALUES (1, 'initial', '2024-06-01T00:00:00.000000Z')")
+    v = make_verdict("old.txt", level="likely", likelihood=0.7)
+    at = "2024-06-01T09:00:00.000000Z"
+    h = _append_v1(conn, 1, GENESIS, "schema.migrated", None, {"from": 0, "to": 1}, at)
+    dp = draft_payload(v)
+    h = _append_v1(conn, 2, h, "draft.added", 1, dp, at)
+    conn.execute(
+        "INSERT INTO drafts (id, sha256, name, source_path, format, language, title, ingested_at, event_id) "
+        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, 2)",
+        [dp["sha256"], dp["name"], dp["source_path"], dp["format"], dp["language"], dp["title"], at],
+    )
+    vp = verdict_payload(v)
+    h = _append_v1(conn, 3, h, "verdict.recorded", 1, vp, at)
+    from workbench.store.derive import DERIVED_COLUMNS, rows_for_event
+
+    rows = rows_for_event({"id": 3, "at": at, "who": "old-user", "kind": "verdict.recorded", "draft_id": 1, "payload": vp})
+    for table, trows in rows.items():
+        cols = DERIVED_COLUMNS[table]
+        for r in trows:
+            conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", [r[c] for c in cols])
+    dec = {"decision": "file_jp_first", "rationale": "v1 decision", "completed_in_japan": True,
+           "planned_countries": ["US"], "jp_filing_date": "2024-05-31"}
+    _append_v1(conn, 4, h, "decision.recorded", 1, dec, "2024-06-02T10:00:00.000000Z")
+    conn.execute(
+        "INSERT INTO decisions (event_id, draft_id, decision, rationale, completed_in_japan, planned_countries, "
+        "jp_filing_date, reviewer, at) VALUES (4, 1, 'file_jp_first', 'v1 decision', 1, ?, '2024-05-31', 'old-user', ?)",
+        [json.dumps(["US"]), "2024-06-02T10:00:00.000000Z"],
+    )
+    conn.execute("COMMIT")
+    conn.close()
+
+
+@pytest.fixture
+def v1_log(tmp_path):
+    path = tmp_path / "v1.sqlite"
+    build_v1_log(path)
+    return path
+
+
+def test_every_earlier_schema_is_listed_and_numbered():
+    numbers = [n for n, _, _ in schema_mod.MIGRATIONS]
+    assert numbers == list(range(1, SCHEMA_VERSION + 1))
+    assert SCHEMA_VERSION >= 2
+
+
+def test_v1_log_upgrades_with_key_dates_backfilled(v1_log):
+    with TriageLog.open(v1_log, reviewer="new-user") as lg:
+        assert lg.schema_version == SCHEMA_VERSION
+        rec = lg.draft(1)
+        d = rec.decision
+        assert (d.jp_filing_date, d.primary_review_due, d.foreign_filing_free) == ("2024-05-31", "2024-08-31", "2025-03-31")
+        assert d.rationale == "v1 decision" and d.reviewer == "old-user"
+        assert rec.summary.level == "likely"
+        assert lg.verify().ok
+        migrated = [e for e in lg.history() if e.kind == "schema.migrated"]
+        assert [e.payload for e in migrated] == [{"from": 0, "to": 1}, {"from": 1, "to": SCHEMA_VERSION}]
+        assert [d.id for d in lg.due_soon(30, today="2024-08-15")] == [1]
+        lg.decide(1, "clear_abroad", "after upgrade", jp_filing_date="2024-05-31")
+        assert lg.verify().ok
+        applied = [r["version"] for r in lg.db.query("SELECT version FROM migrations ORDER BY version")]
+        assert applied == list(range(1, SCHEMA_VERSION + 1))
+        with pytest.raises(sqlite3.IntegrityError):  # the trigger lifted for the back-fill is back
+            lg.conn.execute("UPDATE decisions SET rationale = 'x'")
+
+
+def test_fresh_log_is_created_at_the_latest_schema(db_path):
+    with TriageLog.open(db_path) as lg:
+        assert lg.schema_version == SCHEMA_VERSION
+        assert lg.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert lg.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def test_empty_file_is_a_new_log(db_path):
+    db_path.write_bytes(b"")
+    with TriageLog.open(db_path) as lg:
+        assert lg.schema_version == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused_and_file_untouched(db_path):
+    with TriageLog.open(db_path) as lg:
+        lg.record_verdict(make_verdict())
+    raw = sqlite3.connect(db_path)
+    raw.execute("INSERT INTO migrations VALUES (99, 'from the future', '2030-01-01')")
+    raw.commit()
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    with pytest.raises(StoreError) as err:
+        TriageLog.open(db_path)
+    assert err.value.code == "E503" and "99" in err.value.message and err.value.path == str(db_path)
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+
+
+def test_a_failing_migration_rolls_back_completely(v1_log, monkeypatch):
+    def broken(db):
+        db.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("boom in migration")
+
+    monkeypatch.setattr(schema_mod, "MIGRATIONS", (schema_mod.MIGRATIONS[0], (2, "broken", broken)))
+    monkeypatch.setattr("workbench.store.log.MIGRATIONS", (schema_mod.MIGRATIONS[0], (2, "broken", broken)))
+    monkeypatch.setattr("workbench.store.log.LATEST", 2)
+    with pytest.raises(RuntimeError):
+        TriageLog.open(v1_log)
+    raw = sqlite3.connect(v1_log)
+    tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    version = raw.execute("SELECT MAX(version) FROM migrations").fetchone()[0]
+    events = raw.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    raw.close()
+    assert "half_done" not in tables and version == 1 and events == 4
