@@ -16,6 +16,7 @@ class ClaimAnalysis:
     any_preceding: bool = False  # "any preceding claim" / 前記各請求項のいずれか
     category: str = "other"
     head: str = ""  # the word the category was read from
+    category_from: str = ""  # "lexicon", "suffix", "default" (unknown product noun) or "" (none)
 
     def __post_init__(self) -> None:
         self.parts = list(self.parts)

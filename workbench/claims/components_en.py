@@ -35,14 +35,28 @@ def head_phrase(doc: Doc, end_token: int | None = None) -> list:
     dets = set(cat["determiners"])
     end_token = len(doc) if end_token is None else end_token
     i = 0
+    if len(doc) and doc[0].lower_ == "in":  # "In a bridge ..., a method for ...": the claimed subject follows the comma
+        comma = next((t.i for t in doc[:end_token] if t.text == "," and t.i + 1 < end_token and doc[t.i + 1].lower_ in dets), None)
+        if comma is not None:
+            i = comma + 1
     while i < end_token and (doc[i].lower_ in dets or doc[i].is_punct or doc[i].like_num):
         i += 1
     phrase = []
+    depth = 0
     while i < end_token:
         tok = doc[i]
-        if tok.lower_ in stops or (tok.is_punct and tok.text != "-") or tok.like_num:
+        if tok.text == "(" and phrase:
+            depth += 1  # "A radio-frequency (RF) amplifier": skip the parenthesis
+        elif tok.text == ")" and depth:
+            depth -= 1
+        elif depth:
+            pass
+        elif tok.i > 0 and doc[tok.i - 1].text == "-" and not tok.is_punct:
+            phrase.append(tok)  # "computer-implemented", "as-a-service": part of a compound modifier
+        elif tok.lower_ in stops or (tok.is_punct and tok.text != "-") or tok.like_num:
             break
-        phrase.append(tok)
+        else:
+            phrase.append(tok)
         i += 1
     return phrase
 
@@ -215,4 +229,15 @@ def claim_category(doc: Doc) -> Doc:
     a.head = chosen or head
     if chosen:
         a.category = lexicon[chosen]
+        a.category_from = "lexicon"
+        return doc
+    cat = get_patterns("en").raw["category"]
+    for category, suffixes in cat["suffix_rules"].items():
+        if any(head.endswith(suf) and len(head) > len(suf) + 2 for suf in suffixes):
+            a.category = category
+            a.category_from = "suffix"
+            return doc
+    if not a.references and not a.any_preceding:
+        a.category = cat["default_independent_product"]
+        a.category_from = "default"
     return doc

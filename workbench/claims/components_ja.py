@@ -113,5 +113,6 @@ def claim_category_ja(doc: Doc) -> Doc:
     for suffix, category in _suffixes():
         if subject.endswith(suffix):
             a.category = category
+            a.category_from = "lexicon"
             break
     return doc
