@@ -58,7 +58,11 @@ def validator(rules_dir: Path | None = None) -> SchemaValidator:
 
 
 def rule_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in RULE_SUFFIXES)
+    """The rule files of a folder (the schema file is not a rule file)."""
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in RULE_SUFFIXES and p.name != SCHEMA_FILE and not p.name.startswith(".")
+    )
 
 
 # ---------------------------------------------------------------------------

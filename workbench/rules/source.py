@@ -84,7 +84,10 @@ def _compose(text: str, file: Path) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        detail = " ".join(str(p) for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        context = exc.context or ""
+        if context and exc.context_mark is not None and exc.context_mark is not mark:
+            context = f"{context} (started at line {exc.context_mark.line + 1})"
+        detail = " ".join(str(p) for p in (context, exc.problem) if p) or "invalid YAML"
         raise RulesError(E302, path=file, line=line, detail=detail) from None
     except yaml.YAMLError as exc:
         raise RulesError(E302, path=file, line=None, detail=str(exc).splitlines()[0]) from None
