@@ -74,3 +74,37 @@ def jpo_draft() -> str:
 @pytest.fixture
 def en_draft() -> str:
     return EN_DRAFT
+
+
+def make_pdf(path: Path, pages: list[list[str]], *, header: str | None = None, footer: bool = False,
+             line_numbers: bool = False) -> Path:
+    """A text PDF: each page a list of lines; optional running header, "Page N"
+    footer and a 5, 10, 15 ... line-number column in the left margin."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("helvetica", size=10)
+    for number, lines in enumerate(pages, start=1):
+        pdf.add_page()
+        if header:
+            pdf.set_xy(20, 8)
+            pdf.cell(0, 6, header)
+        y = 20.0
+        for i, line in enumerate(lines, start=1):
+            if line_numbers and i % 5 == 0:
+                pdf.set_xy(4, y)
+                pdf.cell(10, 6, str(i))
+            pdf.set_xy(20, y)
+            pdf.cell(0, 6, line)
+            y += 6
+        if footer:
+            pdf.set_xy(0, 285)
+            pdf.cell(0, 6, f"- {number} -", align="C")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.fixture
+def pdf_maker():
+    return make_pdf

@@ -9,6 +9,7 @@ into claim text. Each function takes and returns plain strings.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _WS = "[ \\t\\u3000]"
 # [0001] / [0001]. / 【０００１】 at the start of a line (the paragraph numbers of a specification).
@@ -19,6 +20,7 @@ _PAGE_NUM = re.compile(
     r"^[\s\-–—‐－]*(?:(?:page|p\.)\s*)?[0-9０-９]{1,4}(?:\s*(?:/|of|／)\s*[0-9０-９]{1,4})?[\s\-–—‐－]*$", re.I
 )
 _DIGITS = re.compile(r"[0-9０-９]+")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _BARE_INT = re.compile(r"^[ \t]*(\d{1,3})[ \t]*$")
 _LEAD_INT = re.compile(r"^[ \t]*(\d{1,3})[ \t]+(?=\S)(?![.)\]:,;])")
 _ZONE = 3  # lines at the top and bottom of a page that may be header/footer
@@ -49,47 +51,82 @@ def _key(line: str) -> str:
     return _DIGITS.sub("#", " ".join(line.split())).lower()
 
 
+def _exact(line: str) -> str:
+    return " ".join(line.split()).lower()
+
+
+def _page_related(line: str, page_no: int, n_pages: int) -> bool:
+    """Do the numbers in the line look like page numbering ("Page 3 of 9", "- 3 -")?"""
+    nums = [int(d.translate(_FULLWIDTH)) for d in _DIGITS.findall(line)]
+    return bool(nums) and all(x in (page_no - 1, page_no, page_no + 1, n_pages) for x in nums)
+
+
 def _zone_indexes(lines: list[str]) -> tuple[list[int], list[int]]:
     filled = [i for i, ln in enumerate(lines) if ln.strip()]
     return filled[:_ZONE], filled[-_ZONE:] if len(filled) > _ZONE else []
 
 
-def repeated_furniture(pages: list[list[str]]) -> set[str]:
-    """Keys of lines that recur at the top or bottom of most pages."""
+@dataclass(frozen=True)
+class Furniture:
+    exact: frozenset[str] = frozenset()  # the same line on most pages ("Attorney Docket No. 12")
+    numbered: frozenset[str] = frozenset()  # a line that differs only by its page number
+
+    def __contains__(self, item: tuple[str, int, int]) -> bool:
+        line, page_no, n_pages = item
+        if _exact(line) in self.exact:
+            return True
+        return _key(line) in self.numbered and _page_related(line, page_no, n_pages)
+
+
+def repeated_furniture(pages: list[list[str]]) -> Furniture:
+    """Lines that recur at the top or bottom of most pages: identical, or
+    differing only by the page number."""
     n = len(pages)
     if n < 2:
-        return set()
-    counts: dict[str, int] = {}
-    for lines in pages:
+        return Furniture()
+    exact: dict[str, int] = {}
+    numbered: dict[str, int] = {}
+    for page_no, lines in enumerate(pages, start=1):
         top, bottom = _zone_indexes(lines)
-        seen = {_key(lines[i]) for i in top + bottom}
-        for k in seen:
-            counts[k] = counts.get(k, 0) + 1
+        zone = [lines[i] for i in top + bottom]
+        for e in {_exact(ln) for ln in zone}:
+            exact[e] = exact.get(e, 0) + 1
+        for k in {_key(ln) for ln in zone if _page_related(ln, page_no, n)}:
+            numbered[k] = numbered.get(k, 0) + 1
     need = max(2, (n + 1) // 2)
-    return {k for k, c in counts.items() if c >= need and k.strip("#") != ""}
+    return Furniture(
+        frozenset(e for e, c in exact.items() if c >= need),
+        frozenset(k for k, c in numbered.items() if c >= need),
+    )
 
 
 def _line_number_rows(lines: list[str]) -> tuple[set[int], set[int]]:
     """Indexes of lines that are a margin line-number column: bare numbers or
     leading numbers forming a 5, 10, 15 ... (or 1, 2, 3 ...) run."""
 
+    def long_enough(run: list[tuple[int, int]], step: int) -> bool:
+        if step == 1:
+            return len(run) >= 6
+        if len(run) >= 3:
+            return True
+        # two margin numbers exactly five lines apart (5 and 10 on a short page)
+        return len(run) == 2 and run[1][0] - run[0][0] == 5
+
     def runs(cands: list[tuple[int, int]]) -> set[int]:
         hit: set[int] = set()
         for step in (5, 1):
-            run: list[int] = []
-            prev = None
+            run: list[tuple[int, int]] = []
             for idx, val in cands:
                 if step == 5 and val % 5:
                     continue
-                if prev is not None and val == prev + step:
-                    run.append(idx)
+                if run and val == run[-1][1] + step:
+                    run.append((idx, val))
                 else:
-                    if len(run) >= (3 if step == 5 else 6):
-                        hit.update(run)
-                    run = [idx]
-                prev = val
-            if len(run) >= (3 if step == 5 else 6):
-                hit.update(run)
+                    if long_enough(run, step):
+                        hit.update(i for i, _ in run)
+                    run = [(idx, val)]
+            if long_enough(run, step):
+                hit.update(i for i, _ in run)
         return hit
 
     bare = [(i, int(m.group(1))) for i, ln in enumerate(lines) if (m := _BARE_INT.match(ln))]
@@ -97,10 +134,10 @@ def _line_number_rows(lines: list[str]) -> tuple[set[int], set[int]]:
     return runs(bare), runs(lead)
 
 
-def clean_page_lines(lines: list[str], furniture: set[str]) -> list[str]:
+def clean_page_lines(lines: list[str], furniture: Furniture, page_no: int = 1, n_pages: int = 1) -> list[str]:
     top, bottom = _zone_indexes(lines)
     zone = set(top) | set(bottom)
-    drop = {i for i in zone if _key(lines[i]) in furniture}
+    drop = {i for i in zone if (lines[i], page_no, n_pages) in furniture}
     # bare page numbers: the first or last filled line of the page
     edge = [i for i in (top[:1] + bottom[-1:]) if i not in drop]
     if not bottom and top:
@@ -124,14 +161,15 @@ def clean_pages(pages: list[str]) -> list[str]:
     split = [normalize_newlines(p).split("\n") for p in pages]
     furniture = repeated_furniture(split)
     cleaned = []
-    for lines in split:
-        text = "\n".join(clean_page_lines(lines, furniture))
+    for page_no, lines in enumerate(split, start=1):
+        text = "\n".join(clean_page_lines(lines, furniture, page_no, len(split)))
         cleaned.append(tidy(remove_paragraph_numbers(text)))
-    if furniture and not any(c.strip() for c in cleaned):
+    if (furniture.exact or furniture.numbered) and not any(c.strip() for c in cleaned):
         # every line "repeats": the pages ARE the text (one line per page), keep it
         return clean_pages_without_furniture(split)
     return cleaned
 
 
 def clean_pages_without_furniture(split: list[list[str]]) -> list[str]:
-    return [tidy(remove_paragraph_numbers("\n".join(clean_page_lines(lines, set())))) for lines in split]
+    n = len(split)
+    return [tidy(remove_paragraph_numbers("\n".join(clean_page_lines(ln, Furniture(), i, n)))) for i, ln in enumerate(split, 1)]
