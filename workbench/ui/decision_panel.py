@@ -107,8 +107,9 @@ class DecisionPanel(QWidget):
     def _describe(self, d) -> str:
         where = {True: self.tr("in Japan"), False: self.tr("outside Japan"), None: self.tr("place unknown")}[d.completed_in_japan]
         dates = ""
+        three, ten = self.tr("3 mo."), self.tr("10 mo.")
         if d.primary_review_due:
-            dates = f" · {self.tr('3 mo.')} {d.primary_review_due} · {self.tr('10 mo.')} {d.foreign_filing_free}"
+            dates = f" · {three} {d.primary_review_due} · {ten} {d.foreign_filing_free}"
         countries = ", ".join(d.planned_countries)
         return f"{d.at[:16].replace('T', ' ')} {d.reviewer}: {labels.decision_label(d.decision)} ({where}{'; ' + countries if countries else ''}){dates} — {d.rationale}"
 

@@ -75,13 +75,15 @@ class BatchFailuresDialog(QDialog):
 
 
 def about_text(cjk_font: str | None) -> str:
-    t = lambda s: QCoreApplication.translate("About", s)  # noqa: E731
-    font = cjk_font or t("none found — install fonts-ipafont-gothic")
+    title = QCoreApplication.translate("About", "Patent Non-Disclosure Triage Workbench")
+    what = QCoreApplication.translate("About", "Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.")
+    aid = QCoreApplication.translate("About", "A screening aid, not legal advice.")
+    evidence = QCoreApplication.translate("About", "Every verdict shows its evidence and whether the rule behind it is verified.")
+    offline = QCoreApplication.translate("About", "Drafts never leave this computer: the workbench uses no network.")
+    font_need = QCoreApplication.translate("About", "Japanese text needs a CJK font: the setup installs IPA Gothic (fonts-ipafont-gothic).")
+    font_used = QCoreApplication.translate("About", "Font in use for Japanese:")
+    font = cjk_font or QCoreApplication.translate("About", "none found – install fonts-ipafont-gothic")
     return (
-        f"<h3>{t('Patent Non-Disclosure Triage Workbench')} {__version__}</h3>"
-        f"<p>{t('Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.')}</p>"
-        f"<p><b>{t('A screening aid, not legal advice.')}</b> {t('Every verdict shows its evidence and whether the rule behind it is verified.')}</p>"
-        f"<p>{t('Drafts never leave this computer: the workbench uses no network.')}</p>"
-        f"<p>{t('Japanese text needs a CJK font: the setup installs IPA Gothic (fonts-ipafont-gothic).')}<br>"
-        f"{t('Font in use for Japanese:')} {font}</p>"
+        f"<h3>{title} {__version__}</h3><p>{what}</p><p><b>{aid}</b> {evidence}</p>"
+        f"<p>{offline}</p><p>{font_need}<br>{font_used} {font}</p>"
     )

@@ -300,7 +300,9 @@ class DraftView(QWidget):
             return
         kind = self.tr("Independent claim") if claim.independent else self.tr("Dependent claim")
         deps = ", ".join(str(d) for d in claim.depends_on)
-        head = f"{self.tr('Claim')} {claim.number} — {kind}" + (f" ({self.tr('refers to')} {deps})" if deps else "")
+        head = self.tr("Claim %1").replace("%1", str(claim.number)) + f" — {kind}"
+        if deps:
+            head += " (" + self.tr("refers to claim(s) %1").replace("%1", deps) + ")"
         cursor = QTextCursor(self.text.document())
         bold = QTextCharFormat()
         bold.setFontWeight(700)
@@ -327,9 +329,11 @@ class DraftView(QWidget):
                 f"<span style='background:{labels.field_colour(fid).name()}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> {html.escape(names[fid])}"
                 for fid in used
             )
-            self.legend.setText(f"<small>{html.escape(self.tr('Evidence:'))} {chips}</small>")
+            evidence = html.escape(self.tr("Evidence:"))
+            self.legend.setText(f"<small>{evidence} {chips}</small>")
         else:
-            self.legend.setText(f"<small>{html.escape(self.tr('No evidence terms found in this claim.'))}</small>")
+            nothing = html.escape(self.tr("No evidence terms found in this claim."))
+            self.legend.setText(f"<small>{nothing}</small>")
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _field_selected(self, current, _prev) -> None:

@@ -12,33 +12,29 @@ from PySide6.QtGui import QColor
 from workbench.domain import DECISION_LABELS, DECISIONS
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def level_label(level: str | None) -> str:
     return {
-        "clear": _t("Clear"),
-        "review": _t("Review"),
-        "likely": _t("Likely referral – file in Japan first"),
+        "clear": QCoreApplication.translate("Labels", "Clear"),
+        "review": QCoreApplication.translate("Labels", "Review"),
+        "likely": QCoreApplication.translate("Labels", "Likely referral – file in Japan first"),
         None: "",
     }.get(level, level or "")
 
 
 def level_short(level: str | None) -> str:
-    return {"clear": _t("Clear"), "review": _t("Review"), "likely": _t("Likely")}.get(level, level or "")
+    return {"clear": QCoreApplication.translate("Labels", "Clear"), "review": QCoreApplication.translate("Labels", "Review"), "likely": QCoreApplication.translate("Labels", "Likely")}.get(level, level or "")
 
 
 def status_label(status: str | None) -> str:
-    return {"hit": _t("Hit"), "possible": _t("Possible"), "no": _t("No")}.get(status, status or "")
+    return {"hit": QCoreApplication.translate("Labels", "Hit"), "possible": QCoreApplication.translate("Labels", "Possible"), "no": QCoreApplication.translate("Labels", "Not hit")}.get(status, status or "")
 
 
 def decision_label(decision: str | None) -> str:
     labels = {
-        "clear_abroad": _t("Clear to file abroad"),
-        "file_jp_first": _t("File in Japan first (Art. 78)"),
-        "prior_confirmation": _t("Request prior confirmation (Art. 79)"),
-        "hold": _t("Hold for review"),
+        "clear_abroad": QCoreApplication.translate("Labels", "Clear to file abroad"),
+        "file_jp_first": QCoreApplication.translate("Labels", "File in Japan first (Art. 78)"),
+        "prior_confirmation": QCoreApplication.translate("Labels", "Request prior confirmation (Art. 79)"),
+        "hold": QCoreApplication.translate("Labels", "Hold for review"),
     }
     if decision in labels:
         return labels[decision]
@@ -51,19 +47,19 @@ def decision_choices() -> list[tuple[str, str]]:
 
 def queue_status_label(status: str) -> str:
     return {
-        "screened": _t("Screened"),
-        "logged": _t("In log"),
-        "decided": _t("Decided"),
-        "working": _t("Screening…"),
+        "screened": QCoreApplication.translate("Labels", "Screened"),
+        "logged": QCoreApplication.translate("Labels", "In log"),
+        "decided": QCoreApplication.translate("Labels", "Decided"),
+        "working": QCoreApplication.translate("Labels", "Screening…"),
     }.get(status, status)
 
 
 def answer_label(value: bool | None) -> str:
-    return {True: _t("Yes"), False: _t("No"), None: _t("Unanswered")}[value]
+    return {True: QCoreApplication.translate("Labels", "Yes"), False: QCoreApplication.translate("Labels", "No"), None: QCoreApplication.translate("Labels", "Unanswered")}[value]
 
 
 def verified_label(verified: bool) -> str:
-    return _t("verified") if verified else _t("unverified")
+    return QCoreApplication.translate("Labels", "verified") if verified else QCoreApplication.translate("Labels", "unverified")
 
 
 LEVEL_COLOURS = {"clear": "#2e7d32", "review": "#f9a825", "likely": "#c62828"}

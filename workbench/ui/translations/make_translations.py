@@ -1,0 +1,282 @@
+"""Rebuild the Japanese UI translation: extract the strings (pyside6-lupdate), fill in the
+Japanese below, compile to .qm (pyside6-lrelease). Run after changing UI strings:
+
+    .venv/bin/python workbench/ui/translations/make_translations.py
+
+It fails (exit 1) and lists the strings that still need a translation.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+UI = HERE.parent
+TS = HERE / "workbench_ja.ts"
+QM = HERE / "workbench_ja.qm"
+
+# English source text -> Japanese. Accelerators follow the Japanese convention "ファイル(&F)".
+JA: dict[str, str] = {
+    # menus and actions
+    "&File": "ファイル(&F)",
+    "&Open drafts…": "出願草稿を開く(&O)…",
+    "&Import folder…": "フォルダーを取り込む(&I)…",
+    "&Export log…": "判定記録をエクスポート(&E)…",
+    "&Settings…": "設定(&S)…",
+    "&Quit": "終了(&Q)",
+    "&Review": "審査(&R)",
+    "&Next draft": "次の草稿(&N)",
+    "&Previous draft": "前の草稿(&P)",
+    "&Agree with the flag": "判定に同意(&A)",
+    "&Disagree with the flag": "判定に不同意(&D)",
+    "De&cide…": "方針を決定(&C)…",
+    "&Save decision": "方針を保存(&S)",
+    "&Cancel running work": "実行中の処理を中止(&C)",
+    "&View": "表示(&V)",
+    "Triage &log": "判定記録(&L)",
+    "&Help": "ヘルプ(&H)",
+    "Keyboard &shortcuts": "キーボードショートカット(&S)",
+    "&About": "このアプリについて(&A)",
+    # main window
+    "Patent Non-Disclosure Triage Workbench": "特許出願非公開 事前判定ワークベンチ",
+    "Patent Triage Workbench": "特許出願 事前判定ワークベンチ",
+    "Search drafts (name, field, level, decision)": "草稿を検索（名前・分野・判定・方針）",
+    "All levels": "すべての判定",
+    "Needs attention (review + likely)": "要確認（要検討＋送付の可能性大）",
+    "Likely referral only": "送付の可能性大のみ",
+    "Undecided": "方針未決定",
+    "Drop draft files or folders here (PDF, DOCX, TXT, MD, USPTO XML).": "ここに草稿ファイルやフォルダーをドロップ（PDF・DOCX・TXT・MD・USPTO XML）。",
+    "Draft": "草稿",
+    "Decision": "出願方針",
+    "Triage log": "判定記録",
+    "Cancel": "中止",
+    "Open drafts": "出願草稿を開く",
+    "Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)": "出願草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)",
+    "Import a folder of drafts": "草稿のフォルダーを取り込む",
+    "Please wait for the running work to finish, or cancel it.": "実行中の処理が終わるまでお待ちいただくか、中止してください。",
+    "No draft files were found (PDF, DOCX, TXT, MD, XML).": "草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。",
+    "Screening %n draft(s)…": "%n 件の草稿を判定中…",
+    "Screened %n draft(s).": "%n 件の草稿を判定しました。",
+    "Cancelling after the current file…": "現在のファイルの処理後に中止します…",
+    "The source file of this draft is not known; open it again to re-screen.": "この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。",
+    "Re-screened with the new answers.": "新しい回答で再判定しました。",
+    "Re-screening…": "再判定中…",
+    "Annotations need the triage log; check the database in Settings.": "注記には判定記録が必要です。設定でデータベースを確認してください。",
+    "Annotation saved for claim %1.": "請求項%1の注記を保存しました。",
+    "Decisions need the triage log; check the database in Settings.": "方針の記録には判定記録が必要です。設定でデータベースを確認してください。",
+    "Decision saved in the triage log.": "出願方針を判定記録に保存しました。",
+    "No triage log is open.": "判定記録が開かれていません。",
+    "CSV (*.csv)": "CSV (*.csv)",
+    "Excel workbook (*.xlsx)": "Excel ブック (*.xlsx)",
+    "PDF report (*.pdf)": "PDF レポート (*.pdf)",
+    "Export the triage log": "判定記録をエクスポート",
+    "Exported to %1": "%1 にエクスポートしました",
+    "Settings saved.": "設定を保存しました。",
+    "Log: %1": "判定記録: %1",
+    "No triage log open": "判定記録が開かれていません",
+    "About": "このアプリについて",
+    # queue columns
+    "Status": "状態",
+    "Triage level": "判定",
+    "Top field": "最有力分野",
+    "Likelihood": "該当可能性",
+    "Primary review (3 mo.)": "第一次審査期限（3か月）",
+    "Free to file abroad (10 mo.)": "外国出願可能日（10か月）",
+    # labels
+    "Clear": "該当なし",
+    "Review": "要検討",
+    "Likely": "送付の可能性大",
+    "Likely referral – file in Japan first": "送付の可能性大 – 第一国出願は日本へ",
+    "Hit": "該当",
+    "Possible": "該当の可能性",
+    "No": "いいえ",
+    "Not hit": "非該当",
+    "Yes": "はい",
+    "Unanswered": "未回答",
+    "Clear to file abroad": "外国出願可",
+    "File in Japan first (Art. 78)": "日本で第一国出願（第78条）",
+    "Request prior confirmation (Art. 79)": "事前確認を求める（第79条）",
+    "Hold for review": "保留（要検討）",
+    "Screened": "判定済み",
+    "In log": "記録済み",
+    "Decided": "方針決定済み",
+    "Screening…": "判定中…",
+    "verified": "確認済み",
+    "unverified": "未確認",
+    # draft view
+    "Claim": "請求項",
+    "Claim %1": "請求項%1",
+    "Category": "カテゴリー",
+    "independent": "独立項",
+    "dependent": "従属項",
+    "Independent claim": "独立請求項",
+    "Dependent claim": "従属請求項",
+    "refers to claim(s) %1": "請求項%1を引用",
+    "Additional requirements": "付加要件",
+    "For defence use (Japan's or a foreign military's)?": "防衛目的（日本または外国の軍事用途）ですか？",
+    "From State-commissioned or State-funded R&D?": "国の委託・補助による研究開発の成果ですか？",
+    "Annotation for this claim": "この請求項への注記",
+    "Why (optional)": "理由（任意）",
+    "e.g. F41H 3/00": "例: F41H 3/00",
+    "Agree": "同意",
+    "Disagree": "不同意",
+    "Field": "分野",
+    "Note": "メモ",
+    "Corrected IPC": "修正IPC",
+    "Field likelihoods": "分野ごとの該当可能性",
+    "Top IPC codes": "予測IPC（上位）",
+    "No draft selected. Open a draft (File ▸ Open) or drop files here.": "草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。",
+    "top field: %1 (%2)": "最有力分野: %1（%2）",
+    "the rule behind this field is not verified": "この分野のルールは公式情報で未確認です",
+    "rules %1, model %2": "ルール %1、モデル %2",
+    "A screening aid, not legal advice.": "事前判定の補助であり、法的助言ではありません。",
+    "(no IPC prediction)": "（IPC予測なし）",
+    "(whole claim)": "（請求項全体）",
+    "This draft has no claims section; it was screened as a whole text.": "この草稿には特許請求の範囲がないため、全文で判定しました。",
+    "Evidence:": "根拠:",
+    "No evidence terms found in this claim.": "この請求項に根拠となる語は見つかりませんでした。",
+    "Rule": "ルール",
+    # decision panel
+    "Required: why this decision was taken": "必須: この方針とした理由",
+    "Completed in Japan": "日本国内で発明を完成",
+    "Completed outside Japan": "日本国外で発明を完成",
+    "Unknown": "不明",
+    "e.g. US, EP, CN": "例: US, EP, CN",
+    "Filed in Japan on": "日本出願日",
+    "Save decision": "方針を保存",
+    "Rationale": "理由",
+    "Place of completion": "発明の完成地",
+    "Planned countries": "外国出願予定国",
+    "JP filing": "日本出願",
+    "Primary review due (3 months)": "第一次審査期限（出願から3か月）",
+    "Free to file abroad (10 months)": "外国出願可能日（出願から10か月）",
+    "Decision history of this draft": "この草稿の方針履歴",
+    "No draft selected.": "草稿が選択されていません。",
+    "in Japan": "日本国内",
+    "outside Japan": "日本国外",
+    "place unknown": "完成地不明",
+    "3 mo.": "3か月",
+    "10 mo.": "10か月",
+    "A decision needs a rationale: write why it was taken.": "方針には理由が必要です。理由を記入してください。",
+    # log view
+    "#": "#",
+    "When (UTC)": "日時（UTC）",
+    "Who": "担当者",
+    "What": "内容",
+    "Details": "詳細",
+    "All events": "すべての記録",
+    "Reviewer": "担当者",
+    "Search history": "履歴を検索",
+    "Refresh": "更新",
+    "Export…": "エクスポート…",
+    "Show": "表示",
+    "Drafts per triage level, by month": "月別・判定別の草稿数",
+    "Flagged drafts per top field, by month": "月別・分野別の要確認草稿数",
+    "No drafts in the log yet": "判定記録にまだ草稿がありません",
+    # dialogs
+    "Files that could not be screened": "判定できなかったファイル",
+    "File": "ファイル",
+    "Code": "コード",
+    "Reason": "理由",
+    "Keyboard shortcuts": "キーボードショートカット",
+    "Action": "操作",
+    "Shortcut": "ショートカット",
+    "Open a backup…": "バックアップを開く…",
+    "Start a new log file…": "新しい判定記録ファイルを作成…",
+    "Continue without a log": "判定記録なしで続ける",
+    "Open a backup of the triage log": "判定記録のバックアップを開く",
+    "New triage log file": "新しい判定記録ファイル",
+    "That file exists; choose a new file name.": "そのファイルは既に存在します。新しいファイル名を選んでください。",
+    # settings
+    "Settings": "設定",
+    "Default: your login name": "既定: ログイン名",
+    "Default: the per-user data folder": "既定: ユーザーごとのデータフォルダー",
+    "Optional folder with your own rule files": "独自ルールファイルのフォルダー（任意）",
+    "Automatic (system language)": "自動（システムの言語）",
+    "Reviewer name": "担当者名",
+    "Triage log database": "判定記録データベース",
+    "Review threshold": "要検討のしきい値",
+    "Likely-referral threshold": "送付の可能性大のしきい値",
+    "User rules folder": "ユーザールールフォルダー",
+    "Language": "言語",
+    "Thresholds apply to the highest field likelihood of a draft.": "しきい値は草稿の最も高い分野該当可能性に適用されます。",
+    "Browse…": "参照…",
+    "SQLite database (*.sqlite *.db)": "SQLite データベース (*.sqlite *.db)",
+    # about
+    "Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.": "外国出願の前に、特許出願の草稿が経済安全保障推進法の特定技術分野に該当するかを事前確認します。",
+    "Every verdict shows its evidence and whether the rule behind it is verified.": "すべての判定に根拠と、そのルールが確認済みかどうかを表示します。",
+    "Drafts never leave this computer: the workbench uses no network.": "草稿はこのコンピューターの外に出ません。本ツールはネットワークを使用しません。",
+    "Japanese text needs a CJK font: the setup installs IPA Gothic (fonts-ipafont-gothic).": "日本語の表示には CJK フォントが必要です。セットアップで IPA ゴシック（fonts-ipafont-gothic）をインストールします。",
+    "Font in use for Japanese:": "日本語表示に使用中のフォント:",
+    "none found – install fonts-ipafont-gothic": "見つかりません – fonts-ipafont-gothic をインストールしてください",
+}
+
+
+def tool(name: str) -> str:
+    exe = Path(sys.executable).with_name(name)
+    if exe.exists():
+        return str(exe)
+    found = shutil.which(name)
+    if found:
+        return found
+    import PySide6
+
+    for cand in (Path(PySide6.__file__).parent / name.removeprefix("pyside6-"), Path(PySide6.__file__).parent / "Qt" / "libexec" / name.removeprefix("pyside6-")):
+        if cand.exists():
+            return str(cand)
+    raise SystemExit(f"{name} not found; install PySide6-Essentials")
+
+
+def extract() -> None:
+    sources = sorted(str(p) for p in UI.rglob("*.py") if "translations" not in p.parts)
+    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS), "-target-language", "ja_JP"], check=True)
+
+
+def fill() -> list[str]:
+    tree = ET.parse(TS)
+    missing = []
+    for msg in tree.iter("message"):
+        src = msg.findtext("source") or ""
+        tr = msg.find("translation")
+        ja = JA.get(src)
+        if ja is None:
+            missing.append(src)
+            continue
+        tr.attrib.pop("type", None)
+        if msg.get("numerus") == "yes":
+            for child in list(tr):
+                tr.remove(child)
+            ET.SubElement(tr, "numerusform").text = ja
+        else:
+            tr.text = ja
+    ET.indent(tree)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    with open(TS, "r+", encoding="utf-8") as f:  # keep Qt's DOCTYPE line
+        text = f.read().replace("<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
+        f.seek(0)
+        f.write(text)
+        f.truncate()
+    return missing
+
+
+def compile_qm() -> None:
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
+
+
+def main() -> int:
+    extract()
+    missing = fill()
+    compile_qm()
+    if missing:
+        print("untranslated:", *missing, sep="\n  ")
+        return 1
+    print(f"{TS.name}: all strings translated; compiled {QM.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1028 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+  <context>
+    <name>About</name>
+    <message>
+      <location filename="../dialogs.py" line="78" />
+      <source>Patent Non-Disclosure Triage Workbench</source>
+      <translation>特許出願非公開 事前判定ワークベンチ</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="79" />
+      <source>Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.</source>
+      <translation>外国出願の前に、特許出願の草稿が経済安全保障推進法の特定技術分野に該当するかを事前確認します。</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="80" />
+      <source>A screening aid, not legal advice.</source>
+      <translation>事前判定の補助であり、法的助言ではありません。</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="81" />
+      <source>Every verdict shows its evidence and whether the rule behind it is verified.</source>
+      <translation>すべての判定に根拠と、そのルールが確認済みかどうかを表示します。</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="82" />
+      <source>Drafts never leave this computer: the workbench uses no network.</source>
+      <translation>草稿はこのコンピューターの外に出ません。本ツールはネットワークを使用しません。</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="83" />
+      <source>Japanese text needs a CJK font: the setup installs IPA Gothic (fonts-ipafont-gothic).</source>
+      <translation>日本語の表示には CJK フォントが必要です。セットアップで IPA ゴシック（fonts-ipafont-gothic）をインストールします。</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="84" />
+      <source>Font in use for Japanese:</source>
+      <translation>日本語表示に使用中のフォント:</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="85" />
+      <source>none found – install fonts-ipafont-gothic</source>
+      <translation>見つかりません – fonts-ipafont-gothic をインストールしてください</translation>
+    </message>
+  </context>
+  <context>
+    <name>App</name>
+    <message>
+      <location filename="../app.py" line="66" />
+      <source>Triage log</source>
+      <translation>判定記録</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="67" />
+      <source>Open a backup…</source>
+      <translation>バックアップを開く…</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="68" />
+      <source>Start a new log file…</source>
+      <translation>新しい判定記録ファイルを作成…</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="69" />
+      <source>Continue without a log</source>
+      <translation>判定記録なしで続ける</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="74" />
+      <source>Open a backup of the triage log</source>
+      <translation>判定記録のバックアップを開く</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="76" />
+      <source>New triage log file</source>
+      <translation>新しい判定記録ファイル</translation>
+    </message>
+    <message>
+      <location filename="../app.py" line="78" />
+      <source>That file exists; choose a new file name.</source>
+      <translation>そのファイルは既に存在します。新しいファイル名を選んでください。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BarChart</name>
+    <message>
+      <location filename="../bar_chart.py" line="78" />
+      <source>No drafts in the log yet</source>
+      <translation>判定記録にまだ草稿がありません</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchFailuresDialog</name>
+    <message>
+      <location filename="../dialogs.py" line="62" />
+      <source>Files that could not be screened</source>
+      <translation>判定できなかったファイル</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="65" />
+      <source>File</source>
+      <translation>ファイル</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="65" />
+      <source>Code</source>
+      <translation>コード</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="65" />
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClaimTreeModel</name>
+    <message>
+      <location filename="../models/claims.py" line="28" />
+      <source>Claim</source>
+      <translation>請求項</translation>
+    </message>
+    <message>
+      <location filename="../models/claims.py" line="28" />
+      <source>Category</source>
+      <translation>カテゴリー</translation>
+    </message>
+    <message>
+      <location filename="../models/claims.py" line="28" />
+      <source>Top field</source>
+      <translation>最有力分野</translation>
+    </message>
+    <message>
+      <location filename="../models/claims.py" line="46" />
+      <source>independent</source>
+      <translation>独立項</translation>
+    </message>
+    <message>
+      <location filename="../models/claims.py" line="46" />
+      <source>dependent</source>
+      <translation>従属項</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionPanel</name>
+    <message>
+      <location filename="../decision_panel.py" line="36" />
+      <source>Required: why this decision was taken</source>
+      <translation>必須: この方針とした理由</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="39" />
+      <source>Completed in Japan</source>
+      <translation>日本国内で発明を完成</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="40" />
+      <source>Completed outside Japan</source>
+      <translation>日本国外で発明を完成</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="41" />
+      <source>Unknown</source>
+      <translation>不明</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="44" />
+      <source>e.g. US, EP, CN</source>
+      <translation>例: US, EP, CN</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="45" />
+      <source>Filed in Japan on</source>
+      <translation>日本出願日</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="58" />
+      <source>Save decision</source>
+      <translation>方針を保存</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="64" />
+      <source>Decision</source>
+      <translation>出願方針</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="65" />
+      <source>Rationale</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="66" />
+      <source>Place of completion</source>
+      <translation>発明の完成地</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="67" />
+      <source>Planned countries</source>
+      <translation>外国出願予定国</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="72" />
+      <source>JP filing</source>
+      <translation>日本出願</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="73" />
+      <source>Primary review due (3 months)</source>
+      <translation>第一次審査期限（出願から3か月）</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="74" />
+      <source>Free to file abroad (10 months)</source>
+      <translation>外国出願可能日（出願から10か月）</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="80" />
+      <source>Decision history of this draft</source>
+      <translation>この草稿の方針履歴</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="86" />
+      <source>No draft selected.</source>
+      <translation>草稿が選択されていません。</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="108" />
+      <source>in Japan</source>
+      <translation>日本国内</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="108" />
+      <source>outside Japan</source>
+      <translation>日本国外</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="108" />
+      <source>place unknown</source>
+      <translation>完成地不明</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="110" />
+      <source>3 mo.</source>
+      <translation>3か月</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="110" />
+      <source>10 mo.</source>
+      <translation>10か月</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="141" />
+      <source>A decision needs a rationale: write why it was taken.</source>
+      <translation>方針には理由が必要です。理由を記入してください。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DraftView</name>
+    <message>
+      <location filename="../draft_view.py" line="122" />
+      <source>Additional requirements</source>
+      <translation>付加要件</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="124" />
+      <source>For defence use (Japan's or a foreign military's)?</source>
+      <translation>防衛目的（日本または外国の軍事用途）ですか？</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="126" />
+      <source>From State-commissioned or State-funded R&amp;D?</source>
+      <translation>国の委託・補助による研究開発の成果ですか？</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="130" />
+      <source>Annotation for this claim</source>
+      <translation>この請求項への注記</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="134" />
+      <source>Why (optional)</source>
+      <translation>理由（任意）</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="136" />
+      <source>e.g. F41H 3/00</source>
+      <translation>例: F41H 3/00</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="137" />
+      <source>Agree</source>
+      <translation>同意</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="138" />
+      <source>Disagree</source>
+      <translation>不同意</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="144" />
+      <source>Field</source>
+      <translation>分野</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="145" />
+      <source>Note</source>
+      <translation>メモ</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="146" />
+      <source>Corrected IPC</source>
+      <translation>修正IPC</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="155" />
+      <source>Field likelihoods</source>
+      <translation>分野ごとの該当可能性</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="157" />
+      <source>Top IPC codes</source>
+      <translation>予測IPC（上位）</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="196" />
+      <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
+      <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="224" />
+      <source>top field: %1 (%2)</source>
+      <translation>最有力分野: %1（%2）</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="226" />
+      <source>the rule behind this field is not verified</source>
+      <translation>この分野のルールは公式情報で未確認です</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="227" />
+      <source>rules %1, model %2</source>
+      <translation>ルール %1、モデル %2</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="230" />
+      <source>A screening aid, not legal advice.</source>
+      <translation>事前判定の補助であり、法的助言ではありません。</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="282" />
+      <source>(no IPC prediction)</source>
+      <translation>（IPC予測なし）</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="288" />
+      <source>(whole claim)</source>
+      <translation>（請求項全体）</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="299" />
+      <source>This draft has no claims section; it was screened as a whole text.</source>
+      <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="301" />
+      <source>Independent claim</source>
+      <translation>独立請求項</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="301" />
+      <source>Dependent claim</source>
+      <translation>従属請求項</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="303" />
+      <source>Claim %1</source>
+      <translation>請求項%1</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="305" />
+      <source>refers to claim(s) %1</source>
+      <translation>請求項%1を引用</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="332" />
+      <source>Evidence:</source>
+      <translation>根拠:</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="335" />
+      <source>No evidence terms found in this claim.</source>
+      <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldTableModel</name>
+    <message>
+      <location filename="../models/claims.py" line="109" />
+      <source>Field</source>
+      <translation>分野</translation>
+    </message>
+    <message>
+      <location filename="../models/claims.py" line="109" />
+      <source>Status</source>
+      <translation>状態</translation>
+    </message>
+    <message>
+      <location filename="../models/claims.py" line="109" />
+      <source>Likelihood</source>
+      <translation>該当可能性</translation>
+    </message>
+    <message>
+      <location filename="../models/claims.py" line="109" />
+      <source>Rule</source>
+      <translation>ルール</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryModel</name>
+    <message>
+      <location filename="../models/history.py" line="38" />
+      <source>#</source>
+      <translation>#</translation>
+    </message>
+    <message>
+      <location filename="../models/history.py" line="38" />
+      <source>When (UTC)</source>
+      <translation>日時（UTC）</translation>
+    </message>
+    <message>
+      <location filename="../models/history.py" line="38" />
+      <source>Who</source>
+      <translation>担当者</translation>
+    </message>
+    <message>
+      <location filename="../models/history.py" line="38" />
+      <source>What</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="../models/history.py" line="38" />
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <location filename="../models/history.py" line="38" />
+      <source>Details</source>
+      <translation>詳細</translation>
+    </message>
+  </context>
+  <context>
+    <name>Labels</name>
+    <message>
+      <location filename="../labels.py" line="17" />
+      <location filename="../labels.py" line="25" />
+      <source>Clear</source>
+      <translation>該当なし</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="18" />
+      <location filename="../labels.py" line="25" />
+      <source>Review</source>
+      <translation>要検討</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="19" />
+      <source>Likely referral – file in Japan first</source>
+      <translation>送付の可能性大 – 第一国出願は日本へ</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="25" />
+      <source>Likely</source>
+      <translation>送付の可能性大</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="29" />
+      <source>Hit</source>
+      <translation>該当</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="29" />
+      <source>Possible</source>
+      <translation>該当の可能性</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="58" />
+      <source>No</source>
+      <translation>いいえ</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="34" />
+      <source>Clear to file abroad</source>
+      <translation>外国出願可</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="29" />
+      <source>Not hit</source>
+      <translation>非該当</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="35" />
+      <source>File in Japan first (Art. 78)</source>
+      <translation>日本で第一国出願（第78条）</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="36" />
+      <source>Request prior confirmation (Art. 79)</source>
+      <translation>事前確認を求める（第79条）</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="37" />
+      <source>Hold for review</source>
+      <translation>保留（要検討）</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="50" />
+      <source>Screened</source>
+      <translation>判定済み</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="51" />
+      <source>In log</source>
+      <translation>記録済み</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="52" />
+      <source>Decided</source>
+      <translation>方針決定済み</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="53" />
+      <source>Screening…</source>
+      <translation>判定中…</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="58" />
+      <source>Yes</source>
+      <translation>はい</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="58" />
+      <source>Unanswered</source>
+      <translation>未回答</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="62" />
+      <source>verified</source>
+      <translation>確認済み</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="62" />
+      <source>unverified</source>
+      <translation>未確認</translation>
+    </message>
+  </context>
+  <context>
+    <name>LogView</name>
+    <message>
+      <location filename="../log_view.py" line="67" />
+      <location filename="../log_view.py" line="117" />
+      <source>All events</source>
+      <translation>すべての記録</translation>
+    </message>
+    <message>
+      <location filename="../log_view.py" line="69" />
+      <source>Reviewer</source>
+      <translation>担当者</translation>
+    </message>
+    <message>
+      <location filename="../log_view.py" line="71" />
+      <source>Search history</source>
+      <translation>履歴を検索</translation>
+    </message>
+    <message>
+      <location filename="../log_view.py" line="75" />
+      <source>Refresh</source>
+      <translation>更新</translation>
+    </message>
+    <message>
+      <location filename="../log_view.py" line="80" />
+      <source>Export…</source>
+      <translation>エクスポート…</translation>
+    </message>
+    <message>
+      <location filename="../log_view.py" line="84" />
+      <source>Show</source>
+      <translation>表示</translation>
+    </message>
+    <message>
+      <location filename="../log_view.py" line="93" />
+      <source>Drafts per triage level, by month</source>
+      <translation>月別・判定別の草稿数</translation>
+    </message>
+    <message>
+      <location filename="../log_view.py" line="94" />
+      <source>Flagged drafts per top field, by month</source>
+      <translation>月別・分野別の要確認草稿数</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../main_window.py" line="63" />
+      <source>Patent Non-Disclosure Triage Workbench</source>
+      <translation>特許出願非公開 事前判定ワークベンチ</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="82" />
+      <source>Search drafts (name, field, level, decision)</source>
+      <translation>草稿を検索（名前・分野・判定・方針）</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="86" />
+      <source>All levels</source>
+      <translation>すべての判定</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="87" />
+      <source>Needs attention (review + likely)</source>
+      <translation>要確認（要検討＋送付の可能性大）</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="88" />
+      <source>Likely referral only</source>
+      <translation>送付の可能性大のみ</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="89" />
+      <source>Undecided</source>
+      <translation>方針未決定</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="99" />
+      <source>Drop draft files or folders here (PDF, DOCX, TXT, MD, USPTO XML).</source>
+      <translation>ここに草稿ファイルやフォルダーをドロップ（PDF・DOCX・TXT・MD・USPTO XML）。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="113" />
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="114" />
+      <source>Decision</source>
+      <translation>出願方針</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="115" />
+      <source>Triage log</source>
+      <translation>判定記録</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="129" />
+      <source>Cancel</source>
+      <translation>中止</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="157" />
+      <source>&amp;File</source>
+      <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="158" />
+      <source>&amp;Open drafts…</source>
+      <translation>出願草稿を開く(&amp;O)…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="159" />
+      <source>&amp;Import folder…</source>
+      <translation>フォルダーを取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="160" />
+      <source>&amp;Export log…</source>
+      <translation>判定記録をエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="162" />
+      <source>&amp;Settings…</source>
+      <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="164" />
+      <source>&amp;Quit</source>
+      <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="165" />
+      <source>&amp;Review</source>
+      <translation>審査(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="166" />
+      <source>&amp;Next draft</source>
+      <translation>次の草稿(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="167" />
+      <source>&amp;Previous draft</source>
+      <translation>前の草稿(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="168" />
+      <source>&amp;Agree with the flag</source>
+      <translation>判定に同意(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="169" />
+      <source>&amp;Disagree with the flag</source>
+      <translation>判定に不同意(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="170" />
+      <source>De&amp;cide…</source>
+      <translation>方針を決定(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="171" />
+      <source>&amp;Save decision</source>
+      <translation>方針を保存(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="172" />
+      <source>&amp;Cancel running work</source>
+      <translation>実行中の処理を中止(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="173" />
+      <source>&amp;View</source>
+      <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="174" />
+      <source>Triage &amp;log</source>
+      <translation>判定記録(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="175" />
+      <source>&amp;Help</source>
+      <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="176" />
+      <source>Keyboard &amp;shortcuts</source>
+      <translation>キーボードショートカット(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="177" />
+      <source>&amp;About</source>
+      <translation>このアプリについて(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="182" />
+      <source>Open drafts</source>
+      <translation>出願草稿を開く</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="182" />
+      <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
+      <translation>出願草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="188" />
+      <source>Import a folder of drafts</source>
+      <translation>草稿のフォルダーを取り込む</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="206" />
+      <location filename="../main_window.py" line="368" />
+      <location filename="../main_window.py" line="475" />
+      <source>Please wait for the running work to finish, or cancel it.</source>
+      <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="210" />
+      <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
+      <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../main_window.py" line="232" />
+      <source>Screening %n draft(s)…</source>
+      <translation>
+        <numerusform>%n 件の草稿を判定中…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../main_window.py" line="266" />
+      <source>Screened %n draft(s).</source>
+      <translation>
+        <numerusform>%n 件の草稿を判定しました。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="292" />
+      <source>Cancelling after the current file…</source>
+      <translation>現在のファイルの処理後に中止します…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="365" />
+      <source>The source file of this draft is not known; open it again to re-screen.</source>
+      <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="383" />
+      <source>Re-screened with the new answers.</source>
+      <translation>新しい回答で再判定しました。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="389" />
+      <source>Re-screening…</source>
+      <translation>再判定中…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="395" />
+      <source>Annotations need the triage log; check the database in Settings.</source>
+      <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="405" />
+      <source>Annotation saved for claim %1.</source>
+      <translation>請求項%1の注記を保存しました。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="415" />
+      <source>Decisions need the triage log; check the database in Settings.</source>
+      <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="427" />
+      <source>Decision saved in the triage log.</source>
+      <translation>出願方針を判定記録に保存しました。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="460" />
+      <source>No triage log is open.</source>
+      <translation>判定記録が開かれていません。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="463" />
+      <source>CSV (*.csv)</source>
+      <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="463" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="463" />
+      <source>PDF report (*.pdf)</source>
+      <translation>PDF レポート (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="465" />
+      <source>Export the triage log</source>
+      <translation>判定記録をエクスポート</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="478" />
+      <source>Exported to %1</source>
+      <translation>%1 にエクスポートしました</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="508" />
+      <source>Settings saved.</source>
+      <translation>設定を保存しました。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="516" />
+      <source>Log: %1</source>
+      <translation>判定記録: %1</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="519" />
+      <source>No triage log open</source>
+      <translation>判定記録が開かれていません</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="527" />
+      <source>About</source>
+      <translation>このアプリについて</translation>
+    </message>
+  </context>
+  <context>
+    <name>QtNotifier</name>
+    <message>
+      <location filename="../notify_qt.py" line="42" />
+      <source>Patent Triage Workbench</source>
+      <translation>特許出願 事前判定ワークベンチ</translation>
+    </message>
+  </context>
+  <context>
+    <name>QueueModel</name>
+    <message>
+      <location filename="../models/queue.py" line="74" />
+      <source>Draft</source>
+      <translation>草稿</translation>
+    </message>
+    <message>
+      <location filename="../models/queue.py" line="75" />
+      <source>Status</source>
+      <translation>状態</translation>
+    </message>
+    <message>
+      <location filename="../models/queue.py" line="76" />
+      <source>Triage level</source>
+      <translation>判定</translation>
+    </message>
+    <message>
+      <location filename="../models/queue.py" line="77" />
+      <source>Top field</source>
+      <translation>最有力分野</translation>
+    </message>
+    <message>
+      <location filename="../models/queue.py" line="78" />
+      <source>Likelihood</source>
+      <translation>該当可能性</translation>
+    </message>
+    <message>
+      <location filename="../models/queue.py" line="79" />
+      <source>Decision</source>
+      <translation>出願方針</translation>
+    </message>
+    <message>
+      <location filename="../models/queue.py" line="80" />
+      <source>Primary review (3 mo.)</source>
+      <translation>第一次審査期限（3か月）</translation>
+    </message>
+    <message>
+      <location filename="../models/queue.py" line="81" />
+      <source>Free to file abroad (10 mo.)</source>
+      <translation>外国出願可能日（10か月）</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../settings_dialog.py" line="29" />
+      <source>Settings</source>
+      <translation>設定</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="32" />
+      <source>Default: your login name</source>
+      <translation>既定: ログイン名</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="34" />
+      <source>Default: the per-user data folder</source>
+      <translation>既定: ユーザーごとのデータフォルダー</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="36" />
+      <source>Optional folder with your own rule files</source>
+      <translation>独自ルールファイルのフォルダー（任意）</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="45" />
+      <source>Automatic (system language)</source>
+      <translation>自動（システムの言語）</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="54" />
+      <source>Reviewer name</source>
+      <translation>担当者名</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="55" />
+      <location filename="../settings_dialog.py" line="81" />
+      <source>Triage log database</source>
+      <translation>判定記録データベース</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="56" />
+      <source>Review threshold</source>
+      <translation>要検討のしきい値</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="57" />
+      <source>Likely-referral threshold</source>
+      <translation>送付の可能性大のしきい値</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="58" />
+      <location filename="../settings_dialog.py" line="88" />
+      <source>User rules folder</source>
+      <translation>ユーザールールフォルダー</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="59" />
+      <source>Language</source>
+      <translation>言語</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="65" />
+      <source>Thresholds apply to the highest field likelihood of a draft.</source>
+      <translation>しきい値は草稿の最も高い分野該当可能性に適用されます。</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="74" />
+      <source>Browse…</source>
+      <translation>参照…</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="81" />
+      <source>SQLite database (*.sqlite *.db)</source>
+      <translation>SQLite データベース (*.sqlite *.db)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <location filename="../dialogs.py" line="42" />
+      <source>Keyboard shortcuts</source>
+      <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="48" />
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="48" />
+      <source>Shortcut</source>
+      <translation>ショートカット</translation>
+    </message>
+  </context>
+</TS>
