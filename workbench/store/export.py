@@ -157,8 +157,11 @@ def export_log(
     font = find_cjk_font() if fmt == "pdf" else None
     if not out.parent.is_dir():
         raise ExportError(E601, path=out, detail=f"the folder {out.parent} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=str(out.parent))
-    os.close(fd)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=str(out.parent))
+        os.close(fd)
+    except OSError as exc:
+        raise ExportError(E601, path=out, detail=exc.strerror or str(exc)) from None
     tmp = Path(tmp_name)
     try:
         if fmt == "csv":

@@ -1,0 +1,204 @@
+"""Exports hold exactly the stored decisions, state their provenance, and neutralise formulas."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from factories import make_verdict
+
+from workbench.errors import ExportError
+from workbench.store import TriageLog
+from workbench.store.export import COLUMNS, export_log, find_cjk_font, neutralize, read_csv_export
+
+NASTY = ["=HYPERLINK(\"http://x\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\tTAB", "\rCR", "=1+1 防衛"]
+
+
+@pytest.fixture
+def decided(populated):
+    log, (a, b, c) = populated
+    log.decide(a, "clear_abroad", "No field applies; civil pump", False, ["US"], "2024-01-31", reviewer="alice")
+    log.decide(b, "file_jp_first", "第5分野（無人航空機）に該当する可能性が高い。日本で完成。", True, ["US", "EP", "CN"],
+               "2024-02-29", reviewer="山田 太郎")
+    log.decide(c, "hold", "Waiting for inventor", reviewer="alice")
+    log.decide(c, "prior_confirmation", "Ask JPO under Art. 79", None, (), None, reviewer="bob")
+    return log, (a, b, c)
+
+
+def _stored(log, **filters):
+    return log.decisions(**filters)
+
+
+def _expected_flat(row) -> dict:
+    out = {}
+    for header, attr in COLUMNS:
+        v = getattr(row, attr)
+        if attr == "completed_in_japan":
+            v = "" if v is None else ("yes" if v else "no")
+        elif attr == "current":
+            v = "yes" if v else "no"
+        elif attr == "planned_countries":
+            v = ",".join(v)
+        elif v is None:
+            v = ""
+        out[header] = v
+    return out
+
+
+def test_neutralize():
+    for s in NASTY:
+        assert neutralize(s) == "'" + s
+    assert neutralize("safe = text") == "safe = text"
+    assert neutralize(-3) == -3 and neutralize(None) is None
+
+
+def test_csv_has_exactly_the_stored_rows(decided, tmp_path):
+    log, _ = decided
+    res = export_log(log, "csv", tmp_path / "d.csv")
+    rows = read_csv_export(res.path)
+    stored = _stored(log)
+    assert res.rows == len(rows) == len(stored) == 4
+    for got, row in zip(rows, stored):
+        exp = {k: str(v) for k, v in _expected_flat(row).items()}
+        assert got == exp
+    head = res.path.read_text(encoding="utf-8-sig").splitlines()[:9]
+    text = "\n".join(head)
+    assert str(log.path.resolve()) in text and "filter: none" in text
+    assert "2024-05-01" in text and "m-test-1" in text and "exported at (UTC)" in text and "intact" in text
+
+
+def test_xlsx_has_exactly_the_stored_rows_and_an_about_sheet(decided, tmp_path):
+    from openpyxl import load_workbook
+
+    log, _ = decided
+    res = export_log(log, "xlsx", tmp_path / "d.xlsx", decision="hold")
+    wb = load_workbook(res.path)
+    ws = wb["Decisions"]
+    values = list(ws.iter_rows(values_only=True))
+    header, body = list(values[0]), values[1:]
+    stored = _stored(log, decision="hold")
+    assert header == [h for h, _ in COLUMNS]
+    assert res.rows == len(body) == len(stored) == 1
+    got = dict(zip(header, body[0]))
+    exp = _expected_flat(stored[0])
+    assert {k: ("" if v is None else v) for k, v in got.items()} == exp
+    about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True)}
+    assert about["database"] == str(log.path.resolve())
+    assert "decision=hold" in about["filter"]
+    assert about["rule-set versions"] == "2024-05-01" and about["model versions"] == "m-test-1"
+    assert about["exported at (UTC)"].endswith("Z") and about["rows"] == 1
+
+
+def test_json_has_meta_and_native_values(decided, tmp_path):
+    log, (a, b, c) = decided
+    res = export_log(log, "json", tmp_path / "d.json", level="likely")
+    data = json.loads(res.path.read_text(encoding="utf-8"))
+    stored = _stored(log, level="likely")
+    assert len(data["decisions"]) == len(stored) == res.rows == 1
+    d = data["decisions"][0]
+    assert d["draft_id"] == b and d["completed_in_japan"] is True and d["planned_countries"] == ["US", "EP", "CN"]
+    assert d["rationale"] == stored[0].rationale and d["primary_review_due"] == "2024-05-29"
+    meta = data["meta"]
+    assert meta["database"] == str(log.path.resolve()) and meta["filter"]["level"] == "likely"
+    assert meta["ruleset_versions"] == ["2024-05-01"] and meta["model_versions"] == ["m-test-1"]
+    assert meta["chain"]["ok"] is True and meta["exported_at"].endswith("Z") and meta["rows"] == 1
+
+
+def test_filters_by_reviewer_and_dates(decided, tmp_path):
+    log, _ = decided
+    today = _stored(log)[0].at[:10]
+    assert export_log(log, "csv", tmp_path / "a.csv", reviewer="alice").rows == 2
+    assert export_log(log, "csv", tmp_path / "b.csv", since=today, until=today).rows == 4
+    assert export_log(log, "csv", tmp_path / "c.csv", until="2020-01-01").rows == 0
+    assert read_csv_export(tmp_path / "c.csv") == []
+
+
+def test_formula_injection_is_neutralised_in_csv_and_xlsx(log, tmp_path):
+    from openpyxl import load_workbook
+
+    for i, text in enumerate(NASTY):
+        did = log.record_verdict(make_verdict("=SUM(1,2).txt" if i == 0 else f"n{i}.txt"))
+        log.decide(did, "hold", text, reviewer=text)
+    csv_rows = read_csv_export(export_log(log, "csv", tmp_path / "n.csv").path)
+    assert [r["rationale"] for r in csv_rows] == [neutralize(t.strip()) for t in NASTY]  # decide() strips rationale
+    assert [r["reviewer"] for r in csv_rows] == ["'" + t for t in NASTY]
+    assert csv_rows[0]["draft"] == "'=SUM(1,2).txt"
+    wb = load_workbook(export_log(log, "xlsx", tmp_path / "n.xlsx").path)
+    ws = wb["Decisions"]
+    col = [h for h, _ in COLUMNS].index("rationale") + 1
+    cells = [ws.cell(row=r, column=col) for r in range(2, 2 + len(NASTY))]
+    assert all(c.data_type == "s" for c in cells)  # text, not formulas
+    assert [c.value for c in cells] == [neutralize(t.strip()) for t in NASTY]
+    who = [ws.cell(row=r, column=[h for h, _ in COLUMNS].index("reviewer") + 1).value for r in range(2, 2 + len(NASTY))]
+    assert who == ["'" + t for t in NASTY]
+    # JSON is for machines: it keeps the exact stored text
+    data = json.loads(export_log(log, "json", tmp_path / "n.json").path.read_text(encoding="utf-8"))
+    assert [d["rationale"] for d in data["decisions"]] == [t.strip() for t in NASTY]
+    assert [d["reviewer"] for d in data["decisions"]] == NASTY
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm") or not shutil.which("pdftotext"), reason="poppler-utils missing")
+def test_pdf_report_renders_japanese(decided, tmp_path):
+    log, _ = decided
+    res = export_log(log, "pdf", tmp_path / "r.pdf")
+    assert res.rows == 4 and res.path.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
+    for needle in ("Triage report", "無人航空機", "山田 太郎", "日本で完成", "Request prior confirmation (Art. 79)",
+                   "2024-05-29", "2024-12-29", str(log.path.resolve())[:30], "m-test-1"):
+        assert needle in text, needle
+    subprocess.run(["pdftoppm", "-r", "30", "-f", "1", "-l", "1", str(res.path), str(tmp_path / "page")], check=True)
+    ppm = next(tmp_path.glob("page*.ppm")).read_bytes()
+    pixels = ppm.split(b"\n", 3)[3]
+    dark = sum(1 for i in range(0, len(pixels), 3) if pixels[i] < 128)
+    assert dark > 500  # the page has text on it, not a blank render
+
+
+def test_pdf_without_cjk_font_is_e602(decided, tmp_path, monkeypatch):
+    log, _ = decided
+    monkeypatch.setattr("workbench.store.export.CJK_FONT_CANDIDATES", ())
+    monkeypatch.setattr("workbench.store.export.shutil.which", lambda name: None)
+    with pytest.raises(ExportError) as err:
+        export_log(log, "pdf", tmp_path / "r.pdf")
+    assert err.value.code == "E602"
+    assert not (tmp_path / "r.pdf").exists()
+    with pytest.raises(ExportError):
+        find_cjk_font(candidates=("/nonexistent.ttf",))
+
+
+def test_bad_format_and_unwritable_target(decided, tmp_path):
+    log, _ = decided
+    with pytest.raises(ExportError) as err:
+        export_log(log, "docx", tmp_path / "x.docx")
+    assert err.value.code == "E603"
+    with pytest.raises(ExportError) as err:
+        export_log(log, "csv", tmp_path / "missing-dir" / "x.csv")
+    assert err.value.code == "E601"
+    folder = tmp_path / "a-folder.csv"  # the target is a folder: cannot be replaced by a file
+    folder.mkdir()
+    with pytest.raises(ExportError) as err:
+        export_log(log, "csv", folder)
+    assert err.value.code == "E601" and folder.is_dir()
+    assert not list(tmp_path.glob(".*.tmp"))  # no half-written temporary file is left
+
+
+@pytest.mark.shared_data
+def test_export_of_real_claims_round_trips(shared_data, tmp_path):
+    """Real US first claims (long, with punctuation and symbols) survive log -> CSV/JSON exactly."""
+    lines = (shared_data / "patents" / "first_claims_cpc.jsonl").read_text(encoding="utf-8").splitlines()[:60]
+    records = [json.loads(x) for x in lines]
+    with TriageLog.open(tmp_path / "real.sqlite", reviewer="ip") as lg:
+        for r in records:
+            v = make_verdict(f"{r['id']}.txt", text=r["text"], claims=(r["text"],))
+            did = lg.record_verdict(v)
+            lg.decide(did, "hold", r["text"][:300])
+        csv_rows = read_csv_export(export_log(lg, "csv", tmp_path / "real.csv").path)
+        data = json.loads(export_log(lg, "json", tmp_path / "real.json").path.read_text(encoding="utf-8"))
+        stored = lg.decisions()
+        assert len(csv_rows) == len(data["decisions"]) == len(stored) == len({r["text"] for r in records})
+        for got, js, row in zip(csv_rows, data["decisions"], stored):
+            assert got["rationale"] == neutralize(row.rationale) and js["rationale"] == row.rationale
+        assert [d.claims for d in lg.drafts()][:3] == [1, 1, 1]
+        assert lg.draft(1).claims[0].text == records[0]["text"]
+        assert lg.verify().ok
