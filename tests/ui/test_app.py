@@ -1,0 +1,39 @@
+"""Entry points: `workbench gui` keeps the CLI Qt-free until it runs; the leak check
+itself catches a worker left running."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+from workbench.ui.workers import Worker, active_workers, start_worker
+
+
+def test_gui_command_is_registered_without_importing_qt():
+    code = (
+        "import sys\n"
+        "from workbench.cli.main import build_parser\n"
+        "a = build_parser().parse_args(['gui', '--db', 'x.sqlite', 'a.txt'])\n"
+        "assert a.db == 'x.sqlite' and a.files == ['a.txt'] and callable(a.func)\n"
+        "print(any(m.startswith('PySide6') for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_gui_script_entry_point_exists():
+    from workbench.ui.app import main
+
+    assert callable(main)
+
+
+def test_a_running_worker_is_seen_as_leaked_until_it_finishes(qtbot):
+    gate = threading.Event()
+    w = Worker(gate.wait, 5)
+    with qtbot.waitSignal(w.signals.started, timeout=5000):
+        start_worker(w)
+    assert w in active_workers()  # what the autouse leak check reports
+    with qtbot.waitSignal(w.signals.finished, timeout=5000):
+        gate.set()
+    assert w not in active_workers()
