@@ -4,9 +4,15 @@ real USPTO publications rendered as drafter files."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+# benchmarks/ (the corpus renderer) is a top-level package of the repo, not installed
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
 
 JPO_DRAFT = """\
 【書類名】特許請求の範囲
