@@ -1,0 +1,90 @@
+"""`workbench claims FILE [--json]`: output contract and coded errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.cli.main import main
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "workbench" / "examples"
+
+
+def _write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+EN_DRAFT = """Folding lamp
+
+Abstract
+A lamp that folds.
+
+What is claimed is:
+
+1. A lamp comprising: a base; and a shade.
+
+2. The lamp of claim 1, wherein the base is heavy.
+
+3. A method of folding the lamp of claim 1, comprising pressing the shade.
+"""
+
+
+def test_json_output_is_one_object_with_the_contract_keys(tmp_path, capsys) -> None:
+    path = _write(tmp_path, "lamp.txt", EN_DRAFT)
+    assert main(["claims", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)  # exactly one JSON document, nothing else on stdout
+    assert out["language"] == "en"
+    assert isinstance(out["title"], str)
+    assert out["file"] == str(path)
+    assert len(out["sha256"]) == 64
+    claims = out["claims"]
+    assert [c["number"] for c in claims] == [1, 2, 3]
+    assert [c["independent"] for c in claims] == [True, False, False]
+    assert [c["depends_on"] for c in claims] == [[], [1], [1]]
+    assert [c["category"] for c in claims] == ["apparatus", "apparatus", "method"]
+    for c in claims:
+        assert set(c) >= {"number", "text", "independent", "depends_on", "category", "parts", "preamble", "transition"}
+        assert isinstance(c["text"], str) and not c["text"].startswith(str(c["number"]))
+    assert claims[0]["transition"] == "comprising"
+    assert out["tree"]["1"] == [2, 3]
+
+
+def test_japanese_shift_jis_example(capsys) -> None:
+    """The bundled JPO-format example (Shift_JIS) - written for the project, not a real filing."""
+    assert main(["claims", str(EXAMPLES / "draft_ja_quantum_dot_detector.txt"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["language"] == "ja"
+    assert [(c["number"], c["depends_on"]) for c in out["claims"]] == [(1, []), (2, [1]), (3, [1, 2]), (4, [1, 2, 3])]
+    assert [p["kind"] for p in out["claims"][3]["parts"]] == ["zentei", "tokucho"]
+
+
+def test_text_output_shows_claims_and_tree(tmp_path, capsys) -> None:
+    path = _write(tmp_path, "lamp.txt", EN_DRAFT)
+    assert main(["claims", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "3 claim(s), 1 independent" in out
+    assert "Claim tree:" in out
+    assert "├─ 2 [apparatus]" in out and "└─ 3 [method]" in out
+    assert "2. [apparatus; depends on 1]" in out
+
+
+def test_draft_without_claims_is_a_coded_error(tmp_path, capsys) -> None:
+    path = _write(tmp_path, "notes.txt", "Meeting notes\n\nWe talked about lamps. Nothing was claimed.\n")
+    assert main(["claims", str(path), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert "[E201]" in captured.err and str(path) in captured.err
+    assert captured.out == ""
+
+
+@pytest.mark.parametrize(("name", "data", "code"), [("missing.txt", None, "E101"), ("empty.txt", b"", "E102")])
+def test_unreadable_files_give_ingest_codes(tmp_path, capsys, name, data, code) -> None:
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    assert main(["claims", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"[{code}]" in err and "Traceback" not in err

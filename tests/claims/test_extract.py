@@ -1,0 +1,59 @@
+"""extract_claims on Draft objects, and the real first claims of US grants."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workbench.claims import extract_claims
+from workbench.domain import Draft
+from workbench.errors import ClaimsError
+
+
+def _draft(claims_text: str, language: str = "en") -> Draft:
+    return Draft(source_path="/drafts/x.txt", sha256="0" * 64, format="text", language=language, text=claims_text, claims_text=claims_text)
+
+
+def test_no_claims_section_raises_e201_naming_the_file() -> None:
+    with pytest.raises(ClaimsError) as err:
+        extract_claims(_draft(""))
+    assert err.value.code == "E201"
+    assert err.value.path == "/drafts/x.txt"
+
+
+def test_claims_text_without_numbered_claims_raises_e201() -> None:
+    with pytest.raises(ClaimsError) as err:
+        extract_claims(_draft("The applicant reserves the right to claim anything."))
+    assert err.value.code == "E201"
+
+
+def test_japanese_claims_in_a_draft_marked_english_are_still_found() -> None:
+    cs = extract_claims(_draft("【請求項１】\nＡを備える装置。\n【請求項２】\n請求項１に記載の装置。\n", "en"))
+    assert cs.language == "ja"
+    assert [(c.number, c.depends_on) for c in cs.claims] == [(1, ()), (2, (1,))]
+    assert any("ja style" in n for n in cs.notes)
+
+
+@pytest.fixture(scope="module")
+def first_claims(shared_data):
+    path = shared_data / "patents" / "first_claims_cpc.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+@pytest.mark.shared_data
+def test_real_first_claims(first_claims) -> None:
+    """1,000 real first claims of US grants (some truncated by the source): each is one
+    independent claim numbered 1 with a preamble; nearly all get a specific category."""
+    results = [extract_claims(_draft(r["text"])) for r in first_claims]
+    assert all(len(cs.claims) == 1 and cs.claims[0].number == 1 for cs in results)
+    claims = [cs.claims[0] for cs in results]
+    assert all(c.independent for c in claims)
+    assert sum(bool(c.preamble) for c in claims) / len(claims) >= 0.99
+    other = sum(c.category == "other" for c in claims) / len(claims)
+    assert other <= 0.05
+    methods = sum(c.category == "method" for c in claims)
+    assert 0.2 <= methods / len(claims) <= 0.5  # US first claims: roughly a third are methods
+    with_transition = sum(bool(c.transition) for c in claims) / len(claims)
+    assert with_transition >= 0.95
