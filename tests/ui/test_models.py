@@ -98,7 +98,7 @@ def test_claim_tree_follows_dependencies(qapp):
     assert one.child(0, 0).child(0, 0).data(CLAIM_NUMBER_ROLE) == 3
     four = m.item(1, 0)
     assert [four.child(r, 0).data(CLAIM_NUMBER_ROLE) for r in range(four.rowCount())] == [5]  # multiple dependency shown under both
-    assert "70%" in m.item(0, 2).text()
+    assert m.item(0, 2).text() == "70% F9" and "Unmanned" in m.item(0, 2).toolTip()
 
 
 def test_field_table_sorted_by_likelihood_with_verification(qapp):
@@ -127,3 +127,33 @@ def test_history_model_and_filters(qapp):
     p.set_filters(text="agree")
     assert p.rowCount() == 1
     assert m.data(m.index(0, 1)) == "2026-01-01 10:00:00"
+
+
+def test_chart_data_counts_drafts_per_level_and_field_per_month(qapp):
+    from workbench.ui.log_view import chart_by_field, chart_by_level
+
+    rows = [
+        QueueRow("db:1", "a", level="clear", top_field_id=3, top_field="3. Lasers", ingested_at="2026-01-05T10:00:00Z"),
+        QueueRow("db:2", "b", level="likely", top_field_id=9, top_field="9. UUV", ingested_at="2026-01-20T10:00:00Z"),
+        QueueRow("db:3", "c", level="likely", top_field_id=9, top_field="9. UUV", ingested_at="2026-02-01T10:00:00Z"),
+        QueueRow("db:4", "d", level="review", top_field_id=21, top_field="21. QD", ingested_at="2026-02-02T10:00:00Z"),
+    ]
+    lv = chart_by_level(rows)
+    assert lv.categories == ["2026-01", "2026-02"]
+    assert lv.series == ["clear", "review", "likely"]  # in level order
+    assert lv.values["2026-01"] == {"clear": 1, "likely": 1} and lv.maximum == 2
+    fd = chart_by_field(rows)  # clear drafts are not "flagged"
+    assert fd.series == ["9", "21"] and fd.values["2026-02"] == {"9": 1, "21": 1}
+    assert fd.labels["9"] == "9. UUV"
+
+
+def test_bar_chart_paints_without_a_window(qapp):
+    from PySide6.QtGui import QImage, QPainter
+
+    from workbench.ui.bar_chart import BarChart, count_by
+
+    chart = BarChart()
+    chart.resize(400, 200)
+    chart.set_data(count_by([("2026-01", "x"), ("2026-01", "x"), ("2026-02", "y")]))
+    img = chart.grab().toImage()
+    assert img.width() == 400 and chart.data.maximum == 2

@@ -231,9 +231,8 @@ def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
     kind = _get(event, "kind", "") or ""
     summary = ""
     if isinstance(payload, dict):
-        for key in ("decision", "verdict", "level", "rationale", "note", "name"):
-            if payload.get(key):
-                summary += ("; " if summary else "") + f"{key}: {payload[key]}"
+        parts = [str(payload[k]) for k in ("decision", "verdict", "level", "rationale", "note", "name") if payload.get(k)]
+        summary = " — ".join(parts)
     return HistoryRow(
         event_id=_get(event, "id", 0),
         at=_get(event, "at", "") or "",

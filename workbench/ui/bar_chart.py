@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -82,17 +83,17 @@ class BarChart(QWidget):
         legend_w = min(w * 0.38, max(fm.horizontalAdvance(d.labels.get(s, s)) for s in d.series) + 28)
         left, bottom = fm.horizontalAdvance("0000") + 10, fm.height() + 10
         plot = QRectF(left, top, max(10, w - left - legend_w - 16), max(10, h - top - bottom))
-        maxv = d.maximum
+        steps = 4
+        maxv = max(steps, math.ceil(d.maximum / steps) * steps)  # whole-number gridlines
         # axis + gridlines
         p.setPen(QPen(pal.color(pal.ColorRole.Mid), 1))
-        steps = 4
         for i in range(steps + 1):
             y = plot.bottom() - plot.height() * i / steps
             p.drawLine(QLineF(plot.left(), y, plot.right(), y))
             p.drawText(QRectF(0, y - fm.height() / 2, left - 4, fm.height()), Qt.AlignmentFlag.AlignRight, f"{maxv * i / steps:.0f}")
         n = len(d.categories)
         slot = plot.width() / n
-        bar_w = max(4.0, slot * 0.6)
+        bar_w = max(4.0, min(slot * 0.6, 64.0))
         for i, cat in enumerate(d.categories):
             x = plot.left() + slot * i + (slot - bar_w) / 2
             y = plot.bottom()

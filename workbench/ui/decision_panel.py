@@ -32,6 +32,7 @@ class DecisionPanel(QWidget):
         self.decision = QComboBox()
         for code, label in labels.decision_choices():
             self.decision.addItem(label, code)
+        self.decision.setCurrentIndex(self.decision.findData("hold"))  # the safe default
         self.rationale = QPlainTextEdit()
         self.rationale.setPlaceholderText(self.tr("Required: why this decision was taken"))
         self.rationale.setMaximumHeight(110)
@@ -87,6 +88,7 @@ class DecisionPanel(QWidget):
         self.error.clear()
         self.rationale.clear()
         self.history.clear()
+        self.decision.setCurrentIndex(self.decision.findData("hold"))
         current = None
         for d in decisions:
             current = d

@@ -187,8 +187,11 @@ class DraftView(QWidget):
         self._claim_verdicts = {cv.claim_number: cv for cv in (verdict.claim_verdicts if verdict else ())}
         self.claim_model.set_claims(verdict.claims if verdict else None, self._claim_verdicts, self.language)
         self.tree.expandAll()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
-            self.tree.resizeColumnToContents(col)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         enabled = verdict is not None
         for w in (self.defence, self.state, self.agree_button, self.disagree_button, self.ann_field, self.ann_note, self.ann_ipc):
             w.setEnabled(enabled)

@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
-CJK_FAMILIES = ("IPAGothic", "IPAPGothic", "Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP")
+CJK_FAMILIES = ("IPAPGothic", "IPAGothic", "Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP")
 IPA_FONT_FILES = (
     "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
     "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
@@ -68,7 +68,8 @@ def apply_font_fallback(app: QApplication) -> str | None:
     fam = cjk_family()
     font = QFont(app.font())
     if fam:
-        base = [f for f in font.families() if f != fam] or [font.family()]
-        font.setFamilies([*base, fam])
+        resolved = QFontInfo(font).family()  # e.g. "Sans Serif" -> "DejaVu Sans"
+        base = resolved if resolved != fam else font.family()
+        font.setFamilies([base, fam])
         app.setFont(font)
     return fam

@@ -54,6 +54,28 @@ def queue_status_label(status: str) -> str:
     }.get(status, status)
 
 
+def category_label(category: str) -> str:
+    return {
+        "apparatus": QCoreApplication.translate("Labels", "apparatus"),
+        "method": QCoreApplication.translate("Labels", "method"),
+        "system": QCoreApplication.translate("Labels", "system"),
+        "composition": QCoreApplication.translate("Labels", "composition"),
+        "use": QCoreApplication.translate("Labels", "use"),
+        "program": QCoreApplication.translate("Labels", "program"),
+        "other": QCoreApplication.translate("Labels", "other"),
+    }.get(category, category)
+
+
+def event_label(kind: str) -> str:
+    return {
+        "draft.added": QCoreApplication.translate("Labels", "Draft added"),
+        "verdict.recorded": QCoreApplication.translate("Labels", "Screened"),
+        "annotation.added": QCoreApplication.translate("Labels", "Annotation"),
+        "decision.recorded": QCoreApplication.translate("Labels", "Decision"),
+        "schema.migrated": QCoreApplication.translate("Labels", "Log upgraded"),
+    }.get(kind, kind)
+
+
 def answer_label(value: bool | None) -> str:
     return {True: QCoreApplication.translate("Labels", "Yes"), False: QCoreApplication.translate("Labels", "No"), None: QCoreApplication.translate("Labels", "Unanswered")}[value]
 

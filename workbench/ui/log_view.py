@@ -116,7 +116,7 @@ class LogView(QWidget):
         self.kind.clear()
         self.kind.addItem(self.tr("All events"), "")
         for k in kinds:
-            self.kind.addItem(k, k)
+            self.kind.addItem(labels.event_label(k), k)
         i = self.kind.findData(current)
         self.kind.setCurrentIndex(max(i, 0))
         self.kind.blockSignals(False)

@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
         by_id = {s.id: s.name for s in summaries}
         self.log_view.set_history([backend.history_row(e, by_id) for e in events])
         self.log_view.set_drafts(rows)
-        self.queue.resizeColumnToContents(COL_NAME)
+        self.queue.setColumnWidth(COL_NAME, min(230, max(120, self.queue.sizeHintForColumn(COL_NAME))))
 
     def export_dialog(self, fmt: str = "csv", path: str | None = None) -> Worker | None:
         if self.session.db_path is None:

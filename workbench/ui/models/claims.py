@@ -25,7 +25,7 @@ class ClaimTreeModel(QStandardItemModel):
         self._set_headers()
 
     def _set_headers(self) -> None:
-        self.setHorizontalHeaderLabels([self.tr("Claim"), self.tr("Category"), self.tr("Top field")])
+        self.setHorizontalHeaderLabels([self.tr("Claim"), self.tr("Category"), self.tr("Top")])
 
     def set_claims(self, claims: ClaimSet | None, verdicts: dict[int, ClaimVerdict] | None = None, language: str = "en") -> None:
         self.clear()
@@ -49,11 +49,13 @@ class ClaimTreeModel(QStandardItemModel):
             head.setData(number, CLAIM_NUMBER_ROLE)
             head.setEditable(False)
             head.setToolTip(f"{kind}: {claim.text[:400] if claim else ''}")
-            cat = QStandardItem(claim.category if claim else "")
+            cat = QStandardItem(labels.category_label(claim.category) if claim else "")
             cat.setEditable(False)
             cv = verdicts.get(number)
             top = max(cv.fields, key=lambda f: f.likelihood) if cv and cv.fields else None
-            topi = QStandardItem(f"{_field_short(top, language)} {top.likelihood:.0%}" if top else "")
+            topi = QStandardItem(f"{top.likelihood:.0%} F{top.field_id}" if top else "")
+            if top:
+                topi.setToolTip(_field_short(top, language))
             topi.setEditable(False)
             if top:
                 topi.setBackground(labels.field_colour(top.field_id))

@@ -6,6 +6,7 @@ from typing import Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from workbench.ui import labels
 from workbench.ui.rows import HistoryRow
 
 COL_H_ID, COL_H_AT, COL_H_WHO, COL_H_KIND, COL_H_DRAFT, COL_H_SUMMARY = range(6)
@@ -48,7 +49,7 @@ class HistoryModel(QAbstractTableModel):
                 r.event_id,
                 r.at.replace("T", " ")[:19],
                 r.who,
-                r.kind,
+                labels.event_label(r.kind),
                 r.draft_name or (str(r.draft_id) if r.draft_id is not None else ""),
                 r.summary,
             ][index.column()]

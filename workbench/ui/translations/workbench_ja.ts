@@ -85,7 +85,7 @@
   <context>
     <name>BarChart</name>
     <message>
-      <location filename="../bar_chart.py" line="78" />
+      <location filename="../bar_chart.py" line="79" />
       <source>No drafts in the log yet</source>
       <translation>判定記録にまだ草稿がありません</translation>
     </message>
@@ -127,8 +127,8 @@
     </message>
     <message>
       <location filename="../models/claims.py" line="28" />
-      <source>Top field</source>
-      <translation>最有力分野</translation>
+      <source>Top</source>
+      <translation>最有力</translation>
     </message>
     <message>
       <location filename="../models/claims.py" line="46" />
@@ -144,112 +144,112 @@
   <context>
     <name>DecisionPanel</name>
     <message>
-      <location filename="../decision_panel.py" line="36" />
+      <location filename="../decision_panel.py" line="37" />
       <source>Required: why this decision was taken</source>
       <translation>必須: この方針とした理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="39" />
+      <location filename="../decision_panel.py" line="40" />
       <source>Completed in Japan</source>
       <translation>日本国内で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="40" />
+      <location filename="../decision_panel.py" line="41" />
       <source>Completed outside Japan</source>
       <translation>日本国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="41" />
+      <location filename="../decision_panel.py" line="42" />
       <source>Unknown</source>
       <translation>不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="44" />
+      <location filename="../decision_panel.py" line="45" />
       <source>e.g. US, EP, CN</source>
       <translation>例: US, EP, CN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="45" />
+      <location filename="../decision_panel.py" line="46" />
       <source>Filed in Japan on</source>
       <translation>日本出願日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="58" />
+      <location filename="../decision_panel.py" line="59" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="64" />
+      <location filename="../decision_panel.py" line="65" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="65" />
+      <location filename="../decision_panel.py" line="66" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="66" />
+      <location filename="../decision_panel.py" line="67" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="67" />
+      <location filename="../decision_panel.py" line="68" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="72" />
+      <location filename="../decision_panel.py" line="73" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="73" />
+      <location filename="../decision_panel.py" line="74" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="74" />
+      <location filename="../decision_panel.py" line="75" />
       <source>Free to file abroad (10 months)</source>
       <translation>外国出願可能日（出願から10か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="80" />
+      <location filename="../decision_panel.py" line="81" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="86" />
+      <location filename="../decision_panel.py" line="87" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="108" />
+      <location filename="../decision_panel.py" line="110" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="108" />
+      <location filename="../decision_panel.py" line="110" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="108" />
+      <location filename="../decision_panel.py" line="110" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="110" />
+      <location filename="../decision_panel.py" line="112" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="110" />
+      <location filename="../decision_panel.py" line="112" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="141" />
+      <location filename="../decision_panel.py" line="143" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
@@ -322,72 +322,72 @@
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="196" />
+      <location filename="../draft_view.py" line="199" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="224" />
+      <location filename="../draft_view.py" line="227" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="226" />
+      <location filename="../draft_view.py" line="229" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="227" />
+      <location filename="../draft_view.py" line="230" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="230" />
+      <location filename="../draft_view.py" line="233" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="282" />
+      <location filename="../draft_view.py" line="285" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="288" />
+      <location filename="../draft_view.py" line="291" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="299" />
+      <location filename="../draft_view.py" line="302" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="301" />
+      <location filename="../draft_view.py" line="304" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="301" />
+      <location filename="../draft_view.py" line="304" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="303" />
+      <location filename="../draft_view.py" line="306" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="305" />
+      <location filename="../draft_view.py" line="308" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="332" />
+      <location filename="../draft_view.py" line="335" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="335" />
+      <location filename="../draft_view.py" line="338" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
@@ -395,22 +395,22 @@
   <context>
     <name>FieldTableModel</name>
     <message>
-      <location filename="../models/claims.py" line="109" />
+      <location filename="../models/claims.py" line="111" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="109" />
+      <location filename="../models/claims.py" line="111" />
       <source>Status</source>
       <translation>状態</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="109" />
+      <location filename="../models/claims.py" line="111" />
       <source>Likelihood</source>
       <translation>該当可能性</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="109" />
+      <location filename="../models/claims.py" line="111" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
@@ -418,32 +418,32 @@
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../models/history.py" line="38" />
+      <location filename="../models/history.py" line="39" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="38" />
+      <location filename="../models/history.py" line="39" />
       <source>When (UTC)</source>
       <translation>日時（UTC）</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="38" />
+      <location filename="../models/history.py" line="39" />
       <source>Who</source>
       <translation>担当者</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="38" />
+      <location filename="../models/history.py" line="39" />
       <source>What</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="38" />
+      <location filename="../models/history.py" line="39" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="38" />
+      <location filename="../models/history.py" line="39" />
       <source>Details</source>
       <translation>詳細</translation>
     </message>
@@ -483,7 +483,7 @@
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="58" />
+      <location filename="../labels.py" line="80" />
       <source>No</source>
       <translation>いいえ</translation>
     </message>
@@ -514,6 +514,7 @@
     </message>
     <message>
       <location filename="../labels.py" line="50" />
+      <location filename="../labels.py" line="72" />
       <source>Screened</source>
       <translation>判定済み</translation>
     </message>
@@ -533,22 +534,77 @@
       <translation>判定中…</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="58" />
+      <location filename="../labels.py" line="59" />
+      <source>apparatus</source>
+      <translation>物</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="60" />
+      <source>method</source>
+      <translation>方法</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="61" />
+      <source>system</source>
+      <translation>システム</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="62" />
+      <source>composition</source>
+      <translation>組成物</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="63" />
+      <source>use</source>
+      <translation>用途</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="64" />
+      <source>program</source>
+      <translation>プログラム</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="65" />
+      <source>other</source>
+      <translation>その他</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="71" />
+      <source>Draft added</source>
+      <translation>草稿を登録</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="73" />
+      <source>Annotation</source>
+      <translation>注記</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="74" />
+      <source>Decision</source>
+      <translation>出願方針</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="75" />
+      <source>Log upgraded</source>
+      <translation>記録形式を更新</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="80" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="58" />
+      <location filename="../labels.py" line="80" />
       <source>Unanswered</source>
       <translation>未回答</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="62" />
+      <location filename="../labels.py" line="84" />
       <source>verified</source>
       <translation>確認済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="62" />
+      <location filename="../labels.py" line="84" />
       <source>unverified</source>
       <translation>未確認</translation>
     </message>

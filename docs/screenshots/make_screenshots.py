@@ -1,0 +1,105 @@
+"""Render the main window with real drafts loaded, in English and Japanese, to PNGs.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py [OUT_DIR]
+
+Uses the bundled example drafts (and, when ../shared/data is present, a real USPTO
+publication) screened by the real pipeline, a throw-away triage log and throw-away
+settings; nothing of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+TMP = Path(tempfile.mkdtemp(prefix="wb-shots-"))
+os.environ["WORKBENCH_CONFIG_DIR"] = str(TMP / "config")
+os.environ["WORKBENCH_DB"] = str(TMP / "log.sqlite")
+os.environ["WORKBENCH_REVIEWER"] = "tanaka"
+
+from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, QSettings, QTimer  # noqa: E402
+
+from workbench.ui import preferences  # noqa: E402
+from workbench.ui.app import Controller, ensure_app  # noqa: E402
+from workbench.ui.notifications import NotificationManager  # noqa: E402
+from workbench.ui.session import Session  # noqa: E402
+
+
+def wait_for(signal, timeout_ms: int = 300000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def settle(ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main(out_dir: Path) -> list[Path]:
+    app = ensure_app()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(TMP / "qsettings"))
+    preferences.ORG = "PatentTriageWorkbenchScreenshots"
+    examples = sorted((ROOT / "workbench" / "examples").glob("draft_*.txt"))
+    shared = Path(os.environ.get("WORKBENCH_SHARED_DATA", ROOT.parent / "shared" / "data"))
+    uspto = sorted((shared / "uspto-xml").glob("*.xml"))[:2] if (shared / "uspto-xml").is_dir() else []
+    session = Session.start(preferences.Preferences(reviewer="tanaka"), db_path=str(TMP / "log.sqlite"), notes=NotificationManager())
+    ctl = Controller(app, session)
+    written = []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for lang, focus in (("en", "draft_en_underwater_vehicle.txt"), ("ja", "draft_ja_quantum_dot_detector.txt")):
+        win = ctl.build(lang)
+        win.resize(1440, 900)
+        win.show()
+        if not session.verdicts:
+            win.open_paths([str(p) for p in (*examples, *uspto)])
+            wait_for(win.batch_finished)
+            rows = [win.queue_model.row_at(i) for i in range(win.queue_model.rowCount())]
+            uuv = next(r for r in rows if r.name == "draft_en_underwater_vehicle.txt")
+            session.log.annotate(uuv.draft_id, 1, uuv.top_field_id, "agree", "Passive sonar AUV: military use plausible", reviewer="tanaka")
+            session.log.decide(uuv.draft_id, "file_jp_first", "Likely field hit; file at the JPO first and wait for the primary review.",
+                               True, ("US", "EP"), "2026-01-31", reviewer="tanaka")
+            win.refresh_log()
+        key = next(k for k, v in session.verdicts.items() if Path(v.draft.source_path).name == focus)
+        win.select_key(key)
+        settle()
+        shot = out_dir / f"main_{lang}.png"
+        win.grab().save(str(shot))
+        written.append(shot)
+        win.tabs.setCurrentWidget(win.decision_panel)
+        panel = win.decision_panel
+        panel.rationale.setPlainText(
+            "請求項1の量子ドット赤外線検出器は特定技術分野に該当する可能性があるため、日本で第一国出願する。" if lang == "ja"
+            else "Claim 1 may fall in a specified field: file in Japan first."
+        )
+        panel.jp_filed.setChecked(True)
+        panel.jp_date.setDate(QDate(2026, 1, 31))
+        settle()
+        shot = out_dir / f"decision_{lang}.png"
+        win.grab().save(str(shot))
+        written.append(shot)
+        win.tabs.setCurrentWidget(win.log_view)
+        settle()
+        shot = out_dir / f"log_{lang}.png"
+        win.grab().save(str(shot))
+        written.append(shot)
+        win.tabs.setCurrentWidget(win.draft_view)
+    ctl.window.close()
+    session.close_log()
+    QCoreApplication.processEvents()
+    return written
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+    for p in main(out):
+        print(p)
