@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.errors import E301, E306, IpcError
+from workbench.errors import E301, E306, IpcError  # noqa: F401
 from workbench.ipc import IpcCode, IpcRange, parse_ipc, parse_ipc_or_range, parse_range, try_parse_ipc
 
 
@@ -114,7 +114,7 @@ def test_range_contains_subgroups_numerically(code, expected):
         ("G21C-G21D", E306),  # not groups
         ("G21C 19/42-", E306),
         ("G21C 19/42-19/44-19/46", E306),
-        ("XX 1/00-1/02", E306),
+        ("XX 1/00-1/02", E301),  # not IPC at all
     ],
 )
 def test_bad_ranges_are_coded_errors(bad, code):

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import lru_cache
+from dataclasses import dataclass, field
 from typing import Literal
 
 from workbench.errors import E301, E306, IpcError
@@ -61,22 +62,32 @@ class IpcCode:
     subclass: str = ""
     main_group: str = ""
     subgroup: str = ""
+    # Precomputed for fast containment tests (not part of identity).
+    _depth: int = field(default=0, init=False, repr=False, compare=False)
+    _parts: tuple = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.class_:
+            depth = 0
+        elif not self.subclass:
+            depth = 1
+        elif not self.main_group:
+            depth = 2
+        elif self.subgroup in ("", "00"):
+            depth = 3
+        else:
+            depth = 4
+        object.__setattr__(self, "_depth", depth)
+        mg = int(self.main_group) if self.main_group else -1
+        object.__setattr__(self, "_parts", (self.section, self.class_, self.subclass, mg))
 
     @property
     def level(self) -> IpcLevel:
-        if not self.class_:
-            return "section"
-        if not self.subclass:
-            return "class"
-        if not self.main_group:
-            return "subclass"
-        if self.subgroup in ("", "00"):
-            return "main_group"
-        return "subgroup"
+        return LEVELS[self._depth]
 
     @property
     def depth(self) -> int:
-        return LEVELS.index(self.level)
+        return self._depth
 
     @property
     def subclass_symbol(self) -> str:
@@ -135,25 +146,13 @@ class IpcCode:
 
     def contains(self, other: IpcCode) -> bool:
         """True when ``other`` lies inside this code (a code contains itself)."""
-        if other.depth < self.depth:
+        depth = self._depth
+        if other._depth < depth:
             return False
-        if self.section != other.section:
+        n = depth + 1 if depth < 4 else 4
+        if self._parts[:n] != other._parts[:n]:
             return False
-        if self.level == "section":
-            return True
-        if self.class_ != other.class_:
-            return False
-        if self.level == "class":
-            return True
-        if self.subclass != other.subclass:
-            return False
-        if self.level == "subclass":
-            return True
-        if int(self.main_group) != int(other.main_group):
-            return False
-        if self.level == "main_group":
-            return True
-        return other.subgroup.startswith(self.subgroup)
+        return depth < 4 or other.subgroup.startswith(self.subgroup)
 
     def overlaps(self, other: IpcCode) -> bool:
         return self.contains(other) or other.contains(self)
@@ -167,8 +166,6 @@ class IpcRange:
     end: IpcCode
 
     def __str__(self) -> str:
-        if self.start.main_group == self.end.main_group:
-            return f"{self.start}-{int(self.end.main_group)}/{self.end.subgroup}"
         return f"{self.start}-{int(self.end.main_group)}/{self.end.subgroup}"
 
     @property
@@ -208,6 +205,11 @@ def parse_ipc(text: str | IpcCode) -> IpcCode:
         return text
     if not isinstance(text, str):
         raise IpcError(E301, symbol=repr(text))
+    return _parse_text(text)
+
+
+@lru_cache(maxsize=65536)
+def _parse_text(text: str) -> IpcCode:
     folded = _strip_edition(_fold(text))
     if m := _SYMBOL14.match(folded.replace(" ", "")):
         sec, cls, sub, mg, sg = m.groups()
@@ -252,7 +254,7 @@ def parse_range(text: str) -> IpcRange:
     try:
         start = parse_ipc(left)
     except IpcError:
-        raise IpcError(E306, text=text, detail=f"'{left}' is not an IPC group") from None
+        raise IpcError(E301, symbol=text) from None  # not IPC at all, e.g. "NOT-IPC"
     if start.depth < 3:
         raise IpcError(E306, text=text, detail="a range runs between groups, e.g. 19/42-19/50")
     if re.fullmatch(r"\d{2,6}", right):

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from workbench.errors import E301, E303, E304, E305, E306, E307, IpcError, RulesError
-from workbench.ipc.code import is_range, parse_ipc_or_range
+from workbench.ipc.code import parse_ipc_or_range
 from workbench.rules.model import AdditionalRequirement, FieldRule, IpcEntry, IpcPart, Limitation
 from workbench.rules.ruleset import RuleSet
 from workbench.rules.schema import SchemaValidator
@@ -93,7 +93,7 @@ def problems_in(source: RuleSource, schema: SchemaValidator | None = None) -> li
                     parse_ipc_or_range(text)
                 except IpcError as exc:
                     line = source.line_of(path)
-                    if is_range(text):
+                    if exc.code == E306:
                         found.append(RulesError(E306, path=source.path, line=line, text=text, detail=exc.details.get("detail", "")))
                     else:
                         found.append(RulesError(E301, path=source.path, line=line, symbol=text))

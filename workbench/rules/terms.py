@@ -38,14 +38,32 @@ def _plural(token: str) -> str:
     return esc + "(?:s|es)?"
 
 
-def english_pattern(term: str) -> str:
+_WORD_START = r"(?<![A-Za-z0-9])"
+_WORD_END = r"(?![A-Za-z0-9])"
+
+
+def english_body(term: str) -> str:
+    """The pattern of an English term without its word-boundary guards."""
     tokens = [t for t in re.split(r"[\s\-]+", fold_width(term).strip()) if t]
-    body = r"[\s\-]*".join([re.escape(t) for t in tokens[:-1]] + [_plural(tokens[-1])])
-    return rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
+    return r"[\s\-]*".join([re.escape(t) for t in tokens[:-1]] + [_plural(tokens[-1])])
+
+
+def english_pattern(term: str) -> str:
+    return _WORD_START + english_body(term) + _WORD_END
 
 
 def japanese_pattern(term: str) -> str:
     return re.escape(fold_width(term))
+
+
+def _grouped(bodies: list[tuple[int, str, str]]) -> str:
+    """Alternatives grouped by their first character, each group behind a one-character
+    lookahead: at a text position only one group is tried, which is ~100x faster than a
+    flat alternation of hundreds of terms. ``bodies``: (index, first char, pattern)."""
+    groups: dict[str, list[str]] = {}
+    for i, first, body in bodies:
+        groups.setdefault(first, []).append(f"(?P<t{i}>{body})")
+    return "|".join(f"(?={re.escape(first)})(?:{'|'.join(alts)})" for first, alts in groups.items())
 
 
 class TermIndex:
@@ -74,17 +92,24 @@ class TermIndex:
         with self._lock:
             if choice not in self._compiled:
                 wanted = {"en": ("en",), "ja": ("ja", "en"), "all": ("en", "ja")}[choice]
-                entries = [(k, v) for k, v in self._entries.items() if v[1] in wanted]
+                entries = [v for v in self._entries.values() if v[1] in wanted]
                 # Longest first, so "guided missile" wins over "missile" at the same place.
-                entries.sort(key=lambda kv: len(kv[1][0]), reverse=True)
-                groups = [f"(?P<t{i}>{k if v[1] == 'ja' else self._pattern_of(v[0])})" for i, (k, v) in enumerate(entries)]
-                regex = re.compile("|".join(groups), re.IGNORECASE) if groups else None
-                self._compiled[choice] = (regex, [v for _, v in entries])
+                entries.sort(key=lambda v: len(v[0]), reverse=True)
+                en, ja = [], []
+                for i, (term, lang, _) in enumerate(entries):
+                    folded = fold_width(term).strip()
+                    if lang == "ja":
+                        ja.append((i, folded[0], japanese_pattern(term)))
+                    else:
+                        en.append((i, folded[0].lower(), english_body(term)))
+                parts = []
+                if en:
+                    parts.append(f"{_WORD_START}(?:{_grouped(en)}){_WORD_END}")
+                if ja:
+                    parts.append(f"(?:{_grouped(ja)})")
+                regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+                self._compiled[choice] = (regex, entries)
             return self._compiled[choice]
-
-    @staticmethod
-    def _pattern_of(term: str) -> str:
-        return english_pattern(term)
 
     def find(self, text: str, language: str | None = None) -> list[TermHit]:
         if language not in (None, "en", "ja"):
