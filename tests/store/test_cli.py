@@ -1,0 +1,110 @@
+"""`workbench log ...` end to end through the real dispatcher."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from factories import make_verdict
+
+from workbench.cli.main import main
+from workbench.store import TriageLog
+
+
+@pytest.fixture
+def db(populated, db_path):
+    log, ids = populated
+    log.close()
+    return str(db_path), ids
+
+
+def run(capsys, *argv):
+    rc = main(list(argv))
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err
+    return rc, out.out, out.err
+
+
+def test_list_and_json(db, capsys):
+    path, (a, b, c) = db
+    rc, out, _ = run(capsys, "log", "list", "--db", path)
+    assert rc == 0 and "uav.txt" in out and "無人機.txt" in out and "undecided" in out
+    rc, out, _ = run(capsys, "log", "list", "--db", path, "--json", "--level", "likely")
+    data = json.loads(out)
+    assert [d["id"] for d in data] == [b] and data[0]["top_field_name_ja"] == "無人航空機"
+
+
+def test_decide_show_due_export_verify(db, capsys, tmp_path):
+    path, (a, b, c) = db
+    rc, out, _ = run(
+        capsys, "log", "decide", str(b), "--db", path, "--decision", "file_jp_first", "--rationale", "第5分野",
+        "--completed-in-japan", "yes", "--countries", "US,EP", "--jp-filing-date", "2024-01-31", "--reviewer", "山田",
+    )
+    assert rc == 0 and "2024-04-30" in out and "2024-11-30" in out
+    with TriageLog.open(path) as lg:
+        d = lg.draft(b).decision
+    assert (d.decision, d.rationale, d.completed_in_japan, d.planned_countries, d.reviewer) == (
+        "file_jp_first", "第5分野", True, ("US", "EP"), "山田")
+    rc, out, _ = run(capsys, "log", "show", str(b), "--db", path)
+    assert rc == 0 and "第5分野" in out and "File in Japan first" in out and "claims (2)" in out
+    rc, out, _ = run(capsys, "log", "show", str(b), "--db", path, "--json")
+    assert json.loads(out)["decision"]["rationale"] == "第5分野"
+    rc, out, _ = run(capsys, "log", "due", "--db", path, "--days", "30", "--today", "2024-04-15")
+    assert rc == 0 and "無人機.txt" in out
+    rc, out, _ = run(capsys, "log", "due", "--db", path, "--days", "5", "--today", "2024-06-01")
+    assert rc == 0 and "No key dates" in out
+    out_file = tmp_path / "e.csv"
+    rc, out, _ = run(capsys, "log", "export", "--db", path, "--format", "csv", "--out", str(out_file), "--by", "山田")
+    assert rc == 0 and "Wrote 1 decision" in out and out_file.exists()
+    rc, out, _ = run(capsys, "log", "verify", "--db", path)
+    assert rc == 0 and "OK" in out
+
+
+def test_annotate_and_history(db, capsys):
+    path, (a, b, c) = db
+    rc, out, _ = run(capsys, "log", "annotate", str(a), "--db", path, "--claim", "1", "--field", "5", "--disagree",
+                     "--note", "civil", "--ipc", "b64u10/00")
+    assert rc == 0 and "disagree" in out
+    with TriageLog.open(path) as lg:
+        ann = lg.draft(a).annotations[-1]
+    assert (ann.claim_number, ann.field_id, ann.verdict, ann.note, ann.corrected_ipc) == (1, 5, "disagree", "civil", "B64U 10/00")
+    rc, out, _ = run(capsys, "log", "history", str(a), "--db", path)
+    assert rc == 0 and "annotation.added" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["log", "decide", "99", "--decision", "hold", "--rationale", "x"], "[E507]"),
+        (["log", "decide", "1", "--decision", "hold", "--rationale", "  "], "[E506]"),
+        (["log", "decide", "1", "--decision", "hold", "--rationale", "x", "--jp-filing-date", "2024-02-31"], "[E508]"),
+        (["log", "decide", "1", "--decision", "hold", "--rationale", "x", "--completed-in-japan", "maybe"], "[E508]"),
+        (["log", "annotate", "1", "--claim", "9", "--field", "5", "--agree"], "[E508]"),
+        (["log", "annotate", "1", "--claim", "1", "--field", "5", "--agree", "--ipc", "nonsense"], "[E301]"),
+        (["log", "export", "--format", "csv", "--out", "/nonexistent-dir/x.csv"], "[E601]"),
+        (["log", "show", "ffffffffff"], "[E507]"),
+    ],
+)
+def test_bad_input_gives_coded_errors(db, capsys, argv, code):
+    path, _ = db
+    rc, out, err = run(capsys, *argv, "--db", path)
+    assert rc == 2 and code in err
+
+
+def test_newer_log_via_cli_is_e503(db_path, capsys):
+    with TriageLog.open(db_path) as lg:
+        lg.record_verdict(make_verdict())
+        lg.conn.execute("INSERT INTO migrations VALUES (7, 'future', 'x')")
+    rc, out, err = run(capsys, "log", "list", "--db", str(db_path))
+    assert rc == 2 and "[E503]" in err
+
+
+def test_default_db_from_environment(isolated_settings, capsys):
+    rc, out, _ = run(capsys, "log", "list")
+    assert rc == 0 and "no drafts" in out
+    assert (isolated_settings / "default-log.sqlite").exists()
+
+
+def test_log_without_subcommand_prints_help(capsys):
+    rc, out, _ = run(capsys, "log")
+    assert rc == 2 and "decide" in out
