@@ -51,7 +51,7 @@ def writer(db: str, round_no: int) -> None:
                 log.record_verdict(verdict)
 
 
-def run(kills: int = 100, db: Path | None = None, seed: int = 1234, max_delay: float = 0.6, quiet: bool = False) -> dict:
+def run(kills: int = 100, db: Path | None = None, seed: int = 1234, max_delay: float = 0.5, quiet: bool = False) -> dict:
     rng = random.Random(seed)
     tmpdir = None
     if db is None:
@@ -73,16 +73,21 @@ def run(kills: int = 100, db: Path | None = None, seed: int = 1234, max_delay: f
                 text=True,
                 cwd=str(ROOT),
             )
-            # a quarter of the kills land during start-up (import, open, migration),
-            # the rest while the writer is committing decisions
-            delay = rng.uniform(0.0, 0.5) if rng.random() < 0.25 else rng.uniform(0.45, 0.45 + max_delay)
-            time.sleep(delay)
+            # a quarter of the kills land during start-up (import, open, migration);
+            # the rest after the writer is ready, while it commits decisions
+            early = rng.random() < 0.25
+            first = ""
+            if early:
+                time.sleep(rng.uniform(0.0, 0.5))
+            else:
+                first = proc.stdout.readline()  # blocks until READY (or the writer dies)
+                time.sleep(rng.uniform(0.0, max_delay))
             if proc.poll() is not None:
                 failures.append(f"round {r}: writer exited by itself ({proc.returncode}): {proc.stderr.read()[-300:]}")
                 continue
             os.kill(proc.pid, signal.SIGKILL)
             out, _err = proc.communicate()
-            lines = out.splitlines()
+            lines = ([first] if first else []) + out.splitlines()
             if not any(line.startswith("READY") for line in lines):
                 killed_before_ready += 1
             acked.extend(f"crash-{r}-{line.split()[2]}" for line in lines if line.startswith("ACK "))
