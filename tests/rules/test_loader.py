@@ -231,3 +231,32 @@ def test_get_ruleset_loads_once_and_reloads_after_a_change(rules_dir: Path):
     path.write_text(path.read_text(encoding="utf-8").replace("widget", "gizmo") + "\n", encoding="utf-8")
     b = get_ruleset("test-rules", rules_dir=rules_dir)
     assert b is not a and b.checksum != a.checksum
+
+
+def test_a_rule_set_with_no_fields_is_refused(rules_dir: Path):
+    ruleset_file(rules_dir, fields="", head='id: test-rules\nversion: "1"\nfields: []\n')
+    err = load_error(rules_dir)
+    assert err.code == E303 and "no fields" in err.message
+
+
+def test_a_top_level_list_is_a_schema_error(rules_dir: Path):
+    write(rules_dir, "test-rules.yaml", "- a\n- b\n")
+    err = load_error(rules_dir)
+    assert err.code == E303 and "object" in err.message and err.line == 1
+
+
+def test_alias_bombs_and_self_references_are_refused(rules_dir: Path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        bomb += f"{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+    write(rules_dir, "test-rules.yaml", bomb)
+    assert load_error(rules_dir).code == E302
+    write(rules_dir, "test-rules.yaml", "a: &a [1, *a]\n")
+    assert load_error(rules_dir).code in (E302, E303)
+
+
+@pytest.mark.parametrize("name", ["../etc/passwd", "", "Jp Fields", "/abs"])
+def test_rule_set_names_cannot_escape_the_rules_folder(rules_dir: Path, name: str):
+    assert load_error(rules_dir, name=name).code == E305

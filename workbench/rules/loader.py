@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import threading
 from functools import lru_cache
@@ -31,6 +32,7 @@ from workbench.rules.schema import SchemaValidator
 from workbench.rules.source import RULE_SUFFIXES, RuleSource, read_rule_file
 
 DEFAULT_RULESET = "jp-specified-fields"
+_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 SCHEMA_FILE = "schema.json"
 
 
@@ -252,6 +254,8 @@ def load_ruleset(
     E305 no such rule set, E307 unreadable user folder — each with file and line.
     """
     installed = Path(rules_dir) if rules_dir is not None else installed_rules_dir()
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise RulesError(E305, path=installed, name=name)
     schema = validator(installed)
 
     user_files: list[Path] = []

@@ -19,6 +19,8 @@ from workbench.errors import E302, E303, RulesError
 Path_ = tuple  # a path into the data: keys and list indexes
 
 RULE_SUFFIXES = (".yaml", ".yml", ".json")
+MAX_NODES = 200_000
+MAX_DEPTH = 40
 
 
 @dataclass
@@ -45,8 +47,16 @@ class _Builder:
         self.file = file
         self.lines: dict[Path_, int] = {}
         self.constructor = yaml.constructor.SafeConstructor()
+        self.visited = 0
 
     def build(self, node: yaml.Node, path: Path_ = ()) -> object:
+        self.visited += 1
+        if self.visited > MAX_NODES or len(path) > MAX_DEPTH:
+            # YAML aliases can make a small file expand enormously (or refer to itself).
+            raise RulesError(
+                E302, path=self.file, line=node.start_mark.line + 1,
+                detail=f"the file is too large or too deeply nested once aliases are expanded (limit {MAX_NODES} values)",
+            )
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             out: dict = {}
