@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -50,20 +51,20 @@ def docx_problem(data: bytes) -> str | None:
     return None
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def language_of(text: str) -> Language:
     """"ja" when kana/kanji make up a real share of the letters, else "en"."""
-    cjk = latin = 0
-    for ch in text[:200_000]:
-        o = ord(ch)
-        if 0x3040 <= o <= 0x30FF or 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xFF66 <= o <= 0xFF9F:
-            cjk += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
+    sample = text[:200_000]
+    cjk = len(_CJK.findall(sample))
     if cjk == 0:
         return "en"
+    latin = len(_LATIN.findall(sample))
     # A Japanese character carries about as much as a 3-4 letter English word
     # piece; weight so that English terms inside Japanese prose do not flip it.
-    return "ja" if cjk * 3 >= latin * 0.5 else "en"
+    return "ja" if cjk * 6 >= latin else "en"
 
 
 def suffix_of(path: str | Path) -> str:

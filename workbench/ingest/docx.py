@@ -107,22 +107,56 @@ def _val(el, child: str, default: str) -> str:
     return c.get(f"{_W}val", default) if c is not None else default
 
 
-def _num_pr(paragraph) -> tuple[str, int] | None:
-    p_pr = paragraph._p.pPr
-    num_pr = p_pr.numPr if p_pr is not None else None
-    if num_pr is None:
-        style = paragraph.style
-        while style is not None and num_pr is None:
-            s_ppr = style.element.pPr
-            num_pr = s_ppr.numPr if s_ppr is not None else None
-            style = style.base_style
-    if num_pr is None or num_pr.numId is None:
+class StyleNumbering:
+    """Numbering inherited from paragraph styles ("List Number"), resolved once per style."""
+
+    def __init__(self, document) -> None:
+        self._styles: dict[str, object] = {}
+        self._cache: dict[str, tuple[str, int] | None] = {}
+        try:
+            root = document.styles.element
+        except Exception:  # noqa: BLE001 - no styles part
+            return
+        for st in root.iter(f"{_W}style"):
+            self._styles[st.get(f"{_W}styleId")] = st
+
+    def of(self, style_id: str | None) -> tuple[str, int] | None:
+        if not style_id:
+            return None
+        if style_id not in self._cache:
+            found, seen, sid = None, set(), style_id
+            while sid and sid not in seen and found is None:
+                seen.add(sid)
+                st = self._styles.get(sid)
+                if st is None:
+                    break
+                num_pr = st.find(f"{_W}pPr/{_W}numPr")
+                if num_pr is not None:
+                    found = _num_pr_value(num_pr)
+                based = st.find(f"{_W}basedOn")
+                sid = based.get(f"{_W}val") if based is not None else None
+            self._cache[style_id] = found
+        return self._cache[style_id]
+
+
+def _num_pr_value(num_pr) -> tuple[str, int] | None:
+    nid = num_pr.find(f"{_W}numId")
+    if nid is None or nid.get(f"{_W}val") in (None, "0"):
         return None
-    num_id = str(num_pr.numId.val)
-    if num_id == "0":
-        return None
-    ilvl = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
-    return num_id, ilvl
+    ilvl = num_pr.find(f"{_W}ilvl")
+    return nid.get(f"{_W}val"), int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+
+
+def _num_pr(p_el, styles: StyleNumbering) -> tuple[str, int] | None:
+    p_pr = p_el.find(f"{_W}pPr")
+    if p_pr is not None:
+        num_pr = p_pr.find(f"{_W}numPr")
+        if num_pr is not None:
+            return _num_pr_value(num_pr)
+        ps = p_pr.find(f"{_W}pStyle")
+        if ps is not None:
+            return styles.of(ps.get(f"{_W}val"))
+    return None
 
 
 def _breaks_before(p_el) -> bool:
@@ -160,6 +194,7 @@ def read_docx(path: str | Path, data: bytes) -> Draft:
 
         document = Document(io.BytesIO(data))
         numbering = Numbering(document)
+        styles = StyleNumbering(document)
         pages: list[list[str]] = [[]]
         for el in document.element.body.iterchildren():
             if el.tag == f"{_W}p":
@@ -167,7 +202,7 @@ def read_docx(path: str | Path, data: bytes) -> Draft:
                 if _breaks_before(el) and pages[-1]:
                     pages.append([])
                 text = para.text
-                num = _num_pr(para)
+                num = _num_pr(el, styles)
                 if num is not None and text.strip():
                     label = numbering.label(*num)
                     if label:

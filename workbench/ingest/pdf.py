@@ -19,6 +19,7 @@ from workbench.errors import E104, E105, E106, E107, E111, E112, IngestError
 from workbench.ingest.build import assemble, sha256_of
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_PROJECT_AFTER_PAGES = 10
 # a page with fewer visible characters than this counts as "without text"
 _MIN_PAGE_CHARS = 8
 
@@ -80,9 +81,18 @@ def read_pdf(
         raise IngestError(E111, path=path, size=f"{n} pages", limit=f"{max_pages} pages")
     pages: list[str] = []
     empty = 0
+    read_from = time.monotonic()
     for i in range(n):
-        if time.monotonic() - started > timeout_s:
+        now = time.monotonic()
+        if now - started > timeout_s:
             raise IngestError(E112, path=path, page=i + 1, seconds=timeout_s)
+        if i >= _PROJECT_AFTER_PAGES and now - read_from > 0.5:
+            # refuse a huge file quickly instead of timing out after timeout_s
+            projected = (now - started) + (now - read_from) / i * (n - i)
+            if projected > timeout_s:
+                raise IngestError(
+                    E111, path=path, size=f"{n} pages, about {projected:.0f} s to read", limit=f"{timeout_s:g} s of reading time"
+                )
         try:
             text = reader.pages[i].extract_text() or ""
         except Exception as exc:  # noqa: BLE001
