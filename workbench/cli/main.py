@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "workbench.cli.rules",
     "workbench.cli.model",
     "workbench.cli.log",
+    "workbench.cli.filing",
     "workbench.cli.gui",
 )
 

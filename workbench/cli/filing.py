@@ -1,0 +1,53 @@
+"""`workbench filing check`: which foreign-filing licences and first-filing duties a plan meets."""
+
+from __future__ import annotations
+
+import json
+
+
+def _codes(text: str | None) -> tuple[str, ...]:
+    return tuple(c.strip() for c in (text or "").split(",") if c.strip())
+
+
+def _tri(text: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get((text or "").lower())
+
+
+def register(sub) -> None:
+    p = sub.add_parser("filing", help="what may be filed where: foreign-filing licences and first-filing rules")
+    fsub = p.add_subparsers(dest="filing_command", metavar="ACTION")
+    c = fsub.add_parser("check", help="list the rules a filing plan meets")
+    c.add_argument("--completed-in", default="", help="countries where the invention was made, e.g. JP,US")
+    c.add_argument("--residence", default="", help="countries where inventors/applicant reside, e.g. JP,IN")
+    c.add_argument("--plan", default="", help="planned filings, e.g. US,EP,CN,PCT")
+    c.add_argument("--level", choices=("clear", "review", "likely"), help="the draft's triage level (workbench triage)")
+    c.add_argument("--defence", choices=("yes", "no", "unknown"), default="unknown", help="military / security content?")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=run_check)
+    p.set_defaults(func=lambda args: p.print_help() or 2)
+
+
+def run_check(args) -> int:
+    from workbench.filing import FilingFacts, filing_checks
+
+    facts = FilingFacts(
+        completed_in=_codes(args.completed_in), residences=_codes(args.residence), planned=_codes(args.plan),
+        jp_level=args.level, defence_related=_tri(args.defence),
+    )
+    checks = filing_checks(facts)
+    if args.json:
+        print(json.dumps([c.to_dict() for c in checks], ensure_ascii=False, indent=2))
+        return 0
+    if not checks:
+        print("No foreign-filing licence or first-filing rule in the rule data applies to these facts.")
+    for c in checks:
+        j = c.jurisdiction
+        mark = "verified" if j.verified else "UNVERIFIED - check the official text"
+        print(f"[{c.applies.upper():8}] {j.code} {j.name} — {j.law} ({mark})")
+        print(f"           why: {c.why}")
+        print(f"           do:  {j.requirement}")
+        print(f"           wait: {j.wait}")
+        if j.note:
+            print(f"           note: {j.note}")
+    print("\nA screening aid, not legal advice. Sources: classification_rules/foreign-filing/jurisdictions.yaml")
+    return 0
