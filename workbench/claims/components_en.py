@@ -30,6 +30,11 @@ _LEADING_CONJ = re.compile(r"(?:and|or|and/or)\s+", re.IGNORECASE)
 
 def head_phrase(doc: Doc, end_token: int | None = None) -> list:
     """The tokens of the claim's leading noun phrase ("non-transitory computer-readable medium")."""
+    return head_phrase_span(doc, end_token)[0]
+
+
+def head_phrase_span(doc: Doc, end_token: int | None = None) -> tuple[list, int]:
+    """The leading noun phrase and the index of the token that ends it."""
     cat = get_patterns("en").raw["category"]
     stops = set(cat["head_stop"])
     dets = set(cat["determiners"])
@@ -58,7 +63,7 @@ def head_phrase(doc: Doc, end_token: int | None = None) -> list:
         else:
             phrase.append(tok)
         i += 1
-    return phrase
+    return phrase, i
 
 
 def head_word(doc: Doc, end_token: int | None = None) -> str:
@@ -78,13 +83,13 @@ class TransitionFinder:
         self.jepson_id = nlp.vocab.strings["JEPSON"]
         self.weak_id = nlp.vocab.strings["WEAK"]
 
-    def _candidates(self, doc: Doc) -> list[tuple[int, int, bool]]:
+    def _candidates(self, doc: Doc) -> list[tuple[int, int, bool | None]]:
         by_start: dict[int, tuple[int, int, bool]] = {}
         matches = self.matcher(doc)
         jepson = [(s, e) for m, s, e in matches if m == self.jepson_id]
         if jepson:  # "In a ..., the improvement comprising": Jepson form, nothing else is the transition
             s, e = max(jepson, key=lambda x: x[1] - x[0])
-            return [(s, e, True)]
+            return [(s, e, None)]
         for match_id, start, end in matches:
             if start > 0 and doc[start - 1].lower_ in self.not_after:
                 continue  # "for including", "of comprising": inside the preamble's purpose clause
@@ -96,20 +101,42 @@ class TransitionFinder:
 
     def _restates_subject(self, doc: Doc, start: int, head: str) -> bool:
         """"..., the method comprising" where "method" is the claimed subject."""
-        if not head or start < 2:
+        if not head or start < 3 or doc[start - 1].lower_ not in (head, head + "s"):
             return False
-        window = [t.lower_ for t in doc[max(0, start - 5) : start]]
-        if head not in window[-3:] and head + "s" not in window[-3:]:
-            return False
-        return "," in window and any(w in ("the", "said", "which", "this") for w in window)
+        for k in range(start - 2, max(0, start - 5), -1):
+            if doc[k].lower_ in ("the", "said", "this"):
+                return k > 0 and doc[k - 1].text == ","
+        return False
 
     def choose(self, doc: Doc) -> tuple[int, int] | None:
+        """The transitional phrase, by precedence:
+
+        1. the Jepson form ("the improvement comprising");
+        2. the first candidate followed by a colon ("..., the method comprising:");
+        3. the claimed subject restated before a strong transition
+           ("A method for including X, the method comprising", "A razor comprising
+           the handle of claim 27, the razor further comprising");
+        4. a candidate right after the claimed subject ("A lamp[,] comprising");
+        5. otherwise the earliest strong transition (a weak one only if it comes first).
+        """
         cands = self._candidates(doc)
         if not cands:
             return None
-        head = head_word(doc)
+        if cands[0][2] is None:
+            return cands[0][0], cands[0][1]
         for start, end, _strong in cands:
-            if self._restates_subject(doc, start, head):
+            if end < len(doc) and doc[end].text == ":":
+                return start, end
+        phrase, stop = head_phrase_span(doc)
+        words = [t.lower_ for t in phrase if t.is_alpha]
+        head = words[-1] if words else ""
+        for start, end, strong in cands:
+            if strong and self._restates_subject(doc, start, head):
+                return start, end
+        if stop < len(doc) and doc[stop].text == ",":
+            stop += 1
+        for start, end, _strong in cands:
+            if start == stop:
                 return start, end
         first_strong = next((c for c in cands if c[2]), None)
         first = cands[0]
