@@ -20,6 +20,7 @@ from workbench.ingest.detect import (
     SUPPORTED_SUFFIXES,
     TEXT_SUFFIXES,
     XML_SUFFIXES,
+    docx_problem,
     sniff,
 )
 
@@ -62,7 +63,7 @@ def read_draft(
     kind = sniff(head, suffix)
     if kind == "ole":
         raise IngestError(E103, path=path, suffix=f"{suffix or '(none)'} (an old Word 97-2003 / OLE file)")
-    if suffix not in SUPPORTED_SUFFIXES and kind not in ("pdf", "uspto-xml"):
+    if suffix not in SUPPORTED_SUFFIXES and kind not in ("pdf", "uspto-xml", "zip"):
         raise IngestError(E103, path=path, suffix=suffix or "(none)")
     try:
         data = p.read_bytes()
@@ -75,12 +76,12 @@ def read_draft(
         return read_pdf(path, data, password=password, max_pages=max_pages, timeout_s=timeout_s, started=started)
     if suffix in PDF_SUFFIXES:
         raise IngestError(E104, path=path, detail="the file does not start like a PDF (no %PDF header)")
-    if suffix in DOCX_SUFFIXES:
+    if suffix in DOCX_SUFFIXES or (kind == "zip" and docx_problem(data) is None):
         from workbench.ingest.docx import read_docx
 
-        return read_docx(path, data)
+        return read_docx(path, data)  # a Word file saved under another name is still read
     if kind == "zip":
-        raise IngestError(E108, path=path, detail=f"a ZIP archive named {suffix}")
+        raise IngestError(E108, path=path, detail=f"a ZIP archive named {suffix or 'without a suffix'}")
     if kind == "uspto-xml":
         from workbench.ingest.uspto_xml import read_uspto_xml
 

@@ -1,9 +1,10 @@
 """Text encoding detection for plain-text drafts.
 
-Detected, not guessed: a byte-order mark decides first; then strict decodes are
-tried in a principled order (UTF-8, which almost never decodes legacy Japanese
-by accident; ISO-2022-JP when escape sequences are present; then Shift_JIS/CP932
-and EUC-JP). When both Japanese legacy encodings decode strictly,
+Detected, not guessed: a byte-order mark decides first; binary data is
+refused; then strict decodes are tried in a principled order (ISO-2022-JP when
+its escape sequences are present, since it is also valid ASCII; UTF-8, which
+almost never decodes legacy Japanese by accident; then Shift_JIS/CP932 and
+EUC-JP). When both Japanese legacy encodings decode strictly,
 charset-normalizer arbitrates between just those two. A single-byte Western
 encoding is accepted only for mostly-ASCII text (an English draft with a few
 smart quotes); anything else is refused with E109 rather than decoded into
