@@ -80,3 +80,50 @@ def test_consecutive_line_numbering_is_removed_from_text_pages():
     (out,) = clean_pages(["\n".join(body)])
     assert out.splitlines()[0] == "line 1 of a numbered draft about a valve"
     assert all(not ln[0].isdigit() for ln in out.splitlines())
+
+
+def _jpo_pdf(tmp_path, jpo_draft, lines_per_page=40):
+    from fpdf import FPDF
+
+    head, tail = jpo_draft.split("【発明の概要】\n")
+    filler = []
+    for k in range(4, 60):
+        filler += [f"【{k:04d}】".translate(str.maketrans("0123456789", "０１２３４５６７８９")), f"\u3000実施形態の説明その{k}。飛行装置の構成を述べる。"]
+    lines = (head + "【発明の概要】\n" + "\n".join(filler) + "\n" + tail).splitlines()
+    pdf = FPDF()
+    pdf.add_font("ipag", "", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf")
+    pdf.set_font("ipag", size=10.5)
+    pdf.set_auto_page_break(False)
+    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    for n, chunk in enumerate(pages, start=1):
+        pdf.add_page()
+        pdf.set_xy(120, 6)
+        pdf.cell(0, 5, "整理番号：P2024-0001")
+        y = 14.0
+        for i, line in enumerate(chunk, start=1):
+            if i % 5 == 0:
+                pdf.set_xy(4, y)
+                pdf.cell(8, 6, str(i))
+            pdf.set_xy(16, y)
+            pdf.cell(0, 6, line)
+            y += 6.5
+        pdf.set_xy(0, 285)
+        pdf.cell(0, 6, f"－{n}－".translate(str.maketrans("0123456789", "０１２３４５６７８９")), align="C")
+    path = tmp_path / "jpo.pdf"
+    pdf.output(str(path))
+    return path, len(pages)
+
+
+def test_japanese_pdf_furniture_is_removed(tmp_path, jpo_draft):
+    path, n_pages = _jpo_pdf(tmp_path, jpo_draft)
+    d = read_draft(path)
+    assert d.language == "ja" and len(d.pages) == n_pages >= 3
+    assert "整理番号" not in d.text
+    assert "－１－" not in d.text and "－２－" not in d.text
+    assert "【００" not in d.text  # paragraph numbers
+    for line in d.text.splitlines():
+        assert not line[:1].isdigit(), line  # line numbers
+    assert d.claims_text.startswith("【請求項１】")
+    assert d.claims_text.endswith("請求項１又は２に記載の飛行装置を用いた監視方法。")
+    assert d.title == "飛行装置及び監視方法"
+    assert d.abstract.startswith("【課題】")

@@ -21,8 +21,8 @@ _PAGE_NUM = re.compile(
 )
 _DIGITS = re.compile(r"[0-9０-９]+")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-_BARE_INT = re.compile(r"^[ \t]*(\d{1,3})[ \t]*$")
-_LEAD_INT = re.compile(r"^[ \t]*(\d{1,3})[ \t]+(?=\S)(?![.)\]:,;])")
+_BARE_INT = re.compile(r"^[ \t\u3000]*([0-9０-９]{1,3})[ \t\u3000]*$")
+_LEAD_INT = re.compile(r"^[ \t\u3000]*([0-9０-９]{1,3})[ \t\u3000]+(?=\S)(?![.)\]:,;．）])")
 _ZONE = 3  # lines at the top and bottom of a page that may be header/footer
 
 
@@ -129,8 +129,8 @@ def _line_number_rows(lines: list[str]) -> tuple[set[int], set[int]]:
                 hit.update(i for i, _ in run)
         return hit
 
-    bare = [(i, int(m.group(1))) for i, ln in enumerate(lines) if (m := _BARE_INT.match(ln))]
-    lead = [(i, int(m.group(1))) for i, ln in enumerate(lines) if (m := _LEAD_INT.match(ln))]
+    bare = [(i, int(m.group(1).translate(_FULLWIDTH))) for i, ln in enumerate(lines) if (m := _BARE_INT.match(ln))]
+    lead = [(i, int(m.group(1).translate(_FULLWIDTH))) for i, ln in enumerate(lines) if (m := _LEAD_INT.match(ln))]
     return runs(bare), runs(lead)
 
 
