@@ -192,3 +192,15 @@ def test_a_batch_continues_after_each_bad_file(tmp_path, good_pdf):
             codes.append(exc.code)
     assert codes == ["E102", "E101", "E110", "E104"]
     assert [d.name for d in drafts] == ["good.pdf"]
+
+
+def test_docx_zip_bomb_is_refused_before_unpacking(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b" " * 5_000_000)  # compresses to a few KB
+    p = tmp_path / "bomb.docx"
+    p.write_bytes(buf.getvalue())
+    assert p.stat().st_size < 100_000
+    err = _refused(p, "E111", max_bytes=1_000_000)
+    assert "unpacked" in err.message

@@ -79,7 +79,7 @@ def read_draft(
     if suffix in DOCX_SUFFIXES or (kind == "zip" and docx_problem(data) is None):
         from workbench.ingest.docx import read_docx
 
-        return read_docx(path, data)  # a Word file saved under another name is still read
+        return read_docx(path, data, max_bytes=max_bytes, timeout_s=timeout_s, started=started)  # a Word file saved under another name is still read
     if kind == "zip":
         raise IngestError(E108, path=path, detail=f"a ZIP archive named {suffix or 'without a suffix'}")
     if kind == "uspto-xml":

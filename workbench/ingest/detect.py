@@ -36,6 +36,15 @@ def sniff(head: bytes, suffix: str) -> str:
     return "other"
 
 
+def unpacked_size(data: bytes) -> int:
+    """What a ZIP package claims its members add up to once decompressed."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return sum(info.file_size for info in zf.infolist())
+    except Exception:  # noqa: BLE001 - docx_problem reports the damage
+        return 0
+
+
 def docx_problem(data: bytes) -> str | None:
     """Why these bytes are not a Word document, or None when they are one."""
     try:

@@ -5,13 +5,14 @@ one line per row, explicit page breaks as page boundaries."""
 from __future__ import annotations
 
 import io
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.domain import Draft
-from workbench.errors import E108, IngestError
+from workbench.errors import E108, E111, E112, IngestError
 from workbench.ingest.build import assemble, sha256_of
-from workbench.ingest.detect import docx_problem
+from workbench.ingest.detect import docx_problem, unpacked_size
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -183,10 +184,16 @@ def _table_lines(table) -> list[str]:
     return lines
 
 
-def read_docx(path: str | Path, data: bytes) -> Draft:
+def read_docx(
+    path: str | Path, data: bytes, *, max_bytes: int = 200_000_000, timeout_s: float = 10.0, started: float | None = None
+) -> Draft:
+    started = time.monotonic() if started is None else started
     problem = docx_problem(data)
     if problem:
         raise IngestError(E108, path=path, detail=problem)
+    unpacked = unpacked_size(data)
+    if unpacked > max_bytes:  # a ZIP bomb, or a document too big to be one draft
+        raise IngestError(E111, path=path, size=f"{unpacked:,} bytes unpacked", limit=f"{max_bytes:,} bytes")
     try:
         from docx import Document
         from docx.table import Table
@@ -196,7 +203,9 @@ def read_docx(path: str | Path, data: bytes) -> Draft:
         numbering = Numbering(document)
         styles = StyleNumbering(document)
         pages: list[list[str]] = [[]]
-        for el in document.element.body.iterchildren():
+        for count, el in enumerate(document.element.body.iterchildren()):
+            if count % 200 == 0 and time.monotonic() - started > timeout_s:
+                raise IngestError(E112, path=path, seconds=timeout_s)
             if el.tag == f"{_W}p":
                 para = Paragraph(el, document)
                 if _breaks_before(el) and pages[-1]:
