@@ -104,6 +104,7 @@ def test_json_has_meta_and_native_values(decided, tmp_path):
     assert meta["database"] == str(log.path.resolve()) and meta["filter"]["level"] == "likely"
     assert meta["ruleset_versions"] == ["2024-05-01"] and meta["model_versions"] == ["m-test-1"]
     assert meta["chain"]["ok"] is True and meta["exported_at"].endswith("Z") and meta["rows"] == 1
+    assert (meta["chain"]["head_event"], meta["chain"]["head_hash"]) == (log.history()[-1].id, log.history()[-1].hash)
 
 
 def test_filters_by_reviewer_and_dates(decided, tmp_path):

@@ -110,6 +110,7 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
         versions = log.versions()
         rules, models = versions["ruleset_versions"], versions["model_versions"]
     check = log.verify()
+    head_id, head_hash = log.head()
     return {
         "title": "Patent Non-Disclosure Triage Workbench: triage log export",
         "database": str(Path(log.path).resolve()),
@@ -121,7 +122,8 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
         "ruleset_versions": rules,
         "model_versions": models,
         "rows": len(rows),
-        "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": check.detail},
+        "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": check.detail,
+                  "head_event": head_id, "head_hash": head_hash},
         "note": "A screening aid, not legal advice. One row per stored decision; 'current' = not superseded.",
     }
 
@@ -195,7 +197,8 @@ def _meta_lines(meta: dict) -> list[str]:
         f"rule-set versions: {', '.join(meta['ruleset_versions']) or '-'}",
         f"model versions: {', '.join(meta['model_versions']) or '-'}",
         f"exported at (UTC): {meta['exported_at']} by workbench {meta['workbench_version']}",
-        f"history chain: {'intact' if meta['chain']['ok'] else 'BROKEN'} ({meta['chain']['detail']})",
+        f"history chain: {'intact' if meta['chain']['ok'] else 'BROKEN'} ({meta['chain']['detail']}); "
+        f"head event {meta['chain']['head_event']} sha256 {meta['chain']['head_hash']}",
         f"rows: {meta['rows']}",
         meta["note"],
     ]
@@ -259,6 +262,7 @@ def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict) -> None:
         ("exported at (UTC)", meta["exported_at"]),
         ("workbench version", meta["workbench_version"]),
         ("history chain", f"{'intact' if meta['chain']['ok'] else 'BROKEN'}: {meta['chain']['detail']}"),
+        ("head event", f"{meta['chain']['head_event']} sha256 {meta['chain']['head_hash']}"),
         ("rows", meta["rows"]),
         ("note", meta["note"]),
     ]
@@ -296,7 +300,8 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
         f"Filter: {_filter_text(meta['filter'])} (dates apply to decisions)",
         f"Rule sets: {', '.join(meta['ruleset_versions']) or '-'}   Models: {', '.join(meta['model_versions']) or '-'}",
         f"Exported {meta['exported_at']} (UTC), workbench {meta['workbench_version']}; "
-        f"history chain {'intact' if meta['chain']['ok'] else 'BROKEN'} ({meta['chain']['events']} events)",
+        f"history chain {'intact' if meta['chain']['ok'] else 'BROKEN'} ({meta['chain']['events']} events, "
+        f"head sha256 {meta['chain']['head_hash'][:16]}…)",
     ]
 
     class Report(FPDF):

@@ -653,6 +653,13 @@ class TriageLog:
                 for r in self.db.query(sql, params)
             ]
 
+    def head(self) -> tuple[int, str]:
+        """(id, hash) of the last event: quote it (exports do) to anchor the chain, so a
+        later rewrite of the whole history from an earlier point can be shown."""
+        with self._lock, _guard(self.path):
+            row = self.conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else (0, GENESIS)
+
     def versions(self) -> dict[str, list[str]]:
         """The distinct rule-set and model versions that produced the stored verdicts."""
         with self._lock, _guard(self.path):
