@@ -122,3 +122,15 @@ def test_markdown_headings_are_read(tmp_path):
     assert d.technical_field == "Cameras on drones."
     assert d.claims_text == "1. A drone camera."
     assert "#" not in d.text
+
+
+def test_abstract_placed_first_is_one_paragraph_and_not_the_description():
+    text = (
+        "Rotor guard\n\nAbstract\nA guard surrounds the rotor.\n\n"
+        "The guard of the present disclosure is made of carbon fibre and protects people.\n\n"
+        "What is claimed is:\n1. A rotor guard.\n"
+    )
+    d = draft_from_text(text)
+    assert d.abstract == "A guard surrounds the rotor."
+    assert d.description == "The guard of the present disclosure is made of carbon fibre and protects people."
+    assert d.claims_text == "1. A rotor guard."

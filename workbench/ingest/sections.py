@@ -114,13 +114,15 @@ def is_heading(line: str) -> bool:
     return len(letters) >= 4 and s.isupper() and not s.endswith((".", ",", ";")) and not _CLAIM_ONE.match(s)
 
 
-def _block_after_heading(text: str, head_end: int, stop: int) -> Span:
-    """From after a heading line to the next heading line (or ``stop``)."""
+def _block_after_heading(text: str, head_end: int, stop: int, *, one_paragraph: bool = False) -> Span:
+    """From after a heading line to the next heading line (or ``stop``; or,
+    with ``one_paragraph``, the first empty line)."""
     start = _skip_ws(text, head_end)
     pos = start
     while pos < stop:
         le = _line_end(text, pos)
-        if pos > start and is_heading(text[pos:le]):
+        line = text[pos:le]
+        if pos > start and (is_heading(line) or (one_paragraph and not line.strip())):
             return Span(start, _trim_end(text, start, pos))
         pos = le + 1
     return Span(start, _trim_end(text, start, min(stop, len(text))))
@@ -216,9 +218,11 @@ def _sections_en(text: str) -> Sections:
             break
     if ab is not None:
         stop = len(text)
-        if sec.claims is not None and ab.start() < sec.claims.start:
-            stop = text.rfind("\n", 0, sec.claims.start)
-        sec.abstract = _block_after_heading(text, ab.end(), max(stop, ab.end()))
+        before_claims = sec.claims is not None and ab.start() < sec.claims.start
+        if before_claims:
+            stop = sec.claims_head
+        # an abstract placed before the description is one paragraph
+        sec.abstract = _block_after_heading(text, ab.end(), max(stop, ab.end()), one_paragraph=before_claims)
     fm = _FIELD_HEAD.search(text)
     if fm is not None and (sec.claims is None or fm.start() < sec.claims.start):
         sec.technical_field = _block_after_heading(text, fm.end(), sec.claims.start if sec.claims else len(text))
