@@ -350,7 +350,7 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
     heading("Drafts / 出願案")
     if drafts:
         with pdf.table(
-            col_widths=(8, 52, 14, 62, 17, 46, 20, 22, 22), text_align="LEFT", wrapmode=WrapMode.CHAR,
+            col_widths=(8, 50, 14, 62, 14, 58, 22, 22, 22), text_align="LEFT", wrapmode=WrapMode.CHAR,
             line_height=4.2, padding=1, headings_style=heads,
         ) as table:
             table.row(["ID", "Draft / 出願案", "Level", "Top field / 最上位分野", "Score",
@@ -372,7 +372,7 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
     heading("Decisions with rationale / 判断と理由")
     if rows:
         with pdf.table(
-            col_widths=(10, 40, 38, 84, 25, 27, 22, 20, 20), text_align="LEFT", wrapmode=WrapMode.CHAR,
+            col_widths=(10, 36, 48, 78, 22, 25, 22, 18, 18), text_align="LEFT", wrapmode=WrapMode.CHAR,
             line_height=4.2, padding=1, headings_style=heads,
         ) as table:
             table.row(["No.", "Draft / 出願案", "Decision / 判断", "Rationale / 理由", "Reviewer / 担当",
