@@ -136,3 +136,32 @@ def test_every_field_has_names_terms_and_a_source(field):
     assert field.source
     if field.additional_requirement.applies:
         assert field.additional_requirement.wording_en and field.additional_requirement.wording_ja
+
+
+TERMS = [(f, t) for f in FIELDS for t in f.terms]
+
+
+def _norm(term: str) -> str:
+    return "".join(term.lower().replace("-", " ").split())
+
+
+def _same(a: str, b: str) -> bool:
+    return _norm(a) == _norm(b)
+
+
+@pytest.mark.parametrize("field, term", TERMS, ids=[f"f{f.id}:{t}" for f, t in TERMS])
+def test_every_evidence_term_is_found_for_its_field(field, term):
+    """Each term is found in a sentence holding it; a conditional term only with its context."""
+    cond = next((c for c in field.term_conditions if c.term == term), None)
+    japanese = any(ord(ch) > 0x2FFF for ch in term)
+    sentence = f"本発明は{term}に関する。" if japanese else f"The invention relates to a {term} arrangement."
+    if cond is not None and cond.with_any:
+        assert not any(h.field_id == field.id and _same(h.term, term) for h in RULESET.find_terms(sentence)), "needs context"
+        sentence += f" ({cond.with_any[0]})"
+    hits = [h for h in RULESET.find_terms(sentence) if h.field_id == field.id]
+    # spelling variants ("rail gun"/"railgun") are one term; a longer term may cover this one
+    assert any(_same(h.term, term) or _norm(term) in _norm(h.term) for h in hits), hits
+    if cond is not None and cond.exclude:
+        longer = cond.exclude[0]
+        text = f"本発明は{longer}に関する。" if japanese else f"The invention relates to a {longer}."
+        assert not any(h.field_id == field.id and _same(h.term, term) for h in RULESET.find_terms(text))

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from workbench.errors import E301, E303, E304, E305, E306, E307, IpcError, RulesError
 from workbench.ipc.code import parse_ipc_or_range
-from workbench.rules.model import AdditionalRequirement, FieldRule, IpcEntry, IpcPart, Limitation
+from workbench.rules.model import AdditionalRequirement, FieldRule, IpcEntry, IpcPart, Limitation, TermCondition
 from workbench.rules.ruleset import RuleSet
 from workbench.rules.schema import SchemaValidator
 from workbench.rules.source import RULE_SUFFIXES, RuleSource, read_rule_file
@@ -179,6 +179,10 @@ def _build_entry(entry: object, line: int | None) -> IpcEntry:
     )
 
 
+def _term_texts(items: list) -> tuple[str, ...]:
+    return tuple(t["term"] if isinstance(t, dict) else t for t in items)
+
+
 def _build_field(field: dict, source: RuleSource, index: int) -> FieldRule:
     req = field["additional_requirement"]
     lim = field.get("limitation")
@@ -196,8 +200,13 @@ def _build_field(field: dict, source: RuleSource, index: int) -> FieldRule:
             verified=bool(req.get("verified", False)),
             note=req.get("note", ""),
         ),
-        terms_en=tuple(field.get("terms_en", ())),
-        terms_ja=tuple(field.get("terms_ja", ())),
+        terms_en=_term_texts(field.get("terms_en", ())),
+        terms_ja=_term_texts(field.get("terms_ja", ())),
+        term_conditions=tuple(
+            TermCondition(t["term"], tuple(t.get("with_any", ())), tuple(t.get("exclude", ())))
+            for t in [*field.get("terms_en", ()), *field.get("terms_ja", ())]
+            if isinstance(t, dict)
+        ),
         limitation=(
             Limitation(tuple(lim["requires_terms"]), bool(lim.get("verified", False)), lim.get("note", ""))
             if lim

@@ -101,6 +101,17 @@ class AdditionalRequirement:
 
 
 @dataclass(frozen=True)
+class TermCondition:
+    """An evidence term that counts only with a context word in the same text
+    (``with_any``, e.g. "unmanned aerial vehicle" with a weapon word) and not as part of
+    a longer word (``exclude``, e.g. 重水 inside 重水素)."""
+
+    term: str
+    with_any: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class FieldRule:
     id: int
     name_en: str
@@ -114,6 +125,7 @@ class FieldRule:
     name_verified: bool = False
     source: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    term_conditions: tuple[TermCondition, ...] = ()  # terms that need context (see TermCondition)
     origin: str = ""  # the file that defined this field (installed or user folder)
     line: int | None = None
 

@@ -60,7 +60,7 @@ class RuleSet:
 
     @cached_property
     def _terms(self) -> TermIndex:
-        return TermIndex((f.id, f.terms_en, f.terms_ja) for f in self.fields)
+        return TermIndex((f.id, f.terms_en, f.terms_ja, f.term_conditions) for f in self.fields)
 
     def find_terms(self, text: str, language: str | None = None) -> list[TermHit]:
         """Evidence-term spans in ``text``, ordered by position. ``language`` "en"

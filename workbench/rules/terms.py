@@ -66,24 +66,56 @@ def _grouped(bodies: list[tuple[int, str, str]]) -> str:
     return "|".join(f"(?={re.escape(first)})(?:{'|'.join(alts)})" for first, alts in groups.items())
 
 
-class TermIndex:
-    """All evidence terms of a rule set, compiled once per language choice."""
+def _any_pattern(terms: Iterable[str]) -> re.Pattern:
+    alts = [japanese_pattern(t) if is_japanese_term(t) else english_pattern(t) for t in terms]
+    return re.compile("|".join(alts), re.IGNORECASE)
 
-    def __init__(self, fields: Iterable[tuple[int, Iterable[str], Iterable[str]]]) -> None:
+
+class TermIndex:
+    """All evidence terms of a rule set, compiled once per language choice.
+
+    ``fields`` yields (field_id, terms_en, terms_ja) or (field_id, terms_en, terms_ja,
+    conditions) where conditions are TermCondition objects: a term that needs a context
+    word elsewhere in the same text (``with_any``) or must not be part of a longer word
+    (``exclude``, e.g. 重水 inside 重水素).
+    """
+
+    def __init__(self, fields: Iterable[tuple]) -> None:
         # pattern -> (display term, language, field ids)
         self._entries: dict[str, tuple[str, str, list[int]]] = {}
-        for field_id, terms_en, terms_ja in fields:
+        self._pattern_term: dict[str, str] = {}  # key -> the spelling whose pattern is used
+        # (field id, pattern key) -> (context regex or None, exclude regex or None)
+        self._conditions: dict[tuple[int, str], tuple[re.Pattern | None, re.Pattern | None]] = {}
+        for field_id, terms_en, terms_ja, *rest in fields:
             for term in terms_en:
-                self._add(field_id, term, "en")
+                self._add(field_id, term, "ja" if is_japanese_term(term) else "en")
             for term in terms_ja:
                 self._add(field_id, term, "ja" if is_japanese_term(term) else "en")
-        self._compiled: dict[str, tuple[re.Pattern | None, list[tuple[str, str, list[int]]]]] = {}
+            for cond in rest[0] if rest else ():
+                key = self._key(cond.term, "ja" if is_japanese_term(cond.term) else "en")
+                self._conditions[(field_id, key)] = (
+                    _any_pattern(cond.with_any) if cond.with_any else None,
+                    _any_pattern(cond.exclude) if cond.exclude else None,
+                )
+        self._compiled: dict[str, tuple[re.Pattern | None, list[tuple[str, str, list[int], str]]]] = {}
         self._lock = threading.Lock()
 
+    @staticmethod
+    def _key(term: str, language: str) -> str:
+        """Spelling variants share one key: "rail gun", "rail-gun" and "railgun" are one term."""
+        folded = fold_width(term).strip()
+        if language == "ja":
+            return "ja:" + folded
+        return "en:" + re.sub(r"[\s\-]+", "", folded.lower())
+
     def _add(self, field_id: int, term: str, language: str) -> None:
-        pattern = japanese_pattern(term) if language == "ja" else english_pattern(term)
-        key = pattern.lower() if language == "en" else pattern
-        entry = self._entries.setdefault(key, (term, language, []))
+        key = self._key(term, language)
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = self._entries[key] = (term, language, [])
+            self._pattern_term[key] = term
+        elif len(re.split(r"[\s\-]+", term.strip())) > len(re.split(r"[\s\-]+", self._pattern_term[key].strip())):
+            self._pattern_term[key] = term  # the variant with separators matches all spellings
         if field_id not in entry[2]:
             entry[2].append(field_id)
 
@@ -92,16 +124,17 @@ class TermIndex:
         with self._lock:
             if choice not in self._compiled:
                 wanted = {"en": ("en",), "ja": ("ja", "en"), "all": ("en", "ja")}[choice]
-                entries = [v for v in self._entries.values() if v[1] in wanted]
+                entries = [(*v, k) for k, v in self._entries.items() if v[1] in wanted]
                 # Longest first, so "guided missile" wins over "missile" at the same place.
                 entries.sort(key=lambda v: len(v[0]), reverse=True)
                 en, ja = [], []
-                for i, (term, lang, _) in enumerate(entries):
-                    folded = fold_width(term).strip()
+                for i, (_, lang, _, key) in enumerate(entries):
+                    spelling = self._pattern_term[key]
+                    folded = fold_width(spelling).strip()
                     if lang == "ja":
-                        ja.append((i, folded[0], japanese_pattern(term)))
+                        ja.append((i, folded[0], japanese_pattern(spelling)))
                     else:
-                        en.append((i, folded[0].lower(), english_body(term)))
+                        en.append((i, folded[0].lower(), english_body(spelling)))
                 parts = []
                 if en:
                     parts.append(f"{_WORD_START}(?:{_grouped(en)}){_WORD_END}")
@@ -117,12 +150,35 @@ class TermIndex:
         regex, table = self._compile(language)
         if regex is None or not text:
             return []
+        folded = fold_width(text)
+        context: dict[int, bool] = {}
+        excluded: dict[int, list[tuple[int, int]]] = {}
         hits: list[TermHit] = []
-        for m in regex.finditer(fold_width(text)):
-            term, lang, field_ids = table[int(m.lastgroup[1:])]
+        for m in regex.finditer(folded):
+            term, lang, field_ids, key = table[int(m.lastgroup[1:])]
             for fid in field_ids:
+                cond = self._conditions.get((fid, key))
+                if cond is not None and not self._allowed(cond, folded, m.start(), m.end(), context, excluded):
+                    continue
                 hits.append(TermHit(fid, term, m.start(), m.end(), lang))
         return hits
+
+    @staticmethod
+    def _allowed(cond, text: str, start: int, end: int, context: dict, excluded: dict) -> bool:
+        with_any, exclude = cond
+        if exclude is not None:
+            spans = excluded.get(id(exclude))
+            if spans is None:
+                spans = excluded[id(exclude)] = [x.span() for x in exclude.finditer(text)]
+            if any(s <= start and end <= e for s, e in spans):
+                return False
+        if with_any is not None:
+            present = context.get(id(with_any))
+            if present is None:
+                present = context[id(with_any)] = with_any.search(text) is not None
+            if not present:
+                return False
+        return True
 
     def matches_any(self, text: str, terms: Iterable[str]) -> list[str]:
         """Which of ``terms`` occur in ``text`` (used for limitations like U/Pu)."""
