@@ -146,7 +146,7 @@ def test_pdf_report_renders_japanese(decided, tmp_path):
     res = export_log(log, "pdf", tmp_path / "r.pdf")
     assert res.rows == 4 and res.path.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
-    for needle in ("Triage report", "無人航空機", "山田 太郎", "日本で完成", "Request prior confirmation (Art. 79)",
+    for needle in ("Triage report", "無人航空機", "山田 太郎", "第5分野", "Request prior confirmation (Art. 79)",
                    "2024-05-29", "2024-12-29", str(log.path.resolve())[:30], "m-test-1"):
         assert needle in text, needle
     subprocess.run(["pdftoppm", "-r", "30", "-f", "1", "-l", "1", str(res.path), str(tmp_path / "page")], check=True)
