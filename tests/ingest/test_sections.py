@@ -134,3 +134,11 @@ def test_abstract_placed_first_is_one_paragraph_and_not_the_description():
     assert d.abstract == "A guard surrounds the rotor."
     assert d.description == "The guard of the present disclosure is made of carbon fibre and protects people."
     assert d.claims_text == "1. A rotor guard."
+
+
+def test_title_skips_front_matter_lines():
+    text = (
+        "Attorney Docket No. 1234-US\nUNITED STATES PATENT APPLICATION\nSPECIFICATION\n\n"
+        "Thermal camera gimbal\n\nCLAIMS\n1. A gimbal.\n"
+    )
+    assert draft_from_text(text).title == "Thermal camera gimbal"

@@ -32,6 +32,13 @@ _ABSTRACT_HEAD = re.compile(
 )
 _TITLE_LINE = re.compile(r"^[ \t]*title(?:[ \t]+of[ \t]+(?:the[ \t]+)?invention)?[ \t]*:[ \t]*(\S.*)$", re.I | re.M)
 _TITLE_HEAD = re.compile(r"^[ \t]*title(?:[ \t]+of[ \t]+(?:the[ \t]+)?invention)?[ \t]*:?[ \t]*$", re.I)
+# front-matter lines that precede the title of a US-style draft
+_TITLE_SKIP = re.compile(
+    r"^(?:(?:attorney|atty\.?)\s+(?:docket|dkt\.?)|docket\s+(?:no|number)|our\s+ref|client\s+ref|customer\s+no"
+    r"|(?:(?:united\s+states|u\.\s?s\.|us|pct|international|provisional|non-provisional|utility)\s+)*(?:patent\s+)?application(?:\s+for\s+letters\s+patent)?\b"
+    r"|in\s+the\s+united\s+states\s+patent|specification$|description$|express\s+mail|inventors?\s*:|applicants?\s*:|confidential)",
+    re.I,
+)
 _FIELD_HEAD = re.compile(
     r"^[ \t]*(?:\d+\.|[IVX]+\.|\(\d+\))?[ \t]*(?:technical[ \t]+field(?:[ \t]+of[ \t]+the[ \t]+invention)?"
     r"|field(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:invention|disclosure|art|technology))?)[ \t]*:?[ \t]*$",
@@ -201,6 +208,8 @@ def _find_title_en(text: str) -> str:
                 if nxt.strip():
                     return nxt.strip()
             return ""
+        if _TITLE_SKIP.match(s):
+            continue
         if _KNOWN_HEADINGS.match(s) or len(s) > 300:
             return ""
         return s.lstrip("# ").strip()
