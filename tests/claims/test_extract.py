@@ -57,3 +57,38 @@ def test_real_first_claims(first_claims) -> None:
     assert 0.2 <= methods / len(claims) <= 0.5  # US first claims: roughly a third are methods
     with_transition = sum(bool(c.transition) for c in claims) / len(claims)
     assert with_transition >= 0.95
+
+
+def test_importing_claims_loads_no_spacy_and_pipelines_load_once() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, workbench.claims as wc\n"
+        "print('spacy' in sys.modules)\n"
+        "from workbench.claims.pipeline import get_pipeline\n"
+        "print(get_pipeline('en') is get_pipeline('en'), get_pipeline('ja') is get_pipeline('ja'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "False"
+    assert out[1] == "True True"
+
+
+def test_japanese_claim_longer_than_sudachi_accepts_is_still_analysed() -> None:
+    """SudachiPy refuses inputs over 49,149 bytes; such a claim must not crash the split."""
+    body = "前記部材は、" + "Ａと、" * 9000
+    cs = extract_claims(_draft(f"【請求項１】\nＡを備える装置。\n【請求項２】\n請求項１に記載の装置であって、{body}Ｂを備える装置。\n", "ja"))
+    assert len(cs.claims[1].text.encode("utf-8")) > 49_149
+    assert cs.claims[1].depends_on == (1,)
+    assert cs.claims[1].category == "apparatus"
+
+
+def test_many_claims_split_in_bounded_time() -> None:
+    import time
+
+    text = "1. A lamp comprising a base.\n" + "".join(f"{n}. The lamp of claim {n - 1}, wherein it is red.\n" for n in range(2, 1001))
+    t0 = time.perf_counter()
+    cs = extract_claims(_draft(text))
+    assert time.perf_counter() - t0 < 10
+    assert len(cs.claims) == 1000
+    assert cs.by_number(1000).depends_on == (999,)
