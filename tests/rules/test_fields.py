@@ -90,6 +90,10 @@ def test_limitation_needs_its_term(field):
     for term in field.limitation.requires_terms:
         assert _status(RULESET, field.id, codes, answers=YES, terms=[(0, term)]).status == "hit", term
     assert _status(RULESET, field.id, codes, answers=YES, text=f"... enrichment of {field.limitation.requires_terms[0]} by ...").status == "hit"
+    # The pipeline passes only the terms find_terms found: every required term must be one.
+    for term in field.limitation.requires_terms:
+        found = [(h.field_id, h.term) for h in RULESET.find_terms(f"A process for {term} ({term}).")]
+        assert _status(RULESET, field.id, codes, answers=YES, terms=found).status == "hit", term
     # Nothing given at all: the limitation cannot be checked, so never "no" silently.
     m = _status(RULESET, field.id, codes, answers=YES)
     assert m.status == "possible" and any("limited" in r for r in m.reasons)
