@@ -127,3 +127,8 @@ def test_japanese_pdf_furniture_is_removed(tmp_path, jpo_draft):
     assert d.claims_text.endswith("請求項１又は２に記載の飛行装置を用いた監視方法。")
     assert d.title == "飛行装置及び監視方法"
     assert d.abstract.startswith("【課題】")
+
+
+def test_ligatures_soft_hyphens_and_no_break_spaces_are_normalised():
+    (out,) = clean_pages(["The ﬁrst ﬂange is\u00a0con\u00adnected to the\u200b ﬀ stage."])
+    assert out == "The first flange is connected to the ff stage."

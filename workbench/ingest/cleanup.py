@@ -26,6 +26,22 @@ _LEAD_INT = re.compile(r"^[ \t\u3000]*([0-9０-９]{1,3})[ \t\u3000]+(?=\S)(?![.
 _ZONE = 3  # lines at the top and bottom of a page that may be header/footer
 
 
+_CHAR_FIXES = str.maketrans(
+    {
+        "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
+        "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
+        "\u00a0": " ", "\u2028": "\n", "\u2029": "\n",
+    }
+)
+
+
+def normalize_chars(text: str) -> str:
+    """Typographic ligatures (ﬁ) as letters, soft hyphens and zero-width
+    characters dropped, no-break spaces as spaces: PDF and Word text then
+    matches search terms."""
+    return text.translate(_CHAR_FIXES)
+
+
 def remove_paragraph_numbers(text: str) -> str:
     return _PARA_NUM.sub("", text)
 
@@ -158,7 +174,7 @@ def clean_page_lines(lines: list[str], furniture: Furniture, page_no: int = 1, n
 def clean_pages(pages: list[str]) -> list[str]:
     """Strip running headers/footers, page numbers and line numbers from each
     page, and paragraph numbers everywhere."""
-    split = [normalize_newlines(p).split("\n") for p in pages]
+    split = [normalize_newlines(normalize_chars(p)).split("\n") for p in pages]
     furniture = repeated_furniture(split)
     cleaned = []
     for page_no, lines in enumerate(split, start=1):
