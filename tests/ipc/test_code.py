@@ -21,6 +21,10 @@ from workbench.ipc import IpcCode, IpcRange, parse_ipc, parse_ipc_or_range, pars
         ("H01L 31/0352", "H01L 31/0352", "subgroup", "H01L0031035200"),
         ("B01D 59", "B01D 59/00", "main_group", "B01D0059000000"),
         ("B64U 2101/30", "B64U 2101/30", "subgroup", "B64U2101300000"),
+        ("F41H 3/02 [2006.01]", "F41H 3/02", "subgroup", "F41H0003020000"),
+        ("G06F 21/86 230", "G06F 21/86", "subgroup", "G06F0021860000"),  # JPO FI: IPC part kept
+        ("F41H 3/02 Z", "F41H 3/02", "subgroup", "F41H0003020000"),
+        ("F41H3/02@Z", "F41H 3/02", "subgroup", "F41H0003020000"),
         ("F41H", "F41H", "subclass", "F41H"),
         ("F41", "F41", "class", "F41"),
         ("F", "F", "section", "F"),
@@ -42,7 +46,9 @@ def test_fields_of_a_parsed_code():
     assert [str(a) for a in code.ancestors()] == ["F", "F41", "F41H", "F41H 3/00"]
 
 
-@pytest.mark.parametrize("bad", ["", "XYZ", "F41H 3/0", "F41H 0/00", "Y02E 10/50", "F4H 3/00", "F41H 3/00/01", "12345"])
+@pytest.mark.parametrize(
+    "bad", ["", "XYZ", "F41H 3/0", "F41H 0/00", "Y02E 10/50", "F4H 3/00", "F41H 3/00/01", "12345", "F41H 3/02 ZZ", "F41H 3/02 1234"]
+)
 def test_malformed_codes_are_coded_errors(bad):
     with pytest.raises(IpcError) as info:
         parse_ipc(bad)

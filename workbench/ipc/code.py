@@ -7,6 +7,7 @@ Accepted spellings (full-width characters are folded first)::
     "F41H 3/02"  "F41H 3/02 (2006.01)"     subgroup (an edition tag is dropped)
     "F41H0003000000"  "F41H0003020000"     the 14-character WIPO form
     "B01D 59"                              a main group written without "/00"
+    "G06F 21/86 230"  "F41H 3/02 Z"        JPO FI symbols: the IPC part is kept
 
 The dot hierarchy of subgroups (which subgroup is indented under which) is not
 derivable from the numbers, so containment is approximated: a main group contains
@@ -30,7 +31,10 @@ LEVELS: tuple[IpcLevel, ...] = ("section", "class", "subclass", "main_group", "s
 
 # Dashes people use between the ends of a range.
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u301c\uff5e~"
-_EDITION_TAG = re.compile(r"\(\s*\d{4}\s*\.\s*\d{2}\s*\)\s*$")
+_EDITION_TAG = re.compile(r"[(\[]\s*\d{4}\s*[.-]\s*\d{2}\s*[)\]]\s*$")
+# A JPO FI symbol is an IPC group plus an optional 3-digit subdivision and file
+# discrimination letter ("G06F 21/86 230", "F41H 3/02 Z", "F41H3/02@Z"): keep the IPC part.
+_FI_SUFFIX = re.compile(r"(/\s*\d{2,6})(?:\s*,?\s*\d{3})?(?:\s*[@,]?\s*[A-Z])?$")
 _SECTION = re.compile(r"^([A-H])$")
 _CLASS = re.compile(r"^([A-H])(\d{2})$")
 _SUBCLASS = re.compile(r"^([A-H])(\d{2})([A-Z])$")
@@ -196,7 +200,8 @@ class IpcRange:
 
 
 def _strip_edition(text: str) -> str:
-    return _EDITION_TAG.sub("", text).strip()
+    text = _EDITION_TAG.sub("", text).strip()
+    return _FI_SUFFIX.sub(r"\1", text)
 
 
 def parse_ipc(text: str | IpcCode) -> IpcCode:
