@@ -53,3 +53,27 @@ def test_two_connections_in_one_process_interleave(db_path):
     assert len(b.draft(did).decisions) == 10 and a.verify().ok
     a.close()
     b.close()
+
+
+def _fresh_writer(path: str, name: str, barrier) -> None:
+    barrier.wait()
+    with TriageLog.open(path, reviewer=name) as lg:  # both create/migrate the same new file
+        did = lg.record_verdict(make_verdict("shared.txt"))
+        for i in range(5):
+            lg.decide(did, "hold", f"{name}-{i}")
+
+
+def test_two_processes_creating_the_same_new_log(db_path):
+    ctx = mp.get_context("fork")
+    barrier = ctx.Barrier(2)
+    procs = [ctx.Process(target=_fresh_writer, args=(str(db_path), n, barrier)) for n in ("p1", "p2")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0, 0]
+    with TriageLog.open(db_path) as lg:
+        assert len(lg.drafts()) == 1  # same hash -> one draft, even when created concurrently
+        assert len(lg.draft(1).decisions) == 10
+        assert [e.kind for e in lg.history()].count("schema.migrated") == 1
+        assert lg.verify().ok

@@ -144,3 +144,26 @@ def test_backups_and_new_file_offer(db_path):
     with pytest.raises(StoreError) as err:
         backup(db_path)
     assert err.value.code == "E501"
+
+
+def test_disk_full_is_e511_and_the_change_is_not_half_recorded(db_path):
+    import dataclasses
+
+    lg = TriageLog.open(db_path, reviewer="t")
+    did = lg.record_verdict(make_verdict())
+    lg.decide(did, "hold", "before the disk filled")
+    pages = lg.conn.execute("PRAGMA page_count").fetchone()[0]
+    lg.conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # simulate a full disk
+    big = make_verdict("big.txt", claims=tuple("A drone with part %d. " % i * 40 for i in range(200)))
+    with pytest.raises(StoreError) as err:
+        lg.record_verdict(big)
+    assert err.value.code == "E511" and err.value.path == str(db_path)
+    assert [s.name for s in lg.drafts()] == ["draft.txt"]
+    assert lg.verify().ok
+    with pytest.raises(StoreError) as err:  # a NaN score is refused before anything is written
+        lg.record_verdict(dataclasses.replace(make_verdict("nan.txt"), fields=(dataclasses.replace(big.fields[0], likelihood=float("nan")),)))
+    assert err.value.code == "E508"
+    lg.close()
+    with TriageLog.open(db_path) as again:  # a fresh connection has no page limit
+        again.record_verdict(big)
+        assert len(again.drafts()) == 2 and again.verify().ok

@@ -11,6 +11,7 @@ current one). ``verify()`` re-checks the chain and the derived rows.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 import threading
@@ -44,6 +45,7 @@ from workbench.errors import (
     E508,
     E509,
     E510,
+    E511,
     StoreError,
 )
 from workbench.store.chain import GENESIS, event_hash
@@ -84,6 +86,8 @@ def _guard(path: Path) -> Iterator[None]:
             raise StoreError(E502, path=path) from None
         if "unable to open" in text or "readonly" in text or "read-only" in text:
             raise StoreError(E509, path=path, detail=f"{path} ({exc})") from None
+        if "full" in text or "disk i/o" in text:
+            raise StoreError(E511, path=path, detail=str(exc)) from None
         raise StoreError(E501, path=path, detail=str(exc)) from None
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed", ...
         raise StoreError(E501, path=path, detail=str(exc)) from None
@@ -223,7 +227,8 @@ class TriageLog:
             try:
                 yield
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # SQLite may already have rolled back (e.g. disk full)
+                    self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
 
@@ -257,6 +262,9 @@ class TriageLog:
             raise StoreError(E508, value=verdict.level, what="level", allowed=", ".join(LEVELS))
         who = reviewer or self.reviewer
         payload = verdict_payload(verdict)
+        for f in verdict.fields + tuple(f for cv in verdict.claim_verdicts for f in cv.fields):
+            if not isinstance(f.likelihood, (int, float)) or not math.isfinite(f.likelihood):
+                raise StoreError(E508, value=f.likelihood, what=f"likelihood of field {f.field_id}", allowed="a finite number")
         with self._txn():
             row = self.conn.execute("SELECT id FROM drafts WHERE sha256 = ?", [verdict.draft.sha256]).fetchone()
             if row:
