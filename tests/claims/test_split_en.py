@@ -162,3 +162,28 @@ def test_tree_children() -> None:
 @pytest.mark.parametrize("text", ["", "   \n", "No claims here at all.", "\x00\x01binary\xff"])
 def test_text_without_claims_gives_an_empty_set(text: str) -> None:
     assert split_claims(text).claims == ()
+
+
+def test_label_on_its_own_line() -> None:
+    cs = split_claims("CLAIMS\n1.\nA cup comprising a handle.\n2.\nThe cup of claim 1, wherein it is blue.\n")
+    assert [(c.number, c.depends_on) for c in cs.claims] == [(1, ()), (2, (1,))]
+    assert cs.claims[0].text == "A cup comprising a handle."
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    ["The cup as set forth in claim 1", "The cup as recited in claim 1", "The cup in accordance with claim 1", "The cup as defined in any one of the claims 1"],
+)
+def test_other_dependency_wordings(preamble: str) -> None:
+    cs = split_claims(f"1. A cup comprising a handle.\n2. {preamble}, wherein it is blue.\n")
+    assert cs.by_number(2).depends_on == (1,)
+
+
+def test_analysis_is_thread_safe() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    en = BASE + "4. The widget of claims 1 to 3, wherein x.\n"
+    ja = "【請求項１】\nＡを備える装置。\n【請求項２】\n請求項１に記載の装置。\n"
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda i: split_claims(en if i % 2 else ja, "en" if i % 2 else "ja"), range(40)))
+    assert all(r.claims[-1].depends_on == ((1, 2, 3) if r.language == "en" else (1,)) for r in results)

@@ -15,6 +15,7 @@ from workbench.errors import E203, ClaimsError
 
 _PIPELINES: dict[str, object] = {}
 _LOCK = threading.Lock()
+_RUN_LOCKS = {"en": threading.Lock(), "ja": threading.Lock()}  # the Sudachi tokenizer is not re-entrant
 
 EN_COMPONENTS = ("workbench_claim_transition_v1", "workbench_claim_references_v1", "workbench_claim_category_v1")
 JA_COMPONENTS = ("workbench_claim_parts_ja_v1", "workbench_claim_references_ja_v1", "workbench_claim_category_ja_v1")
@@ -61,10 +62,11 @@ def analyse(nlp, text: str):
     """Run ``nlp`` over one claim's text; returns the Doc."""
     from spacy.tokens import Doc
 
-    if nlp.lang == "ja" and len(text.encode("utf-8")) > SUDACHI_MAX_BYTES:
-        doc = Doc(nlp.vocab, words=[text], spaces=[False])
-    else:
-        doc = nlp.make_doc(text)
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
+    with _RUN_LOCKS.get(nlp.lang, _LOCK):
+        if nlp.lang == "ja" and len(text.encode("utf-8")) > SUDACHI_MAX_BYTES:
+            doc = Doc(nlp.vocab, words=[text], spaces=[False])
+        else:
+            doc = nlp.make_doc(text)
+        for _name, proc in nlp.pipeline:
+            doc = proc(doc)
     return doc
