@@ -9,7 +9,7 @@ from functools import cached_property
 
 from workbench.domain import AdditionalAnswers, RuleMatch
 from workbench.errors import E303, RulesError
-from workbench.ipc.code import IpcCode, parse_ipc
+from workbench.ipc.code import IpcCode, IpcRange, parse_ipc
 from workbench.rules.engine import match_field
 from workbench.rules.model import FieldRule, RuleSetInfo, TermHit
 from workbench.rules.terms import TermIndex
@@ -40,6 +40,14 @@ class RuleSet:
         self.source_urls = source_urls
         self.notes = notes
         self._by_id = {f.id: f for f in self.fields}
+        # IPC sections each field's entries live in (a quick pre-check in match)
+        self._sections = {
+            f.id: {
+                (a.start.section if isinstance(a, IpcRange) else a.section)
+                for e in f.ipc for p in e.parts for a in p.alternatives
+            }
+            for f in self.fields
+        }
 
     def __repr__(self) -> str:
         return f"RuleSet({self.name!r}, version={self.version!r}, fields={len(self.fields)}, checksum={self.checksum[:12]}…)"
@@ -102,8 +110,12 @@ class RuleSet:
             by_field.setdefault(int(fid), []).append(term)
         all_terms_text = "\n".join(t for _, t in term_pairs)
 
+        sections = {c.section for c in code_tuple}
         out: list[RuleMatch] = []
         for rule in self.fields:
+            if not (self._sections[rule.id] & sections) and rule.id not in by_field:
+                out.append(RuleMatch(field_id=rule.id, status="no"))  # nothing can match: skip the work
+                continue
             limitation_terms: tuple[str, ...] | None = None
             if rule.limitation is not None and evidence_given:
                 haystack = all_terms_text + ("\n" + text if text else "")
