@@ -139,3 +139,9 @@ def test_sorting_key_treats_subgroups_as_decimals():
     codes = [parse_ipc(c) for c in ["B63G 8/30", "B63G 8/285", "B63G 8/28", "B63G 8/00", "B63G 10/00"]]
     ordered = [str(c) for c in sorted(codes, key=IpcCode.sort_key)]
     assert ordered == ["B63G 8/00", "B63G 8/28", "B63G 8/285", "B63G 8/30", "B63G 10/00"]
+
+
+def test_directly_built_codes_equal_parsed_ones():
+    assert IpcCode("F", "41", "H", "03") == parse_ipc("F41H 3/00")
+    assert hash(IpcCode("F", "41", "H", "3", "00")) == hash(parse_ipc("F41H0003000000"))
+    assert len({parse_ipc("F41H 3/02"), parse_ipc("F41H3/02"), parse_ipc("F41H0003020000")}) == 1

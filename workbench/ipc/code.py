@@ -71,6 +71,9 @@ class IpcCode:
     _parts: tuple = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.main_group:  # one spelling per code: "3/00", never "03/" or "3/"
+            object.__setattr__(self, "main_group", str(int(self.main_group)))
+            object.__setattr__(self, "subgroup", self.subgroup or "00")
         if not self.class_:
             depth = 0
         elif not self.subclass:
