@@ -115,6 +115,25 @@ def test_image_only_pdf_is_e107_asking_for_ocr(tmp_path):
     assert "OCR" in err.hint
 
 
+def test_scan_with_a_digital_running_header_is_still_e107(tmp_path):
+    from fpdf import FPDF
+    from PIL import Image
+
+    img = Image.new("RGB", (300, 300), "white")
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.set_font("helvetica", size=9)
+    for n in range(1, 5):
+        pdf.add_page()
+        pdf.cell(0, 6, "Attorney Docket No. 4711-US    CONFIDENTIAL")
+        pdf.image(img, x=10, y=20, w=180)
+        pdf.set_xy(0, 285)
+        pdf.cell(0, 6, f"Page {n} of 4", align="C")
+    p = tmp_path / "stamped-scan.pdf"
+    pdf.output(str(p))
+    assert "OCR" in _refused(p, "E107").hint
+
+
 def test_zip_that_is_not_a_docx_is_e108(tmp_path):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:

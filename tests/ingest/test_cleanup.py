@@ -132,3 +132,8 @@ def test_japanese_pdf_furniture_is_removed(tmp_path, jpo_draft):
 def test_ligatures_soft_hyphens_and_no_break_spaces_are_normalised():
     (out,) = clean_pages(["The ﬁrst ﬂange is\u00a0con\u00adnected to the\u200b ﬀ stage."])
     assert out == "The first flange is connected to the ff stage."
+
+
+def test_one_line_pages_that_differ_by_page_number_are_kept():
+    pages = [f"Section {n}: the rotor is balanced." for n in range(1, 6)]
+    assert clean_pages(pages) == pages

@@ -180,12 +180,15 @@ def clean_pages(pages: list[str]) -> list[str]:
     for page_no, lines in enumerate(split, start=1):
         text = "\n".join(clean_page_lines(lines, furniture, page_no, len(split)))
         cleaned.append(tidy(remove_paragraph_numbers(text)))
-    if (furniture.exact or furniture.numbered) and not any(c.strip() for c in cleaned):
-        # every line "repeats": the pages ARE the text (one line per page), keep it
-        return clean_pages_without_furniture(split)
+    if furniture.numbered and not any(c.strip() for c in cleaned):
+        # every line differs only by its page number: the pages ARE the text
+        # (one line per page), keep it; identical lines on every page stay
+        # removed (a scan with a stamped header has no text of its own)
+        return clean_pages_keeping_numbered(split, furniture)
     return cleaned
 
 
-def clean_pages_without_furniture(split: list[list[str]]) -> list[str]:
+def clean_pages_keeping_numbered(split: list[list[str]], furniture: Furniture) -> list[str]:
     n = len(split)
-    return [tidy(remove_paragraph_numbers("\n".join(clean_page_lines(ln, Furniture(), i, n)))) for i, ln in enumerate(split, 1)]
+    exact_only = Furniture(exact=furniture.exact)
+    return [tidy(remove_paragraph_numbers("\n".join(clean_page_lines(ln, exact_only, i, n)))) for i, ln in enumerate(split, 1)]

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from workbench.domain import Draft
-from workbench.errors import E104, E105, E106, E107, E111, E112, IngestError
+from workbench.errors import E104, E105, E106, E107, E111, E112, E113, IngestError
 from workbench.ingest.build import assemble, sha256_of
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
@@ -103,4 +103,10 @@ def read_pdf(
     if empty == n or (empty * 2 > n and sum(len(p.strip()) for p in pages) < 200 * n * 0.1):
         raise IngestError(E107, path=path, pages=empty)
     notes = [f"{empty} of {n} pages have no text layer (figures or scans)"] if empty else []
-    return assemble(path, sha256_of(data), "pdf", pages, notes=notes)
+    try:
+        return assemble(path, sha256_of(data), "pdf", pages, notes=notes)
+    except IngestError as exc:
+        if exc.code != E113:
+            raise
+        # only running headers/page numbers had text: a scan with a stamped header
+        raise IngestError(E107, path=path, pages=n) from None
