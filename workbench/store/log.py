@@ -48,7 +48,7 @@ from workbench.errors import (
     E511,
     StoreError,
 )
-from workbench.store.chain import GENESIS, event_hash
+from workbench.store.chain import GENESIS, canonical_json, event_hash
 from workbench.store.dates import key_dates, parse_date
 from workbench.store.derive import DERIVED_COLUMNS, draft_payload, rows_for_event, verdict_payload
 from workbench.store.records import (
@@ -239,8 +239,6 @@ class TriageLog:
         prev = last[1] if last else GENESIS
         at = utc_now()
         h = event_hash(prev, id=event_id, at=at, who=who, kind=kind, draft_id=draft_id, payload=payload)
-        from workbench.store.chain import canonical_json
-
         self.conn.execute(
             "INSERT INTO events (id, at, who, kind, draft_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [event_id, at, who, kind, draft_id, canonical_json(payload), prev, h],
