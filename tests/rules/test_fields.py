@@ -169,3 +169,26 @@ def test_every_evidence_term_is_found_for_its_field(field, term):
         longer = cond.exclude[0]
         text = f"本発明は{longer}に関する。" if japanese else f"The invention relates to a {longer}."
         assert not any(h.field_id == field.id and _same(h.term, term) for h in RULESET.find_terms(text))
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=lambda f: f"f{f.id}")
+def test_every_verified_fact_names_its_source(field):
+    """A verified entry or limitation carries its own source (or the field's); an unverified
+    field says why in its notes."""
+    for entry in field.verified_entries:
+        assert entry.source or field.source
+        assert entry.source and all(s.startswith("http") for s in entry.source)
+    if field.limitation is not None and field.limitation.verified:
+        assert field.verified_entries  # a verified limitation belongs to a verified entry
+    if not field.verified:
+        assert field.notes
+    assert field.verification in ("verified", "partial", "unverified")
+    assert (field.verification == "unverified") == (not field.verified and not field.verified_entries and not field.name_verified)
+
+
+def test_only_few_facts_are_verified():
+    """The reference confirms very little: most of the rule set must stay unverified."""
+    entries = [e for f in FIELDS for e in f.ipc]
+    assert 0 < sum(e.verified for e in entries) < len(entries) / 4
+    assert not any(f.verified for f in FIELDS)
+    assert not any(f.additional_requirement.verified for f in FIELDS)

@@ -134,6 +134,7 @@ def field_summary(field) -> dict:
         "additional_requirement_verified": req.verified,
         "verified": field.verified,
         "name_verified": field.name_verified,
+        "verification": field.verification,
         "terms_en": list(field.terms_en),
         "terms_ja": list(field.terms_ja),
         "source": list(field.source),
@@ -154,8 +155,16 @@ def run_show(args) -> int:
         out.write(f"  file {src}\n")
     out.write("\n")
     for f in rs.fields:
-        flag = "verified" if f.verified else "UNVERIFIED"
+        flag = {
+            "verified": "verified",
+            "partial": "partly verified: " + ", ".join(
+                (["name"] if f.name_verified else []) + [e.text for e in f.verified_entries]
+            ),
+            "unverified": "UNVERIFIED",
+        }[f.verification]
         req = "additional requirement" if f.additional_requirement.applies else "no additional requirement"
+        if not f.additional_requirement.verified:
+            req += " (unconfirmed)"
         out.write(f"{f.id:>3}  {f.name_ja}\n     {f.name_en}  [{flag}; {req}]\n")
         for e in f.ipc:
             mark = "✔ verified" if e.verified else "? unverified"

@@ -142,6 +142,15 @@ class FieldRule:
     def verified_entries(self) -> tuple[IpcEntry, ...]:
         return tuple(e for e in self.ipc if e.verified)
 
+    @property
+    def verification(self) -> str:
+        """"verified" (the whole field), "partial" (some IPC entries or the name) or "unverified"."""
+        if self.verified:
+            return "verified"
+        if self.verified_entries or self.name_verified:
+            return "partial"
+        return "unverified"
+
 
 @dataclass(frozen=True)
 class TermHit:
