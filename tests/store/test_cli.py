@@ -108,3 +108,16 @@ def test_default_db_from_environment(isolated_settings, capsys):
 def test_log_without_subcommand_prints_help(capsys):
     rc, out, _ = run(capsys, "log")
     assert rc == 2 and "decide" in out
+
+
+def test_backup_and_history_json(db, capsys, tmp_path):
+    path, (a, b, c) = db
+    out_file = tmp_path / "copy.sqlite"
+    rc, out, _ = run(capsys, "log", "backup", "--db", path, "--out", str(out_file))
+    assert rc == 0 and out_file.exists()
+    with TriageLog.open(out_file) as copy:
+        assert len(copy.drafts()) == 3 and copy.verify().ok
+    rc, out, _ = run(capsys, "log", "history", "--db", path, "--json")
+    events = json.loads(out)
+    assert events[0]["kind"] == "schema.migrated" and all(len(e["hash"]) == 64 for e in events)
+    assert [e["prev_hash"] for e in events[1:]] == [e["hash"] for e in events[:-1]]
