@@ -20,6 +20,7 @@ from workbench.ingest.build import assemble, sha256_of
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _PROJECT_AFTER_PAGES = 10
+_PROJECTION_MARGIN = 0.8
 # a page with fewer visible characters than this counts as "without text"
 _MIN_PAGE_CHARS = 8
 
@@ -87,9 +88,10 @@ def read_pdf(
         if now - started > timeout_s:
             raise IngestError(E112, path=path, page=i + 1, seconds=timeout_s)
         if i >= _PROJECT_AFTER_PAGES and now - read_from > 0.5:
-            # refuse a huge file quickly instead of timing out after timeout_s
+            # refuse a huge file quickly instead of timing out after timeout_s;
+            # the margin keeps a borderline file from finishing just past it
             projected = (now - started) + (now - read_from) / i * (n - i)
-            if projected > timeout_s:
+            if projected > timeout_s * _PROJECTION_MARGIN:
                 raise IngestError(
                     E111, path=path, size=f"{n} pages, about {projected:.0f} s to read", limit=f"{timeout_s:g} s of reading time"
                 )
