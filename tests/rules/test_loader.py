@@ -260,3 +260,12 @@ def test_alias_bombs_and_self_references_are_refused(rules_dir: Path):
 @pytest.mark.parametrize("name", ["../etc/passwd", "", "Jp Fields", "/abs"])
 def test_rule_set_names_cannot_escape_the_rules_folder(rules_dir: Path, name: str):
     assert load_error(rules_dir, name=name).code == E305
+
+
+def test_two_user_files_redefining_one_field_is_E304(rules_dir: Path, tmp_path: Path):
+    user = tmp_path / "user"
+    user.mkdir()
+    write(user, "a.yaml", 'id: a\nextends: test-rules\nversion: "a"\nfields:\n' + GOOD_FIELD.format(id=1, ipc="G21J"))
+    b = write(user, "b.yaml", 'id: b\nextends: test-rules\nversion: "b"\nfields:\n' + GOOD_FIELD.format(id=1, ipc="C06D 7/00"))
+    err = load_error(rules_dir, user_dir=user)
+    assert err.code == E304 and err.path == str(b) and err.line == 5

@@ -295,8 +295,14 @@ def load_ruleset(
     fields: dict[int, FieldRule] = {}
     for i, f in enumerate(base.data.get("fields", [])):
         fields[f["id"]] = _build_field(f, base, i)
+    overridden: dict[int, RuleSource] = {}
     for src in overrides:
         for i, f in enumerate(src.data.get("fields", [])):
+            if f["id"] in overridden:  # two user files redefine one field: which wins is not clear
+                raise RulesError(
+                    E304, path=src.path, line=src.line_of(("fields", i, "id")), field_id=f["id"],
+                )
+            overridden[f["id"]] = src
             fields[f["id"]] = _build_field(f, src, i)
     if not fields:
         raise RulesError(E303, path=base.path, line=base.line_of(("fields",)), detail="the rule set defines no fields")
