@@ -54,7 +54,7 @@ def test_decide_show_due_export_verify(db, capsys, tmp_path):
     rc, out, _ = run(capsys, "log", "due", "--db", path, "--days", "5", "--today", "2024-06-01")
     assert rc == 0 and "No key dates" in out
     out_file = tmp_path / "e.csv"
-    rc, out, _ = run(capsys, "log", "export", "--db", path, "--format", "csv", "--out", str(out_file), "--by", "山田")
+    rc, out, _ = run(capsys, "log", "export", "--db", path, "--format", "csv", "--out", str(out_file), "--reviewer", "山田")
     assert rc == 0 and "Wrote 1 decision" in out and out_file.exists()
     rc, out, _ = run(capsys, "log", "verify", "--db", path)
     assert rc == 0 and "OK" in out

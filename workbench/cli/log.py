@@ -202,7 +202,7 @@ def register(sub) -> None:
     filt.add_argument("--since", metavar="YYYY-MM-DD")
     filt.add_argument("--until", metavar="YYYY-MM-DD")
     filt.add_argument("--level", choices=LEVELS)
-    filt.add_argument("--by", "--filter-reviewer", dest="by", metavar="NAME", help="only this reviewer")
+    filt.add_argument("--reviewer", "--by", dest="by", metavar="NAME", help="only this reviewer's drafts (list) or decisions (export)")
 
     p = sub.add_parser("log", help="the triage log: list, show, decide, annotate, export, verify, due")
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
