@@ -40,3 +40,16 @@ def test_unknown_or_malformed_codes_have_no_title(shared_data: Path):
     assert title("not a code", path) == ""
     assert full_title("not a code", path) == ""
     assert title("B64U 10/13", path) == ""  # B64U is newer than the scheme file
+
+
+def test_a_small_titles_file_keeps_the_first_title_and_skips_junk(tmp_path: Path):
+    path = tmp_path / "titles.tsv"
+    path.write_text(
+        "F\tWEAPONS SECTION\nF41\tWEAPONS\nF41H\tARMOUR\n"
+        "F41H0003000000\tCamouflage\nF41H0003000000\tguide heading\n"
+        "no tab on this line\nNOTACODE\tignored\nF41H0003020000\tCovers\n",
+        encoding="utf-8",
+    )
+    titles = load_titles(path)
+    assert titles == {"F": "WEAPONS SECTION", "F41": "WEAPONS", "F41H": "ARMOUR", "F41H 3/00": "Camouflage", "F41H 3/02": "Covers"}
+    assert full_title("F41H 3/02", path) == "WEAPONS SECTION > WEAPONS > ARMOUR > Camouflage > Covers"
