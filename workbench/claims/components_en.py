@@ -71,13 +71,38 @@ def head_word(doc: Doc, end_token: int | None = None) -> str:
     return words[-1] if words else ""
 
 
+def _prev(doc: Doc, i: int) -> int | None:
+    """Index of the token before ``i`` that is not whitespace (line breaks are tokens)."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i if i >= 0 else None
+
+
+def _next(doc: Doc, i: int) -> int | None:
+    i += 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i if i < len(doc) else None
+
+
+def _spaced(pattern: list[dict]) -> list[dict]:
+    """A token pattern that also matches across line breaks ("consisting\nof")."""
+    out: list[dict] = []
+    for k, tok in enumerate(pattern):
+        if k:
+            out.append({"IS_SPACE": True, "OP": "*"})
+        out.append(tok)
+    return out
+
+
 class TransitionFinder:
     def __init__(self, nlp: Language) -> None:
         tr = get_patterns("en").raw["transitions"]
         self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("JEPSON", tr["jepson"])
-        self.matcher.add("STRONG", tr["strong"])
-        self.matcher.add("WEAK", tr["weak"])
+        self.matcher.add("JEPSON", [_spaced(p) for p in tr["jepson"]])
+        self.matcher.add("STRONG", [_spaced(p) for p in tr["strong"]])
+        self.matcher.add("WEAK", [_spaced(p) for p in tr["weak"]])
         self.not_after = set(tr["not_after"])
         self.strong_id = nlp.vocab.strings["STRONG"]
         self.jepson_id = nlp.vocab.strings["JEPSON"]
@@ -91,21 +116,27 @@ class TransitionFinder:
             s, e = max(jepson, key=lambda x: x[1] - x[0])
             return [(s, e, None)]
         for match_id, start, end in matches:
-            if start > 0 and doc[start - 1].lower_ in self.not_after:
+            prev = _prev(doc, start)
+            if prev is not None and doc[prev].lower_ in self.not_after:
                 continue  # "for including", "of comprising": inside the preamble's purpose clause
             strong = match_id != self.weak_id
-            prev = by_start.get(start)
-            if prev is None or (end - start) > (prev[1] - prev[0]):
+            seen = by_start.get(start)
+            if seen is None or (end - start) > (seen[1] - seen[0]):
                 by_start[start] = (start, end, strong)
         return [by_start[k] for k in sorted(by_start)]
 
     def _restates_subject(self, doc: Doc, start: int, head: str) -> bool:
         """"..., the method comprising" where "method" is the claimed subject."""
-        if not head or start < 3 or doc[start - 1].lower_ not in (head, head + "s"):
+        j = _prev(doc, start)
+        if not head or j is None or doc[j].lower_ not in (head, head + "s"):
             return False
-        for k in range(start - 2, max(0, start - 5), -1):
-            if doc[k].lower_ in ("the", "said", "this"):
-                return k > 0 and doc[k - 1].text == ","
+        for _ in range(3):
+            j = _prev(doc, j)
+            if j is None:
+                return False
+            if doc[j].lower_ in ("the", "said", "this"):
+                k = _prev(doc, j)
+                return k is not None and doc[k].text == ","
         return False
 
     def choose(self, doc: Doc) -> tuple[int, int] | None:
@@ -125,7 +156,8 @@ class TransitionFinder:
         if cands[0][2] is None:
             return cands[0][0], cands[0][1]
         for start, end, _strong in cands:
-            if end < len(doc) and doc[end].text == ":":
+            after = _next(doc, end - 1)
+            if after is not None and doc[after].text == ":":
                 return start, end
         phrase, stop = head_phrase_span(doc)
         words = [t.lower_ for t in phrase if t.is_alpha]
@@ -133,7 +165,7 @@ class TransitionFinder:
         for start, end, strong in cands:
             if strong and self._restates_subject(doc, start, head):
                 return start, end
-        if stop < len(doc) and doc[stop].text == ",":
+        while stop < len(doc) and (doc[stop].is_space or doc[stop].text == ","):
             stop += 1
         for start, end, _strong in cands:
             if start == stop:
