@@ -49,6 +49,16 @@ def test_utf8_bom_and_utf16_boms(tmp_path, jpo_draft):
         assert draft.text.startswith("【書類名】特許請求の範囲")
 
 
+def test_utf16_without_bom_is_recognised(tmp_path, jpo_draft):
+    for enc in ("utf-16-le", "utf-16-be"):
+        for name, text in (("jp", jpo_draft), ("en", "Title: Drone\n\nClaims\n1. A drone.\n")):
+            p = tmp_path / f"{name}-{enc}.txt"
+            p.write_bytes(text.encode(enc))
+            d = read_draft(p)
+            assert d.encoding == enc
+            assert d.claims_text.startswith("【請求項１】" if name == "jp" else "1. A drone.")
+
+
 def test_short_shift_jis_text_is_not_mistaken_for_euc():
     # A few kana/kanji: both legacy codecs may decode; the arbiter must pick
     # the one that yields Japanese rather than mojibake.

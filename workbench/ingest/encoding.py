@@ -92,6 +92,23 @@ def _arbitrate(data: bytes, candidates: dict[str, str]) -> str:
     return leaders[0]
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a BOM (NUL bytes, yet it decodes strictly into
+    ASCII/Japanese text, not the scatter of code points binary data gives)."""
+    sample = data[:_SAMPLE]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        text = _strict(data[: len(data) - len(data) % 2], enc) if len(data) % 2 == 0 else None
+        if text is None:
+            continue
+        head = text[:4096]
+        printable = sum(1 for c in head if c.isprintable() or c in "\t\r\n\f") / max(1, len(head))
+        if printable > 0.97 and _japanese_score(head) > 0.97:
+            return text, enc
+    return None
+
+
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     """Decode a text draft; return ``(text, encoding name)``.
 
@@ -103,6 +120,9 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
             if text is None:
                 raise IngestError(E109, path=path, tried=f"{name} (by its byte-order mark)")
             return text.lstrip("\ufeff"), ("utf-8-sig" if name == "utf-8-sig" else name)
+    bomless = _utf16_without_bom(data)
+    if bomless is not None:
+        return bomless
     if looks_binary(data):
         raise IngestError(E110, path=path)
     if b"\x1b$" in data[:_SAMPLE] and data.isascii():
