@@ -88,3 +88,34 @@ def test_unreadable_files_give_ingest_codes(tmp_path, capsys, name, data, code) 
     assert main(["claims", str(path)]) == 2
     err = capsys.readouterr().err
     assert f"[{code}]" in err and "Traceback" not in err
+
+
+def _encrypted_pdf(path: Path, password: str) -> Path:
+    from fpdf import FPDF
+    from pypdf import PdfReader, PdfWriter
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in EN_DRAFT.splitlines():
+        pdf.multi_cell(0, 6, line or " ", new_x="LMARGIN", new_y="NEXT")
+    plain = path.with_suffix(".plain.pdf")
+    pdf.output(str(plain))
+    writer = PdfWriter()
+    for page in PdfReader(str(plain)).pages:
+        writer.add_page(page)
+    writer.encrypt(password)
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def test_encrypted_pdf_needs_the_password(tmp_path, capsys) -> None:
+    path = _encrypted_pdf(tmp_path / "locked.pdf", "s3cret")
+    assert main(["claims", str(path)]) == 2
+    assert "[E105]" in capsys.readouterr().err
+    assert main(["claims", str(path), "--password", "wrong"]) == 2
+    assert "[E106]" in capsys.readouterr().err
+    assert main(["claims", str(path), "--password", "s3cret", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [(c["number"], c["depends_on"]) for c in out["claims"]] == [(1, []), (2, [1]), (3, [1])]
