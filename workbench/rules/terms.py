@@ -71,6 +71,10 @@ def _any_pattern(terms: Iterable[str]) -> re.Pattern:
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
+def _first_chars(bodies: list[tuple[int, str, str]]) -> str:
+    return "[" + "".join(sorted({re.escape(first) for _, first, _ in bodies})) + "]"
+
+
 class TermIndex:
     """All evidence terms of a rule set, compiled once per language choice.
 
@@ -136,10 +140,11 @@ class TermIndex:
                     else:
                         en.append((i, folded[0].lower(), english_body(spelling)))
                 parts = []
+                # A one-character class in front rejects most positions in a single test.
                 if en:
-                    parts.append(f"{_WORD_START}(?:{_grouped(en)}){_WORD_END}")
+                    parts.append(f"{_WORD_START}(?={_first_chars(en)})(?:{_grouped(en)}){_WORD_END}")
                 if ja:
-                    parts.append(f"(?:{_grouped(ja)})")
+                    parts.append(f"(?={_first_chars(ja)})(?:{_grouped(ja)})")
                 regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
                 self._compiled[choice] = (regex, entries)
             return self._compiled[choice]
