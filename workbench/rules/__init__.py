@@ -20,6 +20,7 @@ from workbench.rules.model import (
     IpcPart,
     Limitation,
     RuleSetInfo,
+    TermCondition,
     TermHit,
 )
 from workbench.rules.ruleset import RuleSet
@@ -33,6 +34,7 @@ __all__ = [
     "Limitation",
     "RuleSet",
     "RuleSetInfo",
+    "TermCondition",
     "TermHit",
     "check_file",
     "check_path",
