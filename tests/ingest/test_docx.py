@@ -105,3 +105,54 @@ def test_number_formats():
 def _save(doc, path):
     doc.save(path)
     return path
+
+
+def _run(text: str):
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    return r
+
+
+def test_tracked_changes_are_read_accepted_and_content_controls_included(tmp_path):
+    doc = Document()
+    doc.add_paragraph("Claims")
+    p = doc.add_paragraph()
+    p._p.append(_run("1. A drone comprising "))
+    ins = OxmlElement("w:ins")
+    ins.set(qn("w:id"), "1")
+    ins.set(qn("w:author"), "Attorney")
+    ins.append(_run("a shrouded "))
+    p._p.append(ins)
+    dele = OxmlElement("w:del")
+    dele.set(qn("w:id"), "2")
+    dele.set(qn("w:author"), "Attorney")
+    r = OxmlElement("w:r")
+    dt = OxmlElement("w:delText")
+    dt.text = "an open "
+    r.append(dt)
+    dele.append(r)
+    p._p.append(dele)
+    sdt = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    content.append(_run("rotor."))
+    sdt.append(content)
+    p._p.append(sdt)
+    d = read_draft(_save(doc, tmp_path / "tracked.docx"))
+    assert d.claims_text == "1. A drone comprising a shrouded rotor."
+
+
+def test_paragraphs_inside_block_content_controls_are_read(tmp_path):
+    doc = Document()
+    doc.add_paragraph("Claims")
+    claim = doc.add_paragraph("1. A hull of titanium.")
+    body = claim._p.getparent()
+    sdt = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    body.replace(claim._p, sdt)
+    content.append(claim._p)
+    d = read_draft(_save(doc, tmp_path / "sdt.docx"))
+    assert d.claims_text == "1. A hull of titanium."

@@ -160,6 +160,55 @@ def _num_pr(p_el, styles: StyleNumbering) -> tuple[str, int] | None:
     return None
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# subtrees whose text is not part of the accepted document text
+_SKIP = frozenset(
+    f"{_W}{t}" for t in ("del", "moveFrom", "pPr", "rPr", "txbxContent", "instrText", "delText", "footnoteReference", "endnoteReference", "commentReference")
+) | {_MC_FALLBACK}
+
+
+def paragraph_text(p_el) -> str:
+    """The text of a paragraph as Word shows it with all changes accepted:
+    tracked insertions, content controls, hyperlinks and fields included,
+    tracked deletions and text boxes left out (python-docx's
+    ``Paragraph.text`` misses insertions and content controls)."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP:
+                continue
+            if tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag == f"{_W}tab":
+                parts.append("\t")
+            elif tag == f"{_W}br":
+                if child.get(f"{_W}type") in (None, "textWrapping"):
+                    parts.append("\n")
+            elif tag == f"{_W}cr":
+                parts.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                parts.append("-")
+            else:
+                walk(child)
+
+    walk(p_el)
+    return "".join(parts)
+
+
+def _blocks(container):
+    """Paragraphs and tables in document order, including those inside
+    block-level content controls (templates put title and claims there)."""
+    for el in container.iterchildren():
+        if el.tag in (f"{_W}p", f"{_W}tbl"):
+            yield el
+        elif el.tag in (f"{_W}sdt", f"{_W}customXml"):
+            content = el.find(f"{_W}sdtContent") if el.tag == f"{_W}sdt" else el
+            if content is not None:
+                yield from _blocks(content)
+
+
 def _breaks_before(p_el) -> bool:
     p_pr = p_el.find(f"{_W}pPr")
     return p_pr is not None and p_pr.find(f"{_W}pageBreakBefore") is not None
@@ -178,7 +227,8 @@ def _table_lines(table) -> list[str]:
             if id(cell._tc) in seen:
                 continue  # a merged cell is returned once per grid column
             seen.add(id(cell._tc))
-            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+            texts = (paragraph_text(p._p).strip() for p in cell.paragraphs)
+            cells.append(" ".join(t for t in texts if t))
         if any(cells):
             lines.append(" | ".join(cells))
     return lines
@@ -197,20 +247,18 @@ def read_docx(
     try:
         from docx import Document
         from docx.table import Table
-        from docx.text.paragraph import Paragraph
 
         document = Document(io.BytesIO(data))
         numbering = Numbering(document)
         styles = StyleNumbering(document)
         pages: list[list[str]] = [[]]
-        for count, el in enumerate(document.element.body.iterchildren()):
+        for count, el in enumerate(_blocks(document.element.body)):
             if count % 200 == 0 and time.monotonic() - started > timeout_s:
                 raise IngestError(E112, path=path, seconds=timeout_s)
             if el.tag == f"{_W}p":
-                para = Paragraph(el, document)
                 if _breaks_before(el) and pages[-1]:
                     pages.append([])
-                text = para.text
+                text = paragraph_text(el)
                 num = _num_pr(el, styles)
                 if num is not None and text.strip():
                     label = numbering.label(*num)
