@@ -23,6 +23,7 @@ def window(qtbot, tmp_path):
     notes = NotificationManager()
     session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=notes)
     win = MainWindow(session)
+    win.in_process = False  # most tests run the pipeline in a pool thread (fast); see the *_in_a_child_process tests
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -189,3 +190,51 @@ def test_a_damaged_log_is_reported_and_never_overwritten(qtbot, tmp_path):
     qtbot.addWidget(win)
     assert win.db_label.text() == "No triage log open"
     assert bad.read_bytes() == junk
+
+
+def test_batch_in_a_child_process_records_verdicts_and_lists_the_bad_file(window, qtbot, example_drafts, corrupt_pdf):
+    window.in_process = True
+    ok, failed = _screen(window, qtbot, [corrupt_pdf, *example_drafts])
+    assert (ok, failed) == (len(example_drafts), 1)
+    rows = _queue_rows(window)
+    assert len(rows) == len(example_drafts) and all(r.draft_id is not None for r in rows)
+    assert {s.id for s in window.session.log.drafts()} == {r.draft_id for r in rows}  # recorded by the child
+    dlg = window.notifier.last_dialog
+    assert dlg.table.item(0, 1).text().startswith("E1")
+    dlg.close()
+    assert window.draft_view.verdict is not None and window.draft_view.claim_model.rowCount() > 0
+
+
+def test_cancel_in_a_child_process_stops_between_files(window, qtbot, example_drafts, uspto_drafts):
+    from ui_fakes import slow_fake_screen_files
+
+    window.in_process = True
+    files = [*example_drafts, *uspto_drafts]
+    first = []
+
+    def on_item(item):
+        if not first:
+            first.append(item)
+            window.act_cancel.trigger()
+
+    with qtbot.waitSignal(window.batch_finished, timeout=60000) as sig:
+        w = window.open_paths([str(p) for p in files], screen_files=slow_fake_screen_files)
+        w.signals.yielded.connect(on_item)
+    ok, _failed = sig.args
+    assert 1 <= ok < len(files)
+
+
+def test_changing_an_answer_rescreens_the_draft(window, qtbot, example_drafts):
+    _screen(window, qtbot, example_drafts[:1])
+    seen = []
+    import ui_fakes
+
+    def screen(paths, *, answers=None, **kw):
+        seen.append(answers)
+        yield from ui_fakes.fake_screen_files(paths, answers=answers, **kw)
+
+    from workbench.domain import AdditionalAnswers
+
+    with qtbot.waitSignal(window.batch_finished, timeout=30000):
+        window.rescreen_current(AdditionalAnswers(defence_use=True), screen_files=screen)
+    assert seen == [AdditionalAnswers(defence_use=True)]

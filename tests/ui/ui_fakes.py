@@ -41,3 +41,12 @@ def fake_screen_files(paths, *, answers=None, thresholds=None, should_cancel=Non
             yield p, exc
 
 
+
+
+def slow_fake_screen_files(paths, **kw):
+    """As fake_screen_files, but each file takes a while (a slow PDF, say): for cancelling."""
+    import time
+
+    for item in fake_screen_files(paths, **kw):
+        yield item
+        time.sleep(0.3)  # runs in the screening process, not in the test

@@ -10,6 +10,7 @@ connections (sqlite connections belong to the thread that opened them).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -93,29 +94,6 @@ def screen_batch(
     finally:
         if log is not None:
             log.close()
-
-
-def rescreen(
-    path: str,
-    *,
-    answers: AdditionalAnswers,
-    thresholds: Thresholds | None = None,
-    db_path: str | Path | None = None,
-    reviewer: str = "",
-    record: bool = True,
-) -> BatchItem:
-    """Screen one file again (e.g. after the additional-requirement answers changed)."""
-    from workbench.triage import screen_file
-
-    verdict = screen_file(path, answers=answers, thresholds=thresholds)
-    draft_id = None
-    if record:
-        log = open_log(db_path)
-        try:
-            draft_id = log.record_verdict(verdict, reviewer or None)
-        finally:
-            log.close()
-    return BatchItem(path, verdict=verdict, draft_id=draft_id)
 
 
 def key_dates(jp_filing_date: dt.date | str | None) -> tuple[str | None, str | None]:
@@ -244,8 +222,10 @@ def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
     )
 
 
+@functools.lru_cache(maxsize=8)
 def field_names(language: str = "en", rules_dir: str | None = None) -> dict[int, str]:
-    """Field id -> display name from the rule set ({} when it cannot be loaded)."""
+    """Field id -> display name from the rule set ({} when it cannot be loaded); cached,
+    the rule set is loaded once per language and rules folder."""
     try:
         from workbench.rules import load_ruleset
 

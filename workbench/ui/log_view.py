@@ -107,6 +107,7 @@ class LogView(QWidget):
         lay.addLayout(filters)
         lay.addWidget(split, 1)
         self._queue_rows: list[QueueRow] = []
+        self._sized = False
 
     def set_history(self, rows: list[HistoryRow]) -> None:
         current = self.kind.currentData()
@@ -121,7 +122,9 @@ class LogView(QWidget):
         self.kind.setCurrentIndex(max(i, 0))
         self.kind.blockSignals(False)
         self._filter()
-        self.table.resizeColumnsToContents()
+        if not self._sized and rows:  # size the columns once; later refreshes keep the user's widths
+            self.table.resizeColumnsToContents()
+            self._sized = True
 
     def set_drafts(self, rows: list[QueueRow]) -> None:
         self._queue_rows = list(rows)

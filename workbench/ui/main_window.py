@@ -39,6 +39,7 @@ from workbench.ui.log_view import LogView
 from workbench.ui.models.queue import COL_LEVEL, COL_NAME, ROW_ROLE, QueueFilterProxy, QueueModel
 from workbench.ui.notifications import Failure
 from workbench.ui.notify_qt import QtNotifier
+from workbench.ui.process_runner import run_in_process
 from workbench.ui.preferences import save_preferences
 from workbench.ui.rows import QueueRow
 from workbench.ui.session import Session
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.cjk_font = cjk_font
         self.worker: Worker | None = None
+        self.in_process = True  # run the pipeline in a child process (see process_runner)
         self.current_key: str | None = None
         self._batch_failures: list[Failure] = []
         self._batch_total = 0
@@ -199,9 +201,11 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_paths(paths)
 
-    def open_paths(self, paths, *, screen_files=None) -> Worker | None:
+    def open_paths(self, paths, *, screen_files=None, answers=None) -> Worker | None:
         """Screen files and folders in the background; returns the worker (None if busy
-        or nothing to do). ``screen_files`` replaces the core pipeline (benchmarks)."""
+        or nothing to do). With :attr:`in_process` (the default) the pipeline runs in a
+        child process so the window never stalls; ``screen_files`` replaces the core
+        pipeline (tests, benchmarks)."""
         if self.worker is not None:
             self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
             return None
@@ -212,19 +216,20 @@ class MainWindow(QMainWindow):
         self._batch_failures = []
         self._batch_total = len(files)
         self._batch_ok = 0
-        kwargs = {}
+        kwargs = {
+            "db_path": self.session.db_path,
+            "reviewer": self.session.reviewer,
+            "thresholds": self.session.prefs.thresholds,
+            "record": self.session.recording,
+        }
+        if answers is not None:
+            kwargs["answers"] = answers
         if screen_files is not None:
             kwargs["screen_files"] = screen_files
-        w = Worker(
-            backend.screen_batch,
-            files,
-            db_path=self.session.db_path,
-            reviewer=self.session.reviewer,
-            thresholds=self.session.prefs.thresholds,
-            record=self.session.recording,
-            total=len(files),
-            **kwargs,
-        )
+        if self.in_process:
+            w = Worker(run_in_process, "workbench.ui.backend:screen_batch", files, total=len(files), **kwargs)
+        else:
+            w = Worker(backend.screen_batch, files, total=len(files), **kwargs)
         w.signals.yielded.connect(self._batch_item)
         w.signals.errored.connect(lambda exc: self.session.notes.error(exc))
         w.signals.finished.connect(self._batch_done)
@@ -260,6 +265,8 @@ class MainWindow(QMainWindow):
     def _batch_done(self) -> None:
         failed = len(self._batch_failures)
         self._finish()
+        if self.current_key is not None:
+            self._show(self.current_key)
         if failed:
             self.session.notes.batch_failures(self._batch_failures, total=self._batch_total)
         else:
@@ -358,35 +365,16 @@ class MainWindow(QMainWindow):
         self.draft_shown.emit(key)
 
     # -- re-screening, annotations, decisions ---------------------------------------------------
-    def rescreen_current(self, answers) -> Worker | None:
+    def rescreen_current(self, answers, *, screen_files=None) -> Worker | None:
+        """Screen the current draft again with new additional-requirement answers."""
         key = self.current_key
         path = self.session.paths.get(key or "")
         if key is None or not path:
             self.session.notes.warning(self.tr("The source file of this draft is not known; open it again to re-screen."))
             return None
-        if self.worker is not None:
-            self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
-            return None
-        w = Worker(
-            backend.rescreen,
-            path,
-            answers=answers,
-            thresholds=self.session.prefs.thresholds,
-            db_path=self.session.db_path,
-            reviewer=self.session.reviewer,
-            record=self.session.recording,
-        )
-
-        def done(item: backend.BatchItem) -> None:
-            self._add_verdict(item.path, item.verdict, item.draft_id)
-            self._show(self.current_key)
-            self.session.notes.info(self.tr("Re-screened with the new answers."))
-
-        w.signals.result.connect(done)
-        w.signals.errored.connect(lambda exc: self.session.notes.error(exc))
-        w.signals.finished.connect(self._finish)
-        self._run(w, 0)
-        self.statusBar().showMessage(self.tr("Re-screening…"))
+        w = self.open_paths([path], screen_files=screen_files, answers=answers)
+        if w is not None:
+            self.statusBar().showMessage(self.tr("Re-screening…"))
         return w
 
     def annotate(self, values: dict) -> bool:
