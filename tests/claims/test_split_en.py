@@ -187,3 +187,30 @@ def test_analysis_is_thread_safe() -> None:
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda i: split_claims(en if i % 2 else ja, "en" if i % 2 else "ja"), range(40)))
     assert all(r.claims[-1].depends_on == ((1, 2, 3) if r.language == "en" else (1,)) for r in results)
+
+
+def test_a_colon_deep_in_the_body_does_not_move_the_preamble() -> None:
+    """The body reference stays in the body even when a later 'comprises:' exists."""
+    text = (
+        "1. A method of cooking rice comprising heating the rice, wherein the method of claim 2 is not "
+        "required and the heating comprises: boiling; and steaming.\n"
+        "2. A method of serving rice, comprising plating it.\n"
+    )
+    cs = split_claims(text)
+    assert cs.by_number(1).transition == "comprising"
+    assert cs.by_number(1).independent
+    assert not any("E202" in n for n in cs.notes)
+
+
+@pytest.mark.parametrize(
+    ("claim", "transition", "preamble"),
+    [
+        ("A tool for driving a fastener, the tool extending in a plane and comprising: two heads.", "comprising", "A tool for driving a fastener, the tool extending in a plane and"),
+        ("A method for fabricating a chuck comprising: forming vias; and curing.", "comprising", "A method for fabricating a chuck"),
+        ("A method for representing information, including: defining a structure.", "including", "A method for representing information"),
+        ("A method of operating a device having a screen comprising: touching it.", "comprising", "A method of operating a device having a screen"),
+    ],
+)
+def test_more_transition_placements(claim: str, transition: str, preamble: str) -> None:
+    c = split_claims("1. " + claim).claims[0]
+    assert (c.transition, c.preamble) == (transition, preamble)

@@ -143,38 +143,48 @@ class TransitionFinder:
         """The transitional phrase, by precedence:
 
         1. the Jepson form ("the improvement comprising");
-        2. the first candidate followed by a colon ("..., the method comprising:");
-        3. the claimed subject restated before a strong transition
-           ("A method for including X, the method comprising", "A razor comprising
-           the handle of claim 27, the razor further comprising");
-        4. a candidate right after the claimed subject ("A lamp[,] comprising");
-        5. otherwise the earliest strong transition (a weak one only if it comes first).
+        2. the claimed subject restated before a strong transition, unless a
+           colon-marked candidate comes first ("A method for including X, the
+           method comprising", "A razor comprising the handle of claim 27, the
+           razor further comprising");
+        3. a candidate right after the claimed subject ("A lamp comprising",
+           "A device having");
+        4. the earliest strong transition, or weak one ("including", "having")
+           set off by a comma or a colon ("A method for X, including: ...");
+        5. otherwise the first candidate.
+
+        Rule 4 takes the *earliest*, so a "comprises:" deep in the body cannot
+        pull a body reference ("the method of claim 3 is not required") into
+        the preamble.
         """
         cands = self._candidates(doc)
         if not cands:
             return None
         if cands[0][2] is None:
             return cands[0][0], cands[0][1]
-        for start, end, _strong in cands:
+
+        def colon_after(end: int) -> bool:
             after = _next(doc, end - 1)
-            if after is not None and doc[after].text == ":":
-                return start, end
+            return after is not None and doc[after].text == ":"
+
         phrase, stop = head_phrase_span(doc)
         words = [t.lower_ for t in phrase if t.is_alpha]
         head = words[-1] if words else ""
         for start, end, strong in cands:
             if strong and self._restates_subject(doc, start, head):
                 return start, end
+            if colon_after(end):
+                break
         while stop < len(doc) and (doc[stop].is_space or doc[stop].text == ","):
             stop += 1
         for start, end, _strong in cands:
             if start == stop:
                 return start, end
-        first_strong = next((c for c in cands if c[2]), None)
-        first = cands[0]
-        if first_strong is None or first[0] <= first_strong[0]:
-            return first[0], first[1]
-        return first_strong[0], first_strong[1]
+        for start, end, strong in cands:
+            prev = _prev(doc, start)
+            if strong or (prev is not None and doc[prev].text == ",") or colon_after(end):
+                return start, end
+        return cands[0][0], cands[0][1]
 
     def __call__(self, doc: Doc) -> Doc:
         a = analysis_of(doc)
