@@ -238,3 +238,61 @@ def test_changing_an_answer_rescreens_the_draft(window, qtbot, example_drafts):
     with qtbot.waitSignal(window.batch_finished, timeout=30000):
         window.rescreen_current(AdditionalAnswers(defence_use=True), screen_files=screen)
     assert seen == [AdditionalAnswers(defence_use=True)]
+
+
+def test_drafts_from_an_earlier_session_open_from_the_log(qtbot, tmp_path, example_drafts):
+    """Close the app, start it again on the same log: the queue and the draft view come back."""
+    db = str(tmp_path / "log.sqlite")
+    first = Session.start(db_path=db, notes=NotificationManager())
+    win = MainWindow(first)
+    win.in_process = False
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.batch_finished, timeout=30000):
+        win.open_paths([str(example_drafts[0])], screen_files=fake_screen_files)
+    shown = win.draft_view.verdict
+    win.close()
+    first.close_log()
+
+    again = Session.start(db_path=db, notes=NotificationManager())
+    win2 = MainWindow(again)
+    qtbot.addWidget(win2)
+    assert win2.queue_model.rowCount() == 1
+    row = win2.queue_model.row_at(0)
+    assert row.status == "logged" and row.level == shown.level
+    win2.select_key(row.key)
+    v = win2.draft_view.verdict
+    assert v is not None and [c.number for c in v.claims.claims] == [c.number for c in shown.claims.claims]
+    assert win2.draft_view.claim_model.rowCount() == len(shown.claims.roots())
+    assert win2.draft_view.field_model.rowCount() > 0
+    win2.close()
+    again.close_log()
+
+
+def test_dropping_files_on_the_window_screens_them(window, qtbot, example_drafts):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window.open_paths  # the drop goes through the same path as File > Open
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(example_drafts[0].parent))])  # a folder
+    ev = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    import ui_fakes
+
+    original = window.open_paths
+    window.open_paths = lambda paths, **kw: original(paths, screen_files=ui_fakes.fake_screen_files, **kw)
+    with qtbot.waitSignal(window.batch_finished, timeout=30000) as sig:
+        window.dropEvent(ev)
+    assert sig.args[0] == len(example_drafts)
+
+
+def test_recovery_offers_backups_and_a_new_file_never_the_damaged_one(tmp_path):
+    from workbench.store.backups import backup
+    from workbench.ui.app import recovery_choices
+
+    good = tmp_path / "log.sqlite"
+    s = Session.start(db_path=str(good), notes=NotificationManager())
+    s.close_log()
+    made = backup(good)
+    backups, fresh = recovery_choices(good)
+    assert backups and backups[0] == made
+    assert fresh is not None and fresh != good and not fresh.exists()

@@ -157,3 +157,17 @@ def test_bar_chart_paints_without_a_window(qapp):
     chart.set_data(count_by([("2026-01", "x"), ("2026-01", "x"), ("2026-02", "y")]))
     img = chart.grab().toImage()
     assert img.width() == 400 and chart.data.maximum == 2
+
+
+def test_proxy_keeps_drafts_with_a_key_date_due(qapp):
+    rows = [
+        QueueRow("db:1", "a", primary_review_due="2026-03-01", foreign_filing_free="2026-10-01"),
+        QueueRow("db:2", "b", primary_review_due="2026-06-01", foreign_filing_free="2027-01-01"),
+        QueueRow("db:3", "c"),
+    ]
+    p = QueueFilterProxy()
+    p.setSourceModel(QueueModel(rows))
+    p.set_due_by("2026-03-31")
+    assert [p.data(p.index(r, 0), ROW_ROLE).key for r in range(p.rowCount())] == ["db:1"]
+    p.set_due_by(None)
+    assert p.rowCount() == 3

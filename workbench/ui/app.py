@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Sequence
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench.ui import i18n
 from workbench.ui.main_window import MainWindow
@@ -66,30 +66,36 @@ class Controller:
         QTimer.singleShot(0, lambda: self.build(language).show())
 
 
+def recovery_choices(path: str | Path | None) -> tuple[list[Path], Path | None]:
+    """What the user can do when the log at ``path`` cannot be opened: its backups
+    (newest first) and a free file name beside it for a new log. Never the damaged file."""
+    if not path:
+        return [], None
+    from workbench.store.backups import find_backups, suggest_new_path
+
+    return find_backups(path), suggest_new_path(path)
+
+
 def recover_log(session: Session, parent=None) -> None:
-    """The log could not be opened (damaged, locked, too new): offer a backup or a new file;
-    the damaged file is never overwritten."""
+    """The log could not be opened (damaged, locked, too new): offer its latest backup or
+    a new file beside it; the damaged file is never touched."""
     exc = session.last_log_error
     if exc is None:
         return
+    backups, fresh = recovery_choices(exc.path)
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Triage log"), exc.render(), parent=parent)
-    backup_btn = box.addButton(QCoreApplication.translate("App", "Open a backup…"), QMessageBox.ButtonRole.AcceptRole)
-    new_btn = box.addButton(QCoreApplication.translate("App", "Start a new log file…"), QMessageBox.ButtonRole.ActionRole)
+    backup_btn = new_btn = None
+    if backups:
+        backup_btn = box.addButton(QCoreApplication.translate("App", "Open the latest backup (%1)").replace("%1", backups[0].name), QMessageBox.ButtonRole.AcceptRole)
+    if fresh is not None:
+        new_btn = box.addButton(QCoreApplication.translate("App", "Start a new log (%1)").replace("%1", fresh.name), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QCoreApplication.translate("App", "Continue without a log"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is backup_btn:
-        start = str(Path(exc.path).parent) if exc.path else ""
-        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("App", "Open a backup of the triage log"), start)
-    elif clicked is new_btn:
-        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("App", "New triage log file"), "triage-log.sqlite")
-        if path and Path(path).exists():
-            QMessageBox.warning(parent, "", QCoreApplication.translate("App", "That file exists; choose a new file name."))
-            path = ""
-    else:
-        path = ""
-    if path:
-        session.open_log(path)
+    if backup_btn is not None and clicked is backup_btn:
+        session.open_log(backups[0])
+    elif new_btn is not None and clicked is new_btn:
+        session.open_log(fresh)
 
 
 def run(db: str | None = None, files: Sequence[str] = (), argv: Sequence[str] | None = None) -> int:

@@ -6,6 +6,7 @@ Long work (screening, batch import, export) runs in one generic
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.level_filter.addItem(self.tr("Needs attention (review + likely)"), ("review", "likely"))
         self.level_filter.addItem(self.tr("Likely referral only"), ("likely",))
         self.level_filter.addItem(self.tr("Undecided"), "undecided")
+        self.level_filter.addItem(self.tr("Key date within 30 days"), "due30")
         self.level_filter.currentIndexChanged.connect(self._level_filter_changed)
         queue_panel = QWidget()
         ql = QVBoxLayout(queue_panel)
@@ -311,6 +313,8 @@ class MainWindow(QMainWindow):
     def _level_filter_changed(self) -> None:
         data = self.level_filter.currentData()
         self.queue_proxy.set_undecided_only(data == "undecided")
+        due = (dt.date.today() + dt.timedelta(days=30)).isoformat() if data == "due30" else None
+        self.queue_proxy.set_due_by(due)
         self.queue_proxy.set_levels(data if isinstance(data, tuple) else None)
 
     def select_key(self, key: str) -> bool:

@@ -142,6 +142,7 @@ class QueueFilterProxy(QSortFilterProxyModel):
         self._levels: frozenset[str] | None = None
         self._search = ""
         self._undecided_only = False
+        self._due_by: str | None = None  # ISO date: keep drafts with a key date on or before it
 
     def set_search(self, text: str) -> None:
         _begin_filter_change(self)
@@ -158,6 +159,11 @@ class QueueFilterProxy(QSortFilterProxyModel):
         self._undecided_only = bool(on)
         _end_filter_change(self)
 
+    def set_due_by(self, iso_date: str | None) -> None:
+        _begin_filter_change(self)
+        self._due_by = iso_date
+        _end_filter_change(self)
+
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
         idx = model.index(source_row, 0, source_parent)
@@ -168,6 +174,10 @@ class QueueFilterProxy(QSortFilterProxyModel):
             return False
         if self._undecided_only and row.decision:
             return False
+        if self._due_by is not None:
+            dates = [d for d in (row.primary_review_due, row.foreign_filing_free) if d]
+            if not any(d[:10] <= self._due_by for d in dates):
+                return False
         if self._search:
             hay = (model.data(idx, SEARCH_ROLE) or "").casefold()
             return all(word in hay for word in self._search.split())

@@ -47,39 +47,24 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../app.py" line="66" />
+      <location filename="../app.py" line="86" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../app.py" line="67" />
-      <source>Open a backup…</source>
-      <translation>バックアップを開く…</translation>
+      <location filename="../app.py" line="89" />
+      <source>Open the latest backup (%1)</source>
+      <translation>最新のバックアップを開く（%1）</translation>
     </message>
     <message>
-      <location filename="../app.py" line="68" />
-      <source>Start a new log file…</source>
-      <translation>新しい判定記録ファイルを作成…</translation>
+      <location filename="../app.py" line="91" />
+      <source>Start a new log (%1)</source>
+      <translation>新しい判定記録を作成（%1）</translation>
     </message>
     <message>
-      <location filename="../app.py" line="69" />
+      <location filename="../app.py" line="92" />
       <source>Continue without a log</source>
       <translation>判定記録なしで続ける</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="74" />
-      <source>Open a backup of the triage log</source>
-      <translation>判定記録のバックアップを開く</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="76" />
-      <source>New triage log file</source>
-      <translation>新しい判定記録ファイル</translation>
-    </message>
-    <message>
-      <location filename="../app.py" line="78" />
-      <source>That file exists; choose a new file name.</source>
-      <translation>そのファイルは既に存在します。新しいファイル名を選んでください。</translation>
     </message>
   </context>
   <context>
@@ -613,7 +598,7 @@
     <name>LogView</name>
     <message>
       <location filename="../log_view.py" line="67" />
-      <location filename="../log_view.py" line="117" />
+      <location filename="../log_view.py" line="118" />
       <source>All events</source>
       <translation>すべての記録</translation>
     </message>
@@ -656,283 +641,282 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="63" />
+      <location filename="../main_window.py" line="66" />
       <source>Patent Non-Disclosure Triage Workbench</source>
       <translation>特許出願非公開 事前判定ワークベンチ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="82" />
+      <location filename="../main_window.py" line="85" />
       <source>Search drafts (name, field, level, decision)</source>
       <translation>草稿を検索（名前・分野・判定・方針）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="86" />
+      <location filename="../main_window.py" line="89" />
       <source>All levels</source>
       <translation>すべての判定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="87" />
+      <location filename="../main_window.py" line="90" />
       <source>Needs attention (review + likely)</source>
       <translation>要確認（要検討＋送付の可能性大）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="88" />
+      <location filename="../main_window.py" line="91" />
       <source>Likely referral only</source>
       <translation>送付の可能性大のみ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="89" />
+      <location filename="../main_window.py" line="92" />
       <source>Undecided</source>
       <translation>方針未決定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="99" />
+      <location filename="../main_window.py" line="93" />
+      <source>Key date within 30 days</source>
+      <translation>30日以内に期限あり</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="103" />
       <source>Drop draft files or folders here (PDF, DOCX, TXT, MD, USPTO XML).</source>
       <translation>ここに草稿ファイルやフォルダーをドロップ（PDF・DOCX・TXT・MD・USPTO XML）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="113" />
+      <location filename="../main_window.py" line="117" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="114" />
+      <location filename="../main_window.py" line="118" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="115" />
+      <location filename="../main_window.py" line="119" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="129" />
+      <location filename="../main_window.py" line="133" />
       <source>Cancel</source>
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="157" />
+      <location filename="../main_window.py" line="161" />
       <source>&amp;File</source>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="158" />
+      <location filename="../main_window.py" line="162" />
       <source>&amp;Open drafts…</source>
       <translation>出願草稿を開く(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="159" />
+      <location filename="../main_window.py" line="163" />
       <source>&amp;Import folder…</source>
       <translation>フォルダーを取り込む(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="160" />
+      <location filename="../main_window.py" line="164" />
       <source>&amp;Export log…</source>
       <translation>判定記録をエクスポート(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="162" />
+      <location filename="../main_window.py" line="166" />
       <source>&amp;Settings…</source>
       <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="164" />
+      <location filename="../main_window.py" line="168" />
       <source>&amp;Quit</source>
       <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="165" />
+      <location filename="../main_window.py" line="169" />
       <source>&amp;Review</source>
       <translation>審査(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="166" />
+      <location filename="../main_window.py" line="170" />
       <source>&amp;Next draft</source>
       <translation>次の草稿(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="167" />
+      <location filename="../main_window.py" line="171" />
       <source>&amp;Previous draft</source>
       <translation>前の草稿(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="168" />
+      <location filename="../main_window.py" line="172" />
       <source>&amp;Agree with the flag</source>
       <translation>判定に同意(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="169" />
+      <location filename="../main_window.py" line="173" />
       <source>&amp;Disagree with the flag</source>
       <translation>判定に不同意(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="170" />
+      <location filename="../main_window.py" line="174" />
       <source>De&amp;cide…</source>
       <translation>方針を決定(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="171" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Save decision</source>
       <translation>方針を保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="172" />
+      <location filename="../main_window.py" line="176" />
       <source>&amp;Cancel running work</source>
       <translation>実行中の処理を中止(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="173" />
+      <location filename="../main_window.py" line="177" />
       <source>&amp;View</source>
       <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="174" />
+      <location filename="../main_window.py" line="178" />
       <source>Triage &amp;log</source>
       <translation>判定記録(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="175" />
+      <location filename="../main_window.py" line="179" />
       <source>&amp;Help</source>
       <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="176" />
+      <location filename="../main_window.py" line="180" />
       <source>Keyboard &amp;shortcuts</source>
       <translation>キーボードショートカット(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="181" />
       <source>&amp;About</source>
       <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="182" />
+      <location filename="../main_window.py" line="186" />
       <source>Open drafts</source>
       <translation>出願草稿を開く</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="182" />
+      <location filename="../main_window.py" line="186" />
       <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
       <translation>出願草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="188" />
+      <location filename="../main_window.py" line="192" />
       <source>Import a folder of drafts</source>
       <translation>草稿のフォルダーを取り込む</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="206" />
-      <location filename="../main_window.py" line="368" />
-      <location filename="../main_window.py" line="475" />
+      <location filename="../main_window.py" line="212" />
+      <location filename="../main_window.py" line="467" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="210" />
+      <location filename="../main_window.py" line="216" />
       <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="232" />
+      <location filename="../main_window.py" line="239" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="266" />
+      <location filename="../main_window.py" line="275" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="292" />
+      <location filename="../main_window.py" line="301" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="365" />
+      <location filename="../main_window.py" line="377" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="383" />
-      <source>Re-screened with the new answers.</source>
-      <translation>新しい回答で再判定しました。</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="389" />
+      <location filename="../main_window.py" line="381" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="395" />
+      <location filename="../main_window.py" line="387" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="405" />
+      <location filename="../main_window.py" line="397" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="415" />
+      <location filename="../main_window.py" line="407" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="427" />
+      <location filename="../main_window.py" line="419" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="452" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="463" />
+      <location filename="../main_window.py" line="455" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="463" />
+      <location filename="../main_window.py" line="455" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="463" />
+      <location filename="../main_window.py" line="455" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="465" />
+      <location filename="../main_window.py" line="457" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="478" />
+      <location filename="../main_window.py" line="470" />
       <source>Exported to %1</source>
       <translation>%1 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="508" />
+      <location filename="../main_window.py" line="500" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="516" />
+      <location filename="../main_window.py" line="508" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="519" />
+      <location filename="../main_window.py" line="511" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="527" />
+      <location filename="../main_window.py" line="519" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
