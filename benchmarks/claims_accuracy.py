@@ -13,7 +13,10 @@
 2. The 1,000 real first claims of US grants (patents/first_claims_cpc.jsonl):
    each should come out as one independent claim 1 with a preamble, a
    transition, and a specific category; plus claims/s on them.
-3. Japanese: claims/s on the bundled JPO-format example (written for the
+3. The same real claims re-laid out the ways drafts come (all on one line,
+   "1)" labels, "Claim 1." labels, the label alone on its line, wrapped at 70
+   columns), split from text: % exact claim numbers and links right.
+4. Japanese: claims/s on the bundled JPO-format example (written for the
    project - there is no real Japanese patent text here), for speed only.
 """
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import re
 import sys
 import tempfile
 import time
@@ -32,10 +36,51 @@ from workbench.claims import extract_claims, split_claims
 from workbench.claims.analysis import analysis_of
 from workbench.claims.pipeline import analyse, get_pipeline
 from workbench.ingest import read_draft
+from workbench.ingest.uspto_xml import ground_truth_claims, has_dependency_markup, parse_publication
 
 FORMATS = ("txt", "docx", "pdf")
 TARGET_COUNT = 99.0
 TARGET_LINKS = 98.0
+
+
+def _blocks(pub) -> list[tuple[str, str]]:
+    """(label, whole claim text on one line) of each claim of a parsed publication."""
+    out = []
+    for c in pub.claims:
+        first, *rest = c.lines or ((0, ""),)
+        out.append((c.label, " ".join([first[1], *(t for _, t in rest)])))
+    return out
+
+
+LAYOUTS = {
+    "one_line": lambda b: " ".join(f"{label}. {text}" for label, text in b),
+    "paren_labels": lambda b: "\n".join(f"{label}) {text}" for label, text in b),
+    "claim_word": lambda b: "\n\n".join(f"Claim {label}. {text}" for label, text in b),
+    "label_own_line": lambda b: "\n".join(f"{label}.\n{text}" for label, text in b),
+    "wrapped_70": lambda b: "\n".join(re.sub(r"(.{1,70})(\s|$)", r"\1\n", f"{label}. {text}") for label, text in b),
+}
+
+
+def layout_text(pub, layout: str) -> str:
+    return "What is claimed is:\n" + LAYOUTS[layout](_blocks(pub)) + "\n\nAbstract\n\n" + " ".join(pub.abstract)
+
+
+def layout_figures(shared: Path) -> dict:
+    exact = total = links = right = 0
+    for xml in sorted((shared / "uspto-xml").glob("*.xml")):
+        pub = parse_publication(xml)
+        truth = [(n, tuple(sorted(d))) for n, d in ground_truth_claims(xml)]
+        t_links = {(n, p) for n, deps in truth for p in deps}
+        marked = has_dependency_markup(xml)
+        for layout in LAYOUTS:
+            got = [(c.number, c.depends_on) for c in split_claims(layout_text(pub, layout)).claims]
+            total += 1
+            exact += [n for n, _ in got] == [n for n, _ in truth]
+            if marked:
+                g_links = {(n, p) for n, deps in got for p in deps}
+                links += len(t_links | g_links)
+                right += len(t_links & g_links)
+    return {"documents": total, "exact_count_pct": _pct(exact, total), "links_right_pct": _pct(right, links)}
 
 
 def _pct(a: int, b: int) -> float:
@@ -158,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         cache = Path(tmp) if args.fresh else (args.cache or default_cache_dir())
         u = uspto_figures(shared, cache, args.repeat)
     f = first_claim_figures(shared, args.repeat)
+    lay = layout_figures(shared)
     j = japanese_speed(args.repeat)
 
     print("Claim extraction on real USPTO publications (office <claim-ref> structure as truth)")
@@ -173,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  category not 'other': {f['not_other_pct']:.1f}%  categories: {f['categories']}")
     print(f"  category read from: {f['category_source']} (default = unknown product noun -> apparatus)")
     print(f"  speed: {f['claims_per_s']:,.0f} claims/s")
+    print(f"Real claims re-laid out {len(LAYOUTS)} ways ({', '.join(LAYOUTS)}), split from text")
+    print(f"  {lay['documents']} documents: exact claim numbers {lay['exact_count_pct']:.1f}%; links right {lay['links_right_pct']:.1f}% (right / union of office and ours)")
     print("Japanese (JPO-format example written for the project; speed only)")
     print(f"  speed: {j['claims_per_s']:,.0f} claims/s ({j['claims']} claims per draft)")
     print(f"Pipelines load (en + ja, once): {load_s:.2f} s")

@@ -5,32 +5,15 @@ office's claim numbers and dependencies every time."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
+from benchmarks.claims_accuracy import LAYOUTS, layout_text
 from workbench.claims import split_claims
 from workbench.ingest.uspto_xml import ground_truth_claims, has_dependency_markup, parse_publication
 
 pytestmark = pytest.mark.shared_data
-
-
-def _blocks(pub) -> list[tuple[str, str]]:
-    out = []
-    for c in pub.claims:
-        first, *rest = c.lines or ((0, ""),)
-        out.append((c.label, " ".join([first[1], *(t for _, t in rest)])))
-    return out
-
-
-LAYOUTS = {
-    "one_line": lambda b: " ".join(f"{label}. {text}" for label, text in b),
-    "paren_labels": lambda b: "\n".join(f"{label}) {text}" for label, text in b),
-    "claim_word": lambda b: "\n\n".join(f"Claim {label}. {text}" for label, text in b),
-    "label_own_line": lambda b: "\n".join(f"{label}.\n{text}" for label, text in b),
-    "wrapped_70": lambda b: "\n".join(re.sub(r"(.{1,70})(\s|$)", r"\1\n", f"{label}. {text}") for label, text in b),
-}
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +28,7 @@ def test_layout(publications, layout: str) -> None:
     problems = []
     for xml, pub in publications:
         truth = [(n, tuple(sorted(d))) for n, d in ground_truth_claims(Path(xml))]
-        text = "What is claimed is:\n" + LAYOUTS[layout](_blocks(pub)) + "\n\nAbstract\n\n" + " ".join(pub.abstract)
+        text = layout_text(pub, layout)
         got = [(c.number, c.depends_on) for c in split_claims(text).claims]
         if [n for n, _ in got] != [n for n, _ in truth]:
             problems.append(f"{xml.stem}: numbers {len(got)} vs {len(truth)}")
