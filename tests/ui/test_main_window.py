@@ -296,3 +296,40 @@ def test_recovery_offers_backups_and_a_new_file_never_the_damaged_one(tmp_path):
     backups, fresh = recovery_choices(good)
     assert backups and backups[0] == made
     assert fresh is not None and fresh != good and not fresh.exists()
+
+
+def test_an_encrypted_pdf_can_be_screened_again_with_its_password(window, qtbot, example_drafts, tmp_path):
+    """E105 in the failure list offers a password; the file is then screened with it."""
+    from pypdf import PdfWriter
+
+    from workbench.ui.dialogs import BatchFailuresDialog
+
+    locked = tmp_path / "locked.pdf"
+    w = PdfWriter()
+    w.add_blank_page(200, 200)
+    w.encrypt("s3cret")
+    with locked.open("wb") as fh:
+        w.write(fh)
+    seen = []
+    import ui_fakes
+
+    def real_ingest_screen(paths, *, password=None, should_cancel=None, **kw):
+        from workbench.ingest import read_draft
+
+        seen.append(password)
+        for p in paths:
+            try:
+                yield p, ui_fakes.fake_classify(read_draft(p, password=password))
+            except Exception as exc:  # noqa: BLE001 - coded errors are what is tested
+                yield p, exc
+
+    _screen(window, qtbot, [locked], screen_files=real_ingest_screen)
+    dlg = window.notifier.last_dialog
+    assert isinstance(dlg, BatchFailuresDialog) and dlg.table.item(0, 1).text() == "E105"
+    assert dlg.password_button is not None
+    window.notifier.password_given.disconnect()
+    window.notifier.password_given.connect(lambda path, pw: window.open_paths([path], password=pw, screen_files=real_ingest_screen))
+    with qtbot.waitSignal(window.batch_finished, timeout=30000):
+        assert dlg.ask_password(asker=lambda path: ("s3cret", True)) == 1
+    assert seen == [None, "s3cret"]
+    dlg.close()

@@ -68,15 +68,23 @@ def screen_batch(
     should_cancel: Callable[[], bool] | None = None,
     screen_files: Callable[..., Iterator[tuple[Any, Any]]] | None = None,
     record: bool = True,
+    password: str | None = None,
+    rules_dir: str | None = None,
 ) -> Iterator[BatchItem]:
     """Screen ``paths`` one by one (a failing file yields its error; the rest go on) and
     record each verdict in the triage log at ``db_path``. Stops between files when
-    ``should_cancel()`` turns true."""
+    ``should_cancel()`` turns true. ``rules_dir`` is the user rules folder (Settings)."""
+    extra: dict[str, Any] = {}
+    if password:
+        extra["password"] = password
     if screen_files is None:
-        from workbench.triage import screen_files
+        from workbench.triage import get_engine, screen_files
+
+        if rules_dir:
+            extra["engine"] = get_engine(rules_dir=rules_dir)
     log = open_log(db_path) if record else None
     try:
-        results = screen_files(list(paths), answers=answers, thresholds=thresholds, should_cancel=should_cancel)
+        results = screen_files(list(paths), answers=answers, thresholds=thresholds, should_cancel=should_cancel, **extra)
         for path, out in results:
             if isinstance(out, BaseException):
                 yield BatchItem(str(path), error=out)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -54,8 +56,14 @@ class ShortcutsDialog(QDialog):
         self.resize(460, 380)
 
 
+PASSWORD_CODES = ("E105", "E106")  # encrypted PDF / wrong password
+
+
 class BatchFailuresDialog(QDialog):
-    """The files of a batch that failed, each with its error code and what to do."""
+    """The files of a batch that failed, each with its error code and what to do; an
+    encrypted PDF can be opened again with its password."""
+
+    password_given = Signal(str, str)  # path, password
 
     def __init__(self, failures: tuple[Failure, ...], message: str, parent=None) -> None:
         super().__init__(parent)
@@ -67,11 +75,33 @@ class BatchFailuresDialog(QDialog):
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.locked = [f for f in failures if f.code in PASSWORD_CODES]
+        self.password_button = None
+        if self.locked:
+            self.password_button = buttons.addButton(self.tr("Enter password…"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.password_button.clicked.connect(self.ask_password)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(message))
         lay.addWidget(self.table)
         lay.addWidget(buttons)
         self.resize(760, 320)
+
+    def _ask(self, path: str) -> tuple[str, bool]:
+        return QInputDialog.getText(
+            self, self.tr("PDF password"), self.tr("Password for %1:").replace("%1", path), QLineEdit.EchoMode.Password
+        )
+
+    def ask_password(self, *, asker=None) -> int:
+        """Ask for the password of each encrypted PDF of the batch (emits password_given
+        for each one given); returns how many were given."""
+        asker = asker or self._ask
+        n = 0
+        for f in self.locked:
+            pw, ok = asker(f.path)
+            if ok and pw:
+                self.password_given.emit(f.path, pw)
+                n += 1
+        return n
 
 
 def about_text(cjk_font: str | None) -> str:

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
         self._set_busy(False)
         self.notifier = QtNotifier(session.notes, self, self.statusBar())
+        self.notifier.password_given.connect(lambda path, pw: self.open_paths([path], password=pw))
 
         self._build_actions()
         self._update_db_label()
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_paths(paths)
 
-    def open_paths(self, paths, *, screen_files=None, answers=None) -> Worker | None:
+    def open_paths(self, paths, *, screen_files=None, answers=None, password=None) -> Worker | None:
         """Screen files and folders in the background; returns the worker (None if busy
         or nothing to do). With :attr:`in_process` (the default) the pipeline runs in a
         child process so the window never stalls; ``screen_files`` replaces the core
@@ -226,6 +227,10 @@ class MainWindow(QMainWindow):
         }
         if answers is not None:
             kwargs["answers"] = answers
+        if password:
+            kwargs["password"] = password
+        if self.session.prefs.rules_dir and screen_files is None:
+            kwargs["rules_dir"] = self.session.prefs.rules_dir
         if screen_files is not None:
             kwargs["screen_files"] = screen_files
         if self.in_process:

@@ -15,6 +15,7 @@ class QtNotifier(QObject):
     hops to the GUI thread)."""
 
     shown = Signal(object)  # the Notification, after it was displayed
+    password_given = Signal(str, str)  # path, password: screen an encrypted PDF again
     _incoming = Signal(object)
 
     def __init__(self, manager: NotificationManager, window: QWidget, status: QStatusBar) -> None:
@@ -31,6 +32,7 @@ class QtNotifier(QObject):
     def _show(self, n: Notification) -> None:
         if n.failures:
             dlg = BatchFailuresDialog(n.failures, n.message, self.window)
+            dlg.password_given.connect(self.password_given)
             dlg.open()
             self.last_dialog = dlg
             self.status.showMessage(n.message, 10000)

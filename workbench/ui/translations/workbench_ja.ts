@@ -4,42 +4,42 @@
   <context>
     <name>About</name>
     <message>
-      <location filename="../dialogs.py" line="78" />
+      <location filename="../dialogs.py" line="108" />
       <source>Patent Non-Disclosure Triage Workbench</source>
       <translation>特許出願非公開 事前判定ワークベンチ</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="79" />
+      <location filename="../dialogs.py" line="109" />
       <source>Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.</source>
       <translation>外国出願の前に、特許出願の草稿が経済安全保障推進法の特定技術分野に該当するかを事前確認します。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="80" />
+      <location filename="../dialogs.py" line="110" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="81" />
+      <location filename="../dialogs.py" line="111" />
       <source>Every verdict shows its evidence and whether the rule behind it is verified.</source>
       <translation>すべての判定に根拠と、そのルールが確認済みかどうかを表示します。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="82" />
+      <location filename="../dialogs.py" line="112" />
       <source>Drafts never leave this computer: the workbench uses no network.</source>
       <translation>草稿はこのコンピューターの外に出ません。本ツールはネットワークを使用しません。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="83" />
+      <location filename="../dialogs.py" line="113" />
       <source>Japanese text needs a CJK font: the setup installs IPA Gothic (fonts-ipafont-gothic).</source>
       <translation>日本語の表示には CJK フォントが必要です。セットアップで IPA ゴシック（fonts-ipafont-gothic）をインストールします。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="84" />
+      <location filename="../dialogs.py" line="114" />
       <source>Font in use for Japanese:</source>
       <translation>日本語表示に使用中のフォント:</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="85" />
+      <location filename="../dialogs.py" line="115" />
       <source>none found – install fonts-ipafont-gothic</source>
       <translation>見つかりません – fonts-ipafont-gothic をインストールしてください</translation>
     </message>
@@ -78,24 +78,39 @@
   <context>
     <name>BatchFailuresDialog</name>
     <message>
-      <location filename="../dialogs.py" line="62" />
+      <location filename="../dialogs.py" line="70" />
       <source>Files that could not be screened</source>
       <translation>判定できなかったファイル</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="65" />
+      <location filename="../dialogs.py" line="73" />
       <source>File</source>
       <translation>ファイル</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="65" />
+      <location filename="../dialogs.py" line="73" />
       <source>Code</source>
       <translation>コード</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="65" />
+      <location filename="../dialogs.py" line="73" />
       <source>Reason</source>
       <translation>理由</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="81" />
+      <source>Enter password…</source>
+      <translation>パスワードを入力…</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="91" />
+      <source>PDF password</source>
+      <translation>PDF のパスワード</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="91" />
+      <source>Password for %1:</source>
+      <translation>%1 のパスワード:</translation>
     </message>
   </context>
   <context>
@@ -701,222 +716,222 @@
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="161" />
+      <location filename="../main_window.py" line="162" />
       <source>&amp;File</source>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="162" />
+      <location filename="../main_window.py" line="163" />
       <source>&amp;Open drafts…</source>
       <translation>出願草稿を開く(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="163" />
+      <location filename="../main_window.py" line="164" />
       <source>&amp;Import folder…</source>
       <translation>フォルダーを取り込む(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="164" />
+      <location filename="../main_window.py" line="165" />
       <source>&amp;Export log…</source>
       <translation>判定記録をエクスポート(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="166" />
+      <location filename="../main_window.py" line="167" />
       <source>&amp;Settings…</source>
       <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="168" />
+      <location filename="../main_window.py" line="169" />
       <source>&amp;Quit</source>
       <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="169" />
+      <location filename="../main_window.py" line="170" />
       <source>&amp;Review</source>
       <translation>審査(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="170" />
+      <location filename="../main_window.py" line="171" />
       <source>&amp;Next draft</source>
       <translation>次の草稿(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="171" />
+      <location filename="../main_window.py" line="172" />
       <source>&amp;Previous draft</source>
       <translation>前の草稿(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="172" />
+      <location filename="../main_window.py" line="173" />
       <source>&amp;Agree with the flag</source>
       <translation>判定に同意(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="173" />
+      <location filename="../main_window.py" line="174" />
       <source>&amp;Disagree with the flag</source>
       <translation>判定に不同意(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="174" />
+      <location filename="../main_window.py" line="175" />
       <source>De&amp;cide…</source>
       <translation>方針を決定(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="175" />
+      <location filename="../main_window.py" line="176" />
       <source>&amp;Save decision</source>
       <translation>方針を保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="176" />
+      <location filename="../main_window.py" line="177" />
       <source>&amp;Cancel running work</source>
       <translation>実行中の処理を中止(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="178" />
       <source>&amp;View</source>
       <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="178" />
+      <location filename="../main_window.py" line="179" />
       <source>Triage &amp;log</source>
       <translation>判定記録(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="179" />
+      <location filename="../main_window.py" line="180" />
       <source>&amp;Help</source>
       <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="180" />
+      <location filename="../main_window.py" line="181" />
       <source>Keyboard &amp;shortcuts</source>
       <translation>キーボードショートカット(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="181" />
+      <location filename="../main_window.py" line="182" />
       <source>&amp;About</source>
       <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="186" />
+      <location filename="../main_window.py" line="187" />
       <source>Open drafts</source>
       <translation>出願草稿を開く</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="186" />
+      <location filename="../main_window.py" line="187" />
       <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
       <translation>出願草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="192" />
+      <location filename="../main_window.py" line="193" />
       <source>Import a folder of drafts</source>
       <translation>草稿のフォルダーを取り込む</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="212" />
-      <location filename="../main_window.py" line="467" />
+      <location filename="../main_window.py" line="213" />
+      <location filename="../main_window.py" line="472" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="216" />
+      <location filename="../main_window.py" line="217" />
       <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="239" />
+      <location filename="../main_window.py" line="244" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="275" />
+      <location filename="../main_window.py" line="280" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="301" />
+      <location filename="../main_window.py" line="306" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="377" />
+      <location filename="../main_window.py" line="382" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="381" />
+      <location filename="../main_window.py" line="386" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="387" />
+      <location filename="../main_window.py" line="392" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="397" />
+      <location filename="../main_window.py" line="402" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="407" />
+      <location filename="../main_window.py" line="412" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="419" />
+      <location filename="../main_window.py" line="424" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="452" />
+      <location filename="../main_window.py" line="457" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="455" />
+      <location filename="../main_window.py" line="460" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="455" />
+      <location filename="../main_window.py" line="460" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="455" />
+      <location filename="../main_window.py" line="460" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="457" />
+      <location filename="../main_window.py" line="462" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="470" />
+      <location filename="../main_window.py" line="475" />
       <source>Exported to %1</source>
       <translation>%1 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="500" />
+      <location filename="../main_window.py" line="505" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="508" />
+      <location filename="../main_window.py" line="513" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="511" />
+      <location filename="../main_window.py" line="516" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="519" />
+      <location filename="../main_window.py" line="524" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -924,7 +939,7 @@
   <context>
     <name>QtNotifier</name>
     <message>
-      <location filename="../notify_qt.py" line="42" />
+      <location filename="../notify_qt.py" line="44" />
       <source>Patent Triage Workbench</source>
       <translation>特許出願 事前判定ワークベンチ</translation>
     </message>
@@ -1050,17 +1065,17 @@
   <context>
     <name>ShortcutsDialog</name>
     <message>
-      <location filename="../dialogs.py" line="42" />
+      <location filename="../dialogs.py" line="44" />
       <source>Keyboard shortcuts</source>
       <translation>キーボードショートカット</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="48" />
+      <location filename="../dialogs.py" line="50" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="48" />
+      <location filename="../dialogs.py" line="50" />
       <source>Shortcut</source>
       <translation>ショートカット</translation>
     </message>
