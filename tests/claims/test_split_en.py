@@ -214,3 +214,15 @@ def test_a_colon_deep_in_the_body_does_not_move_the_preamble() -> None:
 def test_more_transition_placements(claim: str, transition: str, preamble: str) -> None:
     c = split_claims("1. " + claim).claims[0]
     assert (c.transition, c.preamble) == (transition, preamble)
+
+
+def test_first_claim_on_the_heading_line_and_a_claim_run_on() -> None:
+    cs = split_claims("I claim: 1. A lamp comprising a base.\n2. The lamp of claim 1, wherein x. 3. The lamp of claim 2, wherein y.\n4. The lamp of claim 3, wherein z.\n")
+    assert [(c.number, c.depends_on) for c in cs.claims] == [(1, ()), (2, (1,)), (3, (2,)), (4, (3,))]
+    assert cs.notes == ()
+
+
+def test_figure_reference_inside_a_claim_is_not_a_label() -> None:
+    cs = split_claims("1. A lamp comprising a base, as in FIG. 2. The base is heavy.\n2. The lamp of claim 1, wherein x.\n")
+    assert [c.number for c in cs.claims] == [1, 2]
+    assert cs.claims[0].text.endswith("The base is heavy.")

@@ -89,6 +89,37 @@ def _sequence(labels: list[_Label]) -> tuple[list[_Label], list[str]]:
     return chosen, notes
 
 
+def _fill_gaps(norm: str, best: list[_Label], notes: list[str], patterns: ClaimPatterns, cancelled: list[_Label]):
+    """Numbers missing from the chosen sequence may be labelled in another way
+    ("I claim: 1. A lamp..." on the heading line, then "2." at line starts):
+    take a label of exactly the missing number from the other patterns, only
+    where it fits between its neighbours."""
+    missing_before_first = best[0].number > 1
+    gaps = [(a, b) for a, b in zip(best, best[1:]) if b.number > a.top + 1]
+    if not missing_before_first and not gaps:
+        return best, notes
+    others = [lab for label in patterns.labels for lab in _labels(norm, label.regex, cancelled)]
+    added: list[_Label] = []
+    if missing_before_first:
+        expected = list(range(1, best[0].number))
+        lo = -1
+        for lab in sorted(others, key=lambda x: x.label_start):
+            if expected and lab.number == expected[0] and lo < lab.label_start and lab.text_start <= best[0].label_start:
+                added.append(lab)
+                lo = lab.label_start
+                expected.pop(0)
+    for a, b in gaps:
+        expected = list(range(a.top + 1, b.number))
+        for lab in sorted(others, key=lambda x: x.label_start):
+            if expected and lab.number == expected[0] and a.text_start <= lab.label_start and lab.text_start <= b.label_start:
+                added.append(lab)
+                expected.pop(0)
+    if not added:
+        return best, notes
+    merged = sorted({lab.label_start: lab for lab in [*best, *added]}.values(), key=lambda x: x.label_start)
+    return _sequence(merged)
+
+
 def find_claims(text: str, patterns: ClaimPatterns) -> tuple[list[RawClaim], list[str]]:
     """Split ``text`` (a claims section) into numbered claims with exact offsets."""
     norm = ascii_digits(text)
@@ -103,6 +134,7 @@ def find_claims(text: str, patterns: ClaimPatterns) -> tuple[list[RawClaim], lis
             break
     if not best:
         return [], notes
+    best, notes = _fill_gaps(norm, best, notes, patterns, cancelled)
     stop = _section_end(norm, best[0].text_start, patterns)
     best = [lab for lab in best if lab.label_start < stop]
     claims: list[RawClaim] = []
