@@ -19,11 +19,11 @@ import hashlib
 import json
 import os
 import re
-import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
 
+from workbench import resources
 from workbench.errors import E301, E303, E304, E305, E306, E307, IpcError, RulesError
 from workbench.ipc.code import parse_ipc_or_range
 from workbench.rules.model import AdditionalRequirement, FieldRule, IpcEntry, IpcPart, Limitation, TermCondition
@@ -38,12 +38,7 @@ SCHEMA_FILE = "schema.json"
 
 def installed_rules_dir() -> Path:
     """``classification_rules/`` beside the package (or inside a frozen bundle)."""
-    if env := os.environ.get("WORKBENCH_INSTALLED_RULES"):
-        return Path(env)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle and (Path(bundle) / "classification_rules").is_dir():
-        return Path(bundle) / "classification_rules"
-    return Path(__file__).resolve().parents[2] / "classification_rules"
+    return resources.rules_dir()  # env WORKBENCH_INSTALLED_RULES > bundle > checkout > wheel data
 
 
 @lru_cache(maxsize=4)
