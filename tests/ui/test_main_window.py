@@ -333,3 +333,9 @@ def test_an_encrypted_pdf_can_be_screened_again_with_its_password(window, qtbot,
         assert dlg.ask_password(asker=lambda path: ("s3cret", True)) == 1
     assert seen == [None, "s3cret"]
     dlg.close()
+
+
+def test_about_names_the_cjk_font_and_says_it_is_not_legal_advice(window, qtbot):
+    box = window.show_about()
+    assert "IPA Gothic" in box.text() and "not legal advice" in box.text()
+    box.close()
