@@ -7,6 +7,7 @@ from typing import Iterable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from workbench.ui import labels
+from workbench.ui.models import begin_filter_change, end_filter_change
 from workbench.ui.rows import HistoryRow
 
 COL_H_ID, COL_H_AT, COL_H_WHO, COL_H_KIND, COL_H_DRAFT, COL_H_SUMMARY = range(6)
@@ -68,9 +69,9 @@ class HistoryFilterProxy(QSortFilterProxyModel):
         self.text = ""
 
     def set_filters(self, *, kind: str = "", who: str = "", text: str = "") -> None:
-        _begin_filter_change(self)
+        begin_filter_change(self)
         self.kind, self.who, self.text = kind, who.casefold(), text.casefold()
-        _end_filter_change(self)
+        end_filter_change(self)
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
         r: HistoryRow = self.sourceModel().data(self.sourceModel().index(source_row, 0, source_parent), HISTORY_ROW_ROLE)
@@ -81,15 +82,3 @@ class HistoryFilterProxy(QSortFilterProxyModel):
         if self.text and self.text not in f"{r.draft_name} {r.summary} {r.kind}".casefold():
             return False
         return True
-
-
-def _begin_filter_change(proxy: QSortFilterProxyModel) -> None:
-    if hasattr(proxy, "beginFilterChange"):  # Qt >= 6.9
-        proxy.beginFilterChange()
-
-
-def _end_filter_change(proxy: QSortFilterProxyModel) -> None:
-    if hasattr(proxy, "endFilterChange"):
-        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-    else:  # pragma: no cover - older Qt
-        proxy.invalidateFilter()

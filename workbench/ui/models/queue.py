@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from workbench.domain import LEVELS
 from workbench.ui import labels
+from workbench.ui.models import begin_filter_change, end_filter_change
 from workbench.ui.rows import QueueRow
 
 COL_NAME, COL_STATUS, COL_LEVEL, COL_FIELD, COL_LIKELIHOOD, COL_DECISION, COL_DUE_3M, COL_FREE_10M = range(8)
@@ -145,24 +146,24 @@ class QueueFilterProxy(QSortFilterProxyModel):
         self._due_by: str | None = None  # ISO date: keep drafts with a key date on or before it
 
     def set_search(self, text: str) -> None:
-        _begin_filter_change(self)
+        begin_filter_change(self)
         self._search = text.strip().casefold()
-        _end_filter_change(self)
+        end_filter_change(self)
 
     def set_levels(self, levels: Iterable[str] | None) -> None:
-        _begin_filter_change(self)
+        begin_filter_change(self)
         self._levels = frozenset(levels) if levels is not None else None
-        _end_filter_change(self)
+        end_filter_change(self)
 
     def set_undecided_only(self, on: bool) -> None:
-        _begin_filter_change(self)
+        begin_filter_change(self)
         self._undecided_only = bool(on)
-        _end_filter_change(self)
+        end_filter_change(self)
 
     def set_due_by(self, iso_date: str | None) -> None:
-        _begin_filter_change(self)
+        begin_filter_change(self)
         self._due_by = iso_date
-        _end_filter_change(self)
+        end_filter_change(self)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()
@@ -182,15 +183,3 @@ class QueueFilterProxy(QSortFilterProxyModel):
             hay = (model.data(idx, SEARCH_ROLE) or "").casefold()
             return all(word in hay for word in self._search.split())
         return True
-
-
-def _begin_filter_change(proxy: QSortFilterProxyModel) -> None:
-    if hasattr(proxy, "beginFilterChange"):  # Qt >= 6.9
-        proxy.beginFilterChange()
-
-
-def _end_filter_change(proxy: QSortFilterProxyModel) -> None:
-    if hasattr(proxy, "endFilterChange"):
-        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-    else:  # pragma: no cover - older Qt
-        proxy.invalidateFilter()
