@@ -92,3 +92,12 @@ def test_many_claims_split_in_bounded_time() -> None:
     assert time.perf_counter() - t0 < 10
     assert len(cs.claims) == 1000
     assert cs.by_number(1000).depends_on == (999,)
+
+
+def test_absurdly_long_claim_is_analysed_on_its_start_with_a_note() -> None:
+    """A 'claim' over spaCy's 1,000,000-character limit must not crash the split."""
+    text = "1. A lamp comprising a base.\n2. The lamp of claim 1, wherein " + "the base is heavy and " * 60_000 + "red.\n"
+    cs = extract_claims(_draft(text))
+    assert [(c.number, c.depends_on) for c in cs.claims] == [(1, ()), (2, (1,))]
+    assert len(cs.claims[1].text) > 1_000_000
+    assert any("only its first" in n for n in cs.notes)

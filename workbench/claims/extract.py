@@ -28,7 +28,10 @@ def split_claims(text: str, language: str = "en") -> ClaimSet:
     seen: dict[int, Claim] = {}
     for raw in raws:
         claim_text = text[raw.start : raw.end]
-        a = analysis_of(analyse(nlp, claim_text))
+        doc = analyse(nlp, claim_text)
+        a = analysis_of(doc)
+        if doc.user_data.get("workbench.truncated"):
+            notes.append(f"claim {raw.number} is {len(claim_text):,} characters long; only its first {len(doc.text):,} were analysed")
         targets = list(a.references)
         if a.any_preceding:
             targets += [n for n in seen if n not in targets]

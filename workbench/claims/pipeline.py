@@ -22,6 +22,9 @@ JA_COMPONENTS = ("workbench_claim_parts_ja_v1", "workbench_claim_references_ja_v
 
 # SudachiPy refuses inputs over 49,149 bytes; longer claims are analysed as one token.
 SUDACHI_MAX_BYTES = 40_000
+# An English claim longer than this (no real claim is) is analysed on its first
+# MAX_EN_CHARS characters: the preamble and transition are at the start.
+MAX_EN_CHARS = 100_000
 
 
 def _build(language: str):
@@ -65,6 +68,9 @@ def analyse(nlp, text: str):
     with _RUN_LOCKS.get(nlp.lang, _LOCK):
         if nlp.lang == "ja" and len(text.encode("utf-8")) > SUDACHI_MAX_BYTES:
             doc = Doc(nlp.vocab, words=[text], spaces=[False])
+        elif len(text) > MAX_EN_CHARS:
+            doc = nlp.make_doc(text[:MAX_EN_CHARS])
+            doc.user_data["workbench.truncated"] = len(text)
         else:
             doc = nlp.make_doc(text)
         for _name, proc in nlp.pipeline:

@@ -10,9 +10,13 @@ accepted and noted. Cancelled claims ("5. (canceled)", "1-18. (canceled)",
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from workbench.claims.patterns import ClaimPatterns, ascii_digits
+
+
+_MAX_GAP = 200  # missing numbers looked for in other label styles, per gap
 
 
 @dataclass(frozen=True)
@@ -73,16 +77,19 @@ def _sequence(labels: list[_Label]) -> tuple[list[_Label], list[str]]:
     first = 1 if 1 in numbers else min(numbers)
     if first != 1:
         notes.append(f"claim numbering starts at {first}, not 1")
+    remaining = sorted(numbers)  # numbers of the labels not yet visited, for the gap test
     chosen: list[_Label] = []
     expected = first
-    for i, lab in enumerate(labels):
+    for lab in labels:
+        del remaining[bisect.bisect_left(remaining, lab.number)]
         if lab.number == expected:
             chosen.append(lab)
             expected = lab.top + 1
         elif lab.number > expected and chosen:
             # A gap: accept only when no label later fills it (else this one is text).
             last = chosen[-1].top
-            if not any(last < x.number < lab.number for x in labels[i + 1 :]):
+            k = bisect.bisect_right(remaining, last)
+            if k == len(remaining) or remaining[k] >= lab.number:
                 notes.append(f"claim numbering jumps from {last} to {lab.number}")
                 chosen.append(lab)
                 expected = lab.top + 1
@@ -98,22 +105,34 @@ def _fill_gaps(norm: str, best: list[_Label], notes: list[str], patterns: ClaimP
     gaps = [(a, b) for a, b in zip(best, best[1:]) if b.number > a.top + 1]
     if not missing_before_first and not gaps:
         return best, notes
-    others = [lab for label in patterns.labels for lab in _labels(norm, label.regex, cancelled)]
+    by_number: dict[int, list[_Label]] = {}
+    for label in patterns.labels:
+        for lab in _labels(norm, label.regex, cancelled):
+            by_number.setdefault(lab.number, []).append(lab)
+    for labs in by_number.values():
+        labs.sort(key=lambda x: x.label_start)
+
+    def find(number: int, lo: int, hi: int) -> _Label | None:
+        """The first label of ``number`` starting after ``lo`` whose text starts before ``hi``."""
+        for lab in by_number.get(number, ()):
+            if lab.label_start > lo and lab.text_start <= hi:
+                return lab
+        return None
+
     added: list[_Label] = []
+    spans = []
     if missing_before_first:
-        expected = list(range(1, best[0].number))
-        lo = -1
-        for lab in sorted(others, key=lambda x: x.label_start):
-            if expected and lab.number == expected[0] and lo < lab.label_start and lab.text_start <= best[0].label_start:
-                added.append(lab)
-                lo = lab.label_start
-                expected.pop(0)
-    for a, b in gaps:
-        expected = list(range(a.top + 1, b.number))
-        for lab in sorted(others, key=lambda x: x.label_start):
-            if expected and lab.number == expected[0] and a.text_start <= lab.label_start and lab.text_start <= b.label_start:
-                added.append(lab)
-                expected.pop(0)
+        spans.append((0, best[0].number, -1, best[0].label_start))
+    spans += [(a.top + 1, b.number, a.text_start - 1, b.label_start) for a, b in gaps]
+    for first, stop, lo, hi in spans:
+        if stop - first > _MAX_GAP:
+            continue
+        for number in range(max(first, 1), stop):
+            lab = find(number, lo, hi)
+            if lab is None:
+                break
+            added.append(lab)
+            lo = lab.label_start
     if not added:
         return best, notes
     merged = sorted({lab.label_start: lab for lab in [*best, *added]}.values(), key=lambda x: x.label_start)
