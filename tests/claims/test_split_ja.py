@@ -121,3 +121,13 @@ def test_half_width_bracket_and_ascii_digits() -> None:
 def test_deleted_claim_is_left_out() -> None:
     cs = split_claims("【請求項１】\nＡを備える装置。\n【請求項２】（削除）\n【請求項３】\n請求項１に記載の装置。\n", "ja")
     assert [(c.number, c.depends_on) for c in cs.claims] == [(1, ()), (3, (1,))]
+
+
+def test_locative_niokite_in_the_body_is_not_a_zentei() -> None:
+    """「飛行中において、」 is a locative inside the body; the closing reference still decides."""
+    cs = split_claims(
+        "【請求項１】\nＡを備える無人航空機。\n【請求項２】\n前記制御部は、飛行中において、前記プロペラを停止する請求項１に記載の無人航空機。\n", "ja"
+    )
+    c2 = cs.by_number(2)
+    assert c2.depends_on == (1,)
+    assert "zentei" not in [p.kind for p in c2.parts]

@@ -27,16 +27,44 @@ _CLAUSE_BREAK = re.compile(r"[、，,。]")
 _TAIL_NOUNS = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー々Ａ-Ｚａ-ｚA-Za-z0-9０-９]+(?=[。．.\s]*$)")
 
 
+_NOUN_RUN = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー々Ａ-Ｚａ-ｚA-Za-z0-9０-９]+$")
+
+
+def _zentei_end(text: str, markers: list[str]) -> tuple[int, int] | None:
+    """Where the 前提部 ends: the first 「…において、」/「…であって、」 whose noun is the
+    claimed subject (「無人航空機において、…無人航空機。」). A locative
+    「飛行中において、」 in the body names something else and is not the 前提部."""
+    hits = sorted((i, i + len(m)) for m in markers for i in _find_all(text, m))
+    if not hits:
+        return None
+    tail = _TAIL_NOUNS.search(text.rstrip())
+    subject = tail.group(0) if tail else ""
+    for start, end in hits:
+        before = _NOUN_RUN.search(text, 0, start)
+        noun = before.group(0) if before else ""
+        if not subject or (noun and _same_thing(noun, subject)):
+            return start, end
+    return None
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """「撮像装置」 and 「撮像装置」, 「装置」 and 「撮像装置」: the same claimed subject."""
+    return a.endswith(b) or b.endswith(a) or (len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:])
+
+
+def _find_all(text: str, needle: str):
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
+
+
 @Language.component("workbench_claim_parts_ja_v1")
 def claim_parts_ja(doc: Doc) -> Doc:
     a = analysis_of(doc)
     parts = get_patterns("ja").raw["parts"]
     text = doc.text
-    cut = None
-    for marker in parts["zentei_end"]:
-        i = text.find(marker)
-        if i >= 0 and (cut is None or i < cut[0]):
-            cut = (i, i + len(marker))
+    cut = _zentei_end(text, parts["zentei_end"])
     has_feature = any(m in text for m in parts["tokucho_marker"])
     a.parts = []
     if cut is not None:
