@@ -18,9 +18,6 @@ class ClaimAnalysis:
     head: str = ""  # the word the category was read from
     category_from: str = ""  # "lexicon", "suffix", "default" (unknown product noun) or "" (none)
 
-    def __post_init__(self) -> None:
-        self.parts = list(self.parts)
-
 
 def analysis_of(doc) -> ClaimAnalysis:
     """The analysis attached to ``doc`` (created on first use)."""

@@ -66,11 +66,6 @@ def head_phrase_span(doc: Doc, end_token: int | None = None) -> tuple[list, int]
     return phrase, i
 
 
-def head_word(doc: Doc, end_token: int | None = None) -> str:
-    words = [t.lower_ for t in head_phrase(doc, end_token) if t.is_alpha]
-    return words[-1] if words else ""
-
-
 def _prev(doc: Doc, i: int) -> int | None:
     """Index of the token before ``i`` that is not whitespace (line breaks are tokens)."""
     i -= 1
@@ -104,7 +99,6 @@ class TransitionFinder:
         self.matcher.add("STRONG", [_spaced(p) for p in tr["strong"]])
         self.matcher.add("WEAK", [_spaced(p) for p in tr["weak"]])
         self.not_after = set(tr["not_after"])
-        self.strong_id = nlp.vocab.strings["STRONG"]
         self.jepson_id = nlp.vocab.strings["JEPSON"]
         self.weak_id = nlp.vocab.strings["WEAK"]
 
