@@ -1,1 +1,258 @@
-"""The screening pipeline: path -> Draft -> claims -> verdicts (shared by the CLI and the GUI)."""
+"""The screening pipeline the CLI and the GUI share: path -> Draft -> claims -> verdicts.
+
+    v = screen_file("draft.pdf", answers=AdditionalAnswers(defence_use=False))
+    v.level, v.top_field, v.claim_verdicts
+
+The engine (rule set + IPC model + default thresholds from the model card) loads lazily,
+once (:func:`get_engine`); screening many drafts reuses it. A draft without a claims
+section is screened as one whole text, with a note saying so.
+
+Levels (on the draft's highest field likelihood ``p``): ``likely`` when
+``p >= thresholds.likely``, ``review`` when ``p >= thresholds.review`` - or when the
+rules engine reports a field as "hit" on the confidently predicted codes - else
+``clear``. Answering both additional-requirement questions "no" removes the fields that
+have an additional requirement (likelihood 0); an unanswered question never does.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from workbench.classify.engine import Assessment, Engine, FieldScore
+from workbench.domain import (
+    AdditionalAnswers,
+    ClaimSet,
+    ClaimVerdict,
+    Draft,
+    DraftVerdict,
+    Evidence,
+    FieldVerdict,
+    Thresholds,
+)
+from workbench.errors import Cancelled, ClaimsError, WorkbenchError
+
+MAX_DRAFT_CHARS = 40_000  # the draft-level text (title, abstract, field, claims) is cut here
+CLAIM_FIELD_MIN = 0.01  # per-claim field verdicts below this likelihood (and status "no") are left out
+NO_CLAIMS_NOTE = "No claims section was found: the whole text was screened as one unit."
+SEVERITY = {"no": 0, "possible": 1, "hit": 2}
+
+_lock = threading.Lock()
+_engines: dict[tuple, Engine] = {}
+
+
+def get_engine(*, rules_dir: str | Path | None = None, model_dir: str | Path | None = None) -> Engine:
+    """The engine, built lazily and once per (user rules folder, model folder).
+    ``rules_dir`` is the user rules folder that overrides/adds fields."""
+    from workbench.classify.model import get_model
+    from workbench.rules import get_ruleset
+
+    key = (str(rules_dir or ""), str(model_dir or ""))
+    with _lock:
+        eng = _engines.get(key)
+        if eng is None:
+            model = get_model(Path(model_dir) if model_dir else None)
+            rs = get_ruleset(user_dir=rules_dir)
+            eng = Engine(rs, model, default_thresholds(model))
+            _engines[key] = eng
+        return eng
+
+
+def default_thresholds(model) -> Thresholds:
+    """The defaults chosen on held-out data and stored with the model (card/meta)."""
+    t = (model.meta or {}).get("thresholds") or {}
+    try:
+        return Thresholds(review=float(t["review"]), likely=float(t["likely"]))
+    except (KeyError, TypeError, ValueError):
+        return Thresholds()
+
+
+def reset_engines() -> None:
+    with _lock:
+        _engines.clear()
+
+
+# ---------------------------------------------------------------------------
+def screen_file(
+    path: str | Path,
+    *,
+    answers: AdditionalAnswers = AdditionalAnswers(),
+    thresholds: Thresholds | None = None,
+    password: str | None = None,
+    engine: Engine | None = None,
+) -> DraftVerdict:
+    from workbench.ingest import read_draft
+
+    draft = read_draft(path, password=password)
+    return screen_draft(draft, answers=answers, thresholds=thresholds, engine=engine)
+
+
+def screen_text(
+    text: str,
+    *,
+    answers: AdditionalAnswers = AdditionalAnswers(),
+    thresholds: Thresholds | None = None,
+    engine: Engine | None = None,
+    source_path: str = "<text>",
+) -> DraftVerdict:
+    from workbench.ingest import draft_from_text
+
+    return screen_draft(draft_from_text(text, source_path=source_path), answers=answers, thresholds=thresholds, engine=engine)
+
+
+def screen_files(
+    paths: Iterable[str | Path],
+    *,
+    answers: AdditionalAnswers = AdditionalAnswers(),
+    thresholds: Thresholds | None = None,
+    password: str | None = None,
+    engine: Engine | None = None,
+    on_result: Callable[[str, DraftVerdict | WorkbenchError], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> Iterator[tuple[str, DraftVerdict | WorkbenchError]]:
+    """Screen many files with one engine. A file that fails yields its coded error and the
+    batch goes on. ``should_cancel`` is asked before each file; when it says yes the
+    batch stops (raises Cancelled) - files already yielded keep their results."""
+    eng = engine or get_engine()
+    for p in paths:
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+        try:
+            result: DraftVerdict | WorkbenchError = screen_file(p, answers=answers, thresholds=thresholds, password=password, engine=eng)
+        except WorkbenchError as exc:
+            result = exc
+        if on_result is not None:
+            on_result(str(p), result)
+        yield str(p), result
+
+
+# ---------------------------------------------------------------------------
+def screen_draft(
+    draft: Draft,
+    *,
+    answers: AdditionalAnswers = AdditionalAnswers(),
+    thresholds: Thresholds | None = None,
+    engine: Engine | None = None,
+) -> DraftVerdict:
+    eng = engine or get_engine()
+    thr = thresholds or eng.thresholds
+    notes = list(draft.notes)
+    try:
+        from workbench.claims import extract_claims
+
+        claims = extract_claims(draft)
+    except ClaimsError as exc:
+        claims = ClaimSet(claims=(), language=draft.language, notes=(f"[{exc.code}] {exc.message}",))
+        notes.append(NO_CLAIMS_NOTE if exc.code == "E201" else f"{NO_CLAIMS_NOTE} ({exc.message})")
+    notes.extend(n for n in claims.notes if n not in notes)
+
+    sections = [(name, getattr(draft, name)) for name in ("title", "abstract", "technical_field") if getattr(draft, name).strip()]
+    if claims.claims:
+        body = "\n".join([s for _, s in sections] + [c.text for c in claims.claims])
+    else:
+        body = draft.text
+    units = [body[:MAX_DRAFT_CHARS]] + [c.text for c in claims.claims]
+    assessed = eng.assess(units, language=draft.language, answers=answers)
+    whole, per_claim = assessed[0], assessed[1:]
+
+    claim_verdicts = tuple(_claim_verdict(eng, c, a) for c, a in zip(claims.claims, per_claim))
+    section_evidence = []
+    for name, text in sections:
+        section_evidence += [_evidence(h, text, name) for h in eng.ruleset.find_terms(text, draft.language)]
+    if not claims.claims:
+        section_evidence += [_evidence(h, draft.text, "description") for h in whole.terms]
+
+    fields = []
+    for j, fs in enumerate(whole.fields):
+        units_scores = [fs] + [a.fields[j] for a in per_claim]
+        best = max(units_scores, key=lambda f: f.likelihood)
+        status = max((f.match.status for f in units_scores), key=SEVERITY.get)
+        if fs.excluded:
+            status = "no"
+        evidence = [e for e in section_evidence if e.field_id == fs.field_id]
+        for cv in claim_verdicts:
+            evidence += [e for e in cv.evidence if e.field_id == fs.field_id]
+        evidence += [Evidence(fs.field_id, code, "ipc", weight=round(p, 4)) for code, p in best.model_codes if p >= 0.01]
+        fields.append(_field_verdict(eng, fs.field_id, best, status, thr, tuple(evidence), answers, [f.match for f in units_scores]))
+
+    top = max((f.likelihood for f in fields), default=0.0)
+    level = eng.level(top, thr)
+    if level == "clear" and any(f.status == "hit" for f in fields):
+        level = "review"
+    rs = eng.ruleset
+    return DraftVerdict(
+        draft=draft,
+        claims=claims,
+        level=level,
+        fields=tuple(fields),
+        ipc=whole.ipc,
+        claim_verdicts=claim_verdicts,
+        answers=answers,
+        thresholds=thr,
+        ruleset_version=str(getattr(rs, "version", "")),
+        ruleset_checksum=str(getattr(rs, "checksum", "")),
+        model_version=eng.model_version,
+        notes=tuple(notes),
+    )
+
+
+def _evidence(hit, text: str, source: str, claim_number: int | None = None) -> Evidence:
+    # the term as it stands in the text (plural, case) so text[start:end] == term
+    return Evidence(int(hit.field_id), text[hit.start : hit.end], source, int(hit.start), int(hit.end), 1.0, claim_number)
+
+
+def _claim_verdict(eng: Engine, claim, a: Assessment) -> ClaimVerdict:
+    evidence = tuple(_evidence(h, claim.text, "claim", claim.number) for h in a.terms)
+    fields = []
+    for fs in a.fields:
+        status = "no" if fs.excluded else fs.match.status
+        if fs.likelihood < CLAIM_FIELD_MIN and status == "no":
+            continue
+        ev = tuple(e for e in evidence if e.field_id == fs.field_id)
+        ev += tuple(Evidence(fs.field_id, code, "ipc", weight=round(p, 4), claim_number=claim.number) for code, p in fs.model_codes if p >= 0.01)
+        fields.append(_field_verdict(eng, fs.field_id, fs, status, eng.thresholds, ev, None, [fs.match]))
+    fields.sort(key=lambda f: -f.likelihood)
+    return ClaimVerdict(claim_number=claim.number, fields=tuple(fields), ipc=a.ipc, evidence=evidence)
+
+
+def _answers_reason(rule, answers: AdditionalAnswers | None) -> str | None:
+    req = getattr(rule, "additional_requirement", None)
+    if req is None or not getattr(req, "applies", False):
+        return None
+    def yn(v):
+        return "unanswered" if v is None else ("yes" if v else "no")
+    if answers is None:
+        return "additional requirement applies (defence use / State-funded R&D)"
+    return f"additional requirement applies: defence use {yn(answers.defence_use)}, State-funded R&D {yn(answers.state_commissioned)}"
+
+
+def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: str, thr: Thresholds, evidence, answers, matches) -> FieldVerdict:
+    rule = eng.field_rule(fid)
+    reasons: list[str] = []
+    for m in matches:
+        for r in m.reasons:
+            if r not in reasons:
+                reasons.append(r)
+    if fs.model_codes and fs.code_score >= 0.01:
+        codes = ", ".join(f"{c} ({p:.2f})" for c, p in fs.model_codes)
+        reasons.append(f"predicted IPC: {codes}; likelihood {fs.likelihood:.2f}")
+    if status == "no" and fs.likelihood >= thr.review and not fs.excluded:
+        status = "possible"
+        reasons.append(f"likelihood {fs.likelihood:.2f} is at or above the review threshold {thr.review:.2f}")
+    ans = _answers_reason(rule, answers)
+    if ans:
+        reasons.append(ans)
+    if fs.excluded:
+        reasons.append("both additional-requirement questions answered no: the field does not apply")
+    verified = any(m.verified for m in matches if m.status != "no") if status != "no" else bool(getattr(rule, "verified", False))
+    return FieldVerdict(
+        field_id=fid,
+        status=status,
+        likelihood=round(float(fs.likelihood), 4),
+        name_en=getattr(rule, "name_en", ""),
+        name_ja=getattr(rule, "name_ja", ""),
+        reasons=tuple(reasons),
+        evidence=tuple(evidence),
+        verified=verified,
+    )

@@ -1,7 +1,103 @@
-"""`workbench model`: placeholder registered by the foundation; replaced by the owning issue's work."""
+"""`workbench model train|info`: rebuild the IPC model from the real data (optionally with
+the attorneys' annotations from the triage log) and show its card."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
+from workbench.errors import E404, ModelError
+
 
 def register(sub) -> None:
-    sub.add_parser("model", help="(not built yet)")
+    p = sub.add_parser("model", help="rebuild or describe the IPC prediction model")
+    msub = p.add_subparsers(dest="model_command", metavar="ACTION")
+    t = msub.add_parser("train", help="rebuild the model and its card from the real data")
+    t.add_argument("--data", default=None, help="the shared data folder (default: ../shared/data next to the project)")
+    t.add_argument("--with-annotations", action="store_true", help="add the attorneys' annotations from the triage log")
+    t.add_argument("--db", default=None, help="triage log to read annotations from (default: the per-user log)")
+    t.add_argument("--out", default=None, help="folder to write the model and card to (default: models/)")
+    t.add_argument("--rules-dir", default=None, help="user rules folder overriding installed fields")
+    t.set_defaults(func=run_train)
+    i = msub.add_parser("info", help="print the model card")
+    i.add_argument("--json", action="store_true", help="print the whole card as JSON")
+    i.add_argument("--dir", default=None, help="model folder (default: models/)")
+    i.set_defaults(func=run_info)
+    p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
+
+
+def default_data_dir() -> Path:
+    import os
+
+    env = os.environ.get("WORKBENCH_SHARED_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+def _fmt_scores(s: dict | None) -> str:
+    if not s:
+        return "(none)"
+    a = s.get("all", {})
+    keys = ("recall", "precision", "flag_rate", "true_share", "top1", "top3", "ece")
+    return "  ".join(f"{k}={a.get(k):.3f}" for k in keys if isinstance(a.get(k), (int, float)))
+
+
+def run_train(args) -> int:
+    from workbench.classify.model import clear_cache, default_model_dir
+    from workbench.classify.train import rebuild
+    from workbench.rules import load_ruleset
+
+    data = Path(args.data) if args.data else default_data_dir()
+    if not data.is_dir():
+        raise ModelError(E404, path=data, detail="the data folder does not exist")
+    out = Path(args.out) if args.out else default_model_dir()
+    rs = load_ruleset(user_dir=args.rules_dir)
+    annotations = []
+    if args.with_annotations:
+        from workbench.store import TriageLog
+
+        log = TriageLog.open(args.db)
+        try:
+            annotations = list(log.annotation_examples())
+        finally:
+            log.close()
+        print(f"annotations from the triage log: {len(annotations)}")
+    command = "workbench model train --data " + (args.data or "../shared/data")
+    if args.with_annotations:
+        command += " --with-annotations" + (f" --db {args.db}" if args.db else "")
+    if args.out:
+        command += f" --out {args.out}"
+    report = rebuild(data, out, rs, annotations=annotations, guard=args.with_annotations, command=command, log=lambda m: print(m, file=sys.stderr))
+    clear_cache()
+    print(f"held-out before: {_fmt_scores(report.get('before'))}")
+    print(f"held-out after:  {_fmt_scores(report['held_out'])}")
+    print(f"comparison: {report['comparison']}")
+    card = report["card"]
+    print(f"wrote {out / card['model_file']} ({card['model_bytes'] / 1e6:.1f} MB, sha256 {card['model_sha256'][:12]}) and its card")
+    return 0
+
+
+def run_info(args) -> int:
+    from workbench.classify.model import default_model_dir, read_card
+
+    d = Path(args.dir) if args.dir else default_model_dir()
+    card = read_card(d)
+    if args.json:
+        print(json.dumps(card, indent=2, ensure_ascii=False))
+        return 0
+    print(f"model {card.get('name')} version {card.get('version')} ({card.get('model_bytes', 0) / 1e6:.1f} MB)")
+    print(f"sha256 {card.get('model_sha256')}")
+    print(f"built by: {card.get('command')}  at {card.get('created_utc')}")
+    for f in card.get("data", []):
+        print(f"data {f['file']}  sha256 {f['sha256'][:16]}")
+    r = card.get("rules", {})
+    print(f"rules {r.get('name')} {r.get('version')} ({str(r.get('checksum'))[:12]})")
+    t = card.get("thresholds", {})
+    print(f"default thresholds: review {t.get('review')}  likely {t.get('likely')}")
+    for name, s in (card.get("held_out") or {}).items():
+        print(f"held-out {name}: " + "  ".join(f"{k}={v}" for k, v in s.items()))
+    for n in card.get("notes", []):
+        print(f"note: {n}")
+    return 0

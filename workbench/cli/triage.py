@@ -1,7 +1,159 @@
-"""`workbench triage`: placeholder registered by the foundation; replaced by the owning issue's work."""
+"""`workbench triage FILE... | --text "..."`: screen drafts and print per-draft and per-claim
+results (text or JSON); verdicts go to the triage log unless --no-log."""
 
 from __future__ import annotations
 
+import json
+import sys
+
+from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
+from workbench.errors import E901, SettingsError, WorkbenchError
+
+EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 2, 3
+
 
 def register(sub) -> None:
-    sub.add_parser("triage", help="(not built yet)")
+    p = sub.add_parser("triage", help="screen draft files (or a text) for the specified technology fields")
+    p.add_argument("files", nargs="*", metavar="FILE", help="draft files: PDF, DOCX, TXT/Markdown, USPTO XML")
+    p.add_argument("--text", default=None, help="screen this text (a title, an abstract or a claim) instead of a file")
+    p.add_argument("--json", action="store_true", help="print one JSON object per draft (JSON Lines for several)")
+    p.add_argument("--no-log", action="store_true", help="do not record the verdicts in the triage log")
+    p.add_argument("--db", default=None, help="triage log database (default: the per-user log)")
+    p.add_argument("--defence", choices=("yes", "no"), default=None, help="for Japan's defence or a foreign military's use?")
+    p.add_argument("--state", choices=("yes", "no"), default=None, help="from State-commissioned or State-funded R&D?")
+    p.add_argument("--review", type=float, default=None, metavar="T", help="review threshold (default: from the model card)")
+    p.add_argument("--likely", type=float, default=None, metavar="T", help="likely-referral threshold (default: from the model card)")
+    p.add_argument("--password", default=None, help="password for encrypted PDFs")
+    p.add_argument("--rules-dir", default=None, help="user rules folder overriding/adding fields")
+    p.set_defaults(func=run)
+
+
+def _yn(v: str | None) -> bool | None:
+    return None if v is None else v == "yes"
+
+
+def thresholds_from(review: float | None, likely: float | None, base: Thresholds) -> Thresholds:
+    r = base.review if review is None else review
+    lk = base.likely if likely is None else likely
+    for name, val in (("--review", r), ("--likely", lk)):
+        if not 0.0 <= val <= 1.0:
+            raise SettingsError(E901, name=name, value=val, detail="must be between 0 and 1")
+    if r > lk:
+        raise SettingsError(E901, name="--review", value=r, detail=f"must not exceed the likely threshold ({lk})")
+    return Thresholds(review=r, likely=lk)
+
+
+def _settings_thresholds(base: Thresholds) -> Thresholds:
+    """Thresholds the user changed in Settings win over the model card's defaults."""
+    try:
+        from workbench.settings import load_settings
+
+        s = load_settings()
+    except Exception:  # noqa: BLE001 - unreadable settings fall back to the card defaults
+        return base
+    d = Thresholds()
+    if (s.review_threshold, s.likely_threshold) != (d.review, d.likely):
+        return Thresholds(review=s.review_threshold, likely=s.likely_threshold)
+    return base
+
+
+def run(args) -> int:
+    if not args.files and args.text is None:
+        raise SettingsError(E901, name="FILE", value="(none)", detail="give one or more files, or --text")
+    answers = AdditionalAnswers(defence_use=_yn(args.defence), state_commissioned=_yn(args.state))
+    return run_paths(
+        args.files,
+        json_out=args.json,
+        log=not args.no_log,
+        db=args.db,
+        answers=answers,
+        review=args.review,
+        likely=args.likely,
+        password=args.password,
+        rules_dir=args.rules_dir,
+        text=args.text,
+    )
+
+
+def run_paths(
+    paths: list[str],
+    json_out: bool,
+    log: bool,
+    *,
+    db: str | None = None,
+    answers: AdditionalAnswers = AdditionalAnswers(),
+    review: float | None = None,
+    likely: float | None = None,
+    password: str | None = None,
+    rules_dir: str | None = None,
+    text: str | None = None,
+) -> int:
+    """Screen ``paths`` (and ``text``) with one engine; print results; record them unless
+    ``log`` is false. Returns 0, or 3 when some files failed (each failure is printed
+    as a coded error and the rest go on)."""
+    from workbench import triage
+
+    engine = triage.get_engine(rules_dir=rules_dir)
+    thr = thresholds_from(review, likely, _settings_thresholds(engine.thresholds))
+    results: list[tuple[str, DraftVerdict | WorkbenchError]] = []
+    if text is not None:
+        if not text.strip():
+            raise SettingsError(E901, name="--text", value="''", detail="the text is empty")
+        results.append(("<text>", triage.screen_text(text, answers=answers, thresholds=thr, engine=engine)))
+    results += list(triage.screen_files(paths, answers=answers, thresholds=thr, password=password, engine=engine))
+    failed = 0
+    verdicts = []
+    for path, res in results:
+        if isinstance(res, WorkbenchError):
+            failed += 1
+            print(f"error: {res.render()}", file=sys.stderr)
+            continue
+        verdicts.append(res)
+        _print(path, res, json_out)
+    if log and verdicts:
+        try:
+            _record(verdicts, db)
+        except WorkbenchError as exc:
+            print(f"error: {exc.render()}", file=sys.stderr)
+            return EXIT_ERROR
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _record(verdicts: list[DraftVerdict], db: str | None) -> list[int]:
+    """Append each verdict to the triage log; returns the draft ids."""
+    from workbench.store import TriageLog
+
+    log = TriageLog.open(db)
+    try:
+        return [log.record_verdict(v) for v in verdicts]
+    finally:
+        log.close()
+
+
+def _print(path: str, v: DraftVerdict, json_out: bool) -> None:
+    from workbench.classify.serialize import verdict_to_dict
+
+    if json_out:
+        print(json.dumps(verdict_to_dict(v, file=path), ensure_ascii=False))
+        return
+    top = v.top_field
+    label = {"clear": "CLEAR", "review": "REVIEW", "likely": "LIKELY REFERRAL - file in Japan first"}[v.level]
+    print(f"{path}: {label}")
+    if top:
+        print(f"  top field: {top.field_id} {top.name_en} / {top.name_ja}  likelihood {top.likelihood:.2f} ({top.status}{', rule verified' if top.verified else ', rule unverified'})")
+    print(f"  thresholds: review {v.thresholds.review:.4f}, likely {v.thresholds.likely:.4f}; rules {v.ruleset_version}; model {v.model_version}")
+    for n in v.notes:
+        print(f"  note: {n}")
+    if v.ipc:
+        print("  predicted IPC: " + ", ".join(f"{s.code} {s.score:.2f}" for s in v.ipc[:5]))
+    shown = [f for f in sorted(v.fields, key=lambda f: -f.likelihood) if f.status != "no" or f.likelihood >= v.thresholds.review][:5]
+    for f in shown:
+        print(f"  field {f.field_id:>2} {f.name_en[:60]:<60} {f.likelihood:.2f} {f.status}")
+        for r in f.reasons[:4]:
+            print(f"      - {r}")
+    for cv in v.claim_verdicts:
+        fl = [f for f in cv.fields if f.status != "no" or f.likelihood >= v.thresholds.review][:3]
+        terms = ", ".join(f'"{e.term}"@{e.start}' for e in cv.evidence[:5])
+        desc = "; ".join(f"field {f.field_id} {f.likelihood:.2f} {f.status}" for f in fl) or "no field"
+        print(f"  claim {cv.claim_number}: {desc}" + (f"  terms: {terms}" if terms else ""))
+    print("  A screening aid, not legal advice.")

@@ -1,0 +1,123 @@
+"""`workbench triage` and `workbench model` on the command line."""
+
+from __future__ import annotations
+
+import json
+
+from workbench.cli.main import main
+
+DRAFT = """Stealth camouflage net for military vehicles
+
+What is claimed is:
+1. A camouflage net comprising radar-absorbing stealth fibres.
+2. The camouflage net of claim 1, further comprising infrared-suppressing coating.
+"""
+
+
+def _out(capsys):
+    out, err = capsys.readouterr()
+    return out, err
+
+
+def test_text_json_shape(capsys, isolated_env):
+    rc = main(["triage", "--no-log", "--json", "--text", "A guided missile with a seeker head and a rocket motor."])
+    out, _ = _out(capsys)
+    assert rc == 0
+    d = json.loads(out)
+    assert d["file"] == "<text>" and d["level"] in ("clear", "review", "likely")
+    assert d["fields"] and {"id", "likelihood", "status"} <= set(d["fields"][0])
+    assert all(isinstance(f["id"], int) and 0 <= f["likelihood"] <= 1 and f["status"] in ("hit", "possible", "no") for f in d["fields"])
+    assert d["ipc"] and {"code", "score"} <= set(d["ipc"][0])
+    assert d["claims"] == [] and any("whole text" in n for n in d["notes"])
+
+
+def test_files_json_lines_partial_failure_and_log(capsys, isolated_env, tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(DRAFT, encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text(DRAFT.replace("Stealth camouflage net", "Camouflage net, second version"), encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    db = tmp_path / "log.sqlite"
+    rc = main(["triage", "--json", "--db", str(db), str(a), str(bad), str(b)])
+    out, err = _out(capsys)
+    assert rc == 3
+    assert "[E102]" in err and "bad.txt" in err
+    lines = [json.loads(x) for x in out.splitlines() if x.strip()]
+    assert [x["file"] for x in lines] == [str(a), str(b)]
+    claims = lines[0]["claims"]
+    assert [c["number"] for c in claims] == [1, 2]
+    assert all({"number", "fields", "evidence"} <= set(c) for c in claims)
+    ev = [e for c in claims for e in c["evidence"]]
+    assert ev and all({"term", "start", "end", "field"} <= set(e) for e in ev)
+    from workbench.store import TriageLog
+
+    log = TriageLog.open(db)
+    try:
+        assert len(log.drafts()) == 2
+    finally:
+        log.close()
+
+
+def test_no_log_writes_nothing(capsys, isolated_env, tmp_path):
+    db = tmp_path / "nolog.sqlite"
+    rc = main(["triage", "--no-log", "--db", str(db), "--text", "A camouflage net."])
+    assert rc == 0
+    assert not db.exists()
+    out, _ = _out(capsys)
+    assert "<text>:" in out and "not legal advice" in out
+
+
+def test_answers_and_thresholds_flags(capsys, isolated_env):
+    rc = main(["triage", "--no-log", "--json", "--review", "0", "--likely", "0", "--text", "A kitchen blender."])
+    d = json.loads(_out(capsys)[0])
+    assert rc == 0 and d["level"] == "likely" and d["thresholds"] == {"review": 0.0, "likely": 0.0}
+    rc = main(["triage", "--no-log", "--json", "--defence", "no", "--state", "no", "--text", "A scramjet engine inlet."])
+    d = json.loads(_out(capsys)[0])
+    assert d["answers"] == {"defence_use": False, "state_commissioned": False}
+    rc = main(["triage", "--no-log", "--review", "0.9", "--likely", "0.2", "--text", "x"])
+    _, err = _out(capsys)
+    assert rc == 2 and "[E901]" in err
+
+
+def test_many_files_load_the_model_once(capsys, isolated_env, tmp_path):
+    from workbench import triage
+    from workbench.classify import model as M
+    from workbench.cli.triage import run_paths
+
+    paths = []
+    for i in range(3):
+        p = tmp_path / f"d{i}.txt"
+        p.write_text(DRAFT.replace("military", f"military type {i}"), encoding="utf-8")
+        paths.append(str(p))
+    triage.reset_engines()
+    M.clear_cache()
+    before = M.LOAD_COUNT["n"]
+    assert run_paths(paths, json_out=True, log=False) == 0
+    assert M.LOAD_COUNT["n"] == before + 1
+    assert len([x for x in capsys.readouterr()[0].splitlines() if x.strip()]) == 3
+
+
+def test_model_info(capsys):
+    assert main(["model", "info"]) == 0
+    out, _ = _out(capsys)
+    assert "sha256" in out and "held-out" in out
+    assert main(["model", "info", "--json"]) == 0
+    card = json.loads(_out(capsys)[0])
+    assert card["command"].startswith("workbench model train")
+
+
+def test_model_train_missing_data_is_coded(capsys, tmp_path):
+    rc = main(["model", "train", "--data", str(tmp_path / "nowhere"), "--out", str(tmp_path / "m")])
+    _, err = _out(capsys)
+    assert rc == 2 and "[E404]" in err
+    assert not (tmp_path / "m").exists()
+
+
+def test_guard_refuses_worse_scores():
+    from workbench.classify.train import compare
+
+    ok, why = compare({"all": {"recall": 0.98, "top3": 0.6}}, {"all": {"recall": 0.90, "top3": 0.61}})
+    assert not ok and "recall" in why
+    assert compare({"all": {"recall": 0.98, "top3": 0.6}}, {"all": {"recall": 0.98, "top3": 0.6}})[0]
+    assert compare(None, {"all": {}})[0]

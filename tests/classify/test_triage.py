@@ -1,0 +1,129 @@
+"""The shared pipeline: levels, thresholds, answers, evidence spans, no-claims drafts."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench import triage
+from workbench.domain import AdditionalAnswers, Thresholds
+
+DRAFT = """Guided projectile with radar-absorbing camouflage
+
+Technical Field
+The invention relates to guided missiles and to camouflage of aircraft against radar detection.
+
+Abstract
+A guided missile carries a seeker and a radar-absorbing stealth coating.
+
+What is claimed is:
+1. A guided missile comprising an infrared seeker, a control fin actuator and a stealth coating on its airframe.
+2. The guided missile of claim 1, wherein the stealth coating absorbs radar waves.
+3. A method of steering a missile toward a target using the seeker of claim 1.
+"""
+
+PLAIN = "A kitchen blender with a detachable jar and a speed dial for making smoothies."
+
+
+def test_weapon_draft_is_flagged_and_explained(engine):
+    from workbench.ingest import draft_from_text
+
+    v = triage.screen_draft(draft_from_text(DRAFT), engine=engine)
+    assert v.level in ("review", "likely")
+    top = v.top_field
+    assert top is not None and top.likelihood >= v.thresholds.review
+    assert top.reasons  # the rule reasons / predicted codes are stated
+    assert len(v.claim_verdicts) == len(v.claims.claims) >= 3
+    assert v.ipc and all(0.0 <= s.score <= 1.0 for s in v.ipc)
+    assert any(s.title for s in v.ipc)  # titles travel with the model
+    assert v.model_version and v.ruleset_checksum
+
+
+def test_evidence_spans_point_into_claim_text(engine):
+    from workbench.ingest import draft_from_text
+
+    v = triage.screen_draft(draft_from_text(DRAFT), engine=engine)
+    n = 0
+    for cv in v.claim_verdicts:
+        claim = v.claims.by_number(cv.claim_number)
+        for e in cv.evidence:
+            assert e.source == "claim" and e.claim_number == cv.claim_number
+            assert claim.text[e.start : e.end].lower() == e.term.lower()
+            n += 1
+    assert n >= 3
+    for f in v.fields:
+        for e in f.evidence:
+            if e.source in ("title", "abstract", "technical_field"):
+                assert getattr(v.draft, e.source)[e.start : e.end].lower() == e.term.lower()
+
+
+def test_thresholds_change_the_level_as_documented(engine):
+    v = triage.screen_text(DRAFT, engine=engine)
+    p = v.top_field.likelihood
+    assert 0.0 < p < 1.0
+    hit = any(f.status == "hit" for f in v.fields)
+    assert triage.screen_text(DRAFT, engine=engine, thresholds=Thresholds(review=0.0, likely=p)).level == "likely"
+    assert triage.screen_text(DRAFT, engine=engine, thresholds=Thresholds(review=p, likely=1.0)).level == "review"
+    low = triage.screen_text(DRAFT, engine=engine, thresholds=Thresholds(review=min(1.0, p + 1e-3), likely=1.0)).level
+    assert low == ("review" if hit else "clear")
+
+
+def test_plain_text_is_clear_at_default_thresholds(engine):
+    v = triage.screen_text(PLAIN, engine=engine)
+    assert v.level == "clear", [(f.field_id, f.likelihood) for f in v.fields]
+
+
+def test_no_claims_section_screens_whole_text_with_note(engine):
+    v = triage.screen_text("A scramjet engine with a supersonic combustion chamber for hypersonic flight.", engine=engine)
+    assert v.claims.claims == ()
+    assert any("whole text" in n for n in v.notes)
+    f10 = [f for f in v.fields if f.name_en.lower().startswith("scramjet")]
+    assert f10 and f10[0].likelihood > 0
+
+
+def test_both_answers_no_removes_additional_requirement_fields(engine):
+    text = "A scramjet engine with a supersonic combustion ramjet inlet for a hypersonic vehicle."
+    rs = engine.ruleset
+    dual = [f.id for f in rs.fields if f.additional_requirement.applies]
+    open_ = triage.screen_text(text, engine=engine)
+    shut = triage.screen_text(text, engine=engine, answers=AdditionalAnswers(defence_use=False, state_commissioned=False))
+    yes = triage.screen_text(text, engine=engine, answers=AdditionalAnswers(defence_use=True, state_commissioned=False))
+    by = lambda v: {f.field_id: f for f in v.fields}  # noqa: E731
+    assert max(by(open_)[i].likelihood for i in dual) > 0
+    for i in dual:
+        assert by(shut)[i].likelihood == 0.0 and by(shut)[i].status == "no"
+        assert by(yes)[i].likelihood == by(open_)[i].likelihood
+    assert shut.answers.defence_use is False
+
+
+def test_screen_files_continues_after_a_bad_file(engine, tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text(DRAFT, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    seen = []
+    out = list(triage.screen_files([empty, good, tmp_path / "missing.pdf"], engine=engine, on_result=lambda p, r: seen.append(p)))
+    assert [type(r).__name__ for _, r in out][1] == "DraftVerdict"
+    assert out[0][1].code == "E102" and out[2][1].code == "E101"
+    assert len(seen) == 3
+
+
+def test_cancel_stops_the_batch(engine, tmp_path):
+    from workbench.errors import Cancelled
+
+    good = tmp_path / "a.txt"
+    good.write_text(DRAFT, encoding="utf-8")
+    calls = iter([False, True])
+    got = []
+    with pytest.raises(Cancelled):
+        for item in triage.screen_files([good, good, good], engine=engine, should_cancel=lambda: next(calls)):
+            got.append(item)
+    assert len(got) == 1
+
+
+def test_japanese_draft_uses_japanese_terms(engine):
+    text = "【書類名】特許請求の範囲\n【請求項１】\nステルス塗料を機体に備える無人航空機であって、誘導弾を搭載する無人航空機。\n"
+    v = triage.screen_text(text, engine=engine)
+    assert v.draft.language == "ja"
+    terms = {e.term for cv in v.claim_verdicts for e in cv.evidence} | {e.term for f in v.fields for e in f.evidence}
+    assert {"ステルス", "誘導弾"} & terms
+    assert v.level in ("review", "likely")

@@ -1,0 +1,163 @@
+"""The screening engine: a rule set + the IPC model + thresholds, with everything derived
+from them computed once. :meth:`Engine.assess` scores texts; ``workbench.triage`` turns
+the assessments into verdicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from workbench.classify import fields as F
+from workbench.classify.model import IpcModel
+from workbench.domain import AdditionalAnswers, Evidence, IpcScore, RuleMatch, Thresholds
+
+CODE_MIN = 0.5  # a predicted code counts as "assigned" for the rules engine from this probability
+TOP_IPC = 8
+
+
+@dataclass(frozen=True)
+class FieldScore:
+    field_id: int
+    likelihood: float
+    code_score: float
+    match: RuleMatch
+    excluded: bool  # additional requirement answered "no" twice
+    model_codes: tuple[tuple[str, float], ...] = ()  # the labels behind the code score
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the engine found in one text."""
+
+    fields: tuple[FieldScore, ...]
+    ipc: tuple[IpcScore, ...]
+    terms: tuple  # TermHit(field_id, term, start, end) from the rule set
+    max_likelihood: float
+
+
+@dataclass
+class Engine:
+    ruleset: object
+    model: IpcModel
+    thresholds: Thresholds
+    _plans: tuple = field(default=(), repr=False)
+    _field_rules: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._plans = F.build_plans(self.ruleset, self.model.labels, self.model.kinds)
+        self._field_rules = {int(f.id): f for f in self.ruleset.fields}
+        self._rep = [lab.split("-")[0].strip() for lab in self.model.labels]
+
+    @property
+    def model_version(self) -> str:
+        return self.model.version
+
+    def field_rule(self, field_id: int):
+        return self._field_rules.get(int(field_id))
+
+    # ------------------------------------------------------------------
+    def likelihoods(self, probs: np.ndarray, n_terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(code scores, calibrated likelihoods), both (n_texts, n_fields)."""
+        cs = F.code_scores(self._plans, probs)
+        feats = F.calibrator_features(cs, n_terms, F.subclass_scores(self._plans, probs))
+        cal = self.model.calibrator
+        if cal is None:
+            return cs, cs.copy()
+        return cs, cal.predict(feats).astype(np.float32)
+
+    def _term_counts(self, hits) -> np.ndarray:
+        counts = np.zeros(len(self._plans), dtype=np.float32)
+        pos = {p.field_id: j for j, p in enumerate(self._plans)}
+        seen = set()
+        for h in hits:
+            key = (int(h.field_id), h.term.lower())
+            if key in seen or key[0] not in pos:
+                continue
+            seen.add(key)
+            counts[pos[key[0]]] += 1
+        return counts
+
+    def assess(self, texts: list[str], language: str | None = None, answers: AdditionalAnswers = AdditionalAnswers()) -> list[Assessment]:
+        if not texts:
+            return []
+        probs = self.model.probabilities(texts)
+        all_hits = [tuple(self.ruleset.find_terms(t, language)) for t in texts]
+        n_terms = np.stack([self._term_counts(h) for h in all_hits])
+        cs, lk = self.likelihoods(probs, n_terms)
+        ss = F.subclass_scores(self._plans, probs)
+        out = []
+        for i, text in enumerate(texts):
+            out.append(self._one(probs[i], cs[i], lk[i], all_hits[i], answers, ss[i]))
+        return out
+
+    def _one(self, prow, cs_row, lk_row, hits, answers, ss_row) -> Assessment:
+        term_pairs = [(int(h.field_id), h.term) for h in hits]
+        # codes the rules engine sees: every label above CODE_MIN, plus the labels behind
+        # each field's code score (so a combination is judged on the codes that made it)
+        idx = set(np.flatnonzero(prow >= CODE_MIN).tolist())
+        behind: dict[int, list[int]] = {}
+        for j, plan in enumerate(self._plans):
+            best, best_parts = 0.0, []
+            for clause in plan.clauses:
+                parts = [max(p, key=lambda i: prow[i]) for p in clause]
+                score = min(prow[i] for i in parts)
+                if score > best:
+                    best, best_parts = score, parts
+            behind[plan.field_id] = best_parts
+        codes_now = [self._rep[i] for i in sorted(idx)]
+        matches = {m.field_id: m for m in self.ruleset.match(codes_now, terms=term_pairs, answers=answers)}
+        # does the rule set accept each field's best clause (limitations, combinations)?
+        fscores = []
+        for j, plan in enumerate(self._plans):
+            fid = plan.field_id
+            rule = self._field_rules[fid]
+            lk = float(lk_row[j])
+            parts = behind.get(fid, [])
+            if parts and float(cs_row[j]) >= 0.01:
+                check = self.ruleset.match([self._rep[i] for i in parts], terms=term_pairs, answers=F.YES)
+                ok = any(m.field_id == fid and m.status != "no" and m.codes for m in check)
+                if not ok:  # e.g. B01D 59 without a uranium/plutonium term: the codes alone do not make the field
+                    n_terms = len({t.lower() for f_, t in term_pairs if f_ == fid})
+                    lk = float(self._calibrated(0.0, n_terms, float(ss_row[j])))
+            excluded = F.requirement_excluded(rule, answers)
+            if excluded:
+                lk = 0.0
+            m = matches.get(fid) or RuleMatch(field_id=fid, status="no")
+            fscores.append(
+                FieldScore(
+                    fid,
+                    lk,
+                    float(cs_row[j]),
+                    m,
+                    excluded,
+                    tuple((self.model.labels[i], float(prow[i])) for i in parts),
+                )
+            )
+        top = self.model.top(prow, k=TOP_IPC)
+        ipc = tuple(IpcScore(code=c, score=round(s, 4), title=t) for c, s, t in top)
+        return Assessment(tuple(fscores), ipc, hits, max((f.likelihood for f in fscores), default=0.0))
+
+    def _calibrated(self, code_score: float, n_terms: int, sub_score: float) -> float:
+        cal = self.model.calibrator
+        feats = F.calibrator_features(np.array([code_score]), np.array([n_terms]), np.array([sub_score]))
+        if cal is None:
+            return code_score
+        return float(cal.predict(feats)[0])
+
+    def level(self, likelihood: float, thresholds: Thresholds | None = None) -> str:
+        t = thresholds or self.thresholds
+        if likelihood >= t.likely:
+            return "likely"
+        if likelihood >= t.review:
+            return "review"
+        return "clear"
+
+
+def term_evidence(hits, source: str, claim_number: int | None = None) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(
+            field_id=int(h.field_id), term=h.term, source=source, start=int(h.start), end=int(h.end), weight=1.0, claim_number=claim_number
+        )
+        for h in hits
+    )

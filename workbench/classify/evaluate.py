@@ -1,0 +1,115 @@
+"""Held-out figures: screening recall/precision/flag rate, IPC top-k accuracy, calibration
+error; and the choice of default thresholds (on the calibration split, never the test
+split)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from workbench.domain import Thresholds
+
+RECALL_TARGET = 0.97
+CHOOSE_RECALL = 0.985  # aim a little higher on the calibration split, so the test split keeps >= 0.97
+
+
+def draft_scores(engine, records, batch: int = 256) -> np.ndarray:
+    out = []
+    for i in range(0, len(records), batch):
+        chunk = [r.text for r in records[i : i + batch]]
+        out += [a.max_likelihood for a in engine.assess(chunk)]
+    return np.array(out, dtype=np.float64)
+
+
+def truth(rs, records) -> np.ndarray:
+    from workbench.classify.train import sensitive_fields
+
+    return np.array([bool(sensitive_fields(rs, r.codes, r.text)) for r in records], dtype=bool)
+
+
+def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error over equal-width bins."""
+    p = np.asarray(p, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if len(p) == 0:
+        return float("nan")
+    edges = np.linspace(0, 1, bins + 1)
+    total = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        m = (p >= lo) & ((p < hi) if hi < 1 else (p <= hi))
+        if m.any():
+            total += m.sum() / len(p) * abs(p[m].mean() - y[m].mean())
+    return float(total)
+
+
+def screening(p: np.ndarray, y: np.ndarray, threshold: float) -> dict:
+    flag = p >= threshold
+    tp = int((flag & y).sum())
+    pos = int(y.sum())
+    return {
+        "recall": tp / pos if pos else float("nan"),
+        "precision": tp / int(flag.sum()) if flag.any() else float("nan"),
+        "flag_rate": float(flag.mean()) if len(p) else float("nan"),
+        "true_share": float(y.mean()) if len(y) else float("nan"),
+        "flagged": int(flag.sum()),
+        "positives": pos,
+        "n": int(len(y)),
+    }
+
+
+def choose_thresholds(engine, rs, records) -> tuple[Thresholds, dict]:
+    p = draft_scores(engine, records)
+    y = truth(rs, records)
+    if y.sum() == 0:
+        return Thresholds(), {"note": "no sensitive record in the calibration split; built-in defaults kept"}
+    pos = np.sort(p[y])
+    k = int(np.floor((1 - CHOOSE_RECALL) * len(pos)))
+    review = float(pos[k]) * 0.999  # just under the k-th lowest positive
+    # 'likely': the lowest threshold where at least 80 % of what is flagged is sensitive
+    likely = None
+    for t in np.unique(np.round(p, 4)):
+        flag = p >= t
+        if flag.sum() >= 3 and (flag & y).sum() / flag.sum() >= 0.8 and t > review:
+            likely = float(t)
+            break
+    if likely is None:
+        likely = max(0.5, review + 0.05)
+    s = screening(p, y, review)
+    return Thresholds(review=round(review, 4), likely=round(likely, 4)), {
+        "calib_recall": round(s["recall"], 4),
+        "calib_flag_rate": round(s["flag_rate"], 4),
+        "calib_true_share": round(s["true_share"], 4),
+    }
+
+
+def topk_accuracy(engine, records, ks=(1, 3), batch: int = 512) -> dict:
+    model = engine.model
+    mask = model.subclass_mask()
+    sub_labels = np.array(model.labels)[mask]
+    hits = {k: 0 for k in ks}
+    for i in range(0, len(records), batch):
+        chunk = records[i : i + batch]
+        probs = model.probabilities([r.text for r in chunk])[:, mask]
+        order = np.argsort(-probs, axis=1, kind="stable")
+        for r, row in zip(chunk, order):
+            gold = set(r.subclasses)
+            for k in ks:
+                if any(sub_labels[j] in gold for j in row[:k]):
+                    hits[k] += 1
+    return {f"top{k}": hits[k] / len(records) if records else float("nan") for k in ks}
+
+
+def evaluate(engine, rs, records) -> dict:
+    """All held-out figures for the engine at its thresholds, per source and overall."""
+    out = {}
+    groups = {"all": records}
+    for src in sorted({r.source for r in records}):
+        groups[src] = [r for r in records if r.source == src]
+    for name, recs in groups.items():
+        p = draft_scores(engine, recs)
+        y = truth(rs, recs)
+        s = screening(p, y, engine.thresholds.review)
+        s.update(topk_accuracy(engine, recs))
+        s["ece"] = ece(p, y)
+        s["likely_share"] = float((p >= engine.thresholds.likely).mean()) if len(p) else float("nan")
+        out[name] = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in s.items()}
+    return out

@@ -1,0 +1,111 @@
+"""Field likelihood: predicted IPC probabilities x the rule set x evidence terms.
+
+For each field the rule set names IPC entries; an entry is one code/group/range or a
+combination (all parts needed). The code score of a field is
+``max over entries (min over parts (max probability of a label inside the part))``;
+the rules engine then confirms it (combinations, limitations such as "only with
+uranium/plutonium terms", additional requirements) on the codes actually predicted.
+A small logistic calibrator (fit on the calibration split of real records) turns the
+code score and the evidence-term count into a probability.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from workbench.classify.targets import entry_parts, representative, target_contains
+from workbench.domain import AdditionalAnswers
+
+CALIBRATOR_FEATURES = ("logit_code_score", "logit_subclass_score", "log_terms", "has_terms")
+YES = AdditionalAnswers(defence_use=True, state_commissioned=True)
+
+
+@dataclass(frozen=True)
+class FieldPlan:
+    """A field's entries as label-index clauses: field hits if ALL parts of ANY clause do."""
+
+    field_id: int
+    clauses: tuple[tuple[tuple[int, ...], ...], ...]  # clause -> parts -> label indices
+    subclasses: tuple[int, ...] = ()  # subclass labels holding the field's symbols
+
+
+def _labels_in_symbol(sym: str, labels: tuple[str, ...], kinds: tuple[str, ...]) -> list[int]:
+    out = []
+    for i, lab in enumerate(labels):
+        code = lab if kinds[i] == "subclass" else representative(lab)
+        if lab == sym or target_contains(sym, code):
+            out.append(i)
+    return out
+
+
+def build_plans(rs, labels: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[FieldPlan, ...]:
+    plans = []
+    for f in rs.fields:
+        clauses = []
+        for entry in f.ipc:
+            idx = []
+            for part in entry_parts(entry):
+                got: list[int] = []
+                for sym in part:
+                    got += [i for i in _labels_in_symbol(sym, labels, kinds) if i not in got]
+                idx.append(tuple(got))
+            if idx and all(idx):  # a part no label can express (e.g. B64U, newer than the titles) drops the entry
+                clauses.append(tuple(idx))
+        subs = []
+        for entry in f.ipc:
+            for part in entry_parts(entry):
+                for sym in part:
+                    head = representative(sym).split(" ")[0]
+                    subs += [i for i, lab in enumerate(labels) if kinds[i] == "subclass" and lab.startswith(head) and i not in subs]
+        plans.append(FieldPlan(int(f.id), tuple(clauses), tuple(subs)))
+    return tuple(plans)
+
+
+def code_scores(plans: tuple[FieldPlan, ...], probs: np.ndarray) -> np.ndarray:
+    """(n_texts, n_fields) code score per field, vectorised over texts."""
+    probs = np.atleast_2d(probs)
+    out = np.zeros((probs.shape[0], len(plans)), dtype=np.float32)
+    for j, plan in enumerate(plans):
+        best = np.zeros(probs.shape[0], dtype=np.float32)
+        for clause in plan.clauses:
+            parts = [probs[:, list(p)].max(axis=1) for p in clause]
+            best = np.maximum(best, np.minimum.reduce(parts))
+        out[:, j] = best
+    return out
+
+
+def subclass_scores(plans: tuple[FieldPlan, ...], probs: np.ndarray) -> np.ndarray:
+    """(n_texts, n_fields): the best probability among the subclasses the field lives in."""
+    probs = np.atleast_2d(probs)
+    out = np.zeros((probs.shape[0], len(plans)), dtype=np.float32)
+    for j, plan in enumerate(plans):
+        if plan.subclasses:
+            out[:, j] = probs[:, list(plan.subclasses)].max(axis=1)
+    return out
+
+
+def _logit(x: np.ndarray) -> np.ndarray:
+    x = np.clip(np.asarray(x, dtype=np.float64), 1e-4, 1 - 1e-4)
+    return np.log(x / (1 - x))
+
+
+def calibrator_features(code_score: np.ndarray, n_terms: np.ndarray, sub_score: np.ndarray | None = None) -> np.ndarray:
+    nt = np.asarray(n_terms, dtype=np.float64)
+    ss = np.zeros_like(nt) if sub_score is None else np.asarray(sub_score, dtype=np.float64)
+    return np.stack([_logit(code_score), _logit(ss) if sub_score is not None else np.full_like(nt, _logit(np.array(1e-4))), np.log1p(nt), (nt > 0).astype(np.float64)], axis=-1)
+
+
+def requirement_excluded(field_rule, answers: AdditionalAnswers) -> bool:
+    """True only when the field has an additional requirement and BOTH answers are an
+    explicit no (an unanswered question never excludes a field)."""
+    req = getattr(field_rule, "additional_requirement", None)
+    applies = bool(getattr(req, "applies", False)) if req is not None else False
+    return applies and answers.defence_use is False and answers.state_commissioned is False
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))

@@ -1,0 +1,195 @@
+"""The IPC prediction model: one pruned linear scorer per label (IPC subclass, or an IPC
+group named by a rule), stored as plain arrays so the file holds no code.
+
+``models/ipc_model.joblib`` is a dict of numpy/scipy arrays and lists; its SHA-256 is in
+``models/ipc_model.card.json`` and :func:`load_model` refuses any file whose hash differs
+(a joblib file is a pickle: we load only our own). :func:`get_model` loads it once.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import joblib
+import numpy as np
+import scipy.sparse as sp
+
+from workbench import resources
+from workbench.classify.data import sha256_file
+from workbench.classify.features import Featurizer
+from workbench.errors import E401, E402, E403, ModelError
+
+MODEL_FILE = "ipc_model.joblib"
+CARD_FILE = "ipc_model.card.json"
+FORMAT = 1
+
+
+def default_model_dir() -> Path:
+    return resources.models_dir()  # env WORKBENCH_MODEL_DIR > bundle > checkout > wheel data
+
+
+@dataclass
+class Calibrator:
+    """Logistic calibration of per-field scores: p = sigmoid(w . features + b)."""
+
+    coef: np.ndarray
+    intercept: float
+    feature_names: tuple[str, ...]
+
+    def predict(self, feats: np.ndarray) -> np.ndarray:
+        z = feats @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@dataclass
+class IpcModel:
+    labels: tuple[str, ...]  # "G06F", "F41H 3/00", "G21C 19/42-19/50" ...
+    kinds: tuple[str, ...]  # "subclass" | "target"
+    titles: tuple[str, ...]
+    coef: sp.csr_matrix  # (n_labels, n_features) float32, pruned
+    intercept: np.ndarray  # (n_labels,) float32
+    scale: np.ndarray  # (n_labels, 2) per-label Platt scaling of the decision value
+    feature_params: dict
+    calibrator: Calibrator | None = None
+    meta: dict = field(default_factory=dict)
+    _featurizer: Featurizer | None = field(default=None, repr=False)
+
+    @property
+    def featurizer(self) -> Featurizer:
+        if self._featurizer is None:
+            self._featurizer = Featurizer(**self.feature_params)
+        return self._featurizer
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", ""))
+
+    def decision(self, texts: list[str]) -> np.ndarray:
+        X = self.featurizer.transform(texts)
+        return np.asarray((X @ self.coef.T).todense(), dtype=np.float32) + self.intercept
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """Per label: the probability that the office would assign it (Platt-scaled)."""
+        d = self.decision(texts)
+        z = d * self.scale[:, 0] + self.scale[:, 1]
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+
+    def subclass_mask(self) -> np.ndarray:
+        return np.array([k == "subclass" for k in self.kinds])
+
+    def top(self, probs_row: np.ndarray, k: int = 10, kind: str | None = None) -> list[tuple[str, float, str]]:
+        idx = np.argsort(-probs_row, kind="stable")
+        out = []
+        for i in idx:
+            if kind and self.kinds[i] != kind:
+                continue
+            out.append((self.labels[i], float(probs_row[i]), self.titles[i]))
+            if len(out) >= k:
+                break
+        return out
+
+    # -- persistence ---------------------------------------------------------
+    def to_dict(self) -> dict:
+        cal = None
+        if self.calibrator is not None:
+            cal = {
+                "coef": np.asarray(self.calibrator.coef, dtype=np.float64),
+                "intercept": float(self.calibrator.intercept),
+                "feature_names": list(self.calibrator.feature_names),
+            }
+        coef = self.coef.tocsr()
+        return {
+            "format": FORMAT,
+            "labels": list(self.labels),
+            "kinds": list(self.kinds),
+            "titles": list(self.titles),
+            "coef_data": coef.data.astype(np.float32),
+            "coef_indices": coef.indices.astype(np.int32),
+            "coef_indptr": coef.indptr.astype(np.int64),
+            "coef_shape": tuple(coef.shape),
+            "intercept": self.intercept.astype(np.float32),
+            "scale": self.scale.astype(np.float32),
+            "feature_params": dict(self.feature_params),
+            "calibrator": cal,
+            "meta": dict(self.meta),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> IpcModel:
+        coef = sp.csr_matrix((d["coef_data"], d["coef_indices"], d["coef_indptr"]), shape=tuple(d["coef_shape"]))
+        cal = d.get("calibrator")
+        return cls(
+            labels=tuple(d["labels"]),
+            kinds=tuple(d["kinds"]),
+            titles=tuple(d["titles"]),
+            coef=coef,
+            intercept=np.asarray(d["intercept"], dtype=np.float32),
+            scale=np.asarray(d["scale"], dtype=np.float32),
+            feature_params=dict(d["feature_params"]),
+            calibrator=Calibrator(np.asarray(cal["coef"]), float(cal["intercept"]), tuple(cal["feature_names"])) if cal else None,
+            meta=dict(d.get("meta") or {}),
+        )
+
+    def save(self, path: Path) -> str:
+        """Write the model (replacing any previous file) and return its SHA-256."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        joblib.dump(self.to_dict(), tmp, compress=("zlib", 6))
+        os.replace(tmp, path)
+        return sha256_file(path)
+
+
+def read_card(model_dir: Path) -> dict:
+    p = Path(model_dir) / CARD_FILE
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise ModelError(E403, path=p) from None
+
+
+def load_model(model_dir: Path | None = None) -> IpcModel:
+    """Load and verify: missing -> E401, no card -> E403, hash differs from the card -> E402."""
+    model_dir = Path(model_dir) if model_dir else default_model_dir()
+    path = model_dir / MODEL_FILE
+    if not path.is_file():
+        raise ModelError(E401, path=path)
+    card = read_card(model_dir)
+    expected = str(card.get("model_sha256", ""))
+    actual = sha256_file(path)
+    if actual != expected:
+        raise ModelError(E402, path=path, actual=actual[:12], expected=expected[:12] or "none")
+    try:
+        d = joblib.load(path)
+        if not isinstance(d, dict) or d.get("format") != FORMAT:
+            raise ValueError("unknown format")
+        model = IpcModel.from_dict(d)
+    except Exception:  # noqa: BLE001 - a verified but unreadable file is still a broken model
+        raise ModelError(E402, path=path, actual=actual[:12], expected=expected[:12]) from None
+    model.meta.setdefault("card", card)
+    return model
+
+
+_lock = threading.Lock()
+_cache: dict[str, IpcModel] = {}
+LOAD_COUNT = {"n": 0}  # how many times a model file was actually read (tests check "once")
+
+
+def get_model(model_dir: Path | None = None) -> IpcModel:
+    """The model, loaded lazily and once per directory."""
+    key = str(Path(model_dir) if model_dir else default_model_dir())
+    with _lock:
+        m = _cache.get(key)
+        if m is None:
+            m = load_model(Path(key))
+            LOAD_COUNT["n"] += 1
+            _cache[key] = m
+        return m
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()

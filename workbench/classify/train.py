@@ -1,0 +1,396 @@
+"""Training: build labelled texts (IPC definitions, real records, rule terms, attorneys'
+annotations), fit one pruned linear scorer per label, scale, calibrate the field
+likelihood on the calibration split, choose default thresholds, evaluate on the test
+split, and write the model + card. Deterministic: fixed seeds, fixed split."""
+
+from __future__ import annotations
+
+import platform
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from workbench.classify import data as D
+from workbench.classify import fields as F
+from workbench.classify.evaluate import choose_thresholds, evaluate
+from workbench.classify.features import FEATURE_PARAMS, Featurizer
+from workbench.classify.model import Calibrator, IpcModel
+from workbench.classify.targets import entry_parts, rule_targets, target_contains
+
+SEED = 20240501
+KEEP_PER_LABEL = 1500  # non-zero weights kept per label (pruning keeps the file small)
+SGD_PARAMS = {"loss": "log_loss", "alpha": 2e-6, "max_iter": 5, "tol": None, "random_state": SEED}
+WEIGHTS = {"definition": 1.0, "record": 2.0, "term": 3.0, "annotation": 4.0}
+
+
+@dataclass
+class Example:
+    text: str
+    labels: frozenset[str]
+    kind: str  # definition | record | term | annotation
+
+
+@dataclass
+class TrainingSet:
+    examples: list[Example] = field(default_factory=list)
+
+    def add(self, text: str, labels, kind: str) -> None:
+        labels = frozenset(x for x in labels if x)
+        if text.strip() and labels:
+            self.examples.append(Example(text, labels, kind))
+
+
+def labels_for_codes(codes, subclasses: set[str], targets) -> set[str]:
+    out = {c[:4] for c in codes if c[:4] in subclasses}
+    for t in targets:
+        if any(target_contains(t.label, c) for c in codes if " " in c):
+            out.add(t.label)
+    return out
+
+
+def field_labels(field_rule, subclasses: set[str], targets) -> set[str]:
+    """The labels a field's own codes stand for: its group-level symbols and the
+    subclasses it names (class-level combination parts such as "F41" are too broad)."""
+    out = set()
+    for entry in field_rule.ipc:
+        for part in entry_parts(entry):
+            for sym in part:
+                if "/" in sym:
+                    out.add(sym)
+                elif sym in subclasses:
+                    out.add(sym)
+    return out
+
+
+def build_training_set(titles: dict[str, str], records, rs, targets, annotations=()) -> TrainingSet:
+    subclasses = {k for k in titles if len(k) == 4}
+    ts = TrainingSet()
+    # 1. IPC definitions: one text per subclass, one per main group (with its subgroups)
+    subs_of: dict[str, list[str]] = {}
+    for code in titles:
+        if " " in code:
+            mg = D.parent_main_group(code)
+            if mg != code:
+                subs_of.setdefault(mg, []).append(code)
+    target_mgs = {D.parent_main_group(t.code) for t in targets}
+    for code in sorted(titles):
+        if len(code) == 4:
+            ts.add(D.title_chain(code, titles), {code}, "definition")
+        elif " " in code and code.endswith("/00"):
+            body = " ; ".join(D.clean_title(titles[s]) for s in subs_of.get(code, ()))
+            text = (D.title_chain(code, titles) + " ; " + body)[:1200]
+            ts.add(text, labels_for_codes([code], subclasses, targets), "definition")
+            # generous for the groups the rules name: every subgroup is its own example
+            if code in target_mgs:
+                for s in subs_of.get(code, ()):
+                    ts.add(D.title_chain(s, titles), labels_for_codes([s], subclasses, targets), "definition")
+    # 2. real records (training split only)
+    for r in records:
+        if r.split == "train":
+            ts.add(r.text, labels_for_codes(r.codes, subclasses, targets), "record")
+    # 3. the rules' evidence terms and field names, EN and JA, labelled with the field's codes
+    for f in rs.fields:
+        labs = field_labels(f, subclasses, targets)
+        if not labs:
+            continue
+        terms_en = list(getattr(f, "terms_en", ()) or ())
+        terms_ja = list(getattr(f, "terms_ja", ()) or ())
+        for t in terms_en + terms_ja + [f.name_en, f.name_ja]:
+            ts.add(str(t), labs, "term")
+        ts.add(" ; ".join([f.name_en] + [str(t) for t in terms_en]), labs, "term")
+        ts.add("。".join([f.name_ja] + [str(t) for t in terms_ja]), labs, "term")
+    # 4. attorneys' annotations
+    for a in annotations:
+        labs = set()
+        corrected = getattr(a, "corrected_ipc", None)
+        if corrected:
+            c = D.normalise_code(str(corrected)) or str(corrected)
+            labs |= labels_for_codes([c], subclasses, targets)
+        fid = getattr(a, "field_id", None)
+        if getattr(a, "verdict", "") == "agree" and fid is not None:
+            try:
+                labs |= field_labels(rs.field(int(fid)), subclasses, targets)
+            except Exception:  # noqa: BLE001 - a field no longer in the rule set
+                pass
+        ts.add(str(getattr(a, "claim_text", "") or getattr(a, "text", "")), labs, "annotation")
+    return ts
+
+
+def fit_scorers(X: sp.csr_matrix, Y: list[frozenset[str]], labels: list[str], weights: np.ndarray, log=print):
+    """One binary linear model per label, pruned to KEEP_PER_LABEL weights."""
+    from sklearn.linear_model import SGDClassifier
+
+    n, d = X.shape
+    rows, cols, vals = [], [], []
+    intercept = np.zeros(len(labels), dtype=np.float32)
+    X64 = X.astype(np.float64)
+    t0 = time.time()
+    for j, lab in enumerate(labels):
+        y = np.fromiter((lab in ys for ys in Y), dtype=np.int8, count=n)
+        if y.sum() == 0:
+            intercept[j] = -10.0
+            continue
+        clf = SGDClassifier(**SGD_PARAMS)
+        clf.fit(X64, y, sample_weight=weights)
+        w = clf.coef_.ravel()
+        keep = np.argpartition(-np.abs(w), KEEP_PER_LABEL)[:KEEP_PER_LABEL] if d > KEEP_PER_LABEL else np.arange(d)
+        keep = keep[w[keep] != 0]
+        rows.append(np.full(len(keep), j, dtype=np.int32))
+        cols.append(keep.astype(np.int32))
+        vals.append(w[keep].astype(np.float32))
+        intercept[j] = clf.intercept_[0]
+        if j and j % 100 == 0:
+            log(f"  fitted {j}/{len(labels)} labels ({time.time() - t0:.0f} s)")
+    coef = sp.csr_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(labels), d), dtype=np.float32
+    )
+    coef.sort_indices()
+    return coef, intercept
+
+
+def _platt(dec: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    if y.sum() == 0 or y.sum() == len(y):
+        return 1.0, 0.0
+    lr = LogisticRegression(C=100.0, max_iter=500)
+    lr.fit(dec.reshape(-1, 1), y)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
+
+def sensitive_fields(rs, codes, text: str, language=None) -> set[int]:
+    """The fields a record's office-assigned codes put it in (additional requirements
+    taken as met; limitations such as uranium/plutonium terms checked on the text)."""
+    if not codes:
+        return set()
+    terms = [(int(h.field_id), h.term) for h in rs.find_terms(text, language)]
+    return {m.field_id for m in rs.match(list(codes), terms=terms, answers=F.YES) if m.status != "no" and m.codes}
+
+
+def train(
+    data_dir: Path,
+    rs,
+    *,
+    annotations=(),
+    log=print,
+    version: str | None = None,
+) -> tuple[IpcModel, dict]:
+    """Fit everything; returns (model, report) - nothing is written here."""
+    t_start = time.time()
+    data_dir = Path(data_dir)
+    titles = D.load_title_table(data_dir)
+    subclasses = sorted(k for k in titles if len(k) == 4)
+    records = D.load_records(data_dir, set(subclasses))
+    targets = rule_targets(rs)
+    labels = subclasses + [t.label for t in targets if t.label not in subclasses]
+    kinds = ["subclass"] * len(subclasses) + ["target"] * (len(labels) - len(subclasses))
+    label_titles = []
+    for lab, kind in zip(labels, kinds):
+        label_titles.append(D.clean_title(titles.get(lab if kind == "subclass" else lab.split("-")[0].strip(), "")))
+    log(f"labels: {len(subclasses)} subclasses + {len(labels) - len(subclasses)} rule groups; records: {len(records)}")
+
+    ts = build_training_set(titles, records, rs, targets, annotations)
+    counts = {}
+    for e in ts.examples:
+        counts[e.kind] = counts.get(e.kind, 0) + 1
+    log(f"training examples: {counts}")
+    feat = Featurizer(**FEATURE_PARAMS)
+    X = feat.transform([e.text for e in ts.examples])
+    W = np.array([WEIGHTS[e.kind] for e in ts.examples], dtype=np.float64)
+    coef, intercept = fit_scorers(X, [e.labels for e in ts.examples], labels, W, log=log)
+    model = IpcModel(
+        labels=tuple(labels),
+        kinds=tuple(kinds),
+        titles=tuple(label_titles),
+        coef=coef,
+        intercept=intercept,
+        scale=np.tile(np.array([[1.0, 0.0]], dtype=np.float32), (len(labels), 1)),
+        feature_params=dict(FEATURE_PARAMS),
+    )
+    # Platt scaling per kind, on the calibration split
+    calib = [r for r in records if r.split == "calib"]
+    dec = model.decision([r.text for r in calib])
+    Ycal = np.array([[lab in labels_for_codes(r.codes, set(subclasses), targets) for lab in labels] for r in calib], dtype=np.int8)
+    scale = model.scale.copy()
+    for kind in ("subclass", "target"):
+        cols = [j for j, k in enumerate(kinds) if k == kind]
+        if not cols:
+            continue
+        src = [i for i, r in enumerate(calib) if kind == "subclass" or any(" " in c for c in r.codes)]
+        a, b = _platt(dec[np.ix_(src, cols)].ravel(), Ycal[np.ix_(src, cols)].ravel())
+        scale[cols] = (a, b)
+    model.scale = scale.astype(np.float32)
+
+    # field-likelihood calibrator on the calibration split
+    from workbench.classify.engine import Engine
+    from workbench.domain import Thresholds
+
+    engine = Engine(rs, model, Thresholds())
+    model.calibrator = fit_calibrator(engine, rs, calib, log=log)
+    thresholds, thr_report = choose_thresholds(engine, rs, calib)
+    log(f"default thresholds: review={thresholds.review:.4f} likely={thresholds.likely:.4f} ({thr_report})")
+    engine.thresholds = thresholds
+    test = [r for r in records if r.split == "test"]
+    scores = evaluate(engine, rs, test)
+    report = {
+        "labels": {"subclasses": len(subclasses), "rule_groups": len(labels) - len(subclasses)},
+        "examples": counts,
+        "records": {s: sum(1 for r in records if r.split == s) for s in ("train", "calib", "test")},
+        "thresholds": {"review": thresholds.review, "likely": thresholds.likely, "chosen_on": "calibration split", **thr_report},
+        "held_out": scores,
+        "train_seconds": round(time.time() - t_start, 1),
+    }
+    model.meta = {
+        "version": version or time.strftime("%Y%m%d.%H%M%S", time.gmtime()),
+        "ruleset_version": str(getattr(rs, "version", "")),
+        "ruleset_checksum": str(getattr(rs, "checksum", "")),
+        "thresholds": {"review": thresholds.review, "likely": thresholds.likely},
+    }
+    return model, report
+
+
+def fit_calibrator(engine, rs, records, log=print) -> Calibrator:
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [r.text for r in records]
+    probs = engine.model.probabilities(texts)
+    hits = [tuple(rs.find_terms(t, None)) for t in texts]
+    n_terms = np.stack([engine._term_counts(h) for h in hits])
+    cs = F.code_scores(engine._plans, probs)
+    feats = F.calibrator_features(cs, n_terms, F.subclass_scores(engine._plans, probs)).reshape(-1, len(F.CALIBRATOR_FEATURES))
+    fids = [p.field_id for p in engine._plans]
+    y = np.array([[fid in sensitive_fields(rs, r.codes, r.text) for fid in fids] for r in records], dtype=np.int8).ravel()
+    if y.sum() == 0:
+        log("calibration split has no sensitive record: calibrator left as identity on the code score")
+        return Calibrator(np.array([1.0, 0.0, 0.0, 0.0]), 0.0, F.CALIBRATOR_FEATURES)
+    lr = LogisticRegression(C=1.0, max_iter=1000)
+    lr.fit(feats, y)
+    log(f"calibrator: coef={np.round(lr.coef_[0], 3).tolist()} intercept={lr.intercept_[0]:.3f} (positives {int(y.sum())}/{len(y)})")
+    return Calibrator(lr.coef_[0].astype(np.float64), float(lr.intercept_[0]), F.CALIBRATOR_FEATURES)
+
+
+def environment() -> dict:
+    import joblib
+    import scipy
+    import sklearn
+
+    return {
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "scikit-learn": sklearn.__version__,
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "joblib": joblib.__version__,
+    }
+
+
+CARD_NOTES = (
+    "Predicts IPC subclasses and the IPC groups named by the rule set from claim/title/abstract text; "
+    "a screening aid, not legal advice.",
+    "Training text: IPC definitions (title chains from ipc_titles.tsv; every subgroup of the main groups the rules name), "
+    "the training split of the real records, and the rule set's evidence terms and field names (EN and JA).",
+    "Japanese: there is no real Japanese patent text here. Japanese input works through character 2-4-grams "
+    "learnt from the rule set's Japanese terms and field names only; Japanese quality is not measured on real text.",
+    "Held-out figures are on titles (drone_titles.jsonl) and first claims (first_claims_cpc.jsonl), not full drafts; "
+    "a title carries much less evidence than a whole draft.",
+    "Split: a record's bucket is sha256(normalised text) % 100: 0-24 test, 25-44 calibration, 45-99 training; "
+    "identical titles (patent family members) share a bucket.",
+    "'Sensitive' ground truth for a record: its office-assigned codes meet a field of the rule set "
+    "(additional requirements taken as met; limitations such as uranium/plutonium checked on its text). "
+    "first_claims records carry CPC subclasses only, so group-level rules cannot be met there.",
+)
+
+
+def build_card(model: IpcModel, model_sha: str, model_path: Path, data_dir: Path, rs, report: dict, command: str, annotations: int) -> dict:
+    files = []
+    for rel in D.DATA_FILES:
+        p = Path(data_dir) / rel
+        files.append({"file": rel, "sha256": D.sha256_file(p), "bytes": p.stat().st_size})
+    return {
+        "name": "ipc_model",
+        "version": model.version,
+        "created_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "command": command,
+        "model_file": model_path.name,
+        "model_sha256": model_sha,
+        "model_bytes": model_path.stat().st_size,
+        "data": files,
+        "annotations_used": annotations,
+        "rules": {"name": getattr(rs, "name", ""), "version": str(getattr(rs, "version", "")), "checksum": str(getattr(rs, "checksum", ""))},
+        "environment": environment(),
+        "method": {
+            "features": {"hashing": "word 1-2-grams + char_wb 2-4-grams (NFKC, lowercase), log tf, l2", **{k: list(v) if isinstance(v, tuple) else v for k, v in FEATURE_PARAMS.items()}},
+            "classifier": {"type": "one-vs-rest SGDClassifier per label", **SGD_PARAMS, "kept_weights_per_label": KEEP_PER_LABEL, "dtype": "float32"},
+            "example_weights": WEIGHTS,
+            "seed": SEED,
+            "calibration": "Platt scaling per label kind, then a logistic calibrator over "
+            + ", ".join(F.CALIBRATOR_FEATURES)
+            + " per (record, field), both fit on the calibration split",
+        },
+        "training": {k: report[k] for k in ("labels", "examples", "records", "train_seconds")},
+        "thresholds": report["thresholds"],
+        "held_out": report["held_out"],
+        "targets": {"recall": 0.97, "flag_rate_max": "2 x true sensitive share"},
+        "notes": list(CARD_NOTES),
+    }
+
+
+def compare(old: dict | None, new: dict) -> tuple[bool, str]:
+    """Is ``new`` at least as good as ``old`` on the held-out split (recall first, then
+    top-3 subclass accuracy)? Small noise (0.5 point) is tolerated."""
+    if not old:
+        return True, "no previous scores"
+    o, n = old.get("all", {}), new.get("all", {})
+    worse = []
+    for key in ("recall", "top3"):
+        ov, nv = o.get(key), n.get(key)
+        if isinstance(ov, (int, float)) and isinstance(nv, (int, float)) and ov == ov and nv == nv and nv < ov - 0.005:
+            worse.append(f"{key} {ov:.3f} -> {nv:.3f}")
+    return (not worse), ("; ".join(worse) or "not worse")
+
+
+def rebuild(
+    data_dir: Path,
+    out_dir: Path,
+    rs,
+    *,
+    annotations=(),
+    guard: bool = False,
+    command: str = "workbench model train --data ../shared/data",
+    log=print,
+) -> dict:
+    """Train and write ``out_dir/ipc_model.joblib`` + card (replacing the old ones).
+    With ``guard`` (training with annotations), refuse (E405) to replace a model whose
+    held-out scores the new one does not match."""
+    from workbench.classify.model import CARD_FILE, MODEL_FILE, read_card
+    from workbench.errors import E405, ModelError
+
+    import json
+
+    out_dir = Path(out_dir)
+    old_scores = None
+    if (out_dir / CARD_FILE).is_file():
+        try:
+            old_scores = read_card(out_dir).get("held_out")
+        except ModelError:
+            old_scores = None
+    model, report = train(data_dir, rs, annotations=annotations, log=log)
+    ok, why = compare(old_scores, report["held_out"])
+    report["before"] = old_scores
+    report["comparison"] = why
+    if guard and not ok:
+        raise ModelError(E405, path=out_dir / MODEL_FILE, detail=why)
+    path = out_dir / MODEL_FILE
+    sha = model.save(path)
+    card = build_card(model, sha, path, data_dir, rs, report, command, len(annotations))
+    tmp = out_dir / (CARD_FILE + ".tmp")
+    tmp.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    import os
+
+    os.replace(tmp, out_dir / CARD_FILE)
+    report["card"] = card
+    return report
