@@ -66,6 +66,20 @@ def head_phrase_span(doc: Doc, end_token: int | None = None) -> tuple[list, int]
     return phrase, i
 
 
+def _context_clause_end(doc: Doc) -> int:
+    """For "In a device comprising X, a agent ...", the index after the comma that
+    ends the context clause (0 when the claim does not open that way)."""
+    if not len(doc) or doc[0].lower_ != "in":
+        return 0
+    dets = set(get_patterns("en").raw["category"]["determiners"])
+    for t in doc:
+        if t.text == "," and t.i + 1 < len(doc):
+            nxt = _next(doc, t.i)
+            if nxt is not None and doc[nxt].lower_ in dets:
+                return nxt
+    return 0
+
+
 def _prev(doc: Doc, i: int) -> int | None:
     """Index of the token before ``i`` that is not whitespace (line breaks are tokens)."""
     i -= 1
@@ -109,7 +123,10 @@ class TransitionFinder:
         if jepson:  # "In a ..., the improvement comprising": Jepson form, nothing else is the transition
             s, e = max(jepson, key=lambda x: x[1] - x[0])
             return [(s, e, None)]
+        context_end = _context_clause_end(doc)
         for match_id, start, end in matches:
+            if start < context_end:
+                continue  # "In a device comprising X, a agent ...": inside the context clause
             prev = _prev(doc, start)
             if prev is not None and doc[prev].lower_ in self.not_after:
                 continue  # "for including", "of comprising": inside the preamble's purpose clause
