@@ -245,6 +245,10 @@ class MainWindow(QMainWindow):
         return w
 
     def _batch_item(self, item: backend.BatchItem) -> None:
+        done = self._batch_ok + len(self._batch_failures) + 1
+        self.statusBar().showMessage(
+            self.tr("Screened %1 of %2: %3").replace("%1", str(done)).replace("%2", str(self._batch_total)).replace("%3", Path(item.path).name)
+        )
         if item.verdict is not None:
             self._add_verdict(item.path, item.verdict, item.draft_id)
         if item.error is not None:

@@ -62,6 +62,7 @@ JA: dict[str, str] = {
     "No draft files were found (PDF, DOCX, TXT, MD, XML).": "草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。",
     "Screening %n draft(s)…": "%n 件の草稿を判定中…",
     "Screened %n draft(s).": "%n 件の草稿を判定しました。",
+    "Screened %1 of %2: %3": "%2 件中 %1 件を判定: %3",
     "Cancelling after the current file…": "現在のファイルの処理後に中止します…",
     "The source file of this draft is not known; open it again to re-screen.": "この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。",
     "Re-screened with the new answers.": "新しい回答で再判定しました。",

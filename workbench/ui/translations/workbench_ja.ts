@@ -418,32 +418,32 @@
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../models/history.py" line="39" />
+      <location filename="../models/history.py" line="40" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="39" />
+      <location filename="../models/history.py" line="40" />
       <source>When (UTC)</source>
       <translation>日時（UTC）</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="39" />
+      <location filename="../models/history.py" line="40" />
       <source>Who</source>
       <translation>担当者</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="39" />
+      <location filename="../models/history.py" line="40" />
       <source>What</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="39" />
+      <location filename="../models/history.py" line="40" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="39" />
+      <location filename="../models/history.py" line="40" />
       <source>Details</source>
       <translation>詳細</translation>
     </message>
@@ -827,7 +827,7 @@
     </message>
     <message>
       <location filename="../main_window.py" line="213" />
-      <location filename="../main_window.py" line="472" />
+      <location filename="../main_window.py" line="476" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
@@ -843,95 +843,100 @@
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
+    <message>
+      <location filename="../main_window.py" line="250" />
+      <source>Screened %1 of %2: %3</source>
+      <translation>%2 件中 %1 件を判定: %3</translation>
+    </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="280" />
+      <location filename="../main_window.py" line="284" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="306" />
+      <location filename="../main_window.py" line="310" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="382" />
+      <location filename="../main_window.py" line="386" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="386" />
+      <location filename="../main_window.py" line="390" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="392" />
+      <location filename="../main_window.py" line="396" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="402" />
+      <location filename="../main_window.py" line="406" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="412" />
+      <location filename="../main_window.py" line="416" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="424" />
+      <location filename="../main_window.py" line="428" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="457" />
+      <location filename="../main_window.py" line="461" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="464" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="464" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="464" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="462" />
+      <location filename="../main_window.py" line="466" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="475" />
+      <location filename="../main_window.py" line="479" />
       <source>Exported to %1</source>
       <translation>%1 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="505" />
+      <location filename="../main_window.py" line="509" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="513" />
+      <location filename="../main_window.py" line="517" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="516" />
+      <location filename="../main_window.py" line="520" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="524" />
+      <location filename="../main_window.py" line="528" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -947,42 +952,42 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../models/queue.py" line="74" />
+      <location filename="../models/queue.py" line="75" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="75" />
+      <location filename="../models/queue.py" line="76" />
       <source>Status</source>
       <translation>状態</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="76" />
+      <location filename="../models/queue.py" line="77" />
       <source>Triage level</source>
       <translation>判定</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="77" />
+      <location filename="../models/queue.py" line="78" />
       <source>Top field</source>
       <translation>最有力分野</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="78" />
+      <location filename="../models/queue.py" line="79" />
       <source>Likelihood</source>
       <translation>該当可能性</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="79" />
+      <location filename="../models/queue.py" line="80" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="80" />
+      <location filename="../models/queue.py" line="81" />
       <source>Primary review (3 mo.)</source>
       <translation>第一次審査期限（3か月）</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="81" />
+      <location filename="../models/queue.py" line="82" />
       <source>Free to file abroad (10 mo.)</source>
       <translation>外国出願可能日（10か月）</translation>
     </message>
