@@ -4,6 +4,7 @@ the assessments into verdicts."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -12,6 +13,8 @@ from workbench.classify import fields as F
 from workbench.classify.model import IpcModel
 from workbench.domain import AdditionalAnswers, Evidence, IpcScore, RuleMatch, Thresholds
 
+_PIECE = re.compile(r"(?<=[.;:。；：])\s*|,\s+|、|\n+")
+CHUNK_MIN, CHUNK_MAX, CHUNK_FROM = 25, 110, 100
 CODE_MIN = 0.5  # a predicted code counts as "assigned" for the rules engine from this probability
 TOP_IPC = 8
 
@@ -48,6 +51,7 @@ class Engine:
         self._plans = F.build_plans(self.ruleset, self.model.labels, self.model.kinds)
         self._field_rules = {int(f.id): f for f in self.ruleset.fields}
         self._rep = [lab.split("-")[0].strip() for lab in self.model.labels]
+        self._code_mask = np.array([k != "field" for k in self.model.kinds])
 
     @property
     def model_version(self) -> str:
@@ -60,7 +64,7 @@ class Engine:
     def likelihoods(self, probs: np.ndarray, n_terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(code scores, calibrated likelihoods), both (n_texts, n_fields)."""
         cs = F.code_scores(self._plans, probs)
-        feats = F.calibrator_features(cs, n_terms, F.subclass_scores(self._plans, probs))
+        feats = F.calibrator_features(cs, n_terms, F.subclass_scores(self._plans, probs), F.head_scores(self._plans, probs))
         cal = self.model.calibrator
         if cal is None:
             return cs, cs.copy()
@@ -78,24 +82,44 @@ class Engine:
             counts[pos[key[0]]] += 1
         return counts
 
+    def text_probabilities(self, texts: list[str]) -> np.ndarray:
+        """Label probabilities per text. The model learnt from short texts (titles, IPC
+        titles, terms), so a long text is also read in pieces of about a sentence or a
+        claim element, and each label keeps its best piece (the whole text counts too)."""
+        pieces, owner = [], []
+        for i, t in enumerate(texts):
+            pieces.append(t)
+            owner.append(i)
+            if len(t) > CHUNK_FROM:
+                for c in chunks(t):
+                    pieces.append(c)
+                    owner.append(i)
+        probs = self.model.probabilities(pieces)
+        out = np.zeros((len(texts), probs.shape[1]), dtype=np.float32)
+        owner = np.asarray(owner)
+        for i in range(len(texts)):
+            out[i] = probs[owner == i].max(axis=0)
+        return out
+
     def assess(self, texts: list[str], language: str | None = None, answers: AdditionalAnswers = AdditionalAnswers()) -> list[Assessment]:
         if not texts:
             return []
-        probs = self.model.probabilities(texts)
+        probs = self.text_probabilities(texts)
         all_hits = [tuple(self.ruleset.find_terms(t, language)) for t in texts]
         n_terms = np.stack([self._term_counts(h) for h in all_hits])
         cs, lk = self.likelihoods(probs, n_terms)
         ss = F.subclass_scores(self._plans, probs)
+        hs = F.head_scores(self._plans, probs)
         out = []
         for i, text in enumerate(texts):
-            out.append(self._one(probs[i], cs[i], lk[i], all_hits[i], answers, ss[i]))
+            out.append(self._one(probs[i], cs[i], lk[i], all_hits[i], answers, ss[i], hs[i]))
         return out
 
-    def _one(self, prow, cs_row, lk_row, hits, answers, ss_row) -> Assessment:
+    def _one(self, prow, cs_row, lk_row, hits, answers, ss_row, hs_row) -> Assessment:
         term_pairs = [(int(h.field_id), h.term) for h in hits]
         # codes the rules engine sees: every label above CODE_MIN, plus the labels behind
         # each field's code score (so a combination is judged on the codes that made it)
-        idx = set(np.flatnonzero(prow >= CODE_MIN).tolist())
+        idx = set(np.flatnonzero((prow >= CODE_MIN) & self._code_mask).tolist())
         behind: dict[int, list[int]] = {}
         for j, plan in enumerate(self._plans):
             best, best_parts = 0.0, []
@@ -119,7 +143,7 @@ class Engine:
                 ok = any(m.field_id == fid and m.status != "no" and m.codes for m in check)
                 if not ok:  # e.g. B01D 59 without a uranium/plutonium term: the codes alone do not make the field
                     n_terms = len({t.lower() for f_, t in term_pairs if f_ == fid})
-                    lk = float(self._calibrated(0.0, n_terms, float(ss_row[j])))
+                    lk = float(self._calibrated(0.0, n_terms, float(ss_row[j]), float(hs_row[j])))
             excluded = F.requirement_excluded(rule, answers)
             if excluded:
                 lk = 0.0
@@ -134,13 +158,13 @@ class Engine:
                     tuple((self.model.labels[i], float(prow[i])) for i in parts),
                 )
             )
-        top = self.model.top(prow, k=TOP_IPC)
+        top = [t for t in self.model.top(prow, k=TOP_IPC + 30) if not t[0].startswith("field:")][:TOP_IPC]
         ipc = tuple(IpcScore(code=c, score=round(s, 4), title=t) for c, s, t in top)
         return Assessment(tuple(fscores), ipc, hits, max((f.likelihood for f in fscores), default=0.0))
 
-    def _calibrated(self, code_score: float, n_terms: int, sub_score: float) -> float:
+    def _calibrated(self, code_score: float, n_terms: int, sub_score: float, head_score: float) -> float:
         cal = self.model.calibrator
-        feats = F.calibrator_features(np.array([code_score]), np.array([n_terms]), np.array([sub_score]))
+        feats = F.calibrator_features(np.array([code_score]), np.array([n_terms]), np.array([sub_score]), np.array([head_score]))
         if cal is None:
             return code_score
         return float(cal.predict(feats)[0])
@@ -152,6 +176,26 @@ class Engine:
         if likelihood >= t.review:
             return "review"
         return "clear"
+
+
+def chunks(text: str) -> list[str]:
+    """Sentence / clause pieces of ``text``, merged to CHUNK_MIN..CHUNK_MAX characters."""
+    out, cur = [], ""
+    for piece in _PIECE.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if len(cur) + len(piece) + 1 <= CHUNK_MAX or len(cur) < CHUNK_MIN:
+            cur = (cur + " " + piece).strip() if cur else piece
+        else:
+            out.append(cur)
+            cur = piece
+        while len(cur) > 2 * CHUNK_MAX:  # a run with no separator: cut it
+            out.append(cur[:CHUNK_MAX])
+            cur = cur[CHUNK_MAX:]
+    if cur:
+        out.append(cur)
+    return out if len(out) > 1 else []
 
 
 def term_evidence(hits, source: str, claim_number: int | None = None) -> tuple[Evidence, ...]:

@@ -56,14 +56,21 @@ def screening(p: np.ndarray, y: np.ndarray, threshold: float) -> dict:
     }
 
 
+def recall_threshold(p: np.ndarray, y: np.ndarray, recall: float = CHOOSE_RECALL) -> float:
+    """The highest threshold that still flags ``recall`` of the positives."""
+    pos = np.sort(p[y])
+    if len(pos) == 0:
+        return 1.0
+    k = int(np.floor((1 - recall) * len(pos)))
+    return float(pos[k]) * 0.999  # just under the k-th lowest positive
+
+
 def choose_thresholds(engine, rs, records) -> tuple[Thresholds, dict]:
     p = draft_scores(engine, records)
     y = truth(rs, records)
     if y.sum() == 0:
         return Thresholds(), {"note": "no sensitive record in the calibration split; built-in defaults kept"}
-    pos = np.sort(p[y])
-    k = int(np.floor((1 - CHOOSE_RECALL) * len(pos)))
-    review = float(pos[k]) * 0.999  # just under the k-th lowest positive
+    review = recall_threshold(p, y)
     # 'likely': the lowest threshold where at least 80 % of what is flagged is sensitive
     likely = None
     for t in np.unique(np.round(p, 4)):

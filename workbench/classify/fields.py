@@ -19,7 +19,7 @@ import numpy as np
 from workbench.classify.targets import entry_parts, representative, target_contains
 from workbench.domain import AdditionalAnswers
 
-CALIBRATOR_FEATURES = ("logit_code_score", "logit_subclass_score", "log_terms", "has_terms")
+CALIBRATOR_FEATURES = ("logit_code_score", "logit_subclass_score", "logit_field_score", "log_terms", "has_terms")
 YES = AdditionalAnswers(defence_use=True, state_commissioned=True)
 
 
@@ -30,11 +30,14 @@ class FieldPlan:
     field_id: int
     clauses: tuple[tuple[tuple[int, ...], ...], ...]  # clause -> parts -> label indices
     subclasses: tuple[int, ...] = ()  # subclass labels holding the field's symbols
+    head: int | None = None  # the "field:N" label (the field's whole code set), if the model has one
 
 
 def _labels_in_symbol(sym: str, labels: tuple[str, ...], kinds: tuple[str, ...]) -> list[int]:
     out = []
     for i, lab in enumerate(labels):
+        if kinds[i] == "field":
+            continue
         code = lab if kinds[i] == "subclass" else representative(lab)
         if lab == sym or target_contains(sym, code):
             out.append(i)
@@ -60,7 +63,8 @@ def build_plans(rs, labels: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[Fi
                 for sym in part:
                     head = representative(sym).split(" ")[0]
                     subs += [i for i, lab in enumerate(labels) if kinds[i] == "subclass" and lab.startswith(head) and i not in subs]
-        plans.append(FieldPlan(int(f.id), tuple(clauses), tuple(subs)))
+        head = labels.index(f"field:{int(f.id)}") if f"field:{int(f.id)}" in labels else None
+        plans.append(FieldPlan(int(f.id), tuple(clauses), tuple(subs), head))
     return tuple(plans)
 
 
@@ -87,15 +91,26 @@ def subclass_scores(plans: tuple[FieldPlan, ...], probs: np.ndarray) -> np.ndarr
     return out
 
 
+def head_scores(plans: tuple[FieldPlan, ...], probs: np.ndarray) -> np.ndarray:
+    """(n_texts, n_fields): the probability of the field's own label (0 if the model has none)."""
+    probs = np.atleast_2d(probs)
+    out = np.zeros((probs.shape[0], len(plans)), dtype=np.float32)
+    for j, plan in enumerate(plans):
+        if plan.head is not None:
+            out[:, j] = probs[:, plan.head]
+    return out
+
+
 def _logit(x: np.ndarray) -> np.ndarray:
     x = np.clip(np.asarray(x, dtype=np.float64), 1e-4, 1 - 1e-4)
     return np.log(x / (1 - x))
 
 
-def calibrator_features(code_score: np.ndarray, n_terms: np.ndarray, sub_score: np.ndarray | None = None) -> np.ndarray:
+def calibrator_features(code_score, n_terms, sub_score=None, head_score=None) -> np.ndarray:
     nt = np.asarray(n_terms, dtype=np.float64)
     ss = np.zeros_like(nt) if sub_score is None else np.asarray(sub_score, dtype=np.float64)
-    return np.stack([_logit(code_score), _logit(ss) if sub_score is not None else np.full_like(nt, _logit(np.array(1e-4))), np.log1p(nt), (nt > 0).astype(np.float64)], axis=-1)
+    hs = np.zeros_like(nt) if head_score is None else np.asarray(head_score, dtype=np.float64)
+    return np.stack([_logit(code_score), _logit(ss), _logit(hs), np.log1p(nt), (nt > 0).astype(np.float64)], axis=-1)
 
 
 def requirement_excluded(field_rule, answers: AdditionalAnswers) -> bool:

@@ -9,6 +9,7 @@ group named by a rule), stored as plain arrays so the file holds no code.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,7 +140,7 @@ class IpcModel:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         joblib.dump(self.to_dict(), tmp, compress=("zlib", 6))
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
         return sha256_file(path)
 
 

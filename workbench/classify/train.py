@@ -5,6 +5,7 @@ split, and write the model + card. Deterministic: fixed seeds, fixed split."""
 
 from __future__ import annotations
 
+import json
 import platform
 import sys
 import time
@@ -66,7 +67,22 @@ def field_labels(field_rule, subclasses: set[str], targets) -> set[str]:
     return out
 
 
+def field_label(fid: int) -> str:
+    return f"field:{int(fid)}"
+
+
+def code_fields(rs, codes) -> set[str]:
+    """Field labels for a set of codes (additional requirements taken as met)."""
+    try:
+        return {field_label(m.field_id) for m in rs.match(list(codes), answers=F.YES) if m.status != "no" and m.codes}
+    except Exception:  # noqa: BLE001 - a code the IPC parser refuses gives no field
+        return set()
+
+
 def build_training_set(titles: dict[str, str], records, rs, targets, annotations=()) -> TrainingSet:
+    """Labelled texts. Labels: IPC subclasses, the rule set's group-level symbols, and one
+    "field:N" label per field (its whole code set, so a field learns from all its codes'
+    texts at once)."""
     subclasses = {k for k in titles if len(k) == 4}
     ts = TrainingSet()
     # 1. IPC definitions: one text per subclass, one per main group (with its subgroups)
@@ -83,20 +99,21 @@ def build_training_set(titles: dict[str, str], records, rs, targets, annotations
         elif " " in code and code.endswith("/00"):
             body = " ; ".join(D.clean_title(titles[s]) for s in subs_of.get(code, ()))
             text = (D.title_chain(code, titles) + " ; " + body)[:1200]
-            ts.add(text, labels_for_codes([code], subclasses, targets), "definition")
+            labs = labels_for_codes([code], subclasses, targets)
+            ts.add(text, labs | (code_fields(rs, [code]) if len(labs) > 1 else set()), "definition")
             # generous for the groups the rules name: every subgroup is its own example
             if code in target_mgs:
                 for s in subs_of.get(code, ()):
-                    ts.add(D.title_chain(s, titles), labels_for_codes([s], subclasses, targets), "definition")
+                    labs = labels_for_codes([s], subclasses, targets)
+                    ts.add(D.title_chain(s, titles), labs | (code_fields(rs, [s]) if len(labs) > 1 else set()), "definition")
     # 2. real records (training split only)
     for r in records:
         if r.split == "train":
-            ts.add(r.text, labels_for_codes(r.codes, subclasses, targets), "record")
+            fl = {field_label(f) for f in sensitive_fields(rs, r.codes, r.text)}
+            ts.add(r.text, labels_for_codes(r.codes, subclasses, targets) | fl, "record")
     # 3. the rules' evidence terms and field names, EN and JA, labelled with the field's codes
     for f in rs.fields:
-        labs = field_labels(f, subclasses, targets)
-        if not labs:
-            continue
+        labs = field_labels(f, subclasses, targets) | {field_label(f.id)}
         terms_en = list(getattr(f, "terms_en", ()) or ())
         terms_ja = list(getattr(f, "terms_ja", ()) or ())
         for t in terms_en + terms_ja + [f.name_en, f.name_ja]:
@@ -113,7 +130,7 @@ def build_training_set(titles: dict[str, str], records, rs, targets, annotations
         fid = getattr(a, "field_id", None)
         if getattr(a, "verdict", "") == "agree" and fid is not None:
             try:
-                labs |= field_labels(rs.field(int(fid)), subclasses, targets)
+                labs |= field_labels(rs.field(int(fid)), subclasses, targets) | {field_label(int(fid))}
             except Exception:  # noqa: BLE001 - a field no longer in the rule set
                 pass
         ts.add(str(getattr(a, "claim_text", "") or getattr(a, "text", "")), labs, "annotation")
@@ -191,6 +208,10 @@ def train(
     label_titles = []
     for lab, kind in zip(labels, kinds):
         label_titles.append(D.clean_title(titles.get(lab if kind == "subclass" else lab.split("-")[0].strip(), "")))
+    for f in rs.fields:
+        labels.append(field_label(f.id))
+        kinds.append("field")
+        label_titles.append(f.name_en)
     log(f"labels: {len(subclasses)} subclasses + {len(labels) - len(subclasses)} rule groups; records: {len(records)}")
 
     ts = build_training_set(titles, records, rs, targets, annotations)
@@ -214,13 +235,14 @@ def train(
     # Platt scaling per kind, on the calibration split
     calib = [r for r in records if r.split == "calib"]
     dec = model.decision([r.text for r in calib])
-    Ycal = np.array([[lab in labels_for_codes(r.codes, set(subclasses), targets) for lab in labels] for r in calib], dtype=np.int8)
+    gold = [labels_for_codes(r.codes, set(subclasses), targets) | {field_label(f) for f in sensitive_fields(rs, r.codes, r.text)} for r in calib]
+    Ycal = np.array([[lab in g for lab in labels] for g in gold], dtype=np.int8)
     scale = model.scale.copy()
-    for kind in ("subclass", "target"):
+    for kind in ("subclass", "target", "field"):
         cols = [j for j, k in enumerate(kinds) if k == kind]
         if not cols:
             continue
-        src = [i for i, r in enumerate(calib) if kind == "subclass" or any(" " in c for c in r.codes)]
+        src = [i for i, r in enumerate(calib) if kind != "target" or any(" " in c for c in r.codes)]
         a, b = _platt(dec[np.ix_(src, cols)].ravel(), Ycal[np.ix_(src, cols)].ravel())
         scale[cols] = (a, b)
     model.scale = scale.astype(np.float32)
@@ -257,16 +279,16 @@ def fit_calibrator(engine, rs, records, log=print) -> Calibrator:
     from sklearn.linear_model import LogisticRegression
 
     texts = [r.text for r in records]
-    probs = engine.model.probabilities(texts)
+    probs = engine.text_probabilities(texts)
     hits = [tuple(rs.find_terms(t, None)) for t in texts]
     n_terms = np.stack([engine._term_counts(h) for h in hits])
     cs = F.code_scores(engine._plans, probs)
-    feats = F.calibrator_features(cs, n_terms, F.subclass_scores(engine._plans, probs)).reshape(-1, len(F.CALIBRATOR_FEATURES))
+    feats = F.calibrator_features(cs, n_terms, F.subclass_scores(engine._plans, probs), F.head_scores(engine._plans, probs)).reshape(-1, len(F.CALIBRATOR_FEATURES))
     fids = [p.field_id for p in engine._plans]
     y = np.array([[fid in sensitive_fields(rs, r.codes, r.text) for fid in fids] for r in records], dtype=np.int8).ravel()
     if y.sum() == 0:
         log("calibration split has no sensitive record: calibrator left as identity on the code score")
-        return Calibrator(np.array([1.0, 0.0, 0.0, 0.0]), 0.0, F.CALIBRATOR_FEATURES)
+        return Calibrator(np.array([1.0] + [0.0] * (len(F.CALIBRATOR_FEATURES) - 1)), 0.0, F.CALIBRATOR_FEATURES)
     lr = LogisticRegression(C=1.0, max_iter=1000)
     lr.fit(feats, y)
     log(f"calibrator: coef={np.round(lr.coef_[0], 3).tolist()} intercept={lr.intercept_[0]:.3f} (positives {int(y.sum())}/{len(y)})")
@@ -369,8 +391,6 @@ def rebuild(
     from workbench.classify.model import CARD_FILE, MODEL_FILE, read_card
     from workbench.errors import E405, ModelError
 
-    import json
-
     out_dir = Path(out_dir)
     old_scores = None
     if (out_dir / CARD_FILE).is_file():
@@ -389,8 +409,6 @@ def rebuild(
     card = build_card(model, sha, path, data_dir, rs, report, command, len(annotations))
     tmp = out_dir / (CARD_FILE + ".tmp")
     tmp.write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    import os
-
-    os.replace(tmp, out_dir / CARD_FILE)
+    tmp.replace(out_dir / CARD_FILE)
     report["card"] = card
     return report
