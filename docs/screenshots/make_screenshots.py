@@ -77,6 +77,7 @@ def main(out_dir: Path) -> list[Path]:
         written.append(shot)
         win.tabs.setCurrentWidget(win.decision_panel)
         panel = win.decision_panel
+        panel.decision.setCurrentIndex(panel.decision.findData("file_jp_first"))
         panel.rationale.setPlainText(
             "請求項1の量子ドット赤外線検出器は特定技術分野に該当する可能性があるため、日本で第一国出願する。" if lang == "ja"
             else "Claim 1 may fall in a specified field: file in Japan first."

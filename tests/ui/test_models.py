@@ -171,3 +171,12 @@ def test_proxy_keeps_drafts_with_a_key_date_due(qapp):
     assert [p.data(p.index(r, 0), ROW_ROLE).key for r in range(p.rowCount())] == ["db:1"]
     p.set_due_by(None)
     assert p.rowCount() == 3
+
+
+def test_every_field_of_the_rule_set_gets_its_own_highlight_colour(qapp):
+    from workbench.rules import load_ruleset
+    from workbench.ui.labels import field_colour
+
+    ids = [f.id for f in load_ruleset().fields]
+    assert len(ids) == 25
+    assert len({field_colour(i).name() for i in ids}) == len(ids)

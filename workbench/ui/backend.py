@@ -216,9 +216,12 @@ def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
     draft_id = _get(event, "draft_id")
     kind = _get(event, "kind", "") or ""
     summary = ""
+    decision = level = None
     if isinstance(payload, dict):
-        parts = [str(payload[k]) for k in ("decision", "verdict", "level", "rationale", "note", "name") if payload.get(k)]
+        parts = [str(payload[k]) for k in ("verdict", "rationale", "note", "name") if payload.get(k)]
         summary = " — ".join(parts)
+        decision = payload.get("decision") if isinstance(payload.get("decision"), str) else None
+        level = payload.get("level") if isinstance(payload.get("level"), str) else None
     return HistoryRow(
         event_id=_get(event, "id", 0),
         at=_get(event, "at", "") or "",
@@ -227,6 +230,8 @@ def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
         draft_id=draft_id,
         draft_name=(names or {}).get(draft_id, ""),
         summary=summary,
+        decision=decision,
+        level=level,
     )
 
 

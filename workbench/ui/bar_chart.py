@@ -83,8 +83,9 @@ class BarChart(QWidget):
         legend_w = min(w * 0.38, max(fm.horizontalAdvance(d.labels.get(s, s)) for s in d.series) + 28)
         left, bottom = fm.horizontalAdvance("0000") + 10, fm.height() + 10
         plot = QRectF(left, top, max(10, w - left - legend_w - 16), max(10, h - top - bottom))
-        steps = 4
-        maxv = max(steps, math.ceil(d.maximum / steps) * steps)  # whole-number gridlines
+        top_count = math.ceil(d.maximum)
+        steps = top_count if top_count <= 5 else 4
+        maxv = math.ceil(top_count / steps) * steps  # whole-number gridlines
         # axis + gridlines
         p.setPen(QPen(pal.color(pal.ColorRole.Mid), 1))
         for i in range(steps + 1):

@@ -60,6 +60,7 @@ class DecisionPanel(QWidget):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.request_save)
         self.history = QListWidget()
+        self.history.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.tr("Decision"), self.decision)

@@ -86,10 +86,12 @@ def verified_label(verified: bool) -> str:
 
 LEVEL_COLOURS = {"clear": "#2e7d32", "review": "#f9a825", "likely": "#c62828"}
 
-# Distinct, colour-blind-friendly-ish palette for evidence highlighting per field.
+# One light, distinct highlight colour per field (the rule set has 25 fields; ids wrap after 30).
 _PALETTE = (
     "#ffd54f", "#81d4fa", "#a5d6a7", "#f48fb1", "#ce93d8", "#ffab91", "#80cbc4", "#e6ee9c",
     "#b39ddb", "#90caf9", "#ffcc80", "#c5e1a5", "#ef9a9a", "#80deea", "#fff59d", "#bcaaa4",
+    "#f8bbd0", "#b2dfdb", "#d1c4e9", "#ffe0b2", "#dcedc8", "#b3e5fc", "#f0f4c3", "#ffccbc",
+    "#c8e6c9", "#e1bee7", "#cfd8dc", "#ffecb3", "#b2ebf2", "#d7ccc8",
 )
 
 

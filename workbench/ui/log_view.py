@@ -107,7 +107,8 @@ class LogView(QWidget):
         lay.addLayout(filters)
         lay.addWidget(split, 1)
         self._queue_rows: list[QueueRow] = []
-        self._sized = False
+        for col, width in enumerate((48, 150, 90, 110, 230)):
+            self.table.setColumnWidth(col, width)
 
     def set_history(self, rows: list[HistoryRow]) -> None:
         current = self.kind.currentData()
@@ -122,9 +123,6 @@ class LogView(QWidget):
         self.kind.setCurrentIndex(max(i, 0))
         self.kind.blockSignals(False)
         self._filter()
-        if not self._sized and rows:  # size the columns once; later refreshes keep the user's widths
-            self.table.resizeColumnsToContents()
-            self._sized = True
 
     def set_drafts(self, rows: list[QueueRow]) -> None:
         self._queue_rows = list(rows)

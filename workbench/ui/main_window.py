@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.verticalHeader().hide()
+        self.queue.setWordWrap(False)
         self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.queue.horizontalHeader().setStretchLastSection(True)
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)

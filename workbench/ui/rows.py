@@ -37,3 +37,5 @@ class HistoryRow:
     draft_id: int | None
     draft_name: str = ""
     summary: str = ""
+    decision: str | None = None  # decision code of a decision event
+    level: str | None = None  # triage level of a verdict event

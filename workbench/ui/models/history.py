@@ -28,6 +28,11 @@ class HistoryModel(QAbstractTableModel):
     def rows(self) -> tuple[HistoryRow, ...]:
         return tuple(self._rows)
 
+    @staticmethod
+    def details(r: HistoryRow) -> str:
+        head = labels.decision_label(r.decision) if r.decision else (labels.level_label(r.level) if r.level else "")
+        return " — ".join(x for x in (head, r.summary) if x)
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -52,10 +57,10 @@ class HistoryModel(QAbstractTableModel):
                 r.who,
                 labels.event_label(r.kind),
                 r.draft_name or (str(r.draft_id) if r.draft_id is not None else ""),
-                r.summary,
+                self.details(r),
             ][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_H_SUMMARY:
-            return r.summary
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_H_SUMMARY, COL_H_DRAFT):
+            return self.details(r) if index.column() == COL_H_SUMMARY else r.draft_name
         return None
 
 
@@ -79,6 +84,6 @@ class HistoryFilterProxy(QSortFilterProxyModel):
             return False
         if self.who and self.who not in r.who.casefold():
             return False
-        if self.text and self.text not in f"{r.draft_name} {r.summary} {r.kind}".casefold():
+        if self.text and self.text not in f"{r.draft_name} {HistoryModel.details(r)} {r.kind}".casefold():
             return False
         return True
