@@ -37,9 +37,18 @@ fi
 start=$(date +%s)
 nice -n 10 "$ENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath packaging/dist --workpath packaging/build packaging/workbench.spec
+APP=packaging/dist/workbench
+# spaCy & co. ship their Cython extensions with debug info (~9x their code). Strip only that,
+# and only there: PyInstaller's strip-all (strip=True) breaks numpy's bundled OpenBLAS.
+if command -v strip >/dev/null 2>&1; then
+  for pkg in spacy thinc blis srsly preshed cymem murmurhash sudachipy; do
+    if [ -d "$APP/_internal/$pkg" ]; then
+      find "$APP/_internal/$pkg" -name '*.so' -exec strip --strip-debug {} +
+    fi
+  done
+fi
 end=$(date +%s)
 
-APP=packaging/dist/workbench
 echo "build: $APP built in $((end - start)) s; size $(du -sh "$APP" | cut -f1) ($(du -sb "$APP" | cut -f1) bytes), $(find "$APP" -type f | wc -l) files"
 
 if [ "$smoke" = 1 ]; then
