@@ -100,18 +100,44 @@ def test_annotate_and_decide_are_recorded_in_the_log(window, qtbot, example_draf
     assert "decision.recorded" in kinds and "annotation.added" in kinds
 
 
-def test_export_csv_contains_the_decision(window, qtbot, example_drafts, tmp_path):
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
+def test_export_writes_exactly_the_filtered_decisions(window, qtbot, example_drafts, tmp_path, fmt):
     _screen(window, qtbot, example_drafts[:2])
     rows = _queue_rows(window)
-    window.session.log.decide(rows[0].draft_id, "hold", "needs a second look", reviewer="tester")
-    out = tmp_path / "export.csv"
-    w = window.export_dialog("csv", str(out))
+    log = window.session.log
+    log.decide(rows[0].draft_id, "hold", "needs a second look", reviewer="tester")
+    log.decide(rows[1].draft_id, "clear_abroad", "=cmd|' /C calc'!A0 outside all fields", reviewer="tester")
+    view = window.log_view
+    view.exp_decision.setCurrentIndex(view.exp_decision.findData("hold"))
+    assert view.export_filters() == {"decision": "hold"}
+    out = tmp_path / f"export.{fmt}"
+    got = []
+    window.session.notes.connect(got.append)
+    w = window.export_dialog(fmt, str(out))
+    with qtbot.waitSignal(w.signals.finished, timeout=60000):
+        pass
+    assert got and got[-1].message == f"Exported 1 decision(s) to {out}"
+    if fmt == "csv":
+        text = out.read_text(encoding="utf-8-sig")
+        assert "needs a second look" in text and "calc" not in text
+    elif fmt == "xlsx":
+        import openpyxl
+
+        cells = [str(c.value) for ws in openpyxl.load_workbook(out).worksheets for row in ws.iter_rows() for c in row if c.value]
+        assert any("needs a second look" in c for c in cells) and not any("calc" in c for c in cells)
+    else:
+        assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 1000
+
+
+def test_export_to_an_unwritable_place_reports_a_coded_error(window, qtbot, example_drafts, tmp_path):
+    _screen(window, qtbot, example_drafts[:1])
+    got = []
+    window.session.notes.connect(got.append)
+    w = window.export_dialog("csv", str(tmp_path / "no-such-folder" / "x.csv"))
     with qtbot.waitSignal(w.signals.finished, timeout=30000):
         pass
-    text = out.read_text(encoding="utf-8-sig")
-    assert "needs a second look" in text
-    data = [r for r in csv.reader(text.splitlines()) if "needs a second look" in ",".join(r)]
-    assert len(data) == 1
+    assert got[-1].code == "E601" and got[-1].severity == "error"
+    window.notifier.last_dialog.close()
 
 
 def test_batch_with_a_corrupt_pdf_lists_it_and_screens_the_rest(window, qtbot, example_drafts, corrupt_pdf):

@@ -3,10 +3,12 @@ level or per field over time, and Export (CSV / XLSX / PDF)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -74,6 +76,24 @@ class LogView(QWidget):
         self.kind.currentIndexChanged.connect(self._filter)
         self.refresh = QPushButton(self.tr("Refresh"))
         self.refresh.clicked.connect(self.refresh_requested)
+        # what an export contains (the store filters the decisions)
+        self.exp_decision = QComboBox()
+        self.exp_decision.addItem(self.tr("All decisions"), None)
+        for code, label in labels.decision_choices():
+            self.exp_decision.addItem(label, code)
+        self.exp_level = QComboBox()
+        self.exp_level.addItem(self.tr("All levels"), None)
+        for lv in LEVELS:
+            self.exp_level.addItem(labels.level_short(lv), lv)
+        self.exp_since_on = QCheckBox(self.tr("From"))
+        self.exp_since = QDateEdit(QDate.currentDate().addMonths(-3))
+        self.exp_until_on = QCheckBox(self.tr("to"))
+        self.exp_until = QDateEdit(QDate.currentDate())
+        for box, edit in ((self.exp_since_on, self.exp_since), (self.exp_until_on, self.exp_until)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            box.toggled.connect(edit.setEnabled)
         self.export_format = QComboBox()
         for fmt in EXPORT_FORMATS:
             self.export_format.addItem(fmt.upper(), fmt)
@@ -86,8 +106,17 @@ class LogView(QWidget):
         filters.addWidget(self.who)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.refresh)
-        filters.addWidget(self.export_format)
-        filters.addWidget(self.export_button)
+        export_row = QHBoxLayout()
+        export_row.addWidget(QLabel(self.tr("Export decisions:")))
+        export_row.addWidget(self.exp_decision)
+        export_row.addWidget(self.exp_level)
+        export_row.addWidget(self.exp_since_on)
+        export_row.addWidget(self.exp_since)
+        export_row.addWidget(self.exp_until_on)
+        export_row.addWidget(self.exp_until)
+        export_row.addStretch(1)
+        export_row.addWidget(self.export_format)
+        export_row.addWidget(self.export_button)
 
         self.chart_mode = QComboBox()
         self.chart_mode.addItem(self.tr("Drafts per triage level, by month"), "level")
@@ -105,10 +134,22 @@ class LogView(QWidget):
         split.addWidget(chart_box)
         lay = QVBoxLayout(self)
         lay.addLayout(filters)
+        lay.addLayout(export_row)
         lay.addWidget(split, 1)
         self._queue_rows: list[QueueRow] = []
         for col, width in enumerate((48, 150, 90, 110, 230)):
             self.table.setColumnWidth(col, width)
+
+    def export_filters(self) -> dict:
+        """Keyword filters for workbench.store.export.export_log (reviewer from the filter box)."""
+        out = {
+            "decision": self.exp_decision.currentData(),
+            "level": self.exp_level.currentData(),
+            "since": self.exp_since.date().toString("yyyy-MM-dd") if self.exp_since_on.isChecked() else None,
+            "until": self.exp_until.date().toString("yyyy-MM-dd") if self.exp_until_on.isChecked() else None,
+            "reviewer": self.who.text().strip() or None,
+        }
+        return {k: v for k, v in out.items() if v is not None}
 
     def set_history(self, rows: list[HistoryRow]) -> None:
         current = self.kind.currentData()

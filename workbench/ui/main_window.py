@@ -476,8 +476,12 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
             return None
-        w = Worker(backend.export, self.session.db_path, fmt, path)
-        w.signals.result.connect(lambda res: self.session.notes.info(self.tr("Exported to %1").replace("%1", str(path))))
+        w = Worker(backend.export, self.session.db_path, fmt, path, **self.log_view.export_filters())
+        w.signals.result.connect(
+            lambda res: self.session.notes.info(
+                self.tr("Exported %1 decision(s) to %2").replace("%1", str(getattr(res, "rows", "?"))).replace("%2", str(path))
+            )
+        )
         w.signals.errored.connect(lambda exc: self.session.notes.error(exc))
         w.signals.finished.connect(self._finish)
         self._run(w, 0)
