@@ -37,3 +37,34 @@ def test_a_running_worker_is_seen_as_leaked_until_it_finishes(qtbot):
     with qtbot.waitSignal(w.signals.finished, timeout=5000):
         gate.set()
     assert w not in active_workers()
+
+
+def test_gui_command_runs_the_app_screens_the_files_given_and_exits(qtbot, qapp, tmp_path, monkeypatch, example_drafts):
+    """`workbench gui --db LOG FILE` end to end: the window opens, FILE is screened into LOG."""
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    from workbench.cli.main import main as cli_main
+    from workbench.ui import app as app_mod
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs the notification hook
+    built = []
+    original_build = app_mod.Controller.build
+
+    def build(self, language=None):
+        win = original_build(self, language)
+        win.batch_finished.connect(lambda ok, failed: (built.append((ok, failed)), win.close(), QTimer.singleShot(0, qapp.quit)))
+        return win
+
+    monkeypatch.setattr(app_mod.Controller, "build", build)
+    db = tmp_path / "gui.sqlite"
+    try:
+        assert cli_main(["gui", "--db", str(db), str(example_drafts[0])]) == 0
+    finally:
+        gc.unfreeze()
+    assert built == [(1, 0)]
+    from workbench.store import TriageLog
+
+    with TriageLog.open(db) as log:
+        assert [d.name for d in log.drafts()] == [example_drafts[0].name]

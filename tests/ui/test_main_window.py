@@ -74,6 +74,9 @@ def test_annotate_and_decide_are_recorded_in_the_log(window, qtbot, example_draf
     assert (ann.verdict, ann.note, ann.corrected_ipc, ann.claim_number) == ("disagree", "sonar is civil here", "G01S 15/00", view.current_claim)
     assert ann.reviewer == "tester"
     assert view.annotations.count() == 1
+    window.act_agree.trigger()  # Ctrl+1: agree with the selected field of the current claim
+    agreed = window.session.log.draft(row.draft_id).annotations[-1]
+    assert agreed.verdict == "agree" and agreed.field_id == view.ann_field.currentData()
 
     panel = window.decision_panel
     window.act_decide.trigger()
