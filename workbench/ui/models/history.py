@@ -7,7 +7,7 @@ from typing import Iterable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from workbench.ui import labels
-from workbench.ui.models import begin_filter_change, end_filter_change
+from workbench.ui.models.filtering import begin_filter_change, end_filter_change
 from workbench.ui.rows import HistoryRow
 
 COL_H_ID, COL_H_AT, COL_H_WHO, COL_H_KIND, COL_H_DRAFT, COL_H_SUMMARY = range(6)

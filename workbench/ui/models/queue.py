@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from workbench.domain import LEVELS
 from workbench.ui import labels
-from workbench.ui.models import begin_filter_change, end_filter_change
+from workbench.ui.models.filtering import begin_filter_change, end_filter_change
 from workbench.ui.rows import QueueRow
 
 COL_NAME, COL_STATUS, COL_LEVEL, COL_FIELD, COL_LIKELIHOOD, COL_DECISION, COL_DUE_3M, COL_FREE_10M = range(8)
