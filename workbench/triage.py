@@ -156,7 +156,7 @@ def screen_draft(
     assessed = eng.assess(units, language=draft.language, answers=answers)
     whole, per_claim = assessed[0], assessed[1:]
 
-    claim_verdicts = tuple(_claim_verdict(eng, c, a) for c, a in zip(claims.claims, per_claim))
+    claim_verdicts = tuple(_claim_verdict(eng, c, a, thr) for c, a in zip(claims.claims, per_claim))
     section_evidence = []
     for name, text in sections:
         section_evidence += [_evidence(h, text, name) for h in eng.ruleset.find_terms(text, draft.language)]
@@ -202,7 +202,7 @@ def _evidence(hit, text: str, source: str, claim_number: int | None = None) -> E
     return Evidence(int(hit.field_id), text[hit.start : hit.end], source, int(hit.start), int(hit.end), 1.0, claim_number)
 
 
-def _claim_verdict(eng: Engine, claim, a: Assessment) -> ClaimVerdict:
+def _claim_verdict(eng: Engine, claim, a: Assessment, thr: Thresholds) -> ClaimVerdict:
     evidence = tuple(_evidence(h, claim.text, "claim", claim.number) for h in a.terms)
     fields = []
     for fs in a.fields:
@@ -211,7 +211,7 @@ def _claim_verdict(eng: Engine, claim, a: Assessment) -> ClaimVerdict:
             continue
         ev = tuple(e for e in evidence if e.field_id == fs.field_id)
         ev += tuple(Evidence(fs.field_id, code, "ipc", weight=round(p, 4), claim_number=claim.number) for code, p in fs.model_codes if p >= 0.01)
-        fields.append(_field_verdict(eng, fs.field_id, fs, status, eng.thresholds, ev, None, [fs.match]))
+        fields.append(_field_verdict(eng, fs.field_id, fs, status, thr, ev, None, [fs.match]))
     fields.sort(key=lambda f: -f.likelihood)
     return ClaimVerdict(claim_number=claim.number, fields=tuple(fields), ipc=a.ipc, evidence=evidence)
 

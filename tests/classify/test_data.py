@@ -68,3 +68,24 @@ def test_missing_data_is_a_coded_error(tmp_path):
     with pytest.raises(ModelError) as exc:
         D.load_records(tmp_path)
     assert exc.value.code == "E404"
+
+
+def test_annotations_become_labelled_examples(shared_data):
+    from workbench.classify.targets import rule_targets
+    from workbench.classify.train import build_training_set
+    from workbench.rules import load_ruleset
+    from workbench.store import AnnotationExample
+
+    rs = load_ruleset()
+    titles = D.load_title_table(shared_data)
+    fid = next(f.id for f in rs.fields if any("F41H 3/00" in e.text for e in f.ipc))
+    notes = [
+        AnnotationExample("A net that hides a tank from radar.", fid, "agree", None, "en"),
+        AnnotationExample("A kettle with a whistle.", None, "disagree", "A47J 27/21", "en"),
+        AnnotationExample("Some claim.", fid, "disagree", None, "en"),  # no label: contributes nothing
+    ]
+    ts = build_training_set(titles, [], rs, rule_targets(rs), notes)
+    ann = [e for e in ts.examples if e.kind == "annotation"]
+    assert len(ann) == 2
+    assert "F41H 3/00" in ann[0].labels and f"field:{fid}" in ann[0].labels
+    assert ann[1].labels == frozenset({"A47J"})

