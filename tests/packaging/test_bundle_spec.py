@@ -21,9 +21,10 @@ from workbench.classify import model as model_module
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "workbench.spec"
 PACKAGE = ROOT / "workbench"
-# Files in the package that are not read at run time: code, and translation sources
-# (the app loads the compiled .qm).
+# Files in the package that are not read at run time: code, translation sources (the app
+# loads the compiled .qm) and folder READMEs.
 NOT_RUNTIME_SUFFIXES = {".py", ".pyc", ".ts"}
+NOT_RUNTIME_NAMES = {"README.md"}
 
 
 def _spec_list(name: str) -> list:
@@ -56,7 +57,10 @@ def _runtime_package_files() -> list[str]:
     return sorted(
         p.relative_to(ROOT).as_posix()
         for p in PACKAGE.rglob("*")
-        if p.is_file() and p.suffix not in NOT_RUNTIME_SUFFIXES and "__pycache__" not in p.parts
+        if p.is_file()
+        and p.suffix not in NOT_RUNTIME_SUFFIXES
+        and p.name not in NOT_RUNTIME_NAMES
+        and "__pycache__" not in p.parts
     )
 
 
