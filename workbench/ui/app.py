@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench.ui import i18n
 from workbench.ui.main_window import MainWindow
+from workbench.ui.notifications import Notification
 from workbench.ui.preferences import APP, ORG, load_preferences
 from workbench.ui.session import Session
 
@@ -83,7 +84,8 @@ def recover_log(session: Session, parent=None) -> None:
     if exc is None:
         return
     backups, fresh = recovery_choices(exc.path)
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Triage log"), exc.render(), parent=parent)
+    text = Notification.from_exception(exc).render(QCoreApplication.translate)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Triage log"), text, parent=parent)
     backup_btn = new_btn = None
     if backups:
         backup_btn = box.addButton(QCoreApplication.translate("App", "Open the latest backup (%1)").replace("%1", backups[0].name), QMessageBox.ButtonRole.AcceptRole)

@@ -71,7 +71,7 @@ class BatchFailuresDialog(QDialog):
         self.failures = failures
         self.table = _table(
             [self.tr("File"), self.tr("Code"), self.tr("Reason")],
-            [[f.path, f.code, f.render().removeprefix(f"[{f.code}] ")] for f in failures],
+            [[f.path, f.code, f.render(QCoreApplication.translate).removeprefix(f"[{f.code}] ")] for f in failures],
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

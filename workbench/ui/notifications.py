@@ -15,9 +15,25 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Literal
 
-from workbench.errors import WorkbenchError
+from workbench.errors import CATALOGUE, WorkbenchError
 
 Severity = Literal["info", "warning", "error"]
+Translate = Callable[[str, str], str]  # (context, source text) -> translated text
+
+
+def localized(code: str | None, message: str, hint: str, details: dict, translate: Translate | None) -> tuple[str, str]:
+    """The message and hint of a coded error in the UI language (the catalogue templates
+    translated in context "Errors", then filled); English when there is no translation."""
+    if translate is None or code not in CATALOGUE:
+        return message, hint
+    spec = CATALOGUE[code]
+    out = []
+    for template, english in ((spec.message, message), (spec.hint, hint)):
+        try:
+            out.append(translate("Errors", template).format(**details))
+        except (KeyError, IndexError, ValueError):
+            out.append(english)
+    return out[0], out[1]
 
 
 @dataclass(frozen=True)
@@ -28,16 +44,18 @@ class Failure:
     code: str
     message: str
     hint: str = ""
+    details: dict = field(default_factory=dict, compare=False)
 
     @classmethod
     def from_exception(cls, path: str, exc: BaseException) -> "Failure":
         if isinstance(exc, WorkbenchError):
-            return cls(str(path), exc.code, exc.message, exc.hint)
+            return cls(str(path), exc.code, exc.message, exc.hint, dict(exc.details))
         return cls(str(path), "", f"{type(exc).__name__}: {exc}", "")
 
-    def render(self) -> str:
+    def render(self, translate: Translate | None = None) -> str:
+        message, hint = localized(self.code, self.message, self.hint, self.details, translate)
         code = f"[{self.code}] " if self.code else ""
-        return f"{code}{self.message}" + (f". {self.hint}" if self.hint else "")
+        return f"{code}{message}" + (f". {hint}" if hint else "")
 
 
 @dataclass(frozen=True)
@@ -49,25 +67,27 @@ class Notification:
     hint: str = ""
     failures: tuple[Failure, ...] = ()
     detail: str = ""  # a traceback for unexpected errors (shown folded)
+    details: dict = field(default_factory=dict, compare=False)  # the coded error's placeholders
 
     @classmethod
     def from_exception(cls, exc: BaseException, *, context: str = "") -> "Notification":
         if isinstance(exc, WorkbenchError):
-            return cls("error", exc.message, exc.code, exc.path, exc.hint)
+            return cls("error", exc.message, exc.code, exc.path, exc.hint, details=dict(exc.details))
         detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         msg = f"{context}: {type(exc).__name__}: {exc}" if context else f"{type(exc).__name__}: {exc}"
         return cls("error", msg, None, None, "Your recorded work is kept. Please report this.", detail=detail)
 
-    def render(self) -> str:
+    def render(self, translate: Translate | None = None) -> str:
+        message, hint = localized(self.code, self.message, self.hint, self.details, translate)
         parts = []
         if self.code:
             parts.append(f"[{self.code}]")
         if self.path:
             parts.append(f"{self.path}:")
-        parts.append(self.message)
+        parts.append(message)
         text = " ".join(parts)
-        if self.hint:
-            text += f". {self.hint}"
+        if hint:
+            text += f". {hint}"
         return text
 
 

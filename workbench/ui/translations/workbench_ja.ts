@@ -1110,4 +1110,367 @@
       <translation>ショートカット</translation>
     </message>
   </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>The file does not exist or cannot be read</source>
+      <translation>ファイルが存在しないか、読み取れません</translation>
+    </message>
+    <message>
+      <source>Check the path and your permission to read it.</source>
+      <translation>パスと読み取り権限を確認してください。</translation>
+    </message>
+    <message>
+      <source>The file is empty</source>
+      <translation>ファイルが空です</translation>
+    </message>
+    <message>
+      <source>Save the draft again from your editor and retry.</source>
+      <translation>編集ソフトで草稿を保存し直してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+      <source>Unsupported file type '{suffix}'</source>
+      <translation>対応していないファイル形式です（'{suffix}'）</translation>
+    </message>
+    <message>
+      <source>Save the draft as PDF, DOCX, TXT or Markdown.</source>
+      <translation>草稿を PDF・DOCX・TXT・Markdown のいずれかで保存してください。</translation>
+    </message>
+    <message>
+      <source>The PDF is damaged or truncated ({detail})</source>
+      <translation>PDF が壊れているか、途中で切れています（{detail}）</translation>
+    </message>
+    <message>
+      <source>Export the PDF again from the source document.</source>
+      <translation>元の文書から PDF を出力し直してください。</translation>
+    </message>
+    <message>
+      <source>The PDF is encrypted</source>
+      <translation>PDF が暗号化されています</translation>
+    </message>
+    <message>
+      <source>Give the password (--password / the password dialog), or save an unprotected copy.</source>
+      <translation>パスワードを入力するか（--password／パスワード入力画面）、保護のないコピーを保存してください。</translation>
+    </message>
+    <message>
+      <source>The PDF password is wrong</source>
+      <translation>PDF のパスワードが違います</translation>
+    </message>
+    <message>
+      <source>Check the password with the person who protected the file.</source>
+      <translation>ファイルを保護した方にパスワードを確認してください。</translation>
+    </message>
+    <message>
+      <source>The PDF has no text layer (it looks scanned: {pages} page(s) without text)</source>
+      <translation>PDF にテキスト層がありません（スキャン画像のようです: テキストのないページ {pages} ページ）</translation>
+    </message>
+    <message>
+      <source>Run OCR on it (e.g. in your PDF editor) or use the DOCX/text source of the draft.</source>
+      <translation>OCR を実行するか（PDF 編集ソフトなど）、草稿の DOCX／テキスト版をお使いください。</translation>
+    </message>
+    <message>
+      <source>The DOCX file is not a Word document ({detail})</source>
+      <translation>DOCX ファイルが Word 文書ではありません（{detail}）</translation>
+    </message>
+    <message>
+      <source>Open it in Word and save it again as .docx.</source>
+      <translation>Word で開き、.docx として保存し直してください。</translation>
+    </message>
+    <message>
+      <source>The text encoding could not be determined (tried {tried})</source>
+      <translation>文字コードを判定できませんでした（試行: {tried}）</translation>
+    </message>
+    <message>
+      <source>Save the file as UTF-8 (or Shift_JIS for JPO drafts) and retry.</source>
+      <translation>UTF-8（JPO 様式の草稿は Shift_JIS）で保存し直してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+      <source>The file looks binary, not text</source>
+      <translation>テキストではなくバイナリファイルのようです</translation>
+    </message>
+    <message>
+      <source>This is not a text draft; check that the right file was chosen.</source>
+      <translation>テキストの草稿ではありません。正しいファイルを選んだか確認してください。</translation>
+    </message>
+    <message>
+      <source>The file is too large ({size} &gt; limit {limit})</source>
+      <translation>ファイルが大きすぎます（{size} &gt; 上限 {limit}）</translation>
+    </message>
+    <message>
+      <source>Split the document, or raise the limit in Settings if it really is one draft.</source>
+      <translation>文書を分割するか、本当に一つの草稿であれば設定で上限を上げてください。</translation>
+    </message>
+    <message>
+      <source>Reading the file took too long (over {seconds} s)</source>
+      <translation>ファイルの読み込みに時間がかかりすぎました（{seconds} 秒超）</translation>
+    </message>
+    <message>
+      <source>Check the file; very large or damaged files may need to be re-exported.</source>
+      <translation>ファイルを確認してください。非常に大きいファイルや壊れたファイルは出力し直しが必要な場合があります。</translation>
+    </message>
+    <message>
+      <source>The document has no readable text</source>
+      <translation>文書に読み取れるテキストがありません</translation>
+    </message>
+    <message>
+      <source>Check that the file contains the draft text.</source>
+      <translation>ファイルに草稿の本文が含まれているか確認してください。</translation>
+    </message>
+    <message>
+      <source>The USPTO XML file could not be parsed ({detail})</source>
+      <translation>USPTO の XML ファイルを解析できませんでした（{detail}）</translation>
+    </message>
+    <message>
+      <source>Check that the file is a complete USPTO publication XML.</source>
+      <translation>完全な USPTO 公報 XML ファイルか確認してください。</translation>
+    </message>
+    <message>
+      <source>No claims section was found</source>
+      <translation>特許請求の範囲が見つかりませんでした</translation>
+    </message>
+    <message>
+      <source>Mark the claims with 'What is claimed is:' / 'Claims' or 【特許請求の範囲】/【請求項１】.</source>
+      <translation>請求項を 'What is claimed is:'／'Claims' または【特許請求の範囲】／【請求項１】で示してください。</translation>
+    </message>
+    <message>
+      <source>Claim {number} refers to claim {target}, which does not precede it</source>
+      <translation>請求項{number}が、それより後の請求項{target}を引用しています</translation>
+    </message>
+    <message>
+      <source>Check the claim numbering of the draft.</source>
+      <translation>草稿の請求項番号を確認してください。</translation>
+    </message>
+    <message>
+      <source>The Japanese language pipeline is not available ({detail})</source>
+      <translation>日本語の解析処理を利用できません（{detail}）</translation>
+    </message>
+    <message>
+      <source>Reinstall the workbench (SudachiPy and its dictionary are required).</source>
+      <translation>ワークベンチを再インストールしてください（SudachiPy と辞書が必要です）。</translation>
+    </message>
+    <message>
+      <source>'{symbol}' is not a valid IPC symbol</source>
+      <translation>'{symbol}' は有効な IPC 記号ではありません</translation>
+    </message>
+    <message>
+      <source>Write it like 'F41H 3/00', 'F41H3/00' or 'F41H0003000000'.</source>
+      <translation>'F41H 3/00'、'F41H3/00'、'F41H0003000000' のように記入してください。</translation>
+    </message>
+    <message>
+      <source>The rule file cannot be parsed: {detail}</source>
+      <translation>ルールファイルを解析できません: {detail}</translation>
+    </message>
+    <message>
+      <source>Fix the YAML/JSON syntax at that line.</source>
+      <translation>その行の YAML／JSON の書式を修正してください。</translation>
+    </message>
+    <message>
+      <source>The rule set does not match its schema: {detail}</source>
+      <translation>ルールセットがスキーマに合っていません: {detail}</translation>
+    </message>
+    <message>
+      <source>Fix the entry named; see classification_rules/README.md.</source>
+      <translation>示された項目を修正してください（classification_rules/README.md 参照）。</translation>
+    </message>
+    <message>
+      <source>Field id {field_id} is defined twice</source>
+      <translation>分野番号 {field_id} が二重に定義されています</translation>
+    </message>
+    <message>
+      <source>Give each field a unique id.</source>
+      <translation>各分野に重複しない番号を付けてください。</translation>
+    </message>
+    <message>
+      <source>No rule set named '{name}' was found</source>
+      <translation>'{name}' という名前のルールセットが見つかりません</translation>
+    </message>
+    <message>
+      <source>Check the rule-set name or the user rules folder in Settings.</source>
+      <translation>ルールセット名、または設定のユーザールールフォルダーを確認してください。</translation>
+    </message>
+    <message>
+      <source>The IPC range '{text}' is not valid: {detail}</source>
+      <translation>IPC の範囲 '{text}' が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>Write ranges like 'G21C 19/42-19/50' within one main group family.</source>
+      <translation>範囲は 'G21C 19/42-19/50' のように、同じメイングループ内で記入してください。</translation>
+    </message>
+    <message>
+      <source>The user rules folder cannot be read ({detail})</source>
+      <translation>ユーザールールフォルダーを読み取れません（{detail}）</translation>
+    </message>
+    <message>
+      <source>Check the folder in Settings or --rules-dir; remove it there to use the installed rules only.</source>
+      <translation>設定または --rules-dir のフォルダーを確認してください。削除すると同梱のルールのみを使用します。</translation>
+    </message>
+    <message>
+      <source>The model file is missing</source>
+      <translation>モデルファイルがありません</translation>
+    </message>
+    <message>
+      <source>Reinstall the workbench or rebuild it with 'workbench model train'.</source>
+      <translation>ワークベンチを再インストールするか、'workbench model train' で再作成してください。</translation>
+    </message>
+    <message>
+      <source>The model file does not match its card (hash {actual}, expected {expected})</source>
+      <translation>モデルファイルがモデルカードと一致しません（ハッシュ {actual}、期待値 {expected}）</translation>
+    </message>
+    <message>
+      <source>The file was changed or damaged; restore it or rebuild it with 'workbench model train'.</source>
+      <translation>ファイルが変更されたか壊れています。復元するか 'workbench model train' で再作成してください。</translation>
+    </message>
+    <message>
+      <source>The model card is missing or unreadable</source>
+      <translation>モデルカードがないか、読み取れません</translation>
+    </message>
+    <message>
+      <source>Rebuild the model with 'workbench model train'.</source>
+      <translation>'workbench model train' でモデルを再作成してください。</translation>
+    </message>
+    <message>
+      <source>Training data is missing: {detail}</source>
+      <translation>学習データがありません: {detail}</translation>
+    </message>
+    <message>
+      <source>Check that ../shared/data (or --data) holds the data files.</source>
+      <translation>../shared/data（または --data）にデータファイルがあるか確認してください。</translation>
+    </message>
+    <message>
+      <source>The model was not saved: the new model scores worse on held-out data ({detail})</source>
+      <translation>モデルは保存されませんでした: 評価用データで新しいモデルの成績が下がりました（{detail}）</translation>
+    </message>
+    <message>
+      <source>Keep the current model; review the annotations used for training.</source>
+      <translation>現在のモデルを使い続け、学習に使った注記を見直してください。</translation>
+    </message>
+    <message>
+      <source>The triage log database is damaged ({detail})</source>
+      <translation>判定記録データベースが壊れています（{detail}）</translation>
+    </message>
+    <message>
+      <source>Open a backup or start a new log file; the damaged file is left untouched.</source>
+      <translation>バックアップを開くか、新しい判定記録ファイルを作成してください。壊れたファイルには手を加えません。</translation>
+    </message>
+    <message>
+      <source>The triage log is locked by another program</source>
+      <translation>判定記録が他のプログラムによってロックされています</translation>
+    </message>
+    <message>
+      <source>Close the other program (or wait) and retry.</source>
+      <translation>他のプログラムを閉じて（または少し待って）から、もう一度お試しください。</translation>
+    </message>
+    <message>
+      <source>The triage log was written by a newer version (schema {found} &gt; {supported})</source>
+      <translation>判定記録は新しいバージョンで作成されています（スキーマ {found} &gt; {supported}）</translation>
+    </message>
+    <message>
+      <source>Update the workbench before opening this log.</source>
+      <translation>この判定記録を開く前に、ワークベンチを更新してください。</translation>
+    </message>
+    <message>
+      <source>The triage log history is broken at event {event_id}: {detail}</source>
+      <translation>判定記録の履歴がイベント {event_id} で破損しています: {detail}</translation>
+    </message>
+    <message>
+      <source>Restore the log from a backup; report the incident to your IP manager.</source>
+      <translation>バックアップから判定記録を復元し、知財管理者に報告してください。</translation>
+    </message>
+    <message>
+      <source>The triage log is append-only: {detail}</source>
+      <translation>判定記録は追記のみ可能です: {detail}</translation>
+    </message>
+    <message>
+      <source>Record a correcting event instead of changing or deleting one.</source>
+      <translation>変更や削除ではなく、訂正の記録を追加してください。</translation>
+    </message>
+    <message>
+      <source>A decision needs a rationale</source>
+      <translation>出願方針には理由が必要です</translation>
+    </message>
+    <message>
+      <source>Write why the decision was taken.</source>
+      <translation>この方針とした理由を記入してください。</translation>
+    </message>
+    <message>
+      <source>No draft with id or hash '{ref}' is in the log</source>
+      <translation>番号またはハッシュ '{ref}' の草稿は判定記録にありません</translation>
+    </message>
+    <message>
+      <source>List the drafts with 'workbench log list'.</source>
+      <translation>'workbench log list' で草稿の一覧を確認してください。</translation>
+    </message>
+    <message>
+      <source>'{value}' is not a valid {what}</source>
+      <translation>'{value}' は有効な{what}ではありません</translation>
+    </message>
+    <message>
+      <source>Use one of: {allowed}.</source>
+      <translation>次のいずれかを使用してください: {allowed}。</translation>
+    </message>
+    <message>
+      <source>The triage log cannot be created at {detail}</source>
+      <translation>判定記録を作成できません: {detail}</translation>
+    </message>
+    <message>
+      <source>Choose a folder you can write to (--db or Settings).</source>
+      <translation>書き込み可能なフォルダーを選んでください（--db または設定）。</translation>
+    </message>
+    <message>
+      <source>The hash prefix '{ref}' matches more than one draft</source>
+      <translation>ハッシュの先頭 '{ref}' に一致する草稿が複数あります</translation>
+    </message>
+    <message>
+      <source>Give more characters of the hash, or the draft id.</source>
+      <translation>ハッシュをもっと長く入力するか、草稿番号を指定してください。</translation>
+    </message>
+    <message>
+      <source>The triage log could not be written ({detail})</source>
+      <translation>判定記録に書き込めませんでした（{detail}）</translation>
+    </message>
+    <message>
+      <source>Free disk space or check the storage, then retry; nothing of this change was recorded.</source>
+      <translation>ディスクの空きや記憶装置を確認してから、もう一度お試しください。今回の変更は記録されていません。</translation>
+    </message>
+    <message>
+      <source>The export file cannot be written ({detail})</source>
+      <translation>エクスポートファイルを書き込めません（{detail}）</translation>
+    </message>
+    <message>
+      <source>Choose another folder or close the file if it is open elsewhere.</source>
+      <translation>別のフォルダーを選ぶか、他で開いているファイルを閉じてください。</translation>
+    </message>
+    <message>
+      <source>No CJK font was found for the PDF report</source>
+      <translation>PDF レポート用の日本語（CJK）フォントが見つかりません</translation>
+    </message>
+    <message>
+      <source>Install a Japanese font (packaging/setup.sh installs IPA Gothic).</source>
+      <translation>日本語フォントをインストールしてください（packaging/setup.sh が IPA ゴシックをインストールします）。</translation>
+    </message>
+    <message>
+      <source>Unknown export format '{fmt}'</source>
+      <translation>不明なエクスポート形式です（'{fmt}'）</translation>
+    </message>
+    <message>
+      <source>Use csv, xlsx, pdf or json.</source>
+      <translation>csv・xlsx・pdf・json のいずれかを使用してください。</translation>
+    </message>
+    <message>
+      <source>Invalid setting {name}={value}: {detail}</source>
+      <translation>設定値が正しくありません {name}={value}: {detail}</translation>
+    </message>
+    <message>
+      <source>Fix the setting in Settings or on the command line.</source>
+      <translation>設定画面またはコマンドラインで設定を修正してください。</translation>
+    </message>
+    <message>
+      <source>Operation cancelled</source>
+      <translation>処理を中止しました</translation>
+    </message>
+    <message>
+      <source>Nothing was recorded for the unfinished item.</source>
+      <translation>未完了の項目は記録されていません。</translation>
+    </message>
+  </context>
 </TS>
