@@ -15,7 +15,7 @@ if [ "${1:-}" = "--dev" ]; then extra="dev"; fi
 
 # System packages (Debian/Ubuntu). Installed only when missing, so a second run is quick.
 SYSTEM_PKGS=(fonts-ipafont-gothic libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
-             libdbus-1-3 libxcb-cursor0 xvfb xauth poppler-utils)
+             libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 xvfb xauth poppler-utils)
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${SYSTEM_PKGS[@]}"; do
