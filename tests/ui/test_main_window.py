@@ -369,3 +369,34 @@ def test_about_names_the_cjk_font_and_says_it_is_not_legal_advice(window, qtbot)
     box = window.show_about()
     assert "IPA Gothic" in box.text() and "not legal advice" in box.text()
     box.close()
+
+
+def test_switching_to_a_damaged_log_in_settings_keeps_the_current_one(window, qtbot, example_drafts, tmp_path, monkeypatch):
+    from dataclasses import replace as dc_replace
+
+    monkeypatch.delenv("WORKBENCH_DB")  # the environment wins over Settings
+
+    _screen(window, qtbot, example_drafts[:1])
+    bad = tmp_path / "damaged.sqlite"
+    bad.write_bytes(b"not sqlite" * 50)
+    got = []
+    window.session.notes.connect(got.append)
+    before = window.session.db_path
+    window.apply_preferences(dc_replace(window.session.prefs, db_path=str(bad)))
+    assert [n.code for n in got if n.severity == "error"] == ["E501"]
+    assert window.session.db_path == before and window.session.log is not None
+    assert window.queue_model.rowCount() == 1  # nothing lost
+    assert bad.read_bytes() == b"not sqlite" * 50
+    window.notifier.last_dialog.close()
+
+
+def test_switching_to_another_log_in_settings_shows_its_drafts(window, qtbot, example_drafts, tmp_path, monkeypatch):
+    from dataclasses import replace as dc_replace
+
+    monkeypatch.delenv("WORKBENCH_DB")  # the environment wins over Settings
+
+    _screen(window, qtbot, example_drafts[:1])
+    other = tmp_path / "other.sqlite"
+    window.apply_preferences(dc_replace(window.session.prefs, db_path=str(other)))
+    assert window.session.db_path == str(other) and window.queue_model.rowCount() == 0
+    assert window.db_label.text() == "Log: other.sqlite"

@@ -500,18 +500,25 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             self.session.notes.error(exc)
             return
+        if prefs.effective_db_path != old.effective_db_path and not self._switch_log(prefs.effective_db_path):
+            prefs = replace(prefs, db_path=old.db_path)  # keep working on the log that opens
+            save_preferences(prefs)
         self.session.prefs = prefs
-        if prefs.effective_db_path != old.effective_db_path:
-            if self.session.open_log(prefs.effective_db_path):
-                self.queue_model.set_rows(())
-                self.session.verdicts.clear()
-                self.current_key = None
-                self._show_nothing()
-                self.refresh_log()
-            self._update_db_label()
         if prefs.language != old.language:
             self.language_change_requested.emit(prefs.language)
         self.session.notes.info(self.tr("Settings saved."))
+
+    def _switch_log(self, path) -> bool:
+        if not self.session.open_log(path):
+            return False
+        self.queue_model.set_rows(())
+        self.session.verdicts.clear()
+        self.session.paths.clear()
+        self.current_key = None
+        self._show_nothing()
+        self.refresh_log()
+        self._update_db_label()
+        return True
 
     def _show_nothing(self) -> None:
         self.draft_view.set_verdict(None)

@@ -31,17 +31,17 @@ class Session:
         return s
 
     def open_log(self, path: str | Path) -> bool:
-        """Open (or create) the log; on E5xx the error goes to the user and no log is open
-        (the damaged file is never overwritten)."""
-        self.close_log()
+        """Open (or create) the log at ``path`` and switch to it. On E5xx the error goes to
+        the user and the log already open (if any) stays in use; the file that failed is
+        never overwritten."""
         try:
-            self.log = backend.open_log(path)
+            new = backend.open_log(path)
         except WorkbenchError as exc:
-            self.log = None
-            self.db_path = None
             self.last_log_error = exc
             self.notes.error(exc)
             return False
+        self.close_log()
+        self.log = new
         self.db_path = str(path)
         self.last_log_error = None
         return True
