@@ -236,10 +236,10 @@ def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: str, thr: Thre
                 reasons.append(r)
     if fs.model_codes and fs.code_score >= 0.01:
         codes = ", ".join(f"{c} ({p:.2f})" for c, p in fs.model_codes)
-        reasons.append(f"predicted IPC: {codes}; likelihood {fs.likelihood:.2f}")
+        reasons.append(f"predicted IPC: {codes}; likelihood {fs.likelihood:.3g}")
     if status == "no" and fs.likelihood >= thr.review and not fs.excluded:
         status = "possible"
-        reasons.append(f"likelihood {fs.likelihood:.2f} is at or above the review threshold {thr.review:.2f}")
+        reasons.append(f"likelihood {fs.likelihood:.3g} is at or above the review threshold {thr.review:.4g}")
     ans = _answers_reason(rule, answers)
     if ans:
         reasons.append(ans)

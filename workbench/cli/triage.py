@@ -148,12 +148,12 @@ def _print(path: str, v: DraftVerdict, json_out: bool) -> None:
         print("  predicted IPC: " + ", ".join(f"{s.code} {s.score:.2f}" for s in v.ipc[:5]))
     shown = [f for f in sorted(v.fields, key=lambda f: -f.likelihood) if f.status != "no" or f.likelihood >= v.thresholds.review][:5]
     for f in shown:
-        print(f"  field {f.field_id:>2} {f.name_en[:60]:<60} {f.likelihood:.2f} {f.status}")
+        print(f"  field {f.field_id:>2} {f.name_en[:60]:<60} {f.likelihood:.3f} {f.status}")
         for r in f.reasons[:4]:
             print(f"      - {r}")
     for cv in v.claim_verdicts:
         fl = [f for f in cv.fields if f.status != "no" or f.likelihood >= v.thresholds.review][:3]
         terms = ", ".join(f'"{e.term}"@{e.start}' for e in cv.evidence[:5])
-        desc = "; ".join(f"field {f.field_id} {f.likelihood:.2f} {f.status}" for f in fl) or "no field"
+        desc = "; ".join(f"field {f.field_id} {f.likelihood:.3f} {f.status}" for f in fl) or "no field"
         print(f"  claim {cv.claim_number}: {desc}" + (f"  terms: {terms}" if terms else ""))
     print("  A screening aid, not legal advice.")
