@@ -38,3 +38,44 @@ def test_folders_expand_to_supported_draft_files(tmp_path):
     got = [p.replace(str(tmp_path) + "/", "") for p in expand_paths([tmp_path])]
     assert got == ["a.pdf", "b.docx", "d.xml", "e.md", "sub/c.txt"]
     assert expand_paths([tmp_path / "skip.png"]) == [str(tmp_path / "skip.png")]  # a file named explicitly is tried (and gets its coded error)
+
+
+def test_screening_process_serves_calls_in_order_and_survives_an_abandoned_one(example_drafts, corrupt_pdf):
+    from ui_fakes import fake_screen_files, slow_fake_screen_files
+
+    from workbench.ui.process_runner import ScreeningProcess
+
+    sp = ScreeningProcess()
+    try:
+        first = list(sp.run("workbench.ui.backend:screen_batch", [str(example_drafts[0])], record=False, screen_files=fake_screen_files))
+        assert [i.verdict.draft.name for i in first] == [example_drafts[0].name]
+        pid = sp._proc.pid
+        # abandon a slow call after its first item (what Cancel does), then run another
+        gen = sp.run("workbench.ui.backend:screen_batch", [str(p) for p in example_drafts], record=False, screen_files=slow_fake_screen_files)
+        assert next(gen).ok
+        gen.close()
+        again = list(sp.run("workbench.ui.backend:screen_batch", [str(corrupt_pdf), str(example_drafts[1])], record=False, screen_files=fake_screen_files))
+        assert [(i.path, i.ok) for i in again] == [(str(corrupt_pdf), False), (str(example_drafts[1]), True)]
+        assert again[0].error.code.startswith("E1")
+        assert sp._proc.pid == pid  # one process for the session: the model loads once
+    finally:
+        sp.close()
+    assert not sp.running
+
+
+def test_screening_process_reports_a_crash_and_restarts(example_drafts):
+    from ui_fakes import fake_screen_files
+
+    from workbench.ui.process_runner import ScreeningProcess
+
+    sp = ScreeningProcess()
+    try:
+        import pytest
+
+        with pytest.raises(RuntimeError, match=r"stopped unexpectedly \(exit code 3\)"):
+            list(sp.run("ui_fakes:crash"))
+        assert not sp.running
+        items = list(sp.run("workbench.ui.backend:screen_batch", [str(example_drafts[0])], record=False, screen_files=fake_screen_files))
+        assert items[0].ok
+    finally:
+        sp.close()

@@ -50,3 +50,11 @@ def slow_fake_screen_files(paths, **kw):
     for item in fake_screen_files(paths, **kw):
         yield item
         time.sleep(0.3)  # runs in the screening process, not in the test
+
+
+def crash(should_cancel=None):
+    """A pipeline that dies mid-call (as a native crash would)."""
+    import os
+
+    os._exit(3)
+    yield  # pragma: no cover - makes this a generator function

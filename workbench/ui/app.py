@@ -115,7 +115,7 @@ def run(db: str | None = None, files: Sequence[str] = (), argv: Sequence[str] | 
     if files:
         QTimer.singleShot(0, lambda: controller.window.open_paths(list(files)))
     code = app.exec()
-    session.close_log()
+    session.shutdown()
     return code
 
 

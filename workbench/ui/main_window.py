@@ -40,7 +40,6 @@ from workbench.ui.log_view import LogView
 from workbench.ui.models.queue import COL_LEVEL, COL_NAME, ROW_ROLE, QueueFilterProxy, QueueModel
 from workbench.ui.notifications import Failure
 from workbench.ui.notify_qt import QtNotifier
-from workbench.ui.process_runner import run_in_process
 from workbench.ui.preferences import save_preferences
 from workbench.ui.rows import QueueRow
 from workbench.ui.session import Session
@@ -58,7 +57,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.cjk_font = cjk_font
         self.worker: Worker | None = None
-        self.in_process = True  # run the pipeline in a child process (see process_runner)
+        self.in_process = True  # run the pipeline in the session's screening process (see process_runner)
         self.current_key: str | None = None
         self._batch_failures: list[Failure] = []
         self._batch_total = 0
@@ -235,7 +234,7 @@ class MainWindow(QMainWindow):
         if screen_files is not None:
             kwargs["screen_files"] = screen_files
         if self.in_process:
-            w = Worker(run_in_process, "workbench.ui.backend:screen_batch", files, total=len(files), **kwargs)
+            w = Worker(self.session.screener.run, "workbench.ui.backend:screen_batch", files, total=len(files), **kwargs)
         else:
             w = Worker(backend.screen_batch, files, total=len(files), **kwargs)
         w.signals.yielded.connect(self._batch_item)
@@ -316,6 +315,7 @@ class MainWindow(QMainWindow):
             from workbench.ui.workers import thread_pool
 
             thread_pool().waitForDone(30000)
+        self.session.screener.close()  # started again on demand if another window screens
         self.notifier.close()
         super().closeEvent(event)
 

@@ -10,6 +10,7 @@ from workbench.domain import DraftVerdict
 from workbench.errors import WorkbenchError
 from workbench.ui import backend
 from workbench.ui.notifications import NotificationManager, notifications
+from workbench.ui.process_runner import ScreeningProcess
 from workbench.ui.preferences import Preferences, load_preferences
 
 
@@ -23,6 +24,7 @@ class Session:
     notes: NotificationManager = field(default_factory=notifications)
     language: str = "en"  # resolved UI language
     last_log_error: WorkbenchError | None = None
+    screener: ScreeningProcess = field(default_factory=ScreeningProcess)  # the pipeline's process
 
     @classmethod
     def start(cls, prefs: Preferences | None = None, db_path: str | None = None, notes: NotificationManager | None = None) -> "Session":
@@ -52,6 +54,11 @@ class Session:
                 self.log.close()
             finally:
                 self.log = None
+
+    def shutdown(self) -> None:
+        """Stop the screening process and close the log (the app is quitting)."""
+        self.screener.close()
+        self.close_log()
 
     @property
     def reviewer(self) -> str:
