@@ -125,6 +125,12 @@ E603 = _spec("E603", "Unknown export format '{fmt}'", "Use csv, xlsx, pdf or jso
 # -- E9xx settings and usage ---------------------------------------------------
 E901 = _spec("E901", "Invalid setting {name}={value}: {detail}", "Fix the setting in Settings or on the command line.")
 E902 = _spec("E902", "Operation cancelled", "Nothing was recorded for the unfinished item.")
+E903 = _spec(
+    "E903",
+    "The screening process stopped unexpectedly (exit code {exit_code})",
+    "Drafts already screened are recorded; screen the rest again, and report it if it repeats.",
+)
+E904 = _spec("E904", "Screening failed unexpectedly: {detail}", "Your recorded work is kept; please report this with the file being screened.")
 
 
 class WorkbenchError(Exception):

@@ -41,8 +41,8 @@ def _pack_error(exc: BaseException) -> dict:
 
 
 def rebuild_error(packed: dict) -> BaseException:
-    if packed.get("cls") is None:
-        return RuntimeError(packed.get("text", "error in the screening process"))
+    if packed.get("cls") is None:  # not a coded error: a bug in the core, reported as E904
+        return errors.WorkbenchError(errors.E904, detail=packed.get("text", "unknown error"))
     cls = getattr(errors, packed["cls"], errors.WorkbenchError)
     if not (isinstance(cls, type) and issubclass(cls, errors.WorkbenchError)):
         cls = errors.WorkbenchError
@@ -215,7 +215,7 @@ class ScreeningProcess:
                         finished = True
                         code = self._proc.wait()
                         self._forget()
-                        raise RuntimeError(f"the screening process stopped unexpectedly (exit code {code})")
+                        raise errors.WorkbenchError(errors.E903, exit_code=code)
                     got_id, kind, payload = msg
                     if got_id != call_id:
                         continue  # the tail of an earlier, abandoned call

@@ -326,6 +326,10 @@ ERRORS_JA: dict[str, str] = {
     "Fix the setting in Settings or on the command line.": "設定画面またはコマンドラインで設定を修正してください。",
     "Operation cancelled": "処理を中止しました",
     "Nothing was recorded for the unfinished item.": "未完了の項目は記録されていません。",
+    "The screening process stopped unexpectedly (exit code {exit_code})": "判定処理が予期せず停止しました（終了コード {exit_code}）",
+    "Drafts already screened are recorded; screen the rest again, and report it if it repeats.": "判定済みの草稿は記録されています。残りをもう一度判定し、繰り返す場合は報告してください。",
+    "Screening failed unexpectedly: {detail}": "判定中に予期しないエラーが発生しました: {detail}",
+    "Your recorded work is kept; please report this with the file being screened.": "記録済みの内容は保持されています。判定中のファイルを添えて報告してください。",
 }
 
 
