@@ -90,7 +90,11 @@ def test_window_in_japanese_shows_japanese_menus(qtbot, qapp, tmp_path):
         titles = [a.text() for a in win.menuBar().actions()]
         assert titles[0] == "ファイル(&F)" and "審査(&R)" in titles
         assert win.tabs.tabText(0) == "草稿" and win.decision_panel.save_button.text() == "方針を保存"
-        assert win.queue_model.headerData(2, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "判定"
+        from PySide6.QtCore import Qt
+
+        from workbench.ui.models.queue import COL_LEVEL
+
+        assert win.queue_model.headerData(COL_LEVEL, Qt.Orientation.Horizontal) == "判定"
         win.close()
         session.close_log()
     finally:

@@ -37,7 +37,7 @@ from workbench.ui.decision_panel import DecisionPanel
 from workbench.ui.dialogs import ShortcutsDialog, about_text
 from workbench.ui.draft_view import DraftView
 from workbench.ui.log_view import LogView
-from workbench.ui.models.queue import COL_LEVEL, COL_NAME, ROW_ROLE, QueueFilterProxy, QueueModel
+from workbench.ui.models.queue import COL_LEVEL, COL_LIKELIHOOD, COL_NAME, ROW_ROLE, QueueFilterProxy, QueueModel
 from workbench.ui.notifications import Failure
 from workbench.ui.notify_qt import QtNotifier
 from workbench.ui.preferences import save_preferences
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
-        split.setSizes([430, 930])
+        split.setSizes([470, 890])
         self.setCentralWidget(split)
 
         # status bar: progress + cancel
@@ -455,7 +455,9 @@ class MainWindow(QMainWindow):
         by_id = {s.id: s.name for s in summaries}
         self.log_view.set_history([backend.history_row(e, by_id) for e in events])
         self.log_view.set_drafts(rows)
-        self.queue.setColumnWidth(COL_NAME, min(230, max(120, self.queue.sizeHintForColumn(COL_NAME))))
+        self.queue.setColumnWidth(COL_NAME, min(200, max(120, self.queue.sizeHintForColumn(COL_NAME))))
+        self.queue.resizeColumnToContents(COL_LEVEL)
+        self.queue.resizeColumnToContents(COL_LIKELIHOOD)
 
     def export_dialog(self, fmt: str = "csv", path: str | None = None) -> Worker | None:
         if self.session.db_path is None:

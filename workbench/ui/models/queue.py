@@ -11,7 +11,8 @@ from workbench.ui import labels
 from workbench.ui.models.filtering import begin_filter_change, end_filter_change
 from workbench.ui.rows import QueueRow
 
-COL_NAME, COL_STATUS, COL_LEVEL, COL_FIELD, COL_LIKELIHOOD, COL_DECISION, COL_DUE_3M, COL_FREE_10M = range(8)
+# the columns a reviewer needs first come first (the queue pane is narrow)
+COL_NAME, COL_LEVEL, COL_LIKELIHOOD, COL_FIELD, COL_DECISION, COL_STATUS, COL_DUE_3M, COL_FREE_10M = range(8)
 N_COLUMNS = 8
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the QueueRow itself
@@ -71,16 +72,16 @@ class QueueModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [
-            self.tr("Draft"),
-            self.tr("Status"),
-            self.tr("Triage level"),
-            self.tr("Top field"),
-            self.tr("Likelihood"),
-            self.tr("Decision"),
-            self.tr("Primary review (3 mo.)"),
-            self.tr("Free to file abroad (10 mo.)"),
-        ][section]
+        return {
+            COL_NAME: self.tr("Draft"),
+            COL_STATUS: self.tr("Status"),
+            COL_LEVEL: self.tr("Triage level"),
+            COL_FIELD: self.tr("Top field"),
+            COL_LIKELIHOOD: self.tr("Likelihood"),
+            COL_DECISION: self.tr("Decision"),
+            COL_DUE_3M: self.tr("Primary review (3 mo.)"),
+            COL_FREE_10M: self.tr("Free to file abroad (10 mo.)"),
+        }[section]
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
