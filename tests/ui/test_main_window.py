@@ -400,3 +400,21 @@ def test_switching_to_another_log_in_settings_shows_its_drafts(window, qtbot, ex
     window.apply_preferences(dc_replace(window.session.prefs, db_path=str(other)))
     assert window.session.db_path == str(other) and window.queue_model.rowCount() == 0
     assert window.db_label.text() == "Log: other.sqlite"
+
+
+def test_review_shortcuts_work_from_the_keyboard(window, qtbot, example_drafts):
+    from PySide6.QtCore import Qt
+
+    _screen(window, qtbot, example_drafts)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=5000)
+    window.queue.setFocus()
+    window.queue.setCurrentIndex(window.queue_proxy.index(0, 0))
+    first = window.current_key
+    qtbot.keyClick(window.queue, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key != first
+    n = len(window.session.log.draft(window.current_row().draft_id).annotations)
+    qtbot.keyClick(window.queue, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.session.log.draft(window.current_row().draft_id).annotations) == n + 1
+    qtbot.keyClick(window.queue, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.decision_panel
