@@ -40,6 +40,9 @@ def test_real_drafts_screened_by_the_real_pipeline(real_window, qtbot, example_d
     v = view.verdict
     assert v.top_field is not None and (v.top_field.name_en or v.top_field.name_ja)
     assert view.field_model.rowCount() > 0 and view.claim_model.rowCount() == len(v.claims.roots())
+    # the selected field is explained: its reasons, and evidence outside the claims
+    why = view.why.toPlainText()
+    assert view.field_model.field_at(0).name_en.split()[0] in why and "•" in why
     # every highlighted span is the evidence term found in the claim text
     for claim in v.claims.claims:
         view.select_claim(claim.number)

@@ -110,6 +110,9 @@ class DraftView(QWidget):
         self.fields.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.fields.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.fields.selectionModel().currentRowChanged.connect(self._field_selected)
+        self.why = QTextBrowser()  # the selected field's reasons and evidence outside the claims
+        self.why.setObjectName("fieldReasons")
+        self.why.setMaximumHeight(110)
         self.ipc = QLabel()
         self.ipc.setWordWrap(True)
         self.ipc.setTextFormat(Qt.TextFormat.RichText)
@@ -154,6 +157,7 @@ class DraftView(QWidget):
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(QLabel(self.tr("Field likelihoods")))
         sl.addWidget(self.fields, 2)
+        sl.addWidget(self.why)
         sl.addWidget(QLabel(self.tr("Top IPC codes")))
         sl.addWidget(self.ipc)
         sl.addWidget(qbox)
@@ -277,6 +281,10 @@ class DraftView(QWidget):
         self.fields.resizeColumnsToContents()
         self.fields.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._fill_field_choices(fields)
+        if self.field_model.rowCount():
+            self.fields.selectRow(0)
+        else:
+            self.why.clear()
         ipc = cv.ipc if cv and cv.ipc else (v.ipc if v else ())
         self.ipc.setText(
             "<br>".join(
@@ -341,10 +349,28 @@ class DraftView(QWidget):
 
     def _field_selected(self, current, _prev) -> None:
         if current.isValid():
-            fid = self.field_model.field_at(current.row()).field_id
-            i = self.ann_field.findData(fid)
+            fv = self.field_model.field_at(current.row())
+            i = self.ann_field.findData(fv.field_id)
             if i >= 0:
                 self.ann_field.setCurrentIndex(i)
+            self.why.setHtml(self._explain(fv))
+
+    def _explain(self, fv) -> str:
+        """Why a field scored: the engine's reasons, the evidence found outside the claims
+        (title, abstract, technical field, predicted IPC codes), whether its rule is verified."""
+        draft_level = next((f for f in (self.verdict.fields if self.verdict else ()) if f.field_id == fv.field_id), None)
+        reasons = list(dict.fromkeys([*fv.reasons, *(draft_level.reasons if draft_level else ())]))[:5]
+        outside = []
+        for e in (draft_level.evidence if draft_level else ()):
+            if e.source != "claim":
+                item = f"{e.source}: {e.term}"
+                if item not in outside:
+                    outside.append(item)
+        parts = [f"<b>{html.escape(_fname(fv, self.language))}</b> — {html.escape(labels.verified_label(fv.verified))}"]
+        parts += [f"• {html.escape(r)}" for r in reasons]
+        if outside:
+            parts.append(html.escape(self.tr("Also found in: %1").replace("%1", "; ".join(outside[:8]))))
+        return "<small>" + "<br>".join(parts) + "</small>"
 
     # -- user actions --------------------------------------------------------------
     def answers(self) -> AdditionalAnswers:

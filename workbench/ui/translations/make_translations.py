@@ -155,6 +155,7 @@ JA: dict[str, str] = {
     "(whole claim)": "（請求項全体）",
     "This draft has no claims section; it was screened as a whole text.": "この草稿には特許請求の範囲がないため、全文で判定しました。",
     "Evidence:": "根拠:",
+    "Also found in: %1": "請求項以外の根拠: %1",
     "No evidence terms found in this claim.": "この請求項に根拠となる語は見つかりませんでした。",
     "Rule": "ルール",
     # decision panel

@@ -257,139 +257,144 @@
   <context>
     <name>DraftView</name>
     <message>
-      <location filename="../draft_view.py" line="122" />
+      <location filename="../draft_view.py" line="126" />
       <source>Additional requirements</source>
       <translation>付加要件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="124" />
+      <location filename="../draft_view.py" line="128" />
       <source>For defence use (Japan's or a foreign military's)?</source>
       <translation>防衛目的（日本または外国の軍事用途）ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="126" />
+      <location filename="../draft_view.py" line="130" />
       <source>From State-commissioned or State-funded R&amp;D?</source>
       <translation>国の委託・補助による研究開発の成果ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="130" />
+      <location filename="../draft_view.py" line="134" />
       <source>Annotation for this claim</source>
       <translation>この請求項への注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="134" />
+      <location filename="../draft_view.py" line="138" />
       <source>Why (optional)</source>
       <translation>理由（任意）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="136" />
+      <location filename="../draft_view.py" line="140" />
       <source>e.g. F41H 3/00</source>
       <translation>例: F41H 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="137" />
+      <location filename="../draft_view.py" line="141" />
       <source>Agree</source>
       <translation>同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="138" />
+      <location filename="../draft_view.py" line="142" />
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="144" />
+      <location filename="../draft_view.py" line="148" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="145" />
+      <location filename="../draft_view.py" line="149" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="146" />
+      <location filename="../draft_view.py" line="150" />
       <source>Corrected IPC</source>
       <translation>修正IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="155" />
+      <location filename="../draft_view.py" line="159" />
       <source>Field likelihoods</source>
       <translation>分野ごとの該当可能性</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="157" />
+      <location filename="../draft_view.py" line="162" />
       <source>Top IPC codes</source>
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="199" />
+      <location filename="../draft_view.py" line="204" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="227" />
+      <location filename="../draft_view.py" line="232" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="229" />
+      <location filename="../draft_view.py" line="234" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="230" />
+      <location filename="../draft_view.py" line="235" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="233" />
+      <location filename="../draft_view.py" line="238" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="285" />
+      <location filename="../draft_view.py" line="294" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="291" />
+      <location filename="../draft_view.py" line="300" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="302" />
+      <location filename="../draft_view.py" line="311" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="304" />
+      <location filename="../draft_view.py" line="313" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="304" />
+      <location filename="../draft_view.py" line="313" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="306" />
+      <location filename="../draft_view.py" line="315" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="308" />
+      <location filename="../draft_view.py" line="317" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="335" />
+      <location filename="../draft_view.py" line="344" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="338" />
+      <location filename="../draft_view.py" line="347" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="373" />
+      <source>Also found in: %1</source>
+      <translation>請求項以外の根拠: %1</translation>
     </message>
   </context>
   <context>
@@ -852,7 +857,7 @@
     </message>
     <message>
       <location filename="../main_window.py" line="213" />
-      <location filename="../main_window.py" line="477" />
+      <location filename="../main_window.py" line="479" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
@@ -916,52 +921,52 @@
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="462" />
+      <location filename="../main_window.py" line="464" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="465" />
+      <location filename="../main_window.py" line="467" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="465" />
+      <location filename="../main_window.py" line="467" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="465" />
+      <location filename="../main_window.py" line="467" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="467" />
+      <location filename="../main_window.py" line="469" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="482" />
+      <location filename="../main_window.py" line="484" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="509" />
+      <location filename="../main_window.py" line="511" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="529" />
+      <location filename="../main_window.py" line="531" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="532" />
+      <location filename="../main_window.py" line="534" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="540" />
+      <location filename="../main_window.py" line="542" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -977,42 +982,42 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../models/queue.py" line="75" />
+      <location filename="../models/queue.py" line="76" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="76" />
+      <location filename="../models/queue.py" line="77" />
       <source>Status</source>
       <translation>状態</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="77" />
+      <location filename="../models/queue.py" line="78" />
       <source>Triage level</source>
       <translation>判定</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="78" />
+      <location filename="../models/queue.py" line="79" />
       <source>Top field</source>
       <translation>最有力分野</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="79" />
+      <location filename="../models/queue.py" line="80" />
       <source>Likelihood</source>
       <translation>該当可能性</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="80" />
+      <location filename="../models/queue.py" line="81" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="81" />
+      <location filename="../models/queue.py" line="82" />
       <source>Primary review (3 mo.)</source>
       <translation>第一次審査期限（3か月）</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="82" />
+      <location filename="../models/queue.py" line="83" />
       <source>Free to file abroad (10 mo.)</source>
       <translation>外国出願可能日（10か月）</translation>
     </message>
