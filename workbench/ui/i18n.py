@@ -10,7 +10,14 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+def translations_dir() -> Path:
+    """The .qm folder: beside this module, or in a frozen bundle (workbench.resources)."""
+    from workbench.resources import TRANSLATIONS, locate
+
+    return locate(TRANSLATIONS)
+
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"  # the source folder (.ts, .qm)
 CJK_FAMILIES = ("IPAPGothic", "IPAGothic", "Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP")
 IPA_FONT_FILES = (
     "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
@@ -37,7 +44,7 @@ def install_translators(app: QCoreApplication, language: str) -> str:
     _installed.clear()
     if lang == "ja":
         ours = QTranslator(app)
-        if ours.load(str(TRANSLATIONS_DIR / "workbench_ja.qm")):
+        if ours.load(str(translations_dir() / "workbench_ja.qm")):
             app.installTranslator(ours)
             _installed.append(ours)
         qt = QTranslator(app)  # Qt's own dialogs (OK/Cancel, file dialogs)
