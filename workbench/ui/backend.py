@@ -261,3 +261,22 @@ def export(db_path: str | Path, fmt: str, out_path: str | Path, **filters: Any):
         return export_log(log, fmt, out_path, **filters)
     finally:
         log.close()
+
+
+def filing_checklist(
+    completed_in: Sequence[str] = (),
+    residences: Sequence[str] = (),
+    planned: Sequence[str] = (),
+    jp_level: str | None = None,
+    defence_related: bool | None = None,
+) -> list:
+    """The foreign-filing checklist (``workbench.filing``) for the decision panel: the same
+    core call as ``workbench filing check``. Raises the core's coded RulesError when the
+    jurisdiction data cannot be read."""
+    from workbench.filing import FilingFacts, filing_checks
+
+    facts = FilingFacts(
+        completed_in=tuple(completed_in), residences=tuple(residences), planned=tuple(planned),
+        jp_level=jp_level, defence_related=defence_related,
+    )
+    return filing_checks(facts)

@@ -1,26 +1,53 @@
 """The foreign-filing decision: decision, required rationale, place of completion,
-planned countries, JP filing date with the computed 3- and 10-month dates, history."""
+planned countries, JP filing date with the computed 3- and 10-month dates, the
+foreign-filing checklist (what may be filed where, computed live by ``workbench.filing``
+from the place of completion, the residences, the planned countries, the draft's triage
+level and its defence answer), history."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+import html
+import re
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.errors import WorkbenchError
 from workbench.ui import backend, labels
+
+CHECK_ROLE = Qt.ItemDataRole.UserRole + 1  # the FilingCheck behind a checklist row
+COL_COUNTRY, COL_APPLIES, COL_TODO, COL_WAIT, COL_RULE = range(5)
+_SPLIT = re.compile(r"[,;\s、，]+")
+_COUNTRY = re.compile(r"[A-Z]{2}")
+_FILING = re.compile(r"[A-Z]{2}|EP|WO|PCT|EA|AP|OA")  # what the store accepts as a planned filing
+
+
+def parse_codes(text: str, pattern: re.Pattern = _COUNTRY) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Country codes typed by the user ("us, in；JP") -> (codes, ignored tokens)."""
+    codes, ignored = [], []
+    for tok in _SPLIT.split(text.upper()):
+        if not tok:
+            continue
+        (codes if pattern.fullmatch(tok) else ignored).append(tok)
+    return tuple(dict.fromkeys(codes)), tuple(ignored)
 
 
 class DecisionPanel(QWidget):
@@ -35,14 +62,19 @@ class DecisionPanel(QWidget):
         self.decision.setCurrentIndex(self.decision.findData("hold"))  # the safe default
         self.rationale = QPlainTextEdit()
         self.rationale.setPlaceholderText(self.tr("Required: why this decision was taken"))
-        self.rationale.setMaximumHeight(110)
+        self.rationale.setMaximumHeight(80)
         self.place = QComboBox()
         self.place.addItem(self.tr("Completed in Japan"), True)
         self.place.addItem(self.tr("Completed outside Japan"), False)
         self.place.addItem(self.tr("Unknown"), None)
         self.place.setCurrentIndex(2)
+        self.completed_abroad = QLineEdit()  # where, when not in Japan (live checklist only)
+        self.completed_abroad.setPlaceholderText(self.tr("Completed in, e.g. US"))
+        self.completed_abroad.setEnabled(False)
         self.countries = QLineEdit()
         self.countries.setPlaceholderText(self.tr("e.g. US, EP, CN"))
+        self.residences = QLineEdit()  # not stored: the log's decisions have no residences
+        self.residences.setPlaceholderText(self.tr("e.g. JP, IN"))
         self.jp_filed = QCheckBox(self.tr("Filed in Japan on"))
         self.jp_date = QDateEdit(QDate.currentDate())
         self.jp_date.setCalendarPopup(True)
@@ -61,12 +93,50 @@ class DecisionPanel(QWidget):
         self.save_button.clicked.connect(self.request_save)
         self.history = QListWidget()
         self.history.setWordWrap(True)
+        self.history.setMinimumHeight(48)
+
+        # the foreign-filing checklist
+        self._level: str | None = None
+        self._defence: bool | None = None
+        self._key: str | None = None
+        self.checklist_title = QLabel("<b>" + html.escape(self.tr("Foreign-filing checklist")) + "</b>")
+        self.checklist_basis = QLabel()
+        self.checklist_basis.setWordWrap(True)
+        self.checklist_info = QLabel()
+        self.checklist_info.setWordWrap(True)
+        self.checklist = QTableWidget(0, 5)
+        self.checklist.setHorizontalHeaderLabels(
+            [self.tr("Country"), self.tr("Applies"), self.tr("What to do"), self.tr("Waiting period"), self.tr("Rule")]
+        )
+        self.checklist.verticalHeader().setVisible(False)
+        self.checklist.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.checklist.setWordWrap(True)
+        self.checklist.setAlternatingRowColors(True)
+        head = self.checklist.horizontalHeader()
+        for col in (COL_COUNTRY, COL_APPLIES, COL_RULE):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(COL_TODO, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(COL_WAIT, QHeaderView.ResizeMode.Stretch)
+        head.sectionResized.connect(lambda *_: self._fit_checklist())
+        self.checklist_note = QLabel(
+            "<i>" + html.escape(self.tr("Screening aid, not legal advice.")) + "</i> "
+            + html.escape(self.tr("Hover over a row for why it applies, the law and the sources."))
+        )
+        self.checklist_note.setWordWrap(True)
+        self.place.currentIndexChanged.connect(self._place_changed)
+        for edit in (self.completed_abroad, self.countries, self.residences):
+            edit.textChanged.connect(self.update_checklist)
 
         form = QFormLayout()
         form.addRow(self.tr("Decision"), self.decision)
         form.addRow(self.tr("Rationale"), self.rationale)
-        form.addRow(self.tr("Place of completion"), self.place)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.place, 1)
+        place_row.addWidget(self.completed_abroad, 1)
+        form.addRow(self.tr("Place of completion"), place_row)
         form.addRow(self.tr("Planned countries"), self.countries)
+        form.addRow(self.tr("Inventors / applicant reside in"), self.residences)
         row = QHBoxLayout()
         row.addWidget(self.jp_filed)
         row.addWidget(self.jp_date)
@@ -77,13 +147,35 @@ class DecisionPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.draft_name)
         lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        lay.addSpacing(6)
+        lay.addWidget(self.checklist_title)
+        lay.addWidget(self.checklist_basis)
+        lay.addWidget(self.checklist_info)
+        lay.addWidget(self.checklist, 3)
+        lay.addWidget(self.checklist_note)
+        save_row = QHBoxLayout()  # the error next to the button: no empty line when there is none
+        save_row.addWidget(self.error, 1)
+        save_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(save_row)
         lay.addWidget(QLabel(self.tr("Decision history of this draft")))
         lay.addWidget(self.history, 1)
         self.set_draft(None)
 
-    def set_draft(self, name: str | None, decisions=()) -> None:
+    def set_draft(self, name: str | None, decisions=(), *, key: str | None = None,
+                  level: str | None = None, defence_related: bool | None = None) -> None:
+        """Show a draft's decisions; ``level`` and ``defence_related`` (the draft's triage
+        level and its defence answer) feed the checklist. The residences and the place abroad
+        are not stored, so they are kept only while the same draft is shown again."""
+        key = key if key is not None else name
+        if key != self._key:
+            self.residences.blockSignals(True)
+            self.completed_abroad.blockSignals(True)
+            self.residences.clear()
+            self.completed_abroad.clear()
+            self.residences.blockSignals(False)
+            self.completed_abroad.blockSignals(False)
+        self._key = key
+        self._level, self._defence = level, defence_related
         self.setEnabled(name is not None)
         self.draft_name.setText(f"<b>{name}</b>" if name else self.tr("No draft selected."))
         self.error.clear()
@@ -106,6 +198,113 @@ class DecisionPanel(QWidget):
             else:
                 self.jp_filed.setChecked(False)
         self._update_dates()
+        self.update_checklist()
+
+    def set_defence_related(self, value: bool | None) -> None:
+        """The draft view's defence answer changed (before any re-screening finishes)."""
+        self._defence = value
+        self.update_checklist()
+
+    # -- the checklist -----------------------------------------------------------------------
+    def _place_changed(self) -> None:
+        self.completed_abroad.setEnabled(self.place.currentData() is False)
+        self.update_checklist()
+
+    def filing_facts(self) -> tuple[dict, tuple[str, ...]]:
+        """The checklist's inputs as ``backend.filing_checklist`` keyword arguments, and the
+        tokens that are not country codes (ignored, and said so)."""
+        place = self.place.currentData()
+        abroad, bad_abroad = parse_codes(self.completed_abroad.text()) if place is False else ((), ())
+        completed = ("JP",) if place is True else abroad
+        residences, bad_res = parse_codes(self.residences.text())
+        planned, bad_plan = parse_codes(self.countries.text(), _FILING)
+        facts = {
+            "completed_in": completed, "residences": residences, "planned": planned,
+            "jp_level": self._level, "defence_related": self._defence,
+        }
+        return facts, (*bad_abroad, *bad_plan, *bad_res)
+
+    def update_checklist(self) -> None:
+        facts, ignored = self.filing_facts()
+        level = labels.level_short(facts["jp_level"]) or self.tr("not screened")
+        self.checklist_basis.setText(
+            self.tr("From the draft: triage level %1 · for defence use: %2")
+            .replace("%1", level).replace("%2", labels.answer_label(facts["defence_related"]))
+        )
+        info = []
+        try:
+            checks = backend.filing_checklist(**facts)
+        except (WorkbenchError, ImportError) as exc:
+            checks = []
+            info.append(_render_error(exc))
+        if self.place.currentData() is None:
+            info.append(self.tr("Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked."))
+        if ignored:
+            info.append(self.tr("Not a country code (ignored): %1").replace("%1", ", ".join(ignored)))
+        if not checks and not info:
+            if any(facts[k] for k in ("completed_in", "residences", "planned")):
+                info.append(self.tr("No rule in the checklist applies to these facts."))
+            else:
+                info.append(self.tr("Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries."))
+        self.checklist_info.setText("\n".join(info))
+        self.checklist_info.setVisible(bool(info))
+        self._fill_checklist(checks)
+
+    def _fill_checklist(self, checks) -> None:
+        t = self.checklist
+        t.setRowCount(len(checks))
+        bold = QFont(t.font())
+        bold.setBold(True)
+        for r, check in enumerate(checks):
+            j = check.jurisdiction
+            yes = check.applies == "yes"
+            cells = [
+                f"{j.name} ({j.code})",
+                self.tr("Yes") if yes else self.tr("Possible"),
+                j.requirement,
+                j.wait,
+                labels.verified_label(True) if j.verified else "⚠ " + labels.verified_label(False),
+            ]
+            tip = self._tooltip(check)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip)
+                item.setData(CHECK_ROLE, check)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                t.setItem(r, c, item)
+            applies = t.item(r, COL_APPLIES)
+            applies.setForeground(QColor("#c62828" if yes else "#e65100"))
+            if yes:
+                applies.setFont(bold)
+            t.item(r, COL_RULE).setForeground(QColor("#2e7d32" if j.verified else "#e65100"))
+        t.setVisible(bool(checks))
+        self._fit_checklist()
+
+    def _fit_checklist(self) -> None:
+        """As tall as its rows (so the history below gets the rest), scrolling beyond that."""
+        t = self.checklist
+        t.resizeRowsToContents()
+        rows = sum(t.rowHeight(r) for r in range(t.rowCount()))
+        t.setMaximumHeight(t.horizontalHeader().height() + rows + 2 * t.frameWidth() + 4)
+
+    def _tooltip(self, check) -> str:
+        j = check.jurisdiction
+        e = html.escape
+        rows = [
+            f"<b>{e(j.name)} ({e(j.code)})</b> — {e(labels.verified_label(j.verified))}",
+            f"<b>{e(self.tr('Why'))}:</b> {e(check.why)}",
+            f"<b>{e(self.tr('Law'))}:</b> {e(j.law)}",
+            f"<b>{e(self.tr('Penalty'))}:</b> {e(j.penalty)}",
+        ]
+        if j.note:
+            rows.append(f"<b>{e(self.tr('Note'))}:</b> {e(j.note)}")
+        rows.append(f"<b>{e(self.tr('Sources'))}:</b> " + "<br>".join(e(s) for s in j.sources))
+        return "<p>" + "<br>".join(rows) + "</p>"
+
+    def checklist_rows(self) -> list[tuple[str, ...]]:
+        """What the checklist table shows, row by row (for tests and screen readers)."""
+        t = self.checklist
+        return [tuple(t.item(r, c).text() for c in range(t.columnCount())) for r in range(t.rowCount())]
 
     def _describe(self, d) -> str:
         where = {True: self.tr("in Japan"), False: self.tr("outside Japan"), None: self.tr("place unknown")}[d.completed_in_japan]
@@ -150,3 +349,12 @@ class DecisionPanel(QWidget):
     def saved(self, decision) -> None:
         self.history.addItem(self._describe(decision))
         self.rationale.clear()
+
+
+def _render_error(exc: BaseException) -> str:
+    try:
+        from workbench.ui.notifications import Notification
+
+        return Notification.from_exception(exc).render(QCoreApplication.translate)
+    except Exception:  # noqa: BLE001 - the message itself must never fail
+        return str(exc)

@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.draft_view.annotation_requested.connect(self.annotate)
         self.decision_panel = DecisionPanel()
         self.decision_panel.save_requested.connect(self.save_decision)
+        # the checklist follows the defence answer at once, before the re-screen finishes
+        self.draft_view.answers_changed.connect(lambda a: self.decision_panel.set_defence_related(a.defence_use))
         self.log_view = LogView()
         self.log_view.refresh_requested.connect(self.refresh_log)
         self.log_view.export_requested.connect(self.export_dialog)
@@ -373,7 +375,11 @@ class MainWindow(QMainWindow):
                 if record.source_path:
                     self.session.paths.setdefault(key, record.source_path)
         self.draft_view.set_verdict(verdict, self.session.language, annotations)
-        self.decision_panel.set_draft(row.name if row else None, decisions)
+        self.decision_panel.set_draft(
+            row.name if row else None, decisions, key=key,
+            level=verdict.level if verdict is not None else (row.level if row else None),
+            defence_related=verdict.answers.defence_use if verdict is not None else None,
+        )
         if row is not None and row.draft_id is None:
             self.decision_panel.setEnabled(False)
         self.draft_shown.emit(key)
