@@ -37,6 +37,24 @@ def _screen(win, qtbot, paths, screen_files=fake_screen_files):
     return sig.args
 
 
+def _export(win, qtbot, monkeypatch, fmt, path):
+    """Export and wait for the worker's end. The wait is armed as the worker starts: a fast
+    worker (an unwritable folder fails at once) could finish before the test connects to it,
+    and a queued signal emitted before the connection never arrives."""
+    from workbench.ui import main_window as mw
+
+    blockers = []
+    real_start = mw.start_worker
+
+    def start(worker):
+        blockers.append(qtbot.waitSignal(worker.signals.finished, timeout=60000))
+        return real_start(worker)
+
+    monkeypatch.setattr(mw, "start_worker", start)
+    assert win.export_dialog(fmt, str(path)) is not None
+    blockers[0].wait()
+
+
 def _queue_rows(win):
     m = win.queue_model
     return [m.row_at(r) for r in range(m.rowCount())]
@@ -104,7 +122,7 @@ def test_annotate_and_decide_are_recorded_in_the_log(window, qtbot, example_draf
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
-def test_export_writes_exactly_the_filtered_decisions(window, qtbot, example_drafts, tmp_path, fmt):
+def test_export_writes_exactly_the_filtered_decisions(window, qtbot, monkeypatch, example_drafts, tmp_path, fmt):
     _screen(window, qtbot, example_drafts[:2])
     rows = _queue_rows(window)
     log = window.session.log
@@ -116,9 +134,7 @@ def test_export_writes_exactly_the_filtered_decisions(window, qtbot, example_dra
     out = tmp_path / f"export.{fmt}"
     got = []
     window.session.notes.connect(got.append)
-    w = window.export_dialog(fmt, str(out))
-    with qtbot.waitSignal(w.signals.finished, timeout=60000):
-        pass
+    _export(window, qtbot, monkeypatch, fmt, out)
     assert f"Exported 1 decision(s) to {out}" in [n.message for n in got], [n.render() for n in got]
     if fmt == "csv":
         text = out.read_text(encoding="utf-8-sig")
@@ -132,13 +148,11 @@ def test_export_writes_exactly_the_filtered_decisions(window, qtbot, example_dra
         assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 1000
 
 
-def test_export_to_an_unwritable_place_reports_a_coded_error(window, qtbot, example_drafts, tmp_path):
+def test_export_to_an_unwritable_place_reports_a_coded_error(window, qtbot, monkeypatch, example_drafts, tmp_path):
     _screen(window, qtbot, example_drafts[:1])
     got = []
     window.session.notes.connect(got.append)
-    w = window.export_dialog("csv", str(tmp_path / "no-such-folder" / "x.csv"))
-    with qtbot.waitSignal(w.signals.finished, timeout=30000):
-        pass
+    _export(window, qtbot, monkeypatch, "csv", tmp_path / "no-such-folder" / "x.csv")
     errors = [n for n in got if n.severity == "error"]
     assert [n.code for n in errors] == ["E601"], [n.render() for n in got]
     window.notifier.last_dialog.close()
