@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -41,9 +42,9 @@ _FILING = re.compile(r"[A-Z]{2}|EP|WO|PCT|EA|AP|OA")  # what the store accepts a
 
 
 def parse_codes(text: str, pattern: re.Pattern = _COUNTRY) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Country codes typed by the user ("us, in；JP") -> (codes, ignored tokens)."""
+    """Country codes typed by the user ("us, in；JP、ＣＮ") -> (codes, ignored tokens)."""
     codes, ignored = [], []
-    for tok in _SPLIT.split(text.upper()):
+    for tok in _SPLIT.split(unicodedata.normalize("NFKC", text).upper()):  # ＵＳ，ＩＮ too
         if not tok:
             continue
         (codes if pattern.fullmatch(tok) else ignored).append(tok)
