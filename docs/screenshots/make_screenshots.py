@@ -82,6 +82,9 @@ def main(out_dir: Path) -> list[Path]:
             "請求項1の量子ドット赤外線検出器は特定技術分野に該当する可能性があるため、日本で第一国出願する。" if lang == "ja"
             else "Claim 1 may fall in a specified field: file in Japan first."
         )
+        panel.place.setCurrentIndex(panel.place.findData(True))
+        panel.countries.setText("US, EP, CN")
+        panel.residences.setText("JP, IN, GB")  # the checklist gains an India (yes) and a UK (possible) row
         panel.jp_filed.setChecked(True)
         panel.jp_date.setDate(QDate(2026, 1, 31))
         settle()
