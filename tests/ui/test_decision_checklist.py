@@ -199,3 +199,23 @@ def test_checklist_in_japanese(qtbot, qapp):
         assert jp[COL_APPLIES] == "はい" and jp[COL_RULE] == "⚠ 未確認"
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_another_draft_starts_from_its_own_decision_and_the_same_draft_keeps_what_was_typed(qtbot):
+    from workbench.domain import Decision
+
+    decided = Decision(1, "file_jp_first", "field 13", True, ("US", "EP"), "2026-01-31", "2026-04-30", "2026-11-30", "tanaka", "2026-02-01T09:00:00Z")
+    p = DecisionPanel()
+    qtbot.addWidget(p)
+    p.set_draft("uuv.txt", (decided,), key="db:1", level="likely")
+    assert p.place.currentData() is True and p.countries.text() == "US, EP" and p.jp_filed.isChecked()
+    assert rows_by_code(p)["JP"][COL_APPLIES] == "Yes"
+    p.residences.setText("IN")
+    p.rationale.setPlainText("half-written")
+    p.set_draft("uuv.txt", (decided,), key="db:1", level="likely", defence_related=True)  # re-screened
+    assert p.residences.text() == "IN" and p.rationale.toPlainText() == "half-written"
+    assert set(rows_by_code(p)) == {"IN", "JP"}
+    p.set_draft("coffee.txt", (), key="db:2", level="clear")  # undecided: nothing carries over
+    assert p.place.currentData() is None and p.countries.text() == "" and not p.jp_filed.isChecked()
+    assert p.residences.text() == "" and p.rationale.toPlainText() == "" and p.checklist.rowCount() == 0
+    assert p.decision.currentData() == "hold" and p.primary_due.text() == "—"

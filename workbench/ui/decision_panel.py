@@ -165,41 +165,54 @@ class DecisionPanel(QWidget):
     def set_draft(self, name: str | None, decisions=(), *, key: str | None = None,
                   level: str | None = None, defence_related: bool | None = None) -> None:
         """Show a draft's decisions; ``level`` and ``defence_related`` (the draft's triage
-        level and its defence answer) feed the checklist. The residences and the place abroad
-        are not stored, so they are kept only while the same draft is shown again."""
+        level and its defence answer) feed the checklist. Another draft starts from its
+        current decision (or blank: nothing carries over from the previous draft); the same
+        draft shown again (after a re-screen) keeps what the reviewer has typed so far,
+        including the residences and the place abroad, which are not stored."""
         key = key if key is not None else name
-        if key != self._key:
-            self.residences.blockSignals(True)
-            self.completed_abroad.blockSignals(True)
-            self.residences.clear()
-            self.completed_abroad.clear()
-            self.residences.blockSignals(False)
-            self.completed_abroad.blockSignals(False)
+        same = key is not None and key == self._key
         self._key = key
         self._level, self._defence = level, defence_related
         self.setEnabled(name is not None)
-        self.draft_name.setText(f"<b>{name}</b>" if name else self.tr("No draft selected."))
-        self.error.clear()
-        self.rationale.clear()
+        self.draft_name.setText(f"<b>{html.escape(name)}</b>" if name else self.tr("No draft selected."))
         self.history.clear()
-        self.decision.setCurrentIndex(self.decision.findData("hold"))
         current = None
         for d in decisions:
             current = d
             self.history.addItem(self._describe(d))
-        if current is not None:  # start from the current decision
-            i = self.decision.findData(current.decision)
-            if i >= 0:
-                self.decision.setCurrentIndex(i)
-            self.place.setCurrentIndex(self.place.findData(current.completed_in_japan))
-            self.countries.setText(", ".join(current.planned_countries))
-            if current.jp_filing_date:
-                self.jp_filed.setChecked(True)
-                self.jp_date.setDate(QDate.fromString(current.jp_filing_date[:10], "yyyy-MM-dd"))
-            else:
-                self.jp_filed.setChecked(False)
+        if not same:
+            self._reset_inputs(current)
         self._update_dates()
         self.update_checklist()
+
+    def _reset_inputs(self, current) -> None:
+        """The inputs for a newly shown draft: its current decision, else blank."""
+        widgets = (self.decision, self.place, self.countries, self.residences, self.completed_abroad, self.jp_filed, self.jp_date)
+        for w in widgets:  # one checklist update at the end, not one per field
+            w.blockSignals(True)
+        try:
+            self.error.clear()
+            self.rationale.clear()
+            self.residences.clear()
+            self.completed_abroad.clear()
+            self.decision.setCurrentIndex(self.decision.findData("hold"))
+            self.place.setCurrentIndex(self.place.findData(None))
+            self.countries.clear()
+            self.jp_filed.setChecked(False)
+            if current is not None:  # start from the current decision
+                i = self.decision.findData(current.decision)
+                if i >= 0:
+                    self.decision.setCurrentIndex(i)
+                self.place.setCurrentIndex(self.place.findData(current.completed_in_japan))
+                self.countries.setText(", ".join(current.planned_countries))
+                if current.jp_filing_date:
+                    self.jp_filed.setChecked(True)
+                    self.jp_date.setDate(QDate.fromString(current.jp_filing_date[:10], "yyyy-MM-dd"))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        self.jp_date.setEnabled(self.jp_filed.isChecked())
+        self.completed_abroad.setEnabled(self.place.currentData() is False)
 
     def set_defence_related(self, value: bool | None) -> None:
         """The draft view's defence answer changed (before any re-screening finishes)."""
