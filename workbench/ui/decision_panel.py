@@ -110,6 +110,7 @@ class DecisionPanel(QWidget):
             [self.tr("Country"), self.tr("Applies"), self.tr("What to do"), self.tr("Waiting period"), self.tr("Rule")]
         )
         self.checklist.verticalHeader().setVisible(False)
+        self.checklist.setAccessibleName(self.tr("Foreign-filing checklist"))
         self.checklist.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.checklist.setWordWrap(True)

@@ -190,6 +190,7 @@
     </message>
     <message>
       <location filename="../decision_panel.py" line="103" />
+      <location filename="../decision_panel.py" line="113" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
@@ -219,132 +220,132 @@
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="124" />
+      <location filename="../decision_panel.py" line="125" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="125" />
+      <location filename="../decision_panel.py" line="126" />
       <source>Hover over a row for why it applies, the law and the sources.</source>
       <translation>行にマウスを重ねると、適用理由・根拠法令・出典を表示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="133" />
+      <location filename="../decision_panel.py" line="134" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="134" />
+      <location filename="../decision_panel.py" line="135" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="138" />
+      <location filename="../decision_panel.py" line="139" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="139" />
+      <location filename="../decision_panel.py" line="140" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="140" />
+      <location filename="../decision_panel.py" line="141" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="145" />
+      <location filename="../decision_panel.py" line="146" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="146" />
+      <location filename="../decision_panel.py" line="147" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="147" />
+      <location filename="../decision_panel.py" line="148" />
       <source>Free to file abroad (10 months)</source>
       <translation>外国出願可能日（出願から10か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="161" />
+      <location filename="../decision_panel.py" line="162" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="177" />
+      <location filename="../decision_panel.py" line="178" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="243" />
+      <location filename="../decision_panel.py" line="244" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="245" />
+      <location filename="../decision_panel.py" line="246" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="255" />
+      <location filename="../decision_panel.py" line="256" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="257" />
+      <location filename="../decision_panel.py" line="258" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="260" />
+      <location filename="../decision_panel.py" line="261" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="262" />
+      <location filename="../decision_panel.py" line="263" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="277" />
+      <location filename="../decision_panel.py" line="278" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="277" />
+      <location filename="../decision_panel.py" line="278" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="324" />
+      <location filename="../decision_panel.py" line="325" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="324" />
+      <location filename="../decision_panel.py" line="325" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="324" />
+      <location filename="../decision_panel.py" line="325" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="326" />
+      <location filename="../decision_panel.py" line="327" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="326" />
+      <location filename="../decision_panel.py" line="327" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="357" />
+      <location filename="../decision_panel.py" line="358" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
