@@ -133,3 +133,25 @@ def test_japanese_draft_uses_japanese_terms(engine):
     terms = {e.term for cv in v.claim_verdicts for e in cv.evidence} | {e.term for f in v.fields for e in f.evidence}
     assert {"ステルス", "誘導弾"} & terms
     assert v.level in ("review", "likely")
+
+
+def test_long_texts_are_read_in_pieces():
+    from workbench.classify.engine import CHUNK_MAX, chunks
+
+    long = "An autonomous underwater vehicle comprising a pressure hull, a propulsion unit and a hydrophone array, wherein the controller plans a path; and a dock."
+    parts = chunks(long)
+    assert len(parts) >= 2 and all(len(p) <= 2 * CHUNK_MAX for p in parts)
+    assert " ".join(parts).replace(" ", "") .replace(",", "").replace(";", "") == long.replace(" ", "").replace(",", "").replace(";", "")
+    assert chunks("A short title") == []
+    assert chunks("量子ドット構造を有する受光素子。" * 30)  # Japanese sentences split too
+
+
+def test_a_long_claim_scores_like_its_subject(engine):
+    short = engine.assess(["An autonomous underwater vehicle"])[0]
+    long = engine.assess(
+        ["An autonomous underwater vehicle comprising a pressure hull, a propulsion unit and a hydrophone array for navigation, "
+         "wherein the vehicle carries a battery pack and a controller configured to plan a survey path; and a docking unit."]
+    )[0]
+    ranked = lambda a: sorted(a.fields, key=lambda f: -f.likelihood)  # noqa: E731
+    assert ranked(long)[0].field_id in {f.field_id for f in ranked(short)[:2]}
+    assert ranked(long)[0].likelihood > 0.25 * ranked(short)[0].likelihood

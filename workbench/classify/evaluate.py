@@ -65,12 +65,26 @@ def recall_threshold(p: np.ndarray, y: np.ndarray, recall: float = CHOOSE_RECALL
     return float(pos[k]) * 0.999  # just under the k-th lowest positive
 
 
+def tail_threshold(p: np.ndarray, y: np.ndarray, recall: float = CHOOSE_RECALL) -> float:
+    """A parametric estimate of the same threshold: with a few dozen positives the empirical
+    1.5 % quantile is just the lowest one, so also fit a normal to the positives' logits
+    and take its (1 - recall) quantile; the lower of the two is used."""
+    from statistics import NormalDist
+
+    pos = np.clip(p[y], 1e-6, 1 - 1e-6)
+    if len(pos) < 5:
+        return 1.0
+    z = np.log(pos / (1 - pos))
+    q = NormalDist(float(z.mean()), float(z.std(ddof=1)) or 1.0).inv_cdf(1 - recall)
+    return float(1 / (1 + np.exp(-q)))
+
+
 def choose_thresholds(engine, rs, records) -> tuple[Thresholds, dict]:
     p = draft_scores(engine, records)
     y = truth(rs, records)
     if y.sum() == 0:
         return Thresholds(), {"note": "no sensitive record in the calibration split; built-in defaults kept"}
-    review = recall_threshold(p, y)
+    review = min(recall_threshold(p, y), tail_threshold(p, y))
     # 'likely': the lowest threshold where at least 80 % of what is flagged is sensitive
     likely = None
     for t in np.unique(np.round(p, 4)):
@@ -93,7 +107,8 @@ def choose_thresholds(engine, rs, records) -> tuple[Thresholds, dict]:
         "calib_recall": round(s["recall"], 4),
         "calib_flag_rate": round(s["flag_rate"], 4),
         "calib_true_share": round(s["true_share"], 4),
-        "policy": f"review: the highest threshold keeping recall >= {CHOOSE_RECALL} on the calibration split (recall first); "
+        "policy": f"review: the lower of (the highest threshold keeping recall >= {CHOOSE_RECALL} on the calibration split) and "
+        f"(the {1 - CHOOSE_RECALL:.3f} quantile of a normal fitted to the positives' logits) - recall first; "
         "likely: the lowest threshold above it where >= 80 % of flagged records are sensitive, else 0.5",
         "operating_points": points,
         "at_2x_true_share": {"threshold": round(t2, 5), "recall": round(s2["recall"], 4), "flag_rate": round(s2["flag_rate"], 4)},

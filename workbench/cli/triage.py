@@ -140,7 +140,7 @@ def _print(path: str, v: DraftVerdict, json_out: bool) -> None:
     label = {"clear": "CLEAR", "review": "REVIEW", "likely": "LIKELY REFERRAL - file in Japan first"}[v.level]
     print(f"{path}: {label}")
     if top:
-        print(f"  top field: {top.field_id} {top.name_en} / {top.name_ja}  likelihood {top.likelihood:.2f} ({top.status}{', rule verified' if top.verified else ', rule unverified'})")
+        print(f"  top field: {top.field_id} {top.name_en} / {top.name_ja}  likelihood {top.likelihood:.3g} ({top.status}{', rule verified' if top.verified else ', rule unverified'})")
     print(f"  thresholds: review {v.thresholds.review:.4f}, likely {v.thresholds.likely:.4f}; rules {v.ruleset_version}; model {v.model_version}")
     for n in v.notes:
         print(f"  note: {n}")
