@@ -117,7 +117,11 @@ def test_model_train_missing_data_is_coded(capsys, tmp_path):
 def test_guard_refuses_worse_scores():
     from workbench.classify.train import compare
 
-    ok, why = compare({"all": {"recall": 0.98, "top3": 0.6}}, {"all": {"recall": 0.90, "top3": 0.61}})
+    ok, why = compare({"all": {"recall": 0.98, "top3": 0.6}}, {"all": {"recall": 0.90, "top3": 0.61, "positives": 59}})
     assert not ok and "recall" in why
+    # one record of 59 is noise, two are not
+    assert compare({"all": {"recall": 0.983, "top3": 0.6}}, {"all": {"recall": 0.966, "top3": 0.6, "positives": 59}})[0]
+    assert not compare({"all": {"recall": 0.983, "top3": 0.6}}, {"all": {"recall": 0.949, "top3": 0.6, "positives": 59}})[0]
+    assert not compare({"all": {"recall": 0.98, "top3": 0.6}}, {"all": {"recall": 0.98, "top3": 0.58, "positives": 59}})[0]
     assert compare({"all": {"recall": 0.98, "top3": 0.6}}, {"all": {"recall": 0.98, "top3": 0.6}})[0]
     assert compare(None, {"all": {}})[0]
