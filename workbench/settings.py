@@ -13,6 +13,16 @@ Environment overrides (tests and scripted use rely on them):
 
 An empty ``reviewer``/``db_path``/``rules_dir`` in the file means "use the default";
 the ``effective_*`` properties resolve them.
+
+Thresholds: ``review_threshold``/``likely_threshold`` are ``null`` unless the user chose
+their own. ``null`` means "use the model's recommended thresholds" - the ones chosen on
+held-out data and stored in the model card (``models/ipc_model.card.json``), which
+:func:`recommended_thresholds` reads and the engine applies. They are set together or not
+at all. Settings files written before this distinction always held numbers (the built-in
+0.15/0.5 too); such a file still loads and its numbers are kept as the user's explicit
+choice - we cannot tell a deliberate 0.15/0.5 from an untouched one, and silently
+replacing a value a user may rely on is worse. The Settings dialog shows those numbers
+with "Use the model's recommended thresholds" unticked, so the user can switch back.
 """
 
 from __future__ import annotations
@@ -24,22 +34,24 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from workbench.domain import Thresholds
-from workbench.errors import E901, SettingsError
+from workbench.errors import E403, E901, ModelError, SettingsError
 
 APP_NAME = "patent-triage-workbench"
 SETTINGS_FILE = "settings.json"
 DB_FILE = "triage-log.sqlite"
 LANGUAGES = ("auto", "en", "ja")
+MODEL_CARD_FILE = "ipc_model.card.json"  # = workbench.classify.model.CARD_FILE (read here without numpy)
 
 
 @dataclass(frozen=True)
 class Settings:
-    """The user's settings. Empty strings mean "the default" (see ``effective_*``)."""
+    """The user's settings. Empty strings mean "the default" (see ``effective_*``);
+    ``None`` thresholds mean "the model card's recommended thresholds"."""
 
     reviewer: str = ""
     db_path: str = ""
-    review_threshold: float = Thresholds().review
-    likely_threshold: float = Thresholds().likely
+    review_threshold: float | None = None
+    likely_threshold: float | None = None
     rules_dir: str = ""
     language: str = "auto"  # "auto" | "en" | "ja"
 
@@ -69,11 +81,33 @@ class Settings:
         return _data_dir() / "rules"
 
     @property
-    def thresholds(self) -> Thresholds:
-        return Thresholds(review=self.review_threshold, likely=self.likely_threshold)
+    def thresholds(self) -> Thresholds | None:
+        """The user's own thresholds, or None: use the model card's recommended ones."""
+        if self.review_threshold is None or self.likely_threshold is None:
+            return None
+        return Thresholds(review=float(self.review_threshold), likely=float(self.likely_threshold))
 
 
 def _validate(s: Settings) -> None:
+    _validate_thresholds(s)
+    if s.language not in LANGUAGES:
+        raise SettingsError(E901, name="language", value=s.language, detail=f"use one of {', '.join(LANGUAGES)}")
+    for name in ("reviewer", "db_path", "rules_dir"):
+        if not isinstance(getattr(s, name), str):
+            raise SettingsError(E901, name=name, value=getattr(s, name), detail="must be text")
+
+
+def _validate_thresholds(s: Settings) -> None:
+    """Checked only when set; both or neither (one alone would pair with a card value the
+    user never saw, and the pair could break review <= likely when the model changes)."""
+    if s.review_threshold is None and s.likely_threshold is None:
+        return
+    for name, other in (("review_threshold", "likely_threshold"), ("likely_threshold", "review_threshold")):
+        if getattr(s, name) is None:
+            raise SettingsError(
+                E901, name=name, value="null",
+                detail=f"set it together with {other}, or clear both to use the model's recommended thresholds",
+            )
     for name in ("review_threshold", "likely_threshold"):
         value = getattr(s, name)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= float(value) <= 1.0:
@@ -85,11 +119,6 @@ def _validate(s: Settings) -> None:
             value=s.review_threshold,
             detail=f"must not exceed likely_threshold ({s.likely_threshold})",
         )
-    if s.language not in LANGUAGES:
-        raise SettingsError(E901, name="language", value=s.language, detail=f"use one of {', '.join(LANGUAGES)}")
-    for name in ("reviewer", "db_path", "rules_dir"):
-        if not isinstance(getattr(s, name), str):
-            raise SettingsError(E901, name=name, value=getattr(s, name), detail="must be text")
 
 
 def _os_user() -> str:
@@ -182,3 +211,58 @@ def default_reviewer() -> str:
 def user_rules_dir() -> Path:
     """Folder for the user's own rule sets (saved setting or per-user data folder)."""
     return load_settings().effective_rules_dir
+
+
+@dataclass(frozen=True)
+class OperatingPoint:
+    """One recall / flag-rate trade-off measured on the calibration split."""
+
+    recall: float
+    flag_rate: float
+    threshold: float
+
+
+@dataclass(frozen=True)
+class RecommendedThresholds:
+    """What ``None`` thresholds in the settings stand for: the model card's defaults, with
+    the recall and flag rate measured at them and the other operating points the card lists.
+    The figures come from held-out patent titles (the calibration split), not full drafts."""
+
+    thresholds: Thresholds
+    recall: float | None = None
+    flag_rate: float | None = None
+    chosen_on: str = ""
+    operating_points: tuple[OperatingPoint, ...] = ()
+
+
+def recommended_thresholds(model_dir: str | Path | None = None) -> RecommendedThresholds:
+    """Read the model card's ``thresholds`` (a small JSON read; the model is not loaded).
+
+    Raises ModelError E403 naming the card when it is missing, unreadable or holds no
+    thresholds. ``workbench.triage.get_engine().thresholds`` applies the same values."""
+    from workbench import resources
+
+    p = Path(model_dir if model_dir is not None else resources.models_dir()) / MODEL_CARD_FILE
+    try:
+        t = json.loads(p.read_text(encoding="utf-8"))["thresholds"]
+        thr = Thresholds(review=float(t["review"]), likely=float(t["likely"]))
+        points = tuple(
+            OperatingPoint(recall=float(o["recall"]), flag_rate=float(o["flag_rate"]), threshold=float(o["threshold"]))
+            for o in t.get("operating_points") or ()
+        )
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        raise ModelError(E403, path=p) from None
+
+    def _opt(key: str) -> float | None:
+        try:
+            return float(t[key])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    return RecommendedThresholds(
+        thresholds=thr,
+        recall=_opt("calib_recall"),
+        flag_rate=_opt("calib_flag_rate"),
+        chosen_on=str(t.get("chosen_on", "")),
+        operating_points=points,
+    )
