@@ -125,3 +125,66 @@ def test_guard_refuses_worse_scores():
     assert not compare({"all": {"recall": 0.98, "top3": 0.6}}, {"all": {"recall": 0.98, "top3": 0.58, "positives": 59}})[0]
     assert compare({"all": {"recall": 0.98, "top3": 0.6}}, {"all": {"recall": 0.98, "top3": 0.6}})[0]
     assert compare(None, {"all": {}})[0]
+
+
+def _thresholds_used(capsys, *flags):
+    rc = main(["triage", "--no-log", "--json", *flags, "--text", "A camouflage net with radar-absorbing fibres."])
+    out, err = _out(capsys)
+    assert rc == 0, err
+    return json.loads(out)["thresholds"], err
+
+
+def test_thresholds_default_to_the_model_card_when_settings_leave_them_unset(capsys, isolated_env, engine):
+    from workbench.settings import Settings, recommended_thresholds, save_settings
+
+    save_settings(Settings(reviewer="someone"))  # a settings file exists, thresholds null
+    thr, err = _thresholds_used(capsys)
+    card = recommended_thresholds().thresholds
+    assert card == engine.thresholds  # the card the dialog shows is what the engine applies
+    assert thr == {"review": card.review, "likely": card.likely}
+    assert "note:" not in err
+
+
+def test_thresholds_saved_in_settings_win_over_the_card_even_the_old_builtin_values(capsys, isolated_env, engine):
+    """A user who deliberately chose 0.15/0.5 gets 0.15/0.5 (the old sentinel comparison lost them)."""
+    from workbench.settings import Settings, save_settings
+
+    assert (engine.thresholds.review, engine.thresholds.likely) != (0.15, 0.5)
+    save_settings(Settings(review_threshold=0.15, likely_threshold=0.5))
+    thr, err = _thresholds_used(capsys)
+    assert thr == {"review": 0.15, "likely": 0.5}
+    assert "saved in your settings" in err and f"{engine.thresholds.review:g}" in err
+
+
+def test_threshold_flags_win_over_settings_one_by_one(capsys, isolated_env, engine):
+    from workbench.settings import Settings, save_settings
+
+    save_settings(Settings(review_threshold=0.15, likely_threshold=0.5))
+    assert _thresholds_used(capsys, "--review", "0.01")[0] == {"review": 0.01, "likely": 0.5}
+    assert _thresholds_used(capsys, "--likely", "0.9")[0] == {"review": 0.15, "likely": 0.9}
+    assert _thresholds_used(capsys, "--review", "0.02", "--likely", "0.3")[0] == {"review": 0.02, "likely": 0.3}
+
+
+def test_a_flag_without_saved_thresholds_pairs_with_the_card(capsys, isolated_env, engine):
+    thr, _ = _thresholds_used(capsys, "--likely", "0.9")
+    assert thr == {"review": engine.thresholds.review, "likely": 0.9}
+
+
+def test_a_damaged_settings_file_is_a_coded_error_not_silently_other_thresholds(capsys, isolated_env):
+    cfg = isolated_env / "config"
+    cfg.mkdir()
+    (cfg / "settings.json").write_text(json.dumps({"review_threshold": 0.3}), encoding="utf-8")
+    rc = main(["triage", "--no-log", "--text", "A camouflage net."])
+    _, err = _out(capsys)
+    assert rc == 2 and "[E901]" in err and "settings.json" in err and "likely_threshold" in err
+
+
+def test_effective_thresholds_precedence_unit():
+    from workbench.cli.triage import effective_thresholds
+    from workbench.domain import Thresholds
+
+    card, saved = Thresholds(0.001, 0.3), Thresholds(0.15, 0.5)
+    assert effective_thresholds(None, None, None, card) == card
+    assert effective_thresholds(None, None, saved, card) == saved
+    assert effective_thresholds(0.2, None, saved, card) == Thresholds(0.2, 0.5)
+    assert effective_thresholds(None, 0.4, None, card) == Thresholds(0.001, 0.4)

@@ -21,8 +21,8 @@ def register(sub) -> None:
     p.add_argument("--db", default=None, help="triage log database (default: the per-user log)")
     p.add_argument("--defence", choices=("yes", "no"), default=None, help="for Japan's defence or a foreign military's use?")
     p.add_argument("--state", choices=("yes", "no"), default=None, help="from State-commissioned or State-funded R&D?")
-    p.add_argument("--review", type=float, default=None, metavar="T", help="review threshold (default: from the model card)")
-    p.add_argument("--likely", type=float, default=None, metavar="T", help="likely-referral threshold (default: from the model card)")
+    p.add_argument("--review", type=float, default=None, metavar="T", help="review threshold (default: your Settings, else the model card)")
+    p.add_argument("--likely", type=float, default=None, metavar="T", help="likely-referral threshold (default: your Settings, else the model card)")
     p.add_argument("--password", default=None, help="password for encrypted PDFs")
     p.add_argument("--rules-dir", default=None, help="user rules folder overriding/adding fields")
     p.set_defaults(func=run)
@@ -43,18 +43,20 @@ def thresholds_from(review: float | None, likely: float | None, base: Thresholds
     return Thresholds(review=r, likely=lk)
 
 
-def _settings_thresholds(base: Thresholds) -> Thresholds:
-    """Thresholds the user changed in Settings win over the model card's defaults."""
-    try:
-        from workbench.settings import load_settings
+def effective_thresholds(review: float | None, likely: float | None, saved: Thresholds | None, card: Thresholds) -> Thresholds:
+    """Each threshold: its --review/--likely flag, else the user's saved Settings (when they
+    set any), else the model card's default (``engine.thresholds``)."""
+    return thresholds_from(review, likely, saved if saved is not None else card)
 
-        s = load_settings()
-    except Exception:  # noqa: BLE001 - unreadable settings fall back to the card defaults
-        return base
-    d = Thresholds()
-    if (s.review_threshold, s.likely_threshold) != (d.review, d.likely):
-        return Thresholds(review=s.review_threshold, likely=s.likely_threshold)
-    return base
+
+def _saved_thresholds(review: float | None, likely: float | None) -> Thresholds | None:
+    """The thresholds saved in Settings (None: not set). Not read when both flags are given;
+    a damaged settings file is a coded E901 naming it, never silently ignored."""
+    if review is not None and likely is not None:
+        return None
+    from workbench.settings import load_settings
+
+    return load_settings().thresholds
 
 
 def run(args) -> int:
@@ -94,7 +96,15 @@ def run_paths(
     from workbench import triage
 
     engine = triage.get_engine(rules_dir=rules_dir)
-    thr = thresholds_from(review, likely, _settings_thresholds(engine.thresholds))
+    saved = _saved_thresholds(review, likely)
+    thr = effective_thresholds(review, likely, saved, engine.thresholds)
+    if saved is not None and saved != engine.thresholds:
+        card = engine.thresholds
+        print(
+            f"note: using the thresholds saved in your settings (review {saved.review:g}, likely {saved.likely:g}); "
+            f"the model recommends review {card.review:g}, likely {card.likely:g} - clear them in Settings to use those",
+            file=sys.stderr,
+        )
     results: list[tuple[str, DraftVerdict | WorkbenchError]] = []
     if text is not None:
         if not text.strip():
