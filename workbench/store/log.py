@@ -15,6 +15,7 @@ import math
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
@@ -151,23 +152,38 @@ class TriageLog:
         except sqlite3.Error as exc:
             raise StoreError(E509, path=p, detail=f"{p} ({exc})") from None
         log = cls(p, conn, reviewer)
+        deadline = time.monotonic() + timeout
         try:
-            with _guard(p):
-                conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-                _check_integrity(conn, p)
-                found = _schema_version(conn, p)  # refuse foreign/newer files before changing anything
-                if found > LATEST:
-                    raise StoreError(E503, path=p, found=found, supported=LATEST)
-                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    raise StoreError(E502, path=p)
-                conn.execute("PRAGMA synchronous = FULL")  # a legal record: durable commits
-                conn.execute("PRAGMA foreign_keys = ON")
-                log._migrate()
+            while True:
+                try:
+                    log._prepare(timeout)
+                    break
+                except StoreError as exc:
+                    # Two instances creating or upgrading the same new file race for the
+                    # switch to WAL; SQLite answers BUSY there without calling the busy
+                    # handler, so wait and retry within the caller's timeout.
+                    if exc.code != E502 or time.monotonic() >= deadline:
+                        raise
+                    time.sleep(0.05)
         except BaseException:
             conn.close()
             raise
         return log
+
+    def _prepare(self, timeout: float) -> None:
+        conn, p = self.conn, self.path
+        with _guard(p):
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            _check_integrity(conn, p)
+            found = _schema_version(conn, p)  # refuse foreign/newer files before changing anything
+            if found > LATEST:
+                raise StoreError(E503, path=p, found=found, supported=LATEST)
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(E502, path=p)
+            conn.execute("PRAGMA synchronous = FULL")  # a legal record: durable commits
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
 
     def _migrate(self) -> None:
         version = _schema_version(self.conn, self.path)
