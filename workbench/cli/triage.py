@@ -14,7 +14,7 @@ EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 2, 3
 
 def register(sub) -> None:
     p = sub.add_parser("triage", help="screen draft files (or a text) for the specified technology fields")
-    p.add_argument("files", nargs="*", metavar="FILE", help="draft files: PDF, DOCX, TXT/Markdown, USPTO XML")
+    p.add_argument("files", nargs="*", metavar="FILE", help="draft files (PDF, DOCX, TXT/Markdown, USPTO XML) or folders of them")
     p.add_argument("--text", default=None, help="screen this text (a title, an abstract or a claim) instead of a file")
     p.add_argument("--json", action="store_true", help="print one JSON object per draft (JSON Lines for several)")
     p.add_argument("--no-log", action="store_true", help="do not record the verdicts in the triage log")
@@ -63,8 +63,13 @@ def run(args) -> int:
     if not args.files and args.text is None:
         raise SettingsError(E901, name="FILE", value="(none)", detail="give one or more files, or --text")
     answers = AdditionalAnswers(defence_use=_yn(args.defence), state_commissioned=_yn(args.state))
+    from workbench.ingest.discover import expand_paths
+
+    files = expand_paths(args.files)  # folders: every draft file in them (batch screening)
+    if args.files and not files:
+        raise SettingsError(E901, name="FILE", value=" ".join(args.files), detail="no draft files (PDF, DOCX, TXT, MD, XML) in these folders")
     return run_paths(
-        args.files,
+        files,
         json_out=args.json,
         log=not args.no_log,
         db=args.db,

@@ -14,6 +14,7 @@ from pathlib import Path
 from workbench.domain import Draft
 from workbench.errors import E101, E102, E103, E104, E108, E111, IngestError
 from workbench.ingest.build import assemble, sha256_of
+from workbench.ingest.discover import expand_paths
 from workbench.ingest.detect import (
     DOCX_SUFFIXES,
     PDF_SUFFIXES,
@@ -24,7 +25,7 @@ from workbench.ingest.detect import (
     sniff,
 )
 
-__all__ = ["SUPPORTED_SUFFIXES", "draft_from_text", "read_draft"]
+__all__ = ["SUPPORTED_SUFFIXES", "draft_from_text", "expand_paths", "read_draft"]
 
 
 def draft_from_text(text: str, *, source_path: str = "<text>", fmt: str = "text") -> Draft:

@@ -17,9 +17,9 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
 from workbench.errors import WorkbenchError
+from workbench.ingest.discover import expand_paths  # noqa: F401 - the UI walks folders with the core's rule
 from workbench.ui.rows import HistoryRow, QueueRow
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".xml")
 
 
 @dataclass(frozen=True)
@@ -34,22 +34,6 @@ class BatchItem:
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[str]:
-    """Files as given; folders walked (sorted) for the draft types the workbench reads."""
-    out: list[str] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            out.extend(
-                str(f)
-                for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
-            )
-        else:
-            out.append(str(p))
-    return out
 
 
 def open_log(db_path: str | Path | None):
