@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from workbench.domain import Thresholds
 from workbench.errors import SettingsError
+from workbench.settings import OperatingPoint, RecommendedThresholds
 from workbench.ui.preferences import Preferences, load_preferences, save_preferences, qsettings
 from workbench.ui.settings_dialog import SettingsDialog
 
@@ -24,16 +26,135 @@ def test_preferences_round_trip_through_qsettings_and_the_core_file(tmp_path):
     assert core["reviewer"] == "山田 太郎" and core["likely_threshold"] == 0.6 and core["language"] == "ja"
 
 
+def test_default_thresholds_are_none_in_qsettings_and_null_in_the_core_file():
+    prefs = Preferences(reviewer="x")
+    assert prefs.thresholds is None and prefs.uses_model_thresholds
+    save_preferences(prefs)
+    core = json.loads((Path(os.environ["WORKBENCH_CONFIG_DIR"]) / "settings.json").read_text(encoding="utf-8"))
+    assert core["review_threshold"] is None and core["likely_threshold"] is None
+    assert load_preferences() == prefs and load_preferences().thresholds is None
+
+
+def test_numbers_saved_by_an_older_version_stay_the_users_choice():
+    store = qsettings()
+    store.setValue("review_threshold", 0.15)  # what every older version saved, touched or not
+    store.setValue("likely_threshold", 0.5)
+    store.sync()
+    prefs = load_preferences()
+    assert prefs.thresholds == Thresholds(review=0.15, likely=0.5) and not prefs.uses_model_thresholds
+
+
+def test_a_half_saved_pair_in_qsettings_falls_back_to_the_core_file():
+    from workbench.settings import Settings, save_settings
+
+    save_settings(Settings(review_threshold=0.01, likely_threshold=0.4))
+    store = qsettings()
+    store.setValue("review_threshold", 0.2)
+    store.setValue("likely_threshold", "")
+    store.sync()
+    assert load_preferences().thresholds == Thresholds(review=0.01, likely=0.4)
+
+
 def test_invalid_thresholds_are_refused_with_a_coded_error_and_nothing_saved():
     with pytest.raises(SettingsError) as err:
         save_preferences(Preferences(review_threshold=0.9, likely_threshold=0.5))
     assert err.value.code == "E901"
+    with pytest.raises(SettingsError):
+        save_preferences(Preferences(review_threshold=0.2))  # both or neither
     assert load_preferences() == Preferences()
 
 
-def test_settings_dialog_edits_and_validates(qtbot):
+CARD = RecommendedThresholds(
+    thresholds=Thresholds(review=0.00063, likely=0.2722),
+    recall=1.0,
+    flag_rate=0.9939,
+    chosen_on="calibration split",
+    operating_points=(OperatingPoint(recall=0.9773, flag_rate=0.811, threshold=0.00226),
+                      OperatingPoint(recall=0.8182, flag_rate=0.416, threshold=0.00598)),
+)
+
+
+def _row(table, r):
+    return [table.item(r, c).text() for c in range(table.columnCount())]
+
+
+def test_dialog_uses_the_model_thresholds_by_default_and_shows_them_read_only(qtbot):
+    dlg = SettingsDialog(Preferences(), recommended=CARD)
+    qtbot.addWidget(dlg)
+    assert dlg.use_model.isChecked()
+    assert (dlg.review.value(), dlg.likely.value()) == (0.00063, 0.2722)  # 5 decimals: not rounded to 0.00
+    assert dlg.review.isReadOnly() and dlg.likely.isReadOnly()
+    assert dlg.preferences().thresholds is None and dlg.preferences().review_threshold is None
+    # the card's operating points, the recommended default first, read-only
+    t = dlg.points
+    assert t.rowCount() == 3 and t.verticalHeaderItem(0).text() == "Recommended"
+    assert _row(t, 0) == ["100.0 %", "99.4 %", "0.00063"]
+    assert _row(t, 1) == ["97.7 %", "81.1 %", "0.00226"] and _row(t, 2) == ["81.8 %", "41.6 %", "0.00598"]
+    assert t.editTriggers() == t.EditTrigger.NoEditTriggers
+    assert "held-out" in dlg.points_note.text() and "not full drafts" in dlg.points_note.text()
+
+
+def test_unticking_lets_the_user_set_both_and_ticking_again_restores_the_model_values(qtbot):
+    dlg = SettingsDialog(Preferences(), recommended=CARD)
+    qtbot.addWidget(dlg)
+    dlg.use_model.click()
+    assert not dlg.use_model.isChecked() and not dlg.review.isReadOnly() and not dlg.likely.isReadOnly()
+    assert (dlg.review.value(), dlg.likely.value()) == (0.00063, 0.2722)  # starts from the card's values
+    dlg.review.setValue(0.01)
+    dlg.likely.setValue(0.4)
+    assert dlg.preferences().thresholds == Thresholds(review=0.01, likely=0.4)
+    dlg.use_model.click()
+    assert dlg.review.isReadOnly() and (dlg.review.value(), dlg.likely.value()) == (0.00063, 0.2722)
+    assert dlg.preferences().thresholds is None
+    dlg.use_model.click()  # the user's own values come back
+    assert (dlg.review.value(), dlg.likely.value()) == (0.01, 0.4)
+    with qtbot.waitSignal(dlg.accepted, timeout=2000):
+        dlg.accept()
+    assert dlg.preferences().thresholds == Thresholds(review=0.01, likely=0.4)
+
+
+def test_dialog_opens_unticked_on_the_users_own_thresholds(qtbot):
+    dlg = SettingsDialog(Preferences(review_threshold=0.15, likely_threshold=0.5), recommended=CARD)
+    qtbot.addWidget(dlg)
+    assert not dlg.use_model.isChecked() and not dlg.review.isReadOnly()
+    assert (dlg.review.value(), dlg.likely.value()) == (0.15, 0.5)
+    assert dlg.preferences().thresholds == Thresholds(review=0.15, likely=0.5)
+
+
+def test_double_clicking_an_operating_point_takes_its_threshold(qtbot):
+    dlg = SettingsDialog(Preferences(), recommended=CARD)
+    qtbot.addWidget(dlg)
+    dlg.points.cellDoubleClicked.emit(2, 0)
+    assert not dlg.use_model.isChecked()
+    assert dlg.preferences().thresholds == Thresholds(review=0.00598, likely=0.2722)
+
+
+def test_dialog_reads_the_real_model_card(qtbot):
+    from workbench.settings import recommended_thresholds
+
     dlg = SettingsDialog(Preferences())
     qtbot.addWidget(dlg)
+    card = recommended_thresholds()
+    assert (dlg.review.value(), dlg.likely.value()) == (card.thresholds.review, card.thresholds.likely)
+    assert dlg.points.rowCount() == 1 + len(card.operating_points) and not dlg.card_error.text()
+
+
+def test_a_missing_model_card_is_explained_and_the_dialog_still_works(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_MODEL_DIR", str(tmp_path / "no-model"))
+    dlg = SettingsDialog(Preferences())
+    qtbot.addWidget(dlg)
+    assert "[E403]" in dlg.card_error.text() and dlg.points.rowCount() == 0
+    assert dlg.use_model.isChecked() and dlg.preferences().thresholds is None
+    dlg.use_model.click()
+    dlg.review.setValue(0.1)
+    dlg.likely.setValue(0.3)
+    assert dlg.preferences().thresholds == Thresholds(review=0.1, likely=0.3)
+
+
+def test_settings_dialog_edits_and_validates(qtbot):
+    dlg = SettingsDialog(Preferences(), recommended=CARD)
+    qtbot.addWidget(dlg)
+    dlg.use_model.click()
     dlg.reviewer.setText("Sato")
     dlg.review.setValue(0.8)
     dlg.likely.setValue(0.4)

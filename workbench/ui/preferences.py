@@ -1,5 +1,9 @@
 """The GUI's settings, remembered with QSettings and mirrored to the core settings file
-(``workbench.settings``) so the CLI and the GUI agree on reviewer, log and thresholds."""
+(``workbench.settings``) so the CLI and the GUI agree on reviewer, log and thresholds.
+
+Thresholds are ``None`` unless the user set their own: the GUI then sends ``None`` to the
+screening, which applies the model card's recommended thresholds. QSettings keeps an unset
+threshold as an empty string (portable across the registry, plist and ini back ends)."""
 
 from __future__ import annotations
 
@@ -13,20 +17,28 @@ from workbench.errors import WorkbenchError
 ORG = "PatentTriageWorkbench"
 APP = "workbench"
 LANGUAGES = ("auto", "en", "ja")
+THRESHOLD_NAMES = ("review_threshold", "likely_threshold")
 
 
 @dataclass(frozen=True)
 class Preferences:
     reviewer: str = ""
     db_path: str = ""
-    review_threshold: float = Thresholds().review
-    likely_threshold: float = Thresholds().likely
+    review_threshold: float | None = None  # None: the model's recommended thresholds
+    likely_threshold: float | None = None
     rules_dir: str = ""
     language: str = "auto"
 
     @property
-    def thresholds(self) -> Thresholds:
-        return Thresholds(review=self.review_threshold, likely=self.likely_threshold)
+    def thresholds(self) -> Thresholds | None:
+        """The user's own thresholds for screening, or None: the model card's defaults."""
+        if self.review_threshold is None or self.likely_threshold is None:
+            return None
+        return Thresholds(review=float(self.review_threshold), likely=float(self.likely_threshold))
+
+    @property
+    def uses_model_thresholds(self) -> bool:
+        return self.review_threshold is None and self.likely_threshold is None
 
     def core(self):
         """As the core's Settings (validates: raises SettingsError E901)."""
@@ -35,8 +47,8 @@ class Preferences:
         return Settings(
             reviewer=self.reviewer,
             db_path=self.db_path,
-            review_threshold=float(self.review_threshold),
-            likely_threshold=float(self.likely_threshold),
+            review_threshold=None if self.review_threshold is None else float(self.review_threshold),
+            likely_threshold=None if self.likely_threshold is None else float(self.likely_threshold),
             rules_dir=self.rules_dir,
             language=self.language,
         )
@@ -70,6 +82,9 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
     base = _core_defaults()
     out = {}
     for name, default in base.__dict__.items():
+        if name in THRESHOLD_NAMES:
+            out[name] = _threshold_value(store, name, default)
+            continue
         value = store.value(name, default)
         if isinstance(default, float):
             try:
@@ -82,7 +97,23 @@ def load_preferences(store: QSettings | None = None) -> Preferences:
     prefs = Preferences(**out)
     if prefs.language not in LANGUAGES:
         prefs = replace(prefs, language="auto")
+    if (prefs.review_threshold is None) != (prefs.likely_threshold is None):  # half-saved: fall back whole
+        prefs = replace(prefs, review_threshold=base.review_threshold, likely_threshold=base.likely_threshold)
     return prefs
+
+
+def _threshold_value(store: QSettings, name: str, default: float | None) -> float | None:
+    """A saved threshold: "" (or an invalid QVariant) means "the model's"; numbers from
+    older versions stay the user's choice; anything unreadable falls back to the core file."""
+    if not store.contains(name):
+        return default
+    raw = store.value(name)
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    try:
+        return float(raw)
+    except (TypeError, ValueError):
+        return default
 
 
 def save_preferences(prefs: Preferences, store: QSettings | None = None, *, mirror: bool = True) -> None:
@@ -90,7 +121,7 @@ def save_preferences(prefs: Preferences, store: QSettings | None = None, *, mirr
     core = prefs.core()  # raises SettingsError before anything is written
     store = store or qsettings()
     for name, value in prefs.__dict__.items():
-        store.setValue(name, value)
+        store.setValue(name, "" if value is None else value)
     store.sync()
     if mirror:
         from workbench.settings import save_settings

@@ -1121,74 +1121,126 @@
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../settings_dialog.py" line="29" />
+      <location filename="../settings_dialog.py" line="47" />
       <source>Settings</source>
       <translation>設定</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="32" />
+      <location filename="../settings_dialog.py" line="50" />
       <source>Default: your login name</source>
       <translation>既定: ログイン名</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="34" />
+      <location filename="../settings_dialog.py" line="52" />
       <source>Default: the per-user data folder</source>
       <translation>既定: ユーザーごとのデータフォルダー</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="36" />
+      <location filename="../settings_dialog.py" line="54" />
       <source>Optional folder with your own rule files</source>
       <translation>独自ルールファイルのフォルダー（任意）</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="45" />
+      <location filename="../settings_dialog.py" line="71" />
+      <source>Use the model's recommended thresholds</source>
+      <translation>モデルの推奨しきい値を使う</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="76" />
       <source>Automatic (system language)</source>
       <translation>自動（システムの言語）</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="54" />
+      <location filename="../settings_dialog.py" line="85" />
       <source>Reviewer name</source>
       <translation>担当者名</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="55" />
-      <location filename="../settings_dialog.py" line="81" />
+      <location filename="../settings_dialog.py" line="86" />
+      <location filename="../settings_dialog.py" line="200" />
       <source>Triage log database</source>
       <translation>判定記録データベース</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="56" />
+      <location filename="../settings_dialog.py" line="105" />
+      <source>The model's recommended thresholds are not available: %1</source>
+      <translation>モデルの推奨しきい値を読み込めません: %1</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="110" />
+      <source>Thresholds</source>
+      <translation>しきい値</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="114" />
+      <location filename="../settings_dialog.py" line="142" />
       <source>Review threshold</source>
       <translation>要検討のしきい値</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="57" />
+      <location filename="../settings_dialog.py" line="115" />
       <source>Likely-referral threshold</source>
       <translation>送付の可能性大のしきい値</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="58" />
-      <location filename="../settings_dialog.py" line="88" />
+      <location filename="../settings_dialog.py" line="87" />
+      <location filename="../settings_dialog.py" line="207" />
       <source>User rules folder</source>
       <translation>ユーザールールフォルダー</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="59" />
+      <location filename="../settings_dialog.py" line="88" />
       <source>Language</source>
       <translation>言語</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="65" />
+      <location filename="../settings_dialog.py" line="117" />
       <source>Thresholds apply to the highest field likelihood of a draft.</source>
       <translation>しきい値は草稿の最も高い分野該当可能性に適用されます。</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="74" />
+      <location filename="../settings_dialog.py" line="123" />
+      <location filename="../settings_dialog.py" line="149" />
+      <source>The model's operating points</source>
+      <translation>モデルの動作点</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="125" />
+      <source>These figures come from held-out patent titles, not full drafts.</source>
+      <translation>これらの数値は学習に使っていない特許の名称で測ったもので、草稿全文での値ではありません。</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="139" />
+      <source>Recommended</source>
+      <translation>推奨</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="142" />
+      <source>Recall</source>
+      <translation>再現率</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="142" />
+      <source>Flag rate</source>
+      <translation>要検討となる割合</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="150" />
+      <source>Share of sensitive titles flagged (recall) and of all titles flagged (flag rate) at each review threshold, on the held-out calibration split. Double-click a row to use its threshold.</source>
+      <translation>各「要検討のしきい値」で、該当する名称のうち要検討となる割合（再現率）と、全名称のうち要検討となる割合を示します（学習に使っていない較正用データで測定）。行をダブルクリックすると、そのしきい値を使います。</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="177" />
+      <source>The model's recommended value (untick the box above to set your own)</source>
+      <translation>モデルの推奨値です（独自の値にするには上のチェックを外してください）</translation>
+    </message>
+    <message>
+      <location filename="../settings_dialog.py" line="193" />
       <source>Browse…</source>
       <translation>参照…</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="81" />
+      <location filename="../settings_dialog.py" line="200" />
       <source>SQLite database (*.sqlite *.db)</source>
       <translation>SQLite データベース (*.sqlite *.db)</translation>
     </message>
