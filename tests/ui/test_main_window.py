@@ -432,3 +432,24 @@ def test_review_shortcuts_work_from_the_keyboard(window, qtbot, example_drafts):
     assert len(window.session.log.draft(window.current_row().draft_id).annotations) == n + 1
     qtbot.keyClick(window.queue, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.decision_panel
+
+
+def test_screening_sends_no_thresholds_unless_the_user_set_them(window, qtbot, example_drafts):
+    """Untouched settings must not override the model card's recall-first defaults."""
+    from workbench.domain import Thresholds
+    from workbench.ui.preferences import Preferences
+
+    sent = []
+
+    def recording(paths, *, thresholds=None, **kw):
+        sent.append(thresholds)
+        yield from fake_screen_files(paths, thresholds=thresholds, **kw)
+
+    _screen(window, qtbot, example_drafts[:1], recording)
+    assert sent == [None]
+    window.apply_preferences(Preferences(review_threshold=0.01, likely_threshold=0.4))
+    _screen(window, qtbot, example_drafts[:1], recording)
+    assert sent[-1] == Thresholds(review=0.01, likely=0.4)
+    window.apply_preferences(Preferences())  # ticked "use the model's" again
+    _screen(window, qtbot, example_drafts[:1], recording)
+    assert sent[-1] is None

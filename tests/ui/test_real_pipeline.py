@@ -39,6 +39,9 @@ def test_real_drafts_screened_by_the_real_pipeline(real_window, qtbot, example_d
     view = win.draft_view
     v = view.verdict
     assert v.top_field is not None and (v.top_field.name_en or v.top_field.name_ja)
+    from workbench.settings import recommended_thresholds
+
+    assert v.thresholds == recommended_thresholds().thresholds  # untouched settings: the model card's
     assert view.field_model.rowCount() > 0 and view.claim_model.rowCount() == len(v.claims.roots())
     # the selected field is explained: its reasons, and evidence outside the claims
     why = view.why.toPlainText()

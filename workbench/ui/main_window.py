@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         kwargs = {
             "db_path": self.session.db_path,
             "reviewer": self.session.reviewer,
-            "thresholds": self.session.prefs.thresholds,
+            "thresholds": self.session.prefs.thresholds,  # None unless the user set their own: the model card's
             "record": self.session.recording,
         }
         if answers is not None:
