@@ -145,6 +145,7 @@ def test_annotations_are_kept_and_latest_is_the_example(populated):
     [
         ((1, 5, "maybe"), "E508", StoreError),
         ((9, 5, "agree"), "E508", StoreError),  # no claim 9
+        ((1, 99, "agree"), "E508", StoreError),  # no field 99 in the draft's verdict
         (("x", 5, "agree"), "E508", StoreError),
     ],
 )

@@ -320,6 +320,15 @@ class TriageLog:
                     E508, value=claim_number, what="claim number for this draft",
                     allowed=", ".join(str(n) for n in sorted(numbers)),
                 )
+            fields = [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT field_id FROM field_verdicts WHERE claim_number IS NULL AND "
+                "event_id = (SELECT MAX(event_id) FROM verdicts WHERE draft_id = ?)", [did]
+            )]
+            if fields and field_id is not None and field_id not in fields:
+                raise StoreError(
+                    E508, value=field_id, what="field id for this draft",
+                    allowed=", ".join(str(n) for n in sorted(fields)),
+                )
             payload = {"claim_number": claim_number, "field_id": field_id, "verdict": verdict, "note": note or "", "corrected_ipc": ipc}
             eid = self._append("annotation.added", did, payload, who)
             at = self.conn.execute("SELECT at FROM events WHERE id = ?", [eid]).fetchone()[0]
