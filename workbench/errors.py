@@ -116,6 +116,7 @@ E508 = _spec("E508", "'{value}' is not a valid {what}", "Use one of: {allowed}."
 E509 = _spec("E509", "The triage log cannot be created at {detail}", "Choose a folder you can write to (--db or Settings).")
 E510 = _spec("E510", "The hash prefix '{ref}' matches more than one draft", "Give more characters of the hash, or the draft id.")
 E511 = _spec("E511", "The triage log could not be written ({detail})", "Free disk space or check the storage, then retry; nothing of this change was recorded.")
+E512 = _spec("E512", "There is no triage log at this path", "Check the path given with --db; a new log is created when drafts are first screened into it (workbench triage --db PATH).")
 
 # -- E6xx exports --------------------------------------------------------------
 E601 = _spec("E601", "The export file cannot be written ({detail})", "Choose another folder or close the file if it is open elsewhere.")

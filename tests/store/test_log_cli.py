@@ -121,3 +121,13 @@ def test_backup_and_history_json(db, capsys, tmp_path):
     events = json.loads(out)
     assert events[0]["kind"] == "schema.migrated" and all(len(e["hash"]) == 64 for e in events)
     assert [e["prev_hash"] for e in events[1:]] == [e["hash"] for e in events[:-1]]
+
+
+@pytest.mark.parametrize("sub", [["list"], ["verify"], ["show", "1"], ["due"], ["history"],
+                                 ["export", "--format", "csv", "--out", "OUT"]])
+def test_a_mistyped_db_path_is_an_error_not_a_new_empty_log(tmp_path, capsys, sub):
+    missing = tmp_path / "typo.sqlite"
+    argv = [str(tmp_path / "out.csv") if a == "OUT" else a for a in sub]
+    rc, out, err = run(capsys, "log", *argv, "--db", str(missing))
+    assert rc == 2 and "[E512]" in err and str(missing) in err
+    assert not missing.exists() and "OK" not in out

@@ -9,12 +9,18 @@ import json
 from dataclasses import asdict
 
 from workbench.domain import DECISION_LABELS, DECISIONS, LEVELS
-from workbench.errors import E504, E508, SettingsError, StoreError
+from workbench.errors import E504, E508, E512, SettingsError, StoreError
 
 
 def _open(args):
+    from pathlib import Path
+
     from workbench.store import TriageLog
 
+    # A --db that names no file is a typo, not a wish for a new empty log: 'verify'
+    # would report it intact and 'list' empty. (The default log is still created.)
+    if args.db and not Path(args.db).expanduser().exists():
+        raise StoreError(E512, path=args.db)
     return TriageLog.open(args.db, reviewer=getattr(args, "reviewer", None))
 
 
