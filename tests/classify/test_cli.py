@@ -188,3 +188,11 @@ def test_effective_thresholds_precedence_unit():
     assert effective_thresholds(None, None, saved, card) == saved
     assert effective_thresholds(0.2, None, saved, card) == Thresholds(0.2, 0.5)
     assert effective_thresholds(None, 0.4, None, card) == Thresholds(0.001, 0.4)
+
+
+def test_text_output_prints_small_thresholds_as_given(capsys, isolated_env):
+    """The model card's review threshold is ~0.0006: four decimals showed 0.00063 as 0.0006
+    while the reasons below said 0.00063."""
+    rc = main(["triage", "--no-log", "--review", "0.00063", "--likely", "0.2722", "--text", "A camouflage net."])
+    out, _ = _out(capsys)
+    assert rc == 0 and "thresholds: review 0.00063, likely 0.2722;" in out

@@ -156,7 +156,7 @@ def _print(path: str, v: DraftVerdict, json_out: bool) -> None:
     print(f"{path}: {label}")
     if top:
         print(f"  top field: {top.field_id} {top.name_en} / {top.name_ja}  likelihood {top.likelihood:.3g} ({top.status}{', rule verified' if top.verified else ', rule unverified'})")
-    print(f"  thresholds: review {v.thresholds.review:.4f}, likely {v.thresholds.likely:.4f}; rules {v.ruleset_version}; model {v.model_version}")
+    print(f"  thresholds: review {v.thresholds.review:.4g}, likely {v.thresholds.likely:.4g}; rules {v.ruleset_version}; model {v.model_version}")
     for n in v.notes:
         print(f"  note: {n}")
     if v.ipc:
