@@ -131,3 +131,14 @@ def test_a_mistyped_db_path_is_an_error_not_a_new_empty_log(tmp_path, capsys, su
     rc, out, err = run(capsys, "log", *argv, "--db", str(missing))
     assert rc == 2 and "[E512]" in err and str(missing) in err
     assert not missing.exists() and "OK" not in out
+
+
+def test_a_small_likelihood_is_not_shown_as_zero(db_path, capsys):
+    """The model card's review threshold is ~0.0006, so a 'review' draft can have a top
+    likelihood of 0.0042; '0.00' beside 'review' contradicted the level."""
+    with TriageLog.open(db_path) as lg:
+        d = lg.record_verdict(make_verdict("grinder.txt", level="review", likelihood=0.0042))
+    rc, out, _ = run(capsys, "log", "list", "--db", str(db_path))
+    assert rc == 0 and "0.0042" in out and " 0.00 " not in out
+    rc, out, _ = run(capsys, "log", "show", str(d), "--db", str(db_path))
+    assert rc == 0 and "possible 0.0042" in out

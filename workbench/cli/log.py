@@ -41,6 +41,12 @@ def _print_json(obj) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
+def _score(x: float) -> str:
+    """Two decimals, but a likelihood under 0.01 keeps two significant digits: the
+    review threshold can be ~0.0006, and '0.00' beside 'review' reads as a contradiction."""
+    return f"{x:.2f}" if x >= 0.01 or x == 0 else f"{x:.2g}"
+
+
 def _fmt_field(s) -> str:
     if s.top_field_id is None:
         return "-"
@@ -61,11 +67,11 @@ def cmd_list(args) -> int:
         print("No drafts in the log match." if any((args.level, args.decision, args.by, args.since, args.until, args.search))
               else "The log holds no drafts yet.")
         return 0
-    print(f"{'id':>4}  {'hash':10}  {'level':6}  {'score':>5}  {'decision':18}  {'review due':10}  {'free':10}  draft / top field")
+    print(f"{'id':>4}  {'hash':10}  {'level':6}  {'score':>6}  {'decision':18}  {'review due':10}  {'free':10}  draft / top field")
     for s in rows:
-        score = f"{s.top_likelihood:.2f}" if s.top_likelihood is not None else "-"
+        score = _score(s.top_likelihood) if s.top_likelihood is not None else "-"
         print(
-            f"{s.id:>4}  {s.sha256[:10]}  {s.level or '-':6}  {score:>5}  {s.decision or 'undecided':18}  "
+            f"{s.id:>4}  {s.sha256[:10]}  {s.level or '-':6}  {score:>6}  {s.decision or 'undecided':18}  "
             f"{s.primary_review_due or '-':10}  {s.foreign_filing_free or '-':10}  {s.name}  [{_fmt_field(s)}]"
         )
     return 0
@@ -89,7 +95,7 @@ def cmd_show(args) -> int:
         print(f"  level       {v.level}   rules {v.ruleset_version or '-'}   model {v.model_version or '-'}")
         for f in sorted(v.fields, key=lambda f: -f.likelihood)[:5]:
             mark = "verified" if f.verified else "UNVERIFIED rule"
-            print(f"    field {f.field_id:>2} {f.status:8} {f.likelihood:.2f}  {f.name_ja or f.name_en}  ({mark})")
+            print(f"    field {f.field_id:>2} {f.status:8} {_score(f.likelihood)}  {f.name_ja or f.name_en}  ({mark})")
     print(f"  claims ({len(rec.claims)}):")
     for c in rec.claims:
         dep = "independent" if c.independent else "depends on " + ",".join(map(str, c.depends_on))
@@ -98,7 +104,7 @@ def cmd_show(args) -> int:
         if rec.verdict:
             flags = [f for f in rec.verdict.claim_fields.get(c.number, ()) if f.status != "no"]
             for f in flags:
-                print(f"         field {f.field_id} {f.status} {f.likelihood:.2f}")
+                print(f"         field {f.field_id} {f.status} {_score(f.likelihood)}")
     if rec.annotations:
         print("  annotations:")
         for a in rec.annotations:
