@@ -142,3 +142,12 @@ def test_a_small_likelihood_is_not_shown_as_zero(db_path, capsys):
     assert rc == 0 and "0.0042" in out and " 0.00 " not in out
     rc, out, _ = run(capsys, "log", "show", str(d), "--db", str(db_path))
     assert rc == 0 and "possible 0.0042" in out
+
+
+def test_show_keeps_each_claim_on_its_line(db_path, capsys):
+    """Claim text keeps the draft's line breaks; printed raw they broke the indented listing."""
+    with TriageLog.open(db_path) as lg:
+        d = lg.record_verdict(make_verdict("v.txt", claims=("A vehicle comprising:\na hull;\nand a sonar.",)))
+    rc, out, _ = run(capsys, "log", "show", str(d), "--db", str(db_path))
+    assert rc == 0 and "A vehicle comprising: a hull; and a sonar." in out
+    assert not any(line.startswith(("a hull", "and a sonar")) for line in out.splitlines())

@@ -99,7 +99,8 @@ def cmd_show(args) -> int:
     print(f"  claims ({len(rec.claims)}):")
     for c in rec.claims:
         dep = "independent" if c.independent else "depends on " + ",".join(map(str, c.depends_on))
-        text = c.text if len(c.text) <= 100 else c.text[:97] + "..."
+        text = " ".join(c.text.split())  # one line per claim: the draft's line breaks go
+        text = text if len(text) <= 100 else text[:97] + "..."
         print(f"    {c.number:>3}. [{c.category}, {dep}] {text}")
         if rec.verdict:
             flags = [f for f in rec.verdict.claim_fields.get(c.number, ()) if f.status != "no"]
