@@ -32,3 +32,12 @@ def test_triage_of_a_folder_screens_each_draft_and_reports_the_bad_one(tmp_path,
 def test_triage_of_an_empty_folder_says_so(tmp_path, capsys):
     assert main(["triage", str(tmp_path), "--no-log"]) == 2
     assert "no draft files" in capsys.readouterr().err
+
+
+def test_office_owner_files_of_open_drafts_are_skipped(tmp_path):
+    """Word keeps '~$name.docx' beside a draft that is open; it is a lock file, not a draft,
+    and screening the folder must not report it as a broken DOCX (exit 3)."""
+    (tmp_path / "draft.docx").write_bytes(b"x")
+    (tmp_path / "~$draft.docx").write_bytes(b"\x05alice")
+    got = [p.replace(str(tmp_path) + "/", "") for p in expand_paths([tmp_path])]
+    assert got == ["draft.docx"]

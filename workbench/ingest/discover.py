@@ -10,8 +10,9 @@ from workbench.ingest.detect import SUPPORTED_SUFFIXES
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:
     """Files as given; folders walked recursively (sorted) for the draft types the
-    workbench reads, skipping hidden files and folders. A path that does not exist is
-    kept, so reading it reports E101 naming it."""
+    workbench reads, skipping hidden files and folders and the '~$name.docx' owner files
+    Word keeps beside an open draft. A path that does not exist is kept, so reading it
+    reports E101 naming it."""
     out: list[str] = []
     for given in paths:
         p = Path(given)
@@ -22,6 +23,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
                 if f.is_file()
                 and f.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and not f.name.startswith("~$")
             )
         else:
             out.append(str(p))
