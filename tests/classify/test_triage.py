@@ -155,3 +155,15 @@ def test_a_long_claim_scores_like_its_subject(engine):
     ranked = lambda a: sorted(a.fields, key=lambda f: -f.likelihood)  # noqa: E731
     assert ranked(long)[0].field_id in {f.field_id for f in ranked(short)[:2]}
     assert ranked(long)[0].likelihood > 0.25 * ranked(short)[0].likelihood
+
+
+def test_the_additional_requirement_is_explained_once_per_field(engine):
+    """The rule match already says whether the additional requirement applies and how it
+    is answered; the field verdict repeated it in other words."""
+    text = ("Autonomous underwater vehicle\n\nWhat is claimed is:\n"
+            "1. An unmanned underwater vehicle comprising a pressure hull, a hydrophone array and a sonar.\n")
+    v = triage.screen_text(text, engine=engine)
+    matched = [f for f in v.fields if any(r.startswith("additional requirement applies and is unanswered") for r in f.reasons)]
+    assert matched  # the example touches fields with an additional requirement
+    for f in matched:
+        assert sum("additional requirement" in r for r in f.reasons) == 1, f.reasons
