@@ -82,3 +82,18 @@ def test_cli_json(capsys):
     rows = json.loads(capsys.readouterr().out)
     jp = [r for r in rows if r["code"] == "JP"]
     assert jp and jp[0]["applies"] == "yes" and jp[0]["sources"]
+
+
+def test_cli_reads_country_lists_as_the_decision_panel_does(capsys):
+    """'--completed-in "JP US"' (or 'jp、us') was read as one unknown country 'JP US', so
+    Japan's first-filing duty silently disappeared: 'no rule applies'."""
+    for given in ("JP US", "jp、us", "ＪＰ，US"):
+        assert main(["filing", "check", "--completed-in", given, "--plan", "CN", "--level", "likely", "--json"]) == 0
+        codes = {c["code"] for c in json.loads(capsys.readouterr().out)}
+        assert {"JP", "US"} <= codes, given
+
+
+def test_cli_refuses_what_is_not_a_country_code(capsys):
+    rc = main(["filing", "check", "--completed-in", "Japan", "--plan", "US", "--level", "likely"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "[E901]" in err and "Japan" in err

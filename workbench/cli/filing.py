@@ -5,8 +5,16 @@ from __future__ import annotations
 import json
 
 
-def _codes(text: str | None) -> tuple[str, ...]:
-    return tuple(c.strip() for c in (text or "").split(",") if c.strip())
+def _codes(text: str | None, option: str, pattern=None) -> tuple[str, ...]:
+    """Codes split as the decision panel splits them (commas, spaces, 、); anything else
+    is refused, never read as an unknown country that no rule applies to."""
+    from workbench.errors import E901, SettingsError
+    from workbench.filing.checklist import COUNTRY, parse_codes
+
+    codes, bad = parse_codes(text or "", pattern or COUNTRY)
+    if bad:
+        raise SettingsError(E901, name=option, value=text, detail=f"not a country code: {', '.join(bad)} (write e.g. JP,US)")
+    return codes
 
 
 def _tri(text: str | None) -> bool | None:
@@ -29,9 +37,11 @@ def register(sub) -> None:
 
 def run_check(args) -> int:
     from workbench.filing import FilingFacts, filing_checks
+    from workbench.filing.checklist import FILING
 
     facts = FilingFacts(
-        completed_in=_codes(args.completed_in), residences=_codes(args.residence), planned=_codes(args.plan),
+        completed_in=_codes(args.completed_in, "--completed-in"), residences=_codes(args.residence, "--residence"),
+        planned=_codes(args.plan, "--plan", FILING),
         jp_level=args.level, defence_related=_tri(args.defence),
     )
     checks = filing_checks(facts)

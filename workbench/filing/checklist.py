@@ -6,6 +6,8 @@ whether the facts behind it are verified.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -60,6 +62,22 @@ class FilingCheck:
             "law": j.law, "requirement": j.requirement, "wait": j.wait, "penalty": j.penalty,
             "verified": j.verified, "note": j.note, "sources": list(j.sources),
         }
+
+
+_SPLIT = re.compile(r"[,;\s、，]+")
+COUNTRY = re.compile(r"[A-Z]{2}")
+FILING = re.compile(r"[A-Z]{2}|EP|WO|PCT|EA|AP|OA")  # what the store accepts as a planned filing
+
+
+def parse_codes(text: str, pattern: re.Pattern = COUNTRY) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Country codes as users type them ("us, in；JP、ＣＮ") -> (codes, tokens that are not codes).
+    One reading for the CLI and the decision panel."""
+    codes, ignored = [], []
+    for tok in _SPLIT.split(unicodedata.normalize("NFKC", text or "").upper()):  # ＵＳ，ＩＮ too
+        if not tok:
+            continue
+        (codes if pattern.fullmatch(tok) else ignored).append(tok)
+    return tuple(dict.fromkeys(codes)), tuple(ignored)
 
 
 def _norm(codes) -> set[str]:

@@ -7,8 +7,6 @@ level and its defence answer), history."""
 from __future__ import annotations
 
 import html
-import re
-import unicodedata
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -32,23 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.errors import WorkbenchError
+from workbench.filing.checklist import FILING, parse_codes
 from workbench.ui import backend, labels
 
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 1  # the FilingCheck behind a checklist row
 COL_COUNTRY, COL_APPLIES, COL_TODO, COL_WAIT, COL_RULE = range(5)
-_SPLIT = re.compile(r"[,;\s、，]+")
-_COUNTRY = re.compile(r"[A-Z]{2}")
-_FILING = re.compile(r"[A-Z]{2}|EP|WO|PCT|EA|AP|OA")  # what the store accepts as a planned filing
-
-
-def parse_codes(text: str, pattern: re.Pattern = _COUNTRY) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Country codes typed by the user ("us, in；JP、ＣＮ") -> (codes, ignored tokens)."""
-    codes, ignored = [], []
-    for tok in _SPLIT.split(unicodedata.normalize("NFKC", text).upper()):  # ＵＳ，ＩＮ too
-        if not tok:
-            continue
-        (codes if pattern.fullmatch(tok) else ignored).append(tok)
-    return tuple(dict.fromkeys(codes)), tuple(ignored)
+_FILING = FILING  # country codes typed by the user: the core's one reading (parse_codes)
 
 
 class DecisionPanel(QWidget):
