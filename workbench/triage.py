@@ -17,6 +17,7 @@ have an additional requirement (likelihood 0); an unanswered question never does
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -82,11 +83,12 @@ def screen_file(
     thresholds: Thresholds | None = None,
     password: str | None = None,
     engine: Engine | None = None,
+    ipc_codes: Iterable[str] = (),
 ) -> DraftVerdict:
     from workbench.ingest import read_draft
 
     draft = read_draft(path, password=password)
-    return screen_draft(draft, answers=answers, thresholds=thresholds, engine=engine)
+    return screen_draft(draft, answers=answers, thresholds=thresholds, engine=engine, ipc_codes=ipc_codes)
 
 
 def screen_text(
@@ -96,10 +98,12 @@ def screen_text(
     thresholds: Thresholds | None = None,
     engine: Engine | None = None,
     source_path: str = "<text>",
+    ipc_codes: Iterable[str] = (),
 ) -> DraftVerdict:
     from workbench.ingest import draft_from_text
 
-    return screen_draft(draft_from_text(text, source_path=source_path), answers=answers, thresholds=thresholds, engine=engine)
+    draft = draft_from_text(text, source_path=source_path)
+    return screen_draft(draft, answers=answers, thresholds=thresholds, engine=engine, ipc_codes=ipc_codes)
 
 
 def screen_files(
@@ -111,16 +115,20 @@ def screen_files(
     engine: Engine | None = None,
     on_result: Callable[[str, DraftVerdict | WorkbenchError], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    ipc_codes: Iterable[str] = (),
 ) -> Iterator[tuple[str, DraftVerdict | WorkbenchError]]:
     """Screen many files with one engine. A file that fails yields its coded error and the
     batch goes on. ``should_cancel`` is asked before each file; when it says yes the
     batch stops (raises Cancelled) - files already yielded keep their results."""
     eng = engine or get_engine()
+    codes = tuple(ipc_codes)
     for p in paths:
         if should_cancel is not None and should_cancel():
             raise Cancelled()
         try:
-            result: DraftVerdict | WorkbenchError = screen_file(p, answers=answers, thresholds=thresholds, password=password, engine=eng)
+            result: DraftVerdict | WorkbenchError = screen_file(
+                p, answers=answers, thresholds=thresholds, password=password, engine=eng, ipc_codes=codes
+            )
         except WorkbenchError as exc:
             result = exc
         if on_result is not None:
@@ -135,10 +143,18 @@ def screen_draft(
     answers: AdditionalAnswers = AdditionalAnswers(),
     thresholds: Thresholds | None = None,
     engine: Engine | None = None,
+    ipc_codes: Iterable[str] = (),
 ) -> DraftVerdict:
+    """Screen one Draft. ``ipc_codes`` are codes the user knows for the draft (typed in);
+    together with the codes printed in the document (``draft.ipc_codes``) they are
+    matched against the rules as facts, not predictions: a field they meet gets
+    likelihood 1 and their reason. A malformed typed code raises IpcError (E301); a
+    malformed printed one is skipped with a note."""
     eng = engine or get_engine()
     thr = thresholds or eng.thresholds
     notes = list(draft.notes)
+    known, typed, known_notes = _known_codes(draft, ipc_codes)
+    notes.extend(known_notes)
     try:
         from workbench.claims import extract_claims
 
@@ -147,6 +163,8 @@ def screen_draft(
         claims = ClaimSet(claims=(), language=draft.language, notes=(f"[{exc.code}] {exc.message}",))
         notes.append(NO_CLAIMS_NOTE if exc.code == "E201" else f"{NO_CLAIMS_NOTE} ({exc.message})")
     notes.extend(n for n in claims.notes if n not in notes)
+    if not claims.claims:  # one note says it, not the reader's, the splitter's and ours
+        notes = [n for n in notes if not n.startswith("[E201]") and n.lower() != "claims section not found"]
 
     sections = [(name, getattr(draft, name)) for name in ("title", "abstract", "technical_field") if getattr(draft, name).strip()]
     if claims.claims:
@@ -164,6 +182,13 @@ def screen_draft(
     if not claims.claims:
         section_evidence += [_evidence(h, draft.text, "description") for h in whole.terms]
 
+    known_matches = {}
+    if known:
+        for m in eng.ruleset.match(known, text=body[:MAX_DRAFT_CHARS], answers=answers):
+            if m.status != "no" and m.codes:  # met by the codes themselves, not by terms alone
+                origin = "entered for the draft" if set(m.codes) & typed else "printed in the document"
+                reasons = tuple(f"known IPC code ({origin}): {r}" for r in m.reasons)
+                known_matches[m.field_id] = replace(m, reasons=reasons)
     fields = []
     for j, fs in enumerate(whole.fields):
         units_scores = [fs] + [a.fields[j] for a in per_claim]
@@ -175,7 +200,14 @@ def screen_draft(
         for cv in claim_verdicts:
             evidence += [e for e in cv.evidence if e.field_id == fs.field_id]
         evidence += [Evidence(fs.field_id, code, "ipc", weight=round(p, 4)) for code, p in best.model_codes if p >= 0.01]
-        fields.append(_field_verdict(eng, fs.field_id, best, status, thr, tuple(evidence), answers, [f.match for f in units_scores]))
+        matches = [f.match for f in units_scores]
+        km = known_matches.get(fs.field_id)
+        if km is not None and not fs.excluded:
+            status = max(status, km.status, key=SEVERITY.get)
+            best = replace(best, likelihood=1.0)
+            matches = [km] + matches
+            evidence = [Evidence(fs.field_id, c, "ipc", weight=1.0) for c in km.codes] + evidence
+        fields.append(_field_verdict(eng, fs.field_id, best, status, thr, tuple(evidence), answers, matches))
 
     top = max((f.likelihood for f in fields), default=0.0)
     level = eng.level(top, thr)
@@ -196,6 +228,24 @@ def screen_draft(
         model_version=eng.model_version,
         notes=tuple(notes),
     )
+
+
+def _known_codes(draft: Draft, typed: Iterable[str]) -> tuple[tuple[str, ...], set[str], list[str]]:
+    """The IPC codes known for a draft: typed by the user (must parse: E301) and printed
+    in the document (skipped with a note when they are not IPC, e.g. CPC-only)."""
+    from workbench.ipc import parse_ipc
+    from workbench.ipc.code import try_parse_ipc
+
+    codes: list[str] = list(dict.fromkeys(str(parse_ipc(c)) for c in typed))
+    entered = set(codes)
+    notes: list[str] = []
+    for raw in draft.ipc_codes:
+        code = try_parse_ipc(raw)
+        if code is None:
+            notes.append(f"The document's classification '{raw}' is not an IPC symbol and was not used.")
+        elif str(code) not in codes:
+            codes.append(str(code))
+    return tuple(codes), entered, notes
 
 
 def _evidence(hit, text: str, source: str, claim_number: int | None = None) -> Evidence:

@@ -24,6 +24,10 @@ def register(sub) -> None:
     p.add_argument("--review", type=float, default=None, metavar="T", help="review threshold (default: your Settings, else the model card)")
     p.add_argument("--likely", type=float, default=None, metavar="T", help="likely-referral threshold (default: your Settings, else the model card)")
     p.add_argument("--password", default=None, help="password for encrypted PDFs")
+    p.add_argument(
+        "--ipc", action="append", default=[], metavar="CODE",
+        help="an IPC code known for the draft(s), e.g. 'F41H 3/00' (repeat or separate with commas); matched as a fact, not a prediction",
+    )
     p.add_argument("--rules-dir", default=None, help="user rules folder overriding/adding fields")
     p.set_defaults(func=run)
 
@@ -79,6 +83,7 @@ def run(args) -> int:
         password=args.password,
         rules_dir=args.rules_dir,
         text=args.text,
+        ipc_codes=[c.strip() for arg in args.ipc for c in arg.split(",") if c.strip()],
     )
 
 
@@ -94,6 +99,7 @@ def run_paths(
     password: str | None = None,
     rules_dir: str | None = None,
     text: str | None = None,
+    ipc_codes: list[str] | tuple[str, ...] = (),
 ) -> int:
     """Screen ``paths`` (and ``text``) with one engine; print results; record them unless
     ``log`` is false. Returns 0, or 3 when some files failed (each failure is printed
@@ -114,8 +120,8 @@ def run_paths(
     if text is not None:
         if not text.strip():
             raise SettingsError(E901, name="--text", value="''", detail="the text is empty")
-        results.append(("<text>", triage.screen_text(text, answers=answers, thresholds=thr, engine=engine)))
-    results += list(triage.screen_files(paths, answers=answers, thresholds=thr, password=password, engine=engine))
+        results.append(("<text>", triage.screen_text(text, answers=answers, thresholds=thr, engine=engine, ipc_codes=ipc_codes)))
+    results += list(triage.screen_files(paths, answers=answers, thresholds=thr, password=password, engine=engine, ipc_codes=ipc_codes))
     failed = 0
     verdicts = []
     for path, res in results:
