@@ -196,3 +196,24 @@ def test_text_output_prints_small_thresholds_as_given(capsys, isolated_env):
     rc = main(["triage", "--no-log", "--review", "0.00063", "--likely", "0.2722", "--text", "A camouflage net."])
     out, _ = _out(capsys)
     assert rc == 0 and "thresholds: review 0.00063, likely 0.2722;" in out
+
+
+def test_triage_applies_the_rules_folder_saved_in_settings_as_rules_show_does(capsys, isolated_env, tmp_path):
+    """'workbench rules show' listed the user's own field from the Settings rules folder,
+    but 'workbench triage' screened without it unless --rules-dir was typed again."""
+    from workbench.settings import Settings, save_settings
+
+    user = tmp_path / "my-rules"
+    user.mkdir()
+    (user / "x.yaml").write_text(
+        'id: x\nextends: jp-specified-fields\nversion: "x1"\nfields:\n'
+        "  - id: 26\n    name_ja: 社内分野\n    name_en: In-house field\n    ipc: [A01B 1/00]\n"
+        "    additional_requirement: {applies: false}\n    verified: false\n",
+        encoding="utf-8",
+    )
+    save_settings(Settings(rules_dir=str(user)))
+    assert main(["rules", "show", "--json"]) == 0
+    assert 26 in [f["id"] for f in json.loads(_out(capsys)[0])]
+    assert main(["triage", "--no-log", "--json", "--text", "A plough with a share."]) == 0
+    d = json.loads(_out(capsys)[0])
+    assert 26 in [f["id"] for f in d["fields"]] and "+user" in d["ruleset"]["version"]

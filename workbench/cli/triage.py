@@ -28,7 +28,7 @@ def register(sub) -> None:
         "--ipc", action="append", default=[], metavar="CODE",
         help="an IPC code known for the draft(s), e.g. 'F41H 3/00' (repeat or separate with commas); matched as a fact, not a prediction",
     )
-    p.add_argument("--rules-dir", default=None, help="user rules folder overriding/adding fields")
+    p.add_argument("--rules-dir", default=None, help="user rules folder overriding/adding fields (default: Settings, as for 'workbench rules')")
     p.set_defaults(func=run)
 
 
@@ -63,6 +63,15 @@ def _saved_thresholds(review: float | None, likely: float | None) -> Thresholds 
     return load_settings().thresholds
 
 
+def _rules_dir(args) -> str | None:
+    """The user rules folder 'workbench rules show' lists: --rules-dir, else
+    $WORKBENCH_RULES_DIR, else Settings (one resolution for both commands)."""
+    from workbench.cli.rules import _user_dir
+
+    folder = _user_dir(args)
+    return None if folder is None else str(folder)
+
+
 def run(args) -> int:
     if not args.files and args.text is None:
         raise SettingsError(E901, name="FILE", value="(none)", detail="give one or more files, or --text")
@@ -81,7 +90,7 @@ def run(args) -> int:
         review=args.review,
         likely=args.likely,
         password=args.password,
-        rules_dir=args.rules_dir,
+        rules_dir=_rules_dir(args),
         text=args.text,
         ipc_codes=[c.strip() for arg in args.ipc for c in arg.split(",") if c.strip()],
     )
