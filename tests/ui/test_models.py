@@ -180,3 +180,11 @@ def test_every_field_of_the_rule_set_gets_its_own_highlight_colour(qapp):
     ids = [f.id for f in load_ruleset().fields]
     assert len(ids) == 25
     assert len({field_colour(i).name() for i in ids}) == len(ids)
+
+
+def test_small_likelihoods_never_display_as_zero(qapp):
+    from workbench.ui.labels import percent
+
+    assert percent(0.00063) == "<1%"  # above a recall-first review threshold: must not read "0%"
+    assert percent(0.0) == "0%" and percent(None) == ""
+    assert percent(0.4567) == "46%" and percent(0.999) == ">99%" and percent(1.0) == "100%"

@@ -228,7 +228,7 @@ class DraftView(QWidget):
         ]
         if top is not None:
             name = html.escape(_fname(top, self.language))
-            parts.append(self.tr("top field: %1 (%2)").replace("%1", name).replace("%2", f"{top.likelihood:.0%}"))
+            parts.append(self.tr("top field: %1 (%2)").replace("%1", name).replace("%2", labels.percent(top.likelihood)))
             if not top.verified:
                 parts.append("<i>" + html.escape(self.tr("the rule behind this field is not verified")) + "</i>")
         meta = self.tr("rules %1, model %2").replace("%1", v.ruleset_version or "?").replace("%2", v.model_version or "?")
@@ -298,7 +298,7 @@ class DraftView(QWidget):
         self.ann_field.clear()
         self.ann_field.addItem(self.tr("(whole claim)"), None)
         for f in sorted(fields, key=lambda f: f.likelihood, reverse=True):
-            self.ann_field.addItem(f"{_fname(f, self.language)} ({f.likelihood:.0%})", f.field_id)
+            self.ann_field.addItem(f"{_fname(f, self.language)} ({labels.percent(f.likelihood)})", f.field_id)
         if self.ann_field.count() > 1:
             self.ann_field.setCurrentIndex(1)
 

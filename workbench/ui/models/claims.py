@@ -53,7 +53,7 @@ class ClaimTreeModel(QStandardItemModel):
             cat.setEditable(False)
             cv = verdicts.get(number)
             top = max(cv.fields, key=lambda f: f.likelihood) if cv and cv.fields else None
-            topi = QStandardItem(f"{top.likelihood:.0%} F{top.field_id}" if top else "")
+            topi = QStandardItem(f"{labels.percent(top.likelihood)} F{top.field_id}" if top else "")
             if top:
                 topi.setToolTip(_field_short(top, language))
             topi.setEditable(False)
@@ -123,7 +123,7 @@ class FieldTableModel(QAbstractTableModel):
             if col == COL_F_STATUS:
                 return labels.status_label(f.status)
             if col == COL_F_LIKELIHOOD:
-                return f"{f.likelihood:.0%}"
+                return labels.percent(f.likelihood)
             if col == COL_F_VERIFIED:
                 return labels.verified_label(f.verified)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_F_FIELD:

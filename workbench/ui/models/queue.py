@@ -124,7 +124,7 @@ class QueueModel(QAbstractTableModel):
         if col == COL_FIELD:
             return r.top_field
         if col == COL_LIKELIHOOD:
-            return f"{r.likelihood:.0%}" if r.likelihood is not None else ""
+            return labels.percent(r.likelihood)
         if col == COL_DECISION:
             return labels.decision_label(r.decision) if r.decision else ""
         if col == COL_DUE_3M:
