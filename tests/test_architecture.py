@@ -53,3 +53,23 @@ def test_import_linter_contract_holds() -> None:
         pytest.fail("import-linter is a dev dependency; install with packaging/setup.sh --dev")
     out = subprocess.run([str(lint)], capture_output=True, text=True, cwd=PKG.parent)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_every_public_core_function_is_used_somewhere() -> None:
+    """Dead code misleads the next maintainer (e.g. a second, unused way to build term
+    evidence beside the one triage uses). A public top-level function of the core must be
+    named somewhere else: the package, the tests, the benchmarks or the packaging."""
+    import re
+
+    root = PKG.parent
+    texts = {p: p.read_text(encoding="utf-8") for d in ("workbench", "tests", "benchmarks", "packaging")
+             for p in (root / d).rglob("*.py") if ".buildenv" not in p.parts}
+    unused = []
+    for path in _core_files():
+        for node in ast.parse(texts[path]).body:
+            if not isinstance(node, ast.FunctionDef) or node.name.startswith("_") or node.decorator_list:
+                continue
+            word = re.compile(rf"\b{re.escape(node.name)}\b")
+            if not any(word.search(t) for p, t in texts.items() if p != path) and len(word.findall(texts[path])) == 1:
+                unused.append(f"{path.relative_to(root)}:{node.lineno} {node.name}")
+    assert not unused, "unused: " + ", ".join(unused)

@@ -208,11 +208,6 @@ def default_reviewer() -> str:
     return load_settings().effective_reviewer
 
 
-def user_rules_dir() -> Path:
-    """Folder for the user's own rule sets (saved setting or per-user data folder)."""
-    return load_settings().effective_rules_dir
-
-
 @dataclass(frozen=True)
 class OperatingPoint:
     """One recall / flag-rate trade-off measured on the calibration split."""

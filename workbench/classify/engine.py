@@ -11,7 +11,7 @@ import numpy as np
 
 from workbench.classify import fields as F
 from workbench.classify.model import IpcModel
-from workbench.domain import AdditionalAnswers, Evidence, IpcScore, RuleMatch, Thresholds
+from workbench.domain import AdditionalAnswers, IpcScore, RuleMatch, Thresholds
 
 _PIECE = re.compile(r"(?<=[.;:。；：])\s*|,\s+|、|\n+")
 CHUNK_MIN, CHUNK_MAX, CHUNK_FROM = 25, 110, 100
@@ -196,12 +196,3 @@ def chunks(text: str) -> list[str]:
     if cur:
         out.append(cur)
     return out if len(out) > 1 else []
-
-
-def term_evidence(hits, source: str, claim_number: int | None = None) -> tuple[Evidence, ...]:
-    return tuple(
-        Evidence(
-            field_id=int(h.field_id), term=h.term, source=source, start=int(h.start), end=int(h.end), weight=1.0, claim_number=claim_number
-        )
-        for h in hits
-    )

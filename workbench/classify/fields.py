@@ -11,7 +11,6 @@ code score and the evidence-term count into a probability.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -119,8 +118,3 @@ def requirement_excluded(field_rule, answers: AdditionalAnswers) -> bool:
     req = getattr(field_rule, "additional_requirement", None)
     applies = bool(getattr(req, "applies", False)) if req is not None else False
     return applies and answers.defence_use is False and answers.state_commissioned is False
-
-
-def logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))

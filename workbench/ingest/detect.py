@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from pathlib import Path
 
 from workbench.domain import Language
 
@@ -74,7 +73,3 @@ def language_of(text: str) -> Language:
     # A Japanese character carries about as much as a 3-4 letter English word
     # piece; weight so that English terms inside Japanese prose do not flip it.
     return "ja" if cjk * 6 >= latin else "en"
-
-
-def suffix_of(path: str | Path) -> str:
-    return Path(path).suffix.lower()
