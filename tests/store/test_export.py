@@ -203,3 +203,16 @@ def test_export_of_real_claims_round_trips(shared_data, tmp_path):
         assert [d.claims for d in lg.drafts()][:3] == [1, 1, 1]
         assert lg.draft(1).claims[0].text == records[0]["text"]
         assert lg.verify().ok
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+def test_pdf_report_does_not_round_a_small_likelihood_to_zero(log, tmp_path):
+    """With a review threshold of ~0.0006 a 'review' draft can score 0.0042: '0.00' beside
+    'review' in an audit report reads as a contradiction."""
+    from factories import make_verdict
+
+    d = log.record_verdict(make_verdict("grinder.txt", level="review", likelihood=0.0042))
+    log.decide(d, "hold", "check the score", reviewer="alice")
+    res = export_log(log, "pdf", tmp_path / "r.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "0.0042" in text and "0.00 " not in text

@@ -42,9 +42,9 @@ def _print_json(obj) -> None:
 
 
 def _score(x: float) -> str:
-    """Two decimals, but a likelihood under 0.01 keeps two significant digits: the
-    review threshold can be ~0.0006, and '0.00' beside 'review' reads as a contradiction."""
-    return f"{x:.2f}" if x >= 0.01 or x == 0 else f"{x:.2g}"
+    from workbench.store.export import likelihood_text  # one format for the list and the report
+
+    return likelihood_text(x)
 
 
 def _fmt_field(s) -> str:

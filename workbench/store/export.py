@@ -28,6 +28,13 @@ from workbench.errors import E601, E602, E603, ExportError, WorkbenchError
 from workbench.store.log import TriageLog, utc_now
 from workbench.store.records import DecisionRow, DraftSummary
 
+
+def likelihood_text(x: float) -> str:
+    """Two decimals, but a likelihood under 0.01 keeps two significant digits: the
+    review threshold can be ~0.0006, and '0.00' beside 'review' reads as a contradiction."""
+    return f"{x:.2f}" if x >= 0.01 or x == 0 else f"{x:.2g}"
+
+
 FORMATS = ("csv", "xlsx", "pdf", "json")
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CJK_FONT_CANDIDATES = (
@@ -361,7 +368,7 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
                          if d.top_field_id is not None else "-")
                 table.row([
                     str(d.id), d.title or d.name, d.level or "-", field,
-                    f"{d.top_likelihood:.2f}" if d.top_likelihood is not None else "-",
+                    likelihood_text(d.top_likelihood) if d.top_likelihood is not None else "-",
                     DECISION_LABELS.get(d.decision, "undecided") if d.decision else "undecided",
                     d.jp_filing_date or "-", d.primary_review_due or "-", d.foreign_filing_free or "-",
                 ])
