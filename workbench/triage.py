@@ -38,7 +38,7 @@ MAX_DRAFT_CHARS = 40_000  # the draft-level text (title, abstract, field, claims
 CLAIM_FIELD_MIN = 0.01  # per-claim field verdicts below this likelihood (and status "no") are left out
 NO_CLAIMS_NOTE = "No claims section was found: the whole text was screened as one unit."
 SEVERITY = {"no": 0, "possible": 1, "hit": 2}
-_REQ = "additional requirement"  # how both the rule engine's and our answer reasons begin
+_REQ = "additional requirement"  # named in the rule engine's reasons and in ours
 
 _lock = threading.Lock()
 _engines: dict[tuple, Engine] = {}
@@ -283,7 +283,7 @@ def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: str, thr: Thre
     reasons: list[str] = []
     for m in matches:  # the draft as a whole first, then its claims
         for r in m.reasons:
-            if r in reasons or (r.startswith(_REQ) and any(x.startswith(_REQ) for x in reasons)):
+            if r in reasons or (_REQ in r and any(_REQ in x for x in reasons)):
                 continue  # the additional requirement is explained once (the first unit's wording)
             reasons.append(r)
     if fs.model_codes and fs.code_score >= 0.01:
@@ -293,7 +293,7 @@ def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: str, thr: Thre
         status = "possible"
         reasons.append(f"likelihood {fs.likelihood:.3g} is at or above the review threshold {thr.review:.4g}")
     ans = _answers_reason(rule, answers)
-    if ans and not any(r.startswith(_REQ) for r in reasons):  # unless the rule match said it
+    if ans and not any(_REQ in r for r in reasons):  # unless the rule match said it
         reasons.append(ans)
     if fs.excluded:
         reasons.append("both additional-requirement questions answered no: the field does not apply")

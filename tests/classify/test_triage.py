@@ -167,3 +167,19 @@ def test_the_additional_requirement_is_explained_once_per_field(engine):
     assert matched  # the example touches fields with an additional requirement
     for f in matched:
         assert sum("additional requirement" in r for r in f.reasons) == 1, f.reasons
+
+
+def test_a_known_code_explains_the_additional_requirement_once_too(engine):
+    """A typed IPC code's rule reasons carry a 'known IPC code ...:' prefix; the field
+    verdict must still not add its own second 'additional requirement applies' line."""
+    text = "A boat with a pressure hull."
+    # plain codes (no range, no combination) of fields with an additional requirement, from the rules
+    codes = [c for f in engine.ruleset.fields if f.additional_requirement.applies for c in f.codes
+             if "-" not in c and "+" not in c][:2]
+    assert codes
+    for code in codes:
+        v = triage.screen_text(text, engine=engine, ipc_codes=[code])
+        flagged = [f for f in v.fields if any("known IPC code" in r for r in f.reasons)]
+        assert flagged
+        for f in flagged:
+            assert sum("additional requirement" in r for r in f.reasons) <= 1, f.reasons
