@@ -217,3 +217,16 @@ def test_triage_applies_the_rules_folder_saved_in_settings_as_rules_show_does(ca
     assert main(["triage", "--no-log", "--json", "--text", "A plough with a share."]) == 0
     d = json.loads(_out(capsys)[0])
     assert 26 in [f["id"] for f in d["fields"]] and "+user" in d["ruleset"]["version"]
+
+
+def test_a_malformed_ipc_flag_is_one_error_before_screening_not_one_per_file(capsys, isolated_env, tmp_path):
+    """A typo in --ipc failed every file of a batch with the same E301 and exit 3 ('some
+    files failed'), as if the drafts were at fault."""
+    paths = []
+    for i in range(3):
+        p = tmp_path / f"d{i}.txt"
+        p.write_text(DRAFT, encoding="utf-8")
+        paths.append(str(p))
+    rc = main(["triage", "--no-log", "--ipc", "B63G 8/00,XYZ", *paths])
+    out, err = _out(capsys)
+    assert rc == 2 and err.count("[E301]") == 1 and "XYZ" in err and out == ""

@@ -81,6 +81,11 @@ def run(args) -> int:
     files = expand_paths(args.files)  # folders: every draft file in them (batch screening)
     if args.files and not files:
         raise SettingsError(E901, name="FILE", value=" ".join(args.files), detail="no draft files (PDF, DOCX, TXT, MD, XML) in these folders")
+    ipc_codes = [c.strip() for arg in args.ipc for c in arg.split(",") if c.strip()]
+    from workbench.ipc import parse_ipc
+
+    for code in ipc_codes:  # a typo is one E301 now, not the same failure for every file
+        parse_ipc(code)
     return run_paths(
         files,
         json_out=args.json,
@@ -92,7 +97,7 @@ def run(args) -> int:
         password=args.password,
         rules_dir=_rules_dir(args),
         text=args.text,
-        ipc_codes=[c.strip() for arg in args.ipc for c in arg.split(",") if c.strip()],
+        ipc_codes=ipc_codes,
     )
 
 
