@@ -151,3 +151,15 @@ def test_show_keeps_each_claim_on_its_line(db_path, capsys):
     rc, out, _ = run(capsys, "log", "show", str(d), "--db", str(db_path))
     assert rc == 0 and "A vehicle comprising: a hull; and a sonar." in out
     assert not any(line.startswith(("a hull", "and a sonar")) for line in out.splitlines())
+
+
+def test_decide_reads_countries_as_the_decision_panel_does(db, capsys):
+    path, (a, b, c) = db
+    rc, out, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", "x",
+                       "--countries", "us、ＥＰ，cn")
+    assert rc == 0, err
+    with TriageLog.open(path) as lg:
+        assert lg.draft(a).decisions[-1].planned_countries == ("US", "EP", "CN")
+    rc, _, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", "x",
+                     "--countries", "US, Germany")
+    assert rc == 2 and "[E508]" in err and "GERMANY" in err.upper()

@@ -128,7 +128,10 @@ def cmd_show(args) -> int:
 
 
 def cmd_decide(args) -> int:
-    countries = [c for c in (args.countries or "").replace(" ", ",").split(",") if c]
+    from workbench.filing.checklist import FILING, parse_codes
+
+    codes, bad = parse_codes(args.countries or "", FILING)  # as the decision panel reads them
+    countries = [*codes, *bad]  # a token that is no code is refused by the log (E508), naming it
     with _open(args) as log:
         d = log.decide(
             args.draft, args.decision, args.rationale,
