@@ -312,11 +312,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Cancelling after the current file…"))
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.worker is not None:
-            self.worker.abort()
-            from workbench.ui.workers import thread_pool
+        from workbench.ui.workers import abort_all
 
-            thread_pool().waitForDone(30000)
+        abort_all(30000)  # every running worker (screening, exports, log reads), not only the batch
         self.session.screener.close()  # started again on demand if another window screens
         self.notifier.close()
         super().closeEvent(event)

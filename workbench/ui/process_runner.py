@@ -267,14 +267,5 @@ class ScreeningProcess:
         self._forget()
 
 
-def run_in_process(target: str, *args: Any, should_cancel: Callable[[], bool] | None = None, **kwargs: Any) -> Iterator[Any]:
-    """One call in a fresh child process (started and stopped around it)."""
-    server = ScreeningProcess()
-    try:
-        yield from server.run(target, *args, should_cancel=should_cancel, **kwargs)
-    finally:
-        server.close()
-
-
 if __name__ == "__main__":
     sys.exit(serve())
