@@ -163,3 +163,15 @@ def test_decide_reads_countries_as_the_decision_panel_does(db, capsys):
     rc, _, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", "x",
                      "--countries", "US, Germany")
     assert rc == 2 and "[E508]" in err and "GERMANY" in err.upper()
+
+
+def test_due_refuses_a_negative_or_absurd_horizon(tmp_path, capsys):
+    import pytest as _pytest
+
+    from workbench.cli.main import main
+
+    for bad in ("-5", "0", "abc", "99999"):
+        with _pytest.raises(SystemExit) as exit_:
+            main(["log", "due", "--db", str(tmp_path / "log.sqlite"), "--days", bad])
+        assert exit_.value.code == 2
+        assert "--days" in capsys.readouterr().err

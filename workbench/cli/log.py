@@ -211,6 +211,17 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def _days(text: str) -> int:
+    """--days for `log due`: a whole number of days ahead (argparse reports anything else)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days") from None
+    if not 1 <= n <= 3660:
+        raise argparse.ArgumentTypeError(f"{n} is outside 1-3660 days")
+    return n
+
+
 def register(sub) -> None:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", metavar="PATH", help="triage log database (default: per-user log or $WORKBENCH_DB)")
@@ -267,7 +278,7 @@ def register(sub) -> None:
     c.set_defaults(func=cmd_verify)
 
     c = cmds.add_parser("due", parents=[db], help="drafts whose key dates fall due soon")
-    c.add_argument("--days", type=int, default=30)
+    c.add_argument("--days", type=_days, default=30, help="how many days ahead (1-3660)")
     c.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=cmd_due)
