@@ -80,6 +80,18 @@ class Settings:
             return Path(self.rules_dir.strip()).expanduser()
         return _data_dir() / "rules"
 
+    def active_rules_dir(self) -> Path | None:
+        """The user rules folder screening uses - one rule for the CLI and the GUI:
+        $WORKBENCH_RULES_DIR, else the folder set in Settings, else the per-user default
+        folder when it exists; None = the installed rules only."""
+        env = os.environ.get("WORKBENCH_RULES_DIR", "").strip()
+        if env:
+            return Path(env).expanduser()
+        folder = self.effective_rules_dir
+        if self.rules_dir.strip() or folder.is_dir():
+            return folder
+        return None
+
     @property
     def thresholds(self) -> Thresholds | None:
         """The user's own thresholds, or None: use the model card's recommended ones."""

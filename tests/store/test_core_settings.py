@@ -147,3 +147,14 @@ def test_bad_value_in_file_names_the_file_and_unknown_keys_are_ignored(isolated_
     with pytest.raises(SettingsError) as err:
         st.load_settings()
     assert err.value.path == str(path) and "language" in err.value.message
+
+
+def test_active_rules_dir_one_rule_for_cli_and_gui(isolated_settings, monkeypatch, tmp_path):
+    monkeypatch.delenv("WORKBENCH_RULES_DIR", raising=False)
+    monkeypatch.setattr(st, "_data_dir", lambda: tmp_path / "data")
+    assert st.Settings().active_rules_dir() is None  # no folder set, default folder absent
+    (tmp_path / "data" / "rules").mkdir(parents=True)
+    assert st.Settings().active_rules_dir() == tmp_path / "data" / "rules"  # default folder exists
+    assert st.Settings(rules_dir=str(tmp_path / "firm")).active_rules_dir() == tmp_path / "firm"
+    monkeypatch.setenv("WORKBENCH_RULES_DIR", str(tmp_path / "env"))
+    assert st.Settings(rules_dir=str(tmp_path / "firm")).active_rules_dir() == tmp_path / "env"

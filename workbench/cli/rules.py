@@ -70,20 +70,16 @@ def register(sub) -> None:
 
 
 def _user_dir(args) -> Path | None:
-    """--rules-dir, else WORKBENCH_RULES_DIR, else Settings (an absent default folder is ignored)."""
-    explicit = getattr(args, "rules_dir", None) or os.environ.get("WORKBENCH_RULES_DIR")
+    """--rules-dir, else the folder Settings.active_rules_dir() names (env, Settings, default)."""
+    explicit = getattr(args, "rules_dir", None)
     if explicit:
         return Path(explicit).expanduser()
     try:
         from workbench.settings import load_settings
 
-        settings = load_settings()
+        return load_settings().active_rules_dir()
     except Exception:  # settings are optional for the rules commands
-        return None
-    folder = settings.effective_rules_dir
-    if settings.rules_dir.strip() or folder.is_dir():
-        return folder
-    return None
+        return Path(os.environ["WORKBENCH_RULES_DIR"]).expanduser() if os.environ.get("WORKBENCH_RULES_DIR") else None
 
 
 def _load(args):
