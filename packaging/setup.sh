@@ -16,8 +16,11 @@ if [ "${1:-}" = "--dev" ]; then extra="dev"; fi
 # System packages (Debian/Ubuntu). Installed only when missing, so a second run is quick.
 SYSTEM_PKGS=(fonts-ipafont-gothic libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
              libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 xvfb xauth poppler-utils)
+PY=${PYTHON:-python3}
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=()
+  # Debian's own python3 ships venv separately; only ask for it when venv is missing.
+  "$PY" -c "import venv, ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
   for p in "${SYSTEM_PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
@@ -32,7 +35,6 @@ else
   echo "setup: not a Debian/Ubuntu system; install a Japanese font (e.g. IPA Gothic) and Qt's runtime libraries yourself" >&2
 fi
 
-PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
