@@ -54,13 +54,17 @@ def screen_batch(
     record: bool = True,
     password: str | None = None,
     rules_dir: str | None = None,
+    ipc_codes: Sequence[str] = (),
 ) -> Iterator[BatchItem]:
     """Screen ``paths`` one by one (a failing file yields its error; the rest go on) and
     record each verdict in the triage log at ``db_path``. Stops between files when
-    ``should_cancel()`` turns true. ``rules_dir`` is the user rules folder (Settings)."""
+    ``should_cancel()`` turns true. ``rules_dir`` is the user rules folder (Settings);
+    ``ipc_codes`` are IPC codes the user knows for the draft(s), screened as facts."""
     extra: dict[str, Any] = {}
     if password:
         extra["password"] = password
+    if ipc_codes:
+        extra["ipc_codes"] = tuple(ipc_codes)
     if screen_files is None:
         from workbench.triage import get_engine, screen_files
 
@@ -142,10 +146,15 @@ def field_name(fv, language: str) -> str:
     return f"{fv.field_id}. {name}" if name else str(fv.field_id)
 
 
+def queue_key(path: str, draft_id: int | None) -> str:
+    """A draft's key in the queue: its log id when recorded, else its file."""
+    return f"db:{draft_id}" if draft_id is not None else str(path)
+
+
 def row_from_verdict(path: str, verdict: DraftVerdict, draft_id: int | None, language: str = "en") -> QueueRow:
     top = verdict.top_field
     return QueueRow(
-        key=f"db:{draft_id}" if draft_id is not None else str(path),
+        key=queue_key(path, draft_id),
         name=verdict.draft.name,
         status="screened",
         level=verdict.level,

@@ -21,6 +21,7 @@ class Session:
     log: object | None = None  # workbench.store.TriageLog on the GUI thread
     verdicts: dict[str, DraftVerdict] = field(default_factory=dict)  # queue key -> verdict
     paths: dict[str, str] = field(default_factory=dict)  # queue key -> source path
+    ipc_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # queue key -> known IPC codes its verdict used
     notes: NotificationManager = field(default_factory=notifications)
     language: str = "en"  # resolved UI language
     last_log_error: WorkbenchError | None = None
