@@ -1,10 +1,12 @@
 """The draft view: claim tree beside the claim text with evidence highlighted per field;
-per claim the field likelihoods and top IPC codes; the additional-requirement answers;
-and the annotation panel (agree / disagree / note / corrected IPC)."""
+per claim the field likelihoods and top IPC codes; the additional-requirement answers
+and the IPC codes the user already knows for the draft; and the annotation panel
+(agree / disagree / note / corrected IPC)."""
 
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
@@ -73,8 +75,21 @@ class AnswerBox(QWidget):
             self._silent = False
 
 
+# "F41H 3/00, H04K3/00" / "F41H 3/00；H04K 3/00" / "F41H 3/00、H04K 3/00": a space stays inside a code
+_CODE_SEPARATORS = re.compile(r"[,;，；、]")
+# the core's reason for a field decided by a known IPC code (workbench.triage.screen_draft)
+KNOWN_CODE_REASON = "known IPC code ("
+
+
+def split_ipc_codes(text: str) -> list[str]:
+    """The codes typed in the "IPC codes known for this draft" box, as typed (the core's
+    ``parse_ipc`` judges them): separated by commas, semicolons or Japanese commas."""
+    return [c.strip() for c in _CODE_SEPARATORS.split(text or "") if c.strip()]
+
+
 class DraftView(QWidget):
     answers_changed = Signal(object)  # AdditionalAnswers
+    ipc_codes_applied = Signal(list)  # the codes typed for this draft (raw text; may be empty)
     annotation_requested = Signal(dict)  # claim_number, field_id, verdict, note, corrected_ipc
 
     def __init__(self, parent=None) -> None:
@@ -128,6 +143,22 @@ class DraftView(QWidget):
         qform.addRow(self.defence)
         qform.addRow(QLabel(self.tr("From State-commissioned or State-funded R&D?")))
         qform.addRow(self.state)
+        # codes the user already knows (e.g. from a search report): screened as facts
+        self.known_ipc = QLineEdit()
+        self.known_ipc.setObjectName("knownIpcCodes")
+        self.known_ipc.setPlaceholderText(self.tr("e.g. F41H 3/00, H04K 3/00"))
+        self.known_ipc.setToolTip(
+            self.tr("Separate codes with commas, semicolons or 、. A field these codes fall in is taken as a fact "
+                    "(likelihood 100%), for every claim. Apply (or Enter) screens the draft again.")
+        )
+        self.known_ipc.returnPressed.connect(self.apply_ipc_codes)
+        self.apply_ipc_button = QPushButton(self.tr("Apply"))
+        self.apply_ipc_button.clicked.connect(self.apply_ipc_codes)
+        ipc_row = QHBoxLayout()
+        ipc_row.addWidget(self.known_ipc, 1)
+        ipc_row.addWidget(self.apply_ipc_button)
+        qform.addRow(QLabel(self.tr("IPC codes known for this draft")))
+        qform.addRow(ipc_row)
 
         # annotation panel
         abox = QGroupBox(self.tr("Annotation for this claim"))
@@ -197,9 +228,11 @@ class DraftView(QWidget):
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         enabled = verdict is not None
-        for w in (self.defence, self.state, self.agree_button, self.disagree_button, self.ann_field, self.ann_note, self.ann_ipc):
+        for w in (self.defence, self.state, self.known_ipc, self.apply_ipc_button,
+                  self.agree_button, self.disagree_button, self.ann_field, self.ann_note, self.ann_ipc):
             w.setEnabled(enabled)
         if verdict is None:
+            self.known_ipc.clear()
             self.header.setText(self.tr("No draft selected. Open a draft (File ▸ Open) or drop files here."))
             self.text.clear()
             self.legend.clear()
@@ -277,6 +310,7 @@ class DraftView(QWidget):
         claim = v.claims.by_number(number) if (v and number is not None) else None
         cv = self._claim_verdicts.get(number) if number is not None else None
         fields = cv.fields if cv and cv.fields else (v.fields if v else ())
+        fields = self._with_known_code_fields(fields)
         self.field_model.set_fields(fields, self.language)
         self.fields.resizeColumnsToContents()
         self.fields.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -293,6 +327,17 @@ class DraftView(QWidget):
             or html.escape(self.tr("(no IPC prediction)"))
         )
         self._render_text(claim, cv)
+
+    def _with_known_code_fields(self, fields) -> tuple:
+        """A known IPC code is a fact about the whole draft, so a field it decides shows
+        its draft-level verdict (likelihood 100%, with the code's reason) for every claim."""
+        known = {f.field_id: f for f in (self.verdict.fields if self.verdict else ())
+                 if any(r.startswith(KNOWN_CODE_REASON) for r in f.reasons)}
+        if not known:
+            return tuple(fields)
+        return tuple(known.get(f.field_id, f) for f in fields) + tuple(
+            f for fid, f in known.items() if fid not in {x.field_id for x in fields}
+        )
 
     def _fill_field_choices(self, fields) -> None:
         self.ann_field.clear()
@@ -379,6 +424,17 @@ class DraftView(QWidget):
     def _answers_changed(self) -> None:
         if self.verdict is not None and self.answers() != self.verdict.answers:
             self.answers_changed.emit(self.answers())
+
+    def ipc_codes(self) -> list[str]:
+        return split_ipc_codes(self.known_ipc.text())
+
+    def set_ipc_codes(self, codes) -> None:
+        """Show the codes in use for the draft on screen (they travel with the draft)."""
+        self.known_ipc.setText(", ".join(codes or ()))
+
+    def apply_ipc_codes(self) -> None:
+        if self.verdict is not None:
+            self.ipc_codes_applied.emit(self.ipc_codes())
 
     def request_annotation(self, verdict: str) -> None:
         if self.verdict is None or self.current_claim is None:

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._batch_failures: list[Failure] = []
         self._batch_total = 0
         self._batch_ok = 0
+        self._batch_ipc_codes: tuple[str, ...] = ()  # the known IPC codes the running batch screens with
         self.setWindowTitle(self.tr("Patent Non-Disclosure Triage Workbench"))
         self.setAcceptDrops(True)
         self.resize(1360, 820)
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         # right side
         self.draft_view = DraftView()
         self.draft_view.answers_changed.connect(self.rescreen_current)
+        self.draft_view.ipc_codes_applied.connect(self.apply_ipc_codes)
         self.draft_view.annotation_requested.connect(self.annotate)
         self.decision_panel = DecisionPanel()
         self.decision_panel.save_requested.connect(self.save_decision)
@@ -206,11 +208,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_paths(paths)
 
-    def open_paths(self, paths, *, screen_files=None, answers=None, password=None) -> Worker | None:
+    def open_paths(self, paths, *, screen_files=None, answers=None, password=None, ipc_codes=()) -> Worker | None:
         """Screen files and folders in the background; returns the worker (None if busy
         or nothing to do). With :attr:`in_process` (the default) the pipeline runs in a
         child process so the window never stalls; ``screen_files`` replaces the core
-        pipeline (tests, benchmarks)."""
+        pipeline (tests, benchmarks). ``ipc_codes`` (already valid) are IPC codes the
+        user knows for the draft(s); each verdict remembers the codes it was screened with."""
         if self.worker is not None:
             self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
             return None
@@ -221,6 +224,7 @@ class MainWindow(QMainWindow):
         self._batch_failures = []
         self._batch_total = len(files)
         self._batch_ok = 0
+        self._batch_ipc_codes = tuple(ipc_codes)
         kwargs = {
             "db_path": self.session.db_path,
             "reviewer": self.session.reviewer,
@@ -229,6 +233,8 @@ class MainWindow(QMainWindow):
         }
         if answers is not None:
             kwargs["answers"] = answers
+        if ipc_codes:
+            kwargs["ipc_codes"] = tuple(ipc_codes)
         if password:
             kwargs["password"] = password
         if self.session.prefs.rules_dir and screen_files is None:
@@ -252,6 +258,11 @@ class MainWindow(QMainWindow):
             self.tr("Screened %1 of %2: %3").replace("%1", str(done)).replace("%2", str(self._batch_total)).replace("%3", Path(item.path).name)
         )
         if item.verdict is not None:
+            key = backend.queue_key(item.path, item.draft_id)
+            if self._batch_ipc_codes:  # the codes stay with the draft: the next re-screen uses them too
+                self.session.ipc_codes[key] = self._batch_ipc_codes
+            else:  # screened without codes: the view must not show codes its verdict did not use
+                self.session.ipc_codes.pop(key, None)
             self._add_verdict(item.path, item.verdict, item.draft_id)
         if item.error is not None:
             self._batch_failures.append(Failure.from_exception(item.path, item.error))
@@ -373,6 +384,7 @@ class MainWindow(QMainWindow):
                 if record.source_path:
                     self.session.paths.setdefault(key, record.source_path)
         self.draft_view.set_verdict(verdict, self.session.language, annotations)
+        self.draft_view.set_ipc_codes(self.session.ipc_codes.get(key, ()) if verdict is not None else ())
         self.decision_panel.set_draft(
             row.name if row else None, decisions, key=key,
             level=verdict.level if verdict is not None else (row.level if row else None),
@@ -383,17 +395,39 @@ class MainWindow(QMainWindow):
         self.draft_shown.emit(key)
 
     # -- re-screening, annotations, decisions ---------------------------------------------------
-    def rescreen_current(self, answers, *, screen_files=None) -> Worker | None:
-        """Screen the current draft again with new additional-requirement answers."""
+    def rescreen_current(self, answers, *, screen_files=None, ipc_codes=None) -> Worker | None:
+        """Screen the current draft again with new additional-requirement answers (and
+        the IPC codes known for it: those it was screened with unless ``ipc_codes``)."""
         key = self.current_key
         path = self.session.paths.get(key or "")
         if key is None or not path:
             self.session.notes.warning(self.tr("The source file of this draft is not known; open it again to re-screen."))
             return None
-        w = self.open_paths([path], screen_files=screen_files, answers=answers)
+        codes = self.session.ipc_codes.get(key, ()) if ipc_codes is None else tuple(ipc_codes)
+        w = self.open_paths([path], screen_files=screen_files, answers=answers, ipc_codes=codes)
         if w is not None:
             self.statusBar().showMessage(self.tr("Re-screening…"))
         return w
+
+    def apply_ipc_codes(self, typed, *, screen_files=None) -> Worker | None:
+        """The user applied "IPC codes known for this draft": check every code with the
+        core's parser (a malformed one is its coded E301 through the notification route,
+        and nothing is re-screened), then re-screen the draft with them, as a changed
+        answer does. Codes that are already in use change nothing."""
+        from workbench.ipc import parse_ipc
+
+        key = self.current_key
+        if key is None or self.draft_view.verdict is None:
+            return None
+        try:
+            codes = tuple(dict.fromkeys(str(parse_ipc(c)) for c in typed))
+        except WorkbenchError as exc:
+            self.session.notes.error(exc)
+            return None
+        if codes == self.session.ipc_codes.get(key, ()):
+            self.draft_view.set_ipc_codes(codes)
+            return None
+        return self.rescreen_current(self.draft_view.answers(), screen_files=screen_files, ipc_codes=codes)
 
     def annotate(self, values: dict) -> bool:
         row = self.current_row()
@@ -520,6 +554,7 @@ class MainWindow(QMainWindow):
         self.queue_model.set_rows(())
         self.session.verdicts.clear()
         self.session.paths.clear()
+        self.session.ipc_codes.clear()
         self.current_key = None
         self._show_nothing()
         self.refresh_log()
