@@ -139,6 +139,11 @@ JA: dict[str, str] = {
     "Annotation for this claim": "この請求項への注記",
     "Why (optional)": "理由（任意）",
     "e.g. F41H 3/00": "例: F41H 3/00",
+    "IPC codes known for this draft": "この草稿について判明しているIPCコード",
+    "e.g. F41H 3/00, H04K 3/00": "例: F41H 3/00, H04K 3/00",
+    "Apply": "適用",
+    "Separate codes with commas, semicolons or 、. A field these codes fall in is taken as a fact (likelihood 100%), for every claim. Apply (or Enter) screens the draft again.":
+        "複数のコードはカンマ・セミコロン・読点（、）で区切ります。これらのコードが属する分野は事実として扱い、すべての請求項で該当可能性100%とします。「適用」（または Enter）で草稿を再判定します。",
     "Agree": "同意",
     "Disagree": "不同意",
     "Field": "分野",
@@ -344,6 +349,9 @@ ERRORS_JA: dict[str, str] = {
     "Use one of: {allowed}.": "次のいずれかを使用してください: {allowed}。",
     "The triage log cannot be created at {detail}": "判定記録を作成できません: {detail}",
     "Choose a folder you can write to (--db or Settings).": "書き込み可能なフォルダーを選んでください（--db または設定）。",
+    "There is no triage log at this path": "このパスに判定記録がありません",
+    "Check the path given with --db; a new log is created when drafts are first screened into it (workbench triage --db PATH).":
+        "--db で指定したパスを確認してください。判定記録は最初に草稿を判定したときに作成されます（workbench triage --db PATH）。",
     "The hash prefix '{ref}' matches more than one draft": "ハッシュの先頭 '{ref}' に一致する草稿が複数あります",
     "Give more characters of the hash, or the draft id.": "ハッシュをもっと長く入力するか、草稿番号を指定してください。",
     "The triage log could not be written ({detail})": "判定記録に書き込めませんでした（{detail}）",

@@ -144,208 +144,208 @@
   <context>
     <name>DecisionPanel</name>
     <message>
-      <location filename="../decision_panel.py" line="65" />
+      <location filename="../decision_panel.py" line="52" />
       <source>Required: why this decision was taken</source>
       <translation>必須: この方針とした理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="68" />
+      <location filename="../decision_panel.py" line="55" />
       <source>Completed in Japan</source>
       <translation>日本国内で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="69" />
+      <location filename="../decision_panel.py" line="56" />
       <source>Completed outside Japan</source>
       <translation>日本国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="70" />
+      <location filename="../decision_panel.py" line="57" />
       <source>Unknown</source>
       <translation>不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="73" />
+      <location filename="../decision_panel.py" line="60" />
       <source>Completed in, e.g. US</source>
       <translation>完成国（例: US）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="76" />
+      <location filename="../decision_panel.py" line="63" />
       <source>e.g. US, EP, CN</source>
       <translation>例: US, EP, CN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="78" />
+      <location filename="../decision_panel.py" line="65" />
       <source>e.g. JP, IN</source>
       <translation>例: JP, IN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="79" />
+      <location filename="../decision_panel.py" line="66" />
       <source>Filed in Japan on</source>
       <translation>日本出願日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="92" />
+      <location filename="../decision_panel.py" line="79" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="103" />
-      <location filename="../decision_panel.py" line="113" />
+      <location filename="../decision_panel.py" line="90" />
+      <location filename="../decision_panel.py" line="100" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="110" />
+      <location filename="../decision_panel.py" line="97" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="110" />
+      <location filename="../decision_panel.py" line="97" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="110" />
+      <location filename="../decision_panel.py" line="97" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="110" />
+      <location filename="../decision_panel.py" line="97" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="110" />
+      <location filename="../decision_panel.py" line="97" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="125" />
+      <location filename="../decision_panel.py" line="112" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="126" />
+      <location filename="../decision_panel.py" line="113" />
       <source>Hover over a row for why it applies, the law and the sources.</source>
       <translation>行にマウスを重ねると、適用理由・根拠法令・出典を表示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="134" />
+      <location filename="../decision_panel.py" line="121" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="135" />
+      <location filename="../decision_panel.py" line="122" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="139" />
+      <location filename="../decision_panel.py" line="126" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="140" />
+      <location filename="../decision_panel.py" line="127" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="141" />
+      <location filename="../decision_panel.py" line="128" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="146" />
+      <location filename="../decision_panel.py" line="133" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="147" />
+      <location filename="../decision_panel.py" line="134" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="148" />
+      <location filename="../decision_panel.py" line="135" />
       <source>Free to file abroad (10 months)</source>
       <translation>外国出願可能日（出願から10か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="162" />
+      <location filename="../decision_panel.py" line="149" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="178" />
+      <location filename="../decision_panel.py" line="165" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="244" />
+      <location filename="../decision_panel.py" line="231" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="246" />
+      <location filename="../decision_panel.py" line="233" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="256" />
+      <location filename="../decision_panel.py" line="243" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="258" />
+      <location filename="../decision_panel.py" line="245" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="261" />
+      <location filename="../decision_panel.py" line="248" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="263" />
+      <location filename="../decision_panel.py" line="250" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="278" />
+      <location filename="../decision_panel.py" line="265" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="278" />
+      <location filename="../decision_panel.py" line="265" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="325" />
+      <location filename="../decision_panel.py" line="312" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="325" />
+      <location filename="../decision_panel.py" line="312" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="325" />
+      <location filename="../decision_panel.py" line="312" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="327" />
+      <location filename="../decision_panel.py" line="314" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="327" />
+      <location filename="../decision_panel.py" line="314" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="358" />
+      <location filename="../decision_panel.py" line="345" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
@@ -353,142 +353,162 @@
   <context>
     <name>DraftView</name>
     <message>
-      <location filename="../draft_view.py" line="125" />
+      <location filename="../draft_view.py" line="140" />
       <source>Additional requirements</source>
       <translation>付加要件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="127" />
+      <location filename="../draft_view.py" line="142" />
       <source>For defence use (Japan's or a foreign military's)?</source>
       <translation>防衛目的（日本または外国の軍事用途）ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="129" />
+      <location filename="../draft_view.py" line="144" />
       <source>From State-commissioned or State-funded R&amp;D?</source>
       <translation>国の委託・補助による研究開発の成果ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="133" />
+      <location filename="../draft_view.py" line="149" />
+      <source>e.g. F41H 3/00, H04K 3/00</source>
+      <translation>例: F41H 3/00, H04K 3/00</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="151" />
+      <source>Separate codes with commas, semicolons or 、. A field these codes fall in is taken as a fact (likelihood 100%), for every claim. Apply (or Enter) screens the draft again.</source>
+      <translation>複数のコードはカンマ・セミコロン・読点（、）で区切ります。これらのコードが属する分野は事実として扱い、すべての請求項で該当可能性100%とします。「適用」（または Enter）で草稿を再判定します。</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="155" />
+      <source>Apply</source>
+      <translation>適用</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="160" />
+      <source>IPC codes known for this draft</source>
+      <translation>この草稿について判明しているIPCコード</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="164" />
       <source>Annotation for this claim</source>
       <translation>この請求項への注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="137" />
+      <location filename="../draft_view.py" line="168" />
       <source>Why (optional)</source>
       <translation>理由（任意）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="139" />
+      <location filename="../draft_view.py" line="170" />
       <source>e.g. F41H 3/00</source>
       <translation>例: F41H 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="140" />
+      <location filename="../draft_view.py" line="171" />
       <source>Agree</source>
       <translation>同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="141" />
+      <location filename="../draft_view.py" line="172" />
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="147" />
+      <location filename="../draft_view.py" line="178" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="148" />
+      <location filename="../draft_view.py" line="179" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="149" />
+      <location filename="../draft_view.py" line="180" />
       <source>Corrected IPC</source>
       <translation>修正IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="158" />
+      <location filename="../draft_view.py" line="189" />
       <source>Field likelihoods</source>
       <translation>分野ごとの該当可能性</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="161" />
+      <location filename="../draft_view.py" line="192" />
       <source>Top IPC codes</source>
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="203" />
+      <location filename="../draft_view.py" line="236" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="231" />
+      <location filename="../draft_view.py" line="264" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="233" />
+      <location filename="../draft_view.py" line="266" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="234" />
+      <location filename="../draft_view.py" line="267" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="237" />
+      <location filename="../draft_view.py" line="270" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="293" />
+      <location filename="../draft_view.py" line="327" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="299" />
+      <location filename="../draft_view.py" line="344" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="310" />
+      <location filename="../draft_view.py" line="355" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="312" />
+      <location filename="../draft_view.py" line="357" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="312" />
+      <location filename="../draft_view.py" line="357" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="314" />
+      <location filename="../draft_view.py" line="359" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="316" />
+      <location filename="../draft_view.py" line="361" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="343" />
+      <location filename="../draft_view.py" line="388" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="346" />
+      <location filename="../draft_view.py" line="391" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="372" />
+      <location filename="../draft_view.py" line="417" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
@@ -552,160 +572,160 @@
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../labels.py" line="17" />
-      <location filename="../labels.py" line="25" />
+      <location filename="../labels.py" line="31" />
+      <location filename="../labels.py" line="39" />
       <source>Clear</source>
       <translation>該当なし</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="18" />
-      <location filename="../labels.py" line="25" />
+      <location filename="../labels.py" line="32" />
+      <location filename="../labels.py" line="39" />
       <source>Review</source>
       <translation>要検討</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="19" />
+      <location filename="../labels.py" line="33" />
       <source>Likely referral – file in Japan first</source>
       <translation>送付の可能性大 – 第一国出願は日本へ</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="25" />
+      <location filename="../labels.py" line="39" />
       <source>Likely</source>
       <translation>送付の可能性大</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="29" />
+      <location filename="../labels.py" line="43" />
       <source>Hit</source>
       <translation>該当</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="29" />
+      <location filename="../labels.py" line="43" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="80" />
+      <location filename="../labels.py" line="94" />
       <source>No</source>
       <translation>いいえ</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="34" />
+      <location filename="../labels.py" line="48" />
       <source>Clear to file abroad</source>
       <translation>外国出願可</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="29" />
+      <location filename="../labels.py" line="43" />
       <source>Not hit</source>
       <translation>非該当</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="35" />
+      <location filename="../labels.py" line="49" />
       <source>File in Japan first (Art. 78)</source>
       <translation>日本で第一国出願（第78条）</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="36" />
+      <location filename="../labels.py" line="50" />
       <source>Request prior confirmation (Art. 79)</source>
       <translation>事前確認を求める（第79条）</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="37" />
+      <location filename="../labels.py" line="51" />
       <source>Hold for review</source>
       <translation>保留（要検討）</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="50" />
-      <location filename="../labels.py" line="72" />
+      <location filename="../labels.py" line="64" />
+      <location filename="../labels.py" line="86" />
       <source>Screened</source>
       <translation>判定済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="51" />
+      <location filename="../labels.py" line="65" />
       <source>In log</source>
       <translation>記録済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="52" />
+      <location filename="../labels.py" line="66" />
       <source>Decided</source>
       <translation>方針決定済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="53" />
+      <location filename="../labels.py" line="67" />
       <source>Screening…</source>
       <translation>判定中…</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="59" />
+      <location filename="../labels.py" line="73" />
       <source>apparatus</source>
       <translation>物</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="60" />
+      <location filename="../labels.py" line="74" />
       <source>method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="61" />
+      <location filename="../labels.py" line="75" />
       <source>system</source>
       <translation>システム</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="62" />
+      <location filename="../labels.py" line="76" />
       <source>composition</source>
       <translation>組成物</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="63" />
+      <location filename="../labels.py" line="77" />
       <source>use</source>
       <translation>用途</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="64" />
+      <location filename="../labels.py" line="78" />
       <source>program</source>
       <translation>プログラム</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="65" />
+      <location filename="../labels.py" line="79" />
       <source>other</source>
       <translation>その他</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="71" />
+      <location filename="../labels.py" line="85" />
       <source>Draft added</source>
       <translation>草稿を登録</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="73" />
+      <location filename="../labels.py" line="87" />
       <source>Annotation</source>
       <translation>注記</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="74" />
+      <location filename="../labels.py" line="88" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="75" />
+      <location filename="../labels.py" line="89" />
       <source>Log upgraded</source>
       <translation>記録形式を更新</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="80" />
+      <location filename="../labels.py" line="94" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="80" />
+      <location filename="../labels.py" line="94" />
       <source>Unanswered</source>
       <translation>未回答</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="84" />
+      <location filename="../labels.py" line="98" />
       <source>verified</source>
       <translation>確認済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="84" />
+      <location filename="../labels.py" line="98" />
       <source>unverified</source>
       <translation>未確認</translation>
     </message>
@@ -782,287 +802,287 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="65" />
+      <location filename="../main_window.py" line="66" />
       <source>Patent Non-Disclosure Triage Workbench</source>
       <translation>特許出願非公開 事前判定ワークベンチ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="85" />
+      <location filename="../main_window.py" line="86" />
       <source>Search drafts (name, field, level, decision)</source>
       <translation>草稿を検索（名前・分野・判定・方針）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="89" />
+      <location filename="../main_window.py" line="90" />
       <source>All levels</source>
       <translation>すべての判定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="90" />
+      <location filename="../main_window.py" line="91" />
       <source>Needs attention (review + likely)</source>
       <translation>要確認（要検討＋送付の可能性大）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="91" />
+      <location filename="../main_window.py" line="92" />
       <source>Likely referral only</source>
       <translation>送付の可能性大のみ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="92" />
+      <location filename="../main_window.py" line="93" />
       <source>Undecided</source>
       <translation>方針未決定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="93" />
+      <location filename="../main_window.py" line="94" />
       <source>Key date within 30 days</source>
       <translation>30日以内に期限あり</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="103" />
+      <location filename="../main_window.py" line="104" />
       <source>Drop draft files or folders here (PDF, DOCX, TXT, MD, USPTO XML).</source>
       <translation>ここに草稿ファイルやフォルダーをドロップ（PDF・DOCX・TXT・MD・USPTO XML）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="119" />
+      <location filename="../main_window.py" line="121" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="120" />
+      <location filename="../main_window.py" line="122" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="121" />
+      <location filename="../main_window.py" line="123" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="135" />
+      <location filename="../main_window.py" line="137" />
       <source>Cancel</source>
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="164" />
+      <location filename="../main_window.py" line="166" />
       <source>&amp;File</source>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="165" />
+      <location filename="../main_window.py" line="167" />
       <source>&amp;Open drafts…</source>
       <translation>出願草稿を開く(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="166" />
+      <location filename="../main_window.py" line="168" />
       <source>&amp;Import folder…</source>
       <translation>フォルダーを取り込む(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="167" />
+      <location filename="../main_window.py" line="169" />
       <source>&amp;Export log…</source>
       <translation>判定記録をエクスポート(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="169" />
+      <location filename="../main_window.py" line="171" />
       <source>&amp;Settings…</source>
       <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="171" />
+      <location filename="../main_window.py" line="173" />
       <source>&amp;Quit</source>
       <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="172" />
+      <location filename="../main_window.py" line="174" />
       <source>&amp;Review</source>
       <translation>審査(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="173" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Next draft</source>
       <translation>次の草稿(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="174" />
+      <location filename="../main_window.py" line="176" />
       <source>&amp;Previous draft</source>
       <translation>前の草稿(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="175" />
+      <location filename="../main_window.py" line="177" />
       <source>&amp;Agree with the flag</source>
       <translation>判定に同意(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="176" />
+      <location filename="../main_window.py" line="178" />
       <source>&amp;Disagree with the flag</source>
       <translation>判定に不同意(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="179" />
       <source>De&amp;cide…</source>
       <translation>方針を決定(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="178" />
+      <location filename="../main_window.py" line="180" />
       <source>&amp;Save decision</source>
       <translation>方針を保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="179" />
+      <location filename="../main_window.py" line="181" />
       <source>&amp;Cancel running work</source>
       <translation>実行中の処理を中止(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="180" />
+      <location filename="../main_window.py" line="182" />
       <source>&amp;View</source>
       <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="181" />
+      <location filename="../main_window.py" line="183" />
       <source>Triage &amp;log</source>
       <translation>判定記録(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="182" />
+      <location filename="../main_window.py" line="184" />
       <source>&amp;Help</source>
       <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="183" />
+      <location filename="../main_window.py" line="185" />
       <source>Keyboard &amp;shortcuts</source>
       <translation>キーボードショートカット(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="184" />
+      <location filename="../main_window.py" line="186" />
       <source>&amp;About</source>
       <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="189" />
+      <location filename="../main_window.py" line="191" />
       <source>Open drafts</source>
       <translation>出願草稿を開く</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="189" />
+      <location filename="../main_window.py" line="191" />
       <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
       <translation>出願草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="195" />
+      <location filename="../main_window.py" line="197" />
       <source>Import a folder of drafts</source>
       <translation>草稿のフォルダーを取り込む</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="215" />
-      <location filename="../main_window.py" line="485" />
+      <location filename="../main_window.py" line="218" />
+      <location filename="../main_window.py" line="517" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="219" />
+      <location filename="../main_window.py" line="222" />
       <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="246" />
+      <location filename="../main_window.py" line="252" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="252" />
+      <location filename="../main_window.py" line="258" />
       <source>Screened %1 of %2: %3</source>
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="286" />
+      <location filename="../main_window.py" line="297" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="312" />
+      <location filename="../main_window.py" line="323" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="393" />
+      <location filename="../main_window.py" line="404" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="397" />
+      <location filename="../main_window.py" line="409" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="403" />
+      <location filename="../main_window.py" line="435" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="413" />
+      <location filename="../main_window.py" line="445" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="423" />
+      <location filename="../main_window.py" line="455" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="435" />
+      <location filename="../main_window.py" line="467" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="470" />
+      <location filename="../main_window.py" line="502" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="473" />
+      <location filename="../main_window.py" line="505" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="473" />
+      <location filename="../main_window.py" line="505" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="473" />
+      <location filename="../main_window.py" line="505" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="475" />
+      <location filename="../main_window.py" line="507" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="490" />
+      <location filename="../main_window.py" line="522" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="517" />
+      <location filename="../main_window.py" line="549" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="537" />
+      <location filename="../main_window.py" line="570" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="540" />
+      <location filename="../main_window.py" line="573" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="548" />
+      <location filename="../main_window.py" line="581" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -1584,6 +1604,14 @@
     <message>
       <source>Free disk space or check the storage, then retry; nothing of this change was recorded.</source>
       <translation>ディスクの空きや記憶装置を確認してから、もう一度お試しください。今回の変更は記録されていません。</translation>
+    </message>
+    <message>
+      <source>There is no triage log at this path</source>
+      <translation>このパスに判定記録がありません</translation>
+    </message>
+    <message>
+      <source>Check the path given with --db; a new log is created when drafts are first screened into it (workbench triage --db PATH).</source>
+      <translation>--db で指定したパスを確認してください。判定記録は最初に草稿を判定したときに作成されます（workbench triage --db PATH）。</translation>
     </message>
     <message>
       <source>The export file cannot be written ({detail})</source>
