@@ -193,3 +193,16 @@ def test_language_switch_rebuilds_the_window_in_japanese_and_keeps_the_queue(qtb
     finally:
         i18n.install_translators(qapp, "en")
         session.close_log()
+
+
+def test_the_gui_uses_the_same_user_rules_folder_as_the_cli(tmp_path, monkeypatch):
+    """An existing default rules folder applies in the GUI too, not only on the CLI."""
+    import workbench.settings as core_settings
+    from workbench.ui.preferences import Preferences
+
+    monkeypatch.delenv("WORKBENCH_RULES_DIR", raising=False)
+    monkeypatch.setattr(core_settings, "_data_dir", lambda: tmp_path / "data")
+    assert Preferences().active_rules_dir is None
+    (tmp_path / "data" / "rules").mkdir(parents=True)
+    assert Preferences().active_rules_dir == str(tmp_path / "data" / "rules")
+    assert Preferences(rules_dir=str(tmp_path / "firm")).active_rules_dir == str(tmp_path / "firm")

@@ -237,8 +237,9 @@ class MainWindow(QMainWindow):
             kwargs["ipc_codes"] = tuple(ipc_codes)
         if password:
             kwargs["password"] = password
-        if self.session.prefs.rules_dir and screen_files is None:
-            kwargs["rules_dir"] = self.session.prefs.rules_dir
+        rules_dir = self.session.prefs.active_rules_dir
+        if rules_dir and screen_files is None:
+            kwargs["rules_dir"] = rules_dir
         if screen_files is not None:
             kwargs["screen_files"] = screen_files
         if self.in_process:
@@ -479,7 +480,7 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             self.session.notes.error(exc)
             return
-        names = backend.field_names(self.session.language, self.session.prefs.rules_dir or None)
+        names = backend.field_names(self.session.language, self.session.prefs.active_rules_dir)
         rows = [backend.row_from_summary(s, names, self.session.language) for s in summaries]
         for r in rows:
             i = self.queue_model.find(r.key)

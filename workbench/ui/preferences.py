@@ -54,6 +54,12 @@ class Preferences:
         )
 
     @property
+    def active_rules_dir(self) -> str | None:
+        """The user rules folder screening uses: the core's one rule (env, Settings, default)."""
+        folder = self.core().active_rules_dir()
+        return None if folder is None else str(folder)
+
+    @property
     def effective_reviewer(self) -> str:
         return self.core().effective_reviewer
 
