@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain import AdditionalAnswers, ClaimVerdict, DraftVerdict
 from workbench.ui import labels
+from workbench.ui.reasons_i18n import translate_reasons
 from workbench.ui.models.claims import ClaimTreeModel, FieldTableModel
 
 
@@ -412,7 +413,7 @@ class DraftView(QWidget):
                 if item not in outside:
                     outside.append(item)
         parts = [f"<b>{html.escape(_fname(fv, self.language))}</b> — {html.escape(labels.verified_label(fv.verified))}"]
-        parts += [f"• {html.escape(r)}" for r in reasons]
+        parts += [f"• {html.escape(r)}" for r in translate_reasons(reasons, self.language)]
         if outside:
             parts.append(html.escape(self.tr("Also found in: %1").replace("%1", "; ".join(outside[:8]))))
         return "<small>" + "<br>".join(parts) + "</small>"

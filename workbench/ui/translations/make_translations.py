@@ -267,6 +267,32 @@ JA: dict[str, str] = {
     "Japanese text needs a CJK font: the setup installs IPA Gothic (fonts-ipafont-gothic).": "日本語の表示には CJK フォントが必要です。セットアップで IPA ゴシック（fonts-ipafont-gothic）をインストールします。",
     "Font in use for Japanese:": "日本語表示に使用中のフォント:",
     "none found – install fonts-ipafont-gothic": "見つかりません – fonts-ipafont-gothic をインストールしてください",
+    # field reasons: the core's English reason templates, shown translated (workbench/ui/reasons_i18n.py)
+    "yes": "はい",
+    "no": "いいえ",
+    "unanswered": "未回答",
+    "defence/foreign-military use: %1; State-commissioned/funded R&D: %2": "防衛・外国軍事目的: %1、国の委託・資金による研究開発: %2",
+    "combination %1": "組合せ %1",
+    "%1 rule": "%1の規則",
+    "%1 rule, IPC %2": "%1の規則、IPC版 %2",
+    "known IPC code (entered for the draft): %1": "判明しているIPCコード（この草稿に入力）: %1",
+    "known IPC code (printed in the document): %1": "判明しているIPCコード（文書に記載）: %1",
+    "%1 within %2 (%3)": "%1 は %2 の範囲内（%3）",
+    "%1 is broader than %2: give the group to decide (%3)": "%1 は %2 より広い分類です。判断にはグループまで指定してください（%3）",
+    "evidence term(s) of this field: %1": "この分野の根拠用語: %1",
+    "the field is limited (needs one of: %1); no text or terms were given to check it":
+        "この分野には限定があります（次のいずれかが必要: %1）。確認に使える本文・用語がありません",
+    "limitation met: %1 (%2 limitation)": "限定を満たす: %1（%2の限定）",
+    "limitation not met: none of %1 is in the text": "限定を満たさない: %1 のいずれも本文にありません",
+    "additional requirement not met (%1)": "付加要件を満たしません（%1）",
+    "additional requirement met (%1)": "付加要件を満たします（%1）",
+    "additional requirement applies and is unanswered (%1)": "付加要件が適用され、未回答です（%1）",
+    "additional requirement applies (%1)": "付加要件が適用されます（%1）",
+    "additional requirement applies (defence use / State-funded R&D)": "付加要件が適用されます（防衛目的／国の資金による研究開発）",
+    "additional requirement applies: defence use %1, State-funded R&D %2": "付加要件が適用されます（防衛目的: %1、国の資金による研究開発: %2）",
+    "predicted IPC: %1; likelihood %2": "予測IPC: %1、該当可能性 %2",
+    "likelihood %1 is at or above the review threshold %2": "該当可能性 %1 は要検討のしきい値 %2 以上です",
+    "both additional-requirement questions answered no: the field does not apply": "付加要件の質問に両方「いいえ」と回答: この分野は該当しません",
 }
 
 

@@ -116,27 +116,27 @@
   <context>
     <name>ClaimTreeModel</name>
     <message>
-      <location filename="../models/claims.py" line="28" />
+      <location filename="../models/claims.py" line="29" />
       <source>Claim</source>
       <translation>請求項</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="28" />
+      <location filename="../models/claims.py" line="29" />
       <source>Category</source>
       <translation>カテゴリー</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="28" />
+      <location filename="../models/claims.py" line="29" />
       <source>Top</source>
       <translation>最有力</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="46" />
+      <location filename="../models/claims.py" line="47" />
       <source>independent</source>
       <translation>独立項</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="46" />
+      <location filename="../models/claims.py" line="47" />
       <source>dependent</source>
       <translation>従属項</translation>
     </message>
@@ -353,162 +353,162 @@
   <context>
     <name>DraftView</name>
     <message>
-      <location filename="../draft_view.py" line="140" />
+      <location filename="../draft_view.py" line="141" />
       <source>Additional requirements</source>
       <translation>付加要件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="142" />
+      <location filename="../draft_view.py" line="143" />
       <source>For defence use (Japan's or a foreign military's)?</source>
       <translation>防衛目的（日本または外国の軍事用途）ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="144" />
+      <location filename="../draft_view.py" line="145" />
       <source>From State-commissioned or State-funded R&amp;D?</source>
       <translation>国の委託・補助による研究開発の成果ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="149" />
+      <location filename="../draft_view.py" line="150" />
       <source>e.g. F41H 3/00, H04K 3/00</source>
       <translation>例: F41H 3/00, H04K 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="151" />
+      <location filename="../draft_view.py" line="152" />
       <source>Separate codes with commas, semicolons or 、. A field these codes fall in is taken as a fact (likelihood 100%), for every claim. Apply (or Enter) screens the draft again.</source>
       <translation>複数のコードはカンマ・セミコロン・読点（、）で区切ります。これらのコードが属する分野は事実として扱い、すべての請求項で該当可能性100%とします。「適用」（または Enter）で草稿を再判定します。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="155" />
+      <location filename="../draft_view.py" line="156" />
       <source>Apply</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="160" />
+      <location filename="../draft_view.py" line="161" />
       <source>IPC codes known for this draft</source>
       <translation>この草稿について判明しているIPCコード</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="164" />
+      <location filename="../draft_view.py" line="165" />
       <source>Annotation for this claim</source>
       <translation>この請求項への注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="168" />
+      <location filename="../draft_view.py" line="169" />
       <source>Why (optional)</source>
       <translation>理由（任意）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="170" />
+      <location filename="../draft_view.py" line="171" />
       <source>e.g. F41H 3/00</source>
       <translation>例: F41H 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="171" />
+      <location filename="../draft_view.py" line="172" />
       <source>Agree</source>
       <translation>同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="172" />
+      <location filename="../draft_view.py" line="173" />
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="178" />
+      <location filename="../draft_view.py" line="179" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="179" />
+      <location filename="../draft_view.py" line="180" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="180" />
+      <location filename="../draft_view.py" line="181" />
       <source>Corrected IPC</source>
       <translation>修正IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="189" />
+      <location filename="../draft_view.py" line="190" />
       <source>Field likelihoods</source>
       <translation>分野ごとの該当可能性</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="192" />
+      <location filename="../draft_view.py" line="193" />
       <source>Top IPC codes</source>
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="236" />
+      <location filename="../draft_view.py" line="237" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="264" />
+      <location filename="../draft_view.py" line="265" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="266" />
+      <location filename="../draft_view.py" line="267" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="267" />
+      <location filename="../draft_view.py" line="268" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="270" />
+      <location filename="../draft_view.py" line="271" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="327" />
+      <location filename="../draft_view.py" line="328" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="344" />
+      <location filename="../draft_view.py" line="345" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="355" />
+      <location filename="../draft_view.py" line="356" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="357" />
+      <location filename="../draft_view.py" line="358" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="357" />
+      <location filename="../draft_view.py" line="358" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="359" />
+      <location filename="../draft_view.py" line="360" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="361" />
+      <location filename="../draft_view.py" line="362" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="388" />
+      <location filename="../draft_view.py" line="389" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="391" />
+      <location filename="../draft_view.py" line="392" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="417" />
+      <location filename="../draft_view.py" line="418" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
@@ -516,22 +516,22 @@
   <context>
     <name>FieldTableModel</name>
     <message>
-      <location filename="../models/claims.py" line="111" />
+      <location filename="../models/claims.py" line="112" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="111" />
+      <location filename="../models/claims.py" line="112" />
       <source>Status</source>
       <translation>状態</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="111" />
+      <location filename="../models/claims.py" line="112" />
       <source>Likelihood</source>
       <translation>該当可能性</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="111" />
+      <location filename="../models/claims.py" line="112" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
@@ -973,7 +973,7 @@
     </message>
     <message>
       <location filename="../main_window.py" line="218" />
-      <location filename="../main_window.py" line="517" />
+      <location filename="../main_window.py" line="518" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
@@ -983,106 +983,106 @@
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="252" />
+      <location filename="../main_window.py" line="253" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="258" />
+      <location filename="../main_window.py" line="259" />
       <source>Screened %1 of %2: %3</source>
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="297" />
+      <location filename="../main_window.py" line="298" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="323" />
+      <location filename="../main_window.py" line="324" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="404" />
+      <location filename="../main_window.py" line="405" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="409" />
+      <location filename="../main_window.py" line="410" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="435" />
+      <location filename="../main_window.py" line="436" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="445" />
+      <location filename="../main_window.py" line="446" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="455" />
+      <location filename="../main_window.py" line="456" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="467" />
+      <location filename="../main_window.py" line="468" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="502" />
+      <location filename="../main_window.py" line="503" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="505" />
+      <location filename="../main_window.py" line="506" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="505" />
+      <location filename="../main_window.py" line="506" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="505" />
+      <location filename="../main_window.py" line="506" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="507" />
+      <location filename="../main_window.py" line="508" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="522" />
+      <location filename="../main_window.py" line="523" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="549" />
+      <location filename="../main_window.py" line="550" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="570" />
+      <location filename="../main_window.py" line="571" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="573" />
+      <location filename="../main_window.py" line="574" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="581" />
+      <location filename="../main_window.py" line="582" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -1136,6 +1136,129 @@
       <location filename="../models/queue.py" line="83" />
       <source>Free to file abroad (10 mo.)</source>
       <translation>外国出願可能日（10か月）</translation>
+    </message>
+  </context>
+  <context>
+    <name>Reasons</name>
+    <message>
+      <location filename="../reasons_i18n.py" line="39" />
+      <source>yes</source>
+      <translation>はい</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="40" />
+      <source>no</source>
+      <translation>いいえ</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="41" />
+      <source>unanswered</source>
+      <translation>未回答</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="52" />
+      <source>defence/foreign-military use: %1; State-commissioned/funded R&amp;D: %2</source>
+      <translation>防衛・外国軍事目的: %1、国の委託・資金による研究開発: %2</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="61" />
+      <source>combination %1</source>
+      <translation>組合せ %1</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="68" />
+      <source>%1 rule, IPC %2</source>
+      <translation>%1の規則、IPC版 %2</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="69" />
+      <source>%1 rule</source>
+      <translation>%1の規則</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="79" />
+      <source>known IPC code (entered for the draft): %1</source>
+      <translation>判明しているIPCコード（この草稿に入力）: %1</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="81" />
+      <source>known IPC code (printed in the document): %1</source>
+      <translation>判明しているIPCコード（文書に記載）: %1</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="86" />
+      <source>%1 within %2 (%3)</source>
+      <translation>%1 は %2 の範囲内（%3）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="91" />
+      <source>%1 is broader than %2: give the group to decide (%3)</source>
+      <translation>%1 は %2 より広い分類です。判断にはグループまで指定してください（%3）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="96" />
+      <source>evidence term(s) of this field: %1</source>
+      <translation>この分野の根拠用語: %1</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="100" />
+      <source>the field is limited (needs one of: %1); no text or terms were given to check it</source>
+      <translation>この分野には限定があります（次のいずれかが必要: %1）。確認に使える本文・用語がありません</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="105" />
+      <source>limitation met: %1 (%2 limitation)</source>
+      <translation>限定を満たす: %1（%2の限定）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="110" />
+      <source>limitation not met: none of %1 is in the text</source>
+      <translation>限定を満たさない: %1 のいずれも本文にありません</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="117" />
+      <source>additional requirement not met (%1)</source>
+      <translation>付加要件を満たしません（%1）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="119" />
+      <source>additional requirement met (%1)</source>
+      <translation>付加要件を満たします（%1）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="121" />
+      <source>additional requirement applies and is unanswered (%1)</source>
+      <translation>付加要件が適用され、未回答です（%1）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="123" />
+      <source>additional requirement applies (%1)</source>
+      <translation>付加要件が適用されます（%1）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="128" />
+      <source>additional requirement applies (defence use / State-funded R&amp;D)</source>
+      <translation>付加要件が適用されます（防衛目的／国の資金による研究開発）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="132" />
+      <source>additional requirement applies: defence use %1, State-funded R&amp;D %2</source>
+      <translation>付加要件が適用されます（防衛目的: %1、国の資金による研究開発: %2）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="137" />
+      <source>predicted IPC: %1; likelihood %2</source>
+      <translation>予測IPC: %1、該当可能性 %2</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="142" />
+      <source>likelihood %1 is at or above the review threshold %2</source>
+      <translation>該当可能性 %1 は要検討のしきい値 %2 以上です</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="147" />
+      <source>both additional-requirement questions answered no: the field does not apply</source>
+      <translation>付加要件の質問に両方「いいえ」と回答: この分野は該当しません</translation>
     </message>
   </context>
   <context>

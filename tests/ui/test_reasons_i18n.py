@@ -1,0 +1,135 @@
+"""The core's English field reasons are shown in Japanese in the Japanese UI.
+
+Every reason the real pipeline produces for the bundled example drafts (and for known
+IPC codes, both answers "no", a U/Pu limitation met and not met) must be recognised by a
+pattern of workbench.ui.reasons_i18n - so a new core template without a translation fails
+here - and its Japanese rendering keeps no English word of the template: only the parts
+carried over verbatim (IPC codes, terms, numbers) may stay Latin. The stored English is
+never changed: the English UI shows it as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from workbench.domain import AdditionalAnswers
+from workbench.ui import i18n
+from workbench.ui.reasons_i18n import reason_args, translate_reason, translate_reasons
+
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+KEPT_WORDS = {"IPC"}  # the classification's name stays as it is in Japanese prose
+EXAMPLES = Path(__file__).resolve().parents[2] / "workbench" / "examples"
+NO = AdditionalAnswers(defence_use=False, state_commissioned=False)
+
+
+def _reasons(verdict) -> set[str]:
+    out = {r for f in verdict.fields for r in f.reasons}
+    for cv in verdict.claim_verdicts:
+        out |= {r for f in cv.fields for r in f.reasons}
+    return out
+
+
+@pytest.fixture(scope="module")
+def real_reasons() -> set[str]:
+    from workbench.triage import screen_file, screen_text
+
+    example_drafts = sorted(EXAMPLES.glob("draft_*.txt"))
+    assert len(example_drafts) >= 3, "the bundled example drafts are missing"
+
+    found: set[str] = set()
+    for path in example_drafts:
+        found |= _reasons(screen_file(path))
+        found |= _reasons(screen_file(path, answers=NO))
+        found |= _reasons(screen_file(path, answers=AdditionalAnswers(defence_use=True)))
+    uuv = next(p for p in example_drafts if "underwater" in p.name)
+    found |= _reasons(screen_file(uuv, ipc_codes=["F41H 3/00"]))
+    found |= _reasons(screen_file(uuv, ipc_codes=["F41H 3/00"], answers=NO))
+    # a field with a limitation (uranium/plutonium), met and not met, from a known code
+    enrich = "A centrifuge cascade for uranium enrichment of uranium hexafluoride gas."
+    found |= _reasons(screen_text(enrich, ipc_codes=["B01D 59/20"]))
+    found |= _reasons(screen_text("A cascade of gas centrifuges separating argon isotopes.", ipc_codes=["B01D 59/20"]))
+    return found
+
+
+@pytest.fixture
+def japanese(qapp):
+    assert i18n.install_translators(qapp, "ja") == "ja"
+    yield
+    i18n.install_translators(qapp, "en")
+
+
+def test_every_real_reason_is_recognised_by_a_template(real_reasons):
+    assert len(real_reasons) > 20
+    unknown = sorted(r for r in real_reasons if reason_args(r) is None)
+    assert not unknown, f"core reason templates without a translation pattern (add them to reasons_i18n.py): {unknown}"
+    # the screens above reach the templates the brief names, not only the common ones
+    for start in ("known IPC code (entered for the draft): ", "evidence term(s) of this field: ",
+                  "predicted IPC: ", "both additional-requirement questions answered no", "limitation met: ",
+                  "additional requirement not met ("):
+        assert any(start in r for r in real_reasons), start
+    assert any(" within " in r and "unverified rule" in r for r in real_reasons)
+
+
+def test_japanese_rendering_keeps_no_english_word_of_the_template(real_reasons, japanese):
+    for reason in sorted(real_reasons):
+        ja = translate_reason(reason)
+        assert ja != reason and JAPANESE.search(ja), reason
+        rest = ja
+        for part in sorted(reason_args(reason), key=len, reverse=True):
+            assert part in ja, f"{part!r} of {reason!r} was lost in {ja!r}"
+            rest = rest.replace(part, " ")
+        left = set(LATIN_WORD.findall(rest)) - KEPT_WORDS
+        assert not left, f"{reason!r} -> {ja!r} still has English {left}"
+
+
+def test_codes_terms_and_numbers_are_carried_over(japanese):
+    ja = translate_reason("known IPC code (printed in the document): B63C 7/26 + F41 within combination B63C 7/26 + F41 (verified rule, IPC <2025.01)")
+    assert ja.startswith("判明しているIPCコード（文書に記載）: ")
+    assert "B63C 7/26 + F41" in ja and "組合せ" in ja and "確認済み" in ja and "<2025.01" in ja
+    ja = translate_reason("F41H is broader than F41H 3/00: give the group to decide (unverified rule)")
+    assert "F41H" in ja and "F41H 3/00" in ja and "未確認" in ja and "broader" not in ja
+    ja = translate_reason("the field is limited (needs one of: uranium, ウラン); no text or terms were given to check it")
+    assert "uranium, ウラン" in ja and "given" not in ja
+    ja = translate_reason("limitation not met: none of uranium, plutonium is in the text")
+    assert ja.startswith("限定を満たさない") and "uranium, plutonium" in ja
+    assert translate_reason("likelihood 0.0113 is at or above the review threshold 0.00063") == \
+        "該当可能性 0.0113 は要検討のしきい値 0.00063 以上です"
+
+
+def test_unknown_text_and_the_english_ui_keep_the_original(japanese):
+    odd = "a reason written by a future core version (B63G 8/00)"
+    assert translate_reason(odd) == odd and reason_args(odd) is None
+    # a near miss of a template is not half-translated
+    near = "additional requirement applies (defence/foreign-military use: maybe; State-commissioned/funded R&D: no)"
+    assert translate_reason(near) == near
+    stored = ["evidence term(s) of this field: sonar", odd]
+    assert translate_reasons(stored, "en") == stored
+    assert translate_reasons(stored, "ja") == ["この分野の根拠用語: sonar", odd]
+
+
+def test_the_draft_view_explains_fields_in_japanese(qtbot, japanese, example_drafts):
+    from workbench.triage import screen_file
+    from workbench.ui.draft_view import DraftView
+    from workbench.ui.models.claims import FieldTableModel
+    from PySide6.QtCore import Qt
+
+    uuv = next(p for p in example_drafts if "underwater" in p.name)
+    verdict = screen_file(uuv, ipc_codes=["F41H 3/00"])
+    view = DraftView()
+    qtbot.addWidget(view)
+    view.set_verdict(verdict, "ja")
+    why = view.why.toPlainText()
+    assert "•" in why and "predicted IPC" not in why and "evidence term(s)" not in why
+    assert "該当可能性" in why or "根拠用語" in why or "判明しているIPCコード" in why
+    tip = view.field_model.data(view.field_model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip and JAPANESE.search(tip)
+    # the record itself is untouched, and the English UI shows it as stored
+    assert all(reason_args(r) is not None for f in verdict.fields for r in f.reasons)
+    model = FieldTableModel()
+    model.set_fields(verdict.fields, "en")
+    tip_en = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip_en == "\n".join(model.field_at(0).reasons)
