@@ -58,7 +58,7 @@ def main(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     for lang, focus in (("en", "draft_en_underwater_vehicle.txt"), ("ja", "draft_ja_quantum_dot_detector.txt")):
         win = ctl.build(lang)
-        win.resize(1440, 900)
+        win.resize(1360, 820)  # a common laptop window; the layout must hold at this size
         win.show()
         if not session.verdicts:
             win.open_paths([str(p) for p in (*examples, *uspto)])

@@ -133,3 +133,39 @@ def test_the_draft_view_explains_fields_in_japanese(qtbot, japanese, example_dra
     model.set_fields(verdict.fields, "en")
     tip_en = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert tip_en == "\n".join(model.field_at(0).reasons)
+
+
+def test_the_field_table_keeps_five_rows_in_a_small_japanese_window(qtbot, qapp, japanese, tmp_path, example_drafts):
+    """At 1360x820 the side panel (answers, known codes, annotation) scrolls below a
+    splitter instead of squeezing the field table to two rows."""
+    from workbench.triage import screen_file
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.notifications import NotificationManager
+    from workbench.ui.session import Session
+
+    i18n.apply_font_fallback(qapp)
+    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
+    session.language = "ja"
+    try:
+        win = MainWindow(session)
+        qtbot.addWidget(win)
+        win.resize(1360, 820)
+        win.show()
+        qtbot.waitExposed(win)
+        view = win.draft_view
+        ja_draft = next(p for p in example_drafts if "quantum" in p.name)
+        view.set_verdict(screen_file(ja_draft), "ja")
+        qapp.processEvents()
+        assert view.field_model.rowCount() >= 5
+        assert view.visible_field_rows() >= 5, view.fields.viewport().height()
+        # the lower part scrolls rather than being cut: its content fits the width and
+        # the answer boxes are inside the scroll area
+        lower = view.side_scroll.widget()
+        assert view.side_scroll.viewport().width() >= lower.minimumSizeHint().width()
+        assert lower.isAncestorOf(view.defence) and lower.isAncestorOf(view.known_ipc) and lower.isAncestorOf(view.agree_button)
+        # the explanation of the selected field is Japanese, with its evidence places too
+        why = view.why.toPlainText()
+        assert "根拠用語" in why and "title:" not in why and "evidence term" not in why
+        win.close()
+    finally:
+        session.close_log()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QFrame,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -80,6 +82,7 @@ class AnswerBox(QWidget):
 _CODE_SEPARATORS = re.compile(r"[,;，；、]")
 # the core's reason for a field decided by a known IPC code (workbench.triage.screen_draft)
 KNOWN_CODE_REASON = "known IPC code ("
+MIN_FIELD_ROWS = 5  # the field table keeps this many rows visible however crowded the side panel
 
 
 def split_ipc_codes(text: str) -> list[str]:
@@ -110,6 +113,7 @@ class DraftView(QWidget):
         self.tree.setModel(self.claim_model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(12)  # deep dependent-claim chains keep room for their text
         self.tree.selectionModel().currentChanged.connect(self._claim_selected)
 
         self.text = QTextBrowser()
@@ -126,6 +130,8 @@ class DraftView(QWidget):
         self.fields.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.fields.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.fields.selectionModel().currentRowChanged.connect(self._field_selected)
+        self.fields.setWordWrap(False)  # one line a field (elided); the full name heads the explanation
+        self.fields.setMinimumHeight(self.fields_height(MIN_FIELD_ROWS))
         self.why = QTextBrowser()  # the selected field's reasons and evidence outside the claims
         self.why.setObjectName("fieldReasons")
         self.why.setMaximumHeight(110)
@@ -140,9 +146,9 @@ class DraftView(QWidget):
         self.state.changed.connect(self._answers_changed)
         qbox = QGroupBox(self.tr("Additional requirements"))
         qform = QFormLayout(qbox)
-        qform.addRow(QLabel(self.tr("For defence use (Japan's or a foreign military's)?")))
+        qform.addRow(_wrapped(QLabel(self.tr("For defence use (Japan's or a foreign military's)?"))))
         qform.addRow(self.defence)
-        qform.addRow(QLabel(self.tr("From State-commissioned or State-funded R&D?")))
+        qform.addRow(_wrapped(QLabel(self.tr("From State-commissioned or State-funded R&D?"))))
         qform.addRow(self.state)
         # codes the user already knows (e.g. from a search report): screened as facts
         self.known_ipc = QLineEdit()
@@ -184,16 +190,40 @@ class DraftView(QWidget):
         self.annotations.setMaximumHeight(90)
         aform.addRow(self.annotations)
 
-        side = QWidget()
-        sl = QVBoxLayout(side)
-        sl.setContentsMargins(0, 0, 0, 0)
-        sl.addWidget(QLabel(self.tr("Field likelihoods")))
-        sl.addWidget(self.fields, 2)
-        sl.addWidget(self.why)
-        sl.addWidget(QLabel(self.tr("Top IPC codes")))
-        sl.addWidget(self.ipc)
-        sl.addWidget(qbox)
-        sl.addWidget(abox)
+        # the side panel: the field table and its explanation on top; below a splitter
+        # handle, the top IPC codes, the answers, the known codes and the annotation in a
+        # scroll area, so the field table keeps its rows in a small (Japanese) window
+        upper = QWidget()
+        ul = QVBoxLayout(upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addWidget(QLabel(self.tr("Field likelihoods")))
+        ul.addWidget(self.fields, 1)
+        ul.addWidget(self.why)
+        lower = QWidget()
+        ll = QVBoxLayout(lower)
+        ll.setContentsMargins(0, 0, 4, 0)
+        ll.addWidget(QLabel(self.tr("Top IPC codes")))
+        ll.addWidget(self.ipc)
+        ll.addWidget(qbox)
+        ll.addWidget(abox)
+        ll.addStretch(1)
+        self.side_scroll = QScrollArea()
+        self.side_scroll.setObjectName("draftSideScroll")
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setWidget(lower)
+        self.side_scroll.setMinimumHeight(120)
+        # never narrower than its content: the horizontal bar is off, so it would be cut
+        self.side_scroll.setMinimumWidth(lower.minimumSizeHint().width() + self.side_scroll.verticalScrollBar().sizeHint().width())
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.setObjectName("draftSideSplitter")
+        side.setChildrenCollapsible(False)
+        side.addWidget(upper)
+        side.addWidget(self.side_scroll)
+        side.setStretchFactor(0, 1)
+        side.setStretchFactor(1, 1)
+        self.side_splitter = side
 
         middle = QWidget()
         ml = QVBoxLayout(middle)
@@ -207,13 +237,23 @@ class DraftView(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 2)
+        split.setStretchFactor(2, 3)
         self.splitter = split
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
         lay.addWidget(split, 1)
         self.set_verdict(None)
+
+    def fields_height(self, rows: int) -> int:
+        """The field table's height showing ``rows`` rows under its header."""
+        t = self.fields
+        return t.horizontalHeader().sizeHint().height() + rows * t.verticalHeader().defaultSectionSize() + 2 * t.frameWidth()
+
+    def visible_field_rows(self) -> int:
+        """How many whole rows of the field table are on screen now."""
+        t = self.fields
+        return t.viewport().height() // max(1, t.verticalHeader().defaultSectionSize())
 
     # -- content -------------------------------------------------------------------
     def set_verdict(self, verdict: DraftVerdict | None, language: str | None = None, annotations=()) -> None:
@@ -409,7 +449,7 @@ class DraftView(QWidget):
         outside = []
         for e in (draft_level.evidence if draft_level else ()):
             if e.source != "claim":
-                item = f"{e.source}: {e.term}"
+                item = f"{self._source_label(e.source)}: {e.term}"
                 if item not in outside:
                     outside.append(item)
         parts = [f"<b>{html.escape(_fname(fv, self.language))}</b> — {html.escape(labels.verified_label(fv.verified))}"]
@@ -417,6 +457,16 @@ class DraftView(QWidget):
         if outside:
             parts.append(html.escape(self.tr("Also found in: %1").replace("%1", "; ".join(outside[:8]))))
         return "<small>" + "<br>".join(parts) + "</small>"
+
+    def _source_label(self, source: str) -> str:
+        """Where outside the claims an evidence item was found (Evidence.source)."""
+        return {
+            "title": self.tr("title"),
+            "abstract": self.tr("abstract"),
+            "technical_field": self.tr("technical field"),
+            "description": self.tr("description"),
+            "ipc": self.tr("predicted IPC"),
+        }.get(source, source)
 
     # -- user actions --------------------------------------------------------------
     def answers(self) -> AdditionalAnswers:
@@ -453,6 +503,11 @@ class DraftView(QWidget):
     def annotation_saved(self) -> None:
         self.ann_note.clear()
         self.ann_ipc.clear()
+
+
+def _wrapped(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    return label
 
 
 def _fname(fv, language: str) -> str:

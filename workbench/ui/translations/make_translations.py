@@ -267,6 +267,12 @@ JA: dict[str, str] = {
     "Japanese text needs a CJK font: the setup installs IPA Gothic (fonts-ipafont-gothic).": "日本語の表示には CJK フォントが必要です。セットアップで IPA ゴシック（fonts-ipafont-gothic）をインストールします。",
     "Font in use for Japanese:": "日本語表示に使用中のフォント:",
     "none found – install fonts-ipafont-gothic": "見つかりません – fonts-ipafont-gothic をインストールしてください",
+    # draft view: where evidence outside the claims was found
+    "title": "発明の名称",
+    "abstract": "要約",
+    "technical field": "技術分野",
+    "description": "明細書",
+    "predicted IPC": "予測IPC",
     # field reasons: the core's English reason templates, shown translated (workbench/ui/reasons_i18n.py)
     "yes": "はい",
     "no": "いいえ",

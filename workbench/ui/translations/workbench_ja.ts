@@ -353,164 +353,189 @@
   <context>
     <name>DraftView</name>
     <message>
-      <location filename="../draft_view.py" line="141" />
+      <location filename="../draft_view.py" line="147" />
       <source>Additional requirements</source>
       <translation>付加要件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="143" />
+      <location filename="../draft_view.py" line="149" />
       <source>For defence use (Japan's or a foreign military's)?</source>
       <translation>防衛目的（日本または外国の軍事用途）ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="145" />
+      <location filename="../draft_view.py" line="151" />
       <source>From State-commissioned or State-funded R&amp;D?</source>
       <translation>国の委託・補助による研究開発の成果ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="150" />
+      <location filename="../draft_view.py" line="156" />
       <source>e.g. F41H 3/00, H04K 3/00</source>
       <translation>例: F41H 3/00, H04K 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="152" />
+      <location filename="../draft_view.py" line="158" />
       <source>Separate codes with commas, semicolons or 、. A field these codes fall in is taken as a fact (likelihood 100%), for every claim. Apply (or Enter) screens the draft again.</source>
       <translation>複数のコードはカンマ・セミコロン・読点（、）で区切ります。これらのコードが属する分野は事実として扱い、すべての請求項で該当可能性100%とします。「適用」（または Enter）で草稿を再判定します。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="156" />
+      <location filename="../draft_view.py" line="162" />
       <source>Apply</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="161" />
+      <location filename="../draft_view.py" line="167" />
       <source>IPC codes known for this draft</source>
       <translation>この草稿について判明しているIPCコード</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="165" />
+      <location filename="../draft_view.py" line="171" />
       <source>Annotation for this claim</source>
       <translation>この請求項への注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="169" />
+      <location filename="../draft_view.py" line="175" />
       <source>Why (optional)</source>
       <translation>理由（任意）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="171" />
+      <location filename="../draft_view.py" line="177" />
       <source>e.g. F41H 3/00</source>
       <translation>例: F41H 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="172" />
+      <location filename="../draft_view.py" line="178" />
       <source>Agree</source>
       <translation>同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="173" />
+      <location filename="../draft_view.py" line="179" />
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="179" />
+      <location filename="../draft_view.py" line="185" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="180" />
+      <location filename="../draft_view.py" line="186" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="181" />
+      <location filename="../draft_view.py" line="187" />
       <source>Corrected IPC</source>
       <translation>修正IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="190" />
+      <location filename="../draft_view.py" line="199" />
       <source>Field likelihoods</source>
       <translation>分野ごとの該当可能性</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="193" />
+      <location filename="../draft_view.py" line="205" />
       <source>Top IPC codes</source>
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="237" />
+      <location filename="../draft_view.py" line="277" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="265" />
+      <location filename="../draft_view.py" line="305" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="267" />
+      <location filename="../draft_view.py" line="307" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="268" />
+      <location filename="../draft_view.py" line="308" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="271" />
+      <location filename="../draft_view.py" line="311" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="328" />
+      <location filename="../draft_view.py" line="368" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="345" />
+      <location filename="../draft_view.py" line="385" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="356" />
+      <location filename="../draft_view.py" line="396" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="358" />
+      <location filename="../draft_view.py" line="398" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="358" />
+      <location filename="../draft_view.py" line="398" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="360" />
+      <location filename="../draft_view.py" line="400" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="362" />
+      <location filename="../draft_view.py" line="402" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="389" />
+      <location filename="../draft_view.py" line="429" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="392" />
+      <location filename="../draft_view.py" line="432" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="418" />
+      <location filename="../draft_view.py" line="458" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="464" />
+      <source>title</source>
+      <translation>発明の名称</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="465" />
+      <source>abstract</source>
+      <translation>要約</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="466" />
+      <source>technical field</source>
+      <translation>技術分野</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="467" />
+      <source>description</source>
+      <translation>明細書</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="468" />
+      <source>predicted IPC</source>
+      <translation>予測IPC</translation>
     </message>
   </context>
   <context>
