@@ -169,3 +169,31 @@ def test_the_field_table_keeps_five_rows_in_a_small_japanese_window(qtbot, qapp,
         win.close()
     finally:
         session.close_log()
+
+
+def test_screening_notes_of_real_drafts_are_shown_in_japanese(qtbot, japanese):
+    """The draft view's header notes come from ingest, claims and triage: a draft without
+    claims and one with a cancelled claim and a gap in the numbering, screened for real."""
+    from workbench.triage import NO_CLAIMS_NOTE, screen_text
+    from workbench.ui.draft_view import DraftView
+    from workbench.ui.reasons_i18n import translate_note, translate_notes
+
+    no_claims = screen_text("A sonar array for an unmanned underwater vehicle, towed behind a hull.")
+    assert NO_CLAIMS_NOTE in no_claims.notes
+    gaps = screen_text(
+        "Title: Sonar buoy\n\nClaims\n\n1. A sonar buoy comprising a hydrophone.\n\n2. (Cancelled)\n\n"
+        "4. The sonar buoy of claim 1, wherein the hydrophone is towed.\n"
+    )
+    notes = [n for v in (no_claims, gaps) for n in (*v.notes, *v.draft.notes)]
+    assert len(notes) >= 2
+    for note in notes:
+        ja = translate_note(note)
+        assert ja != note and JAPANESE.search(ja), f"untranslated screening note: {note!r}"
+    assert translate_note("cancelled claims left out: 2, 5-7") == "削除された請求項を除外しました: 2, 5-7"
+    assert translate_note("5 of 12 pages have no text layer (figures or scans)").startswith("12 ページ中 5 ページ")
+    odd = "a note from a future reader"
+    assert translate_note(odd) == odd and translate_notes([NO_CLAIMS_NOTE], "en") == [NO_CLAIMS_NOTE]
+    view = DraftView()
+    qtbot.addWidget(view)
+    view.set_verdict(no_claims, "ja")
+    assert "請求の範囲が見つからない" in view.header.text() and NO_CLAIMS_NOTE not in view.header.text()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain import AdditionalAnswers, ClaimVerdict, DraftVerdict
 from workbench.ui import labels
-from workbench.ui.reasons_i18n import translate_reasons
+from workbench.ui.reasons_i18n import translate_notes, translate_reasons
 from workbench.ui.models.claims import ClaimTreeModel, FieldTableModel
 
 
@@ -306,7 +306,7 @@ class DraftView(QWidget):
             if not top.verified:
                 parts.append("<i>" + html.escape(self.tr("the rule behind this field is not verified")) + "</i>")
         meta = self.tr("rules %1, model %2").replace("%1", v.ruleset_version or "?").replace("%2", v.model_version or "?")
-        notes = "; ".join(v.notes + v.draft.notes)
+        notes = "; ".join(translate_notes(dict.fromkeys(v.notes + v.draft.notes), self.language))
         line2 = html.escape(meta) + (" · " + html.escape(notes) if notes else "")
         disclaimer = html.escape(self.tr("A screening aid, not legal advice."))
         self.header.setText(" · ".join(parts) + f"<br><small>{line2} · {disclaimer}</small>")

@@ -10,6 +10,7 @@ information is ever lost.
 
     translate_reasons(fv.reasons, "ja")   # -> Japanese where a template is known
     reason_args(text)                      # the verbatim parts, or None when unrecognised
+    translate_notes(verdict.notes, "ja")   # the same for the draft's screening notes
 
 When the core gains a new reason template, add a pattern here and its Japanese in
 ``translations/make_translations.py`` (tests/ui/test_reasons_i18n.py fails until then).
@@ -204,3 +205,59 @@ def translate_reasons(reasons: Iterable[str], language: str) -> list[str]:
     if language != "ja":
         return list(reasons)
     return [translate_reason(r) for r in reasons]
+
+
+# -- the draft's screening notes (workbench.triage, workbench.ingest, workbench.claims) --
+def _one(text_fn: Callable[[], str]) -> Callable[[re.Match], Built]:
+    """A note without variable parts."""
+    return lambda m: (text_fn(), [])
+
+
+def _args(template_fn: Callable[[], str]) -> Callable[[re.Match], Built]:
+    """A note whose groups go verbatim into %1, %2..."""
+    return lambda m: (_fill(template_fn(), *m.groups()), list(m.groups()))
+
+
+NOTE_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match], Built]], ...] = tuple(
+    (re.compile(rx, re.DOTALL), fn)
+    for rx, fn in (
+        (r"^No claims section was found: the whole text was screened as one unit\.$",
+         _one(lambda: QCoreApplication.translate("Reasons", "No claims section was found: the whole text was screened as one unit."))),
+        (r"^No claims section was found: the whole text was screened as one unit\. \((.+)\)$",
+         _args(lambda: QCoreApplication.translate("Reasons", "No claims section was found: the whole text was screened as one unit. (%1)"))),
+        (r"^The document's classification '(.+)' is not an IPC symbol and was not used\.$",
+         _args(lambda: QCoreApplication.translate("Reasons", "The document's classification '%1' is not an IPC symbol and was not used."))),
+        (r"^([0-9,]+) of ([0-9,]+) pages have no text layer \(figures or scans\)$",
+         _args(lambda: QCoreApplication.translate("Reasons", "%1 of %2 pages have no text layer (figures or scans)"))),
+        (r"^no claims heading; claims taken from the first line numbered 1\.$",
+         _one(lambda: QCoreApplication.translate("Reasons", "no claims heading; claims taken from the first line numbered 1."))),
+        (r"^no 特許請求の範囲 heading; claims taken from 【請求項１】$",
+         _one(lambda: QCoreApplication.translate("Reasons", "no 特許請求の範囲 heading; claims taken from 【請求項１】"))),
+        (r"^claims section not found$", _one(lambda: QCoreApplication.translate("Reasons", "claims section not found"))),
+        (r"^claim ([0-9]+) is ([0-9,]+) characters long; only its first ([0-9,]+) were analysed$",
+         _args(lambda: QCoreApplication.translate("Reasons", "claim %1 is %2 characters long; only its first %3 were analysed"))),
+        (r"^claim 1 refers to 'any preceding claim' but none precedes it$",
+         _one(lambda: QCoreApplication.translate("Reasons", "claim 1 refers to 'any preceding claim' but none precedes it"))),
+        (r"^claim numbering starts at ([0-9]+), not 1$",
+         _args(lambda: QCoreApplication.translate("Reasons", "claim numbering starts at %1, not 1"))),
+        (r"^claim numbering jumps from ([0-9]+) to ([0-9]+)$",
+         _args(lambda: QCoreApplication.translate("Reasons", "claim numbering jumps from %1 to %2"))),
+        (r"^cancelled claims left out: (.+)$",
+         _args(lambda: QCoreApplication.translate("Reasons", "cancelled claims left out: %1"))),
+    )
+)
+
+
+def translate_note(text: str) -> str:
+    """A screening note in the installed UI language; the original when unrecognised."""
+    for rx, fn in NOTE_PATTERNS:
+        m = rx.match(text)
+        if m:
+            return fn(m)[0]
+    return text
+
+
+def translate_notes(notes: Iterable[str], language: str) -> list[str]:
+    if language != "ja":
+        return list(notes)
+    return [translate_note(n) for n in notes]

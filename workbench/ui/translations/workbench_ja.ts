@@ -1166,124 +1166,184 @@
   <context>
     <name>Reasons</name>
     <message>
-      <location filename="../reasons_i18n.py" line="39" />
+      <location filename="../reasons_i18n.py" line="40" />
       <source>yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="40" />
+      <location filename="../reasons_i18n.py" line="41" />
       <source>no</source>
       <translation>いいえ</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="41" />
+      <location filename="../reasons_i18n.py" line="42" />
       <source>unanswered</source>
       <translation>未回答</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="52" />
+      <location filename="../reasons_i18n.py" line="53" />
       <source>defence/foreign-military use: %1; State-commissioned/funded R&amp;D: %2</source>
       <translation>防衛・外国軍事目的: %1、国の委託・資金による研究開発: %2</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="61" />
+      <location filename="../reasons_i18n.py" line="62" />
       <source>combination %1</source>
       <translation>組合せ %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="68" />
+      <location filename="../reasons_i18n.py" line="69" />
       <source>%1 rule, IPC %2</source>
       <translation>%1の規則、IPC版 %2</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="69" />
+      <location filename="../reasons_i18n.py" line="70" />
       <source>%1 rule</source>
       <translation>%1の規則</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="79" />
+      <location filename="../reasons_i18n.py" line="80" />
       <source>known IPC code (entered for the draft): %1</source>
       <translation>判明しているIPCコード（この草稿に入力）: %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="81" />
+      <location filename="../reasons_i18n.py" line="82" />
       <source>known IPC code (printed in the document): %1</source>
       <translation>判明しているIPCコード（文書に記載）: %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="86" />
+      <location filename="../reasons_i18n.py" line="87" />
       <source>%1 within %2 (%3)</source>
       <translation>%1 は %2 の範囲内（%3）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="91" />
+      <location filename="../reasons_i18n.py" line="92" />
       <source>%1 is broader than %2: give the group to decide (%3)</source>
       <translation>%1 は %2 より広い分類です。判断にはグループまで指定してください（%3）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="96" />
+      <location filename="../reasons_i18n.py" line="97" />
       <source>evidence term(s) of this field: %1</source>
       <translation>この分野の根拠用語: %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="100" />
+      <location filename="../reasons_i18n.py" line="101" />
       <source>the field is limited (needs one of: %1); no text or terms were given to check it</source>
       <translation>この分野には限定があります（次のいずれかが必要: %1）。確認に使える本文・用語がありません</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="105" />
+      <location filename="../reasons_i18n.py" line="106" />
       <source>limitation met: %1 (%2 limitation)</source>
       <translation>限定を満たす: %1（%2の限定）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="110" />
+      <location filename="../reasons_i18n.py" line="111" />
       <source>limitation not met: none of %1 is in the text</source>
       <translation>限定を満たさない: %1 のいずれも本文にありません</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="117" />
+      <location filename="../reasons_i18n.py" line="118" />
       <source>additional requirement not met (%1)</source>
       <translation>付加要件を満たしません（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="119" />
+      <location filename="../reasons_i18n.py" line="120" />
       <source>additional requirement met (%1)</source>
       <translation>付加要件を満たします（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="121" />
+      <location filename="../reasons_i18n.py" line="122" />
       <source>additional requirement applies and is unanswered (%1)</source>
       <translation>付加要件が適用され、未回答です（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="123" />
+      <location filename="../reasons_i18n.py" line="124" />
       <source>additional requirement applies (%1)</source>
       <translation>付加要件が適用されます（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="128" />
+      <location filename="../reasons_i18n.py" line="129" />
       <source>additional requirement applies (defence use / State-funded R&amp;D)</source>
       <translation>付加要件が適用されます（防衛目的／国の資金による研究開発）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="132" />
+      <location filename="../reasons_i18n.py" line="133" />
       <source>additional requirement applies: defence use %1, State-funded R&amp;D %2</source>
       <translation>付加要件が適用されます（防衛目的: %1、国の資金による研究開発: %2）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="137" />
+      <location filename="../reasons_i18n.py" line="138" />
       <source>predicted IPC: %1; likelihood %2</source>
       <translation>予測IPC: %1、該当可能性 %2</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="142" />
+      <location filename="../reasons_i18n.py" line="143" />
       <source>likelihood %1 is at or above the review threshold %2</source>
       <translation>該当可能性 %1 は要検討のしきい値 %2 以上です</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="147" />
+      <location filename="../reasons_i18n.py" line="148" />
       <source>both additional-requirement questions answered no: the field does not apply</source>
       <translation>付加要件の質問に両方「いいえ」と回答: この分野は該当しません</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="225" />
+      <source>No claims section was found: the whole text was screened as one unit.</source>
+      <translation>請求の範囲が見つからないため、全文を1つの単位として判定しました。</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="227" />
+      <source>No claims section was found: the whole text was screened as one unit. (%1)</source>
+      <translation>請求の範囲が見つからないため、全文を1つの単位として判定しました。（%1）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="229" />
+      <source>The document's classification '%1' is not an IPC symbol and was not used.</source>
+      <translation>文書に記載の分類「%1」はIPC記号ではないため、使用していません。</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="231" />
+      <source>%1 of %2 pages have no text layer (figures or scans)</source>
+      <translation>%2 ページ中 %1 ページにテキスト層がありません（図面またはスキャン画像）</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="233" />
+      <source>no claims heading; claims taken from the first line numbered 1.</source>
+      <translation>請求の範囲の見出しがないため、番号1の最初の行から請求項を読み取りました。</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="235" />
+      <source>no 特許請求の範囲 heading; claims taken from 【請求項１】</source>
+      <translation>【特許請求の範囲】の見出しがないため、【請求項１】から請求項を読み取りました。</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="236" />
+      <source>claims section not found</source>
+      <translation>請求の範囲が見つかりません</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="238" />
+      <source>claim %1 is %2 characters long; only its first %3 were analysed</source>
+      <translation>請求項%1は%2文字あり、最初の%3文字のみを解析しました</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="240" />
+      <source>claim 1 refers to 'any preceding claim' but none precedes it</source>
+      <translation>請求項1は「先行するいずれかの請求項」を引用していますが、先行する請求項がありません</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="242" />
+      <source>claim numbering starts at %1, not 1</source>
+      <translation>請求項の番号が1ではなく%1から始まっています</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="244" />
+      <source>claim numbering jumps from %1 to %2</source>
+      <translation>請求項の番号が%1から%2に飛んでいます</translation>
+    </message>
+    <message>
+      <location filename="../reasons_i18n.py" line="246" />
+      <source>cancelled claims left out: %1</source>
+      <translation>削除された請求項を除外しました: %1</translation>
     </message>
   </context>
   <context>
