@@ -197,3 +197,6 @@ def test_screening_notes_of_real_drafts_are_shown_in_japanese(qtbot, japanese):
     qtbot.addWidget(view)
     view.set_verdict(no_claims, "ja")
     assert "請求の範囲が見つからない" in view.header.text() and NO_CLAIMS_NOTE not in view.header.text()
+    # said once: the reader's own "claims section not found" is already merged into the verdict's note
+    assert view.header.text().count(translate_note("claims section not found")) + view.header.text().count(
+        translate_note(NO_CLAIMS_NOTE)) == 1

@@ -306,7 +306,7 @@ class DraftView(QWidget):
             if not top.verified:
                 parts.append("<i>" + html.escape(self.tr("the rule behind this field is not verified")) + "</i>")
         meta = self.tr("rules %1, model %2").replace("%1", v.ruleset_version or "?").replace("%2", v.model_version or "?")
-        notes = "; ".join(translate_notes(dict.fromkeys(v.notes + v.draft.notes), self.language))
+        notes = "; ".join(translate_notes(dict.fromkeys(v.notes or v.draft.notes), self.language))  # the pipeline already merged the reader's notes
         line2 = html.escape(meta) + (" · " + html.escape(notes) if notes else "")
         disclaimer = html.escape(self.tr("A screening aid, not legal advice."))
         self.header.setText(" · ".join(parts) + f"<br><small>{line2} · {disclaimer}</small>")
