@@ -19,7 +19,9 @@ from workbench.rules.source import read_rule_file
 TRIGGERS = ("place", "residence", "content")
 SCOPES = ("all", "sensitive", "defence", "jp-fields")
 REQUIRED = ("code", "name", "law", "trigger", "scope", "requirement", "wait", "penalty", "verified", "sources")
-OPTIONAL = ("note",)
+TRANSLATED = ("name", "requirement", "wait", "penalty", "note")  # texts with a Japanese twin (<key>_ja)
+OPTIONAL = ("note", *(f"{k}_ja" for k in TRANSLATED))
+LANGUAGES = ("en", "ja")
 FILE = Path("foreign-filing") / "jurisdictions.yaml"
 
 
@@ -36,6 +38,21 @@ class Jurisdiction:
     verified: bool
     sources: tuple[str, ...]
     note: str = ""
+    # Japanese texts (optional in the data; "" falls back to the English)
+    name_ja: str = ""
+    requirement_ja: str = ""
+    wait_ja: str = ""
+    penalty_ja: str = ""
+    note_ja: str = ""
+
+    def text(self, field: str, language: str = "en") -> str:
+        """``field`` (name, requirement, wait, penalty, note) in ``language``: the Japanese
+        text when asked for and present, else the English."""
+        if field not in TRANSLATED:
+            raise ValueError(f"no translated text {field!r} (one of {TRANSLATED})")
+        if language == "ja":
+            return getattr(self, f"{field}_ja") or getattr(self, field)
+        return getattr(self, field)
 
 
 @dataclass(frozen=True)
@@ -53,14 +70,24 @@ class FilingFacts:
 class FilingCheck:
     jurisdiction: Jurisdiction
     applies: str  # "yes" | "possible"
-    why: str
+    why: str  # English
+    why_ja: str = ""
+
+    def text(self, field: str, language: str = "en") -> str:
+        """``why`` or a jurisdiction text (see ``Jurisdiction.text``) in ``language``."""
+        if field == "why":
+            return (self.why_ja or self.why) if language == "ja" else self.why
+        return self.jurisdiction.text(field, language)
 
     def to_dict(self) -> dict:
+        """Both languages: the English keys as before, the Japanese as ``<key>_ja``."""
         j = self.jurisdiction
         return {
-            "code": j.code, "name": j.name, "applies": self.applies, "why": self.why,
-            "law": j.law, "requirement": j.requirement, "wait": j.wait, "penalty": j.penalty,
-            "verified": j.verified, "note": j.note, "sources": list(j.sources),
+            "code": j.code, "name": j.name, "name_ja": j.text("name", "ja"), "applies": self.applies,
+            "why": self.why, "why_ja": self.text("why", "ja"),
+            "law": j.law, "requirement": j.requirement, "requirement_ja": j.text("requirement", "ja"),
+            "wait": j.wait, "wait_ja": j.text("wait", "ja"), "penalty": j.penalty, "penalty_ja": j.text("penalty", "ja"),
+            "verified": j.verified, "note": j.note, "note_ja": j.text("note", "ja"), "sources": list(j.sources),
         }
 
 
@@ -118,60 +145,83 @@ def _load(path: str) -> tuple[Jurisdiction, ...]:
         if code in seen:
             raise RulesError(E303, path=path, line=source.line_of(where + ("code",)), detail=f"'{code}' is listed twice")
         seen.add(code)
+        for key in OPTIONAL:
+            if key in item and not isinstance(item[key], str):
+                raise RulesError(E303, path=path, line=source.line_of(where + (key,)), detail=f"'{key}' must be text")
+        if "note_ja" in item and "note" not in item:
+            raise RulesError(E303, path=path, line=source.line_of(where + ("note_ja",)), detail="'note_ja' without an English 'note'")
         out.append(Jurisdiction(
             code=code, name=str(item["name"]), law=str(item["law"]), trigger=item["trigger"],
             scope=item["scope"], requirement=str(item["requirement"]), wait=str(item["wait"]),
             penalty=str(item["penalty"]), verified=bool(item["verified"]),
             sources=tuple(str(s) for s in item["sources"]), note=str(item.get("note", "")),
+            **{f"{k}_ja": item.get(f"{k}_ja", "").strip() for k in TRANSLATED},
         ))
     return tuple(out)
 
 
-def _scope_applies(j: Jurisdiction, facts: FilingFacts) -> tuple[str | None, str]:
+# The triage levels as the Japanese UI names them (workbench/ui/labels.py).
+LEVEL_JA = {"clear": "該当なし", "review": "要検討", "likely": "送付の可能性大"}
+
+
+def _scope_applies(j: Jurisdiction, facts: FilingFacts) -> tuple[str | None, str, str]:
+    """Whether the rule's technology scope is met: (applies, why in English, why in Japanese)."""
+    level = facts.jp_level
+    level_ja = LEVEL_JA.get(level or "", level or "")
     if j.scope == "all":
-        return "yes", "applies to all technology"
+        return "yes", "applies to all technology", "すべての技術分野が対象となる"
     if j.scope == "jp-fields":
-        if facts.jp_level in ("likely", "review"):
-            return "yes", f"the draft was triaged '{facts.jp_level}' for Japan's specified fields"
-        if facts.jp_level == "clear":
-            return None, "triaged clear of Japan's specified fields"
-        return "possible", "the draft has not been triaged for Japan's specified fields"
+        if level in ("likely", "review"):
+            return ("yes", f"the draft was triaged '{level}' for Japan's specified fields",
+                    f"草稿は日本の特定技術分野について「{level_ja}」と判定された")
+        if level == "clear":
+            return None, "triaged clear of Japan's specified fields", "日本の特定技術分野には該当しないと判定された"
+        return ("possible", "the draft has not been triaged for Japan's specified fields",
+                "草稿は日本の特定技術分野についてまだ判定されていない")
     # sensitive / defence content
+    marked_civil = ("the content is marked not military / security related", "内容は軍事・安全保障に関連しないとされている")
     if facts.defence_related is True:
-        return "yes", "the content is marked military / security related"
-    if facts.defence_related is False and facts.jp_level == "clear":
-        return None, "the content is marked not military / security related"
-    if facts.jp_level in ("likely", "review"):
-        return "possible", f"the draft touches Japan's specified (security) fields ('{facts.jp_level}')"
+        return "yes", "the content is marked military / security related", "内容は軍事・安全保障に関連するとされている"
+    if facts.defence_related is False and level == "clear":
+        return None, *marked_civil
+    if level in ("likely", "review"):
+        return ("possible", f"the draft touches Japan's specified (security) fields ('{level}')",
+                f"草稿は日本の特定技術分野（安全保障関連）に関わる（「{level_ja}」）")
     if facts.defence_related is False:
-        return None, "the content is marked not military / security related"
-    return "possible", "whether the content is military / security related is unknown"
+        return None, *marked_civil
+    return ("possible", "whether the content is military / security related is unknown",
+            "内容が軍事・安全保障に関連するかどうかは不明")
 
 
 def filing_checks(facts: FilingFacts, jurisdictions: tuple[Jurisdiction, ...] | None = None) -> list[FilingCheck]:
-    """The rules a filing plan meets, most binding first (``yes`` before ``possible``)."""
+    """The rules a filing plan meets, most binding first (``yes`` before ``possible``).
+    Each check says why in English (``why``) and Japanese (``why_ja``; ``check.text("why", "ja")``)."""
     rules = jurisdictions if jurisdictions is not None else load_jurisdictions()
     completed, residences, planned = _norm(facts.completed_in), _norm(facts.residences), _norm(facts.planned)
     out: list[FilingCheck] = []
     for j in rules:
+        name_ja = j.text("name", "ja")
         if j.trigger == "place":
             if j.code not in completed:
                 continue
             trigger_why = f"the invention was completed (at least partly) in {j.name}"
+            trigger_ja = f"発明は（少なくとも一部が）{name_ja}で完成した"
         elif j.trigger == "residence":
             if j.code not in residences:
                 continue
             trigger_why = f"an inventor or the applicant resides in {j.name}"
+            trigger_ja = f"発明者又は出願人が{name_ja}に居住している"
         else:  # content rules bite where the application is filed or the work is held
             if j.code not in planned | completed | residences:
                 continue
             trigger_why = f"{j.name} is involved (planned filing, place of work or residence)"
-        applies, scope_why = _scope_applies(j, facts)
+            trigger_ja = f"{name_ja}が関係する（出願予定国、発明地又は居住地）"
+        applies, scope_why, scope_ja = _scope_applies(j, facts)
         if applies is None:
             continue
         # A first-filing duty only matters when something is to be filed outside that country.
         if j.trigger != "content" and planned and planned <= {j.code}:
             continue
-        out.append(FilingCheck(j, applies, f"{trigger_why}; {scope_why}"))
+        out.append(FilingCheck(j, applies, f"{trigger_why}; {scope_why}", f"{trigger_ja}。{scope_ja}。"))
     out.sort(key=lambda c: (c.applies != "yes", c.jurisdiction.code))
     return out
