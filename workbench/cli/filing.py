@@ -30,7 +30,8 @@ def register(sub) -> None:
     c.add_argument("--plan", default="", help="planned filings, e.g. US,EP,CN,PCT")
     c.add_argument("--level", choices=("clear", "review", "likely"), help="the draft's triage level (workbench triage)")
     c.add_argument("--defence", choices=("yes", "no", "unknown"), default="unknown", help="military / security content?")
-    c.add_argument("--json", action="store_true")
+    c.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the checklist text (en|ja; --json always has both)")
+    c.add_argument("--json", action="store_true", help="machine-readable, English and Japanese fields (<key>_ja)")
     c.set_defaults(func=run_check)
     p.set_defaults(func=lambda args: p.print_help() or 2)
 
@@ -48,16 +49,29 @@ def run_check(args) -> int:
     if args.json:
         print(json.dumps([c.to_dict() for c in checks], ensure_ascii=False, indent=2))
         return 0
+    lang = args.lang
+    ja = lang == "ja"
     if not checks:
-        print("No foreign-filing licence or first-filing rule in the rule data applies to these facts.")
+        print("この事実関係に適用される外国出願許可又は第一国出願義務の規則は、ルールデータにありません。" if ja
+              else "No foreign-filing licence or first-filing rule in the rule data applies to these facts.")
+    label = ({"why": "理由：", "do": "対応：", "wait": "待機：", "note": "注記："} if ja
+             else {"why": "why: ", "do": "do:  ", "wait": "wait: ", "note": "note: "})
     for c in checks:
         j = c.jurisdiction
-        mark = "verified" if j.verified else "UNVERIFIED - check the official text"
-        print(f"[{c.applies.upper():8}] {j.code} {j.name} — {j.law} ({mark})")
-        print(f"           why: {c.why}")
-        print(f"           do:  {j.requirement}")
-        print(f"           wait: {j.wait}")
+        if ja:
+            mark = "確認済み" if j.verified else "未確認 - 公式の条文を確認してください"
+            applies = "該当" if c.applies == "yes" else "該当の可能性"
+        else:
+            mark = "verified" if j.verified else "UNVERIFIED - check the official text"
+            applies = c.applies.upper()
+        print(f"[{applies:8}] {j.code} {c.text('name', lang)} — {j.law} ({mark})")
+        print(f"           {label['why']}{c.text('why', lang)}")
+        print(f"           {label['do']}{c.text('requirement', lang)}")
+        print(f"           {label['wait']}{c.text('wait', lang)}")
         if j.note:
-            print(f"           note: {j.note}")
-    print("\nA screening aid, not legal advice. Sources: classification_rules/foreign-filing/jurisdictions.yaml")
+            print(f"           {label['note']}{c.text('note', lang)}")
+    if ja:
+        print("\n審査の補助であり、法的助言ではありません。出典: classification_rules/foreign-filing/jurisdictions.yaml")
+    else:
+        print("\nA screening aid, not legal advice. Sources: classification_rules/foreign-filing/jurisdictions.yaml")
     return 0
