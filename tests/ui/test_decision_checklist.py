@@ -5,6 +5,7 @@ live; unverified rules are marked; the core's coded errors are shown, not raised
 from __future__ import annotations
 
 import dataclasses
+import html
 
 import pytest
 
@@ -219,3 +220,69 @@ def test_another_draft_starts_from_its_own_decision_and_the_same_draft_keeps_wha
     assert p.place.currentData() is None and p.countries.text() == "" and not p.jp_filed.isChecked()
     assert p.residences.text() == "" and p.rationale.toPlainText() == "" and p.checklist.rowCount() == 0
     assert p.decision.currentData() == "hold" and p.primary_due.text() == "—"
+
+
+@pytest.fixture
+def japanese(qapp):
+    from workbench.ui import i18n
+
+    assert i18n.install_translators(qapp, "ja") == "ja"
+    yield
+    i18n.install_translators(qapp, "en")
+
+
+def test_checklist_rule_texts_in_japanese_when_the_ui_is_japanese(qtbot, japanese):
+    jp_rule, in_rule = RULES["JP"], RULES["IN"]
+    p = DecisionPanel()
+    qtbot.addWidget(p)
+    assert p.checklist_language() == "ja"
+    p.set_draft("uuv.txt", level="likely")
+    p.place.setCurrentIndex(p.place.findData(True))
+    p.countries.setText("US")
+    p.residences.setText("IN")
+    rows = rows_by_code(p)
+    jp, india = rows["JP"], rows["IN"]
+    assert jp[COL_COUNTRY] == "日本 (JP)" and india[COL_COUNTRY] == "インド (IN)"
+    assert jp[COL_TODO] == jp_rule.requirement_ja and "第一国出願" in jp[COL_TODO] and jp[COL_WAIT] == jp_rule.wait_ja
+    assert india[COL_TODO] == in_rule.requirement_ja and jp_rule.requirement not in jp
+    tip = p.checklist.item(p.checklist_rows().index(jp), COL_TODO).toolTip()
+    assert "日本で完成" in tip and "「送付の可能性大」" in tip  # why, in Japanese, with the UI's level name
+    assert html.escape(jp_rule.penalty_ja) in tip and html.escape(jp_rule.note_ja) in tip
+    assert "Economic Security Promotion Act" in tip and jp_rule.sources[0] in tip  # the law as cited, the sources
+    assert "completed" not in tip and jp_rule.penalty not in tip
+
+
+def test_checklist_language_can_be_given_and_english_stays_english(qtbot):
+    english = DecisionPanel()
+    qtbot.addWidget(english)
+    assert english.checklist_language() == "en"
+    ja = DecisionPanel(language="ja")
+    qtbot.addWidget(ja)
+    for p in (english, ja):
+        p.set_draft("uuv.txt", level="likely")
+        p.place.setCurrentIndex(p.place.findData(True))
+        p.countries.setText("US")
+    assert rows_by_code(english)["JP"][COL_TODO] == RULES["JP"].requirement
+    assert rows_by_code(ja)["JP"][COL_TODO] == RULES["JP"].requirement_ja
+
+
+def test_japanese_window_decision_tab_shows_japanese_rules_for_a_screened_draft(qtbot, tmp_path, japanese, example_drafts):
+    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
+    win = MainWindow(session)
+    win.in_process = False
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        with qtbot.waitSignal(win.batch_finished, timeout=60000):
+            win.open_paths([str(example_drafts[0])], screen_files=ui_fakes.fake_screen_files)
+        assert win.select_key(win.queue_model.row_at(0).key)
+        win.tabs.setCurrentWidget(win.decision_panel)
+        panel = win.decision_panel
+        panel.place.setCurrentIndex(panel.place.findData(True))
+        panel.countries.setText("US, EP")
+        jp = rows_by_code(panel)["JP"]  # the fake screens every draft 'review'
+        assert jp[COL_APPLIES] == "はい" and jp[COL_TODO] == RULES["JP"].requirement_ja
+        assert "要検討" in panel.checklist.item(panel.checklist_rows().index(jp), COL_TODO).toolTip()
+    finally:
+        win.close()
+        session.close_log()

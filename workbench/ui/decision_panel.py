@@ -7,6 +7,7 @@ level and its defence answer), history."""
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -36,13 +37,23 @@ from workbench.ui import backend, labels
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 1  # the FilingCheck behind a checklist row
 COL_COUNTRY, COL_APPLIES, COL_TODO, COL_WAIT, COL_RULE = range(5)
 _FILING = FILING  # country codes typed by the user: the core's one reading (parse_codes)
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def ui_language() -> str:
+    """The language the panel's own strings are shown in: 'ja' when the installed
+    translators (``i18n.install_translators``) make them Japanese, else 'en'. The checklist's
+    rule texts follow it, so a Japanese header never sits over English rows."""
+    title = QCoreApplication.translate("DecisionPanel", "Foreign-filing checklist")
+    return "ja" if _JAPANESE.search(title) else "en"
 
 
 class DecisionPanel(QWidget):
     save_requested = Signal(dict)  # the keyword arguments of TriageLog.decide (without draft_id)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, language: str | None = None) -> None:
         super().__init__(parent)
+        self.language = language  # of the checklist's rule texts; None: the UI's (ui_language)
         self.draft_name = QLabel()
         self.decision = QComboBox()
         for code, label in labels.decision_choices():
@@ -257,17 +268,18 @@ class DecisionPanel(QWidget):
         t.setRowCount(len(checks))
         bold = QFont(t.font())
         bold.setBold(True)
+        lang = self.checklist_language()
         for r, check in enumerate(checks):
             j = check.jurisdiction
             yes = check.applies == "yes"
             cells = [
-                f"{j.name} ({j.code})",
+                f"{check.text('name', lang)} ({j.code})",
                 self.tr("Yes") if yes else self.tr("Possible"),
-                j.requirement,
-                j.wait,
+                check.text("requirement", lang),
+                check.text("wait", lang),
                 labels.verified_label(True) if j.verified else "⚠ " + labels.verified_label(False),
             ]
-            tip = self._tooltip(check)
+            tip = self._tooltip(check, lang)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
@@ -289,17 +301,21 @@ class DecisionPanel(QWidget):
         rows = sum(t.rowHeight(r) for r in range(t.rowCount()))
         t.setMaximumHeight(t.horizontalHeader().height() + rows + 2 * t.frameWidth() + 4)
 
-    def _tooltip(self, check) -> str:
+    def checklist_language(self) -> str:
+        """'ja' or 'en': the language of the rule texts in the checklist."""
+        return self.language or ui_language()
+
+    def _tooltip(self, check, lang: str = "en") -> str:
         j = check.jurisdiction
         e = html.escape
         rows = [
-            f"<b>{e(j.name)} ({e(j.code)})</b> — {e(labels.verified_label(j.verified))}",
-            f"<b>{e(self.tr('Why'))}:</b> {e(check.why)}",
-            f"<b>{e(self.tr('Law'))}:</b> {e(j.law)}",
-            f"<b>{e(self.tr('Penalty'))}:</b> {e(j.penalty)}",
+            f"<b>{e(check.text('name', lang))} ({e(j.code)})</b> — {e(labels.verified_label(j.verified))}",
+            f"<b>{e(self.tr('Why'))}:</b> {e(check.text('why', lang))}",
+            f"<b>{e(self.tr('Law'))}:</b> {e(j.law)}",  # the law's own name, as cited
+            f"<b>{e(self.tr('Penalty'))}:</b> {e(check.text('penalty', lang))}",
         ]
         if j.note:
-            rows.append(f"<b>{e(self.tr('Note'))}:</b> {e(j.note)}")
+            rows.append(f"<b>{e(self.tr('Note'))}:</b> {e(check.text('note', lang))}")
         rows.append(f"<b>{e(self.tr('Sources'))}:</b> " + "<br>".join(e(s) for s in j.sources))
         return "<p>" + "<br>".join(rows) + "</p>"
 
