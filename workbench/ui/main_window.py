@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.draft_view.answers_changed.connect(self.rescreen_current)
         self.draft_view.ipc_codes_applied.connect(self.apply_ipc_codes)
         self.draft_view.annotation_requested.connect(self.annotate)
-        self.decision_panel = DecisionPanel()
+        self.decision_panel = DecisionPanel(language=self.session.language)
         self.decision_panel.save_requested.connect(self.save_decision)
         # the checklist follows the defence answer at once, before the re-screen finishes
         self.draft_view.answers_changed.connect(lambda a: self.decision_panel.set_defence_related(a.defence_use))
