@@ -268,6 +268,7 @@ def test_checklist_language_can_be_given_and_english_stays_english(qtbot):
 
 def test_japanese_window_decision_tab_shows_japanese_rules_for_a_screened_draft(qtbot, tmp_path, japanese, example_drafts):
     session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
+    session.language = "ja"  # as the app's controller sets it when it installs the Japanese translators
     win = MainWindow(session)
     win.in_process = False
     qtbot.addWidget(win)
