@@ -18,7 +18,8 @@ import numpy as np
 from workbench.classify.targets import entry_parts, representative, target_contains
 from workbench.domain import AdditionalAnswers
 
-CALIBRATOR_FEATURES = ("logit_code_score", "logit_subclass_score", "logit_field_score", "log_terms", "has_terms")
+CALIBRATOR_FEATURES = ("logit_code_score", "logit_subclass_score", "logit_field_score", "log_terms", "has_terms", "sensitive_head")
+SENS_CLIP = 9.21  # the same range as _logit's clip, so one outlying text cannot dominate
 YES = AdditionalAnswers(defence_use=True, state_commissioned=True)
 
 
@@ -105,11 +106,26 @@ def _logit(x: np.ndarray) -> np.ndarray:
     return np.log(x / (1 - x))
 
 
-def calibrator_features(code_score, n_terms, sub_score=None, head_score=None) -> np.ndarray:
+def calibrator_features(code_score, n_terms, sub_score=None, head_score=None, sens=None, names=CALIBRATOR_FEATURES) -> np.ndarray:
+    """(..., len(names)) calibrator inputs. ``sens`` is the sensitivity head's decision
+    value per text (shape (n_texts,), broadcast over the fields; 0 without a head);
+    ``names`` picks the columns a calibrator was fit on (older models have fewer)."""
     nt = np.asarray(n_terms, dtype=np.float64)
     ss = np.zeros_like(nt) if sub_score is None else np.asarray(sub_score, dtype=np.float64)
     hs = np.zeros_like(nt) if head_score is None else np.asarray(head_score, dtype=np.float64)
-    return np.stack([_logit(code_score), _logit(ss), _logit(hs), np.log1p(nt), (nt > 0).astype(np.float64)], axis=-1)
+    sv = np.zeros_like(nt) if sens is None else np.asarray(sens, dtype=np.float64)
+    if sv.ndim < nt.ndim:
+        sv = sv.reshape(sv.shape + (1,) * (nt.ndim - sv.ndim))
+    sv = np.clip(np.broadcast_to(sv, nt.shape), -SENS_CLIP, SENS_CLIP)
+    cols = {
+        "logit_code_score": _logit(code_score),
+        "logit_subclass_score": _logit(ss),
+        "logit_field_score": _logit(hs),
+        "log_terms": np.log1p(nt),
+        "has_terms": (nt > 0).astype(np.float64),
+        "sensitive_head": sv,
+    }
+    return np.stack([cols[n] for n in names], axis=-1)
 
 
 def requirement_excluded(field_rule, answers: AdditionalAnswers) -> bool:

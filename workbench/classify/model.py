@@ -46,6 +46,19 @@ class Calibrator:
 
 
 @dataclass
+class SensitivityHead:
+    """A linear scorer fit directly on the training records' "in any specified field"
+    label (class-balanced logistic regression): ``decision = X . coef + intercept``.
+    Its value is one more input of the field-likelihood calibrator."""
+
+    coef: np.ndarray  # (n_features,) float32, sparse-stored on disk
+    intercept: float
+
+    def decision(self, X) -> np.ndarray:
+        return np.asarray(X @ self.coef, dtype=np.float64).ravel() + self.intercept
+
+
+@dataclass
 class IpcModel:
     labels: tuple[str, ...]  # "G06F", "F41H 3/00", "G21C 19/42-19/50" ...
     kinds: tuple[str, ...]  # "subclass" | "target"
@@ -55,6 +68,7 @@ class IpcModel:
     scale: np.ndarray  # (n_labels, 2) per-label Platt scaling of the decision value
     feature_params: dict
     calibrator: Calibrator | None = None
+    head: SensitivityHead | None = None  # absent in models trained before it existed
     meta: dict = field(default_factory=dict)
     _featurizer: Featurizer | None = field(default=None, repr=False)
 
@@ -68,15 +82,26 @@ class IpcModel:
     def version(self) -> str:
         return str(self.meta.get("version", ""))
 
-    def decision(self, texts: list[str]) -> np.ndarray:
-        X = self.featurizer.transform(texts)
+    def _decision(self, X) -> np.ndarray:
         return np.asarray((X @ self.coef.T).todense(), dtype=np.float32) + self.intercept
+
+    def decision(self, texts: list[str]) -> np.ndarray:
+        return self._decision(self.featurizer.transform(texts))
+
+    def _probabilities(self, X) -> np.ndarray:
+        z = self._decision(X) * self.scale[:, 0] + self.scale[:, 1]
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         """Per label: the probability that the office would assign it (Platt-scaled)."""
-        d = self.decision(texts)
-        z = d * self.scale[:, 0] + self.scale[:, 1]
-        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+        return self._probabilities(self.featurizer.transform(texts))
+
+    def scores(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(label probabilities, sensitivity-head decision values or zeros without a head),
+        from one featurisation of ``texts``."""
+        X = self.featurizer.transform(texts)
+        sens = self.head.decision(X) if self.head is not None else np.zeros(len(texts))
+        return self._probabilities(X), sens
 
     def subclass_mask(self) -> np.ndarray:
         return np.array([k == "subclass" for k in self.kinds])
@@ -102,6 +127,15 @@ class IpcModel:
                 "feature_names": list(self.calibrator.feature_names),
             }
         coef = self.coef.tocsr()
+        head = None
+        if self.head is not None:
+            nz = np.flatnonzero(self.head.coef).astype(np.int32)
+            head = {
+                "indices": nz,
+                "data": np.asarray(self.head.coef[nz], dtype=np.float32),
+                "n_features": int(len(self.head.coef)),
+                "intercept": float(self.head.intercept),
+            }
         return {
             "format": FORMAT,
             "labels": list(self.labels),
@@ -115,6 +149,7 @@ class IpcModel:
             "scale": self.scale.astype(np.float32),
             "feature_params": dict(self.feature_params),
             "calibrator": cal,
+            "head": head,
             "meta": dict(self.meta),
         }
 
@@ -122,6 +157,12 @@ class IpcModel:
     def from_dict(cls, d: dict) -> IpcModel:
         coef = sp.csr_matrix((d["coef_data"], d["coef_indices"], d["coef_indptr"]), shape=tuple(d["coef_shape"]))
         cal = d.get("calibrator")
+        h = d.get("head")
+        head = None
+        if h:
+            w = np.zeros(int(h["n_features"]), dtype=np.float32)
+            w[np.asarray(h["indices"], dtype=np.int64)] = np.asarray(h["data"], dtype=np.float32)
+            head = SensitivityHead(w, float(h["intercept"]))
         return cls(
             labels=tuple(d["labels"]),
             kinds=tuple(d["kinds"]),
@@ -131,6 +172,7 @@ class IpcModel:
             scale=np.asarray(d["scale"], dtype=np.float32),
             feature_params=dict(d["feature_params"]),
             calibrator=Calibrator(np.asarray(cal["coef"]), float(cal["intercept"]), tuple(cal["feature_names"])) if cal else None,
+            head=head,
             meta=dict(d.get("meta") or {}),
         )
 
