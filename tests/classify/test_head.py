@@ -56,3 +56,24 @@ def test_the_head_moves_the_likelihood_and_a_headless_model_still_scores(engine)
     assert all(r > b for r, b in zip(raised, base)), (raised, base)
     _, sens = e1.text_scores(TEXTS + ["word " * 80])  # a long text: the head reads the whole text once
     assert np.allclose(sens, 3.0)
+
+
+def test_japanese_text_is_scored_without_the_head(engine):
+    """The head learnt from English records only: Japanese text gets no head value and
+    is scored by the calibrator fit without it."""
+    m = engine.model
+    w = np.zeros(m.featurizer.n_features, dtype=np.float32)
+    base = M.Calibrator(np.array([1.0, 0, 0, 0, 0]), 0.0, F.CALIBRATOR_FEATURES[:5])
+    with_head = M.Calibrator(np.array([1.0, 0, 0, 0, 0, 1.0]), 0.0, F.CALIBRATOR_FEATURES)
+    ja = "無人航空機に搭載した弾頭と近接信管とを備える迎撃装置。"
+    mixed = dataclasses.replace(m, head=M.SensitivityHead(w, 3.0), calibrator=with_head, calibrator_base=base)
+    e = Engine(engine.ruleset, mixed, engine.thresholds)
+    _, sens = e.text_scores([TEXTS[0], ja])
+    assert sens[0] == 3.0 and np.isnan(sens[1])
+    e_base = Engine(engine.ruleset, dataclasses.replace(mixed, head=None, calibrator=base, calibrator_base=None), engine.thresholds)
+    got, want = e.assess([TEXTS[0], ja]), e_base.assess([TEXTS[0], ja])
+    assert got[1].max_likelihood == want[1].max_likelihood  # Japanese: exactly the headless score
+    assert got[0].max_likelihood > want[0].max_likelihood  # English: the head (3.0) raises it
+    # without a base calibrator a Japanese text still gets a finite score (head input 0)
+    e_nobase = Engine(engine.ruleset, dataclasses.replace(mixed, calibrator_base=None), engine.thresholds)
+    assert all(np.isfinite(f.likelihood) for f in e_nobase.assess([ja])[0].fields)

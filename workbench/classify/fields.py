@@ -116,7 +116,7 @@ def calibrator_features(code_score, n_terms, sub_score=None, head_score=None, se
     sv = np.zeros_like(nt) if sens is None else np.asarray(sens, dtype=np.float64)
     if sv.ndim < nt.ndim:
         sv = sv.reshape(sv.shape + (1,) * (nt.ndim - sv.ndim))
-    sv = np.clip(np.broadcast_to(sv, nt.shape), -SENS_CLIP, SENS_CLIP)
+    sv = np.clip(np.nan_to_num(np.broadcast_to(sv, nt.shape), nan=0.0), -SENS_CLIP, SENS_CLIP)  # NaN: no head reading
     cols = {
         "logit_code_score": _logit(code_score),
         "logit_subclass_score": _logit(ss),

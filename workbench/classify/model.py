@@ -69,6 +69,8 @@ class IpcModel:
     feature_params: dict
     calibrator: Calibrator | None = None
     head: SensitivityHead | None = None  # absent in models trained before it existed
+    # the calibrator fit without the head's input: for text the head never learnt from (Japanese)
+    calibrator_base: Calibrator | None = None
     meta: dict = field(default_factory=dict)
     _featurizer: Featurizer | None = field(default=None, repr=False)
 
@@ -119,13 +121,12 @@ class IpcModel:
 
     # -- persistence ---------------------------------------------------------
     def to_dict(self) -> dict:
-        cal = None
-        if self.calibrator is not None:
-            cal = {
-                "coef": np.asarray(self.calibrator.coef, dtype=np.float64),
-                "intercept": float(self.calibrator.intercept),
-                "feature_names": list(self.calibrator.feature_names),
-            }
+        def cal_dict(c):
+            if c is None:
+                return None
+            return {"coef": np.asarray(c.coef, dtype=np.float64), "intercept": float(c.intercept), "feature_names": list(c.feature_names)}
+
+        cal = cal_dict(self.calibrator)
         coef = self.coef.tocsr()
         head = None
         if self.head is not None:
@@ -150,6 +151,7 @@ class IpcModel:
             "feature_params": dict(self.feature_params),
             "calibrator": cal,
             "head": head,
+            "calibrator_base": cal_dict(self.calibrator_base),
             "meta": dict(self.meta),
         }
 
@@ -173,6 +175,7 @@ class IpcModel:
             feature_params=dict(d["feature_params"]),
             calibrator=Calibrator(np.asarray(cal["coef"]), float(cal["intercept"]), tuple(cal["feature_names"])) if cal else None,
             head=head,
+            calibrator_base=_calibrator(d.get("calibrator_base")),
             meta=dict(d.get("meta") or {}),
         )
 
@@ -184,6 +187,10 @@ class IpcModel:
         joblib.dump(self.to_dict(), tmp, compress=("zlib", 6))
         Path(tmp).replace(path)
         return sha256_file(path)
+
+
+def _calibrator(c) -> Calibrator | None:
+    return Calibrator(np.asarray(c["coef"]), float(c["intercept"]), tuple(c["feature_names"])) if c else None
 
 
 def read_card(model_dir: Path) -> dict:
