@@ -79,3 +79,19 @@ def uspto_drafts(shared_data) -> list[Path]:
     xmls = sorted((shared_data / "uspto-xml").glob("*.xml"))
     assert xmls, "no USPTO XML in the shared data"
     return xmls
+
+
+@pytest.fixture
+def real_window(qtbot, tmp_path):
+    """The main window as the app runs it: screening in the real child process, a tmp log."""
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.notifications import NotificationManager
+    from workbench.ui.session import Session
+
+    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
+    win = MainWindow(session)  # in_process=True: the default, as in the app
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    session.close_log()

@@ -6,22 +6,10 @@ from __future__ import annotations
 import pytest
 
 from workbench.domain import LEVELS, AdditionalAnswers
-from workbench.ui.main_window import MainWindow
-from workbench.ui.notifications import NotificationManager
-from workbench.ui.session import Session
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def real_window(qtbot, tmp_path):
-    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
-    win = MainWindow(session)  # in_process=True: the default, as in the app
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    session.close_log()
 
 
 def test_real_drafts_screened_by_the_real_pipeline(real_window, qtbot, example_drafts, uspto_drafts):
