@@ -41,3 +41,10 @@ def test_office_owner_files_of_open_drafts_are_skipped(tmp_path):
     (tmp_path / "~$draft.docx").write_bytes(b"\x05alice")
     got = [p.replace(str(tmp_path) + "/", "") for p in expand_paths([tmp_path])]
     assert got == ["draft.docx"]
+
+
+def test_triage_exits_2_when_every_file_failed(tmp_path, capsys):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf")
+    assert main(["triage", str(bad), "--no-log"]) == 2  # nothing screened: an error, not a partial batch
+    assert "E104" in capsys.readouterr().err

@@ -116,7 +116,7 @@ def run_paths(
     ipc_codes: list[str] | tuple[str, ...] = (),
 ) -> int:
     """Screen ``paths`` (and ``text``) with one engine; print results; record them unless
-    ``log`` is false. Returns 0, or 3 when some files failed (each failure is printed
+    ``log`` is false. Returns 0, 2 when every file failed, or 3 when some files failed (each failure is printed
     as a coded error and the rest go on)."""
     from workbench import triage
 
@@ -151,6 +151,8 @@ def run_paths(
         except WorkbenchError as exc:
             print(f"error: {exc.render()}", file=sys.stderr)
             return EXIT_ERROR
+    if failed and failed == len(results):
+        return EXIT_ERROR  # nothing was screened
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
