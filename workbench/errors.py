@@ -181,6 +181,14 @@ class WorkbenchError(Exception):
         prefix = f"[{self.code}] " + (f"{where}: " if where else "")
         return f"{prefix}{self.message}. {self.hint}"
 
+    def render_in(self, lang: str = "en") -> str:
+        """What the user reads in ``lang`` ('en' | 'ja', see ``workbench/errors_ja.py``);
+        ``render()`` (English) stays what logs and records keep."""
+        from workbench.errors_ja import render_error
+
+        return render_error(self.code, lang=lang, path=self.path, line=self.line, page=self.page,
+                            details=self.details, message=self.message, hint=self.hint)
+
     def to_dict(self) -> dict:
         return {
             "code": self.code,

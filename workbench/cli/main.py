@@ -8,6 +8,8 @@ import importlib
 import sys
 
 from workbench import __version__
+from workbench.cli.language import HELP as LANGUAGE_HELP
+from workbench.cli.language import print_error
 from workbench.errors import WorkbenchError
 
 # Command groups, in the order ``workbench --help`` lists them.
@@ -35,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
             "for Japan's specified technology fields before filing abroad. "
             "A screening aid, not legal advice."
         ),
+        epilog=LANGUAGE_HELP,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -52,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or EXIT_OK)
     except WorkbenchError as exc:
-        print(f"error: {exc.render()}", file=sys.stderr)
+        print_error(exc)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 
+from workbench.cli.language import print_error
 from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
 from workbench.errors import E901, SettingsError, WorkbenchError
 
@@ -141,7 +142,7 @@ def run_paths(
     for path, res in results:
         if isinstance(res, WorkbenchError):
             failed += 1
-            print(f"error: {res.render()}", file=sys.stderr)
+            print_error(res)
             continue
         verdicts.append(res)
         _print(path, res, json_out)
@@ -149,7 +150,7 @@ def run_paths(
         try:
             _record(verdicts, db)
         except WorkbenchError as exc:
-            print(f"error: {exc.render()}", file=sys.stderr)
+            print_error(exc)
             return EXIT_ERROR
     if failed and failed == len(results):
         return EXIT_ERROR  # nothing was screened

@@ -1,0 +1,362 @@
+"""The error catalogue in Japanese, and the one function that renders a coded error
+in the user's language.
+
+``workbench/errors.py`` stays the single source of codes and of the English texts;
+this module holds, per code, the Japanese message and hint with exactly the same
+``{placeholders}`` (a test checks it), plus the Japanese for the English fillers the
+raise sites put into those placeholders (``detail``, ``what``, ``allowed``...) where
+they are fixed phrases. A filler that is not a fixed phrase (an operating-system
+message, a parser's own text) stays as it came: the code and the Japanese message
+around it still say what happened.
+
+Only what the user reads changes: logs and stored records keep the English
+``WorkbenchError.render()``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+LANGUAGES = ("en", "ja")
+
+# code -> (message, hint). Vocabulary as in the Japanese UI: 草稿 (draft), 判定 (screening /
+# verdict), 判定記録 (triage log), 出願方針 (decision), 分野 (specified field), 設定 (Settings).
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- E1xx ingest
+    "E101": ("ファイルが存在しないか、読み取れません", "パスと、ファイルを読む権限があるかを確認してください。"),
+    "E102": ("ファイルが空です（0 バイト）", "編集ソフトで草稿を保存し直してから、もう一度お試しください。"),
+    "E103": ("対応していないファイル形式です（{suffix}）", "草稿を PDF・DOCX・TXT・Markdown のいずれかで保存してください。"),
+    "E104": ("PDF が壊れているか、途中で切れています（{detail}）", "元の文書から PDF を出力し直してください。"),
+    "E105": (
+        "PDF が暗号化されています",
+        "パスワードを入力するか（--password／パスワード入力画面）、保護を外したコピーを保存してください。",
+    ),
+    "E106": ("PDF のパスワードが違います", "ファイルを保護した方にパスワードを確認してください。"),
+    "E107": (
+        "PDF にテキスト層がありません（スキャン画像と思われます：テキストのないページ {pages} ページ）",
+        "PDF 編集ソフトで OCR をかけるか、原稿の DOCX／テキスト版を使ってください。",
+    ),
+    "E108": ("DOCX ファイルが Word 文書になっていません（{detail}）", "Word で開き、.docx 形式で保存し直してください。"),
+    "E109": (
+        "文字コードを判定できませんでした（試した文字コード：{tried}）",
+        "UTF-8（JPO 様式の草稿は Shift_JIS でも可）で保存し直してから、もう一度お試しください。",
+    ),
+    "E110": ("テキストではなくバイナリファイルのようです", "テキストの草稿ではありません。正しいファイルを選んだか確認してください。"),
+    "E111": (
+        "ファイルが大きすぎます（{size}、上限 {limit}）",
+        "文書を分割してください。本当に一件の草稿であれば、設定で上限を引き上げてください。",
+    ),
+    "E112": (
+        "ファイルの読み込みに時間がかかりすぎました（{seconds} 秒超）",
+        "ファイルを確認してください。非常に大きいファイルや壊れたファイルは、出力し直す必要がある場合があります。",
+    ),
+    "E113": ("文書に読み取れる本文がありません", "ファイルに草稿の本文が含まれているか確認してください。"),
+    "E114": ("USPTO の XML ファイルを解析できませんでした（{detail}）", "USPTO 公報の XML ファイルが欠けずに揃っているか確認してください。"),
+    # -- E2xx claims
+    "E201": (
+        "特許請求の範囲が見つかりませんでした",
+        "請求項の前に【特許請求の範囲】／【請求項１】（英文は 'What is claimed is:'／'Claims'）を記載してください。",
+    ),
+    "E202": ("請求項{number}が、それより前にない請求項{target}を引用しています", "草稿の請求項の番号と引用関係を確認してください。"),
+    "E203": (
+        "日本語の解析処理を利用できません（{detail}）",
+        "ワークベンチを再インストールしてください（SudachiPy とその辞書が必要です）。",
+    ),
+    # -- E3xx IPC codes and rule sets
+    "E301": ("'{symbol}' は正しい IPC 記号ではありません", "'F41H 3/00'、'F41H3/00'、'F41H0003000000' のように記入してください。"),
+    "E302": ("ルールファイルを解析できません：{detail}", "該当行の YAML／JSON の書式を修正してください。"),
+    "E303": (
+        "ルールセットがスキーマに合っていません：{detail}",
+        "示された項目を修正してください（classification_rules/README.md を参照）。",
+    ),
+    "E304": ("分野番号 {field_id} が二重に定義されています", "分野ごとに重複しない番号を付けてください。"),
+    "E305": ("'{name}' という名前のルールセットが見つかりません", "ルールセット名、または設定のユーザールールフォルダーを確認してください。"),
+    "E306": (
+        "IPC の範囲 '{text}' が正しくありません：{detail}",
+        "範囲は 'G21C 19/42-19/50' のように、同じメイングループの中で記入してください。",
+    ),
+    "E307": (
+        "ユーザールールフォルダーを読み取れません（{detail}）",
+        "設定または --rules-dir のフォルダーを確認してください。指定を外すと、同梱のルールだけで判定します。",
+    ),
+    # -- E4xx models
+    "E401": ("モデルファイルがありません", "ワークベンチを再インストールするか、'workbench model train' でモデルを作成し直してください。"),
+    "E402": (
+        "モデルファイルがモデルカードと一致しません（ハッシュ {actual}、本来の値 {expected}）",
+        "ファイルが変更されたか壊れています。元に戻すか、'workbench model train' で作成し直してください。",
+    ),
+    "E403": ("モデルカードがないか、読み取れません", "'workbench model train' でモデルを作成し直してください。"),
+    "E404": ("学習データがありません：{detail}", "../shared/data（または --data）にデータファイルがあるか確認してください。"),
+    "E405": (
+        "モデルは保存されませんでした：新しいモデルは評価用データでの成績が現在のモデルより低くなりました（{detail}）",
+        "現在のモデルを引き続き使い、学習に使った注記を見直してください。",
+    ),
+    # -- E5xx the triage log
+    "E501": (
+        "判定記録のデータベースが壊れています（{detail}）",
+        "バックアップを開くか、新しい判定記録ファイルを作成してください。壊れたファイルには手を加えていません。",
+    ),
+    "E502": ("判定記録が他のプログラムに使用されています（ロック中）", "他のプログラムを閉じてから（または少し待ってから）、もう一度お試しください。"),
+    "E503": (
+        "判定記録は新しいバージョンのワークベンチで作成されています（スキーマ {found} > 対応 {supported}）",
+        "この判定記録を開く前に、ワークベンチを更新してください。",
+    ),
+    "E504": (
+        "判定記録の履歴がイベント {event_id} で途切れています：{detail}",
+        "バックアップから判定記録を復元し、知財部門の管理者に報告してください。",
+    ),
+    "E505": ("判定記録は追記専用です：{detail}", "記録の変更や削除ではなく、訂正の記録を追加してください。"),
+    "E506": ("出願方針には理由の記載が必要です", "この方針とした理由を記入してください。"),
+    "E507": ("番号またはハッシュが '{ref}' の草稿は判定記録にありません", "'workbench log list' で草稿の一覧を確認してください。"),
+    "E508": ("'{value}' は{what}として正しくありません", "次のいずれかを指定してください：{allowed}。"),
+    "E509": ("判定記録を作成できません：{detail}", "書き込みできるフォルダーを選んでください（--db または設定）。"),
+    "E510": ("ハッシュの先頭 '{ref}' に一致する草稿が複数あります", "ハッシュをもっと長く入力するか、草稿番号を指定してください。"),
+    "E511": (
+        "判定記録に書き込めませんでした（{detail}）",
+        "ディスクの空き容量や記憶装置を確認してから、もう一度お試しください。今回の変更は記録されていません。",
+    ),
+    "E512": (
+        "このパスに判定記録がありません",
+        "--db で指定したパスを確認してください。判定記録は、草稿を初めて判定したときに作成されます（workbench triage --db PATH）。",
+    ),
+    # -- E6xx exports
+    "E601": ("エクスポートファイルを書き込めません（{detail}）", "別のフォルダーを選ぶか、他のプログラムで開いているファイルを閉じてください。"),
+    "E602": (
+        "PDF レポート用の日本語（CJK）フォントが見つかりません",
+        "日本語フォントをインストールしてください（packaging/setup.sh で IPA ゴシックが入ります）。",
+    ),
+    "E603": ("不明なエクスポート形式です（'{fmt}'）", "csv・xlsx・pdf・json のいずれかを指定してください。"),
+    # -- E9xx settings and usage
+    "E901": ("設定値 {name}={value} が正しくありません：{detail}", "設定画面またはコマンドラインで値を修正してください。"),
+    "E902": ("処理を中止しました", "未完了の項目は記録されていません。"),
+    "E903": (
+        "判定処理が予期せず停止しました（終了コード {exit_code}）",
+        "判定済みの草稿は記録されています。残りをもう一度判定し、繰り返し起きる場合は報告してください。",
+    ),
+    "E904": (
+        "判定中に予期しないエラーが発生しました：{detail}",
+        "記録済みの内容は失われていません。判定していたファイルを添えて報告してください。",
+    ),
+}
+
+# Where an error is: "line 12" / "page 3".
+WHERE_JA = {"line": "{n} 行目", "page": "{n} ページ目"}
+
+# Fixed English phrases the raise sites put into placeholders, and their Japanese. Each
+# pattern must match a whole filler; groups are kept as they are (paths, numbers, codes)
+# or, with a name ending in "_t", translated again (a phrase inside a phrase).
+_FILLERS: tuple[tuple[str, str], ...] = (
+    # ingest
+    (r"\(none\)", "拡張子なし"),
+    (r"(?P<s>\S*) \(an old Word 97-2003 / OLE file\)", r"{s}：旧形式の Word 97-2003／OLE ファイル"),
+    (r"\.xml \(only USPTO publication XML is read\)", ".xml：読み込めるのは USPTO 公報の XML のみ"),
+    (r"the file does not start like a PDF \(no %PDF header\)", "ファイルの先頭が PDF の形式ではありません（%PDF ヘッダーなし）"),
+    (r"truncated: the end-of-file marker is missing", "途中で切れています：ファイル終端の印がありません"),
+    (r"it has no pages", "ページがありません"),
+    (r"unsupported encryption: (?P<x>.*)", "対応していない暗号化方式です：{x}"),
+    (r"encryption data damaged: (?P<x>.*)", "暗号化の情報が壊れています：{x}"),
+    (r"page tree unreadable: (?P<x>.*)", "ページ構成を読み取れません：{x}"),
+    (r"page (?P<n>\d+): (?P<x>.*)", "{n} ページ目：{x}"),
+    (r"a ZIP archive named without a suffix", "拡張子のない ZIP 書庫です"),
+    (r"a ZIP archive named (?P<s>\S+)", "拡張子が {s} の ZIP 書庫です"),
+    (r"(?P<n>[\d,]+) bytes unpacked", "展開後 {n} バイト"),
+    (r"(?P<n>[\d,]+) bytes", "{n} バイト"),
+    (r"(?P<n>[\d,]+) pages", "{n} ページ"),
+    (r"(?P<x>.+) \(by its byte-order mark\)", "{x}（BOM による判定）"),
+    (r"no <claim> elements", "<claim> 要素がありません"),
+    (r"encoding: (?P<x>.*)", "文字コード：{x}"),
+    # rules and IPC
+    (r"the file is empty", "ファイルが空です"),
+    (r"the file is not UTF-8 text", "UTF-8 のテキストではありません"),
+    (r"cannot read the file \((?P<x>.*)\)", "ファイルを読み取れません（{x}）"),
+    (r"the rule set defines no fields", "ルールセットに分野が一つも定義されていません"),
+    (r"a mapping key must be a plain value", "マッピングのキーは単純な値にしてください"),
+    (r"not a folder", "フォルダーではありません"),
+    (r"expected a 'jurisdictions' list", "'jurisdictions' の一覧が必要です"),
+    (r"each jurisdiction is a mapping", "各国・地域の項目はマッピングにしてください"),
+    (r"'(?P<c>[^']*)' is listed twice", "'{c}' が二重に記載されています"),
+    (r"'(?P<k>[^']*)' must be text", "'{k}' は文字列にしてください"),
+    (r"'note_ja' without an English 'note'", "英語の 'note' がないのに 'note_ja' があります"),
+    (r"write two ends separated by one dash", "両端をダッシュ1つでつないで記入してください"),
+    (r"a range runs between groups, e\.g\. 19/42-19/50", "範囲はグループからグループまでで指定します（例：19/42-19/50）"),
+    (r"'(?P<g>[^']*)' is not an IPC group", "'{g}' は IPC のグループではありません"),
+    (r"both ends must be groups of the same subclass", "両端は同じサブクラスのグループにしてください"),
+    (r"the end comes before the start", "終わりが始まりより前になっています"),
+    (r"rule set '(?P<r>[^']*)' has no field (?P<f>.*)", "ルールセット '{r}' に分野 {f} がありません"),
+    (
+        r" \((?P<n>\d+) more problem\(s\): run 'workbench rules check'\)",
+        "（ほかに {n} 件の問題があります：'workbench rules check' で確認してください）",
+    ),
+    # models
+    (r"(?P<f>.+) not found under (?P<d>.+)", "{d} に {f} がありません"),
+    (r"the data folder does not exist", "データフォルダーが存在しません"),
+    (r"bad JSON \((?P<x>.*)\)", "JSON が正しくありません（{x}）"),
+    # the triage log
+    (r"not an SQLite database", "SQLite データベースではありません"),
+    (r"truncated header", "ファイルの先頭部分が途中で切れています"),
+    (r"not a triage log \(it holds other tables\)", "判定記録ではありません（別のテーブルが入っています）"),
+    (r"the file does not exist", "ファイルが存在しません"),
+    (r"integrity: (?P<x>.*)", "整合性：{x}"),
+    (r"(?P<p>.+) \(it is a folder\)", "{p}（フォルダーです）"),
+    (r"(?P<p>.+) \(already exists; a backup never overwrites\)", "{p}（既に存在します。バックアップは上書きしません）"),
+    (r"level", "判定"),
+    (r"decision", "出願方針"),
+    (r"country code", "国コード"),
+    (r"(?:--)?completed-in-(?:J|j)apan answer", "「日本国内で発明を完成」の回答"),
+    (r"annotation verdict", "注記の判定"),
+    (r"draft file hash", "草稿ファイルのハッシュ"),
+    (r"claim number / field id", "請求項番号／分野番号"),
+    (r"claim number for this draft", "この草稿の請求項番号"),
+    (r"field id for this draft", "この草稿の分野番号"),
+    (r"likelihood of field (?P<f>.+)", "分野 {f} の該当可能性"),
+    (r"date \(YYYY-MM-DD\)", "日付（YYYY-MM-DD）"),
+    (r"JP filing date \(YYYY-MM-DD\)", "日本の出願日（YYYY-MM-DD）"),
+    (r"a date written YYYY-MM-DD, e\.g\. 2026-04-30", "YYYY-MM-DD 形式の日付（例：2026-04-30）"),
+    (r"yes, no(?:,| or) unknown", "yes・no・unknown"),
+    (r"two-letter codes like US, CN, DE, or EP, WO/PCT", "US・CN・DE などの2文字の国コード、または EP・WO/PCT"),
+    (r"a finite number", "数値"),
+    (r"whole numbers", "整数"),
+    (r"a sha256 of the draft file", "草稿ファイルの sha256"),
+    # exports
+    (r"the folder (?P<p>.+) does not exist", "フォルダー {p} が存在しません"),
+    # settings and usage
+    (r"must be a number between 0 and 1", "0 から 1 までの数値にしてください"),
+    (r"must be between 0 and 1", "0 から 1 までにしてください"),
+    (r"must be text", "文字列にしてください"),
+    (r"must not exceed the likely threshold \((?P<x>.*)\)", "「送付の可能性大」のしきい値（{x}）以下にしてください"),
+    (r"use one of (?P<x>.*)", "次のいずれかにしてください：{x}"),
+    (r"give one or more files, or --text", "ファイルを1つ以上、または --text を指定してください"),
+    (r"the text is empty", "テキストが空です"),
+    (r"no draft files \(PDF, DOCX, TXT, MD, XML\) in these folders", "これらのフォルダーに草稿ファイル（PDF・DOCX・TXT・MD・XML）がありません"),
+    (r"settings file", "設定ファイル"),
+    (r"not readable JSON \((?P<x>.*)\)", "JSON として読み取れません（{x}）"),
+    (r"must be a JSON object", "JSON のオブジェクトにしてください"),
+    (r"cannot be written \((?P<x>.*)\)", "書き込めません（{x}）"),
+    (r"not a country code: (?P<x>.*) \(write e\.g\. JP,US\)", "国コードではありません：{x}（例：JP,US）"),
+    (r"the desktop app is not installed \((?P<x>.*)\)", "デスクトップアプリがインストールされていません（{x}）"),
+    (r"unknown error", "不明なエラー"),
+)
+FILLERS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), ja) for p, ja in _FILLERS)
+# Placeholders that carry such phrases; the others (a value the user typed, a symbol, a
+# reference, a path) are shown exactly as given.
+PHRASE_KEYS = frozenset({"detail", "what", "allowed", "suffix", "size", "limit", "tried", "name"})
+
+
+def filler_ja(value: object) -> object:
+    """A raise site's filler in Japanese when it is one of the fixed phrases, else unchanged."""
+    if not isinstance(value, str):
+        return value
+    for pattern, ja in FILLERS:
+        m = pattern.fullmatch(value)
+        if m:
+            return ja.format(**m.groupdict())
+    return value
+
+
+def localize(
+    code: str | None,
+    details: Mapping[str, object] | None,
+    lang: str,
+    *,
+    message: str = "",
+    hint: str = "",
+) -> tuple[str, str]:
+    """The message and hint of coded error ``code`` for a reader of ``lang`` ('en' | 'ja').
+
+    ``message`` / ``hint`` are the English texts the error was raised with (the
+    catalogue's, filled in, when not given); they are returned for English, for a code
+    without a Japanese entry, or when a template cannot be filled. An English hint that
+    a raise site extended beyond the catalogue's keeps its extension, translated when
+    it is a fixed phrase.
+    """
+    from workbench.errors import CATALOGUE
+
+    details = dict(details or {})
+    spec = CATALOGUE.get(code or "")
+    english = [message, hint]
+    if spec is not None:
+        for i, template in enumerate((spec.message, spec.hint)):
+            if not english[i]:
+                try:
+                    english[i] = template.format(**details)
+                except (KeyError, IndexError, ValueError):
+                    english[i] = template
+    if lang != "ja" or spec is None or code not in MESSAGES:
+        return english[0], english[1]
+    filled = {k: filler_ja(v) if k in PHRASE_KEYS else v for k, v in details.items()}
+    out = []
+    for template, eng in zip(MESSAGES[code], english):
+        try:
+            out.append(template.format(**filled))
+        except (KeyError, IndexError, ValueError):
+            out.append(eng)
+    try:
+        catalogue_hint = spec.hint.format(**details)
+    except (KeyError, IndexError, ValueError):
+        catalogue_hint = spec.hint
+    if hint and hint != catalogue_hint and hint.startswith(catalogue_hint) and out[1] != hint:
+        out[1] += str(filler_ja(hint[len(catalogue_hint):]))
+    return out[0], out[1]
+
+
+def where_text(path: str | None, line: int | None, page: int | None, lang: str = "en") -> str:
+    """'draft.pdf, page 3' / 'draft.pdf、3 ページ目'."""
+    parts: list[str] = [path] if path else []
+    if lang == "ja":
+        parts += [WHERE_JA[k].format(n=v) for k, v in (("line", line), ("page", page)) if v is not None]
+        return "、".join(parts)
+    parts += [f"{k} {v}" for k, v in (("line", line), ("page", page)) if v is not None]
+    return ", ".join(parts)
+
+
+def join_message(message: str, hint: str, lang: str = "en") -> str:
+    """'message. hint' in English, 'message。hint' in Japanese."""
+    if not hint:
+        return message
+    return f"{message}。{hint}" if lang == "ja" else f"{message}. {hint}"
+
+
+def render_error(
+    code: str | None,
+    *,
+    lang: str = "en",
+    path: str | None = None,
+    line: int | None = None,
+    page: int | None = None,
+    details: Mapping[str, object] | None = None,
+    message: str = "",
+    hint: str = "",
+) -> str:
+    """``[E107] scan.pdf: message. hint`` for a reader of ``lang``; the code is always shown
+    (support looks it up), and for English the text equals ``WorkbenchError.render()``."""
+    msg, hnt = localize(code, details, lang, message=message, hint=hint)
+    where = where_text(path, line, page, lang)
+    prefix = (f"[{code}] " if code else "") + (f"{where}: " if where else "")
+    return prefix + join_message(msg, hnt, lang)
+
+
+def language_of_locale(value: str | None) -> str | None:
+    """'ja' / 'en' for a locale name ('ja_JP.UTF-8' -> 'ja', 'C.UTF-8' -> 'en'); None when unset."""
+    if not value:
+        return None
+    return "ja" if value.lower().startswith("ja") else "en"
+
+
+def user_language(setting: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language a command-line user reads: ``WORKBENCH_LANG`` (en|ja) if set, else the
+    Settings language when it is 'en' or 'ja', else the locale (``LC_ALL``, then
+    ``LC_MESSAGES``, then ``LANG``, as POSIX orders them): Japanese when it starts with 'ja'."""
+    import os
+
+    env = os.environ if environ is None else environ
+    forced = (env.get("WORKBENCH_LANG") or "").strip().lower()
+    if forced in LANGUAGES:
+        return forced
+    if setting in LANGUAGES:
+        return setting
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        lang = language_of_locale(env.get(name))
+        if lang:
+            return lang
+    return "en"
