@@ -262,3 +262,6 @@ class Decision:
     foreign_filing_free: str | None = None  # JP filing + 10 months
     reviewer: str = ""
     at: str = ""
+    # Inventors' / applicant's residences (ISO country codes) as given with the decision;
+    # None = not recorded (e.g. decisions logged before the log stored them, schema < 3).
+    residences: tuple[str, ...] | None = None

@@ -19,11 +19,12 @@ NASTY = ["=HYPERLINK(\"http://x\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\
 @pytest.fixture
 def decided(populated):
     log, (a, b, c) = populated
-    log.decide(a, "clear_abroad", "No field applies; civil pump", False, ["US"], "2024-01-31", reviewer="alice")
+    log.decide(a, "clear_abroad", "No field applies; civil pump", False, ["US"], "2024-01-31", reviewer="alice",
+               residences=["US"])
     log.decide(b, "file_jp_first", "第5分野（無人航空機）に該当する可能性が高い。日本で完成。", True, ["US", "EP", "CN"],
-               "2024-02-29", reviewer="山田 太郎")
-    log.decide(c, "hold", "Waiting for inventor", reviewer="alice")
-    log.decide(c, "prior_confirmation", "Ask JPO under Art. 79", None, (), None, reviewer="bob")
+               "2024-02-29", reviewer="山田 太郎", residences=["JP", "IN"])
+    log.decide(c, "hold", "Waiting for inventor", reviewer="alice")  # residences not recorded
+    log.decide(c, "prior_confirmation", "Ask JPO under Art. 79", None, (), None, reviewer="bob", residences=())
     return log, (a, b, c)
 
 
@@ -41,6 +42,8 @@ def _expected_flat(row) -> dict:
             v = "yes" if v else "no"
         elif attr == "planned_countries":
             v = ",".join(v)
+        elif attr == "residences":
+            v = "not recorded" if v is None else ",".join(v)
         elif v is None:
             v = ""
         out[header] = v
@@ -216,3 +219,52 @@ def test_pdf_report_does_not_round_a_small_likelihood_to_zero(log, tmp_path):
     res = export_log(log, "pdf", tmp_path / "r.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
     assert "0.0042" in text and "0.00 " not in text
+
+
+# ---------------------------------------------------------------- residences
+RESIDENCES = {"clear_abroad": "US", "file_jp_first": "JP,IN", "hold": "not recorded", "prior_confirmation": ""}
+
+
+def test_residences_round_trip_store_to_csv(decided, tmp_path):
+    log, _ = decided
+    assert [d.residences for d in log.decisions()] == [("US",), ("JP", "IN"), None, ()]
+    rows = read_csv_export(export_log(log, "csv", tmp_path / "r.csv").path)
+    assert {r["decision"]: r["residences"] for r in rows} == RESIDENCES
+    header = list(rows[0])
+    assert header.index("residences") == header.index("planned_countries") + 1
+
+
+def test_residences_round_trip_store_to_xlsx(decided, tmp_path):
+    from openpyxl import load_workbook
+
+    log, _ = decided
+    ws = load_workbook(export_log(log, "xlsx", tmp_path / "r.xlsx").path)["Decisions"]
+    values = list(ws.iter_rows(values_only=True))
+    header = list(values[0])
+    got = {row[header.index("decision")]: row[header.index("residences")] for row in values[1:]}
+    assert {k: v or "" for k, v in got.items()} == RESIDENCES  # openpyxl reads an empty cell as None
+    assert ws.column_dimensions["L"].width == 60  # rationale keeps its wide column (found by header)
+
+
+def test_residences_round_trip_store_to_json(decided, tmp_path):
+    log, _ = decided
+    data = json.loads(export_log(log, "json", tmp_path / "r.json").path.read_text(encoding="utf-8"))
+    got = {d["decision"]: d["residences"] for d in data["decisions"]}
+    assert got == {"clear_abroad": ["US"], "file_jp_first": ["JP", "IN"], "hold": None, "prior_confirmation": []}
+    assert "not recorded" in data["meta"]["note"]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+def test_residences_round_trip_store_to_pdf(log, tmp_path):
+    given = {"because-alpha": ["JP", "IN"], "because-beta": None, "because-gamma": []}
+    for i, (why, residences) in enumerate(given.items()):
+        did = log.record_verdict(make_verdict(f"d{i}.txt"))
+        log.decide(did, "hold", why, reviewer="alice", residences=residences)
+    res = export_log(log, "pdf", tmp_path / "r.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Residences" in text and "居住国" in text
+    # one-line cells of a table row share a baseline: the rationale's line carries its residences
+    row = {why: next(line for line in text.splitlines() if why in line) for why in given}
+    assert "JP, IN" in row["because-alpha"]
+    assert "not recorded" in row["because-beta"] and "none given" not in row["because-beta"]
+    assert "none given" in row["because-gamma"] and "not recorded" not in row["because-gamma"]

@@ -7,7 +7,7 @@ from factories import make_verdict
 
 from workbench.domain import DECISIONS
 from workbench.errors import IpcError, StoreError
-from workbench.store import TriageLog
+from workbench.store import SCHEMA_VERSION, TriageLog
 
 
 def test_same_file_hash_links_to_the_same_draft(log):
@@ -108,6 +108,9 @@ def test_decision_records_key_dates_and_supersedes(populated):
         ({"decision": "hold", "rationale": "x", "jp_filing_date": "2024-02-30"}, "E508"),
         ({"decision": "hold", "rationale": "x", "planned_countries": ["U S A!"]}, "E508"),
         ({"decision": "hold", "rationale": "x", "completed_in_japan": "yes"}, "E508"),
+        ({"decision": "hold", "rationale": "x", "residences": ["JP", "India"]}, "E508"),
+        ({"decision": "hold", "rationale": "x", "residences": ["PCT"]}, "E508"),  # a filing route, not a country
+        ({"decision": "hold", "rationale": "x", "residences": "JP 1"}, "E508"),
     ],
 )
 def test_bad_decisions_are_refused_and_nothing_is_recorded(populated, kwargs, code):
@@ -117,6 +120,20 @@ def test_bad_decisions_are_refused_and_nothing_is_recorded(populated, kwargs, co
         log.decide(a, **kwargs)
     assert err.value.code == code
     assert len(log.history()) == before
+    assert log.verify().ok
+
+
+def test_decision_residences_are_stored_and_none_given_is_not_not_recorded(populated):
+    log, (a, b, c) = populated
+    given = log.decide(a, "hold", "given", residences=[" jp", "IN", "jp"])
+    empty = log.decide(b, "hold", "none given", residences=())
+    omitted = log.decide(c, "hold", "not recorded")
+    text = log.decide(c, "hold", "as text", residences="gb, us")
+    assert (given.residences, empty.residences, omitted.residences, text.residences) == (("JP", "IN"), (), None, ("GB", "US"))
+    assert [d.residences for d in log.draft(c).decisions] == [None, ("GB", "US")]
+    assert [r.residences for r in log.decisions()] == [("JP", "IN"), (), None, ("GB", "US")]
+    payloads = [e.payload["residences"] for e in log.history() if e.kind == "decision.recorded"]
+    assert payloads == [["JP", "IN"], [], None, ["GB", "US"]]
     assert log.verify().ok
 
 
@@ -206,7 +223,7 @@ def test_reviewer_defaults_to_settings_then_os_user(db_path, monkeypatch):
 def test_open_none_uses_default_db_path(isolated_settings):
     with TriageLog.open() as lg:
         assert lg.path == isolated_settings / "default-log.sqlite"
-        assert lg.schema_version == 2
+        assert lg.schema_version == SCHEMA_VERSION
     assert (isolated_settings / "default-log.sqlite").exists()
 
 

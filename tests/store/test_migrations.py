@@ -143,3 +143,102 @@ def test_a_failing_migration_rolls_back_completely(v1_log, monkeypatch):
     events = raw.execute("SELECT COUNT(*) FROM events").fetchone()[0]
     raw.close()
     assert "half_done" not in tables and version == 1 and events == 4
+
+
+# Decision columns as schema v2 had them (residences came with v3).
+V2_DECISION_COLUMNS = (
+    "event_id", "draft_id", "decision", "rationale", "completed_in_japan", "planned_countries",
+    "jp_filing_date", "primary_review_due", "foreign_filing_free", "reviewer", "at",
+)
+
+
+def build_v2_log(path):
+    """A log as version-2 code left it: the v1 log upgraded by the v2 migration (its
+    schema.migrated event included), then one more decision as v2's decide() wrote it
+    (key dates and 'supersedes' in the payload, no residences anywhere)."""
+    build_v1_log(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    conn.execute("BEGIN")
+    schema_mod.v2_decision_key_dates(db)
+    conn.execute("INSERT INTO migrations VALUES (2, 'decision key dates', '2025-01-10T00:00:00.000000Z')")
+    prev = conn.execute("SELECT hash FROM events WHERE id = 4").fetchone()[0]
+    h = _append_v1(conn, 5, prev, "schema.migrated", None, {"from": 1, "to": 2}, "2025-01-10T00:00:00.000000Z")
+    dec = {"decision": "prior_confirmation", "rationale": "v2 decision", "completed_in_japan": False,
+           "planned_countries": ["US", "EP"], "jp_filing_date": "2025-01-31", "primary_review_due": "2025-04-30",
+           "foreign_filing_free": "2025-11-30", "supersedes": 1}
+    at = "2025-02-01T08:00:00.000000Z"
+    _append_v1(conn, 6, h, "decision.recorded", 1, dec, at)
+    row = {"event_id": 6, "draft_id": 1, "decision": dec["decision"], "rationale": dec["rationale"],
+           "completed_in_japan": 0, "planned_countries": canonical_json(dec["planned_countries"]),
+           "jp_filing_date": dec["jp_filing_date"], "primary_review_due": dec["primary_review_due"],
+           "foreign_filing_free": dec["foreign_filing_free"], "reviewer": "old-user", "at": at}
+    conn.execute(
+        f"INSERT INTO decisions ({', '.join(V2_DECISION_COLUMNS)}) VALUES ({', '.join('?' * len(V2_DECISION_COLUMNS))})",
+        [row[c] for c in V2_DECISION_COLUMNS],
+    )
+    conn.execute("COMMIT")
+    conn.close()
+
+
+@pytest.fixture
+def v2_log(tmp_path):
+    path = tmp_path / "v2.sqlite"
+    build_v2_log(path)
+    raw = sqlite3.connect(path)  # the fixture really is a v2 log: no residences column yet
+    cols = [r[1] for r in raw.execute("PRAGMA table_info(decisions)")]
+    version = raw.execute("SELECT MAX(version) FROM migrations").fetchone()[0]
+    raw.close()
+    assert version == 2 and "residences" not in cols and "primary_review_due" in cols
+    return path
+
+
+def test_v2_log_upgrades_verifies_and_shows_old_decisions_as_not_recorded(v2_log):
+    with TriageLog.open(v2_log, reviewer="new-user") as lg:
+        assert lg.schema_version == SCHEMA_VERSION == 3
+        assert lg.verify().ok, lg.verify().detail
+        applied = list(lg.db.query("SELECT version, name FROM migrations ORDER BY version"))
+        assert [(r["version"], r["name"]) for r in applied] == [(1, "initial"), (2, "decision key dates"), (3, "decision residences")]
+        migrated = [e.payload for e in lg.history() if e.kind == "schema.migrated"]
+        assert migrated == [{"from": 0, "to": 1}, {"from": 1, "to": 2}, {"from": 2, "to": 3}]
+        old = lg.draft(1).decisions
+        assert [d.rationale for d in old] == ["v1 decision", "v2 decision"]
+        assert [d.residences for d in old] == [None, None]  # not recorded, which is not "none"
+        assert [r.residences for r in lg.decisions()] == [None, None]
+        assert old[1].planned_countries == ("US", "EP") and old[1].primary_review_due == "2025-04-30"
+        new = lg.decide(1, "hold", "after the upgrade", residences=["JP", "IN"])
+        none = lg.decide(1, "hold", "no residences given", residences=[])
+        assert (new.residences, none.residences) == (("JP", "IN"), ())
+        assert [d.residences for d in lg.draft(1).decisions] == [None, None, ("JP", "IN"), ()]
+        assert lg.verify().ok
+        with pytest.raises(sqlite3.IntegrityError):  # v3 kept the decisions table append-only
+            lg.conn.execute("UPDATE decisions SET residences = '[\"JP\"]'")
+    with TriageLog.open(v2_log) as lg:  # opening again migrates nothing more
+        assert [e.kind for e in lg.history()].count("schema.migrated") == 3
+
+
+def test_a_hand_edited_residence_is_caught_by_verify(v2_log):
+    with TriageLog.open(v2_log, reviewer="new-user") as lg:
+        lg.decide(1, "hold", "with residences", residences=["JP"])
+        eid = lg.history()[-1].id
+    raw = sqlite3.connect(v2_log)
+    raw.execute("DROP TRIGGER decisions_no_update")
+    raw.execute("UPDATE decisions SET residences = '[\"US\"]' WHERE event_id = ?", [eid])
+    raw.execute("UPDATE decisions SET residences = '[]' WHERE event_id = 6")  # an old decision 'given none'
+    raw.commit()
+    raw.close()
+    with TriageLog.open(v2_log) as lg:
+        res = lg.verify()
+    assert not res.ok and res.first_broken == 6 and "decisions" in res.detail
+
+
+def test_v2_log_exports_show_not_recorded(v2_log, tmp_path):
+    from workbench.store.export import export_log, read_csv_export
+
+    with TriageLog.open(v2_log, reviewer="new-user") as lg:
+        lg.decide(1, "hold", "after the upgrade", residences=["IN"])
+        rows = read_csv_export(export_log(lg, "csv", tmp_path / "e.csv").path)
+        data = json.loads(export_log(lg, "json", tmp_path / "e.json").path.read_text(encoding="utf-8"))
+    assert [r["residences"] for r in rows] == ["not recorded", "not recorded", "IN"]
+    assert [d["residences"] for d in data["decisions"]] == [None, None, ["IN"]]
+    assert data["meta"]["schema_version"] == 3

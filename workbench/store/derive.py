@@ -29,7 +29,7 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "decisions": (
         "event_id", "draft_id", "decision", "rationale", "completed_in_japan", "planned_countries",
-        "jp_filing_date", "primary_review_due", "foreign_filing_free", "reviewer", "at",
+        "jp_filing_date", "primary_review_due", "foreign_filing_free", "reviewer", "at", "residences",
     ),
 }
 
@@ -170,6 +170,7 @@ def rows_for_event(event: dict) -> dict[str, list[dict]]:
         }
     if kind == "decision.recorded":
         primary, free = key_dates(p.get("jp_filing_date"))
+        residences = p.get("residences")  # absent in events from before schema v3: not recorded
         return {
             "decisions": [
                 {
@@ -184,6 +185,7 @@ def rows_for_event(event: dict) -> dict[str, list[dict]]:
                     "foreign_filing_free": p.get("foreign_filing_free", free),
                     "reviewer": who,
                     "at": at,
+                    "residences": None if residences is None else canonical_json(list(residences)),
                 }
             ]
         }

@@ -6,6 +6,10 @@ a legal record) and states where it came from: the database path, the filter, th
 rule-set and model versions, the chain check and the time (CSV: ``#`` header
 lines; XLSX: an "About" sheet; PDF: the page header; JSON: a "meta" object).
 
+Residences (the inventors' / applicant's countries) were not stored before schema v3:
+such decisions show ``not recorded`` (JSON: ``null``), told apart from a decision that
+was given none (an empty cell; JSON: ``[]``).
+
 Spreadsheet cells that begin with ``= + - @`` (or a tab / carriage return) are
 prefixed with ``'`` so a spreadsheet shows them as text instead of running them.
 """
@@ -27,6 +31,16 @@ from workbench.domain import DECISION_LABELS
 from workbench.errors import E601, E602, E603, ExportError, WorkbenchError
 from workbench.store.log import TriageLog, utc_now
 from workbench.store.records import DecisionRow, DraftSummary
+
+
+NOT_RECORDED = "not recorded"  # a stored NULL: the decision was logged without this fact
+
+
+def residences_text(residences: tuple[str, ...] | None) -> str:
+    """How a report shows a decision's residences: the codes, "none given" or "not recorded"."""
+    if residences is None:
+        return NOT_RECORDED
+    return ", ".join(residences) if residences else "none given"
 
 
 def likelihood_text(x: float) -> str:
@@ -61,6 +75,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("rationale", "rationale"),
     ("completed_in_japan", "completed_in_japan"),
     ("planned_countries", "planned_countries"),
+    ("residences", "residences"),
     ("jp_filing_date", "jp_filing_date"),
     ("primary_review_due", "primary_review_due"),
     ("foreign_filing_free", "foreign_filing_free"),
@@ -95,6 +110,8 @@ def _flat(row: DecisionRow, attr: str) -> object:
         return "yes" if value else "no"
     if attr == "planned_countries":
         return ",".join(value)
+    if attr == "residences":
+        return NOT_RECORDED if value is None else ",".join(value)
     if value is None:
         return ""
     return value
@@ -131,7 +148,8 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
         "rows": len(rows),
         "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": check.detail,
                   "head_event": head_id, "head_hash": head_hash},
-        "note": "A screening aid, not legal advice. One row per stored decision; 'current' = not superseded.",
+        "note": "A screening aid, not legal advice. One row per stored decision; 'current' = not superseded; "
+                f"residences '{NOT_RECORDED}' (JSON null) = the decision was logged without them.",
     }
 
 
@@ -250,11 +268,15 @@ def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict) -> None:
         cell.font = Font(bold=True)
     for r in rows:
         ws.append([neutralize(_flat(r, attr)) for _, attr in COLUMNS])
-    for cell in ws["L"][1:]:  # rationale
+    from openpyxl.utils import get_column_letter
+
+    letter = {h: get_column_letter(i) for i, (h, _) in enumerate(COLUMNS, start=1)}
+    for cell in ws[letter["rationale"]][1:]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = {"C": 28, "D": 18, "G": 28, "H": 20, "K": 32, "L": 60, "S": 28}
-    for col, width in widths.items():
-        ws.column_dimensions[col].width = width
+    widths = {"draft": 28, "sha256": 18, "top_field_en": 28, "top_field_ja": 20, "decision_label": 32,
+              "rationale": 60, "residences": 14, "decided_at": 28}
+    for header, width in widths.items():
+        ws.column_dimensions[letter[header]].width = width
     ws.freeze_panes = "A2"
     about = wb.create_sheet("About")
     about.column_dimensions["A"].width = 22
@@ -379,17 +401,18 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
     heading("Decisions with rationale / 判断と理由")
     if rows:
         with pdf.table(
-            col_widths=(10, 36, 48, 78, 22, 25, 22, 18, 18), text_align="LEFT", wrapmode=WrapMode.CHAR,
+            col_widths=(10, 32, 42, 68, 20, 25, 22, 22, 18, 18), text_align="LEFT", wrapmode=WrapMode.CHAR,
             line_height=4.2, padding=1, headings_style=heads,
         ) as table:
             table.row(["No.", "Draft / 出願案", "Decision / 判断", "Rationale / 理由", "Reviewer / 担当",
-                       "Decided (UTC)", "Made in JP / Countries", "Review due", "Free to file"])
+                       "Decided (UTC)", "Made in JP / Countries", "Residences / 居住国", "Review due", "Free to file"])
             for r in rows:
                 made = "-" if r.completed_in_japan is None else ("JP yes" if r.completed_in_japan else "JP no")
                 table.row([
                     f"{r.id}{'' if r.current else ' (superseded)'}", f"{r.draft_id}: {r.draft_name}",
                     r.decision_label, r.rationale, r.reviewer, r.at[:16].replace("T", " "),
                     f"{made} {','.join(r.planned_countries)}".strip(),
+                    residences_text(r.residences),
                     r.primary_review_due or "-", r.foreign_filing_free or "-",
                 ])
     else:

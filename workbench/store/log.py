@@ -104,6 +104,22 @@ def _bool(value: int | None) -> bool | None:
     return None if value is None else bool(value)
 
 
+def _residences(text: str | None) -> tuple[str, ...] | None:
+    """Stored residences: NULL (decisions from before schema v3, or recorded without
+    them) stays None, "not recorded"; "[]" is "none given"."""
+    return None if text is None else tuple(json.loads(text))
+
+
+def _codes(values: Sequence[str] | str | None) -> tuple[str, ...]:
+    """Country codes as given (a list, or text split on commas/spaces): stripped,
+    upper-cased, de-duplicated in order. Validation is the caller's."""
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        values = [c for c in re.split(r"[,\s]+", values) if c]
+    return tuple(dict.fromkeys(str(c).strip().upper() for c in values if c and str(c).strip()))
+
+
 def normalize_ipc(code: str) -> str:
     """Canonical form of a corrected IPC code ('b64u  10/00' -> 'B64U 10/00');
     raises IpcError E301 when it is not an IPC symbol (workbench.ipc does the parsing)."""
@@ -343,11 +359,15 @@ class TriageLog:
         planned_countries: Sequence[str] = (),
         jp_filing_date: date | str | None = None,
         reviewer: str | None = None,
+        residences: Sequence[str] | None = None,
     ) -> Decision:
         """Record the foreign-filing decision for a draft (supersedes any earlier one).
 
         ``rationale`` is required (E506). From ``jp_filing_date`` the primary-review
         point (+3 months) and the foreign-filing-free point (+10 months) are stored.
+        ``residences``: the inventors' / applicant's countries of residence (ISO codes;
+        they decide several jurisdictions' duties in the filing checklist): stored as
+        given; an empty list is "none given", None (the default) "not recorded".
         """
         if decision not in DECISIONS:
             raise StoreError(E508, value=decision, what="decision", allowed=", ".join(DECISIONS))
@@ -355,12 +375,14 @@ class TriageLog:
             raise StoreError(E506)
         if completed_in_japan is not None and not isinstance(completed_in_japan, bool):
             raise StoreError(E508, value=completed_in_japan, what="completed-in-Japan answer", allowed="yes, no or unknown")
-        if isinstance(planned_countries, str):
-            planned_countries = [c for c in re.split(r"[,\s]+", planned_countries) if c]
-        countries = tuple(dict.fromkeys(c.strip().upper() for c in planned_countries if c and c.strip()))
+        countries = _codes(planned_countries)
         for c in countries:
             if not re.fullmatch(r"[A-Z]{2}|EP|WO|PCT|EA|AP|OA", c):
                 raise StoreError(E508, value=c, what="country code", allowed="two-letter codes like US, CN, DE, or EP, WO/PCT")
+        resid = None if residences is None else _codes(residences)
+        for c in resid or ():
+            if not re.fullmatch(r"[A-Z]{2}", c):
+                raise StoreError(E508, value=c, what="residence country code", allowed="two-letter ISO codes like JP, IN, US")
         jp = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
         jp_iso = jp.isoformat() if jp else None
         primary, free = key_dates(jp)
@@ -376,11 +398,12 @@ class TriageLog:
                 "jp_filing_date": jp_iso,
                 "primary_review_due": primary,
                 "foreign_filing_free": free,
+                "residences": None if resid is None else list(resid),
                 "supersedes": prev,
             }
             eid = self._append("decision.recorded", did, payload, who)
             at = self.conn.execute("SELECT at FROM events WHERE id = ?", [eid]).fetchone()[0]
-        return Decision(did, decision, rationale.strip(), completed_in_japan, countries, jp_iso, primary, free, who, at)
+        return Decision(did, decision, rationale.strip(), completed_in_japan, countries, jp_iso, primary, free, who, at, resid)
 
     # ------------------------------------------------------------------ reading
     def _resolve(self, ref: int | str) -> int:
@@ -559,6 +582,7 @@ class TriageLog:
             planned_countries=tuple(_json(r["planned_countries"], [])),
             jp_filing_date=r["jp_filing_date"], primary_review_due=r.get("primary_review_due"),
             foreign_filing_free=r.get("foreign_filing_free"), reviewer=r["reviewer"] or "", at=r["at"] or "",
+            residences=_residences(r.get("residences")),
         )
 
     def history(self, draft_id: int | str | None = None) -> list[Event]:
@@ -679,7 +703,7 @@ class TriageLog:
                     current=bool(r["is_current"]), level=r["level"], top_field_id=r["top_field_id"],
                     top_field_name_en=r["top_name_en"] or "", top_field_name_ja=r["top_name_ja"] or "",
                     top_likelihood=r["top_likelihood"], ruleset_version=r["ruleset_version"] or "",
-                    model_version=r["model_version"] or "",
+                    model_version=r["model_version"] or "", residences=_residences(r["residences"]),
                 )
                 for r in self.db.query(sql, params)
             ]

@@ -141,3 +141,4 @@ class DecisionRow:
     top_likelihood: float | None = None
     ruleset_version: str = ""
     model_version: str = ""
+    residences: tuple[str, ...] | None = None  # None: not recorded (decided before schema v3)

@@ -11,6 +11,10 @@ released migration: add the next number.
 - v2: decision key dates (primary_review_due = JP filing + 3 months,
   foreign_filing_free = JP filing + 10 months), back-filled for older decisions
   from their JP filing date; indexes for the draft list and the due list.
+- v3: decision residences (the inventors' / applicant's countries of residence given
+  with the decision, JSON list of ISO codes). No back-fill: older decisions never
+  recorded them, so their column stays NULL and reads as "not recorded" (an empty
+  list is "none given"); their events are unchanged, so the chain still verifies.
 """
 
 from __future__ import annotations
@@ -121,8 +125,14 @@ def v2_decision_key_dates(db: sqlite_utils.Database) -> None:
         db[table].create_index(cols, if_not_exists=True)
 
 
+def v3_decision_residences(db: sqlite_utils.Database) -> None:
+    # ADD COLUMN rewrites no row, so the append-only triggers stay in place.
+    db.execute("ALTER TABLE decisions ADD COLUMN residences TEXT")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "initial", v1_initial),
     (2, "decision key dates", v2_decision_key_dates),
+    (3, "decision residences", v3_decision_residences),
 )
 LATEST = MIGRATIONS[-1][0]
