@@ -1,11 +1,12 @@
 """Crash test of the triage log: kill -9 the writer at random points, many times.
 
 Each round starts a writer subprocess that opens the log (creating/migrating it on
-the first round), records a verdict, then appends decisions and prints
+the first round), records a verdict, then appends decisions (every other one with
+residences) and prints
 ``ACK <round> <n>`` after each commit. After a random delay the parent kills it
 with SIGKILL (mid-import, mid-open, mid-transaction or between commits), then
 opens the log itself and checks: it opens, ``verify()`` passes, and every ACKed
-decision is stored. Prints the number of kills, acknowledged decisions and
+decision is stored with the residences it was given. Prints the number of kills, acknowledged decisions and
 failures (must be 0).
 
     .venv/bin/python benchmarks/crash.py [--kills 100] [--db PATH] [--seed N]
@@ -26,6 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _residences(n: int) -> tuple[str, ...] | None:
+    """Every other decision records residences, the rest leave them "not recorded"."""
+    return ("JP", "IN") if n % 2 else None
+
+
 def writer(db: str, round_no: int) -> None:
     """The process that gets killed: append decisions forever, ACK each commit."""
     sys.path.insert(0, str(ROOT))
@@ -44,7 +50,7 @@ def writer(db: str, round_no: int) -> None:
         print(f"READY {round_no}", flush=True)
         n = 0
         while True:
-            log.decide(did, "hold", f"crash-{round_no}-{n}", jp_filing_date="2024-01-31")
+            log.decide(did, "hold", f"crash-{round_no}-{n}", jp_filing_date="2024-01-31", residences=_residences(n))
             print(f"ACK {round_no} {n}", flush=True)
             n += 1
             if round_no % 7 == 0 and n % 3 == 0:  # also kill during bigger transactions
@@ -96,13 +102,16 @@ def run(kills: int = 100, db: Path | None = None, seed: int = 1234, max_delay: f
                     res = log.verify()
                     if not res.ok:
                         failures.append(f"round {r}: verify failed: {res.detail}")
-                    stored = {row[0] for row in log.conn.execute("SELECT rationale FROM decisions")}
+                    stored = {d.rationale: d.residences for d in log.decisions()}
             except Exception as exc:  # any failure to open is a failure of the test
                 failures.append(f"round {r}: cannot open the log: {exc}")
                 continue
             missing = [a for a in acked if a not in stored]
             if missing:
                 failures.append(f"round {r}: {len(missing)} acknowledged decision(s) missing, e.g. {missing[:3]}")
+            wrong = [a for a in acked if a in stored and stored[a] != _residences(int(a.rsplit("-", 1)[1]))]
+            if wrong:
+                failures.append(f"round {r}: {len(wrong)} decision(s) with other residences than written, e.g. {wrong[:3]}")
         elapsed = time.perf_counter() - started
     finally:
         if tmpdir is not None:
@@ -117,7 +126,7 @@ def run(kills: int = 100, db: Path | None = None, seed: int = 1234, max_delay: f
     }
     if not quiet:
         print(f"kills: {result['kills']}")
-        print(f"acknowledged decisions: {result['acked_decisions']} (all checked present after every kill)")
+        print(f"acknowledged decisions: {result['acked_decisions']} (all checked present, with their residences, after every kill)")
         print(f"kills before the writer's first commit: {result['killed_before_first_write']}")
         print(f"failures: {result['failures']}")
         for f in failures[:10]:

@@ -175,3 +175,34 @@ def test_due_refuses_a_negative_or_absurd_horizon(tmp_path, capsys):
             main(["log", "due", "--db", str(tmp_path / "log.sqlite"), "--days", bad])
         assert exit_.value.code == 2
         assert "--days" in capsys.readouterr().err
+
+
+def test_decide_stores_residences_read_as_filing_check_reads_them(db, capsys):
+    path, (a, b, c) = db
+    rc, out, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", "given",
+                       "--residence", "jp、ＩＮ, jp")
+    assert rc == 0, err
+    assert "residences: JP, IN" in out
+    run(capsys, "log", "decide", str(b), "--db", path, "--decision", "hold", "--rationale", "omitted")
+    run(capsys, "log", "decide", str(c), "--db", path, "--decision", "hold", "--rationale", "empty", "--residences", "")
+    with TriageLog.open(path) as lg:
+        got = {d.rationale: d.residences for d in lg.decisions()}
+    assert got == {"given": ("JP", "IN"), "omitted": None, "empty": ()}
+    rc, out, _ = run(capsys, "log", "show", str(a), "--db", path)
+    assert "residences: JP, IN" in out
+    rc, out, _ = run(capsys, "log", "show", str(b), "--db", path)
+    assert "residences: not recorded" in out
+    rc, out, _ = run(capsys, "log", "show", str(c), "--db", path)
+    assert "residences: none given" in out
+    rc, out, _ = run(capsys, "log", "show", str(a), "--db", path, "--json")
+    assert json.loads(out)["decision"]["residences"] == ["JP", "IN"]
+
+
+@pytest.mark.parametrize("junk", ["JP, India", "1", "J P X", "JPN"])
+def test_decide_refuses_junk_residences_with_e901_and_records_nothing(db, capsys, junk):
+    path, (a, _, _) = db
+    rc, out, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", "x",
+                       "--residence", junk)
+    assert rc == 2 and "[E901]" in err and "--residence" in err and "Traceback" not in err
+    with TriageLog.open(path) as lg:
+        assert lg.decisions() == [] and lg.verify().ok

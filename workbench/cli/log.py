@@ -9,7 +9,7 @@ import json
 from dataclasses import asdict
 
 from workbench.domain import DECISION_LABELS, DECISIONS, LEVELS
-from workbench.errors import E504, E508, E512, SettingsError, StoreError
+from workbench.errors import E504, E508, E512, E901, SettingsError, StoreError
 
 
 def _open(args):
@@ -35,6 +35,26 @@ def _yes_no(value: str | None) -> bool | None:
     if v in ("unknown", "?", ""):
         return None
     raise SettingsError(E508, value=value, what="--completed-in-japan answer", allowed="yes, no, unknown")
+
+
+def _residences(text: str | None) -> tuple[str, ...] | None:
+    """--residence as `workbench filing check --residence` and the decision panel read it
+    (commas, spaces, 、, full-width letters); None when not given: "not recorded"."""
+    from workbench.filing.checklist import COUNTRY, parse_codes
+
+    if text is None:
+        return None
+    codes, bad = parse_codes(text, COUNTRY)
+    if bad:
+        raise SettingsError(E901, name="--residence", value=text, detail=f"not a country code: {', '.join(bad)} (write e.g. JP,IN)")
+    return codes
+
+
+def residences_label(residences: tuple[str, ...] | None) -> str:
+    """A decision's residences as `log show` prints them."""
+    from workbench.store.export import residences_text  # one wording for the report and the CLI
+
+    return residences_text(residences)
 
 
 def _print_json(obj) -> None:
@@ -119,6 +139,7 @@ def cmd_show(args) -> int:
             print(f"      rationale: {d.rationale}")
             print(
                 f"      completed in Japan: {where}; countries: {','.join(d.planned_countries) or '-'}; "
+                f"residences: {residences_label(d.residences)}; "
                 f"JP filing {d.jp_filing_date or '-'} -> review due {d.primary_review_due or '-'}, "
                 f"free to file abroad {d.foreign_filing_free or '-'}"
             )
@@ -132,15 +153,17 @@ def cmd_decide(args) -> int:
 
     codes, bad = parse_codes(args.countries or "", FILING)  # as the decision panel reads them
     countries = [*codes, *bad]  # a token that is no code is refused by the log (E508), naming it
+    residences = _residences(args.residence)  # junk is E901 before the log is opened
     with _open(args) as log:
         d = log.decide(
             args.draft, args.decision, args.rationale,
             completed_in_japan=_yes_no(args.completed_in_japan), planned_countries=countries,
-            jp_filing_date=args.jp_filing_date, reviewer=args.reviewer,
+            jp_filing_date=args.jp_filing_date, reviewer=args.reviewer, residences=residences,
         )
     print(f"Recorded for draft {d.draft_id}: {DECISION_LABELS[d.decision]} (by {d.reviewer} at {d.at})")
     if d.jp_filing_date:
         print(f"  primary review due {d.primary_review_due}; foreign filing free from {d.foreign_filing_free}")
+    print(f"  inventors' / applicant's residences: {residences_label(d.residences)}")
     return 0
 
 
@@ -252,6 +275,10 @@ def register(sub) -> None:
     c.add_argument("--rationale", required=True)
     c.add_argument("--completed-in-japan", metavar="yes|no")
     c.add_argument("--countries", metavar="US,EP", help="planned foreign filings")
+    c.add_argument(
+        "--residence", "--residences", dest="residence", metavar="JP,IN",
+        help="countries where the inventors / applicant reside (stored with the decision; '' = none)",
+    )
     c.add_argument("--jp-filing-date", metavar="YYYY-MM-DD")
     c.add_argument("--reviewer", metavar="NAME")
     c.set_defaults(func=cmd_decide)
