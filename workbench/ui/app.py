@@ -84,7 +84,7 @@ def recover_log(session: Session, parent=None) -> None:
     if exc is None:
         return
     backups, fresh = recovery_choices(exc.path)
-    text = Notification.from_exception(exc).render(QCoreApplication.translate)
+    text = Notification.from_exception(exc).render(session.language)
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("App", "Triage log"), text, parent=parent)
     backup_btn = new_btn = None
     if backups:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import __version__
-from workbench.ui.notifications import Failure
+from workbench.ui.notifications import Failure, ui_language
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -71,7 +71,7 @@ class BatchFailuresDialog(QDialog):
         self.failures = failures
         self.table = _table(
             [self.tr("File"), self.tr("Code"), self.tr("Reason")],
-            [[f.path, f.code, f.render(QCoreApplication.translate).removeprefix(f"[{f.code}] ")] for f in failures],
+            [[f.path, f.code, f.render(ui_language()).removeprefix(f"[{f.code}] ")] for f in failures],
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

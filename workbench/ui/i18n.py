@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
+from workbench.ui.notifications import set_ui_language
+
 def translations_dir() -> Path:
     """The .qm folder: beside this module, or in a frozen bundle (workbench.resources)."""
     from workbench.resources import TRANSLATIONS, locate
@@ -51,6 +53,7 @@ def install_translators(app: QCoreApplication, language: str) -> str:
         if qt.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
+    set_ui_language(lang)  # coded errors follow the UI (workbench.errors_ja)
     return lang
 
 

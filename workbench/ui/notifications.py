@@ -13,27 +13,49 @@ from __future__ import annotations
 import sys
 import traceback
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Literal
+from typing import Callable, Iterable, Literal, Union
 
-from workbench.errors import CATALOGUE, WorkbenchError
+from workbench.errors import WorkbenchError
+from workbench.errors_ja import join_message, localize, render_error
 
 Severity = Literal["info", "warning", "error"]
 Translate = Callable[[str, str], str]  # (context, source text) -> translated text
+Language = Union[str, Translate, None]  # "en" | "ja"; a translate function means "the UI language"
+
+UNEXPECTED_HINT = "Your recorded work is kept. Please report this."
+UNEXPECTED_HINT_JA = "記録済みの内容は失われていません。この内容を報告してください。"
+
+_ui_language = "en"
 
 
-def localized(code: str | None, message: str, hint: str, details: dict, translate: Translate | None) -> tuple[str, str]:
-    """The message and hint of a coded error in the UI language (the catalogue templates
-    translated in context "Errors", then filled); English when there is no translation."""
-    if translate is None or code not in CATALOGUE:
-        return message, hint
-    spec = CATALOGUE[code]
-    out = []
-    for template, english in ((spec.message, message), (spec.hint, hint)):
-        try:
-            out.append(translate("Errors", template).format(**details))
-        except (KeyError, IndexError, ValueError):
-            out.append(english)
-    return out[0], out[1]
+def set_ui_language(lang: str) -> None:
+    """Called when the UI's translators are installed (``i18n.install_translators``)."""
+    global _ui_language
+    _ui_language = lang if lang in ("en", "ja") else "en"
+
+
+def ui_language() -> str:
+    """The language the UI shows now ('en' | 'ja')."""
+    return _ui_language
+
+
+def _lang(lang: Language) -> str:
+    if lang is None:
+        return "en"
+    if callable(lang):  # e.g. QCoreApplication.translate: whatever the UI speaks now
+        return _ui_language
+    return lang
+
+
+def localized(code: str | None, message: str, hint: str, details: dict, lang: Language = None) -> tuple[str, str]:
+    """The message and hint of a coded error in ``lang`` (``workbench.errors_ja``, the
+    core's one catalogue); the English given when there is no translation."""
+    lang = _lang(lang)
+    if code:
+        return localize(code, details, lang, message=message, hint=hint)
+    if lang == "ja" and hint == UNEXPECTED_HINT:
+        return message, UNEXPECTED_HINT_JA
+    return message, hint
 
 
 @dataclass(frozen=True)
@@ -45,17 +67,23 @@ class Failure:
     message: str
     hint: str = ""
     details: dict = field(default_factory=dict, compare=False)
+    line: int | None = None
+    page: int | None = None
 
     @classmethod
     def from_exception(cls, path: str, exc: BaseException) -> "Failure":
         if isinstance(exc, WorkbenchError):
-            return cls(str(path), exc.code, exc.message, exc.hint, dict(exc.details))
+            return cls(str(path), exc.code, exc.message, exc.hint, dict(exc.details), exc.line, exc.page)
         return cls(str(path), "", f"{type(exc).__name__}: {exc}", "")
 
-    def render(self, translate: Translate | None = None) -> str:
-        message, hint = localized(self.code, self.message, self.hint, self.details, translate)
-        code = f"[{self.code}] " if self.code else ""
-        return f"{code}{message}" + (f". {hint}" if hint else "")
+    def render(self, lang: Language = None) -> str:
+        """``[E107] page 2: message. hint`` (the file is shown beside it) in ``lang``."""
+        lang = _lang(lang)
+        if self.code:
+            return render_error(self.code, lang=lang, line=self.line, page=self.page, details=self.details,
+                                message=self.message, hint=self.hint)
+        message, hint = localized(None, self.message, self.hint, self.details, lang)
+        return join_message(message, hint, lang)
 
 
 @dataclass(frozen=True)
@@ -68,27 +96,28 @@ class Notification:
     failures: tuple[Failure, ...] = ()
     detail: str = ""  # a traceback for unexpected errors (shown folded)
     details: dict = field(default_factory=dict, compare=False)  # the coded error's placeholders
+    line: int | None = None
+    page: int | None = None
 
     @classmethod
     def from_exception(cls, exc: BaseException, *, context: str = "") -> "Notification":
         if isinstance(exc, WorkbenchError):
-            return cls("error", exc.message, exc.code, exc.path, exc.hint, details=dict(exc.details))
+            return cls("error", exc.message, exc.code, exc.path, exc.hint, details=dict(exc.details),
+                       line=exc.line, page=exc.page)
         detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         msg = f"{context}: {type(exc).__name__}: {exc}" if context else f"{type(exc).__name__}: {exc}"
-        return cls("error", msg, None, None, "Your recorded work is kept. Please report this.", detail=detail)
+        return cls("error", msg, None, None, UNEXPECTED_HINT, detail=detail)
 
-    def render(self, translate: Translate | None = None) -> str:
-        message, hint = localized(self.code, self.message, self.hint, self.details, translate)
-        parts = []
+    def render(self, lang: Language = None) -> str:
+        """``[E107] scan.pdf: message. hint`` in ``lang`` ('en' | 'ja'; a translate function
+        stands for the UI language; None is English, as logs keep it)."""
+        lang = _lang(lang)
         if self.code:
-            parts.append(f"[{self.code}]")
-        if self.path:
-            parts.append(f"{self.path}:")
-        parts.append(message)
-        text = " ".join(parts)
-        if hint:
-            text += f". {hint}"
-        return text
+            return render_error(self.code, lang=lang, path=self.path, line=self.line, page=self.page,
+                                details=self.details, message=self.message, hint=self.hint)
+        message, hint = localized(None, self.message, self.hint, self.details, lang)
+        text = f"{self.path}: {message}" if self.path else message
+        return join_message(text, hint, lang)
 
 
 Handler = Callable[[Notification], None]
@@ -125,11 +154,13 @@ class NotificationManager:
     def error(self, exc: BaseException, *, context: str = "") -> Notification:
         return self.dispatch(Notification.from_exception(exc, context=context))
 
-    def batch_failures(self, failures: Iterable[Failure], *, total: int) -> Notification | None:
+    def batch_failures(self, failures: Iterable[Failure], *, total: int, message: str = "") -> Notification | None:
+        """One notification for the failed files of a batch; ``message`` is its headline in
+        the UI language (English by default)."""
         failures = tuple(failures)
         if not failures:
             return None
-        msg = f"{len(failures)} of {total} file(s) could not be screened; the others were processed"
+        msg = message or f"{len(failures)} of {total} file(s) could not be screened; the others were processed"
         return self.dispatch(Notification("warning", msg, failures=failures))
 
     def install_excepthook(self) -> None:

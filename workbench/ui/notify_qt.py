@@ -3,11 +3,11 @@ information in the status bar, batch failures in a list dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from workbench.ui.dialogs import BatchFailuresDialog
-from workbench.ui.notifications import Notification, NotificationManager
+from workbench.ui.notifications import Notification, NotificationManager, ui_language
 
 
 class QtNotifier(QObject):
@@ -42,7 +42,7 @@ class QtNotifier(QObject):
             box = QMessageBox(
                 QMessageBox.Icon.Critical if n.severity == "error" else QMessageBox.Icon.Warning,
                 self.tr("Patent Triage Workbench"),
-                n.render(QCoreApplication.translate),
+                n.render(ui_language()),
                 QMessageBox.StandardButton.Ok,
                 self.window,
             )
@@ -50,5 +50,5 @@ class QtNotifier(QObject):
                 box.setDetailedText(n.detail)
             box.open()  # non-blocking: the event loop (and any batch) keeps running
             self.last_dialog = box
-            self.status.showMessage(n.render(QCoreApplication.translate), 10000)
+            self.status.showMessage(n.render(ui_language()), 10000)
         self.shown.emit(n)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from workbench.errors import WorkbenchError
 from workbench.settings import RecommendedThresholds, recommended_thresholds
+from workbench.ui.notifications import ui_language
 from workbench.ui.preferences import Preferences
 
 THRESHOLD_DECIMALS = 5  # the card's recall-first review threshold is of the order of 0.001
@@ -102,7 +103,7 @@ class SettingsDialog(QDialog):
             return recommended_thresholds()
         except WorkbenchError as exc:
             self.card_error.setText(
-                self.tr("The model's recommended thresholds are not available: %1").replace("%1", f"[{exc.code}] {exc.message}. {exc.hint}")
+                self.tr("The model's recommended thresholds are not available: %1").replace("%1", exc.render_in(ui_language()))
             )
             return None
 
@@ -223,7 +224,7 @@ class SettingsDialog(QDialog):
         try:
             self.preferences().core()  # validate with the core's rules (E901)
         except WorkbenchError as exc:
-            self.error.setText(f"[{exc.code}] {exc.message}. {exc.hint}")
+            self.error.setText(exc.render_in(ui_language()))
             return
         super().accept()
 

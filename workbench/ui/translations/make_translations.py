@@ -61,6 +61,7 @@ JA: dict[str, str] = {
     "Please wait for the running work to finish, or cancel it.": "実行中の処理が終わるまでお待ちいただくか、中止してください。",
     "No draft files were found (PDF, DOCX, TXT, MD, XML).": "草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。",
     "Screening %n draft(s)…": "%n 件の草稿を判定中…",
+    "%1 of %2 file(s) could not be screened; the others were processed": "%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです",
     "Screened %n draft(s).": "%n 件の草稿を判定しました。",
     "Screened %1 of %2: %3": "%2 件中 %1 件を判定: %3",
     "Cancelling after the current file…": "現在のファイルの処理後に中止します…",
@@ -184,6 +185,9 @@ JA: dict[str, str] = {
     "place unknown": "完成地不明",
     "3 mo.": "3か月",
     "10 mo.": "10か月",
+    "residences: %1": "居住国: %1",
+    "not recorded": "記録なし",
+    "none given": "入力なし",
     "A decision needs a rationale: write why it was taken.": "方針には理由が必要です。理由を記入してください。",
     # decision panel: the foreign-filing checklist
     "Completed in, e.g. US": "完成国（例: US）",
@@ -315,138 +319,6 @@ JA: dict[str, str] = {
 }
 
 
-# The error catalogue (workbench/errors.py), message and hint templates -> Japanese. Codes added
-# later fall back to English until translated here (the UI shows the code either way).
-ERRORS_JA: dict[str, str] = {
-    "The file does not exist or cannot be read": "ファイルが存在しないか、読み取れません",
-    "Check the path and your permission to read it.": "パスと読み取り権限を確認してください。",
-    "The file is empty": "ファイルが空です",
-    "Save the draft again from your editor and retry.": "編集ソフトで草稿を保存し直してから、もう一度お試しください。",
-    "Unsupported file type '{suffix}'": "対応していないファイル形式です（'{suffix}'）",
-    "Save the draft as PDF, DOCX, TXT or Markdown.": "草稿を PDF・DOCX・TXT・Markdown のいずれかで保存してください。",
-    "The PDF is damaged or truncated ({detail})": "PDF が壊れているか、途中で切れています（{detail}）",
-    "Export the PDF again from the source document.": "元の文書から PDF を出力し直してください。",
-    "The PDF is encrypted": "PDF が暗号化されています",
-    "Give the password (--password / the password dialog), or save an unprotected copy.": "パスワードを入力するか（--password／パスワード入力画面）、保護のないコピーを保存してください。",
-    "The PDF password is wrong": "PDF のパスワードが違います",
-    "Check the password with the person who protected the file.": "ファイルを保護した方にパスワードを確認してください。",
-    "The PDF has no text layer (it looks scanned: {pages} page(s) without text)": "PDF にテキスト層がありません（スキャン画像のようです: テキストのないページ {pages} ページ）",
-    "Run OCR on it (e.g. in your PDF editor) or use the DOCX/text source of the draft.": "OCR を実行するか（PDF 編集ソフトなど）、草稿の DOCX／テキスト版をお使いください。",
-    "The DOCX file is not a Word document ({detail})": "DOCX ファイルが Word 文書ではありません（{detail}）",
-    "Open it in Word and save it again as .docx.": "Word で開き、.docx として保存し直してください。",
-    "The text encoding could not be determined (tried {tried})": "文字コードを判定できませんでした（試行: {tried}）",
-    "Save the file as UTF-8 (or Shift_JIS for JPO drafts) and retry.": "UTF-8（JPO 様式の草稿は Shift_JIS）で保存し直してから、もう一度お試しください。",
-    "The file looks binary, not text": "テキストではなくバイナリファイルのようです",
-    "This is not a text draft; check that the right file was chosen.": "テキストの草稿ではありません。正しいファイルを選んだか確認してください。",
-    "The file is too large ({size} > limit {limit})": "ファイルが大きすぎます（{size} > 上限 {limit}）",
-    "Split the document, or raise the limit in Settings if it really is one draft.": "文書を分割するか、本当に一つの草稿であれば設定で上限を上げてください。",
-    "Reading the file took too long (over {seconds} s)": "ファイルの読み込みに時間がかかりすぎました（{seconds} 秒超）",
-    "Check the file; very large or damaged files may need to be re-exported.": "ファイルを確認してください。非常に大きいファイルや壊れたファイルは出力し直しが必要な場合があります。",
-    "The document has no readable text": "文書に読み取れるテキストがありません",
-    "Check that the file contains the draft text.": "ファイルに草稿の本文が含まれているか確認してください。",
-    "The USPTO XML file could not be parsed ({detail})": "USPTO の XML ファイルを解析できませんでした（{detail}）",
-    "Check that the file is a complete USPTO publication XML.": "完全な USPTO 公報 XML ファイルか確認してください。",
-    "No claims section was found": "特許請求の範囲が見つかりませんでした",
-    "Mark the claims with 'What is claimed is:' / 'Claims' or 【特許請求の範囲】/【請求項１】.": "請求項を 'What is claimed is:'／'Claims' または【特許請求の範囲】／【請求項１】で示してください。",
-    "Claim {number} refers to claim {target}, which does not precede it": "請求項{number}が、それより後の請求項{target}を引用しています",
-    "Check the claim numbering of the draft.": "草稿の請求項番号を確認してください。",
-    "The Japanese language pipeline is not available ({detail})": "日本語の解析処理を利用できません（{detail}）",
-    "Reinstall the workbench (SudachiPy and its dictionary are required).": "ワークベンチを再インストールしてください（SudachiPy と辞書が必要です）。",
-    "'{symbol}' is not a valid IPC symbol": "'{symbol}' は有効な IPC 記号ではありません",
-    "Write it like 'F41H 3/00', 'F41H3/00' or 'F41H0003000000'.": "'F41H 3/00'、'F41H3/00'、'F41H0003000000' のように記入してください。",
-    "The rule file cannot be parsed: {detail}": "ルールファイルを解析できません: {detail}",
-    "Fix the YAML/JSON syntax at that line.": "その行の YAML／JSON の書式を修正してください。",
-    "The rule set does not match its schema: {detail}": "ルールセットがスキーマに合っていません: {detail}",
-    "Fix the entry named; see classification_rules/README.md.": "示された項目を修正してください（classification_rules/README.md 参照）。",
-    "Field id {field_id} is defined twice": "分野番号 {field_id} が二重に定義されています",
-    "Give each field a unique id.": "各分野に重複しない番号を付けてください。",
-    "No rule set named '{name}' was found": "'{name}' という名前のルールセットが見つかりません",
-    "Check the rule-set name or the user rules folder in Settings.": "ルールセット名、または設定のユーザールールフォルダーを確認してください。",
-    "The IPC range '{text}' is not valid: {detail}": "IPC の範囲 '{text}' が正しくありません: {detail}",
-    "Write ranges like 'G21C 19/42-19/50' within one main group family.": "範囲は 'G21C 19/42-19/50' のように、同じメイングループ内で記入してください。",
-    "The user rules folder cannot be read ({detail})": "ユーザールールフォルダーを読み取れません（{detail}）",
-    "Check the folder in Settings or --rules-dir; remove it there to use the installed rules only.": "設定または --rules-dir のフォルダーを確認してください。削除すると同梱のルールのみを使用します。",
-    "The model file is missing": "モデルファイルがありません",
-    "Reinstall the workbench or rebuild it with 'workbench model train'.": "ワークベンチを再インストールするか、'workbench model train' で再作成してください。",
-    "The model file does not match its card (hash {actual}, expected {expected})": "モデルファイルがモデルカードと一致しません（ハッシュ {actual}、期待値 {expected}）",
-    "The file was changed or damaged; restore it or rebuild it with 'workbench model train'.": "ファイルが変更されたか壊れています。復元するか 'workbench model train' で再作成してください。",
-    "The model card is missing or unreadable": "モデルカードがないか、読み取れません",
-    "Rebuild the model with 'workbench model train'.": "'workbench model train' でモデルを再作成してください。",
-    "Training data is missing: {detail}": "学習データがありません: {detail}",
-    "Check that ../shared/data (or --data) holds the data files.": "../shared/data（または --data）にデータファイルがあるか確認してください。",
-    "The model was not saved: the new model scores worse on held-out data ({detail})": "モデルは保存されませんでした: 評価用データで新しいモデルの成績が下がりました（{detail}）",
-    "Keep the current model; review the annotations used for training.": "現在のモデルを使い続け、学習に使った注記を見直してください。",
-    "The triage log database is damaged ({detail})": "判定記録データベースが壊れています（{detail}）",
-    "Open a backup or start a new log file; the damaged file is left untouched.": "バックアップを開くか、新しい判定記録ファイルを作成してください。壊れたファイルには手を加えません。",
-    "The triage log is locked by another program": "判定記録が他のプログラムによってロックされています",
-    "Close the other program (or wait) and retry.": "他のプログラムを閉じて（または少し待って）から、もう一度お試しください。",
-    "The triage log was written by a newer version (schema {found} > {supported})": "判定記録は新しいバージョンで作成されています（スキーマ {found} > {supported}）",
-    "Update the workbench before opening this log.": "この判定記録を開く前に、ワークベンチを更新してください。",
-    "The triage log history is broken at event {event_id}: {detail}": "判定記録の履歴がイベント {event_id} で破損しています: {detail}",
-    "Restore the log from a backup; report the incident to your IP manager.": "バックアップから判定記録を復元し、知財管理者に報告してください。",
-    "The triage log is append-only: {detail}": "判定記録は追記のみ可能です: {detail}",
-    "Record a correcting event instead of changing or deleting one.": "変更や削除ではなく、訂正の記録を追加してください。",
-    "A decision needs a rationale": "出願方針には理由が必要です",
-    "Write why the decision was taken.": "この方針とした理由を記入してください。",
-    "No draft with id or hash '{ref}' is in the log": "番号またはハッシュ '{ref}' の草稿は判定記録にありません",
-    "List the drafts with 'workbench log list'.": "'workbench log list' で草稿の一覧を確認してください。",
-    "'{value}' is not a valid {what}": "'{value}' は有効な{what}ではありません",
-    "Use one of: {allowed}.": "次のいずれかを使用してください: {allowed}。",
-    "The triage log cannot be created at {detail}": "判定記録を作成できません: {detail}",
-    "Choose a folder you can write to (--db or Settings).": "書き込み可能なフォルダーを選んでください（--db または設定）。",
-    "There is no triage log at this path": "このパスに判定記録がありません",
-    "Check the path given with --db; a new log is created when drafts are first screened into it (workbench triage --db PATH).":
-        "--db で指定したパスを確認してください。判定記録は最初に草稿を判定したときに作成されます（workbench triage --db PATH）。",
-    "The hash prefix '{ref}' matches more than one draft": "ハッシュの先頭 '{ref}' に一致する草稿が複数あります",
-    "Give more characters of the hash, or the draft id.": "ハッシュをもっと長く入力するか、草稿番号を指定してください。",
-    "The triage log could not be written ({detail})": "判定記録に書き込めませんでした（{detail}）",
-    "Free disk space or check the storage, then retry; nothing of this change was recorded.": "ディスクの空きや記憶装置を確認してから、もう一度お試しください。今回の変更は記録されていません。",
-    "The export file cannot be written ({detail})": "エクスポートファイルを書き込めません（{detail}）",
-    "Choose another folder or close the file if it is open elsewhere.": "別のフォルダーを選ぶか、他で開いているファイルを閉じてください。",
-    "No CJK font was found for the PDF report": "PDF レポート用の日本語（CJK）フォントが見つかりません",
-    "Install a Japanese font (packaging/setup.sh installs IPA Gothic).": "日本語フォントをインストールしてください（packaging/setup.sh が IPA ゴシックをインストールします）。",
-    "Unknown export format '{fmt}'": "不明なエクスポート形式です（'{fmt}'）",
-    "Use csv, xlsx, pdf or json.": "csv・xlsx・pdf・json のいずれかを使用してください。",
-    "Invalid setting {name}={value}: {detail}": "設定値が正しくありません {name}={value}: {detail}",
-    "Fix the setting in Settings or on the command line.": "設定画面またはコマンドラインで設定を修正してください。",
-    "Operation cancelled": "処理を中止しました",
-    "Nothing was recorded for the unfinished item.": "未完了の項目は記録されていません。",
-    "The screening process stopped unexpectedly (exit code {exit_code})": "判定処理が予期せず停止しました（終了コード {exit_code}）",
-    "Drafts already screened are recorded; screen the rest again, and report it if it repeats.": "判定済みの草稿は記録されています。残りをもう一度判定し、繰り返す場合は報告してください。",
-    "Screening failed unexpectedly: {detail}": "判定中に予期しないエラーが発生しました: {detail}",
-    "Your recorded work is kept; please report this with the file being screened.": "記録済みの内容は保持されています。判定中のファイルを添えて報告してください。",
-}
-
-
-def add_error_context(tree: ET.ElementTree) -> list[str]:
-    """Append the error catalogue as context "Errors" (lupdate cannot see it: it is data)."""
-    sys.path.insert(0, str(UI.parent.parent))
-    from workbench.errors import CATALOGUE
-
-    root = tree.getroot()
-    for ctx in root.findall("context"):
-        if ctx.findtext("name") == "Errors":
-            root.remove(ctx)
-    ctx = ET.SubElement(root, "context")
-    ET.SubElement(ctx, "name").text = "Errors"
-    missing = []
-    seen = set()
-    for spec in CATALOGUE.values():
-        for text in (spec.message, spec.hint):
-            if text in seen:
-                continue
-            seen.add(text)
-            msg = ET.SubElement(ctx, "message")
-            ET.SubElement(msg, "source").text = text
-            tr = ET.SubElement(msg, "translation")
-            if text in ERRORS_JA:
-                tr.text = ERRORS_JA[text]
-            else:
-                tr.set("type", "unfinished")
-                missing.append(f"{spec.code}: {text}")
-    return missing
-
-
 def tool(name: str) -> str:
     exe = Path(sys.executable).with_name(name)
     if exe.exists():
@@ -484,9 +356,9 @@ def fill() -> list[str]:
             ET.SubElement(tr, "numerusform").text = ja
         else:
             tr.text = ja
-    missing_errors = add_error_context(tree)
-    if missing_errors:
-        print("error messages still in English:", *missing_errors, sep="\n  ")
+    for ctx in tree.getroot().findall("context"):  # coded errors are the core's (workbench/errors_ja.py)
+        if ctx.findtext("name") == "Errors":
+            tree.getroot().remove(ctx)
     ET.indent(tree)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     with open(TS, "r+", encoding="utf-8") as f:  # keep Qt's DOCTYPE line

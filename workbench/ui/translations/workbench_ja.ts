@@ -144,208 +144,209 @@
   <context>
     <name>DecisionPanel</name>
     <message>
-      <location filename="../decision_panel.py" line="52" />
+      <location filename="../decision_panel.py" line="63" />
       <source>Required: why this decision was taken</source>
       <translation>必須: この方針とした理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="55" />
+      <location filename="../decision_panel.py" line="66" />
       <source>Completed in Japan</source>
       <translation>日本国内で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="56" />
+      <location filename="../decision_panel.py" line="67" />
       <source>Completed outside Japan</source>
       <translation>日本国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="57" />
+      <location filename="../decision_panel.py" line="68" />
       <source>Unknown</source>
       <translation>不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="60" />
+      <location filename="../decision_panel.py" line="71" />
       <source>Completed in, e.g. US</source>
       <translation>完成国（例: US）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="63" />
+      <location filename="../decision_panel.py" line="74" />
       <source>e.g. US, EP, CN</source>
       <translation>例: US, EP, CN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="65" />
+      <location filename="../decision_panel.py" line="76" />
       <source>e.g. JP, IN</source>
       <translation>例: JP, IN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="66" />
+      <location filename="../decision_panel.py" line="77" />
       <source>Filed in Japan on</source>
       <translation>日本出願日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="79" />
+      <location filename="../decision_panel.py" line="90" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="90" />
-      <location filename="../decision_panel.py" line="100" />
+      <location filename="../decision_panel.py" line="47" />
+      <location filename="../decision_panel.py" line="101" />
+      <location filename="../decision_panel.py" line="111" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="97" />
+      <location filename="../decision_panel.py" line="108" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="97" />
+      <location filename="../decision_panel.py" line="108" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="97" />
+      <location filename="../decision_panel.py" line="108" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="97" />
+      <location filename="../decision_panel.py" line="108" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="97" />
+      <location filename="../decision_panel.py" line="108" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="112" />
+      <location filename="../decision_panel.py" line="123" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="113" />
+      <location filename="../decision_panel.py" line="124" />
       <source>Hover over a row for why it applies, the law and the sources.</source>
       <translation>行にマウスを重ねると、適用理由・根拠法令・出典を表示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="121" />
+      <location filename="../decision_panel.py" line="132" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="122" />
+      <location filename="../decision_panel.py" line="133" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="126" />
+      <location filename="../decision_panel.py" line="137" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="127" />
+      <location filename="../decision_panel.py" line="138" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="128" />
+      <location filename="../decision_panel.py" line="139" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="133" />
+      <location filename="../decision_panel.py" line="144" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="134" />
+      <location filename="../decision_panel.py" line="145" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="135" />
+      <location filename="../decision_panel.py" line="146" />
       <source>Free to file abroad (10 months)</source>
       <translation>外国出願可能日（出願から10か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="149" />
+      <location filename="../decision_panel.py" line="160" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="165" />
+      <location filename="../decision_panel.py" line="176" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="231" />
+      <location filename="../decision_panel.py" line="242" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="233" />
+      <location filename="../decision_panel.py" line="244" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="243" />
+      <location filename="../decision_panel.py" line="254" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="245" />
+      <location filename="../decision_panel.py" line="256" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="248" />
+      <location filename="../decision_panel.py" line="259" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="250" />
+      <location filename="../decision_panel.py" line="261" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="265" />
+      <location filename="../decision_panel.py" line="277" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="265" />
+      <location filename="../decision_panel.py" line="277" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="312" />
+      <location filename="../decision_panel.py" line="328" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="312" />
+      <location filename="../decision_panel.py" line="328" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="312" />
+      <location filename="../decision_panel.py" line="328" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="314" />
+      <location filename="../decision_panel.py" line="330" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="314" />
+      <location filename="../decision_panel.py" line="330" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="345" />
+      <location filename="../decision_panel.py" line="361" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
@@ -998,7 +999,7 @@
     </message>
     <message>
       <location filename="../main_window.py" line="218" />
-      <location filename="../main_window.py" line="518" />
+      <location filename="../main_window.py" line="522" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
@@ -1019,95 +1020,100 @@
       <source>Screened %1 of %2: %3</source>
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
-    <message numerus="yes">
+    <message>
       <location filename="../main_window.py" line="298" />
+      <source>%1 of %2 file(s) could not be screened; the others were processed</source>
+      <translation>%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../main_window.py" line="302" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="324" />
+      <location filename="../main_window.py" line="328" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="405" />
+      <location filename="../main_window.py" line="409" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="410" />
+      <location filename="../main_window.py" line="414" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="436" />
+      <location filename="../main_window.py" line="440" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="446" />
+      <location filename="../main_window.py" line="450" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="456" />
+      <location filename="../main_window.py" line="460" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="468" />
+      <location filename="../main_window.py" line="472" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="503" />
+      <location filename="../main_window.py" line="507" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="506" />
+      <location filename="../main_window.py" line="510" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="506" />
+      <location filename="../main_window.py" line="510" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="506" />
+      <location filename="../main_window.py" line="510" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="508" />
+      <location filename="../main_window.py" line="512" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="523" />
+      <location filename="../main_window.py" line="527" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="550" />
+      <location filename="../main_window.py" line="554" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="571" />
+      <location filename="../main_window.py" line="575" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="574" />
+      <location filename="../main_window.py" line="578" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="582" />
+      <location filename="../main_window.py" line="586" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -1349,126 +1355,126 @@
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../settings_dialog.py" line="47" />
+      <location filename="../settings_dialog.py" line="48" />
       <source>Settings</source>
       <translation>設定</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="50" />
+      <location filename="../settings_dialog.py" line="51" />
       <source>Default: your login name</source>
       <translation>既定: ログイン名</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="52" />
+      <location filename="../settings_dialog.py" line="53" />
       <source>Default: the per-user data folder</source>
       <translation>既定: ユーザーごとのデータフォルダー</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="54" />
+      <location filename="../settings_dialog.py" line="55" />
       <source>Optional folder with your own rule files</source>
       <translation>独自ルールファイルのフォルダー（任意）</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="71" />
+      <location filename="../settings_dialog.py" line="72" />
       <source>Use the model's recommended thresholds</source>
       <translation>モデルの推奨しきい値を使う</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="76" />
+      <location filename="../settings_dialog.py" line="77" />
       <source>Automatic (system language)</source>
       <translation>自動（システムの言語）</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="85" />
+      <location filename="../settings_dialog.py" line="86" />
       <source>Reviewer name</source>
       <translation>担当者名</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="86" />
-      <location filename="../settings_dialog.py" line="200" />
+      <location filename="../settings_dialog.py" line="87" />
+      <location filename="../settings_dialog.py" line="201" />
       <source>Triage log database</source>
       <translation>判定記録データベース</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="105" />
+      <location filename="../settings_dialog.py" line="106" />
       <source>The model's recommended thresholds are not available: %1</source>
       <translation>モデルの推奨しきい値を読み込めません: %1</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="110" />
+      <location filename="../settings_dialog.py" line="111" />
       <source>Thresholds</source>
       <translation>しきい値</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="114" />
-      <location filename="../settings_dialog.py" line="142" />
+      <location filename="../settings_dialog.py" line="115" />
+      <location filename="../settings_dialog.py" line="143" />
       <source>Review threshold</source>
       <translation>要検討のしきい値</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="115" />
+      <location filename="../settings_dialog.py" line="116" />
       <source>Likely-referral threshold</source>
       <translation>送付の可能性大のしきい値</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="87" />
-      <location filename="../settings_dialog.py" line="207" />
+      <location filename="../settings_dialog.py" line="88" />
+      <location filename="../settings_dialog.py" line="208" />
       <source>User rules folder</source>
       <translation>ユーザールールフォルダー</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="88" />
+      <location filename="../settings_dialog.py" line="89" />
       <source>Language</source>
       <translation>言語</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="117" />
+      <location filename="../settings_dialog.py" line="118" />
       <source>Thresholds apply to the highest field likelihood of a draft.</source>
       <translation>しきい値は草稿の最も高い分野該当可能性に適用されます。</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="123" />
-      <location filename="../settings_dialog.py" line="149" />
+      <location filename="../settings_dialog.py" line="124" />
+      <location filename="../settings_dialog.py" line="150" />
       <source>The model's operating points</source>
       <translation>モデルの動作点</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="125" />
+      <location filename="../settings_dialog.py" line="126" />
       <source>These figures come from held-out patent titles, not full drafts.</source>
       <translation>これらの数値は学習に使っていない特許の名称で測ったもので、草稿全文での値ではありません。</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="139" />
+      <location filename="../settings_dialog.py" line="140" />
       <source>Recommended</source>
       <translation>推奨</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="142" />
+      <location filename="../settings_dialog.py" line="143" />
       <source>Recall</source>
       <translation>再現率</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="142" />
+      <location filename="../settings_dialog.py" line="143" />
       <source>Flag rate</source>
       <translation>要検討となる割合</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="150" />
+      <location filename="../settings_dialog.py" line="151" />
       <source>Share of sensitive titles flagged (recall) and of all titles flagged (flag rate) at each review threshold, on the held-out calibration split. Double-click a row to use its threshold.</source>
       <translation>各「要検討のしきい値」で、該当する名称のうち要検討となる割合（再現率）と、全名称のうち要検討となる割合を示します（学習に使っていない較正用データで測定）。行をダブルクリックすると、そのしきい値を使います。</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="177" />
+      <location filename="../settings_dialog.py" line="178" />
       <source>The model's recommended value (untick the box above to set your own)</source>
       <translation>モデルの推奨値です（独自の値にするには上のチェックを外してください）</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="193" />
+      <location filename="../settings_dialog.py" line="194" />
       <source>Browse…</source>
       <translation>参照…</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="200" />
+      <location filename="../settings_dialog.py" line="201" />
       <source>SQLite database (*.sqlite *.db)</source>
       <translation>SQLite データベース (*.sqlite *.db)</translation>
     </message>
@@ -1489,393 +1495,6 @@
       <location filename="../dialogs.py" line="50" />
       <source>Shortcut</source>
       <translation>ショートカット</translation>
-    </message>
-  </context>
-  <context>
-    <name>Errors</name>
-    <message>
-      <source>The file does not exist or cannot be read</source>
-      <translation>ファイルが存在しないか、読み取れません</translation>
-    </message>
-    <message>
-      <source>Check the path and your permission to read it.</source>
-      <translation>パスと読み取り権限を確認してください。</translation>
-    </message>
-    <message>
-      <source>The file is empty</source>
-      <translation>ファイルが空です</translation>
-    </message>
-    <message>
-      <source>Save the draft again from your editor and retry.</source>
-      <translation>編集ソフトで草稿を保存し直してから、もう一度お試しください。</translation>
-    </message>
-    <message>
-      <source>Unsupported file type '{suffix}'</source>
-      <translation>対応していないファイル形式です（'{suffix}'）</translation>
-    </message>
-    <message>
-      <source>Save the draft as PDF, DOCX, TXT or Markdown.</source>
-      <translation>草稿を PDF・DOCX・TXT・Markdown のいずれかで保存してください。</translation>
-    </message>
-    <message>
-      <source>The PDF is damaged or truncated ({detail})</source>
-      <translation>PDF が壊れているか、途中で切れています（{detail}）</translation>
-    </message>
-    <message>
-      <source>Export the PDF again from the source document.</source>
-      <translation>元の文書から PDF を出力し直してください。</translation>
-    </message>
-    <message>
-      <source>The PDF is encrypted</source>
-      <translation>PDF が暗号化されています</translation>
-    </message>
-    <message>
-      <source>Give the password (--password / the password dialog), or save an unprotected copy.</source>
-      <translation>パスワードを入力するか（--password／パスワード入力画面）、保護のないコピーを保存してください。</translation>
-    </message>
-    <message>
-      <source>The PDF password is wrong</source>
-      <translation>PDF のパスワードが違います</translation>
-    </message>
-    <message>
-      <source>Check the password with the person who protected the file.</source>
-      <translation>ファイルを保護した方にパスワードを確認してください。</translation>
-    </message>
-    <message>
-      <source>The PDF has no text layer (it looks scanned: {pages} page(s) without text)</source>
-      <translation>PDF にテキスト層がありません（スキャン画像のようです: テキストのないページ {pages} ページ）</translation>
-    </message>
-    <message>
-      <source>Run OCR on it (e.g. in your PDF editor) or use the DOCX/text source of the draft.</source>
-      <translation>OCR を実行するか（PDF 編集ソフトなど）、草稿の DOCX／テキスト版をお使いください。</translation>
-    </message>
-    <message>
-      <source>The DOCX file is not a Word document ({detail})</source>
-      <translation>DOCX ファイルが Word 文書ではありません（{detail}）</translation>
-    </message>
-    <message>
-      <source>Open it in Word and save it again as .docx.</source>
-      <translation>Word で開き、.docx として保存し直してください。</translation>
-    </message>
-    <message>
-      <source>The text encoding could not be determined (tried {tried})</source>
-      <translation>文字コードを判定できませんでした（試行: {tried}）</translation>
-    </message>
-    <message>
-      <source>Save the file as UTF-8 (or Shift_JIS for JPO drafts) and retry.</source>
-      <translation>UTF-8（JPO 様式の草稿は Shift_JIS）で保存し直してから、もう一度お試しください。</translation>
-    </message>
-    <message>
-      <source>The file looks binary, not text</source>
-      <translation>テキストではなくバイナリファイルのようです</translation>
-    </message>
-    <message>
-      <source>This is not a text draft; check that the right file was chosen.</source>
-      <translation>テキストの草稿ではありません。正しいファイルを選んだか確認してください。</translation>
-    </message>
-    <message>
-      <source>The file is too large ({size} &gt; limit {limit})</source>
-      <translation>ファイルが大きすぎます（{size} &gt; 上限 {limit}）</translation>
-    </message>
-    <message>
-      <source>Split the document, or raise the limit in Settings if it really is one draft.</source>
-      <translation>文書を分割するか、本当に一つの草稿であれば設定で上限を上げてください。</translation>
-    </message>
-    <message>
-      <source>Reading the file took too long (over {seconds} s)</source>
-      <translation>ファイルの読み込みに時間がかかりすぎました（{seconds} 秒超）</translation>
-    </message>
-    <message>
-      <source>Check the file; very large or damaged files may need to be re-exported.</source>
-      <translation>ファイルを確認してください。非常に大きいファイルや壊れたファイルは出力し直しが必要な場合があります。</translation>
-    </message>
-    <message>
-      <source>The document has no readable text</source>
-      <translation>文書に読み取れるテキストがありません</translation>
-    </message>
-    <message>
-      <source>Check that the file contains the draft text.</source>
-      <translation>ファイルに草稿の本文が含まれているか確認してください。</translation>
-    </message>
-    <message>
-      <source>The USPTO XML file could not be parsed ({detail})</source>
-      <translation>USPTO の XML ファイルを解析できませんでした（{detail}）</translation>
-    </message>
-    <message>
-      <source>Check that the file is a complete USPTO publication XML.</source>
-      <translation>完全な USPTO 公報 XML ファイルか確認してください。</translation>
-    </message>
-    <message>
-      <source>No claims section was found</source>
-      <translation>特許請求の範囲が見つかりませんでした</translation>
-    </message>
-    <message>
-      <source>Mark the claims with 'What is claimed is:' / 'Claims' or 【特許請求の範囲】/【請求項１】.</source>
-      <translation>請求項を 'What is claimed is:'／'Claims' または【特許請求の範囲】／【請求項１】で示してください。</translation>
-    </message>
-    <message>
-      <source>Claim {number} refers to claim {target}, which does not precede it</source>
-      <translation>請求項{number}が、それより後の請求項{target}を引用しています</translation>
-    </message>
-    <message>
-      <source>Check the claim numbering of the draft.</source>
-      <translation>草稿の請求項番号を確認してください。</translation>
-    </message>
-    <message>
-      <source>The Japanese language pipeline is not available ({detail})</source>
-      <translation>日本語の解析処理を利用できません（{detail}）</translation>
-    </message>
-    <message>
-      <source>Reinstall the workbench (SudachiPy and its dictionary are required).</source>
-      <translation>ワークベンチを再インストールしてください（SudachiPy と辞書が必要です）。</translation>
-    </message>
-    <message>
-      <source>'{symbol}' is not a valid IPC symbol</source>
-      <translation>'{symbol}' は有効な IPC 記号ではありません</translation>
-    </message>
-    <message>
-      <source>Write it like 'F41H 3/00', 'F41H3/00' or 'F41H0003000000'.</source>
-      <translation>'F41H 3/00'、'F41H3/00'、'F41H0003000000' のように記入してください。</translation>
-    </message>
-    <message>
-      <source>The rule file cannot be parsed: {detail}</source>
-      <translation>ルールファイルを解析できません: {detail}</translation>
-    </message>
-    <message>
-      <source>Fix the YAML/JSON syntax at that line.</source>
-      <translation>その行の YAML／JSON の書式を修正してください。</translation>
-    </message>
-    <message>
-      <source>The rule set does not match its schema: {detail}</source>
-      <translation>ルールセットがスキーマに合っていません: {detail}</translation>
-    </message>
-    <message>
-      <source>Fix the entry named; see classification_rules/README.md.</source>
-      <translation>示された項目を修正してください（classification_rules/README.md 参照）。</translation>
-    </message>
-    <message>
-      <source>Field id {field_id} is defined twice</source>
-      <translation>分野番号 {field_id} が二重に定義されています</translation>
-    </message>
-    <message>
-      <source>Give each field a unique id.</source>
-      <translation>各分野に重複しない番号を付けてください。</translation>
-    </message>
-    <message>
-      <source>No rule set named '{name}' was found</source>
-      <translation>'{name}' という名前のルールセットが見つかりません</translation>
-    </message>
-    <message>
-      <source>Check the rule-set name or the user rules folder in Settings.</source>
-      <translation>ルールセット名、または設定のユーザールールフォルダーを確認してください。</translation>
-    </message>
-    <message>
-      <source>The IPC range '{text}' is not valid: {detail}</source>
-      <translation>IPC の範囲 '{text}' が正しくありません: {detail}</translation>
-    </message>
-    <message>
-      <source>Write ranges like 'G21C 19/42-19/50' within one main group family.</source>
-      <translation>範囲は 'G21C 19/42-19/50' のように、同じメイングループ内で記入してください。</translation>
-    </message>
-    <message>
-      <source>The user rules folder cannot be read ({detail})</source>
-      <translation>ユーザールールフォルダーを読み取れません（{detail}）</translation>
-    </message>
-    <message>
-      <source>Check the folder in Settings or --rules-dir; remove it there to use the installed rules only.</source>
-      <translation>設定または --rules-dir のフォルダーを確認してください。削除すると同梱のルールのみを使用します。</translation>
-    </message>
-    <message>
-      <source>The model file is missing</source>
-      <translation>モデルファイルがありません</translation>
-    </message>
-    <message>
-      <source>Reinstall the workbench or rebuild it with 'workbench model train'.</source>
-      <translation>ワークベンチを再インストールするか、'workbench model train' で再作成してください。</translation>
-    </message>
-    <message>
-      <source>The model file does not match its card (hash {actual}, expected {expected})</source>
-      <translation>モデルファイルがモデルカードと一致しません（ハッシュ {actual}、期待値 {expected}）</translation>
-    </message>
-    <message>
-      <source>The file was changed or damaged; restore it or rebuild it with 'workbench model train'.</source>
-      <translation>ファイルが変更されたか壊れています。復元するか 'workbench model train' で再作成してください。</translation>
-    </message>
-    <message>
-      <source>The model card is missing or unreadable</source>
-      <translation>モデルカードがないか、読み取れません</translation>
-    </message>
-    <message>
-      <source>Rebuild the model with 'workbench model train'.</source>
-      <translation>'workbench model train' でモデルを再作成してください。</translation>
-    </message>
-    <message>
-      <source>Training data is missing: {detail}</source>
-      <translation>学習データがありません: {detail}</translation>
-    </message>
-    <message>
-      <source>Check that ../shared/data (or --data) holds the data files.</source>
-      <translation>../shared/data（または --data）にデータファイルがあるか確認してください。</translation>
-    </message>
-    <message>
-      <source>The model was not saved: the new model scores worse on held-out data ({detail})</source>
-      <translation>モデルは保存されませんでした: 評価用データで新しいモデルの成績が下がりました（{detail}）</translation>
-    </message>
-    <message>
-      <source>Keep the current model; review the annotations used for training.</source>
-      <translation>現在のモデルを使い続け、学習に使った注記を見直してください。</translation>
-    </message>
-    <message>
-      <source>The triage log database is damaged ({detail})</source>
-      <translation>判定記録データベースが壊れています（{detail}）</translation>
-    </message>
-    <message>
-      <source>Open a backup or start a new log file; the damaged file is left untouched.</source>
-      <translation>バックアップを開くか、新しい判定記録ファイルを作成してください。壊れたファイルには手を加えません。</translation>
-    </message>
-    <message>
-      <source>The triage log is locked by another program</source>
-      <translation>判定記録が他のプログラムによってロックされています</translation>
-    </message>
-    <message>
-      <source>Close the other program (or wait) and retry.</source>
-      <translation>他のプログラムを閉じて（または少し待って）から、もう一度お試しください。</translation>
-    </message>
-    <message>
-      <source>The triage log was written by a newer version (schema {found} &gt; {supported})</source>
-      <translation>判定記録は新しいバージョンで作成されています（スキーマ {found} &gt; {supported}）</translation>
-    </message>
-    <message>
-      <source>Update the workbench before opening this log.</source>
-      <translation>この判定記録を開く前に、ワークベンチを更新してください。</translation>
-    </message>
-    <message>
-      <source>The triage log history is broken at event {event_id}: {detail}</source>
-      <translation>判定記録の履歴がイベント {event_id} で破損しています: {detail}</translation>
-    </message>
-    <message>
-      <source>Restore the log from a backup; report the incident to your IP manager.</source>
-      <translation>バックアップから判定記録を復元し、知財管理者に報告してください。</translation>
-    </message>
-    <message>
-      <source>The triage log is append-only: {detail}</source>
-      <translation>判定記録は追記のみ可能です: {detail}</translation>
-    </message>
-    <message>
-      <source>Record a correcting event instead of changing or deleting one.</source>
-      <translation>変更や削除ではなく、訂正の記録を追加してください。</translation>
-    </message>
-    <message>
-      <source>A decision needs a rationale</source>
-      <translation>出願方針には理由が必要です</translation>
-    </message>
-    <message>
-      <source>Write why the decision was taken.</source>
-      <translation>この方針とした理由を記入してください。</translation>
-    </message>
-    <message>
-      <source>No draft with id or hash '{ref}' is in the log</source>
-      <translation>番号またはハッシュ '{ref}' の草稿は判定記録にありません</translation>
-    </message>
-    <message>
-      <source>List the drafts with 'workbench log list'.</source>
-      <translation>'workbench log list' で草稿の一覧を確認してください。</translation>
-    </message>
-    <message>
-      <source>'{value}' is not a valid {what}</source>
-      <translation>'{value}' は有効な{what}ではありません</translation>
-    </message>
-    <message>
-      <source>Use one of: {allowed}.</source>
-      <translation>次のいずれかを使用してください: {allowed}。</translation>
-    </message>
-    <message>
-      <source>The triage log cannot be created at {detail}</source>
-      <translation>判定記録を作成できません: {detail}</translation>
-    </message>
-    <message>
-      <source>Choose a folder you can write to (--db or Settings).</source>
-      <translation>書き込み可能なフォルダーを選んでください（--db または設定）。</translation>
-    </message>
-    <message>
-      <source>The hash prefix '{ref}' matches more than one draft</source>
-      <translation>ハッシュの先頭 '{ref}' に一致する草稿が複数あります</translation>
-    </message>
-    <message>
-      <source>Give more characters of the hash, or the draft id.</source>
-      <translation>ハッシュをもっと長く入力するか、草稿番号を指定してください。</translation>
-    </message>
-    <message>
-      <source>The triage log could not be written ({detail})</source>
-      <translation>判定記録に書き込めませんでした（{detail}）</translation>
-    </message>
-    <message>
-      <source>Free disk space or check the storage, then retry; nothing of this change was recorded.</source>
-      <translation>ディスクの空きや記憶装置を確認してから、もう一度お試しください。今回の変更は記録されていません。</translation>
-    </message>
-    <message>
-      <source>There is no triage log at this path</source>
-      <translation>このパスに判定記録がありません</translation>
-    </message>
-    <message>
-      <source>Check the path given with --db; a new log is created when drafts are first screened into it (workbench triage --db PATH).</source>
-      <translation>--db で指定したパスを確認してください。判定記録は最初に草稿を判定したときに作成されます（workbench triage --db PATH）。</translation>
-    </message>
-    <message>
-      <source>The export file cannot be written ({detail})</source>
-      <translation>エクスポートファイルを書き込めません（{detail}）</translation>
-    </message>
-    <message>
-      <source>Choose another folder or close the file if it is open elsewhere.</source>
-      <translation>別のフォルダーを選ぶか、他で開いているファイルを閉じてください。</translation>
-    </message>
-    <message>
-      <source>No CJK font was found for the PDF report</source>
-      <translation>PDF レポート用の日本語（CJK）フォントが見つかりません</translation>
-    </message>
-    <message>
-      <source>Install a Japanese font (packaging/setup.sh installs IPA Gothic).</source>
-      <translation>日本語フォントをインストールしてください（packaging/setup.sh が IPA ゴシックをインストールします）。</translation>
-    </message>
-    <message>
-      <source>Unknown export format '{fmt}'</source>
-      <translation>不明なエクスポート形式です（'{fmt}'）</translation>
-    </message>
-    <message>
-      <source>Use csv, xlsx, pdf or json.</source>
-      <translation>csv・xlsx・pdf・json のいずれかを使用してください。</translation>
-    </message>
-    <message>
-      <source>Invalid setting {name}={value}: {detail}</source>
-      <translation>設定値が正しくありません {name}={value}: {detail}</translation>
-    </message>
-    <message>
-      <source>Fix the setting in Settings or on the command line.</source>
-      <translation>設定画面またはコマンドラインで設定を修正してください。</translation>
-    </message>
-    <message>
-      <source>Operation cancelled</source>
-      <translation>処理を中止しました</translation>
-    </message>
-    <message>
-      <source>Nothing was recorded for the unfinished item.</source>
-      <translation>未完了の項目は記録されていません。</translation>
-    </message>
-    <message>
-      <source>The screening process stopped unexpectedly (exit code {exit_code})</source>
-      <translation>判定処理が予期せず停止しました（終了コード {exit_code}）</translation>
-    </message>
-    <message>
-      <source>Drafts already screened are recorded; screen the rest again, and report it if it repeats.</source>
-      <translation>判定済みの草稿は記録されています。残りをもう一度判定し、繰り返す場合は報告してください。</translation>
-    </message>
-    <message>
-      <source>Screening failed unexpectedly: {detail}</source>
-      <translation>判定中に予期しないエラーが発生しました: {detail}</translation>
-    </message>
-    <message>
-      <source>Your recorded work is kept; please report this with the file being screened.</source>
-      <translation>記録済みの内容は保持されています。判定中のファイルを添えて報告してください。</translation>
     </message>
   </context>
 </TS>
