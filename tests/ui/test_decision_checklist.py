@@ -132,11 +132,12 @@ def test_a_broken_jurisdiction_file_is_reported_with_its_code_not_raised(panel, 
     assert "[E303]" in panel.checklist_info.text() and panel.checklist.rowCount() == 0
 
 
-def test_residences_are_not_saved_and_the_decision_still_saves(panel):
+def test_residences_are_saved_with_the_decision_and_do_not_carry_to_another_draft(panel):
     panel.residences.setText("IN")
     panel.rationale.setPlainText("why")
     values = panel.values()
-    assert set(values) == {"decision", "rationale", "completed_in_japan", "planned_countries", "jp_filing_date"}
+    assert set(values) == {"decision", "rationale", "completed_in_japan", "planned_countries", "jp_filing_date", "residences"}
+    assert values["residences"] == ("IN",)
     panel.set_draft("other.txt")  # another draft: its residences are not this one's
     assert panel.residences.text() == "" and "IN" not in rows_by_code(panel)
 

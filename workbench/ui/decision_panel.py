@@ -1,8 +1,9 @@
 """The foreign-filing decision: decision, required rationale, place of completion,
-planned countries, JP filing date with the computed 3- and 10-month dates, the
-foreign-filing checklist (what may be filed where, computed live by ``workbench.filing``
-from the place of completion, the residences, the planned countries, the draft's triage
-level and its defence answer), history."""
+planned countries, the inventors' / applicant's residences, JP filing date with the
+computed 3- and 10-month dates (all stored with the decision), the foreign-filing
+checklist (what may be filed where, computed live by ``workbench.filing`` from the place
+of completion, the residences, the planned countries, the draft's triage level and its
+defence answer), history."""
 
 from __future__ import annotations
 
@@ -72,7 +73,7 @@ class DecisionPanel(QWidget):
         self.completed_abroad.setEnabled(False)
         self.countries = QLineEdit()
         self.countries.setPlaceholderText(self.tr("e.g. US, EP, CN"))
-        self.residences = QLineEdit()  # not stored: the log's decisions have no residences
+        self.residences = QLineEdit()  # stored with the decision (TriageLog.decide residences=)
         self.residences.setPlaceholderText(self.tr("e.g. JP, IN"))
         self.jp_filed = QCheckBox(self.tr("Filed in Japan on"))
         self.jp_date = QDateEdit(QDate.currentDate())
@@ -167,7 +168,7 @@ class DecisionPanel(QWidget):
         level and its defence answer) feed the checklist. Another draft starts from its
         current decision (or blank: nothing carries over from the previous draft); the same
         draft shown again (after a re-screen) keeps what the reviewer has typed so far,
-        including the residences and the place abroad, which are not stored."""
+        including the place abroad, which is not stored."""
         key = key if key is not None else name
         same = key is not None and key == self._key
         self._key = key
@@ -204,6 +205,7 @@ class DecisionPanel(QWidget):
                     self.decision.setCurrentIndex(i)
                 self.place.setCurrentIndex(self.place.findData(current.completed_in_japan))
                 self.countries.setText(", ".join(current.planned_countries))
+                self.residences.setText(", ".join(getattr(current, "residences", None) or ()))
                 if current.jp_filing_date:
                     self.jp_filed.setChecked(True)
                     self.jp_date.setDate(QDate.fromString(current.jp_filing_date[:10], "yyyy-MM-dd"))
@@ -331,7 +333,16 @@ class DecisionPanel(QWidget):
         if d.primary_review_due:
             dates = f" · {three} {d.primary_review_due} · {ten} {d.foreign_filing_free}"
         countries = ", ".join(d.planned_countries)
-        return f"{d.at[:16].replace('T', ' ')} {d.reviewer}: {labels.decision_label(d.decision)} ({where}{'; ' + countries if countries else ''}){dates} — {d.rationale}"
+        resid = self.tr("residences: %1").replace("%1", self.residences_label(getattr(d, "residences", None)))
+        return (f"{d.at[:16].replace('T', ' ')} {d.reviewer}: {labels.decision_label(d.decision)} "
+                f"({where}{'; ' + countries if countries else ''}; {resid}){dates} — {d.rationale}")
+
+    def residences_label(self, residences) -> str:
+        """A stored decision's residences: the codes, 'none given' (saved with the field
+        empty) or 'not recorded' (decided before the log stored residences)."""
+        if residences is None:
+            return self.tr("not recorded")
+        return ", ".join(residences) if residences else self.tr("none given")
 
     def jp_filing_date(self) -> str | None:
         return self.jp_date.date().toString("yyyy-MM-dd") if self.jp_filed.isChecked() else None
@@ -346,13 +357,18 @@ class DecisionPanel(QWidget):
         self.free_date.setText(free or "—")
 
     def values(self) -> dict:
-        countries = tuple(c.strip().upper() for c in self.countries.text().replace(";", ",").split(",") if c.strip())
+        """The keyword arguments of ``TriageLog.decide``. Countries are read as the checklist
+        reads them (``parse_codes``); a token that is no code is passed on, so the log refuses
+        it by name (E508) instead of the decision being saved without it."""
+        planned, bad_plan = parse_codes(self.countries.text(), _FILING)
+        residences, bad_res = parse_codes(self.residences.text())
         return {
             "decision": self.decision.currentData(),
             "rationale": self.rationale.toPlainText().strip(),
             "completed_in_japan": self.place.currentData(),
-            "planned_countries": countries,
+            "planned_countries": (*planned, *bad_plan),
             "jp_filing_date": self.jp_filing_date(),
+            "residences": (*residences, *bad_res),
         }
 
     def request_save(self) -> None:
