@@ -68,12 +68,7 @@ def bootstrap_flag(scores: np.ndarray, y: np.ndarray, n: int = 300, seed: int = 
 
 def definitions(titles: dict[str, str], rs, subclasses: set[str]) -> tuple[list[str], np.ndarray]:
     """IPC group title chains of the subclasses the records use, labelled by the rule set."""
-    subs_of: dict[str, list[str]] = {}
-    for code in titles:
-        if " " in code:
-            mg = D.parent_main_group(code)
-            if mg != code:
-                subs_of.setdefault(mg, []).append(code)
+    subs_of = D.subgroups_by_main_group(titles)
     texts, labels = [], []
     for code in sorted(titles):
         if " " not in code or code[:4] not in subclasses:

@@ -160,6 +160,17 @@ def parent_main_group(code: str) -> str | None:
     return f"{sub} {main}/00"
 
 
+def subgroups_by_main_group(titles: dict[str, str]) -> dict[str, list[str]]:
+    """Main group ("F41H 3/00") -> its subgroups in the title table, in table order."""
+    out: dict[str, list[str]] = {}
+    for code in titles:
+        if " " in code:
+            mg = parent_main_group(code)
+            if mg != code:
+                out.setdefault(mg, []).append(code)
+    return out
+
+
 def title_chain(code: str, titles: dict[str, str]) -> str:
     """Section > class > subclass > main group > subgroup titles, cleaned."""
     parts = [titles.get(code[:1], ""), titles.get(code[:3], ""), titles.get(code[:4], "")]

@@ -87,12 +87,7 @@ def build_training_set(titles: dict[str, str], records, rs, targets, annotations
     subclasses = {k for k in titles if len(k) == 4}
     ts = TrainingSet()
     # 1. IPC definitions: one text per subclass, one per main group (with its subgroups)
-    subs_of: dict[str, list[str]] = {}
-    for code in titles:
-        if " " in code:
-            mg = D.parent_main_group(code)
-            if mg != code:
-                subs_of.setdefault(mg, []).append(code)
+    subs_of = D.subgroups_by_main_group(titles)
     target_mgs = {D.parent_main_group(t.code) for t in targets}
     for code in sorted(titles):
         if len(code) == 4:
