@@ -109,3 +109,32 @@ def test_the_real_screening_process_reports_in_japanese(qtbot, qapp, tmp_path):
         win.close()
         session.close_log()
         i18n.install_translators(qapp, "en")
+
+
+def test_the_settings_dialog_refuses_in_japanese(qtbot, qapp):
+    from workbench.ui.preferences import Preferences
+    from workbench.ui.settings_dialog import SettingsDialog
+
+    i18n.install_translators(qapp, "ja")
+    try:
+        dlg = SettingsDialog(Preferences(review_threshold=0.15, likely_threshold=0.5))
+        qtbot.addWidget(dlg)
+        dlg.review.setValue(0.6)  # above the likely threshold: the core refuses it (E901)
+        dlg.accept()
+        assert dlg.result() != dlg.DialogCode.Accepted
+        assert dlg.error.text() == (
+            "[E901] 設定値 review_threshold=0.6 が正しくありません：likely_threshold（0.5）以下にしてください。"
+            "設定画面またはコマンドラインで値を修正してください。"
+        )
+    finally:
+        i18n.install_translators(qapp, "en")
+
+
+def test_a_claim_note_from_a_coded_error_is_shown_in_japanese():
+    from workbench.claims.extract import split_claims
+    from workbench.ui.reasons_i18n import translate_notes
+
+    claims = split_claims("【請求項１】\n基板を備える受光素子。\n【請求項２】\n請求項３に記載の受光素子。\n【請求項３】\n請求項１に記載の受光素子を備える撮像装置。\n", "ja")
+    note = next(n for n in claims.notes if n.startswith("[E202]"))
+    assert translate_notes([note], "ja") == ["[E202] 請求項2が、それより前にない請求項3を引用しています（この引用は無視しました）"]
+    assert translate_notes([note], "en") == [note]

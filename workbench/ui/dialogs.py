@@ -73,6 +73,11 @@ class BatchFailuresDialog(QDialog):
             [self.tr("File"), self.tr("Code"), self.tr("Reason")],
             [[f.path, f.code, f.render(ui_language()).removeprefix(f"[{f.code}] ")] for f in failures],
         )
+        # the reason (message and what to do) wraps inside the dialog instead of running off it
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setStretchLastSection(False)  # else the sized-to-contents width stays
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.locked = [f for f in failures if f.code in PASSWORD_CODES]

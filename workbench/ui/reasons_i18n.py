@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
 
+from workbench.errors_ja import localize
 from workbench.ui import labels
 
 _PLACEHOLDER = re.compile(r"%(\d)")
@@ -244,8 +245,16 @@ NOTE_PATTERNS: tuple[tuple[re.Pattern, Callable[[re.Match], Built]], ...] = tupl
          _args(lambda: QCoreApplication.translate("Reasons", "claim numbering jumps from %1 to %2"))),
         (r"^cancelled claims left out: (.+)$",
          _args(lambda: QCoreApplication.translate("Reasons", "cancelled claims left out: %1"))),
+        (r"^\[E202\] Claim ([0-9]+) refers to claim ([0-9]+), which does not precede it; the reference was ignored$",
+         lambda m: _coded_note("E202", {"number": m.group(1), "target": m.group(2)}, "この引用は無視しました", list(m.groups()))),
     )
 )
+
+
+def _coded_note(code: str, details: dict, tail_ja: str, args: list[str]) -> Built:
+    """A note built from a coded error (``[E202] ...``): its Japanese from the core's catalogue."""
+    message, _ = localize(code, details, "ja")
+    return f"[{code}] {message}（{tail_ja}）", args
 
 
 def translate_note(text: str) -> str:
