@@ -13,11 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,10 +34,11 @@ from workbench.ui.decision_panel import DecisionPanel
 from workbench.ui.dialogs import ShortcutsDialog, about_text
 from workbench.ui.draft_view import DraftView
 from workbench.ui.log_view import LogView
-from workbench.ui.models.queue import COL_LEVEL, COL_LIKELIHOOD, COL_NAME, ROW_ROLE, QueueFilterProxy, QueueModel
+from workbench.ui.models.queue import COL_LEVEL, COL_NAME, ROW_ROLE, QueueFilterProxy, QueueModel
 from workbench.ui.notifications import Failure
 from workbench.ui.notify_qt import QtNotifier
 from workbench.ui.preferences import save_preferences
+from workbench.ui.queue_view import QueueView
 from workbench.ui.rows import QueueRow
 from workbench.ui.session import Session
 from workbench.ui.settings_dialog import SettingsDialog
@@ -71,16 +69,9 @@ class MainWindow(QMainWindow):
         self.queue_model = QueueModel(parent=self)
         self.queue_proxy = QueueFilterProxy(self)
         self.queue_proxy.setSourceModel(self.queue_model)
-        self.queue = QTableView()
+        self.queue = QueueView()  # sorting, single-row selection, columns fitted to the pane
         self.queue.setModel(self.queue_proxy)
-        self.queue.setSortingEnabled(True)
         self.queue.sortByColumn(COL_LEVEL, Qt.SortOrder.DescendingOrder)
-        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.queue.verticalHeader().hide()
-        self.queue.setWordWrap(False)
-        self.queue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.queue.horizontalHeader().setStretchLastSection(True)
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_changed)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search drafts (name, field, level, decision)"))
@@ -498,9 +489,7 @@ class MainWindow(QMainWindow):
         by_id = {s.id: s.name for s in summaries}
         self.log_view.set_history([backend.history_row(e, by_id) for e in events])
         self.log_view.set_drafts(rows)
-        self.queue.setColumnWidth(COL_NAME, min(200, max(120, self.queue.sizeHintForColumn(COL_NAME))))
-        self.queue.resizeColumnToContents(COL_LEVEL)
-        self.queue.resizeColumnToContents(COL_LIKELIHOOD)
+        self.queue.fit_columns()
 
     def export_dialog(self, fmt: str = "csv", path: str | None = None) -> Worker | None:
         if self.session.db_path is None:

@@ -107,7 +107,11 @@ class QueueModel(QAbstractTableModel):
             return v.casefold() if isinstance(v, str) else v
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_LEVEL and r.level:
             return labels.level_colour(r.level)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text where a narrow column elides it
+            if col == COL_FIELD and r.top_field:
+                return r.top_field
+            if col == COL_DECISION and r.decision:
+                return labels.decision_label(r.decision)
             return r.path or r.name
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_LIKELIHOOD:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

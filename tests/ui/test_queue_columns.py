@@ -1,0 +1,101 @@
+"""The review queue's columns at the documented 1360 px window: the top field column is
+not cut at the pane's edge (it ends inside the viewport, elided with the whole name in
+its tooltip), a wider pane shows whole columns only, and a column the reviewer sized by
+hand keeps its width."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter
+
+from workbench.ui.main_window import MainWindow
+from workbench.ui.models.queue import COL_DECISION, COL_FIELD, COL_NAME, N_COLUMNS
+from workbench.ui.notifications import NotificationManager
+from workbench.ui.queue_view import FLOOR
+from workbench.ui.rows import QueueRow
+from workbench.ui.session import Session
+
+LONG_FIELD = "12. Submarines and submersibles (pressure hulls, hydrophone arrays, propulsion)"
+ROWS = [
+    QueueRow(key="k1", name="draft_en_underwater_vehicle_with_passive_sonar.txt", level="likely",
+             top_field=LONG_FIELD, likelihood=0.98, decision="file_jp_first", primary_review_due="2026-04-30",
+             foreign_filing_free="2026-11-30"),
+    QueueRow(key="k2", name="draft_ja_quantum_dot_detector.txt", level="likely",
+             top_field="23. 量子ドット・超格子構造を用いた赤外線検出器", likelihood=0.46),
+    QueueRow(key="k3", name="coffee.txt", level="review", top_field="", likelihood=0.004),
+]
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+    session.close_log()
+
+
+def _show(win, qtbot, width: int) -> None:
+    win.resize(width, 820)
+    win.show()
+    qtbot.waitExposed(win)
+    for r in ROWS:
+        win.queue_model.upsert(r)
+    qtbot.wait(50)
+
+
+def _right_edge(view, col: int) -> int:
+    return view.columnViewportPosition(col) + view.columnWidth(col)
+
+
+def _fully_visible(view) -> list[int]:
+    w = view.viewport().width()
+    return [c for c in range(N_COLUMNS) if view.columnViewportPosition(c) >= 0 and _right_edge(view, c) <= w]
+
+
+def test_top_field_is_not_cut_at_1360_px_and_its_tooltip_has_the_whole_name(window, qtbot):
+    _show(window, qtbot, 1360)
+    q = window.queue
+    width = q.viewport().width()
+    assert width < 600  # the narrow pane the screenshots show
+    assert q.horizontalScrollBar().value() == 0
+    assert _right_edge(q, COL_FIELD) <= width  # the field column ends inside the pane ...
+    assert q.columnWidth(COL_FIELD) >= FLOOR  # ... with room for its number and a few words
+    assert COL_FIELD in _fully_visible(q)
+    # every visible column is whole: the first one beyond the field starts at the edge or later
+    assert q.columnViewportPosition(COL_FIELD + 1) >= width - 1
+    proxy = q.model()
+    row = next(i for i in range(proxy.rowCount()) if proxy.index(i, COL_NAME).data() == ROWS[0].name)
+    cell = proxy.index(row, COL_FIELD)
+    assert q.fontMetrics().horizontalAdvance(LONG_FIELD) > q.columnWidth(COL_FIELD)  # it is elided ...
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == LONG_FIELD  # ... and shown whole on hover
+    assert q.textElideMode() == Qt.TextElideMode.ElideRight
+
+
+def test_a_wide_window_shows_whole_columns_and_gives_the_field_its_full_width(window, qtbot):
+    _show(window, qtbot, 2600)
+    split = window.queue.parentWidget().parentWidget()  # queue pane | tabs
+    assert isinstance(split, QSplitter)
+    split.setSizes([1300, 1300])
+    qtbot.wait(50)
+    q = window.queue
+    width = q.viewport().width()
+    visible = _fully_visible(q)
+    assert COL_FIELD in visible and COL_DECISION in visible
+    assert q.columnWidth(COL_FIELD) >= q.fontMetrics().horizontalAdvance(LONG_FIELD)  # nothing elided
+    beyond = [c for c in range(N_COLUMNS) if c not in visible]
+    assert all(q.columnViewportPosition(c) >= width - 1 or q.columnViewportPosition(c) == -1 for c in beyond)
+    if not beyond:  # everything fits: the columns fill the pane exactly, no gap, no cut
+        assert _right_edge(q, N_COLUMNS - 1) == width
+
+
+def test_a_column_sized_by_hand_keeps_its_width(window, qtbot):
+    _show(window, qtbot, 1360)
+    q = window.queue
+    q.horizontalHeader().resizeSection(COL_NAME, 260)  # as a drag on the header border does
+    assert not q.auto_fit
+    window.resize(1500, 820)
+    qtbot.wait(50)
+    assert q.columnWidth(COL_NAME) == 260

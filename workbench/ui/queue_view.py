@@ -1,0 +1,110 @@
+"""The review queue's table view: columns sized for a narrow pane.
+
+The queue pane is narrow (about a third of a 1360 px window), so the columns a reviewer
+reads first - draft, triage level, likelihood, top field - are fitted into it: the level
+and likelihood at their content width, the draft name between NAME_MIN and NAME_MAX, and
+the top field gets the room that is left (at least FIELD_MIN; in a pane too narrow for
+that, name and field share what is left, down to FLOOR each). Longer texts are elided
+with "…" and shown whole in their tooltips. The decision, status and key-date columns
+follow at their content width, reached by scrolling right; when the pane is wide enough
+for every column, the top field takes the spare width so nothing is cut at the edge.
+Once the reviewer drags a column border, their widths are kept.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from workbench.ui.models.queue import COL_FIELD, COL_LEVEL, COL_LIKELIHOOD, COL_NAME
+
+NAME_MIN, NAME_MAX = 120, 200
+FIELD_MIN = 120
+FLOOR = 80  # below this a column is useless: the pane scrolls instead
+FIRST = (COL_NAME, COL_LEVEL, COL_LIKELIHOOD, COL_FIELD)  # fitted into the visible width
+
+
+class QueueView(QTableView):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().hide()
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)  # fit_columns fills the width itself
+        header.setMinimumSectionSize(40)
+        header.sectionResized.connect(self._section_resized)
+        self._fitting = False
+        self.auto_fit = True  # False once the reviewer has sized a column by hand
+
+    # -- sizing ----------------------------------------------------------------------
+    def setModel(self, model) -> None:  # noqa: N802 - Qt's name
+        old = self.model()
+        if old is not None:
+            for sig in (old.modelReset, old.layoutChanged, old.rowsInserted, old.rowsRemoved, old.dataChanged):
+                try:
+                    sig.disconnect(self._content_changed)
+                except (RuntimeError, TypeError):
+                    pass
+        super().setModel(model)
+        if model is not None:
+            for sig in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+                sig.connect(self._content_changed)
+        self.fit_columns()
+
+    def _content_changed(self, *_) -> None:
+        self.fit_columns()
+
+    def _section_resized(self, *_) -> None:
+        if not self._fitting:
+            self.auto_fit = False
+
+    def content_width(self, col: int) -> int:
+        """What a column needs to show its header and its widest cell."""
+        return max(self.sizeHintForColumn(col), self.horizontalHeader().sectionSizeHint(col))
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        if not self.auto_fit or model is None or self._fitting:
+            return
+        n = model.columnCount()
+        if n <= max(FIRST):
+            return
+        avail = self.viewport().width()
+        want = {c: self.content_width(c) for c in range(n)}
+        widths = dict(want)
+        widths[COL_NAME] = min(NAME_MAX, max(NAME_MIN, want[COL_NAME]))
+        rest = avail - widths[COL_LEVEL] - widths[COL_LIKELIHOOD]
+        if rest - widths[COL_NAME] < FIELD_MIN:  # a narrow pane: name and field share the rest
+            widths[COL_NAME] = max(FLOOR, min(widths[COL_NAME], rest // 2))
+            widths[COL_FIELD] = max(FLOOR, rest - widths[COL_NAME])
+        else:
+            room = rest - widths[COL_NAME]
+            field = min(max(FIELD_MIN, want[COL_FIELD]), room)
+            spare = room - field
+            for col in range(n):  # the later columns that fit whole are shown whole ...
+                if col in FIRST:
+                    continue
+                if widths[col] > spare:
+                    break
+                spare -= widths[col]
+            widths[COL_FIELD] = field + spare  # ... and the field takes what is left: none is cut at the edge
+        self._fitting = True
+        try:
+            for col, width in widths.items():
+                if self.columnWidth(col) != width:
+                    self.setColumnWidth(col, width)
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name; also called when the viewport resizes
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.fit_columns()
