@@ -44,6 +44,45 @@ def settle(ms: int = 150) -> None:
     loop.exec()
 
 
+def bad_files() -> list[Path]:
+    """Files a user meets that cannot be screened: an empty file, a scanned PDF (no text
+    layer), a password-protected PDF."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw
+    from pypdf import PdfWriter
+
+    folder = TMP / "bad"
+    if folder.is_dir():
+        return sorted(folder.iterdir())
+    folder.mkdir()
+    (folder / "empty_draft.txt").write_bytes(b"")
+    page = Image.new("RGB", (900, 300), "white")
+    ImageDraw.Draw(page).text((20, 130), "1. A drone comprising a rotor and a camera.", fill="black")
+    pdf = FPDF()
+    for _ in range(3):
+        pdf.add_page()
+        pdf.image(page, x=10, y=10, w=190)
+    pdf.output(str(folder / "scanned_draft.pdf"))
+    locked = PdfWriter()
+    locked.add_blank_page(width=595, height=842)
+    locked.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
+    with (folder / "protected_draft.pdf").open("wb") as fh:
+        locked.write(fh)
+    return sorted(folder.iterdir())
+
+
+def failures_shot(win, files: list[Path], shot: Path) -> None:
+    """The list of files that could not be screened, each with its code and what to do."""
+    win.open_paths([str(p) for p in files])
+    wait_for(win.batch_finished)
+    settle()
+    dlg = win.notifier.last_dialog
+    dlg.resize(980, 240)
+    settle()
+    dlg.grab().save(str(shot))
+    dlg.close()
+
+
 def main(out_dir: Path) -> list[Path]:
     app = ensure_app()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -97,6 +136,9 @@ def main(out_dir: Path) -> list[Path]:
         win.grab().save(str(shot))
         written.append(shot)
         win.tabs.setCurrentWidget(win.draft_view)
+        shot = out_dir / f"failures_{lang}.png"
+        failures_shot(win, bad_files(), shot)
+        written.append(shot)
     ctl.window.close()
     session.close_log()
     QCoreApplication.processEvents()

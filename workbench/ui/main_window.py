@@ -284,11 +284,13 @@ class MainWindow(QMainWindow):
         if self.current_key is not None:
             self._show(self.current_key)
         if failed:
-            self.session.notes.batch_failures(
-                self._batch_failures, total=self._batch_total,
-                message=self.tr("%1 of %2 file(s) could not be screened; the others were processed")
-                .replace("%1", str(len(self._batch_failures))).replace("%2", str(self._batch_total)),
+            n_failed = len(self._batch_failures)
+            headline = (
+                self.tr("None of the %n file(s) could be screened", "", n_failed) if n_failed >= self._batch_total
+                else self.tr("%1 of %2 file(s) could not be screened; the others were processed")
+                .replace("%1", str(n_failed)).replace("%2", str(self._batch_total))
             )
+            self.session.notes.batch_failures(self._batch_failures, total=self._batch_total, message=headline)
         else:
             self.session.notes.info(self.tr("Screened %n draft(s).", "", self._batch_ok))
         self.refresh_log()

@@ -4,42 +4,42 @@
   <context>
     <name>About</name>
     <message>
-      <location filename="../dialogs.py" line="108" />
+      <location filename="../dialogs.py" line="113" />
       <source>Patent Non-Disclosure Triage Workbench</source>
       <translation>特許出願非公開 事前判定ワークベンチ</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="109" />
+      <location filename="../dialogs.py" line="114" />
       <source>Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.</source>
       <translation>外国出願の前に、特許出願の草稿が経済安全保障推進法の特定技術分野に該当するかを事前確認します。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="110" />
+      <location filename="../dialogs.py" line="115" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="111" />
+      <location filename="../dialogs.py" line="116" />
       <source>Every verdict shows its evidence and whether the rule behind it is verified.</source>
       <translation>すべての判定に根拠と、そのルールが確認済みかどうかを表示します。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="112" />
+      <location filename="../dialogs.py" line="117" />
       <source>Drafts never leave this computer: the workbench uses no network.</source>
       <translation>草稿はこのコンピューターの外に出ません。本ツールはネットワークを使用しません。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="113" />
+      <location filename="../dialogs.py" line="118" />
       <source>Japanese text needs a CJK font: the setup installs IPA Gothic (fonts-ipafont-gothic).</source>
       <translation>日本語の表示には CJK フォントが必要です。セットアップで IPA ゴシック（fonts-ipafont-gothic）をインストールします。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="114" />
+      <location filename="../dialogs.py" line="119" />
       <source>Font in use for Japanese:</source>
       <translation>日本語表示に使用中のフォント:</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="115" />
+      <location filename="../dialogs.py" line="120" />
       <source>none found – install fonts-ipafont-gothic</source>
       <translation>見つかりません – fonts-ipafont-gothic をインストールしてください</translation>
     </message>
@@ -98,17 +98,17 @@
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="81" />
+      <location filename="../dialogs.py" line="86" />
       <source>Enter password…</source>
       <translation>パスワードを入力…</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="91" />
+      <location filename="../dialogs.py" line="96" />
       <source>PDF password</source>
       <translation>PDF のパスワード</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="91" />
+      <location filename="../dialogs.py" line="96" />
       <source>Password for %1:</source>
       <translation>%1 のパスワード:</translation>
     </message>
@@ -843,292 +843,299 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="66" />
+      <location filename="../main_window.py" line="64" />
       <source>Patent Non-Disclosure Triage Workbench</source>
       <translation>特許出願非公開 事前判定ワークベンチ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="86" />
+      <location filename="../main_window.py" line="77" />
       <source>Search drafts (name, field, level, decision)</source>
       <translation>草稿を検索（名前・分野・判定・方針）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="90" />
+      <location filename="../main_window.py" line="81" />
       <source>All levels</source>
       <translation>すべての判定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="91" />
+      <location filename="../main_window.py" line="82" />
       <source>Needs attention (review + likely)</source>
       <translation>要確認（要検討＋送付の可能性大）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="92" />
+      <location filename="../main_window.py" line="83" />
       <source>Likely referral only</source>
       <translation>送付の可能性大のみ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="93" />
+      <location filename="../main_window.py" line="84" />
       <source>Undecided</source>
       <translation>方針未決定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="94" />
+      <location filename="../main_window.py" line="85" />
       <source>Key date within 30 days</source>
       <translation>30日以内に期限あり</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="104" />
+      <location filename="../main_window.py" line="95" />
       <source>Drop draft files or folders here (PDF, DOCX, TXT, MD, USPTO XML).</source>
       <translation>ここに草稿ファイルやフォルダーをドロップ（PDF・DOCX・TXT・MD・USPTO XML）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="121" />
+      <location filename="../main_window.py" line="112" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="122" />
+      <location filename="../main_window.py" line="113" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="123" />
+      <location filename="../main_window.py" line="114" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="137" />
+      <location filename="../main_window.py" line="128" />
       <source>Cancel</source>
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="166" />
+      <location filename="../main_window.py" line="157" />
       <source>&amp;File</source>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="167" />
+      <location filename="../main_window.py" line="158" />
       <source>&amp;Open drafts…</source>
       <translation>出願草稿を開く(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="168" />
+      <location filename="../main_window.py" line="159" />
       <source>&amp;Import folder…</source>
       <translation>フォルダーを取り込む(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="169" />
+      <location filename="../main_window.py" line="160" />
       <source>&amp;Export log…</source>
       <translation>判定記録をエクスポート(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="171" />
+      <location filename="../main_window.py" line="162" />
       <source>&amp;Settings…</source>
       <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="173" />
+      <location filename="../main_window.py" line="164" />
       <source>&amp;Quit</source>
       <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="174" />
+      <location filename="../main_window.py" line="165" />
       <source>&amp;Review</source>
       <translation>審査(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="175" />
+      <location filename="../main_window.py" line="166" />
       <source>&amp;Next draft</source>
       <translation>次の草稿(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="176" />
+      <location filename="../main_window.py" line="167" />
       <source>&amp;Previous draft</source>
       <translation>前の草稿(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="168" />
       <source>&amp;Agree with the flag</source>
       <translation>判定に同意(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="178" />
+      <location filename="../main_window.py" line="169" />
       <source>&amp;Disagree with the flag</source>
       <translation>判定に不同意(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="179" />
+      <location filename="../main_window.py" line="170" />
       <source>De&amp;cide…</source>
       <translation>方針を決定(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="180" />
+      <location filename="../main_window.py" line="171" />
       <source>&amp;Save decision</source>
       <translation>方針を保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="181" />
+      <location filename="../main_window.py" line="172" />
       <source>&amp;Cancel running work</source>
       <translation>実行中の処理を中止(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="182" />
+      <location filename="../main_window.py" line="173" />
       <source>&amp;View</source>
       <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="183" />
+      <location filename="../main_window.py" line="174" />
       <source>Triage &amp;log</source>
       <translation>判定記録(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="184" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Help</source>
       <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="185" />
+      <location filename="../main_window.py" line="176" />
       <source>Keyboard &amp;shortcuts</source>
       <translation>キーボードショートカット(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="186" />
+      <location filename="../main_window.py" line="177" />
       <source>&amp;About</source>
       <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="191" />
+      <location filename="../main_window.py" line="182" />
       <source>Open drafts</source>
       <translation>出願草稿を開く</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="191" />
+      <location filename="../main_window.py" line="182" />
       <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
       <translation>出願草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="197" />
+      <location filename="../main_window.py" line="188" />
       <source>Import a folder of drafts</source>
       <translation>草稿のフォルダーを取り込む</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="218" />
-      <location filename="../main_window.py" line="522" />
+      <location filename="../main_window.py" line="209" />
+      <location filename="../main_window.py" line="513" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="222" />
+      <location filename="../main_window.py" line="213" />
       <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="253" />
+      <location filename="../main_window.py" line="244" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="259" />
+      <location filename="../main_window.py" line="250" />
       <source>Screened %1 of %2: %3</source>
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../main_window.py" line="289" />
+      <source>None of the %n file(s) could be screened</source>
+      <translation>
+        <numerusform>%n 件のファイルをいずれも判定できませんでした</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../main_window.py" line="298" />
+      <location filename="../main_window.py" line="290" />
       <source>%1 of %2 file(s) could not be screened; the others were processed</source>
       <translation>%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="302" />
+      <location filename="../main_window.py" line="295" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="328" />
+      <location filename="../main_window.py" line="321" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="409" />
+      <location filename="../main_window.py" line="402" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="414" />
+      <location filename="../main_window.py" line="407" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="440" />
+      <location filename="../main_window.py" line="433" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="450" />
+      <location filename="../main_window.py" line="443" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="453" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="472" />
+      <location filename="../main_window.py" line="465" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="507" />
+      <location filename="../main_window.py" line="498" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="510" />
+      <location filename="../main_window.py" line="501" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="510" />
+      <location filename="../main_window.py" line="501" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="510" />
+      <location filename="../main_window.py" line="501" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="512" />
+      <location filename="../main_window.py" line="503" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="527" />
+      <location filename="../main_window.py" line="518" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="554" />
+      <location filename="../main_window.py" line="545" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="575" />
+      <location filename="../main_window.py" line="566" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="578" />
+      <location filename="../main_window.py" line="569" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="586" />
+      <location filename="../main_window.py" line="577" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -1187,182 +1194,182 @@
   <context>
     <name>Reasons</name>
     <message>
-      <location filename="../reasons_i18n.py" line="40" />
+      <location filename="../reasons_i18n.py" line="41" />
       <source>yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="41" />
+      <location filename="../reasons_i18n.py" line="42" />
       <source>no</source>
       <translation>いいえ</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="42" />
+      <location filename="../reasons_i18n.py" line="43" />
       <source>unanswered</source>
       <translation>未回答</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="53" />
+      <location filename="../reasons_i18n.py" line="54" />
       <source>defence/foreign-military use: %1; State-commissioned/funded R&amp;D: %2</source>
       <translation>防衛・外国軍事目的: %1、国の委託・資金による研究開発: %2</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="62" />
+      <location filename="../reasons_i18n.py" line="63" />
       <source>combination %1</source>
       <translation>組合せ %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="69" />
+      <location filename="../reasons_i18n.py" line="70" />
       <source>%1 rule, IPC %2</source>
       <translation>%1の規則、IPC版 %2</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="70" />
+      <location filename="../reasons_i18n.py" line="71" />
       <source>%1 rule</source>
       <translation>%1の規則</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="80" />
+      <location filename="../reasons_i18n.py" line="81" />
       <source>known IPC code (entered for the draft): %1</source>
       <translation>判明しているIPCコード（この草稿に入力）: %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="82" />
+      <location filename="../reasons_i18n.py" line="83" />
       <source>known IPC code (printed in the document): %1</source>
       <translation>判明しているIPCコード（文書に記載）: %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="87" />
+      <location filename="../reasons_i18n.py" line="88" />
       <source>%1 within %2 (%3)</source>
       <translation>%1 は %2 の範囲内（%3）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="92" />
+      <location filename="../reasons_i18n.py" line="93" />
       <source>%1 is broader than %2: give the group to decide (%3)</source>
       <translation>%1 は %2 より広い分類です。判断にはグループまで指定してください（%3）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="97" />
+      <location filename="../reasons_i18n.py" line="98" />
       <source>evidence term(s) of this field: %1</source>
       <translation>この分野の根拠用語: %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="101" />
+      <location filename="../reasons_i18n.py" line="102" />
       <source>the field is limited (needs one of: %1); no text or terms were given to check it</source>
       <translation>この分野には限定があります（次のいずれかが必要: %1）。確認に使える本文・用語がありません</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="106" />
+      <location filename="../reasons_i18n.py" line="107" />
       <source>limitation met: %1 (%2 limitation)</source>
       <translation>限定を満たす: %1（%2の限定）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="111" />
+      <location filename="../reasons_i18n.py" line="112" />
       <source>limitation not met: none of %1 is in the text</source>
       <translation>限定を満たさない: %1 のいずれも本文にありません</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="118" />
+      <location filename="../reasons_i18n.py" line="119" />
       <source>additional requirement not met (%1)</source>
       <translation>付加要件を満たしません（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="120" />
+      <location filename="../reasons_i18n.py" line="121" />
       <source>additional requirement met (%1)</source>
       <translation>付加要件を満たします（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="122" />
+      <location filename="../reasons_i18n.py" line="123" />
       <source>additional requirement applies and is unanswered (%1)</source>
       <translation>付加要件が適用され、未回答です（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="124" />
+      <location filename="../reasons_i18n.py" line="125" />
       <source>additional requirement applies (%1)</source>
       <translation>付加要件が適用されます（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="129" />
+      <location filename="../reasons_i18n.py" line="130" />
       <source>additional requirement applies (defence use / State-funded R&amp;D)</source>
       <translation>付加要件が適用されます（防衛目的／国の資金による研究開発）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="133" />
+      <location filename="../reasons_i18n.py" line="134" />
       <source>additional requirement applies: defence use %1, State-funded R&amp;D %2</source>
       <translation>付加要件が適用されます（防衛目的: %1、国の資金による研究開発: %2）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="138" />
+      <location filename="../reasons_i18n.py" line="139" />
       <source>predicted IPC: %1; likelihood %2</source>
       <translation>予測IPC: %1、該当可能性 %2</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="143" />
+      <location filename="../reasons_i18n.py" line="144" />
       <source>likelihood %1 is at or above the review threshold %2</source>
       <translation>該当可能性 %1 は要検討のしきい値 %2 以上です</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="148" />
+      <location filename="../reasons_i18n.py" line="149" />
       <source>both additional-requirement questions answered no: the field does not apply</source>
       <translation>付加要件の質問に両方「いいえ」と回答: この分野は該当しません</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="225" />
+      <location filename="../reasons_i18n.py" line="226" />
       <source>No claims section was found: the whole text was screened as one unit.</source>
       <translation>請求の範囲が見つからないため、全文を1つの単位として判定しました。</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="227" />
+      <location filename="../reasons_i18n.py" line="228" />
       <source>No claims section was found: the whole text was screened as one unit. (%1)</source>
       <translation>請求の範囲が見つからないため、全文を1つの単位として判定しました。（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="229" />
+      <location filename="../reasons_i18n.py" line="230" />
       <source>The document's classification '%1' is not an IPC symbol and was not used.</source>
       <translation>文書に記載の分類「%1」はIPC記号ではないため、使用していません。</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="231" />
+      <location filename="../reasons_i18n.py" line="232" />
       <source>%1 of %2 pages have no text layer (figures or scans)</source>
       <translation>%2 ページ中 %1 ページにテキスト層がありません（図面またはスキャン画像）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="233" />
+      <location filename="../reasons_i18n.py" line="234" />
       <source>no claims heading; claims taken from the first line numbered 1.</source>
       <translation>請求の範囲の見出しがないため、番号1の最初の行から請求項を読み取りました。</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="235" />
+      <location filename="../reasons_i18n.py" line="236" />
       <source>no 特許請求の範囲 heading; claims taken from 【請求項１】</source>
       <translation>【特許請求の範囲】の見出しがないため、【請求項１】から請求項を読み取りました。</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="236" />
+      <location filename="../reasons_i18n.py" line="237" />
       <source>claims section not found</source>
       <translation>請求の範囲が見つかりません</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="238" />
+      <location filename="../reasons_i18n.py" line="239" />
       <source>claim %1 is %2 characters long; only its first %3 were analysed</source>
       <translation>請求項%1は%2文字あり、最初の%3文字のみを解析しました</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="240" />
+      <location filename="../reasons_i18n.py" line="241" />
       <source>claim 1 refers to 'any preceding claim' but none precedes it</source>
       <translation>請求項1は「先行するいずれかの請求項」を引用していますが、先行する請求項がありません</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="242" />
+      <location filename="../reasons_i18n.py" line="243" />
       <source>claim numbering starts at %1, not 1</source>
       <translation>請求項の番号が1ではなく%1から始まっています</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="244" />
+      <location filename="../reasons_i18n.py" line="245" />
       <source>claim numbering jumps from %1 to %2</source>
       <translation>請求項の番号が%1から%2に飛んでいます</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="246" />
+      <location filename="../reasons_i18n.py" line="247" />
       <source>cancelled claims left out: %1</source>
       <translation>削除された請求項を除外しました: %1</translation>
     </message>
