@@ -139,3 +139,20 @@ def test_a_claim_note_from_a_coded_error_is_shown_in_japanese():
     note = next(n for n in claims.notes if n.startswith("[E202]"))
     assert translate_notes([note], "ja") == ["[E202] 請求項2が、それより前にない請求項3を引用しています（この引用は無視しました）"]
     assert translate_notes([note], "en") == [note]
+
+
+def test_an_annotation_in_the_history_shows_its_verdict_in_japanese(qapp):
+    """The stored keyword ('agree') stays in the record; the Japanese UI shows 同意."""
+    from workbench.ui.backend import history_row
+    from workbench.ui.models.history import HistoryModel
+
+    event = {"id": 12, "at": "2026-11-25T10:00:00Z", "who": "tanaka", "kind": "annotation.added", "draft_id": 1,
+             "payload": {"verdict": "agree", "note": "Passive sonar AUV: military use plausible"}}
+    row = history_row(event, {1: "draft.txt"})
+    assert row.annotation == "agree"
+    i18n.install_translators(qapp, "ja")
+    try:
+        assert HistoryModel.details(row) == "同意 — Passive sonar AUV: military use plausible"
+    finally:
+        i18n.install_translators(qapp, "en")
+    assert HistoryModel.details(row) == "Agree — Passive sonar AUV: military use plausible"

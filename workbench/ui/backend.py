@@ -209,9 +209,10 @@ def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
     draft_id = _get(event, "draft_id")
     kind = _get(event, "kind", "") or ""
     summary = ""
-    decision = level = None
+    decision = level = annotation = None
     if isinstance(payload, dict):
-        parts = [str(payload[k]) for k in ("verdict", "rationale", "note", "name") if payload.get(k)]
+        annotation = payload.get("verdict") if isinstance(payload.get("verdict"), str) else None
+        parts = [str(payload[k]) for k in ("rationale", "note", "name") if payload.get(k)]
         summary = " — ".join(parts)
         decision = payload.get("decision") if isinstance(payload.get("decision"), str) else None
         level = payload.get("level") if isinstance(payload.get("level"), str) else None
@@ -225,6 +226,7 @@ def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
         summary=summary,
         decision=decision,
         level=level,
+        annotation=annotation,
     )
 
 

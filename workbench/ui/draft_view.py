@@ -317,7 +317,7 @@ class DraftView(QWidget):
             fid = f" F{a.field_id}" if a.field_id is not None else ""
             ipc = f" IPC {a.corrected_ipc}" if a.corrected_ipc else ""
             note = f" — {a.note}" if a.note else ""
-            self.annotations.addItem(f"#{a.claim_number}{fid}: {a.verdict}{ipc}{note} ({a.reviewer})")
+            self.annotations.addItem(f"#{a.claim_number}{fid}: {labels.annotation_label(a.verdict)}{ipc}{note} ({a.reviewer})")
 
     # -- claims --------------------------------------------------------------------
     def select_claim(self, number: int) -> bool:

@@ -43,6 +43,13 @@ def status_label(status: str | None) -> str:
     return {"hit": QCoreApplication.translate("Labels", "Hit"), "possible": QCoreApplication.translate("Labels", "Possible"), "no": QCoreApplication.translate("Labels", "Not hit")}.get(status, status or "")
 
 
+def annotation_label(verdict: str | None) -> str:
+    """A reviewer's annotation verdict ('agree' | 'disagree', as stored) for display."""
+    return {"agree": QCoreApplication.translate("Labels", "Agree"), "disagree": QCoreApplication.translate("Labels", "Disagree")}.get(
+        verdict, verdict or ""
+    )
+
+
 def decision_label(decision: str | None) -> str:
     labels = {
         "clear_abroad": QCoreApplication.translate("Labels", "Clear to file abroad"),

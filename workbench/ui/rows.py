@@ -39,3 +39,4 @@ class HistoryRow:
     summary: str = ""
     decision: str | None = None  # decision code of a decision event
     level: str | None = None  # triage level of a verdict event
+    annotation: str | None = None  # 'agree' | 'disagree' of an annotation event

@@ -30,7 +30,11 @@ class HistoryModel(QAbstractTableModel):
 
     @staticmethod
     def details(r: HistoryRow) -> str:
-        head = labels.decision_label(r.decision) if r.decision else (labels.level_label(r.level) if r.level else "")
+        head = (
+            labels.decision_label(r.decision) if r.decision
+            else labels.level_label(r.level) if r.level
+            else labels.annotation_label(r.annotation)
+        )
         return " — ".join(x for x in (head, r.summary) if x)
 
     def rowCount(self, parent=QModelIndex()) -> int:

@@ -580,32 +580,32 @@
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../models/history.py" line="45" />
+      <location filename="../models/history.py" line="49" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="45" />
+      <location filename="../models/history.py" line="49" />
       <source>When (UTC)</source>
       <translation>日時（UTC）</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="45" />
+      <location filename="../models/history.py" line="49" />
       <source>Who</source>
       <translation>担当者</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="45" />
+      <location filename="../models/history.py" line="49" />
       <source>What</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="45" />
+      <location filename="../models/history.py" line="49" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="45" />
+      <location filename="../models/history.py" line="49" />
       <source>Details</source>
       <translation>詳細</translation>
     </message>
@@ -645,12 +645,12 @@
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="94" />
+      <location filename="../labels.py" line="101" />
       <source>No</source>
       <translation>いいえ</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="48" />
+      <location filename="../labels.py" line="55" />
       <source>Clear to file abroad</source>
       <translation>外国出願可</translation>
     </message>
@@ -660,113 +660,123 @@
       <translation>非該当</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="49" />
+      <location filename="../labels.py" line="48" />
+      <source>Agree</source>
+      <translation>同意</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="48" />
+      <source>Disagree</source>
+      <translation>不同意</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="56" />
       <source>File in Japan first (Art. 78)</source>
       <translation>日本で第一国出願（第78条）</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="50" />
+      <location filename="../labels.py" line="57" />
       <source>Request prior confirmation (Art. 79)</source>
       <translation>事前確認を求める（第79条）</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="51" />
+      <location filename="../labels.py" line="58" />
       <source>Hold for review</source>
       <translation>保留（要検討）</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="64" />
-      <location filename="../labels.py" line="86" />
+      <location filename="../labels.py" line="71" />
+      <location filename="../labels.py" line="93" />
       <source>Screened</source>
       <translation>判定済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="65" />
+      <location filename="../labels.py" line="72" />
       <source>In log</source>
       <translation>記録済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="66" />
+      <location filename="../labels.py" line="73" />
       <source>Decided</source>
       <translation>方針決定済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="67" />
+      <location filename="../labels.py" line="74" />
       <source>Screening…</source>
       <translation>判定中…</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="73" />
+      <location filename="../labels.py" line="80" />
       <source>apparatus</source>
       <translation>物</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="74" />
+      <location filename="../labels.py" line="81" />
       <source>method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="75" />
+      <location filename="../labels.py" line="82" />
       <source>system</source>
       <translation>システム</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="76" />
+      <location filename="../labels.py" line="83" />
       <source>composition</source>
       <translation>組成物</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="77" />
+      <location filename="../labels.py" line="84" />
       <source>use</source>
       <translation>用途</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="78" />
+      <location filename="../labels.py" line="85" />
       <source>program</source>
       <translation>プログラム</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="79" />
+      <location filename="../labels.py" line="86" />
       <source>other</source>
       <translation>その他</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="85" />
+      <location filename="../labels.py" line="92" />
       <source>Draft added</source>
       <translation>草稿を登録</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="87" />
+      <location filename="../labels.py" line="94" />
       <source>Annotation</source>
       <translation>注記</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="88" />
+      <location filename="../labels.py" line="95" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="89" />
+      <location filename="../labels.py" line="96" />
       <source>Log upgraded</source>
       <translation>記録形式を更新</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="94" />
+      <location filename="../labels.py" line="101" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="94" />
+      <location filename="../labels.py" line="101" />
       <source>Unanswered</source>
       <translation>未回答</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="98" />
+      <location filename="../labels.py" line="105" />
       <source>verified</source>
       <translation>確認済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="98" />
+      <location filename="../labels.py" line="105" />
       <source>unverified</source>
       <translation>未確認</translation>
     </message>
