@@ -180,3 +180,28 @@ def test_parts_render_like_the_exception():
 )
 def test_user_language(env, setting, expected):
     assert user_language(setting, env) == expected
+
+
+def test_a_broken_history_is_explained_in_japanese_by_the_real_verify(tmp_path, capsys, monkeypatch):
+    """A hand-edited event (the audit case): 'workbench log verify' names it in Japanese."""
+    import sqlite3
+
+    from workbench import triage
+    from workbench.cli import main as cli
+    from workbench.store.log import TriageLog
+
+    db = tmp_path / "log.sqlite"
+    log = TriageLog.open(db)
+    draft_id = log.record_verdict(triage.screen_text("1. A coffee grinder comprising a burr."), reviewer="tanaka")
+    log.decide(draft_id, "clear_abroad", "No specified field.", True, ("US",), None, reviewer="tanaka")
+    log.close()
+    with sqlite3.connect(db) as conn:  # what a tamperer would do, bypassing the append-only triggers
+        conn.execute("DROP TRIGGER IF EXISTS events_no_update")
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("UPDATE events SET payload = replace(payload, 'No specified field.', 'Edited.') WHERE kind = 'decision.recorded'")
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert cli.main(["log", "verify", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: [E504] {db}: 判定記録の履歴がイベント ")
+    assert "内容がハッシュと一致しません（decision.recorded）。記録が書き換えられた可能性があります。" in err
