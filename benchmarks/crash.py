@@ -15,6 +15,7 @@ failures (must be 0).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import signal
@@ -102,7 +103,10 @@ def run(kills: int = 100, db: Path | None = None, seed: int = 1234, max_delay: f
                     res = log.verify()
                     if not res.ok:
                         failures.append(f"round {r}: verify failed: {res.detail}")
-                    stored = {d.rationale: d.residences for d in log.decisions()}
+                    stored = {
+                        why: None if resid is None else tuple(json.loads(resid))
+                        for why, resid in log.conn.execute("SELECT rationale, residences FROM decisions")
+                    }
             except Exception as exc:  # any failure to open is a failure of the test
                 failures.append(f"round {r}: cannot open the log: {exc}")
                 continue
