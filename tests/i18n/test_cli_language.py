@@ -86,3 +86,13 @@ def test_the_real_command_and_its_help(tmp_path):
     helped = subprocess.run([sys.executable, "-m", "workbench", "--help"],
                             capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
     assert "WORKBENCH_LANG" in helped.stdout and "LANG=ja_JP.UTF-8" in helped.stdout
+
+
+def test_filing_check_speaks_the_users_language_unless_told(capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert cli.main(["filing", "check", "--completed-in", "JP", "--plan", "US", "--level", "likely"]) == 0
+    out = capsys.readouterr().out
+    assert "JP 日本" in out and "理由：" in out
+    assert cli.main(["filing", "check", "--completed-in", "JP", "--plan", "US", "--level", "likely", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "JP Japan" in out and "why: " in out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from workbench.cli.language import cli_language
+
 
 def _codes(text: str | None, option: str, pattern=None) -> tuple[str, ...]:
     """Codes split as the decision panel splits them (commas, spaces, 、); anything else
@@ -30,7 +32,8 @@ def register(sub) -> None:
     c.add_argument("--plan", default="", help="planned filings, e.g. US,EP,CN,PCT")
     c.add_argument("--level", choices=("clear", "review", "likely"), help="the draft's triage level (workbench triage)")
     c.add_argument("--defence", choices=("yes", "no", "unknown"), default="unknown", help="military / security content?")
-    c.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the checklist text (en|ja; --json always has both)")
+    c.add_argument("--lang", choices=("en", "ja"), default=None,
+                   help="language of the checklist text (en|ja; default: the user's language, as for errors; --json always has both)")
     c.add_argument("--json", action="store_true", help="machine-readable, English and Japanese fields (<key>_ja)")
     c.set_defaults(func=run_check)
     p.set_defaults(func=lambda args: p.print_help() or 2)
@@ -49,7 +52,7 @@ def run_check(args) -> int:
     if args.json:
         print(json.dumps([c.to_dict() for c in checks], ensure_ascii=False, indent=2))
         return 0
-    lang = args.lang
+    lang = args.lang or cli_language()
     ja = lang == "ja"
     if not checks:
         print("この事実関係に適用される外国出願許可又は第一国出願義務の規則は、ルールデータにありません。" if ja
