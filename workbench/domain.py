@@ -265,3 +265,7 @@ class Decision:
     # Inventors' / applicant's residences (ISO country codes) as given with the decision;
     # None = not recorded (e.g. decisions logged before the log stored them, schema < 3).
     residences: tuple[str, ...] | None = None
+    # Countries other than Japan where the invention was completed (wholly or partly), as
+    # given with the decision (Japan itself is ``completed_in_japan``); None = not recorded,
+    # () = none.
+    completed_abroad: tuple[str, ...] | None = None

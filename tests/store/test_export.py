@@ -20,11 +20,12 @@ NASTY = ["=HYPERLINK(\"http://x\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\
 def decided(populated):
     log, (a, b, c) = populated
     log.decide(a, "clear_abroad", "No field applies; civil pump", False, ["US"], "2024-01-31", reviewer="alice",
-               residences=["US"])
+               residences=["US"], completed_abroad=["US", "CN"])
     log.decide(b, "file_jp_first", "第5分野（無人航空機）に該当する可能性が高い。日本で完成。", True, ["US", "EP", "CN"],
-               "2024-02-29", reviewer="山田 太郎", residences=["JP", "IN"])
-    log.decide(c, "hold", "Waiting for inventor", reviewer="alice")  # residences not recorded
-    log.decide(c, "prior_confirmation", "Ask JPO under Art. 79", None, (), None, reviewer="bob", residences=())
+               "2024-02-29", reviewer="山田 太郎", residences=["JP", "IN"], completed_abroad=())
+    log.decide(c, "hold", "Waiting for inventor", reviewer="alice")  # residences, place abroad not recorded
+    log.decide(c, "prior_confirmation", "Ask JPO under Art. 79", None, (), None, reviewer="bob", residences=(),
+               completed_abroad=["DE"])
     return log, (a, b, c)
 
 
@@ -42,7 +43,7 @@ def _expected_flat(row) -> dict:
             v = "yes" if v else "no"
         elif attr == "planned_countries":
             v = ",".join(v)
-        elif attr == "residences":
+        elif attr in ("residences", "completed_abroad"):
             v = "not recorded" if v is None else ",".join(v)
         elif v is None:
             v = ""
@@ -259,7 +260,8 @@ def test_residences_round_trip_store_to_pdf(log, tmp_path):
     given = {"because-alpha": ["JP", "IN"], "because-beta": None, "because-gamma": []}
     for i, (why, residences) in enumerate(given.items()):
         did = log.record_verdict(make_verdict(f"d{i}.txt"))
-        log.decide(did, "hold", why, reviewer="alice", residences=residences)
+        # a place abroad for every row, so 'not recorded' / 'none given' can only come from the residences
+        log.decide(did, "hold", why, False, reviewer="alice", residences=residences, completed_abroad=["KR"])
     res = export_log(log, "pdf", tmp_path / "r.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
     assert "Residences" in text and "居住国" in text
@@ -268,3 +270,56 @@ def test_residences_round_trip_store_to_pdf(log, tmp_path):
     assert "JP, IN" in row["because-alpha"]
     assert "not recorded" in row["because-beta"] and "none given" not in row["because-beta"]
     assert "none given" in row["because-gamma"] and "not recorded" not in row["because-gamma"]
+    assert all("KR" in line for line in row.values())
+
+
+# ---------------------------------------------------------------- places of completion abroad
+ABROAD = {"clear_abroad": "US,CN", "file_jp_first": "", "hold": "not recorded", "prior_confirmation": "DE"}
+
+
+def test_completed_abroad_round_trip_store_to_csv(decided, tmp_path):
+    log, _ = decided
+    assert [d.completed_abroad for d in log.decisions()] == [("US", "CN"), (), None, ("DE",)]
+    rows = read_csv_export(export_log(log, "csv", tmp_path / "r.csv").path)
+    assert {r["decision"]: r["completed_abroad"] for r in rows} == ABROAD
+    assert {r["decision"]: r["completed_in_japan"] for r in rows}["clear_abroad"] == "no"  # the yes/no stays beside it
+    header = list(rows[0])
+    assert header.index("completed_abroad") == header.index("completed_in_japan") + 1
+
+
+def test_completed_abroad_round_trip_store_to_xlsx(decided, tmp_path):
+    from openpyxl import load_workbook
+
+    log, _ = decided
+    ws = load_workbook(export_log(log, "xlsx", tmp_path / "r.xlsx").path)["Decisions"]
+    values = list(ws.iter_rows(values_only=True))
+    header = list(values[0])
+    got = {row[header.index("decision")]: row[header.index("completed_abroad")] for row in values[1:]}
+    assert {k: v or "" for k, v in got.items()} == ABROAD  # openpyxl reads an empty cell as None
+    assert got["file_jp_first"] is None  # 'none given' is an empty cell, not the text 'not recorded'
+
+
+def test_completed_abroad_round_trip_store_to_json(decided, tmp_path):
+    log, _ = decided
+    data = json.loads(export_log(log, "json", tmp_path / "r.json").path.read_text(encoding="utf-8"))
+    got = {d["decision"]: d["completed_abroad"] for d in data["decisions"]}
+    assert got == {"clear_abroad": ["US", "CN"], "file_jp_first": [], "hold": None, "prior_confirmation": ["DE"]}
+    assert "completed_abroad" in data["meta"]["note"]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+def test_completed_abroad_round_trip_store_to_pdf(log, tmp_path):
+    given = {"because-alpha": ["US", "CN"], "because-beta": None, "because-gamma": []}
+    for i, (why, abroad) in enumerate(given.items()):
+        did = log.record_verdict(make_verdict(f"d{i}.txt"))
+        # residences given for every row, so 'not recorded' / 'none given' can only come from the place abroad
+        log.decide(did, "hold", why, False, reviewer="alice", residences=["KR"], completed_abroad=abroad)
+    res = export_log(log, "pdf", tmp_path / "r.pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Made abroad" in text and "国外完成地" in text  # the heading (its cell wraps it over two lines)
+    row = {why: next(line for line in text.splitlines() if why in line) for why in given}
+    assert "US, CN" in row["because-alpha"]
+    assert "not recorded" in row["because-beta"] and "none given" not in row["because-beta"]
+    assert "none given" in row["because-gamma"] and "not recorded" not in row["because-gamma"]
+    assert all("KR" in line for line in row.values())
+    assert all("KR" in line for line in row.values())

@@ -111,6 +111,12 @@ def test_decision_records_key_dates_and_supersedes(populated):
         ({"decision": "hold", "rationale": "x", "residences": ["JP", "India"]}, "E508"),
         ({"decision": "hold", "rationale": "x", "residences": ["PCT"]}, "E508"),  # a filing route, not a country
         ({"decision": "hold", "rationale": "x", "residences": "JP 1"}, "E508"),
+        ({"decision": "hold", "rationale": "x", "completed_abroad": ["US", "China"]}, "E508"),
+        ({"decision": "hold", "rationale": "x", "completed_abroad": ["USA"]}, "E508"),  # two letters, as ISO
+        ({"decision": "hold", "rationale": "x", "completed_abroad": "US 1"}, "E508"),
+        # Japan is the completed-in-Japan answer, never a place 'abroad' (whatever that answer is)
+        ({"decision": "hold", "rationale": "x", "completed_in_japan": True, "completed_abroad": ["US", "jp"]}, "E508"),
+        ({"decision": "hold", "rationale": "x", "completed_in_japan": False, "completed_abroad": "JP"}, "E508"),
     ],
 )
 def test_bad_decisions_are_refused_and_nothing_is_recorded(populated, kwargs, code):
@@ -135,6 +141,31 @@ def test_decision_residences_are_stored_and_none_given_is_not_not_recorded(popul
     payloads = [e.payload["residences"] for e in log.history() if e.kind == "decision.recorded"]
     assert payloads == [["JP", "IN"], [], None, ["GB", "US"]]
     assert log.verify().ok
+
+
+def test_decision_places_of_completion_abroad_are_stored_apart_from_the_japan_answer(populated):
+    log, (a, b, c) = populated
+    partly = log.decide(a, "hold", "partly in the US", True, completed_abroad=[" us", "CN", "us"])
+    abroad_unsaid = log.decide(b, "hold", "abroad, country not given", False, completed_abroad=())
+    omitted = log.decide(c, "hold", "not recorded", False)
+    text = log.decide(c, "hold", "as text", False, completed_abroad="de, kr")
+    got = [(d.completed_in_japan, d.completed_abroad) for d in (partly, abroad_unsaid, omitted, text)]
+    assert got == [(True, ("US", "CN")), (False, ()), (False, None), (False, ("DE", "KR"))]
+    assert [d.completed_abroad for d in log.draft(c).decisions] == [None, ("DE", "KR")]
+    assert [r.completed_abroad for r in log.decisions()] == [("US", "CN"), (), None, ("DE", "KR")]
+    assert [r.residences for r in log.decisions()] == [None] * 4  # one fact never fills in the other
+    payloads = [e.payload["completed_abroad"] for e in log.history() if e.kind == "decision.recorded"]
+    assert payloads == [["US", "CN"], [], None, ["DE", "KR"]]
+    assert log.verify().ok
+
+
+def test_jp_as_a_place_abroad_is_refused_with_a_hint_to_the_japan_answer(populated):
+    log, (a, _, _) = populated
+    with pytest.raises(StoreError) as err:
+        log.decide(a, "hold", "x", False, completed_abroad=["US", "JP"])
+    e = err.value
+    assert e.code == "E508" and "'JP'" in str(e) and "completed-in-Japan answer" in str(e)
+    assert log.decisions() == []
 
 
 def test_decide_unknown_draft_is_e507(log):

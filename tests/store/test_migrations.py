@@ -189,7 +189,7 @@ def v2_log(tmp_path):
     cols = [r[1] for r in raw.execute("PRAGMA table_info(decisions)")]
     version = raw.execute("SELECT MAX(version) FROM migrations").fetchone()[0]
     raw.close()
-    assert version == 2 and "residences" not in cols and "primary_review_due" in cols
+    assert version == 2 and "residences" not in cols and "completed_abroad" not in cols and "primary_review_due" in cols
     return path
 
 
@@ -198,13 +198,16 @@ def test_v2_log_upgrades_verifies_and_shows_old_decisions_as_not_recorded(v2_log
         assert lg.schema_version == SCHEMA_VERSION == 3
         assert lg.verify().ok, lg.verify().detail
         applied = list(lg.db.query("SELECT version, name FROM migrations ORDER BY version"))
-        assert [(r["version"], r["name"]) for r in applied] == [(1, "initial"), (2, "decision key dates"), (3, "decision residences")]
+        assert [(r["version"], r["name"]) for r in applied] == [(1, "initial"), (2, "decision key dates"), (3, "decision residences and places of completion abroad")]
         migrated = [e.payload for e in lg.history() if e.kind == "schema.migrated"]
         assert migrated == [{"from": 0, "to": 1}, {"from": 1, "to": 2}, {"from": 2, "to": 3}]
         old = lg.draft(1).decisions
         assert [d.rationale for d in old] == ["v1 decision", "v2 decision"]
         assert [d.residences for d in old] == [None, None]  # not recorded, which is not "none"
         assert [r.residences for r in lg.decisions()] == [None, None]
+        assert [d.completed_abroad for d in old] == [None, None]  # the v2 decision said 'not in Japan', not where
+        assert [r.completed_abroad for r in lg.decisions()] == [None, None]
+        assert old[1].completed_in_japan is False  # the yes/no answer itself is kept as it was
         assert old[1].planned_countries == ("US", "EP") and old[1].primary_review_due == "2025-04-30"
         new = lg.decide(1, "hold", "after the upgrade", residences=["JP", "IN"])
         none = lg.decide(1, "hold", "no residences given", residences=[])
@@ -242,3 +245,55 @@ def test_v2_log_exports_show_not_recorded(v2_log, tmp_path):
     assert [r["residences"] for r in rows] == ["not recorded", "not recorded", "IN"]
     assert [d["residences"] for d in data["decisions"]] == [None, None, ["IN"]]
     assert data["meta"]["schema_version"] == 3
+
+
+def test_v2_log_takes_places_of_completion_abroad_after_the_upgrade(v2_log):
+    with TriageLog.open(v2_log, reviewer="new-user") as lg:
+        new = lg.decide(1, "hold", "partly made in the US and China", True, completed_abroad=["us", "CN", "US"])
+        none = lg.decide(1, "hold", "made in Japan only", True, completed_abroad=[])
+        assert (new.completed_abroad, none.completed_abroad) == (("US", "CN"), ())
+        assert [d.completed_abroad for d in lg.draft(1).decisions] == [None, None, ("US", "CN"), ()]
+        assert lg.verify().ok
+        with pytest.raises(sqlite3.IntegrityError):  # the new column is append-only like the rest
+            lg.conn.execute("UPDATE decisions SET completed_abroad = '[\"KR\"]'")
+
+
+def test_a_hand_edited_place_of_completion_abroad_is_caught_by_verify(v2_log):
+    with TriageLog.open(v2_log, reviewer="new-user") as lg:
+        lg.decide(1, "hold", "made in the US", False, completed_abroad=["US"])
+        eid = lg.history()[-1].id
+        assert lg.verify().ok
+    raw = sqlite3.connect(v2_log)
+    raw.execute("DROP TRIGGER decisions_no_update")
+    raw.execute("UPDATE decisions SET completed_abroad = '[\"DE\"]' WHERE event_id = ?", [eid])
+    raw.commit()
+    raw.close()
+    with TriageLog.open(v2_log) as lg:
+        res = lg.verify()
+    assert not res.ok and res.first_broken == eid and "decisions" in res.detail
+
+
+def test_an_old_decision_given_a_place_abroad_by_hand_is_caught_by_verify(v2_log):
+    """A v2 decision never recorded where abroad: filling its NULL in afterwards is a forgery."""
+    with TriageLog.open(v2_log) as lg:
+        assert lg.verify().ok
+    raw = sqlite3.connect(v2_log)  # opened once above, so it is v3 now
+    raw.execute("DROP TRIGGER decisions_no_update")
+    raw.execute("UPDATE decisions SET completed_abroad = '[]' WHERE event_id = 6")
+    raw.commit()
+    raw.close()
+    with TriageLog.open(v2_log) as lg:
+        res = lg.verify()
+    assert not res.ok and res.first_broken == 6
+
+
+def test_v2_log_exports_show_completed_abroad_not_recorded(v2_log, tmp_path):
+    from workbench.store.export import export_log, read_csv_export
+
+    with TriageLog.open(v2_log, reviewer="new-user") as lg:
+        lg.decide(1, "hold", "after the upgrade", False, completed_abroad=["US", "CN"])
+        rows = read_csv_export(export_log(lg, "csv", tmp_path / "e.csv").path)
+        data = json.loads(export_log(lg, "json", tmp_path / "e.json").path.read_text(encoding="utf-8"))
+    assert [r["completed_abroad"] for r in rows] == ["not recorded", "not recorded", "US,CN"]
+    assert [r["completed_in_japan"] for r in rows] == ["yes", "no", "no"]  # v1: yes, v2: no, as they were written
+    assert [d["completed_abroad"] for d in data["decisions"]] == [None, None, ["US", "CN"]]

@@ -30,6 +30,7 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
     "decisions": (
         "event_id", "draft_id", "decision", "rationale", "completed_in_japan", "planned_countries",
         "jp_filing_date", "primary_review_due", "foreign_filing_free", "reviewer", "at", "residences",
+        "completed_abroad",
     ),
 }
 
@@ -171,6 +172,7 @@ def rows_for_event(event: dict) -> dict[str, list[dict]]:
     if kind == "decision.recorded":
         primary, free = key_dates(p.get("jp_filing_date"))
         residences = p.get("residences")  # absent in events from before schema v3: not recorded
+        abroad = p.get("completed_abroad")  # likewise
         return {
             "decisions": [
                 {
@@ -186,6 +188,7 @@ def rows_for_event(event: dict) -> dict[str, list[dict]]:
                     "reviewer": who,
                     "at": at,
                     "residences": None if residences is None else canonical_json(list(residences)),
+                    "completed_abroad": None if abroad is None else canonical_json(list(abroad)),
                 }
             ]
         }

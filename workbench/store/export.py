@@ -6,9 +6,10 @@ a legal record) and states where it came from: the database path, the filter, th
 rule-set and model versions, the chain check and the time (CSV: ``#`` header
 lines; XLSX: an "About" sheet; PDF: the page header; JSON: a "meta" object).
 
-Residences (the inventors' / applicant's countries) were not stored before schema v3:
-such decisions show ``not recorded`` (JSON: ``null``), told apart from a decision that
-was given none (an empty cell; JSON: ``[]``).
+Residences (the inventors' / applicant's countries) and the countries other than Japan
+where the invention was completed (``completed_abroad``) were not stored before schema
+v3: such decisions show ``not recorded`` (JSON: ``null``), told apart from a decision
+that was given none (an empty cell; JSON: ``[]``).
 
 Spreadsheet cells that begin with ``= + - @`` (or a tab / carriage return) are
 prefixed with ``'`` so a spreadsheet shows them as text instead of running them.
@@ -36,11 +37,15 @@ from workbench.store.records import DecisionRow, DraftSummary
 NOT_RECORDED = "not recorded"  # a stored NULL: the decision was logged without this fact
 
 
-def residences_text(residences: tuple[str, ...] | None) -> str:
-    """How a report shows a decision's residences: the codes, "none given" or "not recorded"."""
-    if residences is None:
+def codes_text(codes: tuple[str, ...] | None) -> str:
+    """How a report shows a decision's stored country list (residences, places of
+    completion abroad): the codes, "none given" or "not recorded"."""
+    if codes is None:
         return NOT_RECORDED
-    return ", ".join(residences) if residences else "none given"
+    return ", ".join(codes) if codes else "none given"
+
+
+residences_text = codes_text  # the name the CLI first used
 
 
 def likelihood_text(x: float) -> str:
@@ -74,6 +79,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("decision_label", "decision_label"),
     ("rationale", "rationale"),
     ("completed_in_japan", "completed_in_japan"),
+    ("completed_abroad", "completed_abroad"),
     ("planned_countries", "planned_countries"),
     ("residences", "residences"),
     ("jp_filing_date", "jp_filing_date"),
@@ -110,7 +116,7 @@ def _flat(row: DecisionRow, attr: str) -> object:
         return "yes" if value else "no"
     if attr == "planned_countries":
         return ",".join(value)
-    if attr == "residences":
+    if attr in ("residences", "completed_abroad"):
         return NOT_RECORDED if value is None else ",".join(value)
     if value is None:
         return ""
@@ -149,7 +155,8 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
         "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": check.detail,
                   "head_event": head_id, "head_hash": head_hash},
         "note": "A screening aid, not legal advice. One row per stored decision; 'current' = not superseded; "
-                f"residences '{NOT_RECORDED}' (JSON null) = the decision was logged without them.",
+                f"residences / completed_abroad '{NOT_RECORDED}' (JSON null) = the decision was logged without them; "
+                "completed_abroad lists countries other than Japan (Japan is completed_in_japan).",
     }
 
 
@@ -274,7 +281,7 @@ def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict) -> None:
     for cell in ws[letter["rationale"]][1:]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     widths = {"draft": 28, "sha256": 18, "top_field_en": 28, "top_field_ja": 20, "decision_label": 32,
-              "rationale": 60, "residences": 14, "decided_at": 28}
+              "rationale": 60, "completed_abroad": 16, "residences": 14, "decided_at": 28}
     for header, width in widths.items():
         ws.column_dimensions[letter[header]].width = width
     ws.freeze_panes = "A2"
@@ -401,18 +408,20 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
     heading("Decisions with rationale / 判断と理由")
     if rows:
         with pdf.table(
-            col_widths=(10, 32, 42, 68, 20, 25, 22, 22, 18, 18), text_align="LEFT", wrapmode=WrapMode.CHAR,
+            col_widths=(10, 28, 40, 58, 18, 25, 22, 20, 20, 18, 18), text_align="LEFT", wrapmode=WrapMode.CHAR,
             line_height=4.2, padding=1, headings_style=heads,
         ) as table:
             table.row(["No.", "Draft / 出願案", "Decision / 判断", "Rationale / 理由", "Reviewer / 担当",
-                       "Decided (UTC)", "Made in JP / Countries", "Residences / 居住国", "Review due", "Free to file"])
+                       "Decided (UTC)", "Made in JP / Countries", "Made abroad / 国外完成地", "Residences / 居住国",
+                       "Review due", "Free to file"])
             for r in rows:
                 made = "-" if r.completed_in_japan is None else ("JP yes" if r.completed_in_japan else "JP no")
                 table.row([
                     f"{r.id}{'' if r.current else ' (superseded)'}", f"{r.draft_id}: {r.draft_name}",
                     r.decision_label, r.rationale, r.reviewer, r.at[:16].replace("T", " "),
                     f"{made} {','.join(r.planned_countries)}".strip(),
-                    residences_text(r.residences),
+                    codes_text(r.completed_abroad),
+                    codes_text(r.residences),
                     r.primary_review_due or "-", r.foreign_filing_free or "-",
                 ])
     else:

@@ -105,8 +105,8 @@ def _bool(value: int | None) -> bool | None:
 
 
 def _residences(text: str | None) -> tuple[str, ...] | None:
-    """Stored residences: NULL (decisions from before schema v3, or recorded without
-    them) stays None, "not recorded"; "[]" is "none given"."""
+    """Stored residences (or places of completion abroad): NULL (decisions from before
+    schema v3, or recorded without them) stays None, "not recorded"; "[]" is "none given"."""
     return None if text is None else tuple(json.loads(text))
 
 
@@ -360,6 +360,7 @@ class TriageLog:
         jp_filing_date: date | str | None = None,
         reviewer: str | None = None,
         residences: Sequence[str] | None = None,
+        completed_abroad: Sequence[str] | None = None,
     ) -> Decision:
         """Record the foreign-filing decision for a draft (supersedes any earlier one).
 
@@ -368,6 +369,11 @@ class TriageLog:
         ``residences``: the inventors' / applicant's countries of residence (ISO codes;
         they decide several jurisdictions' duties in the filing checklist): stored as
         given; an empty list is "none given", None (the default) "not recorded".
+        ``completed_abroad``: the countries other than Japan where the invention was
+        completed, wholly or partly (the filing checklist's "place" rules, e.g. the US
+        foreign filing licence): stored the same way (empty = none, None = not recorded).
+        Japan is not one of them - whether it was completed in Japan is
+        ``completed_in_japan`` - so JP there is refused (E508) rather than stored twice.
         """
         if decision not in DECISIONS:
             raise StoreError(E508, value=decision, what="decision", allowed=", ".join(DECISIONS))
@@ -383,6 +389,14 @@ class TriageLog:
         for c in resid or ():
             if not re.fullmatch(r"[A-Z]{2}", c):
                 raise StoreError(E508, value=c, what="residence country code", allowed="two-letter ISO codes like JP, IN, US")
+        abroad = None if completed_abroad is None else _codes(completed_abroad)
+        for c in abroad or ():
+            if not re.fullmatch(r"[A-Z]{2}", c) or c == "JP":
+                raise StoreError(
+                    E508, value=c, what="country of completion abroad",
+                    allowed="two-letter ISO codes of countries other than Japan, like US, CN "
+                            "(completion in Japan is the completed-in-Japan answer)",
+                )
         jp = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
         jp_iso = jp.isoformat() if jp else None
         primary, free = key_dates(jp)
@@ -399,11 +413,13 @@ class TriageLog:
                 "primary_review_due": primary,
                 "foreign_filing_free": free,
                 "residences": None if resid is None else list(resid),
+                "completed_abroad": None if abroad is None else list(abroad),
                 "supersedes": prev,
             }
             eid = self._append("decision.recorded", did, payload, who)
             at = self.conn.execute("SELECT at FROM events WHERE id = ?", [eid]).fetchone()[0]
-        return Decision(did, decision, rationale.strip(), completed_in_japan, countries, jp_iso, primary, free, who, at, resid)
+        return Decision(did, decision, rationale.strip(), completed_in_japan, countries, jp_iso, primary, free, who, at, resid,
+                        abroad)
 
     # ------------------------------------------------------------------ reading
     def _resolve(self, ref: int | str) -> int:
@@ -582,7 +598,7 @@ class TriageLog:
             planned_countries=tuple(_json(r["planned_countries"], [])),
             jp_filing_date=r["jp_filing_date"], primary_review_due=r.get("primary_review_due"),
             foreign_filing_free=r.get("foreign_filing_free"), reviewer=r["reviewer"] or "", at=r["at"] or "",
-            residences=_residences(r.get("residences")),
+            residences=_residences(r.get("residences")), completed_abroad=_residences(r.get("completed_abroad")),
         )
 
     def history(self, draft_id: int | str | None = None) -> list[Event]:
@@ -704,6 +720,7 @@ class TriageLog:
                     top_field_name_en=r["top_name_en"] or "", top_field_name_ja=r["top_name_ja"] or "",
                     top_likelihood=r["top_likelihood"], ruleset_version=r["ruleset_version"] or "",
                     model_version=r["model_version"] or "", residences=_residences(r["residences"]),
+                    completed_abroad=_residences(r["completed_abroad"]),
                 )
                 for r in self.db.query(sql, params)
             ]

@@ -142,3 +142,4 @@ class DecisionRow:
     ruleset_version: str = ""
     model_version: str = ""
     residences: tuple[str, ...] | None = None  # None: not recorded (decided before schema v3)
+    completed_abroad: tuple[str, ...] | None = None  # countries other than JP; None: not recorded

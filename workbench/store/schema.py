@@ -12,9 +12,11 @@ released migration: add the next number.
   foreign_filing_free = JP filing + 10 months), back-filled for older decisions
   from their JP filing date; indexes for the draft list and the due list.
 - v3: decision residences (the inventors' / applicant's countries of residence given
-  with the decision, JSON list of ISO codes). No back-fill: older decisions never
-  recorded them, so their column stays NULL and reads as "not recorded" (an empty
-  list is "none given"); their events are unchanged, so the chain still verifies.
+  with the decision, JSON list of ISO codes) and the countries other than Japan where
+  the invention was completed (``completed_abroad``, same form). No back-fill: older
+  decisions never recorded them, so their columns stay NULL and read as "not
+  recorded" (an empty list is "none"); their events are unchanged, so the chain
+  still verifies.
 """
 
 from __future__ import annotations
@@ -128,11 +130,12 @@ def v2_decision_key_dates(db: sqlite_utils.Database) -> None:
 def v3_decision_residences(db: sqlite_utils.Database) -> None:
     # ADD COLUMN rewrites no row, so the append-only triggers stay in place.
     db.execute("ALTER TABLE decisions ADD COLUMN residences TEXT")
+    db.execute("ALTER TABLE decisions ADD COLUMN completed_abroad TEXT")
 
 
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "initial", v1_initial),
     (2, "decision key dates", v2_decision_key_dates),
-    (3, "decision residences", v3_decision_residences),
+    (3, "decision residences and places of completion abroad", v3_decision_residences),
 )
 LATEST = MIGRATIONS[-1][0]
