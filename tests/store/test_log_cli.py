@@ -206,3 +206,53 @@ def test_decide_refuses_junk_residences_with_e901_and_records_nothing(db, capsys
     assert rc == 2 and "[E901]" in err and "--residence" in err and "Traceback" not in err
     with TriageLog.open(path) as lg:
         assert lg.decisions() == [] and lg.verify().ok
+
+
+def test_decide_stores_completed_abroad_beside_the_japan_answer(db, capsys):
+    path, (a, b, c) = db
+    rc, out, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", "partly",
+                       "--completed-in-japan", "yes", "--completed-abroad", "us、ＣＮ, us")
+    assert rc == 0, err
+    assert "completed abroad in: US, CN" in out
+    run(capsys, "log", "decide", str(b), "--db", path, "--decision", "hold", "--rationale", "omitted",
+        "--completed-in-japan", "no")
+    run(capsys, "log", "decide", str(c), "--db", path, "--decision", "hold", "--rationale", "empty",
+        "--completed-in-japan", "no", "--completed-abroad", "")
+    with TriageLog.open(path) as lg:
+        got = {d.rationale: (d.completed_in_japan, d.completed_abroad) for d in lg.decisions()}
+        assert lg.verify().ok
+    assert got == {"partly": (True, ("US", "CN")), "omitted": (False, None), "empty": (False, ())}
+    rc, out, _ = run(capsys, "log", "show", str(a), "--db", path)
+    assert "completed in Japan: yes; completed abroad: US, CN;" in out
+    rc, out, _ = run(capsys, "log", "show", str(b), "--db", path)
+    assert "completed in Japan: no; completed abroad: not recorded;" in out
+    rc, out, _ = run(capsys, "log", "show", str(c), "--db", path)
+    assert "completed abroad: none given" in out
+    rc, out, _ = run(capsys, "log", "show", str(a), "--db", path, "--json")
+    assert json.loads(out)["decision"]["completed_abroad"] == ["US", "CN"]
+
+
+@pytest.mark.parametrize("junk", ["US, America", "1", "U S A", "USA", "JP", "US,jp"])
+def test_decide_refuses_junk_or_japan_as_completed_abroad_with_e901_and_records_nothing(db, capsys, junk):
+    path, (a, _, _) = db
+    rc, out, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", "x",
+                       "--completed-in-japan", "no", "--completed-abroad", junk)
+    assert rc == 2 and "[E901]" in err and "--completed-abroad" in err
+    if "JP" in junk.upper():
+        assert "--completed-in-japan yes" in err  # says where Japan goes instead
+    with TriageLog.open(path) as lg:
+        assert lg.decisions() == [] and lg.verify().ok
+
+
+def test_completed_in_japan_still_takes_yes_no_unknown_and_refuses_junk(db, capsys):
+    path, (a, _, _) = db
+    for answer, stored in (("yes", True), ("いいえ", False), ("unknown", None)):
+        rc, _, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", answer,
+                         "--completed-in-japan", answer)
+        assert rc == 0, err
+    rc, _, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", "bad",
+                     "--completed-in-japan", "abroad", "--completed-abroad", "US")
+    assert rc == 2 and "[E508]" in err
+    with TriageLog.open(path) as lg:
+        assert [(d.rationale, d.completed_in_japan) for d in lg.decisions()] == [
+            ("yes", True), ("いいえ", False), ("unknown", None)]

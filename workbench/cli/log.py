@@ -50,6 +50,27 @@ def _residences(text: str | None) -> tuple[str, ...] | None:
     return codes
 
 
+def _completed_abroad(text: str | None) -> tuple[str, ...] | None:
+    """--completed-abroad as `workbench filing check --completed-in` and the decision panel
+    read it; None when not given ("not recorded"). Japan is the --completed-in-japan
+    answer, so JP here is refused by name too (E901, before the log is opened)."""
+    from workbench.filing.checklist import COUNTRY, parse_codes
+
+    if text is None:
+        return None
+    codes, bad = parse_codes(text, COUNTRY)
+    if bad:
+        raise SettingsError(
+            E901, name="--completed-abroad", value=text, detail=f"not a country code: {', '.join(bad)} (write e.g. US,CN)"
+        )
+    if "JP" in codes:
+        raise SettingsError(
+            E901, name="--completed-abroad", value=text,
+            detail="Japan is not abroad: give --completed-in-japan yes and list only the other countries here",
+        )
+    return codes
+
+
 def residences_label(residences: tuple[str, ...] | None) -> str:
     """A decision's residences as `log show` prints them."""
     from workbench.store.export import residences_text  # one wording for the report and the CLI
@@ -138,7 +159,8 @@ def cmd_show(args) -> int:
             print(f"    {d.at}  {d.reviewer}: {DECISION_LABELS.get(d.decision, d.decision)}")
             print(f"      rationale: {d.rationale}")
             print(
-                f"      completed in Japan: {where}; countries: {','.join(d.planned_countries) or '-'}; "
+                f"      completed in Japan: {where}; completed abroad: {residences_label(d.completed_abroad)}; "
+                f"countries: {','.join(d.planned_countries) or '-'}; "
                 f"residences: {residences_label(d.residences)}; "
                 f"JP filing {d.jp_filing_date or '-'} -> review due {d.primary_review_due or '-'}, "
                 f"free to file abroad {d.foreign_filing_free or '-'}"
@@ -154,15 +176,19 @@ def cmd_decide(args) -> int:
     codes, bad = parse_codes(args.countries or "", FILING)  # as the decision panel reads them
     countries = [*codes, *bad]  # a token that is no code is refused by the log (E508), naming it
     residences = _residences(args.residence)  # junk is E901 before the log is opened
+    abroad = _completed_abroad(args.completed_abroad)  # likewise
+    in_japan = _yes_no(args.completed_in_japan)
     with _open(args) as log:
         d = log.decide(
             args.draft, args.decision, args.rationale,
-            completed_in_japan=_yes_no(args.completed_in_japan), planned_countries=countries,
+            completed_in_japan=in_japan, planned_countries=countries,
             jp_filing_date=args.jp_filing_date, reviewer=args.reviewer, residences=residences,
+            completed_abroad=abroad,
         )
     print(f"Recorded for draft {d.draft_id}: {DECISION_LABELS[d.decision]} (by {d.reviewer} at {d.at})")
     if d.jp_filing_date:
         print(f"  primary review due {d.primary_review_due}; foreign filing free from {d.foreign_filing_free}")
+    print(f"  completed abroad in: {residences_label(d.completed_abroad)}")
     print(f"  inventors' / applicant's residences: {residences_label(d.residences)}")
     return 0
 
@@ -274,6 +300,11 @@ def register(sub) -> None:
     c.add_argument("--decision", required=True, choices=DECISIONS)
     c.add_argument("--rationale", required=True)
     c.add_argument("--completed-in-japan", metavar="yes|no")
+    c.add_argument(
+        "--completed-abroad", metavar="US,CN",
+        help="countries other than Japan where the invention was completed, wholly or partly "
+             "(stored with the decision; '' = none; JP is --completed-in-japan)",
+    )
     c.add_argument("--countries", metavar="US,EP", help="planned foreign filings")
     c.add_argument(
         "--residence", "--residences", dest="residence", metavar="JP,IN",
