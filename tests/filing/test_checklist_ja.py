@@ -59,8 +59,9 @@ def test_loaded_jurisdictions_give_japanese_or_fall_back_to_english(tmp_path):
     path.write_text(f"jurisdictions:\n  - {MINIMAL}}}\n", encoding="utf-8")
     bare = load_jurisdictions(path)[0]
     assert bare.name_ja == "" and bare.text("requirement", "ja") == "r"  # no Japanese: the English
+    assert bare.law_ja == "" and bare.text("law", "ja") == "l"  # law_ja too falls back to the English
     with pytest.raises(ValueError):
-        jp.text("law", "ja")
+        jp.text("sources", "ja")
 
 
 @pytest.mark.parametrize(
@@ -68,6 +69,7 @@ def test_loaded_jurisdictions_give_japanese_or_fall_back_to_english(tmp_path):
     [
         ("name_fr: Japon", "unknown key(s) ['name_fr']", 2),
         ("requirement_ja: [not, text]", "'requirement_ja' must be text", 3),
+        ("law_ja: 42", "'law_ja' must be text", 3),
         ("note_ja: 注記", "'note_ja' without an English 'note'", 3),
     ],
 )

@@ -62,12 +62,12 @@ def run_check(args) -> int:
     for c in checks:
         j = c.jurisdiction
         if ja:
-            mark = "確認済み" if j.verified else "未確認 - 公式の条文を確認してください"
+            mark = "（確認済み）" if j.verified else "（未確認 - 公式の条文を確認してください）"
             applies = "該当" if c.applies == "yes" else "該当の可能性"
         else:
-            mark = "verified" if j.verified else "UNVERIFIED - check the official text"
+            mark = " (verified)" if j.verified else " (UNVERIFIED - check the official text)"
             applies = c.applies.upper()
-        print(f"[{applies:8}] {j.code} {c.text('name', lang)} — {j.law} ({mark})")
+        print(f"[{applies:8}] {j.code} {c.text('name', lang)} — {c.text('law', lang)}{mark}")
         print(f"           {label['why']}{c.text('why', lang)}")
         print(f"           {label['do']}{c.text('requirement', lang)}")
         print(f"           {label['wait']}{c.text('wait', lang)}")

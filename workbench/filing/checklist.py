@@ -19,7 +19,7 @@ from workbench.rules.source import read_rule_file
 TRIGGERS = ("place", "residence", "content")
 SCOPES = ("all", "sensitive", "defence", "jp-fields")
 REQUIRED = ("code", "name", "law", "trigger", "scope", "requirement", "wait", "penalty", "verified", "sources")
-TRANSLATED = ("name", "requirement", "wait", "penalty", "note")  # texts with a Japanese twin (<key>_ja)
+TRANSLATED = ("name", "law", "requirement", "wait", "penalty", "note")  # texts with a Japanese twin (<key>_ja)
 OPTIONAL = ("note", *(f"{k}_ja" for k in TRANSLATED))
 LANGUAGES = ("en", "ja")
 FILE = Path("foreign-filing") / "jurisdictions.yaml"
@@ -40,14 +40,15 @@ class Jurisdiction:
     note: str = ""
     # Japanese texts (optional in the data; "" falls back to the English)
     name_ja: str = ""
+    law_ja: str = ""  # the law as a Japanese practitioner cites it, the original citation kept
     requirement_ja: str = ""
     wait_ja: str = ""
     penalty_ja: str = ""
     note_ja: str = ""
 
     def text(self, field: str, language: str = "en") -> str:
-        """``field`` (name, requirement, wait, penalty, note) in ``language``: the Japanese
-        text when asked for and present, else the English."""
+        """``field`` (name, law, requirement, wait, penalty, note) in ``language``: the
+        Japanese text when asked for and present, else the English."""
         if field not in TRANSLATED:
             raise ValueError(f"no translated text {field!r} (one of {TRANSLATED})")
         if language == "ja":
@@ -85,7 +86,7 @@ class FilingCheck:
         return {
             "code": j.code, "name": j.name, "name_ja": j.text("name", "ja"), "applies": self.applies,
             "why": self.why, "why_ja": self.text("why", "ja"),
-            "law": j.law, "requirement": j.requirement, "requirement_ja": j.text("requirement", "ja"),
+            "law": j.law, "law_ja": j.text("law", "ja"), "requirement": j.requirement, "requirement_ja": j.text("requirement", "ja"),
             "wait": j.wait, "wait_ja": j.text("wait", "ja"), "penalty": j.penalty, "penalty_ja": j.text("penalty", "ja"),
             "verified": j.verified, "note": j.note, "note_ja": j.text("note", "ja"), "sources": list(j.sources),
         }
