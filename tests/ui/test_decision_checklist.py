@@ -136,7 +136,8 @@ def test_residences_are_saved_with_the_decision_and_do_not_carry_to_another_draf
     panel.residences.setText("IN")
     panel.rationale.setPlainText("why")
     values = panel.values()
-    assert set(values) == {"decision", "rationale", "completed_in_japan", "planned_countries", "jp_filing_date", "residences"}
+    assert set(values) == {"decision", "rationale", "completed_in_japan", "planned_countries", "jp_filing_date", "residences",
+                           "completed_abroad"}
     assert values["residences"] == ("IN",)
     panel.set_draft("other.txt")  # another draft: its residences are not this one's
     assert panel.residences.text() == "" and "IN" not in rows_by_code(panel)
@@ -249,8 +250,8 @@ def test_checklist_rule_texts_in_japanese_when_the_ui_is_japanese(qtbot, japanes
     tip = p.checklist.item(p.checklist_rows().index(jp), COL_TODO).toolTip()
     assert "日本で完成" in tip and "「送付の可能性大」" in tip  # why, in Japanese, with the UI's level name
     assert html.escape(jp_rule.penalty_ja) in tip and html.escape(jp_rule.note_ja) in tip
-    assert "Economic Security Promotion Act" in tip and jp_rule.sources[0] in tip  # the law as cited, the sources
-    assert "completed" not in tip and jp_rule.penalty not in tip
+    assert html.escape(jp_rule.law_ja) in tip and "経済安全保障推進法" in tip and jp_rule.sources[0] in tip  # the law as cited in Japan, the sources
+    assert "Economic Security Promotion Act" not in tip and "completed" not in tip and jp_rule.penalty not in tip
 
 
 def test_checklist_language_can_be_given_and_english_stays_english(qtbot):

@@ -313,7 +313,7 @@ class DecisionPanel(QWidget):
         rows = [
             f"<b>{e(check.text('name', lang))} ({e(j.code)})</b> — {e(labels.verified_label(j.verified))}",
             f"<b>{e(self.tr('Why'))}:</b> {e(check.text('why', lang))}",
-            f"<b>{e(self.tr('Law'))}:</b> {e(j.law)}",  # the law's own name, as cited
+            f"<b>{e(self.tr('Law'))}:</b> {e(check.text('law', lang))}",  # as cited (Japanese keeps the original citation)
             f"<b>{e(self.tr('Penalty'))}:</b> {e(check.text('penalty', lang))}",
         ]
         if j.note:
