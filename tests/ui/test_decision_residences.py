@@ -45,7 +45,7 @@ def test_a_stored_decision_fills_the_field_and_the_history_tells_none_from_not_r
     assert panel.residences.text() == "JP, IN"  # starts from the current decision
     texts = [panel.history.item(i).text() for i in range(panel.history.count())]
     assert "residences: not recorded" in texts[0]
-    assert "residences: none given" in texts[1] and "not recorded" not in texts[1]
+    assert "residences: none given" in texts[1] and "residences: not recorded" not in texts[1]
     assert "residences: JP, IN" in texts[2]
     assert "IN" in {r[0].rsplit("(", 1)[1].rstrip(")") for r in panel.checklist_rows()}  # the checklist follows
     panel.set_draft("b.txt", [old], key="db:2")

@@ -1,5 +1,5 @@
-"""The foreign-filing decision: decision, required rationale, place of completion,
-planned countries, the inventors' / applicant's residences, JP filing date with the
+"""The foreign-filing decision: decision, required rationale, place of completion (and
+where abroad), planned countries, the inventors' / applicant's residences, JP filing date with the
 computed 3- and 10-month dates (all stored with the decision), the foreign-filing
 checklist (what may be filed where, computed live by ``workbench.filing`` from the place
 of completion, the residences, the planned countries, the draft's triage level and its
@@ -68,7 +68,7 @@ class DecisionPanel(QWidget):
         self.place.addItem(self.tr("Completed outside Japan"), False)
         self.place.addItem(self.tr("Unknown"), None)
         self.place.setCurrentIndex(2)
-        self.completed_abroad = QLineEdit()  # where, when not in Japan (live checklist only)
+        self.completed_abroad = QLineEdit()  # where, when not in Japan (stored: decide completed_abroad=)
         self.completed_abroad.setPlaceholderText(self.tr("Completed in, e.g. US"))
         self.completed_abroad.setEnabled(False)
         self.countries = QLineEdit()
@@ -167,8 +167,7 @@ class DecisionPanel(QWidget):
         """Show a draft's decisions; ``level`` and ``defence_related`` (the draft's triage
         level and its defence answer) feed the checklist. Another draft starts from its
         current decision (or blank: nothing carries over from the previous draft); the same
-        draft shown again (after a re-screen) keeps what the reviewer has typed so far,
-        including the place abroad, which is not stored."""
+        draft shown again (after a re-screen) keeps what the reviewer has typed so far."""
         key = key if key is not None else name
         same = key is not None and key == self._key
         self._key = key
@@ -206,6 +205,7 @@ class DecisionPanel(QWidget):
                 self.place.setCurrentIndex(self.place.findData(current.completed_in_japan))
                 self.countries.setText(", ".join(current.planned_countries))
                 self.residences.setText(", ".join(getattr(current, "residences", None) or ()))
+                self.completed_abroad.setText(", ".join(getattr(current, "completed_abroad", None) or ()))
                 if current.jp_filing_date:
                     self.jp_filed.setChecked(True)
                     self.jp_date.setDate(QDate.fromString(current.jp_filing_date[:10], "yyyy-MM-dd"))
@@ -334,12 +334,14 @@ class DecisionPanel(QWidget):
             dates = f" · {three} {d.primary_review_due} · {ten} {d.foreign_filing_free}"
         countries = ", ".join(d.planned_countries)
         resid = self.tr("residences: %1").replace("%1", self.residences_label(getattr(d, "residences", None)))
+        abroad = self.tr("completed abroad: %1").replace("%1", self.residences_label(getattr(d, "completed_abroad", None)))
         return (f"{d.at[:16].replace('T', ' ')} {d.reviewer}: {labels.decision_label(d.decision)} "
-                f"({where}{'; ' + countries if countries else ''}; {resid}){dates} — {d.rationale}")
+                f"({where}; {abroad}{'; ' + countries if countries else ''}; {resid}){dates} — {d.rationale}")
 
     def residences_label(self, residences) -> str:
-        """A stored decision's residences: the codes, 'none given' (saved with the field
-        empty) or 'not recorded' (decided before the log stored residences)."""
+        """A stored decision's residences (or places of completion abroad): the codes,
+        'none given' (saved with the field empty) or 'not recorded' (decided before the
+        log stored them)."""
         if residences is None:
             return self.tr("not recorded")
         return ", ".join(residences) if residences else self.tr("none given")
@@ -359,9 +361,20 @@ class DecisionPanel(QWidget):
     def values(self) -> dict:
         """The keyword arguments of ``TriageLog.decide``. Countries are read as the checklist
         reads them (``parse_codes``); a token that is no code is passed on, so the log refuses
-        it by name (E508) instead of the decision being saved without it."""
+        it by name (E508) instead of the decision being saved without it.
+
+        ``completed_abroad`` is what the checklist used: the countries typed beside
+        "Completed outside Japan" (empty: none given); none for "Completed in Japan";
+        not recorded (None) when the place is unknown."""
         planned, bad_plan = parse_codes(self.countries.text(), _FILING)
         residences, bad_res = parse_codes(self.residences.text())
+        place = self.place.currentData()
+        abroad = None
+        if place is True:
+            abroad = ()
+        elif place is False:
+            codes, bad_abroad = parse_codes(self.completed_abroad.text())
+            abroad = (*codes, *bad_abroad)
         return {
             "decision": self.decision.currentData(),
             "rationale": self.rationale.toPlainText().strip(),
@@ -369,6 +382,7 @@ class DecisionPanel(QWidget):
             "planned_countries": (*planned, *bad_plan),
             "jp_filing_date": self.jp_filing_date(),
             "residences": (*residences, *bad_res),
+            "completed_abroad": abroad,
         }
 
     def request_save(self) -> None:
@@ -376,6 +390,12 @@ class DecisionPanel(QWidget):
         if not values["rationale"]:
             self.error.setText(self.tr("A decision needs a rationale: write why it was taken."))
             self.rationale.setFocus()
+            return
+        if "JP" in (values["completed_abroad"] or ()):
+            self.error.setText(
+                self.tr("Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.")
+            )
+            self.completed_abroad.setFocus()
             return
         self.error.clear()
         self.save_requested.emit(values)

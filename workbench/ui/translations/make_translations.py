@@ -189,6 +189,9 @@ JA: dict[str, str] = {
     "residences: %1": "居住国: %1",
     "not recorded": "記録なし",
     "none given": "入力なし",
+    "completed abroad: %1": "国外の完成地: %1",
+    "Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.":
+        "日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。",
     "A decision needs a rationale: write why it was taken.": "方針には理由が必要です。理由を記入してください。",
     # decision panel: the foreign-filing checklist
     "Completed in, e.g. US": "完成国（例: US）",

@@ -276,7 +276,7 @@
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="177" />
+      <location filename="../decision_panel.py" line="176" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
@@ -351,19 +351,29 @@
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="344" />
+      <location filename="../decision_panel.py" line="337" />
+      <source>completed abroad: %1</source>
+      <translation>国外の完成地: %1</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="346" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="345" />
+      <location filename="../decision_panel.py" line="347" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="377" />
+      <location filename="../decision_panel.py" line="391" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="396" />
+      <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
+      <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
   </context>
   <context>
