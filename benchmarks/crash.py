@@ -2,11 +2,11 @@
 
 Each round starts a writer subprocess that opens the log (creating/migrating it on
 the first round), records a verdict, then appends decisions (every other one with
-residences) and prints
+residences; places of completion abroad cycle through not recorded / none / US,CN) and prints
 ``ACK <round> <n>`` after each commit. After a random delay the parent kills it
 with SIGKILL (mid-import, mid-open, mid-transaction or between commits), then
 opens the log itself and checks: it opens, ``verify()`` passes, and every ACKed
-decision is stored with the residences it was given. Prints the number of kills, acknowledged decisions and
+decision is stored with the residences and places abroad it was given. Prints the number of kills, acknowledged decisions and
 failures (must be 0).
 
     .venv/bin/python benchmarks/crash.py [--kills 100] [--db PATH] [--seed N]
@@ -33,6 +33,16 @@ def _residences(n: int) -> tuple[str, ...] | None:
     return ("JP", "IN") if n % 2 else None
 
 
+def _completed_abroad(n: int) -> tuple[str, ...] | None:
+    """Places of completion abroad: not recorded, none given, and two countries, in turn."""
+    return (None, (), ("US", "CN"))[n % 3]
+
+
+def _written(n: int) -> tuple:
+    """What decision n was given: (residences, completed_abroad)."""
+    return _residences(n), _completed_abroad(n)
+
+
 def writer(db: str, round_no: int) -> None:
     """The process that gets killed: append decisions forever, ACK each commit."""
     sys.path.insert(0, str(ROOT))
@@ -51,7 +61,8 @@ def writer(db: str, round_no: int) -> None:
         print(f"READY {round_no}", flush=True)
         n = 0
         while True:
-            log.decide(did, "hold", f"crash-{round_no}-{n}", jp_filing_date="2024-01-31", residences=_residences(n))
+            log.decide(did, "hold", f"crash-{round_no}-{n}", n % 3 == 1, jp_filing_date="2024-01-31",
+                       residences=_residences(n), completed_abroad=_completed_abroad(n))
             print(f"ACK {round_no} {n}", flush=True)
             n += 1
             if round_no % 7 == 0 and n % 3 == 0:  # also kill during bigger transactions
@@ -104,8 +115,10 @@ def run(kills: int = 100, db: Path | None = None, seed: int = 1234, max_delay: f
                     if not res.ok:
                         failures.append(f"round {r}: verify failed: {res.detail}")
                     stored = {
-                        why: None if resid is None else tuple(json.loads(resid))
-                        for why, resid in log.conn.execute("SELECT rationale, residences FROM decisions")
+                        why: tuple(None if v is None else tuple(json.loads(v)) for v in (resid, abroad))
+                        for why, resid, abroad in log.conn.execute(
+                            "SELECT rationale, residences, completed_abroad FROM decisions"
+                        )
                     }
             except Exception as exc:  # any failure to open is a failure of the test
                 failures.append(f"round {r}: cannot open the log: {exc}")
@@ -113,9 +126,11 @@ def run(kills: int = 100, db: Path | None = None, seed: int = 1234, max_delay: f
             missing = [a for a in acked if a not in stored]
             if missing:
                 failures.append(f"round {r}: {len(missing)} acknowledged decision(s) missing, e.g. {missing[:3]}")
-            wrong = [a for a in acked if a in stored and stored[a] != _residences(int(a.rsplit("-", 1)[1]))]
+            wrong = [a for a in acked if a in stored and stored[a] != _written(int(a.rsplit("-", 1)[1]))]
             if wrong:
-                failures.append(f"round {r}: {len(wrong)} decision(s) with other residences than written, e.g. {wrong[:3]}")
+                failures.append(
+                    f"round {r}: {len(wrong)} decision(s) with other residences / places abroad than written, e.g. {wrong[:3]}"
+                )
         elapsed = time.perf_counter() - started
     finally:
         if tmpdir is not None:
@@ -130,7 +145,7 @@ def run(kills: int = 100, db: Path | None = None, seed: int = 1234, max_delay: f
     }
     if not quiet:
         print(f"kills: {result['kills']}")
-        print(f"acknowledged decisions: {result['acked_decisions']} (all checked present, with their residences, after every kill)")
+        print(f"acknowledged decisions: {result['acked_decisions']} (all checked present, with their residences and places abroad, after every kill)")
         print(f"kills before the writer's first commit: {result['killed_before_first_write']}")
         print(f"failures: {result['failures']}")
         for f in failures[:10]:
