@@ -99,3 +99,44 @@ def test_a_users_file_without_law_ja_loads_and_shows_the_english_law(tmp_path, c
     assert own.law_ja == "" and own.text("law", "ja") == "Own Act s.1"
     check = filing_checks(FilingFacts(completed_in=("JP",), planned=("US",)), (own,))[0]
     assert check.to_dict()["law_ja"] == "Own Act s.1" and check.text("law", "ja") == "Own Act s.1"
+
+
+def _run_with_stdout(monkeypatch, encoding: str, args: list[str]) -> str:
+    import io
+    import sys
+
+    buffer = io.BytesIO()
+    stream = io.TextIOWrapper(buffer, encoding=encoding, errors="strict", newline="\n")
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert main(args) == 0
+    stream.flush()
+    return buffer.getvalue().decode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "shift_jis", "euc_jp"])
+def test_japanese_checklist_prints_on_a_legacy_japanese_code_page(monkeypatch, encoding):
+    """Japanese Windows writes redirected output in cp932, which has no em dash; Shift_JIS and
+    EUC-JP have no fullwidth tilde (～). The line is printed with look-alikes, never a traceback."""
+    out = _run_with_stdout(monkeypatch, encoding, ["filing", "check", "--completed-in", "US,FR", "--residence", "FR", "--plan", "EP", "--lang", "ja"])
+    us = RULES["US"].law_ja
+    assert (us if encoding == "cp932" else us.replace("～", "〜")) in out
+    assert "米国特許法（35 U.S.C.）第181条" in out and "フランス知的財産法典（CPI）L612-8条" in out and "法的助言ではありません" in out
+    assert "?" not in out  # nothing replaced by '?': every missing character had a look-alike
+
+
+def test_json_on_a_terminal_that_cannot_show_japanese_is_escaped_not_lost(monkeypatch):
+    out = _run_with_stdout(monkeypatch, "ascii", ["filing", "check", "--completed-in", "US", "--plan", "EP", "--json"])
+    us = next(r for r in json.loads(out) if r["code"] == "US")
+    assert us["law_ja"] == RULES["US"].law_ja and "\\u7c73" in out  # the same JSON, as \u escapes
+
+
+def test_japanese_detail_lines_line_up_under_the_code(capsys):
+    import unicodedata
+
+    assert main(["filing", "check", "--completed-in", "US", "--residence", "GB", "--plan", "EP", "--level", "likely", "--lang", "ja"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    heads = [ln for ln in lines if ln.startswith("[")]
+    assert any("[該当の可能性]" in h for h in heads) and any("[該当 " in h for h in heads)
+    cols = {sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in h[: h.index("] ") + 2]) for h in heads}
+    detail = {len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.startswith(" ") and "：" in ln}
+    assert cols == detail and len(cols) == 1  # '[該当        ] US' and '[該当の可能性] GB': one column for all

@@ -3,8 +3,49 @@
 from __future__ import annotations
 
 import json
+import sys
+import unicodedata
 
 from workbench.cli.language import cli_language
+
+# What a legacy Japanese code page (cp932 on Windows when output is redirected, Shift_JIS,
+# EUC-JP) may lack, with look-alikes it has: never a UnicodeEncodeError for a dash.
+_LOOKALIKES = {"\u2014": "\u2015-", "\uff5e": "\u301c~", "\u301c": "\uff5e~"}
+
+
+def _printable(text: str, stream=None) -> str:
+    """``text`` as ``stream``'s encoding can show it: unchanged when it can, else each
+    missing character as a look-alike (— ―, ～ 〜) or '?'."""
+    encoding = getattr(stream or sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+        return text
+    except LookupError:
+        return text
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for ch in text:
+        for candidate in (ch, *_LOOKALIKES.get(ch, "")):
+            try:
+                candidate.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            out.append(candidate)
+            break
+        else:
+            out.append("?")
+    return "".join(out)
+
+
+def _say(text: str = "") -> None:
+    print(_printable(text, sys.stdout))
+
+
+def _pad(text: str, columns: int) -> str:
+    """``text`` padded to ``columns`` terminal columns (a kanji or kana takes two)."""
+    width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, columns - width)
 
 
 def _codes(text: str | None, option: str, pattern=None) -> tuple[str, ...]:
@@ -50,15 +91,21 @@ def run_check(args) -> int:
     )
     checks = filing_checks(facts)
     if args.json:
-        print(json.dumps([c.to_dict() for c in checks], ensure_ascii=False, indent=2))
+        rows = [c.to_dict() for c in checks]
+        text = json.dumps(rows, ensure_ascii=False, indent=2)
+        if _printable(text) != text:  # the terminal cannot show it all: \u escapes, still the same JSON
+            text = json.dumps(rows, ensure_ascii=True, indent=2)
+        print(text)
         return 0
     lang = args.lang or cli_language()
     ja = lang == "ja"
     if not checks:
-        print("この事実関係に適用される外国出願許可又は第一国出願義務の規則は、ルールデータにありません。" if ja
+        _say("この事実関係に適用される外国出願許可又は第一国出願義務の規則は、ルールデータにありません。" if ja
               else "No foreign-filing licence or first-filing rule in the rule data applies to these facts.")
     label = ({"why": "理由：", "do": "対応：", "wait": "待機：", "note": "注記："} if ja
              else {"why": "why: ", "do": "do:  ", "wait": "wait: ", "note": "note: "})
+    width = 12 if ja else 8  # the longest 'applies' (該当の可能性 / POSSIBLE) in columns
+    indent = " " * (width + 3)
     for c in checks:
         j = c.jurisdiction
         if ja:
@@ -67,14 +114,14 @@ def run_check(args) -> int:
         else:
             mark = " (verified)" if j.verified else " (UNVERIFIED - check the official text)"
             applies = c.applies.upper()
-        print(f"[{applies:8}] {j.code} {c.text('name', lang)} — {c.text('law', lang)}{mark}")
-        print(f"           {label['why']}{c.text('why', lang)}")
-        print(f"           {label['do']}{c.text('requirement', lang)}")
-        print(f"           {label['wait']}{c.text('wait', lang)}")
+        _say(f"[{_pad(applies, width)}] {j.code} {c.text('name', lang)} — {c.text('law', lang)}{mark}")
+        _say(f"{indent}{label['why']}{c.text('why', lang)}")
+        _say(f"{indent}{label['do']}{c.text('requirement', lang)}")
+        _say(f"{indent}{label['wait']}{c.text('wait', lang)}")
         if j.note:
-            print(f"           {label['note']}{c.text('note', lang)}")
+            _say(f"{indent}{label['note']}{c.text('note', lang)}")
     if ja:
-        print("\n審査の補助であり、法的助言ではありません。出典: classification_rules/foreign-filing/jurisdictions.yaml")
+        _say("\n審査の補助であり、法的助言ではありません。出典: classification_rules/foreign-filing/jurisdictions.yaml")
     else:
-        print("\nA screening aid, not legal advice. Sources: classification_rules/foreign-filing/jurisdictions.yaml")
+        _say("\nA screening aid, not legal advice. Sources: classification_rules/foreign-filing/jurisdictions.yaml")
     return 0
