@@ -47,9 +47,12 @@ def test_japanese_checklist_tooltips_cite_the_law_in_japanese(qtbot, japanese):
     assert {"JP", "GB", "IN", "FR"} <= set(tips)
     for code, tip in tips.items():
         rule = RULES[code]
-        assert f":</b> {html.escape(rule.law_ja)}<br>" in tip, code  # the law row (its label is the UI's)
+        assert f"<b>根拠法令:</b> {html.escape(rule.law_ja)}<br>" in tip, code
         assert html.escape(rule.law) not in tip, code
     assert "経済安全保障推進法" in tips["JP"] and "第78条 外国出願の禁止" in tips["JP"]
+    for label in ("適用理由", "罰則", "出典"):  # the other labels are Japanese too, not 'Why' / 'Penalty' / 'Sources'
+        assert f"<b>{label}:</b>" in tips["JP"]
+    assert not any(f"<b>{word}:</b>" in tip for tip in tips.values() for word in ("Why", "Law", "Penalty", "Note", "Sources"))
 
 
 def test_english_checklist_tooltips_keep_the_english_law(qtbot):

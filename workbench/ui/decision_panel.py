@@ -310,15 +310,17 @@ class DecisionPanel(QWidget):
     def _tooltip(self, check, lang: str = "en") -> str:
         j = check.jurisdiction
         e = html.escape
+        # Labels outside the f-strings: lupdate does not see a tr() inside one (they showed in English).
+        why, law, penalty, note, sources = self.tr("Why"), self.tr("Law"), self.tr("Penalty"), self.tr("Note"), self.tr("Sources")
         rows = [
             f"<b>{e(check.text('name', lang))} ({e(j.code)})</b> — {e(labels.verified_label(j.verified))}",
-            f"<b>{e(self.tr('Why'))}:</b> {e(check.text('why', lang))}",
-            f"<b>{e(self.tr('Law'))}:</b> {e(check.text('law', lang))}",  # as cited (Japanese keeps the original citation)
-            f"<b>{e(self.tr('Penalty'))}:</b> {e(check.text('penalty', lang))}",
+            f"<b>{e(why)}:</b> {e(check.text('why', lang))}",
+            f"<b>{e(law)}:</b> {e(check.text('law', lang))}",  # as cited (Japanese keeps the original citation)
+            f"<b>{e(penalty)}:</b> {e(check.text('penalty', lang))}",
         ]
         if j.note:
-            rows.append(f"<b>{e(self.tr('Note'))}:</b> {e(check.text('note', lang))}")
-        rows.append(f"<b>{e(self.tr('Sources'))}:</b> " + "<br>".join(e(s) for s in j.sources))
+            rows.append(f"<b>{e(note)}:</b> {e(check.text('note', lang))}")
+        rows.append(f"<b>{e(sources)}:</b> " + "<br>".join(e(s) for s in j.sources))
         return "<p>" + "<br>".join(rows) + "</p>"
 
     def checklist_rows(self) -> list[tuple[str, ...]]:

@@ -321,57 +321,82 @@
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="330" />
+      <location filename="../decision_panel.py" line="314" />
+      <source>Why</source>
+      <translation>適用理由</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="314" />
+      <source>Law</source>
+      <translation>根拠法令</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="314" />
+      <source>Penalty</source>
+      <translation>罰則</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="314" />
+      <source>Note</source>
+      <translation>メモ</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="314" />
+      <source>Sources</source>
+      <translation>出典</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="332" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="330" />
+      <location filename="../decision_panel.py" line="332" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="330" />
+      <location filename="../decision_panel.py" line="332" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="332" />
+      <location filename="../decision_panel.py" line="334" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="332" />
+      <location filename="../decision_panel.py" line="334" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="336" />
+      <location filename="../decision_panel.py" line="338" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="337" />
+      <location filename="../decision_panel.py" line="339" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="346" />
+      <location filename="../decision_panel.py" line="348" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="347" />
+      <location filename="../decision_panel.py" line="349" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="391" />
+      <location filename="../decision_panel.py" line="393" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="396" />
+      <location filename="../decision_panel.py" line="398" />
       <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
       <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
