@@ -6,40 +6,11 @@ import json
 import sys
 import unicodedata
 
+from workbench.cli.console import printable
 from workbench.cli.language import cli_language
 
-# What a legacy Japanese code page (cp932 on Windows when output is redirected, Shift_JIS,
-# EUC-JP) may lack, with look-alikes it has: never a UnicodeEncodeError for a dash.
-_LOOKALIKES = {"\u2014": "\u2015-", "\uff5e": "\u301c~", "\u301c": "\uff5e~"}
-
-
-def _printable(text: str, stream=None) -> str:
-    """``text`` as ``stream``'s encoding can show it: unchanged when it can, else each
-    missing character as a look-alike (— ―, ～ 〜) or '?'."""
-    encoding = getattr(stream or sys.stdout, "encoding", None) or "utf-8"
-    try:
-        text.encode(encoding)
-        return text
-    except LookupError:
-        return text
-    except UnicodeEncodeError:
-        pass
-    out = []
-    for ch in text:
-        for candidate in (ch, *_LOOKALIKES.get(ch, "")):
-            try:
-                candidate.encode(encoding)
-            except UnicodeEncodeError:
-                continue
-            out.append(candidate)
-            break
-        else:
-            out.append("?")
-    return "".join(out)
-
-
 def _say(text: str = "") -> None:
-    print(_printable(text, sys.stdout))
+    print(printable(text, sys.stdout))
 
 
 def _pad(text: str, columns: int) -> str:
@@ -93,7 +64,7 @@ def run_check(args) -> int:
     if args.json:
         rows = [c.to_dict() for c in checks]
         text = json.dumps(rows, ensure_ascii=False, indent=2)
-        if _printable(text) != text:  # the terminal cannot show it all: \u escapes, still the same JSON
+        if printable(text) != text:  # the terminal cannot show it all: \u escapes, still the same JSON
             text = json.dumps(rows, ensure_ascii=True, indent=2)
         print(text)
         return 0

@@ -8,6 +8,7 @@ import importlib
 import sys
 
 from workbench import __version__
+from workbench.cli.console import protect
 from workbench.cli.language import HELP as LANGUAGE_HELP
 from workbench.cli.language import print_error
 from workbench.errors import WorkbenchError
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    protect()  # a legacy code page (cp932) gets look-alikes, never a UnicodeEncodeError
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
