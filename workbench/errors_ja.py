@@ -209,6 +209,13 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"level", "判定"),
     (r"decision", "出願方針"),
     (r"country code", "国コード"),
+    (r"residence country code", "居住国の国コード"),
+    (r"country of completion abroad", "国外の完成地"),
+    (r"two-letter ISO codes like JP, IN, US", "JP・IN・US などの2文字の ISO 国コード"),
+    (
+        r"two-letter ISO codes of countries other than Japan, like US, CN \(completion in Japan is the completed-in-Japan answer\)",
+        "日本以外の国の2文字の ISO 国コード（US・CN など）。日本国内での完成は「日本国内で発明を完成」の回答で示します",
+    ),
     (r"(?:--)?completed-in-(?:J|j)apan answer", "「日本国内で発明を完成」の回答"),
     (r"annotation verdict", "注記の判定"),
     (r"draft file hash", "草稿ファイルのハッシュ"),
@@ -244,7 +251,11 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"not readable JSON \((?P<x>.*)\)", "JSON として読み取れません（{x}）"),
     (r"must be a JSON object", "JSON のオブジェクトにしてください"),
     (r"cannot be written \((?P<x>.*)\)", "書き込めません（{x}）"),
-    (r"not a country code: (?P<x>.*) \(write e\.g\. JP,US\)", "国コードではありません：{x}（例：JP,US）"),
+    (r"not a country code: (?P<x>.*) \(write e\.g\. (?P<e>[A-Z]{2}(?:,[A-Z]{2})*)\)", "国コードではありません：{x}（例：{e}）"),
+    (
+        r"Japan is not abroad: give --completed-in-japan yes and list only the other countries here",
+        "日本は国外ではありません。--completed-in-japan yes を指定し、ここには日本以外の国だけを挙げてください",
+    ),
     (r"the desktop app is not installed \((?P<x>.*)\)", "デスクトップアプリがインストールされていません（{x}）"),
     (r"unknown error", "不明なエラー"),
 )

@@ -205,3 +205,37 @@ def test_a_broken_history_is_explained_in_japanese_by_the_real_verify(tmp_path, 
     err = capsys.readouterr().err
     assert err.startswith(f"error: [E504] {db}: 判定記録の履歴がイベント ")
     assert "内容がハッシュと一致しません（decision.recorded）。記録が書き換えられた可能性があります。" in err
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--residence", "JP,XYZ"], "国コードではありません：XYZ（例：JP,IN）"),
+        (["--completed-abroad", "US,??"], "国コードではありません：??（例：US,CN）"),
+        (["--completed-abroad", "JP,US"], "日本は国外ではありません。--completed-in-japan yes を指定し"),
+    ],
+)
+def test_the_decision_options_country_errors_read_in_japanese(tmp_path, monkeypatch, capsys, args, expected):
+    from workbench.cli.main import main
+
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    db = tmp_path / "log.sqlite"
+    rc = main(["log", "decide", "1", "--db", str(db), "--decision", "hold", "--rationale", "r", *args])
+    err = capsys.readouterr().err
+    assert rc == 2 and "[E901]" in err
+    assert expected in err, err
+    assert "not a country code" not in err and "Japan is not abroad" not in err
+
+
+def test_the_stores_country_checks_read_in_japanese(tmp_path):
+    from workbench.store import TriageLog
+
+    log = TriageLog.open(tmp_path / "log.sqlite")
+    with pytest.raises(WorkbenchError) as info:
+        log.decide(1, "hold", "why", reviewer="sato", residences=("J1",))
+    assert "居住国の国コード" in info.value.render_in("ja")
+    assert "JP・IN・US などの2文字の ISO 国コード" in info.value.render_in("ja")
+    with pytest.raises(WorkbenchError) as info:
+        log.decide(1, "hold", "why", reviewer="sato", completed_abroad=("JP",))
+    text = info.value.render_in("ja")
+    assert "国外の完成地" in text and "日本以外の国の2文字の ISO 国コード" in text, text
