@@ -235,6 +235,13 @@ DECISION_LABELS = {
     "prior_confirmation": "Request prior confirmation (Art. 79)",
     "hold": "Hold for review",
 }
+# The same labels as the Japanese UI shows them (workbench/ui/translations; a test keeps the two equal)
+DECISION_LABELS_JA = {
+    "clear_abroad": "外国出願可",
+    "file_jp_first": "日本で第一国出願（第78条）",
+    "prior_confirmation": "事前確認を求める（第79条）",
+    "hold": "保留（要検討）",
+}
 ANNOTATION_VERDICTS = ("agree", "disagree")
 
 

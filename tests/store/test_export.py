@@ -11,7 +11,7 @@ from factories import make_verdict
 
 from workbench.errors import ExportError
 from workbench.store import TriageLog
-from workbench.store.export import COLUMNS, export_log, find_cjk_font, neutralize, read_csv_export
+from workbench.store.export import COLUMNS, bilingual_decision, export_log, find_cjk_font, neutralize, read_csv_export
 
 NASTY = ["=HYPERLINK(\"http://x\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\tTAB", "\rCR", "=1+1 防衛"]
 
@@ -153,6 +153,11 @@ def test_pdf_report_renders_japanese(decided, tmp_path):
     for needle in ("Triage report", "無人航空機", "山田 太郎", "第5分野", "Request prior confirmation (Art. 79)",
                    "2024-05-29", "2024-12-29", str(log.path.resolve())[:30], "m-test-1"):
         assert needle in text, needle
+    # an auditor reading Japanese gets the headings and decisions in Japanese too (narrow cells
+    # wrap, so only short words are looked for in the extracted text)
+    flat = "".join(text.split())
+    for needle in ("判定", "決定日時", "居住国", "外国出願可", "保留"):
+        assert needle in flat, needle
     subprocess.run(["pdftoppm", "-r", "30", "-f", "1", "-l", "1", str(res.path), str(tmp_path / "page")], check=True)
     ppm = next(tmp_path.glob("page*.ppm")).read_bytes()
     pixels = ppm.split(b"\n", 3)[3]
@@ -323,3 +328,9 @@ def test_completed_abroad_round_trip_store_to_pdf(log, tmp_path):
     assert "none given" in row["because-gamma"] and "not recorded" not in row["because-gamma"]
     assert all("KR" in line for line in row.values())
     assert all("KR" in line for line in row.values())
+
+
+def test_pdf_decision_labels_are_bilingual():
+    assert bilingual_decision("file_jp_first") == "File in Japan first (Art. 78) / 日本で第一国出願（第78条）"
+    assert bilingual_decision(None) == "undecided / 方針未決定"
+    assert bilingual_decision("something_new") == "something_new"  # an unknown stored value is shown as stored

@@ -28,13 +28,22 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from workbench.domain import DECISION_LABELS
+from workbench.domain import DECISION_LABELS, DECISION_LABELS_JA
 from workbench.errors import E601, E602, E603, ExportError, WorkbenchError
 from workbench.store.log import TriageLog, utc_now
 from workbench.store.records import DecisionRow, DraftSummary
 
 
 NOT_RECORDED = "not recorded"  # a stored NULL: the decision was logged without this fact
+
+
+def bilingual_decision(decision: str | None) -> str:
+    """'File in Japan first (Art. 78) / 日本で第一国出願（第78条）' for the bilingual PDF."""
+    if not decision:
+        return "undecided / 方針未決定"
+    en = DECISION_LABELS.get(decision, decision)
+    ja = DECISION_LABELS_JA.get(decision)
+    return f"{en} / {ja}" if ja else en
 
 
 def codes_text(codes: tuple[str, ...] | None) -> str:
@@ -389,8 +398,9 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
             col_widths=(8, 50, 14, 62, 14, 58, 22, 22, 22), text_align="LEFT", wrapmode=WrapMode.CHAR,
             line_height=4.2, padding=1, headings_style=heads,
         ) as table:
-            table.row(["ID", "Draft / 出願案", "Level", "Top field / 最上位分野", "Score",
-                       "Decision / 判断", "JP filing", "Review due", "Free to file"])
+            table.row(["ID", "Draft / 出願案", "Level / 判定", "Top field / 最上位分野", "Score / 該当可能性",
+                       "Decision / 判断", "JP filing / 日本出願", "Review due / 第一次審査期限",
+                       "Free to file / 外国出願可能日"])
             for d in drafts:
                 field = (f"{d.top_field_id}: {d.top_field_name_ja or d.top_field_name_en}"
                          f"{' / ' + d.top_field_name_en if d.top_field_name_ja and d.top_field_name_en else ''}"
@@ -398,7 +408,7 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
                 table.row([
                     str(d.id), d.title or d.name, d.level or "-", field,
                     likelihood_text(d.top_likelihood) if d.top_likelihood is not None else "-",
-                    DECISION_LABELS.get(d.decision, "undecided") if d.decision else "undecided",
+                    bilingual_decision(d.decision),
                     d.jp_filing_date or "-", d.primary_review_due or "-", d.foreign_filing_free or "-",
                 ])
     else:
@@ -412,13 +422,14 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
             line_height=4.2, padding=1, headings_style=heads,
         ) as table:
             table.row(["No.", "Draft / 出願案", "Decision / 判断", "Rationale / 理由", "Reviewer / 担当",
-                       "Decided (UTC)", "Made in JP / Countries", "Made abroad / 国外完成地", "Residences / 居住国",
-                       "Review due", "Free to file"])
+                       "Decided (UTC) / 決定日時", "Made in JP, countries / 国内完成・出願予定国",
+                       "Made abroad / 国外完成地", "Residences / 居住国",
+                       "Review due / 第一次審査期限", "Free to file / 外国出願可能日"])
             for r in rows:
                 made = "-" if r.completed_in_japan is None else ("JP yes" if r.completed_in_japan else "JP no")
                 table.row([
                     f"{r.id}{'' if r.current else ' (superseded)'}", f"{r.draft_id}: {r.draft_name}",
-                    r.decision_label, r.rationale, r.reviewer, r.at[:16].replace("T", " "),
+                    bilingual_decision(r.decision), r.rationale, r.reviewer, r.at[:16].replace("T", " "),
                     f"{made} {','.join(r.planned_countries)}".strip(),
                     codes_text(r.completed_abroad),
                     codes_text(r.residences),
