@@ -256,3 +256,35 @@ def test_completed_in_japan_still_takes_yes_no_unknown_and_refuses_junk(db, caps
     with TriageLog.open(path) as lg:
         assert [(d.rationale, d.completed_in_japan) for d in lg.decisions()] == [
             ("yes", True), ("いいえ", False), ("unknown", None)]
+
+
+def test_export_format_follows_the_out_files_extension(db, capsys, tmp_path):
+    path, (a, b, c) = db
+    assert run(capsys, "log", "decide", str(b), "--db", path, "--decision", "hold", "--rationale", "wait")[0] == 0
+    rc, out, _ = run(capsys, "log", "export", "--db", path, "-o", str(tmp_path / "d.xlsx"))
+    assert rc == 0 and (tmp_path / "d.xlsx").read_bytes()[:2] == b"PK"  # an xlsx is a zip
+    rc, _, _ = run(capsys, "log", "export", "--db", path, "--out", str(tmp_path / "d.JSON"))
+    assert rc == 0 and json.loads((tmp_path / "d.JSON").read_text(encoding="utf-8"))["decisions"][0]["decision"] == "hold"
+    # an explicit --format wins over the extension
+    rc, _, _ = run(capsys, "log", "export", "--db", path, "--format", "csv", "-o", str(tmp_path / "d.txt"))
+    assert rc == 0 and "decision_id" in (tmp_path / "d.txt").read_text(encoding="utf-8-sig")
+
+
+def test_export_without_a_format_says_how_and_writes_nothing(db, capsys, tmp_path):
+    path, _ = db
+    rc, _, err = run(capsys, "log", "export", "--db", path, "-o", str(tmp_path / "decisions"))
+    assert rc == 2 and "[E901]" in err and "--format" in err
+    assert not (tmp_path / "decisions").exists()
+
+
+def test_field_names_follow_the_users_language(db, capsys, monkeypatch):
+    path, (a, b, c) = db
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    _, out_ja, _ = run(capsys, "log", "show", str(b), "--db", path)
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
+    _, out_en, _ = run(capsys, "log", "show", str(b), "--db", path)
+    field_line = [ln for ln in out_ja.splitlines() if ln.strip().startswith("field") and "(" in ln][0]
+    assert "無人航空機" in field_line and "Unmanned aerial vehicles" not in field_line
+    field_line = [ln for ln in out_en.splitlines() if ln.strip().startswith("field") and "(" in ln][0]
+    assert "Unmanned aerial vehicles" in field_line and "無人航空機" not in field_line
+    assert out_en.count("\n") == out_ja.count("\n")  # the same record, only the names differ

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict
+from pathlib import Path
 
 from workbench.domain import DECISION_LABELS, DECISIONS, LEVELS
 from workbench.errors import E504, E508, E512, E901, SettingsError, StoreError
@@ -88,11 +89,17 @@ def _score(x: float) -> str:
     return likelihood_text(x)
 
 
+def _name(ja: str, en: str) -> str:
+    """A field's name in the user's language (workbench.cli.language), the other one if absent."""
+    from workbench.cli.language import cli_language
+
+    return (ja or en) if cli_language() == "ja" else (en or ja)
+
+
 def _fmt_field(s) -> str:
     if s.top_field_id is None:
         return "-"
-    name = s.top_field_name_ja or s.top_field_name_en
-    return f"{s.top_field_id} {name}".strip()
+    return f"{s.top_field_id} {_name(s.top_field_name_ja, s.top_field_name_en)}".strip()
 
 
 def cmd_list(args) -> int:
@@ -136,7 +143,7 @@ def cmd_show(args) -> int:
         print(f"  level       {v.level}   rules {v.ruleset_version or '-'}   model {v.model_version or '-'}")
         for f in sorted(v.fields, key=lambda f: -f.likelihood)[:5]:
             mark = "verified" if f.verified else "UNVERIFIED rule"
-            print(f"    field {f.field_id:>2} {f.status:8} {_score(f.likelihood)}  {f.name_ja or f.name_en}  ({mark})")
+            print(f"    field {f.field_id:>2} {f.status:8} {_score(f.likelihood)}  {_name(f.name_ja, f.name_en)}  ({mark})")
     print(f"  claims ({len(rec.claims)}):")
     for c in rec.claims:
         dep = "independent" if c.independent else "depends on " + ",".join(map(str, c.depends_on))
@@ -203,12 +210,28 @@ def cmd_annotate(args) -> int:
     return 0
 
 
+EXPORT_FORMATS = ("csv", "xlsx", "pdf", "json")
+
+
+def _export_format(args) -> str:
+    """--format, else the --out file's extension; asked for by name when neither says."""
+    if args.format:
+        return args.format
+    suffix = Path(args.out).suffix.lower().lstrip(".")
+    if suffix in EXPORT_FORMATS:
+        return suffix
+    raise SettingsError(
+        E901, name="--format", value="", detail=f"give --format {'|'.join(EXPORT_FORMATS)} or an --out file ending in one of them"
+    )
+
+
 def cmd_export(args) -> int:
     from workbench.store.export import export_log
 
+    fmt = _export_format(args)  # before the log is opened: a usage mistake touches nothing
     with _open(args) as log:
         res = export_log(
-            log, args.format, args.out, since=args.since, until=args.until,
+            log, fmt, args.out, since=args.since, until=args.until,
             decision=args.decision, level=args.level, reviewer=args.by,
         )
     print(f"Wrote {res.rows} decision(s) to {res.path}")
@@ -327,8 +350,8 @@ def register(sub) -> None:
     c.set_defaults(func=cmd_annotate)
 
     c = cmds.add_parser("export", parents=[db, filt], help="export decisions as csv, xlsx, pdf or json")
-    c.add_argument("--format", required=True, choices=("csv", "xlsx", "pdf", "json"))
-    c.add_argument("--out", required=True, metavar="PATH")
+    c.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the --out file's extension")
+    c.add_argument("-o", "--out", required=True, metavar="PATH", help="e.g. decisions.xlsx")
     c.add_argument("--decision", choices=DECISIONS)
     c.set_defaults(func=cmd_export)
 
