@@ -227,106 +227,80 @@ def test_pdf_report_does_not_round_a_small_likelihood_to_zero(log, tmp_path):
     assert "0.0042" in text and "0.00 " not in text
 
 
-# ---------------------------------------------------------------- residences
-RESIDENCES = {"clear_abroad": "US", "file_jp_first": "JP,IN", "hold": "not recorded", "prior_confirmation": ""}
+# ------------------------------------------- decision facts stored as country lists
+# column -> (CSV/XLSX text per decision, JSON value per decision, the column it stands right after)
+COUNTRY_COLUMNS = {
+    "residences": (
+        {"clear_abroad": "US", "file_jp_first": "JP,IN", "hold": "not recorded", "prior_confirmation": ""},
+        {"clear_abroad": ["US"], "file_jp_first": ["JP", "IN"], "hold": None, "prior_confirmation": []},
+        "planned_countries",
+    ),
+    "completed_abroad": (
+        {"clear_abroad": "US,CN", "file_jp_first": "", "hold": "not recorded", "prior_confirmation": "DE"},
+        {"clear_abroad": ["US", "CN"], "file_jp_first": [], "hold": None, "prior_confirmation": ["DE"]},
+        "completed_in_japan",
+    ),
+}
 
 
-def test_residences_round_trip_store_to_csv(decided, tmp_path):
+@pytest.mark.parametrize("column", COUNTRY_COLUMNS)
+def test_country_facts_round_trip_store_to_csv(decided, tmp_path, column):
+    text, lists, after = COUNTRY_COLUMNS[column]
     log, _ = decided
-    assert [d.residences for d in log.decisions()] == [("US",), ("JP", "IN"), None, ()]
+    assert [getattr(d, column) for d in log.decisions()] == [None if v is None else tuple(v) for v in lists.values()]
     rows = read_csv_export(export_log(log, "csv", tmp_path / "r.csv").path)
-    assert {r["decision"]: r["residences"] for r in rows} == RESIDENCES
+    assert {r["decision"]: r[column] for r in rows} == text
     header = list(rows[0])
-    assert header.index("residences") == header.index("planned_countries") + 1
+    assert header.index(column) == header.index(after) + 1
+    assert {r["decision"]: r["completed_in_japan"] for r in rows}["clear_abroad"] == "no"  # the yes/no stays as it was
 
 
-def test_residences_round_trip_store_to_xlsx(decided, tmp_path):
+@pytest.mark.parametrize("column", COUNTRY_COLUMNS)
+def test_country_facts_round_trip_store_to_xlsx(decided, tmp_path, column):
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
 
+    text, _, _ = COUNTRY_COLUMNS[column]
     log, _ = decided
     ws = load_workbook(export_log(log, "xlsx", tmp_path / "r.xlsx").path)["Decisions"]
     values = list(ws.iter_rows(values_only=True))
     header = list(values[0])
-    got = {row[header.index("decision")]: row[header.index("residences")] for row in values[1:]}
-    assert {k: v or "" for k, v in got.items()} == RESIDENCES  # openpyxl reads an empty cell as None
-    assert ws.column_dimensions["L"].width == 60  # rationale keeps its wide column (found by header)
+    got = {row[header.index("decision")]: row[header.index(column)] for row in values[1:]}
+    assert {k: v or "" for k, v in got.items()} == text  # openpyxl reads an empty cell as None
+    empty = [k for k, v in text.items() if v == ""]
+    assert all(got[k] is None for k in empty)  # 'none given' is an empty cell, not the text 'not recorded'
+    rationale = get_column_letter(header.index("rationale") + 1)
+    assert ws.column_dimensions[rationale].width == 60  # rationale keeps its wide column after the new ones
 
 
-def test_residences_round_trip_store_to_json(decided, tmp_path):
+@pytest.mark.parametrize("column", COUNTRY_COLUMNS)
+def test_country_facts_round_trip_store_to_json(decided, tmp_path, column):
+    _, lists, _ = COUNTRY_COLUMNS[column]
     log, _ = decided
     data = json.loads(export_log(log, "json", tmp_path / "r.json").path.read_text(encoding="utf-8"))
-    got = {d["decision"]: d["residences"] for d in data["decisions"]}
-    assert got == {"clear_abroad": ["US"], "file_jp_first": ["JP", "IN"], "hold": None, "prior_confirmation": []}
-    assert "not recorded" in data["meta"]["note"]
+    assert {d["decision"]: d[column] for d in data["decisions"]} == lists
+    assert column in data["meta"]["note"] or "not recorded" in data["meta"]["note"]
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
-def test_residences_round_trip_store_to_pdf(log, tmp_path):
-    given = {"because-alpha": ["JP", "IN"], "because-beta": None, "because-gamma": []}
-    for i, (why, residences) in enumerate(given.items()):
-        did = log.record_verdict(make_verdict(f"d{i}.txt"))
-        # a place abroad for every row, so 'not recorded' / 'none given' can only come from the residences
-        log.decide(did, "hold", why, False, reviewer="alice", residences=residences, completed_abroad=["KR"])
-    res = export_log(log, "pdf", tmp_path / "r.pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "Residences" in text and "居住国" in text
-    # one-line cells of a table row share a baseline: the rationale's line carries its residences
-    row = {why: next(line for line in text.splitlines() if why in line) for why in given}
-    assert "JP, IN" in row["because-alpha"]
-    assert "not recorded" in row["because-beta"] and "none given" not in row["because-beta"]
-    assert "none given" in row["because-gamma"] and "not recorded" not in row["because-gamma"]
-    assert all("KR" in line for line in row.values())
-
-
-# ---------------------------------------------------------------- places of completion abroad
-ABROAD = {"clear_abroad": "US,CN", "file_jp_first": "", "hold": "not recorded", "prior_confirmation": "DE"}
-
-
-def test_completed_abroad_round_trip_store_to_csv(decided, tmp_path):
-    log, _ = decided
-    assert [d.completed_abroad for d in log.decisions()] == [("US", "CN"), (), None, ("DE",)]
-    rows = read_csv_export(export_log(log, "csv", tmp_path / "r.csv").path)
-    assert {r["decision"]: r["completed_abroad"] for r in rows} == ABROAD
-    assert {r["decision"]: r["completed_in_japan"] for r in rows}["clear_abroad"] == "no"  # the yes/no stays beside it
-    header = list(rows[0])
-    assert header.index("completed_abroad") == header.index("completed_in_japan") + 1
-
-
-def test_completed_abroad_round_trip_store_to_xlsx(decided, tmp_path):
-    from openpyxl import load_workbook
-
-    log, _ = decided
-    ws = load_workbook(export_log(log, "xlsx", tmp_path / "r.xlsx").path)["Decisions"]
-    values = list(ws.iter_rows(values_only=True))
-    header = list(values[0])
-    got = {row[header.index("decision")]: row[header.index("completed_abroad")] for row in values[1:]}
-    assert {k: v or "" for k, v in got.items()} == ABROAD  # openpyxl reads an empty cell as None
-    assert got["file_jp_first"] is None  # 'none given' is an empty cell, not the text 'not recorded'
-
-
-def test_completed_abroad_round_trip_store_to_json(decided, tmp_path):
-    log, _ = decided
-    data = json.loads(export_log(log, "json", tmp_path / "r.json").path.read_text(encoding="utf-8"))
-    got = {d["decision"]: d["completed_abroad"] for d in data["decisions"]}
-    assert got == {"clear_abroad": ["US", "CN"], "file_jp_first": [], "hold": None, "prior_confirmation": ["DE"]}
-    assert "completed_abroad" in data["meta"]["note"]
-
-
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
-def test_completed_abroad_round_trip_store_to_pdf(log, tmp_path):
+@pytest.mark.parametrize(
+    "column, other, headings",
+    [("residences", "completed_abroad", ("Residences", "居住国")), ("completed_abroad", "residences", ("Made abroad", "国外完成地"))],
+)
+def test_country_facts_round_trip_store_to_pdf(log, tmp_path, column, other, headings):
     given = {"because-alpha": ["US", "CN"], "because-beta": None, "because-gamma": []}
-    for i, (why, abroad) in enumerate(given.items()):
+    for i, (why, codes) in enumerate(given.items()):
         did = log.record_verdict(make_verdict(f"d{i}.txt"))
-        # residences given for every row, so 'not recorded' / 'none given' can only come from the place abroad
-        log.decide(did, "hold", why, False, reviewer="alice", residences=["KR"], completed_abroad=abroad)
+        # the other fact given on every row, so 'not recorded' / 'none given' can only come from this one
+        log.decide(did, "hold", why, False, reviewer="alice", **{column: codes, other: ["KR"]})
     res = export_log(log, "pdf", tmp_path / "r.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "Made abroad" in text and "国外完成地" in text  # the heading (its cell wraps it over two lines)
+    assert all(h in text for h in headings)  # the heading (its cell may wrap it over two lines)
+    # one-line cells of a table row share a baseline: the rationale's line carries the codes
     row = {why: next(line for line in text.splitlines() if why in line) for why in given}
     assert "US, CN" in row["because-alpha"]
     assert "not recorded" in row["because-beta"] and "none given" not in row["because-beta"]
     assert "none given" in row["because-gamma"] and "not recorded" not in row["because-gamma"]
-    assert all("KR" in line for line in row.values())
     assert all("KR" in line for line in row.values())
 
 
