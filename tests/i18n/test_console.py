@@ -15,7 +15,7 @@ from workbench.cli.console import printable, protect
 
 def run(args, encoding):
     env = dict(os.environ, PYTHONIOENCODING=encoding, WORKBENCH_LANG="ja")
-    return subprocess.run([sys.executable, "-m", "workbench.cli.main", *args], capture_output=True, env=env, timeout=120)
+    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, env=env, timeout=120)
 
 
 @pytest.mark.parametrize("encoding", ["cp932", "shift_jis", "euc_jp", "ascii"])
