@@ -89,7 +89,7 @@ def test_completed_outside_japan_uses_the_country_typed_there(panel):
     got = rows_by_code(panel)
     assert got["US"][COL_APPLIES] == "Yes" and got["CN"][COL_APPLIES] == "Yes" and "JP" not in got
     assert got["CN"][COL_RULE].startswith("⚠") and not got["US"][COL_RULE].startswith("⚠")
-    panel.place.setCurrentIndex(panel.place.findData(True))  # the field is ignored unless "outside Japan"
+    panel.place.setCurrentIndex(panel.place.findData(True))  # wholly in Japan: the field is ignored (it counts for "outside" and "partly abroad")
     assert set(rows_by_code(panel)) == {"JP"} and not panel.completed_abroad.isEnabled()
 
 

@@ -1,5 +1,5 @@
-"""The foreign-filing decision: decision, required rationale, place of completion (and
-where abroad), planned countries, the inventors' / applicant's residences, JP filing date with the
+"""The foreign-filing decision: decision, required rationale, place of completion (in
+Japan, partly in Japan and partly abroad, outside Japan, unknown; and where abroad), planned countries, the inventors' / applicant's residences, JP filing date with the
 computed 3- and 10-month dates (all stored with the decision), the foreign-filing
 checklist (what may be filed where, computed live by ``workbench.filing`` from the place
 of completion, the residences, the planned countries, the draft's triage level and its
@@ -39,6 +39,10 @@ CHECK_ROLE = Qt.ItemDataRole.UserRole + 1  # the FilingCheck behind a checklist 
 COL_COUNTRY, COL_APPLIES, COL_TODO, COL_WAIT, COL_RULE = range(5)
 _FILING = FILING  # country codes typed by the user: the core's one reading (parse_codes)
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# The place-of-completion choice "Partly in Japan, partly abroad" (a joint JP/US invention,
+# say): stored as completed_in_japan=yes with the countries abroad. The other three choices
+# keep their stored answer as data (True: wholly in Japan, False: outside Japan, None: unknown).
+JOINT = "joint"
 
 
 def ui_language() -> str:
@@ -65,11 +69,17 @@ class DecisionPanel(QWidget):
         self.rationale.setMaximumHeight(80)
         self.place = QComboBox()
         self.place.addItem(self.tr("Completed in Japan"), True)
+        self.place.addItem(self.tr("Partly in Japan, partly abroad"), JOINT)
         self.place.addItem(self.tr("Completed outside Japan"), False)
         self.place.addItem(self.tr("Unknown"), None)
-        self.place.setCurrentIndex(2)
-        self.completed_abroad = QLineEdit()  # where, when not in Japan (stored: decide completed_abroad=)
-        self.completed_abroad.setPlaceholderText(self.tr("Completed in, e.g. US"))
+        self.place.setCurrentIndex(self.place.findData(None))
+        # The stored decision the inputs started from: (place choice, the field as read, its
+        # completed_abroad). While the reviewer leaves both as they were, saving again stores
+        # that completed_abroad unchanged ('not recorded' stays so; see _abroad).
+        self._loaded: tuple | None = None
+        self.completed_abroad = QLineEdit()  # where abroad, wholly or partly (stored: decide completed_abroad=)
+        self._abroad_example = self.tr("Completed in, e.g. US")
+        self.completed_abroad.setPlaceholderText(self._abroad_example)
         self.completed_abroad.setEnabled(False)
         self.countries = QLineEdit()
         self.countries.setPlaceholderText(self.tr("e.g. US, EP, CN"))
@@ -126,7 +136,8 @@ class DecisionPanel(QWidget):
         )
         self.checklist_note.setWordWrap(True)
         self.place.currentIndexChanged.connect(self._place_changed)
-        for edit in (self.completed_abroad, self.countries, self.residences):
+        self.completed_abroad.textChanged.connect(self._abroad_edited)
+        for edit in (self.countries, self.residences):
             edit.textChanged.connect(self.update_checklist)
 
         form = QFormLayout()
@@ -198,14 +209,16 @@ class DecisionPanel(QWidget):
             self.place.setCurrentIndex(self.place.findData(None))
             self.countries.clear()
             self.jp_filed.setChecked(False)
+            self._loaded = None
             if current is not None:  # start from the current decision
                 i = self.decision.findData(current.decision)
                 if i >= 0:
                     self.decision.setCurrentIndex(i)
-                self.place.setCurrentIndex(self.place.findData(current.completed_in_japan))
+                self.place.setCurrentIndex(self.place.findData(place_choice(current)))
                 self.countries.setText(", ".join(current.planned_countries))
                 self.residences.setText(", ".join(getattr(current, "residences", None) or ()))
                 self.completed_abroad.setText(", ".join(getattr(current, "completed_abroad", None) or ()))
+                self._remember(current)
                 if current.jp_filing_date:
                     self.jp_filed.setChecked(True)
                     self.jp_date.setDate(QDate.fromString(current.jp_filing_date[:10], "yyyy-MM-dd"))
@@ -213,7 +226,44 @@ class DecisionPanel(QWidget):
             for w in widgets:
                 w.blockSignals(False)
         self.jp_date.setEnabled(self.jp_filed.isChecked())
-        self.completed_abroad.setEnabled(self.place.currentData() is False)
+        self._sync_abroad_field()
+
+    def _remember(self, decision) -> None:
+        """The stored decision the inputs now show (see ``_abroad``)."""
+        self._loaded = (place_choice(decision), parse_codes(self.completed_abroad.text()),
+                        getattr(decision, "completed_abroad", None))
+
+    def _abroad(self) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+        """The places abroad as they will be stored, and the typed tokens that are no code.
+
+        From the choice: the countries typed in the field for "Partly in Japan, partly
+        abroad" and "Completed outside Japan" (empty: none given); none for "Completed in
+        Japan" (wholly); not recorded for "Unknown". But while the choice and the field are
+        as a stored decision left them, that decision's value is kept exactly: a decision
+        whose place abroad was not recorded stays so, and one recorded (by the CLI) with an
+        unknown place in Japan keeps its countries abroad. Saving again never drops a fact."""
+        place = self.place.currentData()
+        typed = parse_codes(self.completed_abroad.text())
+        if self._loaded is not None:
+            choice, was_typed, stored = self._loaded
+            if type(choice) is type(place) and choice == place and typed == was_typed:
+                return stored, ()
+        if place is True:
+            return (), ()
+        if place is None:
+            return None, ()
+        return typed
+
+    def _place_wants_countries(self) -> bool:
+        place = self.place.currentData()
+        return place is False or place == JOINT
+
+    def _sync_abroad_field(self) -> None:
+        """The field is for the choices that name countries abroad; empty, it says whether
+        that is stored as 'not recorded' or is waiting for the countries."""
+        self.completed_abroad.setEnabled(self._place_wants_countries())
+        unrecorded = self._abroad()[0] is None
+        self.completed_abroad.setPlaceholderText(self.tr("Abroad: not recorded") if unrecorded else self._abroad_example)
 
     def set_defence_related(self, value: bool | None) -> None:
         """The draft view's defence answer changed (before any re-screening finishes)."""
@@ -222,15 +272,18 @@ class DecisionPanel(QWidget):
 
     # -- the checklist -----------------------------------------------------------------------
     def _place_changed(self) -> None:
-        self.completed_abroad.setEnabled(self.place.currentData() is False)
+        self._sync_abroad_field()
+        self.update_checklist()
+
+    def _abroad_edited(self) -> None:
+        self._sync_abroad_field()
         self.update_checklist()
 
     def filing_facts(self) -> tuple[dict, tuple[str, ...]]:
         """The checklist's inputs as ``backend.filing_checklist`` keyword arguments, and the
         tokens that are not country codes (ignored, and said so)."""
-        place = self.place.currentData()
-        abroad, bad_abroad = parse_codes(self.completed_abroad.text()) if place is False else ((), ())
-        completed = ("JP",) if place is True else abroad
+        abroad, bad_abroad = self._abroad()
+        completed = (*(("JP",) if completed_in_japan(self.place.currentData()) else ()), *(abroad or ()))
         residences, bad_res = parse_codes(self.residences.text())
         planned, bad_plan = parse_codes(self.countries.text(), _FILING)
         facts = {
@@ -329,7 +382,8 @@ class DecisionPanel(QWidget):
         return [tuple(t.item(r, c).text() for c in range(t.columnCount())) for r in range(t.rowCount())]
 
     def _describe(self, d) -> str:
-        where = {True: self.tr("in Japan"), False: self.tr("outside Japan"), None: self.tr("place unknown")}[d.completed_in_japan]
+        where = {True: self.tr("in Japan"), JOINT: self.tr("in Japan and abroad"), False: self.tr("outside Japan"),
+                 None: self.tr("place unknown")}[place_choice(d)]
         dates = ""
         three, ten = self.tr("3 mo."), self.tr("10 mo.")
         if d.primary_review_due:
@@ -365,22 +419,19 @@ class DecisionPanel(QWidget):
         reads them (``parse_codes``); a token that is no code is passed on, so the log refuses
         it by name (E508) instead of the decision being saved without it.
 
-        ``completed_abroad`` is what the checklist used: the countries typed beside
-        "Completed outside Japan" (empty: none given); none for "Completed in Japan";
-        not recorded (None) when the place is unknown."""
+        ``completed_in_japan`` is yes for "Completed in Japan" and for "Partly in Japan,
+        partly abroad". ``completed_abroad`` is what the checklist used (``_abroad``): the
+        countries typed beside "Partly in Japan, partly abroad" or "Completed outside
+        Japan" (empty: none given); none for "Completed in Japan"; not recorded (None) when
+        the place is unknown - or, unchanged, what the decision shown was stored with."""
         planned, bad_plan = parse_codes(self.countries.text(), _FILING)
         residences, bad_res = parse_codes(self.residences.text())
-        place = self.place.currentData()
-        abroad = None
-        if place is True:
-            abroad = ()
-        elif place is False:
-            codes, bad_abroad = parse_codes(self.completed_abroad.text())
-            abroad = (*codes, *bad_abroad)
+        codes, bad_abroad = self._abroad()
+        abroad = None if codes is None else (*codes, *bad_abroad)
         return {
             "decision": self.decision.currentData(),
             "rationale": self.rationale.toPlainText().strip(),
-            "completed_in_japan": self.place.currentData(),
+            "completed_in_japan": completed_in_japan(self.place.currentData()),
             "planned_countries": (*planned, *bad_plan),
             "jp_filing_date": self.jp_filing_date(),
             "residences": (*residences, *bad_res),
@@ -399,12 +450,33 @@ class DecisionPanel(QWidget):
             )
             self.completed_abroad.setFocus()
             return
+        if self.place.currentData() == JOINT and not values["completed_abroad"]:
+            # saved as yes + none abroad it would read back as wholly in Japan: the fact lost
+            self.error.setText(
+                self.tr("Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.")
+            )
+            self.completed_abroad.setFocus()
+            return
         self.error.clear()
         self.save_requested.emit(values)
 
     def saved(self, decision) -> None:
         self.history.addItem(self._describe(decision))
         self.rationale.clear()
+        self._remember(decision)  # what is shown is now the stored decision
+        self._sync_abroad_field()
+
+
+def place_choice(decision):
+    """The place-of-completion choice that shows a stored decision: "Partly in Japan, partly
+    abroad" (JOINT) for completed in Japan with countries abroad, else its yes/no/unknown."""
+    in_japan = decision.completed_in_japan
+    return JOINT if in_japan is True and getattr(decision, "completed_abroad", None) else in_japan
+
+
+def completed_in_japan(choice) -> bool | None:
+    """The stored yes/no/unknown answer of a place-of-completion choice."""
+    return True if choice == JOINT else choice
 
 
 def _render_error(exc: BaseException) -> str:

@@ -168,6 +168,7 @@ JA: dict[str, str] = {
     # decision panel
     "Required: why this decision was taken": "必須: この方針とした理由",
     "Completed in Japan": "日本国内で発明を完成",
+    "Partly in Japan, partly abroad": "日本国内と国外で発明を完成",
     "Completed outside Japan": "日本国外で発明を完成",
     "Unknown": "不明",
     "e.g. US, EP, CN": "例: US, EP, CN",
@@ -182,6 +183,7 @@ JA: dict[str, str] = {
     "Decision history of this draft": "この草稿の方針履歴",
     "No draft selected.": "草稿が選択されていません。",
     "in Japan": "日本国内",
+    "in Japan and abroad": "日本国内と国外",
     "outside Japan": "日本国外",
     "place unknown": "完成地不明",
     "3 mo.": "3か月",
@@ -192,6 +194,9 @@ JA: dict[str, str] = {
     "completed abroad: %1": "国外の完成地: %1",
     "Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.":
         "日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。",
+    "Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.":
+        "日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。",
+    "Abroad: not recorded": "国外の完成地: 記録なし",
     "A decision needs a rationale: write why it was taken.": "方針には理由が必要です。理由を記入してください。",
     # decision panel: the foreign-filing checklist
     "Completed in, e.g. US": "完成国（例: US）",

@@ -144,261 +144,281 @@
   <context>
     <name>DecisionPanel</name>
     <message>
-      <location filename="../decision_panel.py" line="64" />
+      <location filename="../decision_panel.py" line="68" />
       <source>Required: why this decision was taken</source>
       <translation>必須: この方針とした理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="67" />
+      <location filename="../decision_panel.py" line="71" />
       <source>Completed in Japan</source>
       <translation>日本国内で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="68" />
+      <location filename="../decision_panel.py" line="73" />
       <source>Completed outside Japan</source>
       <translation>日本国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="69" />
+      <location filename="../decision_panel.py" line="74" />
       <source>Unknown</source>
       <translation>不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="72" />
+      <location filename="../decision_panel.py" line="81" />
       <source>Completed in, e.g. US</source>
       <translation>完成国（例: US）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="75" />
+      <location filename="../decision_panel.py" line="85" />
       <source>e.g. US, EP, CN</source>
       <translation>例: US, EP, CN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="77" />
+      <location filename="../decision_panel.py" line="87" />
       <source>e.g. JP, IN</source>
       <translation>例: JP, IN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="78" />
+      <location filename="../decision_panel.py" line="88" />
       <source>Filed in Japan on</source>
       <translation>日本出願日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="91" />
+      <location filename="../decision_panel.py" line="101" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="48" />
-      <location filename="../decision_panel.py" line="102" />
+      <location filename="../decision_panel.py" line="52" />
       <location filename="../decision_panel.py" line="112" />
+      <location filename="../decision_panel.py" line="122" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="109" />
+      <location filename="../decision_panel.py" line="72" />
+      <source>Partly in Japan, partly abroad</source>
+      <translation>日本国内と国外で発明を完成</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="119" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="109" />
+      <location filename="../decision_panel.py" line="119" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="109" />
+      <location filename="../decision_panel.py" line="119" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="109" />
+      <location filename="../decision_panel.py" line="119" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="109" />
+      <location filename="../decision_panel.py" line="119" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="124" />
+      <location filename="../decision_panel.py" line="134" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="125" />
+      <location filename="../decision_panel.py" line="135" />
       <source>Hover over a row for why it applies, the law and the sources.</source>
       <translation>行にマウスを重ねると、適用理由・根拠法令・出典を表示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="133" />
+      <location filename="../decision_panel.py" line="144" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="134" />
+      <location filename="../decision_panel.py" line="145" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="138" />
+      <location filename="../decision_panel.py" line="149" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="139" />
+      <location filename="../decision_panel.py" line="150" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="140" />
+      <location filename="../decision_panel.py" line="151" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="145" />
+      <location filename="../decision_panel.py" line="156" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="146" />
+      <location filename="../decision_panel.py" line="157" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="147" />
+      <location filename="../decision_panel.py" line="158" />
       <source>Free to file abroad (10 months)</source>
       <translation>外国出願可能日（出願から10か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="161" />
+      <location filename="../decision_panel.py" line="172" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="176" />
+      <location filename="../decision_panel.py" line="187" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="244" />
+      <location filename="../decision_panel.py" line="266" />
+      <source>Abroad: not recorded</source>
+      <translation>国外の完成地: 記録なし</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="297" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="246" />
+      <location filename="../decision_panel.py" line="299" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="256" />
+      <location filename="../decision_panel.py" line="309" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="258" />
+      <location filename="../decision_panel.py" line="311" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="261" />
+      <location filename="../decision_panel.py" line="314" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="263" />
+      <location filename="../decision_panel.py" line="316" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="279" />
+      <location filename="../decision_panel.py" line="332" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="279" />
+      <location filename="../decision_panel.py" line="332" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="314" />
+      <location filename="../decision_panel.py" line="367" />
       <source>Why</source>
       <translation>適用理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="314" />
+      <location filename="../decision_panel.py" line="367" />
       <source>Law</source>
       <translation>根拠法令</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="314" />
+      <location filename="../decision_panel.py" line="367" />
       <source>Penalty</source>
       <translation>罰則</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="314" />
+      <location filename="../decision_panel.py" line="367" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="314" />
+      <location filename="../decision_panel.py" line="367" />
       <source>Sources</source>
       <translation>出典</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="332" />
+      <location filename="../decision_panel.py" line="385" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="332" />
+      <location filename="../decision_panel.py" line="385" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="332" />
+      <location filename="../decision_panel.py" line="385" />
+      <source>in Japan and abroad</source>
+      <translation>日本国内と国外</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="386" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="334" />
+      <location filename="../decision_panel.py" line="388" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="334" />
+      <location filename="../decision_panel.py" line="388" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="338" />
+      <location filename="../decision_panel.py" line="392" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="339" />
+      <location filename="../decision_panel.py" line="393" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="348" />
+      <location filename="../decision_panel.py" line="402" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="349" />
+      <location filename="../decision_panel.py" line="403" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="393" />
+      <location filename="../decision_panel.py" line="444" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="398" />
+      <location filename="../decision_panel.py" line="449" />
       <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
       <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="456" />
+      <source>Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.</source>
+      <translation>日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。</translation>
     </message>
   </context>
   <context>
