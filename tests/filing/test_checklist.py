@@ -52,6 +52,19 @@ def test_no_first_filing_duty_when_only_filing_at_home():
     assert "US" not in codes(filing_checks(FilingFacts(completed_in=("US",), planned=("US",))))
 
 
+def test_a_joint_invention_filed_at_home_still_needs_the_other_countrys_clearance():
+    # completed partly in Japan and partly in the US, only a US filing planned: Japan's Art. 78
+    # makes the first filing a JPO one - a filing abroad seen from the US, so the US licence
+    # row must stay (it disappeared when "only filing at home" looked at the plan alone)
+    joint = codes(filing_checks(FilingFacts(completed_in=("JP", "US"), planned=("US",), jp_level="likely")))
+    assert joint == {"JP": "yes", "US": "yes"}
+    # the same for a residence rule: an Indian inventor, invention completed in Japan, only India planned
+    india = codes(filing_checks(FilingFacts(completed_in=("JP",), residences=("IN",), planned=("IN",), jp_level="likely")))
+    assert india.get("IN") == "yes" and india.get("JP") == "yes"
+    # and when Japan's duty does not bite (a clear draft), filing only in the US is filing at home
+    assert "US" not in codes(filing_checks(FilingFacts(completed_in=("JP", "US"), planned=("US",), jp_level="clear")))
+
+
 def test_yes_sorted_before_possible():
     checks = filing_checks(FilingFacts(completed_in=("JP", "US"), residences=("GB",), planned=("EP",)))
     kinds = [c.applies for c in checks]

@@ -220,9 +220,18 @@ def filing_checks(facts: FilingFacts, jurisdictions: tuple[Jurisdiction, ...] | 
         applies, scope_why, scope_ja = _scope_applies(j, facts)
         if applies is None:
             continue
-        # A first-filing duty only matters when something is to be filed outside that country.
-        if j.trigger != "content" and planned and planned <= {j.code}:
-            continue
         out.append(FilingCheck(j, applies, f"{trigger_why}; {scope_why}", f"{trigger_ja}。{scope_ja}。"))
-    out.sort(key=lambda c: (c.applies != "yes", c.jurisdiction.code))
-    return out
+    # A first-filing duty or licence only matters when something is to be filed outside that
+    # country: the planned filings, and the first filings other countries' rules call for (a
+    # joint JP/US invention must go to the JPO first - a filing abroad seen from the US, even
+    # when the US is the only country planned).
+    bound = {c.jurisdiction.code for c in out if c.jurisdiction.trigger != "content"}
+    kept = []
+    for c in out:
+        j = c.jurisdiction
+        filings = planned | (bound - {j.code})
+        if j.trigger != "content" and filings and filings <= {j.code}:
+            continue
+        kept.append(c)
+    kept.sort(key=lambda c: (c.applies != "yes", c.jurisdiction.code))
+    return kept
