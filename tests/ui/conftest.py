@@ -81,17 +81,30 @@ def uspto_drafts(shared_data) -> list[Path]:
     return xmls
 
 
-@pytest.fixture
-def real_window(qtbot, tmp_path):
-    """The main window as the app runs it: screening in the real child process, a tmp log."""
+def _open_window(qtbot, tmp_path, *, in_process: bool, show: bool = True):
     from workbench.ui.main_window import MainWindow
     from workbench.ui.notifications import NotificationManager
     from workbench.ui.session import Session
 
     session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
-    win = MainWindow(session)  # in_process=True: the default, as in the app
+    win = MainWindow(session)
+    win.in_process = in_process
     qtbot.addWidget(win)
-    win.show()
+    if show:
+        win.show()
     yield win
     win.close()
     session.close_log()
+
+
+@pytest.fixture
+def real_window(qtbot, tmp_path):
+    """The main window as the app runs it: screening in the real child process, a tmp log."""
+    yield from _open_window(qtbot, tmp_path, in_process=True)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The main window with the pipeline in a pool thread (fast; the child process is
+    exercised by the real_window tests), a tmp log."""
+    yield from _open_window(qtbot, tmp_path, in_process=False)

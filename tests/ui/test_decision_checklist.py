@@ -143,18 +143,6 @@ def test_residences_are_saved_with_the_decision_and_do_not_carry_to_another_draf
     assert panel.residences.text() == "" and "IN" not in rows_by_code(panel)
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
-    win = MainWindow(session)
-    win.in_process = False
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    session.close_log()
-
-
 def test_window_feeds_the_level_and_the_defence_answer_and_keeps_residences_across_a_rescreen(window, qtbot, example_drafts):
     with qtbot.waitSignal(window.batch_finished, timeout=60000):
         window.open_paths([str(example_drafts[0])], screen_files=ui_fakes.fake_screen_files)

@@ -9,9 +9,6 @@ import pytest
 
 from workbench.domain import Decision
 from workbench.ui.decision_panel import COL_COUNTRY, DecisionPanel
-from workbench.ui.main_window import MainWindow
-from workbench.ui.notifications import NotificationManager
-from workbench.ui.session import Session
 
 import ui_fakes
 
@@ -78,18 +75,6 @@ def test_japan_typed_as_a_place_abroad_is_refused_by_the_panel(panel):
     panel.request_save()
     assert got and got[0]["completed_abroad"] == ("US",) and got[0]["completed_in_japan"] is False
     assert panel.error.text() == ""
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
-    win = MainWindow(session)
-    win.in_process = False
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    session.close_log()
 
 
 def test_saving_in_the_window_stores_the_place_abroad_and_junk_is_refused_by_name(window, qtbot, example_drafts):

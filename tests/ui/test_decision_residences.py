@@ -8,9 +8,6 @@ import pytest
 
 from workbench.domain import Decision
 from workbench.ui.decision_panel import DecisionPanel
-from workbench.ui.main_window import MainWindow
-from workbench.ui.notifications import NotificationManager
-from workbench.ui.session import Session
 
 import ui_fakes
 
@@ -50,18 +47,6 @@ def test_a_stored_decision_fills_the_field_and_the_history_tells_none_from_not_r
     assert "IN" in {r[0].rsplit("(", 1)[1].rstrip(")") for r in panel.checklist_rows()}  # the checklist follows
     panel.set_draft("b.txt", [old], key="db:2")
     assert panel.residences.text() == ""  # not recorded: nothing to show, nothing invented
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
-    win = MainWindow(session)
-    win.in_process = False
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    session.close_log()
 
 
 def test_saving_in_the_window_stores_the_residences_and_junk_is_refused_by_name(window, qtbot, example_drafts):

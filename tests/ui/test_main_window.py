@@ -3,7 +3,6 @@ export; batch import with a bad file; cancel mid-batch."""
 
 from __future__ import annotations
 
-import csv
 import threading
 from pathlib import Path
 
@@ -11,24 +10,10 @@ import pytest
 
 from workbench.ui.main_window import MainWindow
 from workbench.ui.models.claims import CLAIM_NUMBER_ROLE
-from workbench.ui.models.queue import ROW_ROLE
 from workbench.ui.notifications import NotificationManager
 from workbench.ui.session import Session
 
 from ui_fakes import fake_screen_files
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    notes = NotificationManager()
-    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=notes)
-    win = MainWindow(session)
-    win.in_process = False  # most tests run the pipeline in a pool thread (fast); see the *_in_a_child_process tests
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-    session.close_log()
 
 
 def _screen(win, qtbot, paths, screen_files=fake_screen_files):

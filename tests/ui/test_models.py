@@ -148,8 +148,6 @@ def test_chart_data_counts_drafts_per_level_and_field_per_month(qapp):
 
 
 def test_bar_chart_paints_without_a_window(qapp):
-    from PySide6.QtGui import QImage, QPainter
-
     from workbench.ui.bar_chart import BarChart, count_by
 
     chart = BarChart()
@@ -157,6 +155,9 @@ def test_bar_chart_paints_without_a_window(qapp):
     chart.set_data(count_by([("2026-01", "x"), ("2026-01", "x"), ("2026-02", "y")]))
     img = chart.grab().toImage()
     assert img.width() == 400 and chart.data.maximum == 2
+    background = img.pixel(0, 0)
+    painted = sum(1 for x in range(0, 400, 4) for y in range(0, 200, 4) if img.pixel(x, y) != background)
+    assert painted > 50  # bars and labels were drawn, not an empty widget
 
 
 def test_proxy_keeps_drafts_with_a_key_date_due(qapp):

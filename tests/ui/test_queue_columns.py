@@ -5,16 +5,12 @@ hand keeps its width."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
 
-from workbench.ui.main_window import MainWindow
 from workbench.ui.models.queue import COL_DECISION, COL_FIELD, COL_NAME, N_COLUMNS
-from workbench.ui.notifications import NotificationManager
 from workbench.ui.queue_view import FLOOR
 from workbench.ui.rows import QueueRow
-from workbench.ui.session import Session
 
 LONG_FIELD = "12. Submarines and submersibles (pressure hulls, hydrophone arrays, propulsion)"
 ROWS = [
@@ -25,16 +21,6 @@ ROWS = [
              top_field="23. 量子ドット・超格子構造を用いた赤外線検出器", likelihood=0.46),
     QueueRow(key="k3", name="coffee.txt", level="review", top_field="", likelihood=0.004),
 ]
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
-    win = MainWindow(session)
-    qtbot.addWidget(win)
-    yield win
-    win.close()
-    session.close_log()
 
 
 def _show(win, qtbot, width: int) -> None:
