@@ -28,7 +28,6 @@ sys.path.insert(0, str(ROOT))
 
 from workbench.classify import data as D  # noqa: E402
 from workbench.classify.evaluate import draft_scores, ece, recall_threshold, screening, topk_accuracy, truth  # noqa: E402
-from workbench.classify.fields import YES  # noqa: E402
 from workbench.classify.targets import entry_parts, representative  # noqa: E402
 
 STOP = set(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import ast
 import fnmatch
 import importlib.util
-import sys
 import tomllib
 from pathlib import Path
 

@@ -9,7 +9,6 @@ group named by a rule), stored as plain arrays so the file holds no code.
 from __future__ import annotations
 
 import json
-import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path

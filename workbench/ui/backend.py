@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
 from workbench.errors import WorkbenchError
