@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
@@ -261,7 +262,9 @@ class DraftView(QWidget):
         if language:
             self.language = language
         self._claim_verdicts = {cv.claim_number: cv for cv in (verdict.claim_verdicts if verdict else ())}
-        self.claim_model.set_claims(verdict.claims if verdict else None, self._claim_verdicts, self.language)
+        # the tree's 'Top' column shows what the field table shows: a known code's field for every claim
+        shown = {n: replace(cv, fields=self._with_known_code_fields(cv.fields)) for n, cv in self._claim_verdicts.items()}
+        self.claim_model.set_claims(verdict.claims if verdict else None, shown, self.language)
         self.tree.expandAll()
         header = self.tree.header()
         header.setStretchLastSection(False)

@@ -1,0 +1,42 @@
+"""Defects found by walking the desktop app as a Japanese patent attorney / IP manager
+(second session): each test here failed before its fix."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from workbench.domain import FieldVerdict, IpcScore
+from workbench.ingest import read_draft
+from workbench.ui.draft_view import KNOWN_CODE_REASON, DraftView
+from tests.ui.ui_fakes import fake_classify
+
+
+def _verdict(example_drafts, word="underwater"):
+    path = next(p for p in example_drafts if word in p.name)
+    return fake_classify(read_draft(path))
+
+
+def _known_code_verdict(example_drafts):
+    """A verdict screened with a known IPC code that puts the draft in field 2 (100%)
+    while every claim's own top field is field 1 at 30%."""
+    v = _verdict(example_drafts)
+    known = FieldVerdict(2, "hit", 1.0, "Test field two", "テスト分野二",
+                         (f"{KNOWN_CODE_REASON}F41H 3/00) inside the field",), (), True)
+    return replace(v, fields=(known, *v.fields), level="likely")
+
+
+def _tree_top(view, row=0):
+    return view.claim_model.item(row, 2).text()
+
+
+def test_claim_tree_top_column_agrees_with_the_field_table_for_a_known_code(qtbot, example_drafts):
+    """A known IPC code is a fact about the whole draft: the field table shows its field
+    at 100% for every claim, so the claim tree's 'Top' column must not still say 30% F1."""
+    view = DraftView()
+    qtbot.addWidget(view)
+    view.set_verdict(_known_code_verdict(example_drafts), "ja")
+    assert view.field_model.field_at(0).field_id == 2 and view.field_model.field_at(0).likelihood == 1.0
+    assert _tree_top(view) == "100% F2"
+    # without the known code the tree shows the claim's own top field
+    view.set_verdict(_verdict(example_drafts), "ja")
+    assert _tree_top(view) == "30% F1"
