@@ -40,3 +40,24 @@ def test_claim_tree_top_column_agrees_with_the_field_table_for_a_known_code(qtbo
     # without the known code the tree shows the claim's own top field
     view.set_verdict(_verdict(example_drafts), "ja")
     assert _tree_top(view) == "30% F1"
+
+
+def test_a_long_annotation_note_wraps_instead_of_being_cut_off(qtbot, example_drafts):
+    """The annotation list beside a 1280x800 window is ~330 px wide: a Japanese reason
+    was cut off behind a horizontal scroll bar. It wraps, and the whole note is shown."""
+    from workbench.domain import Annotation
+
+    view = DraftView()
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    view.set_verdict(_verdict(example_drafts), "ja")
+    view.annotations.setFixedWidth(330)
+    note = "赤外線暗視装置への転用可能性があるため、第一国出願を日本とすることを推奨する"
+    view.set_annotations([Annotation(1, 1, 17, "disagree", note, "H01L 31/0352", "tanaka", "2026-11-25T10:00:00")])
+    qtbot.waitUntil(lambda: view.annotations.isVisible())
+    view.annotations.doItemsLayout()
+    assert view.annotations.horizontalScrollBar().maximum() == 0
+    item_rect = view.annotations.visualItemRect(view.annotations.item(0))
+    assert item_rect.width() <= view.annotations.viewport().width()
+    assert item_rect.height() > view.annotations.fontMetrics().height() * 1.5  # more than one line

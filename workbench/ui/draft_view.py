@@ -189,6 +189,9 @@ class DraftView(QWidget):
         aform.addRow(buttons)
         self.annotations = QListWidget()
         self.annotations.setMaximumHeight(90)
+        self.annotations.setWordWrap(True)  # a reviewer's reason is read whole, not behind a scroll bar
+        self.annotations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.annotations.setResizeMode(QListWidget.ResizeMode.Adjust)
         aform.addRow(self.annotations)
 
         # the side panel: the field table and its explanation on top; below a splitter
