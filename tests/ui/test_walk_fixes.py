@@ -61,3 +61,19 @@ def test_a_long_annotation_note_wraps_instead_of_being_cut_off(qtbot, example_dr
     item_rect = view.annotations.visualItemRect(view.annotations.item(0))
     assert item_rect.width() <= view.annotations.viewport().width()
     assert item_rect.height() > view.annotations.fontMetrics().height() * 1.5  # more than one line
+
+
+def test_a_long_ipc_title_is_clipped_at_a_word_with_an_ellipsis_and_whole_in_the_tooltip(qtbot, example_drafts):
+    """WIPO titles run to hundreds of characters; the top-IPC list cut them at 90
+    characters mid-word ('... disposition of the semico') with no sign text was missing."""
+    title = ("characterised by their shape or by the shapes, relative sizes or disposition of the "
+             "semiconductor regions (semiconductor bodies per se H01L 29/02)")
+    v = _verdict(example_drafts)
+    cvs = tuple(replace(cv, ipc=(IpcScore("H01L 31/0352", 0.08, title),)) for cv in v.claim_verdicts)
+    view = DraftView()
+    qtbot.addWidget(view)
+    view.set_verdict(replace(v, claim_verdicts=cvs), "en")
+    shown = view.ipc.text()
+    assert "semico<" not in shown and "semico…" not in shown
+    assert "disposition of the…" in shown
+    assert title in view.ipc.toolTip()

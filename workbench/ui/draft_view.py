@@ -369,10 +369,12 @@ class DraftView(QWidget):
         ipc = cv.ipc if cv and cv.ipc else (v.ipc if v else ())
         self.ipc.setText(
             "<br>".join(
-                f"<b>{html.escape(s.code)}</b> {s.score:.0%} <small>{html.escape(s.title[:90])}</small>" for s in ipc[:5]
+                f"<b>{html.escape(s.code)}</b> {s.score:.0%} <small>{html.escape(_clip(s.title, 90))}</small>" for s in ipc[:5]
             )
             or html.escape(self.tr("(no IPC prediction)"))
         )
+        # the whole WIPO titles (a long one is clipped above, with "…")
+        self.ipc.setToolTip("\n".join(f"{s.code}: {s.title}" for s in ipc[:5] if len(s.title) > 90))
         self._render_text(claim, cv)
 
     def _with_known_code_fields(self, fields) -> tuple:
@@ -509,6 +511,16 @@ class DraftView(QWidget):
     def annotation_saved(self) -> None:
         self.ann_note.clear()
         self.ann_ipc.clear()
+
+
+def _clip(text: str, n: int) -> str:
+    """``text`` cut to at most ``n`` characters at a word boundary, marked with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    cut = text[: n - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > n // 2 else cut).rstrip(" ,;") + "…"
 
 
 def _wrapped(label: QLabel) -> QLabel:
