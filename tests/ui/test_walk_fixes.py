@@ -77,3 +77,31 @@ def test_a_long_ipc_title_is_clipped_at_a_word_with_an_ellipsis_and_whole_in_the
     assert "semico<" not in shown and "semico…" not in shown
     assert "disposition of the…" in shown
     assert title in view.ipc.toolTip()
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_settings_operating_points_table_shows_every_column_without_scrolling(qtbot, qapp, lang):
+    """In Japanese the table of the model's operating points was cut after two columns
+    ('要検討となる割合', '要検討…') behind a horizontal scroll bar: the review threshold,
+    the figure a user picks a row for, was out of sight."""
+    from workbench.ui import i18n
+    from workbench.ui.preferences import Preferences
+    from workbench.ui.settings_dialog import SettingsDialog
+
+    i18n.install_translators(qapp, lang)
+    try:
+        dlg = SettingsDialog(Preferences(reviewer="tanaka"))
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        t = dlg.points
+        assert t.rowCount() > 1, "the model card's operating points are missing"
+        qtbot.wait(20)
+        assert t.horizontalScrollBar().maximum() == 0
+        assert sum(t.columnWidth(c) for c in range(t.columnCount())) <= t.viewport().width()
+        assert t.columnViewportPosition(t.columnCount() - 1) >= 0  # the review threshold column is in sight
+    finally:
+        i18n.install_translators(qapp, "en")

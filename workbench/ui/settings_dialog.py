@@ -159,6 +159,23 @@ class SettingsDialog(QDialog):
         t.cellDoubleClicked.connect(self._take_point)
         return t
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_points()
+
+    def _fit_points(self) -> None:
+        """Every column of the operating points in sight (the review threshold is what a
+        row is picked for): the table as wide as its headers and figures in the UI's
+        language, measured once the dialog's font and style apply (at show time)."""
+        t = self.points
+        head = t.horizontalHeader()
+        columns = sum(max(t.sizeHintForColumn(c), head.sectionSizeHint(c)) for c in range(t.columnCount() - 1))
+        last = t.columnCount() - 1  # it stretches, and never below the header's default size
+        columns += max(t.sizeHintForColumn(last), head.sectionSizeHint(last), head.defaultSectionSize())
+        t.setMinimumWidth(
+            t.verticalHeader().sizeHint().width() + columns + 2 * t.frameWidth() + t.verticalScrollBar().sizeHint().width()
+        )
+
     def _use_model_toggled(self, checked: bool) -> None:
         rec = self.recommended
         if checked:
