@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
+
 from workbench.domain import FieldVerdict, IpcScore
 from workbench.ingest import read_draft
 from workbench.ui.draft_view import KNOWN_CODE_REASON, DraftView
@@ -105,3 +107,25 @@ def test_settings_operating_points_table_shows_every_column_without_scrolling(qt
         assert t.columnViewportPosition(t.columnCount() - 1) >= 0  # the review threshold column is in sight
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_queue_names_elide_in_the_middle_so_drafts_with_one_prefix_stay_apart(window, qtbot, example_drafts):
+    """At 1280x800 the queue's name column is ~80 px: every name read 'draft_en_…' or
+    'PatentPub…'. Names elide in the middle, keeping the end that tells them apart."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from tests.ui.ui_fakes import fake_screen_files
+    from workbench.ui.models.queue import COL_NAME
+
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
+    view = window.queue
+    index = view.model().index(0, COL_NAME)
+    delegate = view.itemDelegateForColumn(COL_NAME)
+    assert delegate is not None
+    opt = QStyleOptionViewItem()
+    delegate.initStyleOption(opt, index)
+    assert opt.textElideMode == Qt.TextElideMode.ElideMiddle
+    assert opt.text.endswith(".txt")  # the whole name is what gets elided
+    # the other columns keep eliding at the end ("13. 無人水…")
+    assert view.textElideMode() == Qt.TextElideMode.ElideRight

@@ -14,7 +14,7 @@ Once the reviewer drags a column border, their widths are kept.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from workbench.ui.models.queue import COL_FIELD, COL_LEVEL, COL_LIKELIHOOD, COL_NAME
 
@@ -24,9 +24,21 @@ FLOOR = 80  # below this a column is useless: the pane scrolls instead
 FIRST = (COL_NAME, COL_LEVEL, COL_LIKELIHOOD, COL_FIELD)  # fitted into the visible width
 
 
+class MiddleElideDelegate(QStyledItemDelegate):
+    """Elides in the middle: draft file names share their beginnings (draft_en_…,
+    PatentPublicData_pap_US…), so 'draft_…detector.txt' tells them apart where
+    'draft_ja_q…' does not."""
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
 class QueueView(QTableView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._name_delegate = MiddleElideDelegate(self)
+        self.setItemDelegateForColumn(COL_NAME, self._name_delegate)
         self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
