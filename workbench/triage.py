@@ -35,6 +35,7 @@ from workbench.domain import (
 from workbench.errors import Cancelled, ClaimsError, WorkbenchError
 
 MAX_DRAFT_CHARS = 40_000  # the draft-level text (title, abstract, field, claims) is cut here
+MAX_CLAIM_CHARS = 100_000  # one claim's text is scored on this prefix (as the claim splitter analyses it)
 CLAIM_FIELD_MIN = 0.01  # per-claim field verdicts below this likelihood (and status "no") are left out
 NO_CLAIMS_NOTE = "No claims section was found: the whole text was screened as one unit."
 SEVERITY = {"no": 0, "possible": 1, "hit": 2}
@@ -171,7 +172,7 @@ def screen_draft(
         body = "\n".join([s for _, s in sections] + [c.text for c in claims.claims])
     else:
         body = draft.text
-    units = [body[:MAX_DRAFT_CHARS]] + [c.text for c in claims.claims]
+    units = [body[:MAX_DRAFT_CHARS]] + [c.text[:MAX_CLAIM_CHARS] for c in claims.claims]
     assessed = eng.assess(units, language=draft.language, answers=answers)
     whole, per_claim = assessed[0], assessed[1:]
 
