@@ -129,3 +129,47 @@ def test_queue_names_elide_in_the_middle_so_drafts_with_one_prefix_stay_apart(wi
     assert opt.text.endswith(".txt")  # the whole name is what gets elided
     # the other columns keep eliding at the end ("13. 無人水…")
     assert view.textElideMode() == Qt.TextElideMode.ElideRight
+
+
+def _tab_chain(qtbot, start, n):
+    """The widgets that get the focus pressing Tab ``n`` times from ``start``."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    chain = []
+    for _ in range(n):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        chain.append(QApplication.focusWidget())
+    return chain
+
+
+def test_tab_leaves_the_tables_so_keyboard_only_use_reaches_the_rest_of_the_window(window, qtbot, example_drafts):
+    """Keyboard-only use: Tab in the queue (and the field table, the log, the checklist)
+    walked from cell to cell and never left the table; arrow keys move between rows."""
+    from tests.ui.ui_fakes import fake_screen_files
+
+    window.activateWindow()
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
+    chain = _tab_chain(qtbot, window.queue, 3)
+    assert any(w is not window.queue for w in chain), "Tab never left the queue"
+    for table in (window.queue, window.draft_view.fields, window.log_view.table, window.decision_panel.checklist):
+        assert not table.tabKeyNavigation()
+
+
+def test_tab_in_the_rationale_moves_on_instead_of_typing_a_tab(window, qtbot, example_drafts):
+    """Ctrl+D puts the cursor in the rationale; Tab typed a tab character into it and the
+    keyboard user could not reach 'Place of completion' and the rest of the form."""
+    from tests.ui.ui_fakes import fake_screen_files
+
+    window.activateWindow()
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
+    window.show_decision()
+    panel = window.decision_panel
+    panel.rationale.setPlainText("why")
+    chain = _tab_chain(qtbot, panel.rationale, 1)
+    assert panel.rationale.toPlainText() == "why"
+    assert chain[0] is not panel.rationale

@@ -67,6 +67,7 @@ class DecisionPanel(QWidget):
         self.rationale = QPlainTextEdit()
         self.rationale.setPlaceholderText(self.tr("Required: why this decision was taken"))
         self.rationale.setMaximumHeight(80)
+        self.rationale.setTabChangesFocus(True)  # keyboard-only use: Tab goes on to the place of completion
         self.place = QComboBox()
         self.place.addItem(self.tr("Completed in Japan"), True)
         self.place.addItem(self.tr("Partly in Japan, partly abroad"), JOINT)
@@ -121,6 +122,7 @@ class DecisionPanel(QWidget):
         self.checklist.verticalHeader().setVisible(False)
         self.checklist.setAccessibleName(self.tr("Foreign-filing checklist"))
         self.checklist.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.checklist.setTabKeyNavigation(False)  # Tab moves on to 'Save decision'
         self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.checklist.setWordWrap(True)
         self.checklist.setAlternatingRowColors(True)

@@ -131,6 +131,7 @@ class DraftView(QWidget):
         self.fields.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.fields.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.fields.selectionModel().currentRowChanged.connect(self._field_selected)
+        self.fields.setTabKeyNavigation(False)  # Tab moves on; arrow keys pick a field
         self.fields.setWordWrap(False)  # one line a field (elided); the full name heads the explanation
         self.fields.setMinimumHeight(self.fields_height(MIN_FIELD_ROWS))
         self.why = QTextBrowser()  # the selected field's reasons and evidence outside the claims

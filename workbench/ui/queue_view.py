@@ -44,6 +44,7 @@ class QueueView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
         self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the queue (arrow keys move between rows)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
