@@ -168,6 +168,7 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"encoding: (?P<x>.*)", "文字コード：{x}"),
     # rules and IPC
     (r"the file is empty", "ファイルが空です"),
+    (r"the file is not UTF-8 text \(save it as UTF-8\)", "UTF-8 のテキストではありません（UTF-8 で保存し直してください）"),
     (r"the file is not UTF-8 text", "UTF-8 のテキストではありません"),
     (r"cannot read the file \((?P<x>.*)\)", "ファイルを読み取れません（{x}）"),
     (r"the rule set defines no fields", "ルールセットに分野が一つも定義されていません"),

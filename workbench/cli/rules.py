@@ -13,6 +13,9 @@ import os
 import sys
 from pathlib import Path
 
+from workbench.cli.console import printable
+from workbench.cli.language import cli_language
+
 EXIT_OK = 0
 EXIT_INVALID = 2
 
@@ -103,12 +106,18 @@ def run_check(args) -> int:
         problems.extend(check_path(target))
     if not problems and not args.path:
         _load(args)  # the merged rule set must build too (raises a coded error if not)
-    for problem in problems:
-        print(f"{problem.where() or '-'}: [{problem.code}] {problem.message}", file=sys.stdout)
+    lang = cli_language()
+    for problem in problems:  # each with what to do, in the user's language
+        if lang == "ja":
+            line = problem.render_in("ja")
+        else:
+            line = f"{problem.where() or '-'}: [{problem.code}] {problem.message}. {problem.hint}"
+        print(printable(line, sys.stdout), file=sys.stdout)
     if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stdout)
+        print(f"{len(problems)} 件の問題が見つかりました。" if lang == "ja" else f"{len(problems)} problem(s) found.", file=sys.stdout)
         return EXIT_INVALID
-    print("OK: " + ", ".join(str(t) for t in targets) + " valid.")
+    names = ", ".join(str(t) for t in targets)
+    print(printable(f"OK: {names} は正しい形式です。" if lang == "ja" else f"OK: {names} valid."))
     return EXIT_OK
 
 

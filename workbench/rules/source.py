@@ -114,7 +114,7 @@ def read_rule_file(path: str | Path) -> RuleSource:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise RulesError(E302, path=file, line=line, detail="the file is not UTF-8 text") from None
+        raise RulesError(E302, path=file, line=line, detail="the file is not UTF-8 text (save it as UTF-8)") from None
     if file.suffix.lower() == ".json":
         try:
             data = json.loads(text)
