@@ -247,6 +247,14 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"use one of (?P<x>.*)", "次のいずれかにしてください：{x}"),
     (r"give one or more files, or --text", "ファイルを1つ以上、または --text を指定してください"),
     (r"the text is empty", "テキストが空です"),
+    (
+        r"give the countries where the invention was completed, e\.g\. --completed-in JP or JP,US; the first-filing duties depend on it",
+        "発明を完成した国を指定してください（例：--completed-in JP または JP,US）。第一国出願義務はこれによって決まります",
+    ),
+    (
+        r"give --format (?P<f>\S+) or an --out file ending in one of them",
+        "--format {f} を指定するか、出力ファイル名の末尾をそのいずれか（.csv・.xlsx・.pdf・.json）にしてください",
+    ),
     (r"no draft files \(PDF, DOCX, TXT, MD, XML\) in these folders", "これらのフォルダーに草稿ファイル（PDF・DOCX・TXT・MD・XML）がありません"),
     (r"settings file", "設定ファイル"),
     (r"not readable JSON \((?P<x>.*)\)", "JSON として読み取れません（{x}）"),

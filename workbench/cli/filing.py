@@ -9,6 +9,9 @@ import unicodedata
 from workbench.cli.console import printable
 from workbench.cli.language import cli_language
 
+MISSING_COMPLETION = "give the countries where the invention was completed, e.g. --completed-in JP or JP,US; the first-filing duties depend on it"
+
+
 def _say(text: str = "") -> None:
     print(printable(text, sys.stdout))
 
@@ -55,6 +58,10 @@ def run_check(args) -> int:
     from workbench.filing import FilingFacts, filing_checks
     from workbench.filing.checklist import FILING
 
+    if not (args.completed_in or "").strip():  # no place of completion: no first-filing duty could apply
+        from workbench.errors import E901, SettingsError
+
+        raise SettingsError(E901, name="--completed-in", value="", detail=MISSING_COMPLETION)
     facts = FilingFacts(
         completed_in=_codes(args.completed_in, "--completed-in"), residences=_codes(args.residence, "--residence"),
         planned=_codes(args.plan, "--plan", FILING),

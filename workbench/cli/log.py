@@ -221,7 +221,7 @@ def _export_format(args) -> str:
     if suffix in EXPORT_FORMATS:
         return suffix
     raise SettingsError(
-        E901, name="--format", value="", detail=f"give --format {'|'.join(EXPORT_FORMATS)} or an --out file ending in one of them"
+        E901, path=args.out, name="--format", value="", detail=f"give --format {'|'.join(EXPORT_FORMATS)} or an --out file ending in one of them"
     )
 
 
