@@ -173,3 +173,35 @@ def test_tab_in_the_rationale_moves_on_instead_of_typing_a_tab(window, qtbot, ex
     chain = _tab_chain(qtbot, panel.rationale, 1)
     assert panel.rationale.toPlainText() == "why"
     assert chain[0] is not panel.rationale
+
+
+def test_at_1280x800_in_japanese_the_queue_keeps_room_for_draft_names(qtbot, qapp, tmp_path, example_drafts):
+    """The log tab's export filters on one line made the tabs ~940 px wide in Japanese,
+    so in a 1280 px window the queue got ~330 px and every draft name ~80 px."""
+    from tests.ui.ui_fakes import fake_screen_files
+    from workbench.ui import i18n
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.models.queue import COL_NAME
+    from workbench.ui.notifications import NotificationManager
+    from workbench.ui.queue_view import NAME_MIN
+    from workbench.ui.session import Session
+
+    i18n.install_translators(qapp, "ja")
+    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
+    try:
+        win = MainWindow(session)
+        win.in_process = False
+        qtbot.addWidget(win)
+        win.resize(1280, 800)
+        win.show()
+        qtbot.waitExposed(win)
+        with qtbot.waitSignal(win.batch_finished, timeout=60000):
+            win.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
+        assert win.log_view.minimumSizeHint().width() <= 700
+        queue_pane, _tabs = win.centralWidget().sizes()
+        assert queue_pane >= 400, win.centralWidget().sizes()
+        assert win.queue.columnWidth(COL_NAME) >= NAME_MIN
+        win.close()
+    finally:
+        session.close_log()
+        i18n.install_translators(qapp, "en")

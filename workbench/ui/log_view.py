@@ -107,17 +107,21 @@ class LogView(QWidget):
         filters.addWidget(self.who)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.refresh)
+        # the export filters on two lines: on one, the log tab alone was ~940 px wide (in
+        # Japanese) and squeezed the queue beside it to ~330 px in a 1280 px window
         export_row = QHBoxLayout()
         export_row.addWidget(QLabel(self.tr("Export decisions:")))
         export_row.addWidget(self.exp_decision)
         export_row.addWidget(self.exp_level)
-        export_row.addWidget(self.exp_since_on)
-        export_row.addWidget(self.exp_since)
-        export_row.addWidget(self.exp_until_on)
-        export_row.addWidget(self.exp_until)
         export_row.addStretch(1)
-        export_row.addWidget(self.export_format)
-        export_row.addWidget(self.export_button)
+        dates_row = QHBoxLayout()
+        dates_row.addWidget(self.exp_since_on)
+        dates_row.addWidget(self.exp_since)
+        dates_row.addWidget(self.exp_until_on)
+        dates_row.addWidget(self.exp_until)
+        dates_row.addStretch(1)
+        dates_row.addWidget(self.export_format)
+        dates_row.addWidget(self.export_button)
 
         self.chart_mode = QComboBox()
         self.chart_mode.addItem(self.tr("Drafts per triage level, by month"), "level")
@@ -136,6 +140,7 @@ class LogView(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(filters)
         lay.addLayout(export_row)
+        lay.addLayout(dates_row)
         lay.addWidget(split, 1)
         self._queue_rows: list[QueueRow] = []
         for col, width in enumerate((48, 150, 90, 110, 230)):
