@@ -67,3 +67,15 @@ def protect(*streams) -> None:
                 stream.reconfigure(errors=HANDLER)
             except (ValueError, OSError):  # a closed or detached stream: nothing to protect
                 pass
+
+
+def columns(text: str) -> int:
+    """Terminal columns ``text`` takes: a kanji or kana (East Asian wide/full width) takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (as ``str.ljust`` does for ASCII)."""
+    return text + " " * max(0, width - columns(text))

@@ -9,6 +9,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from workbench.cli.console import pad
 from workbench.domain import DECISION_LABELS, DECISIONS, LEVELS
 from workbench.errors import E504, E508, E512, E901, SettingsError, StoreError
 
@@ -272,7 +273,7 @@ def cmd_history(args) -> int:
         _print_json([asdict(e) for e in events])
         return 0
     for e in events:
-        print(f"{e.id:>6}  {e.at}  {e.who:12}  {e.kind:18}  draft {e.draft_id if e.draft_id is not None else '-'}  {e.hash[:12]}")
+        print(f"{e.id:>6}  {e.at}  {pad(e.who, 12)}  {e.kind:18}  draft {e.draft_id if e.draft_id is not None else '-'}  {e.hash[:12]}")
     return 0
 
 
