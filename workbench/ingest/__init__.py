@@ -75,12 +75,12 @@ def read_draft(
         from workbench.ingest.pdf import read_pdf
 
         return read_pdf(path, data, password=password, max_pages=max_pages, timeout_s=timeout_s, started=started)
-    if suffix in PDF_SUFFIXES:
-        raise IngestError(E104, path=path, detail="the file does not start like a PDF (no %PDF header)")
     if suffix in DOCX_SUFFIXES or (kind == "zip" and docx_problem(data) is None):
         from workbench.ingest.docx import read_docx
 
-        return read_docx(path, data, max_bytes=max_bytes, timeout_s=timeout_s, started=started)  # a Word file saved under another name is still read
+        return read_docx(path, data, max_bytes=max_bytes, timeout_s=timeout_s, started=started)  # a Word file saved under another name (.pdf too) is still read
+    if suffix in PDF_SUFFIXES:
+        raise IngestError(E104, path=path, detail="the file does not start like a PDF (no %PDF header)")
     if kind == "zip":
         raise IngestError(E108, path=path, detail=f"a ZIP archive named {suffix or 'without a suffix'}")
     if kind == "uspto-xml":
