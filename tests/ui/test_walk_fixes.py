@@ -205,3 +205,32 @@ def test_at_1280x800_in_japanese_the_queue_keeps_room_for_draft_names(qtbot, qap
     finally:
         session.close_log()
         i18n.install_translators(qapp, "en")
+
+
+def test_settings_refuses_a_rules_folder_that_cannot_be_loaded_and_names_the_file(qtbot, tmp_path):
+    """A missing folder or a rule file with a YAML error was accepted ('Settings saved');
+    the next screening then failed. The dialog now says which file and stays open."""
+    from workbench.ui.preferences import Preferences
+    from workbench.ui.settings_dialog import SettingsDialog
+
+    broken = tmp_path / "rules_bad"
+    broken.mkdir()
+    (broken / "my-fields.yaml").write_text("fields: [ {id: 1, \n", encoding="utf-8")
+    good = tmp_path / "rules_empty"
+    good.mkdir()
+    for folder, code, named in ((tmp_path / "nowhere", "E307", "nowhere"), (broken, "E302", "my-fields.yaml")):
+        dlg = SettingsDialog(Preferences(reviewer="tanaka"))
+        qtbot.addWidget(dlg)
+        dlg.show()
+        dlg.rules_dir.setText(str(folder))
+        with qtbot.assertNotEmitted(dlg.accepted):
+            dlg.accept()
+        assert dlg.isVisible()
+        assert code in dlg.error.text() and named in dlg.error.text()
+    dlg = SettingsDialog(Preferences(reviewer="tanaka"))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.rules_dir.setText(str(good))
+    with qtbot.waitSignal(dlg.accepted, timeout=1000):
+        dlg.accept()
+    assert dlg.error.text() == ""

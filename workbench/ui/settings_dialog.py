@@ -239,7 +239,12 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.preferences().core()  # validate with the core's rules (E901)
+            prefs = self.preferences()
+            prefs.core()  # validate with the core's rules (E901)
+            if prefs.rules_dir:  # the folder is read at the next screening: say now what is wrong with it
+                from workbench.rules.loader import load_ruleset
+
+                load_ruleset(user_dir=prefs.rules_dir)
         except WorkbenchError as exc:
             self.error.setText(exc.render_in(ui_language()))
             return
