@@ -234,3 +234,22 @@ def test_settings_refuses_a_rules_folder_that_cannot_be_loaded_and_names_the_fil
     with qtbot.waitSignal(dlg.accepted, timeout=1000):
         dlg.accept()
     assert dlg.error.text() == ""
+
+
+def _rules_fail(paths, **_):
+    """A screening that cannot start: the user rules folder is unreadable (E307)."""
+    from workbench.errors import E307, RulesError
+
+    raise RulesError(E307, path="/nowhere/rules", detail="not a folder")
+    yield  # pragma: no cover - a generator, as the pipeline is
+
+
+def test_a_batch_that_fails_as_a_whole_is_not_reported_as_screened_0_drafts(window, qtbot, example_drafts):
+    """With an unreadable rules folder the coded error was shown, then at once replaced
+    in the status bar by 'Screened 0 draft(s).' as if nothing had gone wrong."""
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(example_drafts[0])], screen_files=_rules_fail)
+    last = window.session.notes.history[-1]
+    assert "E307" in last.render("en")
+    assert not any("Screened 0" in n.render("en") for n in window.session.notes.history)
+    assert "Screened 0" not in window.statusBar().currentMessage()

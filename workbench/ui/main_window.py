@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._batch_total = 0
         self._batch_ok = 0
         self._batch_ipc_codes: tuple[str, ...] = ()  # the known IPC codes the running batch screens with
+        self._batch_error = False  # the running batch failed as a whole (reported by _batch_errored)
         self.setWindowTitle(self.tr("Patent Non-Disclosure Triage Workbench"))
         self.setAcceptDrops(True)
         self.resize(1360, 820)
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         self._batch_total = len(files)
         self._batch_ok = 0
         self._batch_ipc_codes = tuple(ipc_codes)
+        self._batch_error = False
         kwargs = {
             "db_path": self.session.db_path,
             "reviewer": self.session.reviewer,
@@ -238,7 +240,7 @@ class MainWindow(QMainWindow):
         else:
             w = Worker(backend.screen_batch, files, total=len(files), **kwargs)
         w.signals.yielded.connect(self._batch_item)
-        w.signals.errored.connect(lambda exc: self.session.notes.error(exc))
+        w.signals.errored.connect(self._batch_errored)
         w.signals.finished.connect(self._batch_done)
         self._run(w, len(files))
         self.statusBar().showMessage(self.tr("Screening %n draft(s)…", "", len(files)))
@@ -278,6 +280,12 @@ class MainWindow(QMainWindow):
                 self._show(row.key)
         return row.key
 
+    def _batch_errored(self, exc) -> None:
+        """The batch as a whole failed (unreadable rules folder, the screening process
+        died): its coded error is the last word, not a 'Screened 0 draft(s).' after it."""
+        self._batch_error = True
+        self.session.notes.error(exc)
+
     def _batch_done(self) -> None:
         failed = len(self._batch_failures)
         self._finish()
@@ -291,7 +299,7 @@ class MainWindow(QMainWindow):
                 .replace("%1", str(n_failed)).replace("%2", str(self._batch_total))
             )
             self.session.notes.batch_failures(self._batch_failures, total=self._batch_total, message=headline)
-        else:
+        elif not self._batch_error:  # a batch that failed as a whole was reported with its code
             self.session.notes.info(self.tr("Screened %n draft(s).", "", self._batch_ok))
         self.refresh_log()
         self.batch_finished.emit(self._batch_ok, failed)
