@@ -141,6 +141,11 @@ class DecisionPanel(QWidget):
         self.completed_abroad.textChanged.connect(self._abroad_edited)
         for edit in (self.countries, self.residences):
             edit.textChanged.connect(self.update_checklist)
+        # a refused save's message is about what was typed then: editing the form clears it
+        for edit in (self.rationale, self.completed_abroad, self.countries, self.residences):
+            edit.textChanged.connect(self.error.clear)
+        for combo in (self.decision, self.place):
+            combo.currentIndexChanged.connect(self.error.clear)
 
         form = QFormLayout()
         form.addRow(self.tr("Decision"), self.decision)
