@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from workbench.domain import FieldVerdict, IpcScore
 from workbench.ingest import read_draft
@@ -277,3 +277,30 @@ def test_the_missing_rationale_message_goes_once_the_rationale_is_typed(qtbot):
     assert panel.error.text() == ""
     with qtbot.waitSignal(panel.save_requested, timeout=1000):
         panel.request_save()
+
+
+@pytest.mark.parametrize("lang, words", [("en", "starts after it ends"), ("ja", "開始日が終了日より後")])
+def test_an_export_period_that_ends_before_it_starts_is_refused_not_exported_empty(window, qtbot, qapp, tmp_path, lang, words):
+    """From 2026-12-01 to 2026-01-01 wrote a file 'of 0 decisions', as if the log had none."""
+    from workbench.ui import i18n
+
+    i18n.install_translators(qapp, lang)
+    try:
+        lv = window.log_view
+        lv.exp_since_on.setChecked(True)
+        lv.exp_until_on.setChecked(True)
+        lv.exp_since.setDate(QDate(2026, 12, 1))
+        lv.exp_until.setDate(QDate(2026, 1, 1))
+        out = tmp_path / "period.csv"
+        assert window.export_dialog("csv", str(out)) is None
+        assert not out.exists()
+        last = window.session.notes.history[-1]
+        assert words in last.render(lang) and "2026-12-01" in last.render(lang)
+        lv.exp_until.setDate(QDate(2026, 12, 31))  # a real period exports
+        w = window.export_dialog("csv", str(out))
+        assert w is not None
+        with qtbot.waitSignal(w.signals.finished, timeout=30000):
+            pass
+        assert out.exists()
+    finally:
+        i18n.install_translators(qapp, "en")

@@ -505,6 +505,15 @@ class MainWindow(QMainWindow):
         if self.session.db_path is None:
             self.session.notes.warning(self.tr("No triage log is open."))
             return None
+        chosen_filters = self.log_view.export_filters()
+        since, until = chosen_filters.get("since"), chosen_filters.get("until")
+        if since and until and since > until:
+            # an empty export 'of 0 decisions' would look like a log without decisions
+            self.session.notes.warning(
+                self.tr("The export period starts after it ends (%1 to %2): change From or to.")
+                .replace("%1", since).replace("%2", until)
+            )
+            return None
         if path is None:
             filters = {"csv": self.tr("CSV (*.csv)"), "xlsx": self.tr("Excel workbook (*.xlsx)"), "pdf": self.tr("PDF report (*.pdf)")}
             path, chosen = QFileDialog.getSaveFileName(
@@ -520,7 +529,7 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
             return None
-        w = Worker(backend.export, self.session.db_path, fmt, path, **self.log_view.export_filters())
+        w = Worker(backend.export, self.session.db_path, fmt, path, **chosen_filters)
         w.signals.result.connect(
             lambda res: self.session.notes.info(
                 self.tr("Exported %1 decision(s) to %2").replace("%1", str(getattr(res, "rows", "?"))).replace("%2", str(path))
