@@ -137,42 +137,51 @@ def run_paths(
             raise SettingsError(E901, name="--text", value="''", detail="the text is empty")
         results.append(("<text>", triage.screen_text(text, answers=answers, thresholds=thr, engine=engine, ipc_codes=ipc_codes)))
     results += list(triage.screen_files(paths, answers=answers, thresholds=thr, password=password, engine=engine, ipc_codes=ipc_codes))
+    verdicts = [res for _, res in results if not isinstance(res, WorkbenchError)]
+    ids: list[int] = []
+    where, record_error = None, None
+    if log and verdicts:  # recorded first so each result can say its draft id
+        try:
+            ids, where = _record(verdicts, db)
+        except WorkbenchError as exc:
+            record_error = exc  # every result is still printed below, then the error
+    draft_ids = iter(ids)
     failed = 0
-    verdicts = []
     for path, res in results:
         if isinstance(res, WorkbenchError):
             failed += 1
             print_error(res)
             continue
-        verdicts.append(res)
-        _print(path, res, json_out)
-    if log and verdicts:
-        try:
-            _record(verdicts, db)
-        except WorkbenchError as exc:
-            print_error(exc)
-            return EXIT_ERROR
+        _print(path, res, json_out, next(draft_ids, None))
+    if where is not None and not json_out:
+        print(f"Recorded in the triage log {where} (workbench log list).")
+    if record_error is not None:
+        print_error(record_error)
+        return EXIT_ERROR
     if failed and failed == len(results):
         return EXIT_ERROR  # nothing was screened
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
-def _record(verdicts: list[DraftVerdict], db: str | None) -> list[int]:
-    """Append each verdict to the triage log; returns the draft ids."""
+def _record(verdicts: list[DraftVerdict], db: str | None) -> tuple[list[int], str]:
+    """Append each verdict to the triage log; returns the draft ids and the log's path."""
     from workbench.store import TriageLog
 
     log = TriageLog.open(db)
     try:
-        return [log.record_verdict(v) for v in verdicts]
+        return [log.record_verdict(v) for v in verdicts], str(log.path)
     finally:
         log.close()
 
 
-def _print(path: str, v: DraftVerdict, json_out: bool) -> None:
+def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = None) -> None:
     from workbench.classify.serialize import verdict_to_dict
 
     if json_out:
-        print(json.dumps(verdict_to_dict(v, file=path), ensure_ascii=False))
+        d = verdict_to_dict(v, file=path)
+        if draft_id is not None:
+            d["draft_id"] = draft_id  # its id in the triage log
+        print(json.dumps(d, ensure_ascii=False))
         return
     top = v.top_field
     label = {"clear": "CLEAR", "review": "REVIEW", "likely": "LIKELY REFERRAL - file in Japan first"}[v.level]
@@ -194,4 +203,6 @@ def _print(path: str, v: DraftVerdict, json_out: bool) -> None:
         terms = ", ".join(f'"{e.term}"@{e.start}' for e in cv.evidence[:5])
         desc = "; ".join(f"field {f.field_id} {f.likelihood:.3f} {f.status}" for f in fl) or "no field"
         print(f"  claim {cv.claim_number}: {desc}" + (f"  terms: {terms}" if terms else ""))
+    if draft_id is not None:
+        print(f"  triage log: draft {draft_id} (workbench log annotate {draft_id} ... / workbench log decide {draft_id} ...)")
     print("  A screening aid, not legal advice.")
