@@ -5,7 +5,9 @@ Only what is printed for the user changes; logs and stored records keep English.
 
 from __future__ import annotations
 
+import argparse
 import codecs
+import re
 import sys
 from typing import TextIO
 
@@ -55,3 +57,47 @@ def error_line(exc: WorkbenchError, lang: str | None = None, stream: TextIO | No
 
 def print_error(exc: WorkbenchError, lang: str | None = None) -> None:
     print(error_line(exc, lang, sys.stderr), file=sys.stderr)
+
+
+# argparse's usage errors (a mistyped command line), in Japanese; anything not listed
+# keeps argparse's English words inside the Japanese frame.
+_INVALID_TYPE_JA = {"int": "整数", "float": "数値"}
+_USAGE_JA = tuple(
+    (re.compile(pattern), ja)
+    for pattern, ja in (
+        (r"the following arguments are required: (?P<a>.+)", "次の引数が必要です：{a}"),
+        (r"one of the arguments (?P<a>.+) is required", "次の引数のいずれかが必要です：{a}"),
+        (r"unrecognized arguments: (?P<a>.+)", "認識できない引数があります：{a}"),
+        (r"argument (?P<n>\S+): invalid (?P<t>int|float) value: (?P<v>'.*')", "引数 {n}：{v} は{t}ではありません"),
+        (r"argument (?P<n>\S+): invalid choice: (?P<v>'.*?') \(choose from (?P<c>.+)\)", "引数 {n}：{v} は選べません（{c} から選んでください）"),
+        (r"argument (?P<n>\S+): expected one argument", "引数 {n} には値を1つ指定してください"),
+        (r"argument (?P<n>\S+): not allowed with argument (?P<m>\S+)", "引数 {n} は {m} と同時に指定できません"),
+        (r"argument (?P<n>\S+): (?P<v>'.*') is not a whole number of days", "引数 {n}：{v} は日数（整数）ではありません"),
+        (r"argument (?P<n>\S+): (?P<v>-?\d+) is outside 1-3660 days", "引数 {n}：{v} は 1～3660 日の範囲外です"),
+        (r"argument (?P<n>\S+): (?P<x>.+)", "引数 {n}：{x}"),
+    )
+)
+
+
+def usage_message_ja(message: str) -> str:
+    """argparse's error ``message`` in Japanese (its own words when not a known phrase)."""
+    for pattern, ja in _USAGE_JA:
+        m = pattern.fullmatch(message)
+        if m:
+            parts = m.groupdict()
+            if "t" in parts:
+                parts["t"] = _INVALID_TYPE_JA.get(parts["t"], parts["t"])
+            return ja.format(**parts)
+    return message
+
+
+class UsageParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors read in the user's language (exit code 2 as
+    argparse's); its sub-command parsers are of the same class."""
+
+    def error(self, message: str):  # type: ignore[override]
+        text = f"{self.prog}: error: {usage_message_ja(message)}\n'{self.prog} --help' で使い方を確認してください。\n"
+        if cli_language() != "ja" or not _encodable(text, sys.stderr):
+            super().error(message)
+        self.print_usage(sys.stderr)
+        self.exit(2, text)

@@ -10,7 +10,7 @@ import sys
 from workbench import __version__
 from workbench.cli.console import protect
 from workbench.cli.language import HELP as LANGUAGE_HELP
-from workbench.cli.language import print_error
+from workbench.cli.language import UsageParser, print_error
 from workbench.errors import WorkbenchError
 
 # Command groups, in the order ``workbench --help`` lists them.
@@ -31,7 +31,7 @@ EXIT_PARTIAL = 3  # some files of a batch failed, the rest were processed
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = UsageParser(  # argparse's, with usage errors in the user's language
         prog="workbench",
         description=(
             "Patent Non-Disclosure Triage Workbench: screen draft patent applications "
