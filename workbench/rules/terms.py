@@ -3,7 +3,7 @@
 English terms match case-insensitively on word boundaries, with simple plurals
 ("missile" finds "missiles", "battery" finds "batteries") and flexible separators
 ("rail gun", "rail-gun", "railgun" for the term "rail gun"). Japanese terms match
-as substrings. Full-width ASCII in the text ("ＥＭＰ") is folded without changing
+as substrings, also across one line break (PDF line wrapping). Full-width ASCII in the text ("ＥＭＰ") is folded without changing
 offsets, so spans index the original text.
 """
 
@@ -52,8 +52,13 @@ def english_pattern(term: str) -> str:
     return _WORD_START + english_body(term) + _WORD_END
 
 
+# A PDF wraps Japanese lines mid-word without a hyphen: one line break (with the spaces
+# around it) may sit between any two characters of a Japanese term; a blank line may not.
+_WRAP = r"(?:[ \t]*\r?\n[ \t]*)?"
+
+
 def japanese_pattern(term: str) -> str:
-    return re.escape(fold_width(term))
+    return _WRAP.join(re.escape(ch) for ch in fold_width(term))
 
 
 def _grouped(bodies: list[tuple[int, str, str]]) -> str:
