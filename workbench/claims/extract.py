@@ -2,12 +2,40 @@
 
 from __future__ import annotations
 
+import re
+
 from workbench.claims.analysis import analysis_of
 from workbench.claims.patterns import get_patterns
 from workbench.claims.pipeline import analyse, get_pipeline
 from workbench.claims.splitter import find_claims
 from workbench.domain import Claim, ClaimPart, ClaimSet, Draft
 from workbench.errors import CATALOGUE, E201, E202, ClaimsError
+
+
+_WRAP = re.compile(r"(?<=\S)[ \t]*\r?\n[ \t]*(?=\S)")
+
+
+def _is_japanese(ch: str) -> bool:
+    return ord(ch) > 0x2FFF
+
+
+def unwrapped(text: str) -> tuple[str, list[int]]:
+    """``text`` without the single line breaks a PDF puts inside Japanese sentences
+    (「を特徴と\\nする」, 「請\\n求項１」), and for each of its positions the position in
+    ``text``. A break next to no Japanese character (two English words) and a blank
+    line stay."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _WRAP.finditer(text):
+        if not (_is_japanese(text[m.start() - 1]) or _is_japanese(text[m.end()])):
+            continue
+        out.append(text[pos : m.start()])
+        where.extend(range(pos, m.start()))
+        pos = m.end()
+    out.append(text[pos:])
+    where.extend(range(pos, len(text)))
+    return "".join(out), where
 
 
 def _e202(number: int, target: int) -> str:
@@ -28,7 +56,8 @@ def split_claims(text: str, language: str = "en") -> ClaimSet:
     seen: dict[int, Claim] = {}
     for raw in raws:
         claim_text = text[raw.start : raw.end]
-        doc = analyse(nlp, claim_text)
+        analysed, where = unwrapped(claim_text) if lang == "ja" else (claim_text, None)
+        doc = analyse(nlp, analysed)
         a = analysis_of(doc)
         if doc.user_data.get("workbench.truncated"):
             notes.append(f"claim {raw.number} is {len(claim_text):,} characters long; only its first {len(doc.text):,} were analysed")
@@ -47,8 +76,18 @@ def split_claims(text: str, language: str = "en") -> ClaimSet:
         category = a.category
         if category == "other" and depends_on:
             category = seen[depends_on[0]].category  # "The assembly of claim 1": same kind as its parent
-        parts = tuple(ClaimPart(kind, claim_text[s:e], s, e) for kind, s, e in a.parts)
-        p_start, p_end = a.preamble
+        def span(start: int, end: int) -> tuple[int, int]:
+            """Offsets into the analysed text as offsets into claim_text."""
+            if where is None:
+                return start, end
+            if start >= end:
+                at = where[start] if start < len(where) else len(claim_text)
+                return at, at
+            return where[start], where[end - 1] + 1
+
+        parts = tuple(ClaimPart(kind, claim_text[s:e], s, e) for kind, s, e in ((k, *span(s0, e0)) for k, s0, e0 in a.parts))
+        p_start, p_end = span(*a.preamble)
+        t_span = span(*a.transition) if a.transition else None
         claim = Claim(
             number=raw.number,
             text=claim_text,
@@ -56,7 +95,7 @@ def split_claims(text: str, language: str = "en") -> ClaimSet:
             depends_on=tuple(sorted(depends_on)),
             category=category,
             preamble=claim_text[p_start:p_end].strip(),
-            transition=claim_text[a.transition[0] : a.transition[1]] if a.transition else "",
+            transition=claim_text[t_span[0] : t_span[1]] if t_span else "",
             parts=parts,
             start=raw.start,
             end=raw.end,
