@@ -117,6 +117,7 @@ E509 = _spec("E509", "The triage log cannot be created at {detail}", "Choose a f
 E510 = _spec("E510", "The hash prefix '{ref}' matches more than one draft", "Give more characters of the hash, or the draft id.")
 E511 = _spec("E511", "The triage log could not be written ({detail})", "Free disk space or check the storage, then retry; nothing of this change was recorded.")
 E512 = _spec("E512", "There is no triage log at this path", "Check the path given with --db; a new log is created when drafts are first screened into it (workbench triage --db PATH).")
+E513 = _spec("E513", "The backup cannot be written ({detail})", "Give another file name with --out, in a folder you can write to; a backup never overwrites a file.")
 
 # -- E6xx exports --------------------------------------------------------------
 E601 = _spec("E601", "The export file cannot be written ({detail})", "Choose another folder or close the file if it is open elsewhere.")

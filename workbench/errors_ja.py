@@ -120,6 +120,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "このパスに判定記録がありません",
         "--db で指定したパスを確認してください。判定記録は、草稿を初めて判定したときに作成されます（workbench triage --db PATH）。",
     ),
+    "E513": (
+        "バックアップを書き込めません（{detail}）",
+        "--out で、書き込みできるフォルダーの別のファイル名を指定してください。バックアップは既存のファイルを上書きしません。",
+    ),
     # -- E6xx exports
     "E601": ("エクスポートファイルを書き込めません（{detail}）", "別のフォルダーを選ぶか、他のプログラムで開いているファイルを閉じてください。"),
     "E602": (
@@ -201,6 +205,7 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"integrity: (?P<x>.*)", "整合性：{x}"),
     (r"(?P<p>.+) \(it is a folder\)", "{p}（フォルダーです）"),
     (r"(?P<p>.+) \(already exists; a backup never overwrites\)", "{p}（既に存在します。バックアップは上書きしません）"),
+    (r"the file already exists", "ファイルが既に存在します"),
     (r"event (?P<a>\d+) is missing before event (?P<b>\d+)", "イベント {b} の前にあるはずのイベント {a} がありません"),
     (r"its prev_hash does not match the previous event's hash", "直前のイベントのハッシュ（prev_hash）と一致しません"),
     (r"its payload is not valid JSON", "記録内容（payload）が正しい JSON ではありません"),

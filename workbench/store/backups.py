@@ -8,7 +8,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from workbench.errors import E501, E509, StoreError
+from workbench.errors import E501, E513, StoreError
 
 BACKUP_MARK = ".backup-"
 
@@ -21,7 +21,9 @@ def _backup_name(path: Path) -> Path:
 def backup_connection(conn: sqlite3.Connection, path: Path, dest: str | Path | None = None) -> Path:
     target = Path(dest) if dest is not None else _backup_name(path)
     if target.exists():
-        raise StoreError(E509, path=target, detail=f"{target} (already exists; a backup never overwrites)")
+        raise StoreError(E513, path=target, detail="the file already exists")
+    if not target.parent.is_dir():
+        raise StoreError(E513, path=target, detail=f"the folder {target.parent} does not exist")
     try:
         out = sqlite3.connect(str(target))
         try:
@@ -29,7 +31,7 @@ def backup_connection(conn: sqlite3.Connection, path: Path, dest: str | Path | N
         finally:
             out.close()
     except sqlite3.Error as exc:
-        raise StoreError(E509, path=target, detail=f"{target} ({exc})") from None
+        raise StoreError(E513, path=target, detail=str(exc)) from None
     return target
 
 
