@@ -304,3 +304,39 @@ def test_an_export_period_that_ends_before_it_starts_is_refused_not_exported_emp
         assert out.exists()
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_a_burst_of_queue_changes_fits_the_columns_once_not_once_per_row(qtbot, monkeypatch):
+    """refresh_log at the end of a batch upserts every row; each upsert measured every
+    cell of the queue again, so 50 drafts stalled the window ~600 ms (benchmarks/gui.py),
+    and it grows with the square of the log's size."""
+    from workbench.ui.models.queue import COL_NAME, QueueModel
+    from workbench.ui.queue_view import QueueView
+    from workbench.ui.rows import QueueRow
+
+    calls = []
+    real_fit = QueueView.fit_columns
+
+    def counting_fit(self):
+        calls.append(1)
+        return real_fit(self)
+
+    monkeypatch.setattr(QueueView, "fit_columns", counting_fit)
+    model = QueueModel()
+    view = QueueView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(440, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(20)
+    calls.clear()
+    for i in range(60):
+        model.upsert(QueueRow(key=f"db:{i}", name=f"draft_{i:03d}_a_rather_long_file_name.txt", level="review",
+                              top_field="13. Unmanned underwater vehicles", likelihood=0.3))
+    for i in range(60):  # the same rows again, changed (as refresh_log does)
+        model.upsert(replace(model.row_at(i), status="logged"))
+    qtbot.waitUntil(lambda: len(calls) >= 1, timeout=1000)
+    qtbot.wait(20)
+    assert len(calls) <= 3  # one per burst (+ a resize when the scroll bar appears), not 120
+    assert view.columnWidth(COL_NAME) >= 80  # and the one fit did fit

@@ -13,7 +13,7 @@ Once the reviewer drags a column border, their widths are kept.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from workbench.ui.models.queue import COL_FIELD, COL_LEVEL, COL_LIKELIHOOD, COL_NAME
@@ -53,6 +53,13 @@ class QueueView(QTableView):
         header.sectionResized.connect(self._section_resized)
         self._fitting = False
         self.auto_fit = True  # False once the reviewer has sized a column by hand
+        # content changes come in bursts (a batch's rows, refresh_log's upserts): fitting
+        # measures every cell, so one fit per burst, not one per row (50 rows at the end
+        # of a batch stalled the window ~600 ms, measured by benchmarks/gui.py)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
 
     # -- sizing ----------------------------------------------------------------------
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
@@ -70,7 +77,7 @@ class QueueView(QTableView):
         self.fit_columns()
 
     def _content_changed(self, *_) -> None:
-        self.fit_columns()
+        self._fit_timer.start()  # coalesced: fitted once the burst of changes is over
 
     def _section_resized(self, *_) -> None:
         if not self._fitting:
