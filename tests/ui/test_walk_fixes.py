@@ -340,3 +340,33 @@ def test_a_burst_of_queue_changes_fits_the_columns_once_not_once_per_row(qtbot, 
     qtbot.wait(20)
     assert len(calls) <= 3  # one per burst (+ a resize when the scroll bar appears), not 120
     assert view.columnWidth(COL_NAME) >= 80  # and the one fit did fit
+
+
+def test_fitting_the_queue_measures_a_bounded_number_of_rows_in_a_large_log(qtbot):
+    """With a year's log (1,000 drafts) every refresh - after each decision saved - measured
+    every cell of the queue: 0.34 s of the 0.84 s the window froze on 'Save decision'."""
+    from workbench.ui.models.queue import QueueModel
+    from workbench.ui.queue_view import FIT_ROWS, QueueView
+    from workbench.ui.rows import QueueRow
+
+    rows_read: set[int] = set()
+
+    class CountingModel(QueueModel):
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            rows_read.add(index.row())
+            return super().data(index, role)
+
+    model = CountingModel()
+    model.set_rows([QueueRow(key=f"db:{i}", name=f"draft_{i:04d}.txt", level="review", likelihood=0.2,
+                             top_field="13. Unmanned underwater vehicles") for i in range(1000)])
+    view = QueueView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(440, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(20)
+    rows_read.clear()
+    view.fit_columns()
+    assert rows_read, "fitting measured nothing"
+    assert len(rows_read) <= FIT_ROWS + 50 < 1000
