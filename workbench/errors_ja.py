@@ -253,6 +253,10 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"give one or more files, or --text", "ファイルを1つ以上、または --text を指定してください"),
     (r"the text is empty", "テキストが空です"),
     (
+        r"a folder, not a draft file: give one file \('workbench triage FOLDER' screens every draft in a folder\)",
+        "草稿ファイルではなくフォルダーです。ファイルを1つ指定してください（フォルダー内のすべての草稿は 'workbench triage フォルダー' で判定できます）",
+    ),
+    (
         r"give the countries where the invention was completed, e\.g\. --completed-in JP or JP,US; the first-filing duties depend on it",
         "発明を完成した国を指定してください（例：--completed-in JP または JP,US）。第一国出願義務はこれによって決まります",
     ),

@@ -33,3 +33,11 @@ def test_export_to_a_file_without_a_known_ending_names_it_in_japanese(tmp_path, 
     assert "[E901]" in err and str(out) in err and "--format" in err
     assert "give --format" not in err  # the reason is in Japanese too, not only the frame
     assert ".xlsx" in err and not out.exists()
+
+
+def test_claims_of_a_folder_says_it_is_a_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert main(["claims", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "[E901]" in err and str(tmp_path) in err and "フォルダーです" in err and "workbench triage" in err
+    assert "存在しない" not in err

@@ -13,6 +13,9 @@ import sys
 from workbench.domain import ClaimSet, Draft
 
 
+FOLDER_GIVEN = "a folder, not a draft file: give one file ('workbench triage FOLDER' screens every draft in a folder)"
+
+
 def register(sub) -> None:
     p = sub.add_parser(
         "claims",
@@ -29,6 +32,12 @@ def run(args) -> int:
     from workbench.claims import claim_set_to_dict, extract_claims
     from workbench.ingest import read_draft
 
+    from pathlib import Path
+
+    if Path(args.file).is_dir():
+        from workbench.errors import E901, SettingsError
+
+        raise SettingsError(E901, path=args.file, name="FILE", value=args.file, detail=FOLDER_GIVEN)
     draft = read_draft(args.file, password=args.password)
     claim_set = extract_claims(draft)
     if args.json:
