@@ -48,3 +48,18 @@ def test_triage_exits_2_when_every_file_failed(tmp_path, capsys):
     bad.write_bytes(b"not a pdf")
     assert main(["triage", str(bad), "--no-log"]) == 2  # nothing screened: an error, not a partial batch
     assert "E104" in capsys.readouterr().err
+
+
+def test_a_file_named_twice_is_screened_once(tmp_path):
+    from workbench.ingest.discover import expand_paths
+
+    (tmp_path / "sub").mkdir()
+    a = tmp_path / "sub" / "a.txt"
+    a.write_text("x", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("y", encoding="utf-8")
+    # the folder, then a file inside it, then the same file by another spelling
+    got = expand_paths([tmp_path, a, tmp_path / "sub" / ".." / "sub" / "a.txt", b])
+    assert got == [str(b), str(a)]  # the folder's sorted walk, nothing twice
+    missing = tmp_path / "nope.txt"
+    assert expand_paths([missing, missing]) == [str(missing)]  # still reported (once) as E101

@@ -12,7 +12,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
     """Files as given; folders walked recursively (sorted) for the draft types the
     workbench reads, skipping hidden files and folders and the '~$name.docx' owner files
     Word keeps beside an open draft. A path that does not exist is kept, so reading it
-    reports E101 naming it."""
+    reports E101 naming it. A file named more than once (a folder and a file in it) is
+    listed once, where it first came."""
     out: list[str] = []
     for given in paths:
         p = Path(given)
@@ -27,4 +28,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
             )
         else:
             out.append(str(p))
-    return out
+    seen: set[Path] = set()
+    unique = []
+    for f in out:
+        key = Path(f).resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
