@@ -370,3 +370,43 @@ def test_fitting_the_queue_measures_a_bounded_number_of_rows_in_a_large_log(qtbo
     view.fit_columns()
     assert rows_read, "fitting measured nothing"
     assert len(rows_read) <= FIT_ROWS + 50 < 1000
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Cancelled: 1 of "), ("ja", "中止しました")])
+def test_a_cancelled_batch_says_how_many_drafts_were_not_screened(window, qtbot, qapp, example_drafts, uspto_drafts, lang, words):
+    """After Ctrl+. the batch ended on 'Screened 18 draft(s).' - as if the folder were
+    done - while 32 of its 50 files had not been screened."""
+    import threading
+
+    from tests.ui.ui_fakes import fake_screen_files
+    from workbench.ui import i18n
+
+    files = [*example_drafts, *uspto_drafts]
+    release = threading.Event()
+
+    def slow_screen(paths, **kw):
+        for item in fake_screen_files(paths, **kw):
+            yield item
+            release.wait(10)  # hold after the first file until the test cancelled
+
+    def on_item(_item):
+        if not release.is_set():
+            window.act_cancel.trigger()
+            release.set()
+
+    i18n.install_translators(qapp, lang)
+    try:
+        with qtbot.waitSignal(window.batch_finished, timeout=60000) as sig:
+            w = window.open_paths([str(p) for p in files], screen_files=slow_screen)
+            w.signals.yielded.connect(on_item)
+        ok, failed = sig.args
+        left = len(files) - ok - failed
+        assert ok == 1 and left > 0
+        text = window.session.notes.history[-1].render(lang)
+        assert words in text and str(left) in text and str(len(files)) in text
+        # the next batch, not cancelled, reports as before
+        with qtbot.waitSignal(window.batch_finished, timeout=60000):
+            window.open_paths([str(example_drafts[0])], screen_files=fake_screen_files)
+        assert words not in window.session.notes.history[-1].render(lang)
+    finally:
+        i18n.install_translators(qapp, "en")

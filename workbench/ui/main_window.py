@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._batch_ok = 0
         self._batch_ipc_codes: tuple[str, ...] = ()  # the known IPC codes the running batch screens with
         self._batch_error = False  # the running batch failed as a whole (reported by _batch_errored)
+        self._batch_cancelled = False  # the user cancelled the running batch
         self.setWindowTitle(self.tr("Patent Non-Disclosure Triage Workbench"))
         self.setAcceptDrops(True)
         self.resize(1360, 820)
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
         self._batch_ok = 0
         self._batch_ipc_codes = tuple(ipc_codes)
         self._batch_error = False
+        self._batch_cancelled = False
         kwargs = {
             "db_path": self.session.db_path,
             "reviewer": self.session.reviewer,
@@ -299,6 +301,12 @@ class MainWindow(QMainWindow):
                 .replace("%1", str(n_failed)).replace("%2", str(self._batch_total))
             )
             self.session.notes.batch_failures(self._batch_failures, total=self._batch_total, message=headline)
+        elif self._batch_cancelled:  # say what was left, not only what was done
+            left = self._batch_total - self._batch_ok - failed
+            self.session.notes.info(
+                self.tr("Cancelled: %1 of %2 draft(s) screened; %3 not screened.")
+                .replace("%1", str(self._batch_ok)).replace("%2", str(self._batch_total)).replace("%3", str(left))
+            )
         elif not self._batch_error:  # a batch that failed as a whole was reported with its code
             self.session.notes.info(self.tr("Screened %n draft(s).", "", self._batch_ok))
         self.refresh_log()
@@ -325,6 +333,7 @@ class MainWindow(QMainWindow):
     def cancel_work(self) -> None:
         if self.worker is not None:
             self.worker.abort()
+            self._batch_cancelled = True  # read by _batch_done (an export's worker never gets there)
             self.cancel_button.setEnabled(False)
             self.statusBar().showMessage(self.tr("Cancelling after the current file…"))
 
