@@ -180,6 +180,12 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"the file is not UTF-8 text", "UTF-8 のテキストではありません"),
     (r"cannot read the file \((?P<x>.*)\)", "ファイルを読み取れません（{x}）"),
     (r"the rule set defines no fields", "ルールセットに分野が一つも定義されていません"),
+    # schema problems of a rule file (workbench/rules/schema.py)
+    (r"(?P<w>\S+) is missing the required key '(?P<k>[^']+)'", "{w} に必須の項目 '{k}' がありません"),
+    (r"unknown key '(?P<k>[^']+)' in (?P<w>\S+) \(allowed: (?P<a>.*)\)", "{w} に未知の項目 '{k}' があります（使える項目：{a}）"),
+    (r"(?P<w>\S+) must be one of (?P<o>.+), not (?P<v>.+)", "{w} は次のいずれかにしてください：{o}（現在は {v}）"),
+    (r"(?P<w>\S+) must be (?P<e>[a-z ]+), not (?P<t>[a-z]+) \((?P<v>.*)\)", "{w} は {e} 型にしてください（現在は {t} 型：{v}）"),
+    (r"(?P<w>\S+) must not be empty", "{w} を空にしないでください"),
     (r"a mapping key must be a plain value", "マッピングのキーは単純な値にしてください"),
     (r"not a folder", "フォルダーではありません"),
     (r"expected a 'jurisdictions' list", "'jurisdictions' の一覧が必要です"),

@@ -35,3 +35,19 @@ def test_a_valid_rules_folder_is_confirmed_in_japanese(capsys, monkeypatch):
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     assert main(["rules", "check"]) == 0
     assert "正しい形式です" in capsys.readouterr().out
+
+
+def test_schema_problems_read_in_japanese(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    bad = tmp_path / "acme.yaml"
+    bad.write_text(
+        'id: acme\nextends: jp-specified-fields\nversion: "a1"\nfields:\n  - id: 26\n    name_ja: 社内分野\n'
+        "    name_en: In-house\n    ipc: [A01B 1/00]\n    additional_requirement: {applies: false}\n"
+        "    verified: maybe\n    colour: red\n",
+        encoding="utf-8",
+    )
+    assert main(["rules", "check", str(bad)]) == 2
+    out = capsys.readouterr().out
+    assert "fields[0].verified は boolean 型にしてください" in out
+    assert "未知の項目 'colour'" in out
+    assert "must be" not in out and "unknown key" not in out
