@@ -263,6 +263,10 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"give one or more files, or --text", "ファイルを1つ以上、または --text を指定してください"),
     (r"the text is empty", "テキストが空です"),
     (
+        r"the period starts after it ends \(--since (?P<s>\S+)\): change --since or --until",
+        "期間の開始日（--since {s}）が終了日より後です。--since または --until を直してください",
+    ),
+    (
         r"a folder, not a draft file: give one file \('workbench triage FOLDER' screens every draft in a folder\)",
         "草稿ファイルではなくフォルダーです。ファイルを1つ指定してください（フォルダー内のすべての草稿は 'workbench triage フォルダー' で判定できます）",
     ),

@@ -103,7 +103,20 @@ def _fmt_field(s) -> str:
     return f"{s.top_field_id} {_name(s.top_field_name_ja, s.top_field_name_en)}".strip()
 
 
+def _check_period(args) -> None:
+    """--since after --until would list or export nothing, as if the log had nothing in
+    that time: refused before the log is opened."""
+    from workbench.store.dates import parse_date
+
+    since, until = parse_date(args.since), parse_date(args.until)
+    if since and until and since > until:
+        raise SettingsError(
+            E901, name="--until", value=args.until, detail=f"the period starts after it ends (--since {args.since}): change --since or --until"
+        )
+
+
 def cmd_list(args) -> int:
+    _check_period(args)
     with _open(args) as log:
         rows = log.drafts(
             level=args.level, decision=args.decision, reviewer=args.by,
@@ -230,6 +243,7 @@ def cmd_export(args) -> int:
     from workbench.store.export import export_log
 
     fmt = _export_format(args)  # before the log is opened: a usage mistake touches nothing
+    _check_period(args)
     with _open(args) as log:
         res = export_log(
             log, fmt, args.out, since=args.since, until=args.until,

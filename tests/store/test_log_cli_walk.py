@@ -1,6 +1,6 @@
-"""`workbench log backup --out PATH` that cannot be written: a backup error that names the
-file and says to choose another --out (not the log's --db), in Japanese too; the log is
-untouched."""
+"""`workbench log` mistakes met on the command line: a backup that cannot be written (names
+the file, says to choose another --out, not the log's --db; in Japanese too; the log is
+untouched) and a period that ends before it starts (refused, not an empty export)."""
 
 from __future__ import annotations
 
@@ -36,3 +36,17 @@ def test_a_missing_folder_is_named_in_japanese(db_path, tmp_path, capsys, monkey
     assert not out.parent.exists()
     with TriageLog.open(db) as log:
         assert log.verify().ok and len(log.drafts()) == 1
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(db_path, tmp_path, capsys, monkeypatch):
+    db = _log(db_path)
+    out = tmp_path / "period.csv"
+    argv = ["--db", db, "--since", "2026-12-01", "--until", "2026-01-01"]
+    assert main(["log", "export", "-o", str(out), *argv]) == 2
+    assert "[E901]" in capsys.readouterr().err and not out.exists()  # no export 'of 0 decisions'
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    assert main(["log", "list", *argv]) == 2
+    err = capsys.readouterr().err
+    assert "2026-12-01" in err and "終了日より後" in err
+    assert main(["log", "export", "-o", str(out), "--db", db, "--since", "2026-01-01", "--until", "2026-12-31"]) == 0
+    assert out.exists()
