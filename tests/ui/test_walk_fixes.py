@@ -410,3 +410,38 @@ def test_a_cancelled_batch_says_how_many_drafts_were_not_screened(window, qtbot,
         assert words not in window.session.notes.history[-1].render(lang)
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_a_language_switch_keeps_the_draft_and_the_tab_the_reviewer_was_on(qtbot, qapp, tmp_path, example_drafts):
+    """Switching to English from the log tab while on the third draft came back on the
+    Draft tab of the first draft screened: the reviewer lost their place."""
+    from tests.ui.ui_fakes import fake_screen_files
+    from workbench.ui import i18n
+    from workbench.ui.app import Controller
+    from workbench.ui.notifications import NotificationManager
+    from workbench.ui.preferences import Preferences
+    from workbench.ui.session import Session
+
+    session = Session.start(Preferences(), db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
+    ctl = Controller(qapp, session)
+    win = ctl.build("ja")
+    win.in_process = False
+    try:
+        with qtbot.waitSignal(win.batch_finished, timeout=30000):
+            win.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
+        keys = [win.queue_model.row_at(i).key for i in range(win.queue_model.rowCount())]
+        assert len(keys) == 3
+        win.select_key(keys[2])
+        win.tabs.setCurrentWidget(win.log_view)
+        assert win.current_key == keys[2]
+        new = ctl.build("en")
+        qtbot.addWidget(new)
+        assert new is not win
+        assert new.current_key == keys[2]
+        assert new.queue.currentIndex().data(Qt.ItemDataRole.DisplayRole) == win.queue_model.row_at(2).name
+        assert new.tabs.currentWidget() is new.log_view
+        assert new.draft_view.verdict is session.verdicts[keys[2]]
+        new.close()
+    finally:
+        i18n.install_translators(qapp, "en")
+        session.close_log()

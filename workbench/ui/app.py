@@ -48,6 +48,10 @@ class Controller:
             for key, verdict in self.session.verdicts.items():
                 path = self.session.paths.get(key, "")
                 win._add_verdict(path, verdict, int(key[3:]) if key.startswith("db:") else None)
+            # the reviewer stays where they were: the same draft, the same tab
+            if old.current_key is not None:
+                win.select_key(old.current_key)
+            win.tabs.setCurrentIndex(old.tabs.currentIndex())
             old.notifier.close()
             old.hide()
             old.deleteLater()
