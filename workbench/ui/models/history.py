@@ -54,15 +54,19 @@ class HistoryModel(QAbstractTableModel):
         r = self._rows[index.row()]
         if role == HISTORY_ROW_ROLE:
             return r
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [
-                r.event_id,
-                r.at.replace("T", " ")[:19],
-                r.who,
-                labels.event_label(r.kind),
-                r.draft_name or (str(r.draft_id) if r.draft_id is not None else ""),
-                self.details(r),
-            ][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:  # only the cell asked for: sorting a year's log asks thousands
+            col = index.column()
+            if col == COL_H_ID:
+                return r.event_id
+            if col == COL_H_AT:
+                return r.at.replace("T", " ")[:19]
+            if col == COL_H_WHO:
+                return r.who
+            if col == COL_H_KIND:
+                return labels.event_label(r.kind)
+            if col == COL_H_DRAFT:
+                return r.draft_name or (str(r.draft_id) if r.draft_id is not None else "")
+            return self.details(r)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_H_SUMMARY, COL_H_DRAFT):
             return self.details(r) if index.column() == COL_H_SUMMARY else r.draft_name
         return None
