@@ -601,13 +601,17 @@ class TriageLog:
             residences=_residences(r.get("residences")), completed_abroad=_residences(r.get("completed_abroad")),
         )
 
-    def history(self, draft_id: int | str | None = None) -> list[Event]:
-        """The event history, oldest first (of one draft when ``draft_id`` is given)."""
+    def history(self, draft_id: int | str | None = None, *, after: int = 0) -> list[Event]:
+        """The event history, oldest first (of one draft when ``draft_id`` is given); only
+        the events after event id ``after`` when given (the log is append-only: a viewer
+        reads what is new, not every verdict's payload again)."""
         with self._lock, _guard(self.path):
             if draft_id is None:
-                rows = self.db.query("SELECT * FROM events ORDER BY id")
+                rows = self.db.query("SELECT * FROM events WHERE id > ? ORDER BY id", [after])
             else:
-                rows = self.db.query("SELECT * FROM events WHERE draft_id = ? ORDER BY id", [self._resolve(draft_id)])
+                rows = self.db.query(
+                    "SELECT * FROM events WHERE draft_id = ? AND id > ? ORDER BY id", [self._resolve(draft_id), after]
+                )
             return [
                 Event(r["id"], r["at"], r["who"], r["kind"], r["draft_id"], json.loads(r["payload"]), r["prev_hash"], r["hash"])
                 for r in rows

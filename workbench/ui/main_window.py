@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self._batch_ipc_codes: tuple[str, ...] = ()  # the known IPC codes the running batch screens with
         self._batch_error = False  # the running batch failed as a whole (reported by _batch_errored)
         self._batch_cancelled = False  # the user cancelled the running batch
+        self._history: list = []  # the log's events shown in the log tab (HistoryRow), oldest first
+        self._history_of: str | None = None  # the log they were read from
         self.setWindowTitle(self.tr("Patent Non-Disclosure Triage Workbench"))
         self.setAcceptDrops(True)
         self.resize(1360, 820)
@@ -488,9 +490,13 @@ class MainWindow(QMainWindow):
         log = self.session.log
         if log is None:
             return
+        if self._history_of != self.session.db_path:  # another log: read its history whole
+            self._history, self._history_of = [], self.session.db_path
         try:
             summaries = log.drafts()
-            events = log.history()
+            # the log is append-only: read the events after those shown (every verdict's
+            # payload again took ~0.5 s of each refresh with a year's log)
+            events = log.history(after=self._history[-1].event_id if self._history else 0)
         except WorkbenchError as exc:
             self.session.notes.error(exc)
             return
@@ -506,7 +512,9 @@ class MainWindow(QMainWindow):
             else:
                 self.queue_model.upsert(r)
         by_id = {s.id: s.name for s in summaries}
-        self.log_view.set_history([backend.history_row(e, by_id) for e in events])
+        if events or not self._history:
+            self._history += [backend.history_row(e, by_id) for e in events]
+            self.log_view.set_history(list(self._history))
         self.log_view.set_drafts(rows)
         self.queue.fit_columns()
 
