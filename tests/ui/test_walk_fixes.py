@@ -514,3 +514,33 @@ def test_the_log_history_after_an_event_id(tmp_path):
         assert [e.id for e in log.history(one, after=0)] == [e.id for e in every if e.draft_id == one]
     finally:
         log.close()
+
+
+def _whole_text_screen(paths, **_):
+    """As the pipeline screens a draft without a claims section: the whole text, no claims."""
+    from workbench.domain import ClaimSet, DraftVerdict
+
+    for p in paths:
+        draft = read_draft(p)
+        field = FieldVerdict(2, "possible", 0.03, "Test field two", "テスト分野二", ("test",), (), False)
+        yield p, DraftVerdict(draft, ClaimSet((), draft.language), "review", (field,), (), ())
+
+
+def test_a_draft_without_claims_shows_its_text_and_says_why_it_cannot_be_annotated(window, qtbot, tmp_path):
+    """A draft with no claims section showed one line and no text, and Agree / Disagree
+    (and Ctrl+1 / Ctrl+2) silently did nothing."""
+    draft = tmp_path / "jp_noclaims.txt"
+    body = "本発明は、複数の無人航空機を編隊飛行させる制御装置に関する。"
+    draft.write_bytes(f"【書類名】明細書\n【発明の名称】無人航空機の編隊制御装置\n【技術分野】\n【０００１】\n{body}\n".encode("cp932"))
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(draft)], screen_files=_whole_text_screen)
+    view = window.draft_view
+    assert view.verdict is not None and not view.verdict.claims.claims
+    assert body in view.text.toPlainText()
+    assert not view.agree_button.isEnabled() and not view.disagree_button.isEnabled()
+    assert "rationale" in view.agree_button.toolTip()
+    before = len(window.session.notes.history)
+    window.act_agree.trigger()
+    assert len(window.session.notes.history) == before + 1
+    assert "No claims to annotate" in window.session.notes.history[-1].render("en")
+    assert window.session.log.draft(window.current_row().draft_id).annotations == ()

@@ -377,6 +377,14 @@ class DraftView(QWidget):
         # the whole WIPO titles (a long one is clipped above, with "…")
         self.ipc.setToolTip("\n".join(f"{s.code}: {s.title}" for s in ipc[:5] if len(s.title) > 90))
         self._render_text(claim, cv)
+        # an annotation is about a claim: without one the buttons say why they do nothing
+        can = v is not None and number is not None
+        for b in (self.agree_button, self.disagree_button):
+            b.setEnabled(can)
+            b.setToolTip("" if can or v is None else self.no_claim_message())
+
+    def no_claim_message(self) -> str:
+        return self.tr("No claims to annotate in this draft: record your view in the decision's rationale.")
 
     def _with_known_code_fields(self, fields) -> tuple:
         """A known IPC code is a fact about the whole draft, so a field it decides shows
@@ -401,8 +409,13 @@ class DraftView(QWidget):
         self.text.clear()
         if claim is None:
             self.legend.clear()
-            if self.verdict is not None:
-                self.text.setPlainText(self.tr("This draft has no claims section; it was screened as a whole text."))
+            if self.verdict is not None:  # the text it was screened on, under why there is no claim
+                cursor = QTextCursor(self.text.document())
+                bold = QTextCharFormat()
+                bold.setFontWeight(700)
+                cursor.insertText(self.tr("This draft has no claims section; it was screened as a whole text.") + "\n\n", bold)
+                cursor.insertText(self.verdict.draft.text, QTextCharFormat())
+                self.text.moveCursor(QTextCursor.MoveOperation.Start)
             return
         kind = self.tr("Independent claim") if claim.independent else self.tr("Dependent claim")
         deps = ", ".join(str(d) for d in claim.depends_on)

@@ -169,8 +169,8 @@ class MainWindow(QMainWindow):
         m_review = mb.addMenu(self.tr("&Review"))
         self.act_next = self._action(self.tr("&Next draft"), lambda: self.step_draft(+1), "Ctrl+Down", m_review)
         self.act_prev = self._action(self.tr("&Previous draft"), lambda: self.step_draft(-1), "Ctrl+Up", m_review)
-        self.act_agree = self._action(self.tr("&Agree with the flag"), lambda: self.draft_view.request_annotation("agree"), "Ctrl+1", m_review)
-        self.act_disagree = self._action(self.tr("&Disagree with the flag"), lambda: self.draft_view.request_annotation("disagree"), "Ctrl+2", m_review)
+        self.act_agree = self._action(self.tr("&Agree with the flag"), lambda: self._annotate_key("agree"), "Ctrl+1", m_review)
+        self.act_disagree = self._action(self.tr("&Disagree with the flag"), lambda: self._annotate_key("disagree"), "Ctrl+2", m_review)
         self.act_decide = self._action(self.tr("De&cide…"), self.show_decision, "Ctrl+D", m_review)
         self.act_save_decision = self._action(self.tr("&Save decision"), self.decision_panel.request_save, "Ctrl+Return", m_review)
         self.act_cancel = self._action(self.tr("&Cancel running work"), self.cancel_work, "Ctrl+.", m_review)
@@ -461,6 +461,13 @@ class MainWindow(QMainWindow):
         self.draft_view.annotation_saved()
         self.session.notes.info(self.tr("Annotation saved for claim %1.").replace("%1", str(values["claim_number"])))
         return True
+
+    def _annotate_key(self, verdict: str) -> None:
+        """Ctrl+1 / Ctrl+2: annotate the claim shown; on a draft without claims, say why not."""
+        if self.draft_view.verdict is not None and self.draft_view.current_claim is None:
+            self.session.notes.warning(self.draft_view.no_claim_message())
+            return
+        self.draft_view.request_annotation(verdict)
 
     def show_decision(self) -> None:
         self.tabs.setCurrentWidget(self.decision_panel)

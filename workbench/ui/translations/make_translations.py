@@ -79,6 +79,7 @@ JA: dict[str, str] = {
     "PDF report (*.pdf)": "PDF レポート (*.pdf)",
     "Export the triage log": "判定記録をエクスポート",
     "Exported %1 decision(s) to %2": "%1 件の方針を %2 にエクスポートしました",
+    "No claims to annotate in this draft: record your view in the decision's rationale.": "この草稿には注記できる請求項がありません。判断は出願方針の理由に記入してください。",
     "Cancelled: %1 of %2 draft(s) screened; %3 not screened.": "中止しました：%2 件中 %1 件を判定し、%3 件は判定していません。",
     "The export period starts after it ends (%1 to %2): change From or to.": "エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。",
     "All decisions": "すべての方針",

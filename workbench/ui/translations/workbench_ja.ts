@@ -47,22 +47,22 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../app.py" line="88" />
+      <location filename="../app.py" line="92" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../app.py" line="91" />
+      <location filename="../app.py" line="95" />
       <source>Open the latest backup (%1)</source>
       <translation>最新のバックアップを開く（%1）</translation>
     </message>
     <message>
-      <location filename="../app.py" line="93" />
+      <location filename="../app.py" line="97" />
       <source>Start a new log (%1)</source>
       <translation>新しい判定記録を作成（%1）</translation>
     </message>
     <message>
-      <location filename="../app.py" line="94" />
+      <location filename="../app.py" line="98" />
       <source>Continue without a log</source>
       <translation>判定記録なしで続ける</translation>
     </message>
@@ -539,72 +539,77 @@
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="394" />
+      <location filename="../draft_view.py" line="387" />
+      <source>No claims to annotate in this draft: record your view in the decision's rationale.</source>
+      <translation>この草稿には注記できる請求項がありません。判断は出願方針の理由に記入してください。</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="402" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="405" />
+      <location filename="../draft_view.py" line="416" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="407" />
+      <location filename="../draft_view.py" line="420" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="407" />
+      <location filename="../draft_view.py" line="420" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="409" />
+      <location filename="../draft_view.py" line="422" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="411" />
+      <location filename="../draft_view.py" line="424" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="438" />
+      <location filename="../draft_view.py" line="451" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="441" />
+      <location filename="../draft_view.py" line="454" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="467" />
+      <location filename="../draft_view.py" line="480" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="473" />
+      <location filename="../draft_view.py" line="486" />
       <source>title</source>
       <translation>発明の名称</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="474" />
+      <location filename="../draft_view.py" line="487" />
       <source>abstract</source>
       <translation>要約</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="475" />
+      <location filename="../draft_view.py" line="488" />
       <source>technical field</source>
       <translation>技術分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="476" />
+      <location filename="../draft_view.py" line="489" />
       <source>description</source>
       <translation>明細書</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="477" />
+      <location filename="../draft_view.py" line="490" />
       <source>predicted IPC</source>
       <translation>予測IPC</translation>
     </message>
@@ -908,309 +913,309 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="66" />
+      <location filename="../main_window.py" line="68" />
       <source>Patent Non-Disclosure Triage Workbench</source>
       <translation>特許出願非公開 事前判定ワークベンチ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="79" />
+      <location filename="../main_window.py" line="81" />
       <source>Search drafts (name, field, level, decision)</source>
       <translation>草稿を検索（名前・分野・判定・方針）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="83" />
+      <location filename="../main_window.py" line="85" />
       <source>All levels</source>
       <translation>すべての判定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="84" />
+      <location filename="../main_window.py" line="86" />
       <source>Needs attention (review + likely)</source>
       <translation>要確認（要検討＋送付の可能性大）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="85" />
+      <location filename="../main_window.py" line="87" />
       <source>Likely referral only</source>
       <translation>送付の可能性大のみ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="86" />
+      <location filename="../main_window.py" line="88" />
       <source>Undecided</source>
       <translation>方針未決定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="87" />
+      <location filename="../main_window.py" line="89" />
       <source>Key date within 30 days</source>
       <translation>30日以内に期限あり</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="97" />
+      <location filename="../main_window.py" line="99" />
       <source>Drop draft files or folders here (PDF, DOCX, TXT, MD, USPTO XML).</source>
       <translation>ここに草稿ファイルやフォルダーをドロップ（PDF・DOCX・TXT・MD・USPTO XML）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="114" />
+      <location filename="../main_window.py" line="116" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="115" />
+      <location filename="../main_window.py" line="117" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="116" />
+      <location filename="../main_window.py" line="118" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="130" />
+      <location filename="../main_window.py" line="132" />
       <source>Cancel</source>
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="159" />
+      <location filename="../main_window.py" line="161" />
       <source>&amp;File</source>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="160" />
+      <location filename="../main_window.py" line="162" />
       <source>&amp;Open drafts…</source>
       <translation>出願草稿を開く(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="161" />
+      <location filename="../main_window.py" line="163" />
       <source>&amp;Import folder…</source>
       <translation>フォルダーを取り込む(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="162" />
+      <location filename="../main_window.py" line="164" />
       <source>&amp;Export log…</source>
       <translation>判定記録をエクスポート(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="164" />
+      <location filename="../main_window.py" line="166" />
       <source>&amp;Settings…</source>
       <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="166" />
+      <location filename="../main_window.py" line="168" />
       <source>&amp;Quit</source>
       <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="167" />
+      <location filename="../main_window.py" line="169" />
       <source>&amp;Review</source>
       <translation>審査(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="168" />
+      <location filename="../main_window.py" line="170" />
       <source>&amp;Next draft</source>
       <translation>次の草稿(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="169" />
+      <location filename="../main_window.py" line="171" />
       <source>&amp;Previous draft</source>
       <translation>前の草稿(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="170" />
+      <location filename="../main_window.py" line="172" />
       <source>&amp;Agree with the flag</source>
       <translation>判定に同意(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="171" />
+      <location filename="../main_window.py" line="173" />
       <source>&amp;Disagree with the flag</source>
       <translation>判定に不同意(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="172" />
+      <location filename="../main_window.py" line="174" />
       <source>De&amp;cide…</source>
       <translation>方針を決定(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="173" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Save decision</source>
       <translation>方針を保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="174" />
+      <location filename="../main_window.py" line="176" />
       <source>&amp;Cancel running work</source>
       <translation>実行中の処理を中止(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="175" />
+      <location filename="../main_window.py" line="177" />
       <source>&amp;View</source>
       <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="176" />
+      <location filename="../main_window.py" line="178" />
       <source>Triage &amp;log</source>
       <translation>判定記録(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="179" />
       <source>&amp;Help</source>
       <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="178" />
+      <location filename="../main_window.py" line="180" />
       <source>Keyboard &amp;shortcuts</source>
       <translation>キーボードショートカット(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="179" />
+      <location filename="../main_window.py" line="181" />
       <source>&amp;About</source>
       <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="184" />
+      <location filename="../main_window.py" line="186" />
       <source>Open drafts</source>
       <translation>出願草稿を開く</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="184" />
+      <location filename="../main_window.py" line="186" />
       <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
       <translation>出願草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="190" />
+      <location filename="../main_window.py" line="192" />
       <source>Import a folder of drafts</source>
       <translation>草稿のフォルダーを取り込む</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="211" />
-      <location filename="../main_window.py" line="539" />
+      <location filename="../main_window.py" line="213" />
+      <location filename="../main_window.py" line="554" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="215" />
+      <location filename="../main_window.py" line="217" />
       <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="248" />
+      <location filename="../main_window.py" line="250" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="254" />
+      <location filename="../main_window.py" line="256" />
       <source>Screened %1 of %2: %3</source>
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="299" />
+      <location filename="../main_window.py" line="301" />
       <source>None of the %n file(s) could be screened</source>
       <translation>
         <numerusform>%n 件のファイルをいずれも判定できませんでした</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="300" />
+      <location filename="../main_window.py" line="302" />
       <source>%1 of %2 file(s) could not be screened; the others were processed</source>
       <translation>%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="307" />
+      <location filename="../main_window.py" line="309" />
       <source>Cancelled: %1 of %2 draft(s) screened; %3 not screened.</source>
       <translation>中止しました：%2 件中 %1 件を判定し、%3 件は判定していません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="311" />
+      <location filename="../main_window.py" line="313" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="338" />
+      <location filename="../main_window.py" line="340" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="419" />
+      <location filename="../main_window.py" line="421" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="424" />
+      <location filename="../main_window.py" line="426" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="450" />
+      <location filename="../main_window.py" line="452" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="462" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="470" />
+      <location filename="../main_window.py" line="479" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="482" />
+      <location filename="../main_window.py" line="491" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="515" />
+      <location filename="../main_window.py" line="530" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="522" />
+      <location filename="../main_window.py" line="537" />
       <source>The export period starts after it ends (%1 to %2): change From or to.</source>
       <translation>エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="527" />
+      <location filename="../main_window.py" line="542" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="527" />
+      <location filename="../main_window.py" line="542" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="527" />
+      <location filename="../main_window.py" line="542" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="529" />
+      <location filename="../main_window.py" line="544" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="544" />
+      <location filename="../main_window.py" line="559" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="571" />
+      <location filename="../main_window.py" line="586" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="592" />
+      <location filename="../main_window.py" line="607" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="595" />
+      <location filename="../main_window.py" line="610" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="603" />
+      <location filename="../main_window.py" line="618" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
