@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 
@@ -544,3 +545,58 @@ def test_a_draft_without_claims_shows_its_text_and_says_why_it_cannot_be_annotat
     assert len(window.session.notes.history) == before + 1
     assert "No claims to annotate" in window.session.notes.history[-1].render("en")
     assert window.session.log.draft(window.current_row().draft_id).annotations == ()
+
+
+@pytest.mark.parametrize("choice", ["new", "backup"])
+def test_the_log_chosen_instead_of_a_damaged_one_is_the_log_at_the_next_start(qtbot, qapp, tmp_path, monkeypatch, choice):
+    """After 'Start a new log (log-2.sqlite)' the next start opened the damaged file again
+    and offered log-3: the decisions recorded in log-2 were no longer found."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from workbench.store.backups import backup
+    from workbench.ui.app import recover_log
+    from workbench.ui.notifications import NotificationManager
+    from workbench.ui.preferences import Preferences, load_preferences, save_preferences
+    from workbench.ui.session import Session
+
+    monkeypatch.delenv("WORKBENCH_DB")  # the log comes from Settings, as for a user
+    damaged = tmp_path / "log.sqlite"
+    save_preferences(Preferences(reviewer="tanaka", db_path=str(damaged)))
+    s = Session.start(load_preferences(), notes=NotificationManager())
+    s.close_log()
+    made = backup(damaged)
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+
+    session = Session.start(load_preferences(), notes=NotificationManager())
+    assert session.log is None and session.last_log_error is not None
+    clicked = []
+
+    def click():
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        word = "new log" if choice == "new" else "backup"
+        button = next(b for b in box.buttons() if word in b.text())
+        clicked.append(button.text())
+        button.click()
+
+    QTimer.singleShot(200, click)
+    recover_log(session)
+    assert clicked
+    chosen = Path(session.db_path)
+    assert chosen == (tmp_path / "log-2.sqlite" if choice == "new" else made)
+    session.log.decide(session.log.record_verdict(_verdict_for_log(), reviewer="tanaka"), "hold", "why", None, (), None,
+                       reviewer="tanaka")
+    session.close_log()
+    assert damaged.read_bytes().startswith(b"SQLite format 3\x00\xff")  # the damaged file untouched
+
+    again = Session.start(load_preferences(), notes=NotificationManager())
+    try:
+        assert again.log is not None and Path(again.db_path) == chosen
+        assert len(again.log.decisions()) == 1  # the decision recorded after the recovery is found
+    finally:
+        again.close_log()
+
+
+def _verdict_for_log():
+    root = Path(__file__).resolve().parents[2] / "workbench" / "examples"
+    return fake_classify(read_draft(next(root.glob("draft_en_*.txt"))))

@@ -98,10 +98,30 @@ def recover_log(session: Session, parent=None) -> None:
     box.addButton(QCoreApplication.translate("App", "Continue without a log"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
-    if backup_btn is not None and clicked is backup_btn:
-        session.open_log(backups[0])
-    elif new_btn is not None and clicked is new_btn:
-        session.open_log(fresh)
+    chosen = backups[0] if backup_btn is not None and clicked is backup_btn else fresh if new_btn is not None and clicked is new_btn else None
+    if chosen is not None and session.open_log(chosen):
+        remember_log(session, chosen)
+
+
+def remember_log(session: Session, path: str | Path) -> None:
+    """The log the user chose instead of a damaged one is the log from now on (Settings):
+    otherwise the next start opens the damaged file again and offers yet another new file,
+    and the decisions recorded meanwhile are no longer found."""
+    from dataclasses import replace
+
+    from workbench.errors import WorkbenchError
+    from workbench.ui.preferences import save_preferences
+
+    prefs = replace(session.prefs, db_path=str(path))
+    try:
+        save_preferences(prefs)
+    except WorkbenchError as exc:
+        session.notes.error(exc)
+        return
+    session.prefs = prefs
+    session.notes.info(
+        QCoreApplication.translate("App", "The triage log is now %1 (saved in Settings).").replace("%1", str(path))
+    )
 
 
 def run(db: str | None = None, files: Sequence[str] = (), argv: Sequence[str] | None = None) -> int:

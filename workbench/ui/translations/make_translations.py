@@ -251,6 +251,7 @@ JA: dict[str, str] = {
     "Open the latest backup (%1)": "最新のバックアップを開く（%1）",
     "Start a new log (%1)": "新しい判定記録を作成（%1）",
     "Continue without a log": "判定記録なしで続ける",
+    "The triage log is now %1 (saved in Settings).": "判定記録を %1 に切り替えました（設定に保存しました）。",
     # settings
     "Settings": "設定",
     "Default: your login name": "既定: ログイン名",

@@ -66,6 +66,11 @@
       <source>Continue without a log</source>
       <translation>判定記録なしで続ける</translation>
     </message>
+    <message>
+      <location filename="../app.py" line="123" />
+      <source>The triage log is now %1 (saved in Settings).</source>
+      <translation>判定記録を %1 に切り替えました（設定に保存しました）。</translation>
+    </message>
   </context>
   <context>
     <name>BarChart</name>
