@@ -600,3 +600,18 @@ def test_the_log_chosen_instead_of_a_damaged_one_is_the_log_at_the_next_start(qt
 def _verdict_for_log():
     root = Path(__file__).resolve().parents[2] / "workbench" / "examples"
     return fake_classify(read_draft(next(root.glob("draft_en_*.txt"))))
+
+
+def test_changing_the_thresholds_says_the_queue_levels_were_set_with_the_old_ones(window, qtbot, example_drafts):
+    """New thresholds only said 'Settings saved.' while every level in the queue stayed as
+    the old thresholds set it: a manager could read them as re-judged."""
+    from tests.ui.ui_fakes import fake_screen_files
+
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
+    prefs = window.session.prefs
+    window.apply_preferences(replace(prefs, reviewer="suzuki"))
+    assert window.session.notes.history[-1].render("en") == "Settings saved."
+    window.apply_preferences(replace(window.session.prefs, review_threshold=0.2, likely_threshold=0.6))
+    text = window.session.notes.history[-1].render("en")
+    assert "new thresholds apply to drafts screened from now on" in text and "old" in text

@@ -583,7 +583,14 @@ class MainWindow(QMainWindow):
         self.session.prefs = prefs
         if prefs.language != old.language:
             self.language_change_requested.emit(prefs.language)
-        self.session.notes.info(self.tr("Settings saved."))
+        if prefs.thresholds != old.thresholds and self.queue_model.rowCount():
+            # the levels in the queue were set with the old thresholds: say so, not only 'saved'
+            self.session.notes.info(self.tr(
+                "Settings saved. The new thresholds apply to drafts screened from now on; "
+                "the levels shown were set with the old ones (open a draft again to re-screen it)."
+            ))
+        else:
+            self.session.notes.info(self.tr("Settings saved."))
 
     def _switch_log(self, path) -> bool:
         if not self.session.open_log(path):

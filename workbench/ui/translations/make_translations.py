@@ -87,6 +87,7 @@ JA: dict[str, str] = {
     "to": "終了日",
     "Export decisions:": "方針をエクスポート:",
     "Settings saved.": "設定を保存しました。",
+    "Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).": "設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。",
     "Log: %1": "判定記録: %1",
     "No triage log open": "判定記録が開かれていません",
     "About": "このアプリについて",

@@ -1205,22 +1205,27 @@
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="586" />
+      <location filename="../main_window.py" line="589" />
+      <source>Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).</source>
+      <translation>設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="593" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="607" />
+      <location filename="../main_window.py" line="614" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="610" />
+      <location filename="../main_window.py" line="617" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="618" />
+      <location filename="../main_window.py" line="625" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
