@@ -103,7 +103,7 @@ def test_the_real_screening_process_reports_in_japanese(qtbot, qapp, tmp_path):
         assert (ok, failed) == (0, 1)
         dlg = win.notifier.last_dialog
         assert dlg.table.item(0, 1).text() == "E107"
-        assert dlg.findChildren(QLabel)[0].text() == "1 件のファイルをいずれも判定できませんでした"  # no "others" to speak of
+        assert dlg.findChildren(QLabel)[0].text() == "ファイルを 1 件も判定できませんでした（全 1 件）"  # no "others" to speak of
         assert dlg.table.item(0, 2).text().startswith("PDF にテキスト層がありません（スキャン画像と思われます：テキストのないページ 2 ページ）。")
         dlg.close()
     finally:

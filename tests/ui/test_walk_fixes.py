@@ -615,3 +615,21 @@ def test_changing_the_thresholds_says_the_queue_levels_were_set_with_the_old_one
     window.apply_preferences(replace(window.session.prefs, review_threshold=0.2, likely_threshold=0.6))
     text = window.session.notes.history[-1].render("en")
     assert "new thresholds apply to drafts screened from now on" in text and "old" in text
+
+
+def test_one_file_that_could_not_be_screened_reads_naturally_in_japanese(window, qtbot, qapp, tmp_path):
+    """'1 件のファイルをいずれも判定できませんでした' ('none of the 1 file') for a single file."""
+    from tests.ui.ui_fakes import fake_screen_files
+    from workbench.ui import i18n
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    i18n.install_translators(qapp, "ja")
+    try:
+        with qtbot.waitSignal(window.batch_finished, timeout=60000):
+            window.open_paths([str(empty)], screen_files=fake_screen_files)
+        text = window.session.notes.history[-1].render("ja")
+        assert "いずれも" not in text
+        assert "1 件も判定できませんでした" in text and "全 1 件" in text
+    finally:
+        i18n.install_translators(qapp, "en")

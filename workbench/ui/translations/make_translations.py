@@ -61,7 +61,7 @@ JA: dict[str, str] = {
     "Please wait for the running work to finish, or cancel it.": "実行中の処理が終わるまでお待ちいただくか、中止してください。",
     "No draft files were found (PDF, DOCX, TXT, MD, XML).": "草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。",
     "Screening %n draft(s)…": "%n 件の草稿を判定中…",
-    "None of the %n file(s) could be screened": "%n 件のファイルをいずれも判定できませんでした",
+    "None of the %n file(s) could be screened": "ファイルを 1 件も判定できませんでした（全 %n 件）",
     "%1 of %2 file(s) could not be screened; the others were processed": "%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです",
     "Screened %n draft(s).": "%n 件の草稿を判定しました。",
     "Screened %1 of %2: %3": "%2 件中 %1 件を判定: %3",

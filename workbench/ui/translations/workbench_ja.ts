@@ -1114,7 +1114,7 @@
       <location filename="../main_window.py" line="301" />
       <source>None of the %n file(s) could be screened</source>
       <translation>
-        <numerusform>%n 件のファイルをいずれも判定できませんでした</numerusform>
+        <numerusform>ファイルを 1 件も判定できませんでした（全 %n 件）</numerusform>
       </translation>
     </message>
     <message>
