@@ -25,6 +25,10 @@ def isolated_settings(tmp_path, monkeypatch, qapp):
     QCoreApplication.setApplicationName(f"ui-test-{tmp_path.name}")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    # QSettings(org, app) - what preferences.qsettings() opens - is the native format, an
+    # ini file under ~/.config on Linux: without this the tests wrote there and read back
+    # what an earlier run had saved
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "log.sqlite"))
     monkeypatch.setenv("WORKBENCH_REVIEWER", "tester")
