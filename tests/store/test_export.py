@@ -308,3 +308,31 @@ def test_pdf_decision_labels_are_bilingual():
     assert bilingual_decision("file_jp_first") == "File in Japan first (Art. 78) / 日本で第一国出願（第78条）"
     assert bilingual_decision(None) == "undecided / 方針未決定"
     assert bilingual_decision("something_new") == "something_new"  # an unknown stored value is shown as stored
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+def test_pdf_levels_are_bilingual_and_the_fact_codes_are_explained(decided, tmp_path):
+    log, _ = decided
+    res = export_log(log, "pdf", tmp_path / "r.pdf")
+    flat = "".join(subprocess.run(["pdftotext", str(res.path), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "review/要検討" in flat or "likely/送付の可能性大" in flat
+    assert "'notrecorded'=記録なし" in flat and "'nonegiven'=入力なし" in flat
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+def test_pdf_never_leaves_the_decisions_heading_alone_at_the_foot_of_a_page(log, tmp_path):
+    # grow the drafts table one row at a time, so that for some count it ends just above the
+    # foot of page 1: the decisions heading must then move to the next page with its table
+    did = None
+    for n in range(1, 26):
+        did = log.record_verdict(make_verdict(f"draft-{n:02d}.txt"))
+        if n == 1:
+            log.decide(did, "hold", "why", reviewer="alice")
+        if n < 8:
+            continue
+        res = export_log(log, "pdf", tmp_path / f"r{n}.pdf")
+        pages = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        for page in pages:
+            if "Decisions with rationale" in page:
+                assert "Reviewer" in page, f"{n} drafts: the heading sits alone at the foot of a page"

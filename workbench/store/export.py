@@ -56,6 +56,18 @@ def codes_text(codes: tuple[str, ...] | None) -> str:
 
 residences_text = codes_text  # the name the CLI first used
 
+# The PDF report is read by auditors in both languages: its derived texts say both.
+LEVELS_JA = {"clear": "該当なし", "review": "要検討", "likely": "送付の可能性大"}  # as the Japanese UI says them
+CODES_LEGEND = (
+    f"'{NOT_RECORDED}' = 記録なし: the decision was logged without this fact / この事実を記録せずに判断が記録された。"
+    "  'none given' = 入力なし: recorded as none / なしとして記録された。"
+)
+
+
+def bilingual_level(level: str | None) -> str:
+    return f"{level} / {LEVELS_JA[level]}" if level in LEVELS_JA else (level or "-")
+
+
 
 def likelihood_text(x: float) -> str:
     """Two decimals, but a likelihood under 0.01 keeps two significant digits: the
@@ -406,7 +418,7 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
                          f"{' / ' + d.top_field_name_en if d.top_field_name_ja and d.top_field_name_en else ''}"
                          if d.top_field_id is not None else "-")
                 table.row([
-                    str(d.id), d.title or d.name, d.level or "-", field,
+                    str(d.id), d.title or d.name, bilingual_level(d.level), field,
                     likelihood_text(d.top_likelihood) if d.top_likelihood is not None else "-",
                     bilingual_decision(d.decision),
                     d.jp_filing_date or "-", d.primary_review_due or "-", d.foreign_filing_free or "-",
@@ -415,6 +427,8 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
         pdf.cell(0, 5, "No drafts match the filter.", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
 
+    if pdf.will_page_break(30):  # never leave the heading alone at the foot of a page
+        pdf.add_page()
     heading("Decisions with rationale / 判断と理由")
     if rows:
         with pdf.table(
@@ -435,6 +449,8 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
                     codes_text(r.residences),
                     r.primary_review_due or "-", r.foreign_filing_free or "-",
                 ])
+        pdf.ln(1)
+        pdf.multi_cell(0, 4, CODES_LEGEND, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     else:
         pdf.cell(0, 5, "No decisions match the filter.", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.output(str(path))
