@@ -112,3 +112,29 @@ def window(qtbot, tmp_path):
     """The main window with the pipeline in a pool thread (fast; the child process is
     exercised by the real_window tests), a tmp log."""
     yield from _open_window(qtbot, tmp_path, in_process=False)
+
+
+@pytest.fixture
+def japanese(qapp):
+    """The app's Japanese translators installed for the test, English again after it."""
+    from workbench.ui import i18n
+
+    assert i18n.install_translators(qapp, "ja") == "ja"
+    yield
+    i18n.install_translators(qapp, "en")
+
+
+@pytest.fixture
+def open_example(window, qtbot, example_drafts):
+    """A function that screens the first example draft in ``window`` (fake pipeline, fast),
+    selects it and returns its queue row."""
+    import ui_fakes
+
+    def _open():
+        with qtbot.waitSignal(window.batch_finished, timeout=60000):
+            window.open_paths([str(example_drafts[0])], screen_files=ui_fakes.fake_screen_files)
+        row = window.queue_model.row_at(0)
+        assert window.select_key(row.key)
+        return row
+
+    return _open

@@ -143,11 +143,8 @@ def test_residences_are_saved_with_the_decision_and_do_not_carry_to_another_draf
     assert panel.residences.text() == "" and "IN" not in rows_by_code(panel)
 
 
-def test_window_feeds_the_level_and_the_defence_answer_and_keeps_residences_across_a_rescreen(window, qtbot, example_drafts):
-    with qtbot.waitSignal(window.batch_finished, timeout=60000):
-        window.open_paths([str(example_drafts[0])], screen_files=ui_fakes.fake_screen_files)
-    key = window.queue_model.row_at(0).key
-    assert window.select_key(key)
+def test_window_feeds_the_level_and_the_defence_answer_and_keeps_residences_across_a_rescreen(window, qtbot, open_example):
+    key = open_example().key
     panel = window.decision_panel
     panel.place.setCurrentIndex(panel.place.findData(True))
     panel.countries.setText("US")
@@ -210,15 +207,6 @@ def test_another_draft_starts_from_its_own_decision_and_the_same_draft_keeps_wha
     assert p.place.currentData() is None and p.countries.text() == "" and not p.jp_filed.isChecked()
     assert p.residences.text() == "" and p.rationale.toPlainText() == "" and p.checklist.rowCount() == 0
     assert p.decision.currentData() == "hold" and p.primary_due.text() == "—"
-
-
-@pytest.fixture
-def japanese(qapp):
-    from workbench.ui import i18n
-
-    assert i18n.install_translators(qapp, "ja") == "ja"
-    yield
-    i18n.install_translators(qapp, "en")
 
 
 def test_checklist_rule_texts_in_japanese_when_the_ui_is_japanese(qtbot, japanese):

@@ -5,21 +5,11 @@ from __future__ import annotations
 
 import html
 
-import pytest
 
 from workbench.filing import load_jurisdictions
 from workbench.ui.decision_panel import COL_COUNTRY, DecisionPanel
 
 RULES = {j.code: j for j in load_jurisdictions()}
-
-
-@pytest.fixture
-def japanese(qapp):
-    from workbench.ui import i18n
-
-    assert i18n.install_translators(qapp, "ja") == "ja"
-    yield
-    i18n.install_translators(qapp, "en")
 
 
 def tooltips(panel) -> dict[str, str]:

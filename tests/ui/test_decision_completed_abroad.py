@@ -10,7 +10,6 @@ import pytest
 from workbench.domain import Decision
 from workbench.ui.decision_panel import COL_COUNTRY, DecisionPanel
 
-import ui_fakes
 
 
 def _decision(in_japan, abroad, rationale="r") -> Decision:
@@ -77,11 +76,8 @@ def test_japan_typed_as_a_place_abroad_is_refused_by_the_panel(panel):
     assert panel.error.text() == ""
 
 
-def test_saving_in_the_window_stores_the_place_abroad_and_junk_is_refused_by_name(window, qtbot, example_drafts):
-    with qtbot.waitSignal(window.batch_finished, timeout=60000):
-        window.open_paths([str(example_drafts[0])], screen_files=ui_fakes.fake_screen_files)
-    row = window.queue_model.row_at(0)
-    assert window.select_key(row.key)
+def test_saving_in_the_window_stores_the_place_abroad_and_junk_is_refused_by_name(window, qtbot, open_example):
+    row = open_example()
     panel = window.decision_panel
     log = window.session.log
     got = []
@@ -107,15 +103,6 @@ def test_saving_in_the_window_stores_the_place_abroad_and_junk_is_refused_by_nam
     assert (d.completed_in_japan, d.completed_abroad) == (True, ())
     assert [x.completed_abroad for x in log.draft(row.draft_id).decisions] == [("US", "CN"), ()]
     assert log.verify().ok
-
-
-@pytest.fixture
-def japanese(qapp):
-    from workbench.ui import i18n
-
-    assert i18n.install_translators(qapp, "ja") == "ja"
-    yield
-    i18n.install_translators(qapp, "en")
 
 
 def test_the_history_and_the_refusal_read_in_japanese(qtbot, japanese):

@@ -226,15 +226,6 @@ def test_after_saving_the_panel_keeps_what_was_saved(panel, log_with_draft):
 
 
 # -- Japanese ---------------------------------------------------------------------------------------
-@pytest.fixture
-def japanese(qapp):
-    from workbench.ui import i18n
-
-    assert i18n.install_translators(qapp, "ja") == "ja"
-    yield
-    i18n.install_translators(qapp, "en")
-
-
 def test_the_joint_choice_reads_in_japanese(qtbot, japanese):
     p = DecisionPanel(language="ja")
     qtbot.addWidget(p)

@@ -9,7 +9,6 @@ import pytest
 from workbench.domain import Decision
 from workbench.ui.decision_panel import DecisionPanel
 
-import ui_fakes
 
 
 def _decision(residences, rationale="r") -> Decision:
@@ -49,11 +48,8 @@ def test_a_stored_decision_fills_the_field_and_the_history_tells_none_from_not_r
     assert panel.residences.text() == ""  # not recorded: nothing to show, nothing invented
 
 
-def test_saving_in_the_window_stores_the_residences_and_junk_is_refused_by_name(window, qtbot, example_drafts):
-    with qtbot.waitSignal(window.batch_finished, timeout=60000):
-        window.open_paths([str(example_drafts[0])], screen_files=ui_fakes.fake_screen_files)
-    row = window.queue_model.row_at(0)
-    assert window.select_key(row.key)
+def test_saving_in_the_window_stores_the_residences_and_junk_is_refused_by_name(window, qtbot, open_example):
+    row = open_example()
     panel = window.decision_panel
     log = window.session.log
     got = []

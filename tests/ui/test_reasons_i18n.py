@@ -55,13 +55,6 @@ def real_reasons() -> set[str]:
     return found
 
 
-@pytest.fixture
-def japanese(qapp):
-    assert i18n.install_translators(qapp, "ja") == "ja"
-    yield
-    i18n.install_translators(qapp, "en")
-
-
 def test_every_real_reason_is_recognised_by_a_template(real_reasons):
     assert len(real_reasons) > 20
     unknown = sorted(r for r in real_reasons if reason_args(r) is None)
