@@ -40,6 +40,7 @@ CLAIM_FIELD_MIN = 0.01  # per-claim field verdicts below this likelihood (and st
 NO_CLAIMS_NOTE = "No claims section was found: the whole text was screened as one unit."
 SEVERITY = {"no": 0, "possible": 1, "hit": 2}
 _REQ = "additional requirement"  # named in the rule engine's reasons and in ours
+_TERMS = "evidence term(s) of this field: "  # the rule engine's wording (workbench/rules/engine.py)
 
 _lock = threading.Lock()
 _engines: dict[tuple, Engine] = {}
@@ -282,11 +283,19 @@ def _answers_reason(rule, answers: AdditionalAnswers | None) -> str | None:
 def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: str, thr: Thresholds, evidence, answers, matches) -> FieldVerdict:
     rule = eng.field_rule(fid)
     reasons: list[str] = []
+    terms: dict[str, None] = {}  # evidence terms of all units, said once, in order of appearance
     for m in matches:  # the draft as a whole first, then its claims
         for r in m.reasons:
+            if r.startswith(_TERMS):
+                if not terms:
+                    reasons.append(_TERMS)  # placeholder, filled below
+                terms.update(dict.fromkeys(t.strip() for t in r[len(_TERMS):].split(", ") if t.strip()))
+                continue
             if r in reasons or (_REQ in r and any(_REQ in x for x in reasons)):
                 continue  # the additional requirement is explained once (the first unit's wording)
             reasons.append(r)
+    if terms:
+        reasons[reasons.index(_TERMS)] = _TERMS + ", ".join(terms)
     if fs.model_codes and fs.code_score >= 0.01:
         codes = ", ".join(f"{c} ({p:.2f})" for c, p in fs.model_codes)
         reasons.append(f"predicted IPC: {codes}; likelihood {fs.likelihood:.3g}")

@@ -183,3 +183,28 @@ def test_a_known_code_explains_the_additional_requirement_once_too(engine):
         assert flagged
         for f in flagged:
             assert sum("additional requirement" in r for r in f.reasons) <= 1, f.reasons
+
+
+def test_the_evidence_terms_are_listed_once_per_field(engine):
+    """The whole draft and each claim report their terms; the field verdict listed the draft's
+    terms and then each claim's again, in separate lines (the GUI walk found the repeats)."""
+    text = ("Autonomous underwater vehicle\n\nWhat is claimed is:\n"
+            "1. An autonomous underwater vehicle comprising a pressure hull, a hydrophone array and a sonar.\n"
+            "2. The autonomous underwater vehicle of claim 1, wherein the hydrophone array is towed.\n")
+    v = triage.screen_text(text, engine=engine)
+    with_terms = [f for f in v.fields if any(r.startswith("evidence term(s) of this field: ") for r in f.reasons)]
+    assert with_terms
+    for f in with_terms:
+        lines = [r for r in f.reasons if r.startswith("evidence term(s) of this field: ")]
+        assert len(lines) == 1, f.reasons
+        terms = lines[0].split(": ", 1)[1].split(", ")
+        assert len(terms) == len(set(terms)) and all(terms), terms
+    # the union: every term the claims found for a field is still named
+    for c in v.claim_verdicts:
+        for cf in c.fields:
+            said = [r for r in cf.reasons if r.startswith("evidence term(s) of this field: ")]
+            draft_field = next((f for f in v.fields if f.field_id == cf.field_id), None)
+            if said and draft_field is not None:
+                union = next(r for r in draft_field.reasons if r.startswith("evidence term(s) of this field: "))
+                for t in said[0].split(": ", 1)[1].split(", "):
+                    assert t in union.split(": ", 1)[1].split(", ")
