@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from ui_fakes import wait_for_log_write
+
 from workbench.domain import Decision
 from workbench.ui.decision_panel import COL_COUNTRY, DecisionPanel
 
@@ -87,11 +89,13 @@ def test_saving_in_the_window_stores_the_place_abroad_and_junk_is_refused_by_nam
     panel.place.setCurrentIndex(panel.place.findData(False))
     panel.completed_abroad.setText("US, China")
     panel.save_button.click()
+    wait_for_log_write(window, qtbot)
     assert log.draft(row.draft_id).decision is None  # nothing recorded ...
     assert any(n.code == "E508" and "CHINA" in n.message for n in got), [n.render() for n in got]  # ... and said why
 
     panel.completed_abroad.setText("us, cn")
     panel.save_button.click()
+    wait_for_log_write(window, qtbot)
     d = log.draft(row.draft_id).decision
     assert (d.completed_in_japan, d.completed_abroad) == (False, ("US", "CN"))
     assert "completed abroad: US, CN" in panel.history.item(panel.history.count() - 1).text()
@@ -99,6 +103,7 @@ def test_saving_in_the_window_stores_the_place_abroad_and_junk_is_refused_by_nam
     panel.rationale.setPlainText("Made in Japan after all")
     panel.place.setCurrentIndex(panel.place.findData(True))
     panel.save_button.click()
+    wait_for_log_write(window, qtbot)
     d = log.draft(row.draft_id).decision
     assert (d.completed_in_japan, d.completed_abroad) == (True, ())
     assert [x.completed_abroad for x in log.draft(row.draft_id).decisions] == [("US", "CN"), ()]

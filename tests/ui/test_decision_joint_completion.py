@@ -57,6 +57,7 @@ def test_a_cli_recorded_joint_decision_opened_and_saved_again_keeps_the_place_ab
         assert panel.completed_abroad.isEnabled()
         panel.rationale.setPlainText("Filing licence requested")
         panel.save_button.click()
+        ui_fakes.wait_for_log_write(win, qtbot)
         log = win.session.log
         decisions = log.draft(draft_id).decisions
         assert len(decisions) == 2, [panel.error.text()]

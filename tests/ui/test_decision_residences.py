@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from ui_fakes import wait_for_log_write
+
 from workbench.domain import Decision
 from workbench.ui.decision_panel import DecisionPanel
 
@@ -58,11 +60,13 @@ def test_saving_in_the_window_stores_the_residences_and_junk_is_refused_by_name(
     panel.rationale.setPlainText("Inventors in Japan and India")
     panel.residences.setText("JP, India")
     panel.save_button.click()
+    wait_for_log_write(window, qtbot)
     assert log.draft(row.draft_id).decision is None  # nothing recorded ...
     assert any(n.code == "E508" and "INDIA" in n.message for n in got), [n.render() for n in got]  # ... and said why
 
     panel.residences.setText("jp, in")
     panel.save_button.click()
+    wait_for_log_write(window, qtbot)
     d = log.draft(row.draft_id).decision
     assert d.residences == ("JP", "IN") and d.rationale == "Inventors in Japan and India"
     assert "residences: JP, IN" in panel.history.item(panel.history.count() - 1).text()

@@ -13,7 +13,7 @@ from workbench.ui.models.claims import CLAIM_NUMBER_ROLE
 from workbench.ui.notifications import NotificationManager
 from workbench.ui.session import Session
 
-from ui_fakes import fake_screen_files
+from ui_fakes import fake_screen_files, wait_for_log_write
 
 
 def _screen(win, qtbot, paths, screen_files=fake_screen_files):
@@ -72,12 +72,14 @@ def test_annotate_and_decide_are_recorded_in_the_log(window, qtbot, example_draf
     view.ann_note.setText("sonar is civil here")
     view.ann_ipc.setText("G01S 15/00")
     view.disagree_button.click()
+    wait_for_log_write(window, qtbot)
     record = window.session.log.draft(row.draft_id)
     ann = record.annotations[-1]
     assert (ann.verdict, ann.note, ann.corrected_ipc, ann.claim_number) == ("disagree", "sonar is civil here", "G01S 15/00", view.current_claim)
     assert ann.reviewer == "tester"
     assert view.annotations.count() == 1
     window.act_agree.trigger()  # Ctrl+1: agree with the selected field of the current claim
+    wait_for_log_write(window, qtbot)
     agreed = window.session.log.draft(row.draft_id).annotations[-1]
     assert agreed.verdict == "agree" and agreed.field_id == view.ann_field.currentData()
 
@@ -96,6 +98,7 @@ def test_annotate_and_decide_are_recorded_in_the_log(window, qtbot, example_draf
     panel.jp_date.setDate(QDate(2026, 1, 31))
     assert panel.primary_due.text() == "2026-04-30" and panel.free_date.text() == "2026-11-30"
     window.act_save_decision.trigger()
+    wait_for_log_write(window, qtbot)
     d = window.session.log.draft(row.draft_id).decision
     assert d.decision == "prior_confirmation" and d.planned_countries == ("US", "EP")
     assert d.completed_in_japan is True and d.primary_review_due == "2026-04-30"
@@ -414,6 +417,7 @@ def test_review_shortcuts_work_from_the_keyboard(window, qtbot, example_drafts):
     assert window.current_key != first
     n = len(window.session.log.draft(window.current_row().draft_id).annotations)
     qtbot.keyClick(window.queue, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    wait_for_log_write(window, qtbot)
     assert len(window.session.log.draft(window.current_row().draft_id).annotations) == n + 1
     qtbot.keyClick(window.queue, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.decision_panel

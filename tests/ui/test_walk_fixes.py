@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from workbench.domain import FieldVerdict, IpcScore
 from workbench.ingest import read_draft
 from workbench.ui.draft_view import KNOWN_CODE_REASON, DraftView
-from tests.ui.ui_fakes import fake_classify
+from tests.ui.ui_fakes import fake_classify, wait_for_log_write
 
 
 def _verdict(example_drafts, word="underwater"):
@@ -490,6 +490,7 @@ def test_refreshing_the_log_reads_only_the_new_events_and_shows_each_once(window
     row = window.current_row()
     window.decision_panel.rationale.setPlainText("Civil use only.")
     assert window.save_decision(window.decision_panel.values())
+    wait_for_log_write(window, qtbot)
     window.refresh_log()  # nothing new: nothing read again
     assert asked[0][0] > 0 and asked[0][1] == 1  # only the decision event
     assert asked[-1][1] == 0

@@ -58,3 +58,9 @@ def crash(should_cancel=None):
 
     os._exit(3)
     yield  # pragma: no cover - makes this a generator function
+
+
+def wait_for_log_write(window, qtbot, timeout: int = 10_000) -> None:
+    """Let the pending write to the triage log (a decision or an annotation, which runs
+    in a worker off the GUI thread) finish, the event loop running meanwhile."""
+    qtbot.waitUntil(lambda: not window.log_write_pending(), timeout=timeout)

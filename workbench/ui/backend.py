@@ -36,10 +36,34 @@ class BatchItem:
         return self.error is None
 
 
-def open_log(db_path: str | Path | None):
+def open_log(db_path: str | Path | None, timeout: float | None = None):
     from workbench.store import TriageLog
 
-    return TriageLog.open(db_path)
+    return TriageLog.open(db_path) if timeout is None else TriageLog.open(db_path, timeout=timeout)
+
+
+def decide(db_path: str | Path, draft_id: int, *, reviewer: str, timeout: float | None = None, **values: Any):
+    """Record a decision in the log at ``db_path`` through a connection of its own, so it
+    can run in a worker thread: while another program holds the log locked the write
+    waits there (up to the busy timeout, then E502), never on the GUI thread, and the GUI
+    thread's connection stays free for reading. Returns the stored Decision."""
+    log = open_log(db_path, timeout)
+    try:
+        return log.decide(draft_id, reviewer=reviewer, **values)
+    finally:
+        log.close()
+
+
+def annotate(db_path: str | Path, draft_id: int, *, reviewer: str, timeout: float | None = None, **values: Any):
+    """Record an annotation as :func:`decide` records a decision (own connection, worker
+    thread). Returns the stored Annotation and the draft's annotations now in force."""
+    log = open_log(db_path, timeout)
+    try:
+        annotation = log.annotate(draft_id, reviewer=reviewer, **values)
+        record = log.draft(draft_id)
+        return annotation, tuple(record.current_annotations or record.annotations)
+    finally:
+        log.close()
 
 
 def screen_batch(

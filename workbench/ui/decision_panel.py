@@ -110,6 +110,7 @@ class DecisionPanel(QWidget):
         self._level: str | None = None
         self._defence: bool | None = None
         self._key: str | None = None
+        self._saving = False  # a decision is being written to the log (in a worker)
         self.checklist_title = QLabel("<b>" + html.escape(self.tr("Foreign-filing checklist")) + "</b>")
         self.checklist_basis = QLabel()
         self.checklist_basis.setWordWrap(True)
@@ -445,7 +446,25 @@ class DecisionPanel(QWidget):
             "completed_abroad": abroad,
         }
 
+    @property
+    def key(self) -> str | None:
+        """The queue key of the draft shown."""
+        return self._key
+
+    @property
+    def saving(self) -> bool:
+        return self._saving
+
+    def set_saving(self, busy: bool) -> None:
+        """A decision is (no longer) being written to the log: Save waits for it, so one
+        press stores it once; what is typed stays (a failed save is retried as it is)."""
+        self._saving = bool(busy)
+        self.save_button.setEnabled(not busy)
+        self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save decision"))
+
     def request_save(self) -> None:
+        if self._saving:
+            return
         values = self.values()
         if not values["rationale"]:
             self.error.setText(self.tr("A decision needs a rationale: write why it was taken."))
@@ -469,7 +488,8 @@ class DecisionPanel(QWidget):
 
     def saved(self, decision) -> None:
         self.history.addItem(self._describe(decision))
-        self.rationale.clear()
+        if self.rationale.toPlainText().strip() == (decision.rationale or "").strip():
+            self.rationale.clear()  # (a rationale typed again while it was saving is kept)
         self._remember(decision)  # what is shown is now the stored decision
         self._sync_abroad_field()
 

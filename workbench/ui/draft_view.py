@@ -103,6 +103,7 @@ class DraftView(QWidget):
         self.language = "en"
         self._claim_verdicts: dict[int, ClaimVerdict] = {}
         self.current_claim: int | None = None
+        self._annotating = False  # an annotation is being written to the log (in a worker)
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -288,6 +289,7 @@ class DraftView(QWidget):
             self.ipc.clear()
             self.current_claim = None
             self.set_annotations(())
+            self._sync_annotate_buttons()
             return
         self.defence.set_value(verdict.answers.defence_use)
         self.state.set_value(verdict.answers.state_commissioned)
@@ -377,11 +379,25 @@ class DraftView(QWidget):
         # the whole WIPO titles (a long one is clipped above, with "…")
         self.ipc.setToolTip("\n".join(f"{s.code}: {s.title}" for s in ipc[:5] if len(s.title) > 90))
         self._render_text(claim, cv)
-        # an annotation is about a claim: without one the buttons say why they do nothing
-        can = v is not None and number is not None
+        self._sync_annotate_buttons()
+
+    def _sync_annotate_buttons(self) -> None:
+        # an annotation is about a claim: without one the buttons say why they do nothing;
+        # while one is being saved they wait for it (one write at a time, never twice)
+        v = self.verdict
+        can = v is not None and self.current_claim is not None
         for b in (self.agree_button, self.disagree_button):
-            b.setEnabled(can)
+            b.setEnabled(can and not self._annotating)
             b.setToolTip("" if can or v is None else self.no_claim_message())
+
+    def set_annotating(self, busy: bool) -> None:
+        """An annotation is (no longer) being written to the log: Agree/Disagree wait."""
+        self._annotating = bool(busy)
+        self._sync_annotate_buttons()
+
+    @property
+    def annotating(self) -> bool:
+        return self._annotating
 
     def no_claim_message(self) -> str:
         return self.tr("No claims to annotate in this draft: record your view in the decision's rationale.")
@@ -510,7 +526,7 @@ class DraftView(QWidget):
             self.ipc_codes_applied.emit(self.ipc_codes())
 
     def request_annotation(self, verdict: str) -> None:
-        if self.verdict is None or self.current_claim is None:
+        if self.verdict is None or self.current_claim is None or self._annotating:
             return
         self.annotation_requested.emit(
             {
@@ -522,9 +538,13 @@ class DraftView(QWidget):
             }
         )
 
-    def annotation_saved(self) -> None:
-        self.ann_note.clear()
-        self.ann_ipc.clear()
+    def annotation_saved(self, values: dict | None = None) -> None:
+        """The annotation is stored: clear its note and IPC - unless ``values`` (what was
+        stored) no longer matches what is typed (typed while it was being saved: kept)."""
+        if values is None or self.ann_note.text().strip() == (values.get("note") or ""):
+            self.ann_note.clear()
+        if values is None or (self.ann_ipc.text().strip() or None) == values.get("corrected_ipc"):
+            self.ann_ipc.clear()
 
 
 def _clip(text: str, n: int) -> str:

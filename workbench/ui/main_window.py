@@ -55,6 +55,11 @@ class MainWindow(QMainWindow):
         self.session = session
         self.cjk_font = cjk_font
         self.worker: Worker | None = None
+        # the one pending write to the triage log (a decision or an annotation): it runs in
+        # a worker on its own connection, so a log locked by another program never freezes
+        # the window; one at a time keeps the hash chain's appends in the order pressed
+        self.log_writer: Worker | None = None
+        self.log_write_timeout: float | None = None  # seconds a write waits for a lock (None: the store's)
         self.in_process = True  # run the pipeline in the session's screening process (see process_runner)
         self.current_key: str | None = None
         self._batch_failures: list[Failure] = []
@@ -446,21 +451,61 @@ class MainWindow(QMainWindow):
             return None
         return self.rescreen_current(self.draft_view.answers(), screen_files=screen_files, ipc_codes=codes)
 
-    def annotate(self, values: dict) -> bool:
+    # -- writes to the log (off the GUI thread) -------------------------------------------
+    def _start_log_write(self, fn, draft_id: int, values: dict, on_result, on_error) -> Worker | None:
+        """Run one write to the log (``backend.decide`` / ``backend.annotate``) in a worker
+        on its own connection. None (nothing written) while another write is pending."""
+        if self.log_writer is not None:
+            self.session.notes.warning(self.tr("Please wait: the previous change is still being saved in the triage log."))
+            return None
+        kwargs = dict(values, reviewer=self.session.reviewer)
+        if self.log_write_timeout is not None:
+            kwargs["timeout"] = self.log_write_timeout
+        w = Worker(fn, self.session.db_path, draft_id, **kwargs)
+        w.signals.result.connect(on_result)
+        w.signals.errored.connect(on_error)
+        w.signals.finished.connect(self._log_write_done)
+        self.log_writer = w
+        start_worker(w)
+        return w
+
+    def _log_write_done(self) -> None:
+        self.log_writer = None
+        self.decision_panel.set_saving(False)
+        self.draft_view.set_annotating(False)
+
+    def _log_write_failed(self, exc) -> None:
+        """E502 (locked) or any other failure: the coded message, and every input keeps
+        what was typed so the user can retry as it is."""
+        self.statusBar().clearMessage()
+        self.session.notes.error(exc)
+
+    def log_write_pending(self) -> bool:
+        return self.log_writer is not None
+
+    def annotate(self, values: dict) -> Worker | None:
+        """Record an annotation of the current draft in the background; the view shows it
+        when it is stored. Returns the worker (None: nothing started)."""
         row = self.current_row()
         if row is None or row.draft_id is None or self.session.log is None:
             self.session.notes.warning(self.tr("Annotations need the triage log; check the database in Settings."))
-            return False
-        try:
-            self.session.log.annotate(row.draft_id, reviewer=self.session.reviewer, **values)
-            record = self.session.log.draft(row.draft_id)
-        except WorkbenchError as exc:
-            self.session.notes.error(exc)
-            return False
-        self.draft_view.set_annotations(record.current_annotations or record.annotations)
-        self.draft_view.annotation_saved()
+            return None
+        key, values, db = row.key, dict(values), self.session.db_path
+        w = self._start_log_write(
+            backend.annotate, row.draft_id, values,
+            lambda res: self._annotation_stored(key, db, values, res), self._log_write_failed,
+        )
+        if w is not None:
+            self.draft_view.set_annotating(True)
+            self.statusBar().showMessage(self.tr("Saving the annotation in the triage log…"))
+        return w
+
+    def _annotation_stored(self, key: str, db: str | None, values: dict, result) -> None:
+        _annotation, in_force = result
+        if self.current_key == key and self.session.db_path == db:  # the reviewer may have moved on while it was saved
+            self.draft_view.set_annotations(in_force)
+            self.draft_view.annotation_saved(values)
         self.session.notes.info(self.tr("Annotation saved for claim %1.").replace("%1", str(values["claim_number"])))
-        return True
 
     def _annotate_key(self, verdict: str) -> None:
         """Ctrl+1 / Ctrl+2: annotate the claim shown; on a draft without claims, say why not."""
@@ -473,24 +518,37 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.decision_panel)
         self.decision_panel.rationale.setFocus()
 
-    def save_decision(self, values: dict) -> bool:
+    def save_decision(self, values: dict) -> Worker | None:
+        """Record the decision for the current draft in the background (the window keeps
+        running while the log is busy); the panel, queue and log view follow when it is
+        stored. Returns the worker (None: nothing started)."""
         row = self.current_row()
         if row is None or row.draft_id is None or self.session.log is None:
             self.session.notes.warning(self.tr("Decisions need the triage log; check the database in Settings."))
-            return False
-        try:
-            decision = self.session.log.decide(row.draft_id, reviewer=self.session.reviewer, **values)
-        except WorkbenchError as exc:
-            self.session.notes.error(exc)
-            return False
-        self.decision_panel.saved(decision)
-        self.queue_model.upsert(
-            replace(row, decision=decision.decision, status="decided",
-                    primary_review_due=decision.primary_review_due, foreign_filing_free=decision.foreign_filing_free)
+            return None
+        key, db = row.key, self.session.db_path
+        w = self._start_log_write(
+            backend.decide, row.draft_id, dict(values), lambda d: self._decision_stored(key, db, d), self._log_write_failed
         )
+        if w is not None:
+            self.decision_panel.set_saving(True)
+            self.statusBar().showMessage(self.tr("Saving the decision in the triage log…"))
+        return w
+
+    def _decision_stored(self, key: str, db: str | None, decision) -> None:
+        if self.session.db_path != db:  # another log was opened meanwhile: its rows are not this draft's
+            self.session.notes.info(self.tr("Decision saved in the triage log."))
+            return
+        if self.decision_panel.key == key:  # the reviewer may have moved on while it was saved
+            self.decision_panel.saved(decision)
+        i = self.queue_model.find(key)
+        if i >= 0:
+            self.queue_model.upsert(
+                replace(self.queue_model.row_at(i), decision=decision.decision, status="decided",
+                        primary_review_due=decision.primary_review_due, foreign_filing_free=decision.foreign_filing_free)
+            )
         self.session.notes.info(self.tr("Decision saved in the triage log."))
         self.refresh_log()
-        return True
 
     # -- the log ---------------------------------------------------------------------------
     def refresh_log(self) -> None:

@@ -190,13 +190,14 @@
     </message>
     <message>
       <location filename="../decision_panel.py" line="102" />
+      <location filename="../decision_panel.py" line="463" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
       <location filename="../decision_panel.py" line="52" />
-      <location filename="../decision_panel.py" line="113" />
-      <location filename="../decision_panel.py" line="123" />
+      <location filename="../decision_panel.py" line="114" />
+      <location filename="../decision_panel.py" line="124" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
@@ -206,222 +207,227 @@
       <translation>日本国内と国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="120" />
+      <location filename="../decision_panel.py" line="121" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="120" />
+      <location filename="../decision_panel.py" line="121" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="120" />
+      <location filename="../decision_panel.py" line="121" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="120" />
+      <location filename="../decision_panel.py" line="121" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="120" />
+      <location filename="../decision_panel.py" line="121" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="136" />
+      <location filename="../decision_panel.py" line="137" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="137" />
+      <location filename="../decision_panel.py" line="138" />
       <source>Hover over a row for why it applies, the law and the sources.</source>
       <translation>行にマウスを重ねると、適用理由・根拠法令・出典を表示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="151" />
+      <location filename="../decision_panel.py" line="152" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="152" />
+      <location filename="../decision_panel.py" line="153" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="156" />
+      <location filename="../decision_panel.py" line="157" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="157" />
+      <location filename="../decision_panel.py" line="158" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="158" />
+      <location filename="../decision_panel.py" line="159" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="163" />
+      <location filename="../decision_panel.py" line="164" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="164" />
+      <location filename="../decision_panel.py" line="165" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="165" />
+      <location filename="../decision_panel.py" line="166" />
       <source>Free to file abroad (10 months)</source>
       <translation>外国出願可能日（出願から10か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="179" />
+      <location filename="../decision_panel.py" line="180" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="194" />
+      <location filename="../decision_panel.py" line="195" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="273" />
+      <location filename="../decision_panel.py" line="274" />
       <source>Abroad: not recorded</source>
       <translation>国外の完成地: 記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="304" />
+      <location filename="../decision_panel.py" line="305" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="306" />
+      <location filename="../decision_panel.py" line="307" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="316" />
+      <location filename="../decision_panel.py" line="317" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="318" />
+      <location filename="../decision_panel.py" line="319" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="321" />
+      <location filename="../decision_panel.py" line="322" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="323" />
+      <location filename="../decision_panel.py" line="324" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="339" />
+      <location filename="../decision_panel.py" line="340" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="339" />
+      <location filename="../decision_panel.py" line="340" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="374" />
+      <location filename="../decision_panel.py" line="375" />
       <source>Why</source>
       <translation>適用理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="374" />
+      <location filename="../decision_panel.py" line="375" />
       <source>Law</source>
       <translation>根拠法令</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="374" />
+      <location filename="../decision_panel.py" line="375" />
       <source>Penalty</source>
       <translation>罰則</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="374" />
+      <location filename="../decision_panel.py" line="375" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="374" />
+      <location filename="../decision_panel.py" line="375" />
       <source>Sources</source>
       <translation>出典</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="392" />
+      <location filename="../decision_panel.py" line="393" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="392" />
+      <location filename="../decision_panel.py" line="393" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="392" />
+      <location filename="../decision_panel.py" line="393" />
       <source>in Japan and abroad</source>
       <translation>日本国内と国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="393" />
+      <location filename="../decision_panel.py" line="394" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="395" />
+      <location filename="../decision_panel.py" line="396" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="395" />
+      <location filename="../decision_panel.py" line="396" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="399" />
+      <location filename="../decision_panel.py" line="400" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="400" />
+      <location filename="../decision_panel.py" line="401" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="409" />
+      <location filename="../decision_panel.py" line="410" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="410" />
+      <location filename="../decision_panel.py" line="411" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="451" />
+      <location filename="../decision_panel.py" line="463" />
+      <source>Saving…</source>
+      <translation>保存中…</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="470" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="456" />
+      <location filename="../decision_panel.py" line="475" />
       <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
       <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="463" />
+      <location filename="../decision_panel.py" line="482" />
       <source>Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.</source>
       <translation>日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。</translation>
     </message>
@@ -429,192 +435,192 @@
   <context>
     <name>DraftView</name>
     <message>
-      <location filename="../draft_view.py" line="149" />
+      <location filename="../draft_view.py" line="150" />
       <source>Additional requirements</source>
       <translation>付加要件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="151" />
+      <location filename="../draft_view.py" line="152" />
       <source>For defence use (Japan's or a foreign military's)?</source>
       <translation>防衛目的（日本または外国の軍事用途）ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="153" />
+      <location filename="../draft_view.py" line="154" />
       <source>From State-commissioned or State-funded R&amp;D?</source>
       <translation>国の委託・補助による研究開発の成果ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="158" />
+      <location filename="../draft_view.py" line="159" />
       <source>e.g. F41H 3/00, H04K 3/00</source>
       <translation>例: F41H 3/00, H04K 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="160" />
+      <location filename="../draft_view.py" line="161" />
       <source>Separate codes with commas, semicolons or 、. A field these codes fall in is taken as a fact (likelihood 100%), for every claim. Apply (or Enter) screens the draft again.</source>
       <translation>複数のコードはカンマ・セミコロン・読点（、）で区切ります。これらのコードが属する分野は事実として扱い、すべての請求項で該当可能性100%とします。「適用」（または Enter）で草稿を再判定します。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="164" />
+      <location filename="../draft_view.py" line="165" />
       <source>Apply</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="169" />
+      <location filename="../draft_view.py" line="170" />
       <source>IPC codes known for this draft</source>
       <translation>この草稿について判明しているIPCコード</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="173" />
+      <location filename="../draft_view.py" line="174" />
       <source>Annotation for this claim</source>
       <translation>この請求項への注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="177" />
+      <location filename="../draft_view.py" line="178" />
       <source>Why (optional)</source>
       <translation>理由（任意）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="179" />
+      <location filename="../draft_view.py" line="180" />
       <source>e.g. F41H 3/00</source>
       <translation>例: F41H 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="180" />
+      <location filename="../draft_view.py" line="181" />
       <source>Agree</source>
       <translation>同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="181" />
+      <location filename="../draft_view.py" line="182" />
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="187" />
+      <location filename="../draft_view.py" line="188" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="188" />
+      <location filename="../draft_view.py" line="189" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="189" />
+      <location filename="../draft_view.py" line="190" />
       <source>Corrected IPC</source>
       <translation>修正IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="204" />
+      <location filename="../draft_view.py" line="205" />
       <source>Field likelihoods</source>
       <translation>分野ごとの該当可能性</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="210" />
+      <location filename="../draft_view.py" line="211" />
       <source>Top IPC codes</source>
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="284" />
+      <location filename="../draft_view.py" line="285" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="312" />
+      <location filename="../draft_view.py" line="314" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="314" />
+      <location filename="../draft_view.py" line="316" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="315" />
+      <location filename="../draft_view.py" line="317" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="318" />
+      <location filename="../draft_view.py" line="320" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="375" />
+      <location filename="../draft_view.py" line="377" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="387" />
+      <location filename="../draft_view.py" line="403" />
       <source>No claims to annotate in this draft: record your view in the decision's rationale.</source>
       <translation>この草稿には注記できる請求項がありません。判断は出願方針の理由に記入してください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="402" />
+      <location filename="../draft_view.py" line="418" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="416" />
+      <location filename="../draft_view.py" line="432" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="420" />
+      <location filename="../draft_view.py" line="436" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="420" />
+      <location filename="../draft_view.py" line="436" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="422" />
+      <location filename="../draft_view.py" line="438" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="424" />
+      <location filename="../draft_view.py" line="440" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="451" />
+      <location filename="../draft_view.py" line="467" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="454" />
+      <location filename="../draft_view.py" line="470" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="480" />
+      <location filename="../draft_view.py" line="496" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="486" />
+      <location filename="../draft_view.py" line="502" />
       <source>title</source>
       <translation>発明の名称</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="487" />
+      <location filename="../draft_view.py" line="503" />
       <source>abstract</source>
       <translation>要約</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="488" />
+      <location filename="../draft_view.py" line="504" />
       <source>technical field</source>
       <translation>技術分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="489" />
+      <location filename="../draft_view.py" line="505" />
       <source>description</source>
       <translation>明細書</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="490" />
+      <location filename="../draft_view.py" line="506" />
       <source>predicted IPC</source>
       <translation>予測IPC</translation>
     </message>
@@ -918,314 +924,330 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="68" />
+      <location filename="../main_window.py" line="73" />
       <source>Patent Non-Disclosure Triage Workbench</source>
       <translation>特許出願非公開 事前判定ワークベンチ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="81" />
+      <location filename="../main_window.py" line="86" />
       <source>Search drafts (name, field, level, decision)</source>
       <translation>草稿を検索（名前・分野・判定・方針）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="85" />
+      <location filename="../main_window.py" line="90" />
       <source>All levels</source>
       <translation>すべての判定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="86" />
+      <location filename="../main_window.py" line="91" />
       <source>Needs attention (review + likely)</source>
       <translation>要確認（要検討＋送付の可能性大）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="87" />
+      <location filename="../main_window.py" line="92" />
       <source>Likely referral only</source>
       <translation>送付の可能性大のみ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="88" />
+      <location filename="../main_window.py" line="93" />
       <source>Undecided</source>
       <translation>方針未決定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="89" />
+      <location filename="../main_window.py" line="94" />
       <source>Key date within 30 days</source>
       <translation>30日以内に期限あり</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="99" />
+      <location filename="../main_window.py" line="104" />
       <source>Drop draft files or folders here (PDF, DOCX, TXT, MD, USPTO XML).</source>
       <translation>ここに草稿ファイルやフォルダーをドロップ（PDF・DOCX・TXT・MD・USPTO XML）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="116" />
+      <location filename="../main_window.py" line="121" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="117" />
+      <location filename="../main_window.py" line="122" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="118" />
+      <location filename="../main_window.py" line="123" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="132" />
+      <location filename="../main_window.py" line="137" />
       <source>Cancel</source>
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="161" />
+      <location filename="../main_window.py" line="166" />
       <source>&amp;File</source>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="162" />
+      <location filename="../main_window.py" line="167" />
       <source>&amp;Open drafts…</source>
       <translation>出願草稿を開く(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="163" />
+      <location filename="../main_window.py" line="168" />
       <source>&amp;Import folder…</source>
       <translation>フォルダーを取り込む(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="164" />
+      <location filename="../main_window.py" line="169" />
       <source>&amp;Export log…</source>
       <translation>判定記録をエクスポート(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="166" />
+      <location filename="../main_window.py" line="171" />
       <source>&amp;Settings…</source>
       <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="168" />
+      <location filename="../main_window.py" line="173" />
       <source>&amp;Quit</source>
       <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="169" />
+      <location filename="../main_window.py" line="174" />
       <source>&amp;Review</source>
       <translation>審査(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="170" />
+      <location filename="../main_window.py" line="175" />
       <source>&amp;Next draft</source>
       <translation>次の草稿(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="171" />
+      <location filename="../main_window.py" line="176" />
       <source>&amp;Previous draft</source>
       <translation>前の草稿(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="172" />
+      <location filename="../main_window.py" line="177" />
       <source>&amp;Agree with the flag</source>
       <translation>判定に同意(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="173" />
+      <location filename="../main_window.py" line="178" />
       <source>&amp;Disagree with the flag</source>
       <translation>判定に不同意(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="174" />
+      <location filename="../main_window.py" line="179" />
       <source>De&amp;cide…</source>
       <translation>方針を決定(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="175" />
+      <location filename="../main_window.py" line="180" />
       <source>&amp;Save decision</source>
       <translation>方針を保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="176" />
+      <location filename="../main_window.py" line="181" />
       <source>&amp;Cancel running work</source>
       <translation>実行中の処理を中止(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="182" />
       <source>&amp;View</source>
       <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="178" />
+      <location filename="../main_window.py" line="183" />
       <source>Triage &amp;log</source>
       <translation>判定記録(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="179" />
+      <location filename="../main_window.py" line="184" />
       <source>&amp;Help</source>
       <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="180" />
+      <location filename="../main_window.py" line="185" />
       <source>Keyboard &amp;shortcuts</source>
       <translation>キーボードショートカット(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="181" />
+      <location filename="../main_window.py" line="186" />
       <source>&amp;About</source>
       <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="186" />
+      <location filename="../main_window.py" line="191" />
       <source>Open drafts</source>
       <translation>出願草稿を開く</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="186" />
+      <location filename="../main_window.py" line="191" />
       <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
       <translation>出願草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="192" />
+      <location filename="../main_window.py" line="197" />
       <source>Import a folder of drafts</source>
       <translation>草稿のフォルダーを取り込む</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="213" />
-      <location filename="../main_window.py" line="554" />
+      <location filename="../main_window.py" line="218" />
+      <location filename="../main_window.py" line="612" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="217" />
+      <location filename="../main_window.py" line="222" />
       <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="250" />
+      <location filename="../main_window.py" line="255" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="256" />
+      <location filename="../main_window.py" line="261" />
       <source>Screened %1 of %2: %3</source>
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="301" />
+      <location filename="../main_window.py" line="306" />
       <source>None of the %n file(s) could be screened</source>
       <translation>
         <numerusform>ファイルを 1 件も判定できませんでした（全 %n 件）</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="302" />
+      <location filename="../main_window.py" line="307" />
       <source>%1 of %2 file(s) could not be screened; the others were processed</source>
       <translation>%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="309" />
+      <location filename="../main_window.py" line="314" />
       <source>Cancelled: %1 of %2 draft(s) screened; %3 not screened.</source>
       <translation>中止しました：%2 件中 %1 件を判定し、%3 件は判定していません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="313" />
+      <location filename="../main_window.py" line="318" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="340" />
+      <location filename="../main_window.py" line="345" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="421" />
+      <location filename="../main_window.py" line="426" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="426" />
+      <location filename="../main_window.py" line="431" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="452" />
+      <location filename="../main_window.py" line="459" />
+      <source>Please wait: the previous change is still being saved in the triage log.</source>
+      <translation>お待ちください。前の変更を判定記録に保存しています。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="491" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="462" />
+      <location filename="../main_window.py" line="500" />
+      <source>Saving the annotation in the triage log…</source>
+      <translation>注記を判定記録に保存しています…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="508" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="479" />
+      <location filename="../main_window.py" line="527" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="491" />
+      <location filename="../main_window.py" line="535" />
+      <source>Saving the decision in the triage log…</source>
+      <translation>出願方針を判定記録に保存しています…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="540" />
+      <location filename="../main_window.py" line="550" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="530" />
+      <location filename="../main_window.py" line="588" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="537" />
+      <location filename="../main_window.py" line="595" />
       <source>The export period starts after it ends (%1 to %2): change From or to.</source>
       <translation>エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="542" />
+      <location filename="../main_window.py" line="600" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="542" />
+      <location filename="../main_window.py" line="600" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="542" />
+      <location filename="../main_window.py" line="600" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="544" />
+      <location filename="../main_window.py" line="602" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="559" />
+      <location filename="../main_window.py" line="617" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="589" />
+      <location filename="../main_window.py" line="647" />
       <source>Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).</source>
       <translation>設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="593" />
+      <location filename="../main_window.py" line="651" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="614" />
+      <location filename="../main_window.py" line="672" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="617" />
+      <location filename="../main_window.py" line="675" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="625" />
+      <location filename="../main_window.py" line="683" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
