@@ -4,7 +4,9 @@ while a 50-draft batch imports (a 5 ms QTimer heartbeat measures the gaps).
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.gui [--drafts 50]
 
 Targets: first window <= 2 s; longest stall <= 100 ms; with a year's log (--log-drafts,
-1,000 by default) 'Save decision' <= 500 ms on the GUI thread. The batch is real patent text:
+1,000 by default) 'Save decision' <= 500 ms on the GUI thread (the press and the refresh when
+it is stored: the write itself runs in a worker), and with the log locked by another
+connection for 1 s the longest stall while the save waits <= 100 ms. The batch is real patent text:
 the USPTO publications rendered as TXT/DOCX/PDF by benchmarks/corpus.py, the bundled
 example drafts, and real first claims (first_claims_cpc.jsonl) written as text drafts.
 It runs the real pipeline (workbench.triage) and records into a throw-away log.
@@ -145,17 +147,25 @@ def main() -> int:
     print(f"longest event-loop stall during the batch: {stall:.1f} ms (target <= 100 ms) {'OK' if stall <= 100 else 'MISSED'}")
     print(f"idle baseline (same heartbeat, no work, 2 s): longest gap {idle_worst:.1f} ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     if big is not None:
-        n, events, refresh_s, save_s = big
+        n, events, refresh_s, save_s, wall_s, locked_stall, locked_wall = big
         print(f"log of {n} drafts / {events} events: refreshing the queue and log tab {refresh_s * 1000:.0f} ms; "
-              f"'Save decision' (write + refresh) {save_s * 1000:.0f} ms on the GUI thread (target <= 500 ms) {'OK' if save_s <= 0.5 else 'MISSED'}")
+              f"'Save decision' (press + refresh when stored) {save_s * 1000:.0f} ms on the GUI thread "
+              f"(target <= 500 ms) {'OK' if save_s <= 0.5 else 'MISSED'}; stored {wall_s * 1000:.0f} ms after the press")
+        print(f"'Save decision' with the log locked by another connection for 1 s: stored {locked_wall:.2f} s after the press; "
+              f"longest event-loop stall while it waited {locked_stall * 1000:.1f} ms (target <= 100 ms) {'OK' if locked_stall <= 0.1 else 'MISSED'}"
+              " (then the refresh above)")
     return 0
 
 
-def grown_log_figures(app, win, session, n: int) -> tuple[int, int, float, float] | None:
+def grown_log_figures(app, win, session, n: int) -> tuple | None:
     """A year's log: the batch's real verdicts recorded again under other file hashes until
     the log holds ``n`` drafts; then the time the GUI thread spends refreshing the queue and
-    the log tab, and saving one decision (which refreshes both)."""
+    the log tab, and saving one decision (the press, and the refresh of both when the worker
+    has stored it); then a save while another connection holds the log locked for 1 s."""
+    import sqlite3
     from dataclasses import replace
+
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     verdicts = list(session.verdicts.values())
     log = session.log
@@ -174,12 +184,51 @@ def grown_log_figures(app, win, session, n: int) -> tuple[int, int, float, float
     win.select_key(row.key)
     app.processEvents()
     panel = win.decision_panel
+    on_gui = [0.0]
+    arrived: list[float] = []  # when the worker's result reached the GUI thread
+    stored = win._decision_stored
+
+    def timed_stored(*a):  # the GUI-thread part after the worker has written
+        t0 = time.perf_counter()
+        arrived.append(t0)
+        stored(*a)
+        on_gui[0] += time.perf_counter() - t0
+
+    win._decision_stored = timed_stored
+    ticks: list[float] = []
+    heart = QTimer()
+    heart.setInterval(5)
+    heart.setTimerType(Qt.TimerType.PreciseTimer)
+    heart.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    def save_and_wait() -> float:
+        t0 = time.perf_counter()
+        panel.request_save()
+        on_gui[0] += time.perf_counter() - t0
+        loop, poll = QEventLoop(), QTimer()
+        poll.timeout.connect(lambda: None if win.log_write_pending() else loop.quit())
+        poll.start(2)
+        loop.exec()
+        poll.stop()
+        return time.perf_counter() - t0
+
     panel.rationale.setPlainText("benchmark: hold while the field is checked")
-    t = time.perf_counter()
-    panel.request_save()
-    app.processEvents()
-    save_s = time.perf_counter() - t
-    return len(log.drafts()), len(log.history()), refresh_s, save_s
+    wall_s = save_and_wait()
+    save_s = on_gui[0]
+
+    panel.rationale.setPlainText("benchmark: saved while another program holds the log")
+    other = sqlite3.connect(str(log.path), isolation_level=None, timeout=0)
+    other.execute("BEGIN IMMEDIATE")
+    QTimer.singleShot(1000, lambda: (other.execute("ROLLBACK"), other.close()))
+    ticks.append(time.perf_counter())
+    heart.start()
+    locked_wall = save_and_wait()
+    heart.stop()
+    ticks.append(time.perf_counter())
+    waiting = [t for t in ticks if t <= arrived[-1]] + [arrived[-1]]  # the wait, not the refresh after it
+    locked_stall = max((b - a for a, b in zip(waiting, waiting[1:])), default=0.0)
+    win._decision_stored = stored
+    return len(log.drafts()), len(log.history()), refresh_s, save_s, wall_s, locked_stall, locked_wall
 
 
 if __name__ == "__main__":
