@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from workbench.claims.analysis import analysis_of
 from workbench.claims.patterns import get_patterns
 from workbench.claims.pipeline import analyse, get_pipeline
 from workbench.claims.splitter import find_claims
 from workbench.domain import Claim, ClaimPart, ClaimSet, Draft
 from workbench.errors import CATALOGUE, E201, E202, ClaimsError
-
-
-_WRAP = re.compile(r"(?<=\S)[ \t]*\r?\n[ \t]*(?=\S)")
-
-
-def _is_japanese(ch: str) -> bool:
-    return ord(ch) > 0x2FFF
+from workbench.text import JA_LINE_WRAP
 
 
 def unwrapped(text: str) -> tuple[str, list[int]]:
@@ -27,9 +19,7 @@ def unwrapped(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     pos = 0
-    for m in _WRAP.finditer(text):
-        if not (_is_japanese(text[m.start() - 1]) or _is_japanese(text[m.end()])):
-            continue
+    for m in JA_LINE_WRAP.finditer(text):
         out.append(text[pos : m.start()])
         where.extend(range(pos, m.start()))
         pos = m.end()

@@ -5,7 +5,6 @@ their characters) and English word variants."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 import numpy as np
@@ -13,19 +12,14 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
+from workbench.text import join_japanese_wraps
+
 FEATURE_PARAMS = {"word_bits": 17, "char_bits": 17, "char_ngrams": (2, 4), "word_ngrams": (1, 2)}
-
-
-# One line break (with the spaces around it) beside a Japanese character: a PDF's line wrap
-# inside a Japanese word (「無人航\n空機」), which would otherwise split its character n-grams.
-# Blank lines, and breaks between two non-Japanese words, stay.
-_JA = "\u3000-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_JA_WRAP = re.compile(rf"(?<=[{_JA}])[ \t]*\r?\n[ \t]*(?=\S)|(?<=\S)[ \t]*\r?\n[ \t]*(?=[{_JA}])")
 
 
 def _prep(text: str) -> str:
     # full-width letters/digits -> ASCII; katakana stays katakana; Japanese line wraps joined
-    return _JA_WRAP.sub("", unicodedata.normalize("NFKC", text))
+    return join_japanese_wraps(unicodedata.normalize("NFKC", text))
 
 
 class Featurizer:
