@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 
-from workbench.cli.console import printable
+from workbench.cli.console import pad, printable
 from workbench.cli.language import cli_language
 
 MISSING_COMPLETION = "give the countries where the invention was completed, e.g. --completed-in JP or JP,US; the first-filing duties depend on it"
@@ -14,12 +13,6 @@ MISSING_COMPLETION = "give the countries where the invention was completed, e.g.
 
 def _say(text: str = "") -> None:
     print(printable(text, sys.stdout))
-
-
-def _pad(text: str, columns: int) -> str:
-    """``text`` padded to ``columns`` terminal columns (a kanji or kana takes two)."""
-    width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return text + " " * max(0, columns - width)
 
 
 def _codes(text: str | None, option: str, pattern=None) -> tuple[str, ...]:
@@ -92,7 +85,7 @@ def run_check(args) -> int:
         else:
             mark = " (verified)" if j.verified else " (UNVERIFIED - check the official text)"
             applies = c.applies.upper()
-        _say(f"[{_pad(applies, width)}] {j.code} {c.text('name', lang)} — {c.text('law', lang)}{mark}")
+        _say(f"[{pad(applies, width)}] {j.code} {c.text('name', lang)} — {c.text('law', lang)}{mark}")
         _say(f"{indent}{label['why']}{c.text('why', lang)}")
         _say(f"{indent}{label['do']}{c.text('requirement', lang)}")
         _say(f"{indent}{label['wait']}{c.text('wait', lang)}")
