@@ -235,7 +235,8 @@ DECISION_LABELS = {
     "prior_confirmation": "Request prior confirmation (Art. 79)",
     "hold": "Hold for review",
 }
-# The same labels as the Japanese UI shows them (workbench/ui/translations; a test keeps the two equal)
+# The Japanese labels as the Japanese UI shows them (workbench/ui/translations; a test keeps them equal)
+LEVEL_LABELS_JA = {"clear": "該当なし", "review": "要検討", "likely": "送付の可能性大"}
 DECISION_LABELS_JA = {
     "clear_abroad": "外国出願可",
     "file_jp_first": "日本で第一国出願（第78条）",

@@ -73,13 +73,6 @@ def _completed_abroad(text: str | None) -> tuple[str, ...] | None:
     return codes
 
 
-def residences_label(residences: tuple[str, ...] | None) -> str:
-    """A decision's residences as `log show` prints them."""
-    from workbench.store.export import residences_text  # one wording for the report and the CLI
-
-    return residences_text(residences)
-
-
 def _print_json(obj) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=2))
 
@@ -140,6 +133,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_show(args) -> int:
+    from workbench.store.export import codes_text  # one wording for the report and the CLI
+
     with _open(args) as log:
         rec = log.draft(args.draft)
     if args.json:
@@ -180,9 +175,9 @@ def cmd_show(args) -> int:
             print(f"    {d.at}  {d.reviewer}: {DECISION_LABELS.get(d.decision, d.decision)}")
             print(f"      rationale: {d.rationale}")
             print(
-                f"      completed in Japan: {where}; completed abroad: {residences_label(d.completed_abroad)}; "
+                f"      completed in Japan: {where}; completed abroad: {codes_text(d.completed_abroad)}; "
                 f"countries: {','.join(d.planned_countries) or '-'}; "
-                f"residences: {residences_label(d.residences)}; "
+                f"residences: {codes_text(d.residences)}; "
                 f"JP filing {d.jp_filing_date or '-'} -> review due {d.primary_review_due or '-'}, "
                 f"free to file abroad {d.foreign_filing_free or '-'}"
             )
@@ -192,6 +187,8 @@ def cmd_show(args) -> int:
 
 
 def cmd_decide(args) -> int:
+    from workbench.store.export import codes_text  # one wording for the report and the CLI
+
     from workbench.filing.checklist import FILING, parse_codes
 
     codes, bad = parse_codes(args.countries or "", FILING)  # as the decision panel reads them
@@ -209,8 +206,8 @@ def cmd_decide(args) -> int:
     print(f"Recorded for draft {d.draft_id}: {DECISION_LABELS[d.decision]} (by {d.reviewer} at {d.at})")
     if d.jp_filing_date:
         print(f"  primary review due {d.primary_review_due}; foreign filing free from {d.foreign_filing_free}")
-    print(f"  completed abroad in: {residences_label(d.completed_abroad)}")
-    print(f"  inventors' / applicant's residences: {residences_label(d.residences)}")
+    print(f"  completed abroad in: {codes_text(d.completed_abroad)}")
+    print(f"  inventors' / applicant's residences: {codes_text(d.residences)}")
     return 0
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from workbench.domain import LEVEL_LABELS_JA
 from workbench.errors import E303, RulesError
 from workbench.rules.loader import installed_rules_dir
 from workbench.rules.source import read_rule_file
@@ -162,13 +163,12 @@ def _load(path: str) -> tuple[Jurisdiction, ...]:
 
 
 # The triage levels as the Japanese UI names them (workbench/ui/labels.py).
-LEVEL_JA = {"clear": "該当なし", "review": "要検討", "likely": "送付の可能性大"}
 
 
 def _scope_applies(j: Jurisdiction, facts: FilingFacts) -> tuple[str | None, str, str]:
     """Whether the rule's technology scope is met: (applies, why in English, why in Japanese)."""
     level = facts.jp_level
-    level_ja = LEVEL_JA.get(level or "", level or "")
+    level_ja = LEVEL_LABELS_JA.get(level or "", level or "")
     if j.scope == "all":
         return "yes", "applies to all technology", "すべての技術分野が対象となる"
     if j.scope == "jp-fields":

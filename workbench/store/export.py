@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from workbench.domain import DECISION_LABELS, DECISION_LABELS_JA
+from workbench.domain import DECISION_LABELS, DECISION_LABELS_JA, LEVEL_LABELS_JA
 from workbench.errors import E601, E602, E603, ExportError, WorkbenchError
 from workbench.store.log import TriageLog, utc_now
 from workbench.store.records import DecisionRow, DraftSummary
@@ -54,10 +54,8 @@ def codes_text(codes: tuple[str, ...] | None) -> str:
     return ", ".join(codes) if codes else "none given"
 
 
-residences_text = codes_text  # the name the CLI first used
 
 # The PDF report is read by auditors in both languages: its derived texts say both.
-LEVELS_JA = {"clear": "該当なし", "review": "要検討", "likely": "送付の可能性大"}  # as the Japanese UI says them
 CODES_LEGEND = (
     f"'{NOT_RECORDED}' = 記録なし: the decision was logged without this fact / この事実を記録せずに判断が記録された。"
     "  'none given' = 入力なし: recorded as none / なしとして記録された。"
@@ -65,7 +63,7 @@ CODES_LEGEND = (
 
 
 def bilingual_level(level: str | None) -> str:
-    return f"{level} / {LEVELS_JA[level]}" if level in LEVELS_JA else (level or "-")
+    return f"{level} / {LEVEL_LABELS_JA[level]}" if level in LEVEL_LABELS_JA else (level or "-")
 
 
 
