@@ -1,0 +1,182 @@
+"""Coded messages: what the core says to a person, as values, rendered at the edges.
+
+The error catalogue (``workbench/errors.py``) gives every *failure* a code. This module does
+the same for everything else the core tells a person - verdict reasons, notes, warnings,
+progress and summary lines - in the spirit of spaCy's ``Errors``/``Warnings``:
+
+    from workbench.messages import M, msg
+    reason = msg(M.R301, terms=("laser weapon",))      # a typed value, no English yet
+    reason.render("ja")                               # the edges choose the language
+    str(reason)                                       # English (for logs and audit copies)
+    reason.to_dict() == {"code": "R301", "args": {...}, "en": "..."}
+
+Rules of the catalogue
+- One entry per code, English *and* Japanese side by side, with the same ``{placeholders}``
+  (a test renders every code in both languages and fails on a missing or English-only text).
+- Code logic never reads a message's text: it compares ``message.code`` (and its ``args``).
+  Nothing outside :func:`Message.render` turns a message into words.
+- Arguments are plain values (str, int, float, bool, None, tuples of those, or nested
+  messages). A tuple is joined as the language joins lists; a nested message is rendered in
+  the same language; a float is shown as given (format it in the template: ``{p:.0%}``).
+- Codes are never reused. Ranges (letter = kind, digit = area as in errors.py):
+  ``N`` notes (what the reader/splitter/screen noticed), ``R`` verdict reasons,
+  ``W`` warnings, ``I`` information lines (summaries, progress, confirmations).
+  ``x1xx`` ingest, ``x2xx`` claims, ``x3xx`` rules/IPC, ``x4xx`` classify/triage,
+  ``x5xx`` triage log, ``x6xx`` exports, ``x7xx`` filing / clearance, ``x8xx`` batch,
+  ``x9xx`` CLI, settings and anything else.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+LANGUAGES = ("en", "ja")
+_FORMATTER = string.Formatter()
+
+
+@dataclass(frozen=True)
+class MessageSpec:
+    code: str
+    en: str
+    ja: str
+
+    def placeholders(self, lang: str = "en") -> set[str]:
+        text = self.ja if lang == "ja" else self.en
+        return {name.split(".")[0].split("[")[0] for _, name, _, _ in _FORMATTER.parse(text) if name}
+
+
+CATALOGUE: dict[str, MessageSpec] = {}
+
+
+class _Codes:
+    """Attribute access to the codes (``M.R301``), so a typo fails at import, not at render."""
+
+    def __getattr__(self, name: str) -> str:
+        if name in CATALOGUE:
+            return name
+        raise AttributeError(f"no message code {name!r} in workbench/messages.py")
+
+
+M = _Codes()
+
+
+def define(code: str, en: str, ja: str) -> str:
+    """Add one entry to the catalogue (at import time of the module that owns the area)."""
+    if code in CATALOGUE:
+        raise RuntimeError(f"duplicate message code {code}")
+    if not code[:1] in "NRWI" or not code[1:].isdigit():
+        raise RuntimeError(f"message code {code!r} is not N/R/W/I followed by digits")
+    spec = MessageSpec(code, en, ja)
+    if spec.placeholders("en") != spec.placeholders("ja"):
+        raise RuntimeError(f"message {code}: English and Japanese placeholders differ")
+    CATALOGUE[code] = spec
+    return code
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class Message:
+    """A coded message: ``code`` from the catalogue and its arguments (typed values)."""
+
+    code: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def kwargs(self) -> dict[str, Any]:
+        return dict(self.args)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.kwargs.get(name, default)
+
+    def render(self, lang: str = "en") -> str:
+        spec = CATALOGUE.get(self.code)
+        if spec is None:  # a record written by a newer version: show what we have, never crash
+            return f"[{self.code}] " + ", ".join(f"{k}={v}" for k, v in self.args)
+        template = spec.ja if lang == "ja" else spec.en
+        values = {k: _render_arg(v, lang) for k, v in self.args}
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def __str__(self) -> str:  # English, for logs and the audit copy
+        return self.render("en")
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "args": {k: _jsonable(v) for k, v in self.args}, "en": self.render("en")}
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Message":
+        args = data.get("args") or {}
+        return cls(str(data["code"]), tuple((k, _from_jsonable(v)) for k, v in args.items()))
+
+
+def msg(code: str, **args: Any) -> Message:
+    """Build a message; unknown codes and missing arguments fail here, at the raise site."""
+    spec = CATALOGUE.get(code)
+    if spec is None:
+        raise KeyError(f"no message code {code!r} in the catalogue")
+    missing = spec.placeholders("en") - set(args)
+    if missing:
+        raise KeyError(f"message {code} needs {sorted(missing)}")
+    return Message(code, tuple(sorted((k, _freeze(v)) for k, v in args.items())))
+
+
+def render(message: "Message | str", lang: str = "en") -> str:
+    """Render a message (or pass through a plain string from an old stored record)."""
+    if isinstance(message, Message):
+        return message.render(lang)
+    return str(message)
+
+
+def _render_arg(value: Any, lang: str) -> Any:
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, tuple):
+        parts = [str(_render_arg(v, lang)) for v in value]
+        return ("、" if lang == "ja" else ", ").join(parts)
+    if isinstance(value, bool):
+        if lang == "ja":
+            return "はい" if value else "いいえ"
+        return "yes" if value else "no"
+    if value is None:
+        return "—"
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Message):
+        return {"$message": value.to_dict()}
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _from_jsonable(value: Any) -> Any:
+    if isinstance(value, dict) and "$message" in value:
+        return Message.from_dict(value["$message"])
+    if isinstance(value, list):
+        return tuple(_from_jsonable(v) for v in value)
+    return value
+
+
+# -- the catalogue ----------------------------------------------------------------------
+# Each area adds its codes below, in its range. Keep English and Japanese on adjacent lines.
+# Japanese vocabulary as in the UI glossary: 草稿 (draft), 判定 (screening / verdict),
+# 判定記録 (triage log), 出願方針 (decision), 分野 (specified field), 設定 (Settings).
+
+# N4xx / R4xx: screening
+define(
+    "N401",
+    "No claims section was found: the whole text was screened as one unit.",
+    "請求の範囲が見つからないため、全文を一つの単位として判定しました。",
+)
