@@ -170,13 +170,16 @@ def _from_jsonable(value: Any) -> Any:
 
 
 # -- the catalogue ----------------------------------------------------------------------
-# Each area adds its codes below, in its range. Keep English and Japanese on adjacent lines.
-# Japanese vocabulary as in the UI glossary: 草稿 (draft), 判定 (screening / verdict),
-# 判定記録 (triage log), 出願方針 (decision), 分野 (specified field), 設定 (Settings).
-
-# N4xx / R4xx: screening
-define(
-    "N401",
-    "No claims section was found: the whole text was screened as one unit.",
-    "請求の範囲が見つからないため、全文を一つの単位として判定しました。",
+# One module per area holds its codes (so parallel work on two areas never edits one file):
+# workbench/messages/<area>.py calls define(...) at import; importing this package loads all.
+from workbench.messages import (  # noqa: E402,F401  (imported for their define() calls)
+    ingest,
+    claims,
+    rules,
+    screening,
+    log,
+    export,
+    filing,
+    batch,
+    cli,
 )
