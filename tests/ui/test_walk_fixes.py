@@ -431,7 +431,7 @@ def test_a_language_switch_keeps_the_draft_and_the_tab_the_reviewer_was_on(qtbot
         with qtbot.waitSignal(win.batch_finished, timeout=30000):
             win.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
         keys = [win.queue_model.row_at(i).key for i in range(win.queue_model.rowCount())]
-        assert len(keys) == 3
+        assert len(keys) == len(example_drafts)
         win.select_key(keys[2])
         win.tabs.setCurrentWidget(win.log_view)
         assert win.current_key == keys[2]
