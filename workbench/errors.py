@@ -118,6 +118,20 @@ E510 = _spec("E510", "The hash prefix '{ref}' matches more than one draft", "Giv
 E511 = _spec("E511", "The triage log could not be written ({detail})", "Free disk space or check the storage, then retry; nothing of this change was recorded.")
 E512 = _spec("E512", "There is no triage log at this path", "Check the path given with --db; a new log is created when drafts are first screened into it (workbench triage --db PATH).")
 E513 = _spec("E513", "The backup cannot be written ({detail})", "Give another file name with --out, in a folder you can write to; a backup never overwrites a file.")
+# (E530-E539: schema check, signed checkpoints - hostile-input work)
+E530 = _spec(
+    "E530",
+    "The triage log's structure is not the one the workbench made: {detail}",
+    "Someone changed the database outside the workbench (tables or append-only triggers); restore it from a backup and report the incident to your IP manager.",
+)
+E531 = _spec("E531", "The checkpoint cannot be read ({detail})", "Give a checkpoint file written by 'workbench log checkpoint', or an export of the log.")
+E532 = _spec("E532", "The checkpoint's signature is not valid: {detail}", "Use an unaltered checkpoint signed by your key or a key you trust (--trust FILE.pub).")
+E533 = _spec("E533", "The signing key cannot be used ({detail})", "Check the key file (--key or $WORKBENCH_SIGNING_KEY); a new personal key is created when none exists.")
+E534 = _spec(
+    "E534",
+    "The triage log does not match the checkpoint of event {event_id} ({at}): {detail}",
+    "Restore the log from a backup taken before the change; report the incident to your IP manager.",
+)
 
 # -- E6xx exports --------------------------------------------------------------
 E601 = _spec("E601", "The export file cannot be written ({detail})", "Choose another folder or close the file if it is open elsewhere.")

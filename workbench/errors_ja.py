@@ -124,6 +124,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "バックアップを書き込めません（{detail}）",
         "--out で、書き込みできるフォルダーの別のファイル名を指定してください。バックアップは既存のファイルを上書きしません。",
     ),
+    "E530": (
+        "判定記録のデータベース構造が、ワークベンチの作成したものと異なります：{detail}",
+        "ワークベンチ以外でデータベース（テーブルや追記専用トリガー）が変更されています。バックアップから復元し、知財部門の管理者に報告してください。",
+    ),
+    "E531": ("チェックポイントを読み取れません（{detail}）", "'workbench log checkpoint' で作成したチェックポイントファイル、または判定記録のエクスポートを指定してください。"),
+    "E532": ("チェックポイントの署名が正しくありません：{detail}", "改変されていない、ご自身の鍵または信頼する鍵（--trust FILE.pub）で署名されたチェックポイントを使ってください。"),
+    "E533": ("署名鍵を使用できません（{detail}）", "鍵ファイル（--key または $WORKBENCH_SIGNING_KEY）を確認してください。鍵がない場合は個人用の鍵が新しく作成されます。"),
+    "E534": (
+        "判定記録が、イベント {event_id}（{at}）のチェックポイントと一致しません：{detail}",
+        "変更前に取ったバックアップから判定記録を復元し、知財部門の管理者に報告してください。",
+    ),
     # -- E6xx exports
     "E601": ("エクスポートファイルを書き込めません（{detail}）", "別のフォルダーを選ぶか、他のプログラムで開いているファイルを閉じてください。"),
     "E602": (
@@ -299,6 +310,8 @@ PHRASE_KEYS = frozenset({"detail", "what", "allowed", "suffix", "size", "limit",
 
 def filler_ja(value: object) -> object:
     """A raise site's filler in Japanese when it is one of the fixed phrases, else unchanged."""
+    if hasattr(value, "code") and callable(getattr(value, "render", None)):  # a coded message
+        return value.render("ja")
     if not isinstance(value, str):
         return value
     for pattern, ja in FILLERS:

@@ -106,10 +106,14 @@ def test_fresh_log_is_created_at_the_latest_schema(db_path):
         assert lg.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
 
 
-def test_empty_file_is_a_new_log(db_path):
+def test_empty_file_is_not_taken_for_a_log(db_path):
+    """A 0-byte file is someone else's (a new log is built under a temporary name and
+    linked into place, so the workbench never leaves one): refused, never written into."""
     db_path.write_bytes(b"")
-    with TriageLog.open(db_path) as lg:
-        assert lg.schema_version == SCHEMA_VERSION
+    with pytest.raises(StoreError) as exc:
+        TriageLog.open(db_path)
+    assert exc.value.code == "E501" and "empty" in exc.value.message
+    assert db_path.stat().st_size == 0
 
 
 def test_newer_schema_is_refused_and_file_untouched(db_path):

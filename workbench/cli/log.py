@@ -11,7 +11,7 @@ from pathlib import Path
 
 from workbench.cli.console import pad
 from workbench.domain import DECISION_LABELS, DECISIONS, LEVELS
-from workbench.errors import E504, E508, E512, E901, SettingsError, StoreError
+from workbench.errors import E504, E508, E512, E530, E534, E901, SettingsError, StoreError
 
 
 def _open(args):
@@ -250,13 +250,61 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _say(message) -> None:
+    from workbench.cli.language import cli_language
+
+    print(message.render(cli_language()))
+
+
 def cmd_verify(args) -> int:
+    from workbench.messages import M, msg
+    from workbench.store import checkpoint as cpt
+
+    anchor = None
+    if args.against:  # read and check the checkpoint before the log is opened
+        anchor = cpt.read(args.against)
+        fp = cpt.check_signature(anchor, cpt.trusted_keys(args.trust or []), path=args.against)
     with _open(args) as log:
         res = log.verify()
         path = log.path
-    if not res.ok:
-        raise StoreError(E504, path=path, event_id=res.first_broken, detail=res.detail)
-    print(f"OK: {res.detail} ({path})")
+        if not res.ok:
+            if res.first_broken is None:
+                raise StoreError(E530, path=path, detail=res.detail)
+            raise StoreError(E504, path=path, event_id=res.first_broken, detail=res.detail)
+        cmp = cpt.compare(log, anchor) if anchor is not None else None
+    _say(msg(M.I530, events=res.events, path=str(path)))
+    if cmp is None:
+        return 0
+    at = anchor.get("at", "")
+    if cmp.state == "truncated":
+        detail = msg(M.N530, log_head=cmp.log_head, first=cmp.log_head + 1, last=cmp.head_event)
+        raise StoreError(E534, path=path, event_id=cmp.head_event, at=at, detail=detail)
+    if cmp.state == "rewritten":
+        raise StoreError(E534, path=path, event_id=cmp.head_event, at=at, detail=msg(M.N531, event_id=cmp.head_event))
+    if cmp.later:
+        first = cmp.later[0]
+        if not args.allow_later:
+            detail = msg(M.N532, count=len(cmp.later), first=first.id, kind=first.kind, who=first.who, at=first.at)
+            raise StoreError(E534, path=path, event_id=cmp.head_event, at=at, detail=detail)
+        _say(msg(M.W530, count=len(cmp.later), first=first.id, last=cmp.later[-1].id, kind=first.kind, who=first.who, at=first.at))
+    _say(msg(M.I532, event_id=cmp.head_event, at=at, who=anchor.get("who", ""), fingerprint=fp))
+    return 0
+
+
+def cmd_checkpoint(args) -> int:
+    from workbench.messages import M, msg
+    from workbench.store import checkpoint as cpt
+
+    key = cpt.load_key(args.key)  # E533 before the log is opened
+    with _open(args) as log:
+        res = log.verify()  # never sign a broken log
+        if not res.ok:
+            if res.first_broken is None:
+                raise StoreError(E530, path=log.path, detail=res.detail)
+            raise StoreError(E504, path=log.path, event_id=res.first_broken, detail=res.detail)
+        cp = cpt.sign(log, key)
+    out = cpt.write(cp, args.out or cpt.default_path(cp))
+    _say(msg(M.I531, path=str(out), event_id=cp["head_event"], head=cp["head_hash"][:16], fingerprint=cp["key"]["fingerprint"]))
     return 0
 
 
@@ -367,8 +415,19 @@ def register(sub) -> None:
     c.add_argument("--decision", choices=DECISIONS)
     c.set_defaults(func=cmd_export)
 
-    c = cmds.add_parser("verify", parents=[db], help="check the history chain; exit 2 naming the first broken event")
+    c = cmds.add_parser(
+        "verify", parents=[db],
+        help="check the history chain, the records and the structure (and a signed checkpoint); exit 2 naming what is broken",
+    )
+    c.add_argument("--against", metavar="CHECKPOINT", help="a checkpoint file (workbench log checkpoint) or an export of the log")
+    c.add_argument("--trust", action="append", metavar="KEY.pub", help="a public key whose checkpoints you trust (repeatable)")
+    c.add_argument("--allow-later", action="store_true", help="events recorded after the checkpoint are expected (listed, not an error)")
     c.set_defaults(func=cmd_verify)
+
+    c = cmds.add_parser("checkpoint", parents=[db], help="sign the head of the history chain into a checkpoint file kept apart from the log")
+    c.add_argument("--out", metavar="PATH", help="checkpoint file (default: the checkpoints folder beside your settings)")
+    c.add_argument("--key", metavar="KEY.pem", help="signing key (default: $WORKBENCH_SIGNING_KEY or your personal key, created on first use)")
+    c.set_defaults(func=cmd_checkpoint)
 
     c = cmds.add_parser("due", parents=[db], help="drafts whose key dates fall due soon")
     c.add_argument("--days", type=_days, default=30, help="how many days ahead (1-3660)")

@@ -160,6 +160,10 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
         rules, models = versions["ruleset_versions"], versions["model_versions"]
     check = log.verify()
     head_id, head_hash = log.head()
+    from workbench.store import checkpoint
+
+    # the export is an anchor kept outside the log: `workbench log verify --against EXPORT`
+    anchor = checkpoint.sign(log) if check.ok else None
     return {
         "title": "Patent Non-Disclosure Triage Workbench: triage log export",
         "database": str(Path(log.path).resolve()),
@@ -173,6 +177,7 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
         "rows": len(rows),
         "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": check.detail,
                   "head_event": head_id, "head_hash": head_hash},
+        "checkpoint": anchor,
         "note": "A screening aid, not legal advice. One row per stored decision; 'current' = not superseded; "
                 f"residences / completed_abroad '{NOT_RECORDED}' (JSON null) = the decision was logged without them; "
                 "completed_abroad lists countries other than Japan (Japan is completed_in_japan).",
@@ -252,7 +257,7 @@ def _meta_lines(meta: dict) -> list[str]:
         f"head event {meta['chain']['head_event']} sha256 {meta['chain']['head_hash']}",
         f"rows: {meta['rows']}",
         meta["note"],
-    ]
+    ] + ([f"checkpoint: {json.dumps(meta['checkpoint'], ensure_ascii=False, separators=(',', ':'))}"] if meta.get("checkpoint") else [])
 
 
 def _write_csv(path: Path, rows: list[DecisionRow], meta: dict) -> None:
@@ -320,7 +325,7 @@ def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict) -> None:
         ("head event", f"{meta['chain']['head_event']} sha256 {meta['chain']['head_hash']}"),
         ("rows", meta["rows"]),
         ("note", meta["note"]),
-    ]
+    ] + ([("checkpoint", json.dumps(meta["checkpoint"], ensure_ascii=False, separators=(",", ":")))] if meta.get("checkpoint") else [])
     for key, value in pairs:
         about.append([key, neutralize(value)])
     wb.save(str(path))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import sqlite3
 import threading
@@ -163,6 +164,9 @@ class TriageLog:
             p.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(E509, path=p, detail=f"{p.parent} ({exc.strerror or exc})") from None
+        if not p.exists():
+            cls._create(p, reviewer, timeout)
+            _check_file(p)
         try:
             conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
@@ -185,6 +189,36 @@ class TriageLog:
             conn.close()
             raise
         return log
+
+    @classmethod
+    def _create(cls, p: Path, reviewer: str | None, timeout: float) -> None:
+        """A new log is built complete under a temporary name and linked into place, so a
+        log file is never seen empty: an empty file at the path is someone else's (E501)."""
+        tmp = p.with_name(f".{p.name}.{os.getpid()}.{threading.get_ident()}.new")
+        try:
+            conn = sqlite3.connect(str(tmp), timeout=timeout, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(E509, path=p, detail=f"{p} ({exc})") from None
+        try:
+            log = cls(p, conn, reviewer)  # errors name the log's path, not the temporary one
+            log._prepare(timeout)
+            conn.close()
+            try:
+                os.link(tmp, p)  # fails when another process created the log meanwhile: use theirs
+            except FileExistsError:
+                pass
+            except OSError:  # no hard links on this file system
+                if not p.exists():
+                    os.replace(tmp, p)
+        except OSError as exc:
+            raise StoreError(E509, path=p, detail=f"{p} ({exc.strerror or exc})") from None
+        finally:
+            conn.close()
+            for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+                try:
+                    leftover.unlink()
+                except OSError:
+                    pass
 
     def _prepare(self, timeout: float) -> None:
         conn, p = self.conn, self.path
@@ -763,10 +797,10 @@ def _check_file(p: Path) -> None:
             head = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise StoreError(E501, path=p, detail=f"cannot read the file ({exc.strerror or exc})") from None
-    if head and head != SQLITE_HEADER:
+    if not head:
+        raise StoreError(E501, path=p, detail="an empty file (0 bytes), not a triage log")
+    if head != SQLITE_HEADER:
         raise StoreError(E501, path=p, detail="not an SQLite database")
-    if head and len(head) < len(SQLITE_HEADER):  # pragma: no cover - covered by != above
-        raise StoreError(E501, path=p, detail="truncated header")
 
 
 def _check_integrity(conn: sqlite3.Connection, p: Path) -> None:

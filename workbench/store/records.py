@@ -28,6 +28,7 @@ class VerifyResult:
     events: int
     first_broken: int | None = None  # id of the first event that does not verify
     detail: str = ""
+    problems: tuple[str, ...] = ()  # every problem found (``detail`` is the first)
 
 
 @dataclass(frozen=True)

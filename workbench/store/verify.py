@@ -1,5 +1,7 @@
 """Verification of a triage log: the hash chain, then every derived row against the
-event that produced it. Pure reads; a tampered log gives ok=False, never an error."""
+event that produced it, then the structure (tables, columns, indexes and the append-only
+triggers) against the one the migrations build. Pure reads; a tampered log gives
+ok=False, never an error."""
 
 from __future__ import annotations
 
@@ -58,7 +60,78 @@ def verify_log(conn: sqlite3.Connection) -> VerifyResult:
             got = sorted(stored.get(eid, []), key=repr)
             if got != expected[table].get(eid, []):
                 broken.append((eid, f"the {table} rows differ from what event {eid} recorded"))
-    if not broken:
-        return VerifyResult(True, count, None, f"{count} events, chain and records intact")
+    structure = schema_problems(conn)
+    if not broken and not structure:
+        return VerifyResult(True, count, None, f"{count} events, chain, records and structure intact")
+    if not broken:  # the history verifies but the table structure or the triggers were changed
+        return VerifyResult(False, count, None, structure[0], tuple(structure))
     first = min(broken, key=lambda b: b[0])
-    return VerifyResult(False, count, first[0], first[1])
+    return VerifyResult(False, count, first[0], first[1], tuple(d for _, d in sorted(broken)) + tuple(structure))
+
+
+def _norm(sql: str | None) -> str:
+    return " ".join((sql or "").replace('"', "").replace("[", "").replace("]", "").split()).lower()
+
+
+def _structure(conn: sqlite3.Connection) -> dict[tuple[str, str], object]:
+    """(kind, name) -> what defines it: a table's columns, an index's table and columns,
+    a trigger's SQL."""
+    out: dict[tuple[str, str], object] = {}
+    rows = conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+    ).fetchall()
+    for kind, name, table, sql in rows:
+        if kind == "table":
+            cols = tuple((c[1], (c[2] or "").upper(), c[3], c[5]) for c in conn.execute(f"PRAGMA table_info([{name}])"))
+            out[(kind, name)] = cols
+        elif kind == "index":
+            cols = tuple(c[2] for c in conn.execute(f"PRAGMA index_info([{name}])"))
+            unique = bool(sql) and "unique" in _norm(sql).split("index")[0]
+            out[(kind, name)] = (table, cols, unique)
+        else:  # trigger, view
+            out[(kind, name)] = (table, _norm(sql))
+    return out
+
+
+_EXPECTED: dict[int, dict] = {}
+
+
+def expected_structure(version: int | None = None) -> dict[tuple[str, str], object]:
+    """The structure the migrations build up to ``version`` (default: the latest), from a
+    fresh database in memory."""
+    import sqlite_utils
+
+    from workbench.store.schema import LATEST, MIGRATIONS
+
+    version = LATEST if version is None else version
+    if version not in _EXPECTED:
+        conn = sqlite3.connect(":memory:")
+        db = sqlite_utils.Database(conn)
+        db["migrations"].create({"version": int, "name": str, "applied_at": str}, pk="version")
+        for number, _name, func in MIGRATIONS:
+            if number <= version:
+                func(db)
+        _EXPECTED[version] = _structure(conn)
+        conn.close()
+    return _EXPECTED[version]
+
+
+def schema_problems(conn: sqlite3.Connection) -> list[str]:
+    """What differs from the structure the workbench builds: a missing or changed
+    append-only trigger first, then tables, columns and indexes; [] when none."""
+    try:
+        version = conn.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0]
+    except sqlite3.Error:
+        return ["it has no migrations table"]
+    want, got = expected_structure(version), _structure(conn)
+    problems: list[tuple[int, str]] = []
+    order = {"trigger": 0, "table": 1, "index": 2, "view": 3}
+    for (kind, name), spec in want.items():
+        if (kind, name) not in got:
+            problems.append((order.get(kind, 9), f"the {kind} {name} is missing"))
+        elif got[(kind, name)] != spec:
+            problems.append((order.get(kind, 9), f"the {kind} {name} was changed"))
+    for kind, name in got:
+        if (kind, name) not in want:
+            problems.append((order.get(kind, 9), f"an extra {kind} {name} was added"))
+    return [p for _, p in sorted(problems)]
