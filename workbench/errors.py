@@ -13,6 +13,7 @@ Code ranges (add new codes in the range of your area, never reuse one):
 - E4xx  classification models
 - E5xx  the triage log (database)
 - E6xx  exports
+- E8xx  batch screening, re-screening, parallel and cluster runs
 - E9xx  settings, usage and anything else
 """
 
@@ -138,6 +139,34 @@ E601 = _spec("E601", "The export file cannot be written ({detail})", "Choose ano
 E602 = _spec("E602", "No CJK font was found for the PDF report", "Install a Japanese font (packaging/setup.sh installs IPA Gothic).")
 E603 = _spec("E603", "Unknown export format '{fmt}'", "Use csv, xlsx, pdf or json.")
 
+
+# -- E8xx batch screening, re-screening, clusters ------------------------------------
+E801 = _spec(
+    "E801",
+    "The Dask scheduler {address} cannot be reached ({detail})",
+    "Check that the scheduler runs and the address (tcp://host:port); without --scheduler the batch runs on this machine.",
+)
+E802 = _spec(
+    "E802",
+    "Dask is not installed, so --scheduler cannot be used ({detail})",
+    "Install the cluster extra (pip install 'patent-triage-workbench[cluster]'), or screen on this machine without --scheduler.",
+)
+E803 = _spec(
+    "E803",
+    "A worker screened with other rules or another model ({detail})",
+    "Install the same workbench, rules and model on every worker; this verdict was not recorded.",
+)
+E804 = _spec(
+    "E804",
+    "The file changed while the batch ran (hash {expected} when listed, {found} when read)",
+    "Screen the file again once it is saved; nothing was recorded for it.",
+)
+E805 = _spec(
+    "E805",
+    "The file of stored draft {draft_id} is missing or changed since it was screened ({detail})",
+    "Give the folder where the file is now with --from DIR (it is found by its hash); its stored verdicts are kept.",
+)
+
 # -- E9xx settings and usage ---------------------------------------------------
 E901 = _spec("E901", "Invalid setting {name}={value}: {detail}", "Fix the setting in Settings or on the command line.")
 E902 = _spec("E902", "Operation cancelled", "Nothing was recorded for the unfinished item.")
@@ -241,6 +270,10 @@ class StoreError(WorkbenchError):
 
 class ExportError(WorkbenchError):
     """An export could not be written."""
+
+
+class BatchError(WorkbenchError):
+    """A batch, re-screen or cluster run could not screen or record a draft as asked."""
 
 
 class SettingsError(WorkbenchError):

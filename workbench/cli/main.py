@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "workbench.cli.demo",
     "workbench.cli.claims",
     "workbench.cli.triage",
+    "workbench.cli.batch",
     "workbench.cli.rules",
     "workbench.cli.model",
     "workbench.cli.log",

@@ -131,47 +131,81 @@ def run_paths(
             f"the model recommends review {card.review:g}, likely {card.likely:g} - clear them in Settings to use those",
             file=sys.stderr,
         )
-    results: list[tuple[str, DraftVerdict | WorkbenchError]] = []
+    from workbench.batch import BatchOptions, run_batch
+
+    # Each verdict is recorded the moment it is ready, in its own transaction (the batch
+    # core): a kill after 10 of 12 drafts keeps those 10. The log opens at the first verdict.
+    sink = _LazyLog(db) if log else None
+    failed = total = 0
+    record_error: WorkbenchError | None = None
+
+    def show(path: str, verdict: DraftVerdict, draft_id: int | None, error: WorkbenchError | None) -> None:
+        nonlocal record_error
+        if error is not None and record_error is None:
+            record_error = error  # printed once, after every result
+        _print(path, verdict, json_out, draft_id)
+
     if text is not None:
         if not text.strip():
             raise SettingsError(E901, name="--text", value="''", detail="the text is empty")
-        results.append(("<text>", triage.screen_text(text, answers=answers, thresholds=thr, engine=engine, ipc_codes=ipc_codes)))
-    results += list(triage.screen_files(paths, answers=answers, thresholds=thr, password=password, engine=engine, ipc_codes=ipc_codes))
-    verdicts = [res for _, res in results if not isinstance(res, WorkbenchError)]
-    ids: list[int] = []
-    where, record_error = None, None
-    if log and verdicts:  # recorded first so each result can say its draft id
-        try:
-            ids, where = _record(verdicts, db)
-        except WorkbenchError as exc:
-            record_error = exc  # every result is still printed below, then the error
-    draft_ids = iter(ids)
-    failed = 0
-    for path, res in results:
-        if isinstance(res, WorkbenchError):
-            failed += 1
-            print_error(res)
+        total += 1
+        v = triage.screen_text(text, answers=answers, thresholds=thr, engine=engine, ipc_codes=ipc_codes)
+        draft_id, err = None, None
+        if sink is not None:
+            try:
+                draft_id = sink.record_verdict(v)
+            except WorkbenchError as exc:
+                err = exc
+        show("<text>", v, draft_id, err)
+    options = BatchOptions(answers=answers, thresholds=thr, password=password, rules_dir=rules_dir, ipc_codes=tuple(ipc_codes))
+    for out in run_batch(paths, log=sink, options=options, jobs=1, force=True):
+        total += 1
+        if out.verdict is not None:  # screened (a failure here is the log's, not the draft's)
+            show(out.path, out.verdict, out.draft_id, out.error)
             continue
-        _print(path, res, json_out, next(draft_ids, None))
-    if where is not None and not json_out:
-        print(f"Recorded in the triage log {where} (workbench log list).")
+        failed += 1
+        print_error(out.error)
+    if sink is not None and sink.path is not None and record_error is None and not json_out and total > failed:
+        print(f"Recorded in the triage log {sink.path} (workbench log list).")
+    if sink is not None:
+        sink.close()
     if record_error is not None:
         print_error(record_error)
         return EXIT_ERROR
-    if failed and failed == len(results):
+    if failed and failed == total:
         return EXIT_ERROR  # nothing was screened
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
-def _record(verdicts: list[DraftVerdict], db: str | None) -> tuple[list[int], str]:
-    """Append each verdict to the triage log; returns the draft ids and the log's path."""
-    from workbench.store import TriageLog
+class _LazyLog:
+    """The triage log, opened at the first verdict to record (a run whose every file fails
+    creates no log); an error opening it is raised again for each verdict."""
 
-    log = TriageLog.open(db)
-    try:
-        return [log.record_verdict(v) for v in verdicts], str(log.path)
-    finally:
-        log.close()
+    def __init__(self, db: str | None) -> None:
+        self.db = db
+        self.log = None
+        self.error: WorkbenchError | None = None
+
+    @property
+    def path(self):
+        return None if self.log is None else self.log.path
+
+    def record_verdict(self, verdict: DraftVerdict, reviewer: str | None = None) -> int:
+        if self.error is not None:
+            raise self.error
+        if self.log is None:
+            from workbench.store import TriageLog
+
+            try:
+                self.log = TriageLog.open(self.db)
+            except WorkbenchError as exc:
+                self.error = exc
+                raise
+        return self.log.record_verdict(verdict, reviewer)
+
+    def close(self) -> None:
+        if self.log is not None:
+            self.log.close()
 
 
 def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = None) -> None:

@@ -1,0 +1,231 @@
+"""`workbench batch` and the batch core: per-draft recording, failures, skipping, kill + resume.
+
+The drafts are real US grants (../shared/data/uspto-grants, the office's own XML, read as
+drafts) and the bundled example drafts; the broken files are made here.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from workbench.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "workbench" / "examples"
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "default.sqlite"))
+    monkeypatch.delenv("WORKBENCH_RULES_DIR", raising=False)
+    return tmp_path
+
+
+def grants(shared_data: Path, n: int, dest: Path) -> list[Path]:
+    """``n`` real grants (sorted names, every 7th file: a mix of technologies) copied to ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    files = sorted((shared_data / "uspto-grants").glob("*.xml"))[::7][:n]
+    assert len(files) == n
+    return [Path(shutil.copy(f, dest / f.name)) for f in files]
+
+
+def final_log(db: Path) -> dict[str, tuple]:
+    """Per draft (by file hash): its verdict count and what its latest verdict says."""
+    from workbench.store import TriageLog
+
+    out = {}
+    with TriageLog.open(db) as log:
+        for s in log.drafts():
+            rec = log.draft(s.id)
+            v = rec.verdict
+            fields = tuple(sorted((f.field_id, f.status, f.likelihood) for f in v.fields))
+            out[s.sha256] = (rec.verdict_count, s.name, v.level, s.top_field_id, v.ruleset_checksum, v.model_version, fields)
+        assert log.verify().ok
+    return out
+
+
+def verdict_count(db: Path) -> int:
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return con.execute("SELECT COUNT(*) FROM verdicts").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _cli(*args: str, env: dict | None = None) -> subprocess.Popen:
+    e = {**os.environ, **(env or {}), "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "workbench", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e, cwd=ROOT)
+
+
+# ---------------------------------------------------------------------------------------------
+def test_a_bad_file_is_reported_with_its_code_and_the_rest_are_recorded(env, capsys):
+    folder = env / "drafts"
+    folder.mkdir()
+    for f in EXAMPLES.glob("draft_en_*.txt"):
+        shutil.copy(f, folder / f.name)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
+    db = env / "log.sqlite"
+    assert main(["batch", str(folder), "--jobs", "1", "--db", str(db), "--progress", "lines"]) == 3
+    out, err = capsys.readouterr()
+    assert "[E102]" in err and "empty.txt" in err
+    assert "[E104]" in err and "broken.pdf" in err
+    assert "Failed: 2 file(s)" in out and "Screened 2 of 4 draft(s)" in out
+    log = final_log(db)
+    assert sorted(v[1] for v in log.values()) == ["draft_en_coffee_grinder.txt", "draft_en_underwater_vehicle.txt"]
+
+    only_bad = env / "bad"
+    only_bad.mkdir()
+    (only_bad / "empty.txt").write_bytes(b"")
+    assert main(["batch", str(only_bad), "--jobs", "1", "--db", str(env / "other.sqlite")]) == 2
+
+
+def test_a_rerun_skips_drafts_screened_with_the_same_rules_and_model_unless_forced(env, capsys):
+    db = env / "log.sqlite"
+    assert main(["batch", str(EXAMPLES), "--jobs", "1", "--db", str(db)]) == 0
+    first = final_log(db)
+    assert len(first) == 3 and all(v[0] == 1 for v in first.values())
+    capsys.readouterr()
+    assert main(["batch", str(EXAMPLES), "--jobs", "1", "--db", str(db), "--progress", "lines"]) == 0
+    out, err = capsys.readouterr()
+    assert err.count("skipped") == 3 and "Skipped 3 draft(s)" in out
+    assert final_log(db) == first  # nothing new recorded
+    # other thresholds are another screening: not skipped
+    assert main(["batch", str(EXAMPLES), "--jobs", "1", "--db", str(db), "--review", "0.2", "--likely", "0.9"]) == 0
+    assert all(v[0] == 2 for v in final_log(db).values())
+    assert main(["batch", str(EXAMPLES), "--jobs", "1", "--db", str(db), "--review", "0.2", "--likely", "0.9", "--force"]) == 0
+    assert all(v[0] == 3 for v in final_log(db).values())  # a new verdict event each; history kept
+
+
+def test_japanese_progress_and_summary(env, capsys, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    folder = env / "drafts"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "draft_ja_quantum_dot_detector.txt", folder)
+    (folder / "empty.txt").write_bytes(b"")
+    assert main(["batch", str(folder), "--jobs", "1", "--db", str(env / "log.sqlite"), "--progress", "lines"]) == 3
+    out, err = capsys.readouterr()
+    assert "個のワーカー" in err and any(f"判定 {label}" in err for label in ("要検討", "送付の可能性大", "該当なし"))
+    assert "[E102]" in err and "ファイルが空です" in err
+    assert "2 件中 1 件の草稿を" in out and "判定できなかったファイル 1 件" in out
+    assert "Screened" not in out + err
+
+
+def test_the_progress_bar_shows_rate_and_eta_on_a_terminal():
+    from workbench.batch import Outcome
+    from workbench.cli.batch import Progress
+
+    stream = io.StringIO()
+    p = Progress("bar", stream=stream, lang="en")
+    for i in range(1, 4):
+        p.update(Outcome(f"/x/d{i}.txt", "screened", i, 4, level="clear"))
+        p._last_draw = 0  # draw each time (the bar is throttled to 5 per second)
+    p.finish()
+    text = stream.getvalue()
+    assert "\r[" in text and "3/4" in text and "75%" in text and "drafts/s" in text and "ETA" in text
+    assert "d1.txt" not in text  # a bar, not a line per draft
+    stream = io.StringIO()
+    ja = Progress("bar", stream=stream, lang="ja")
+    ja.update(Outcome("/x/d1.txt", "screened", 1, 2, level="clear"))
+    assert "件/秒" in stream.getvalue() and "残り" in stream.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_kill_mid_batch_then_resume_gives_the_log_of_an_uninterrupted_run(env, shared_data):
+    folder = env / "grants"
+    grants(shared_data, 10, folder)
+    killed = env / "killed.sqlite"
+    proc = _cli("batch", str(folder), "--jobs", "1", "--db", str(killed), "--progress", "lines",
+                env={"WORKBENCH_CONFIG_DIR": str(env / "config")})
+    deadline = time.monotonic() + 240
+    while verdict_count(killed) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)
+    n_killed = verdict_count(killed)
+    assert 3 <= n_killed < 10, f"the kill did not land mid-batch ({n_killed} recorded)"
+    kept = final_log(killed)
+    assert len(kept) == n_killed  # every finished draft survived the kill, each once
+
+    assert main(["batch", str(folder), "--jobs", "1", "--db", str(killed)]) == 0  # resume: the rest
+    whole = env / "whole.sqlite"
+    assert main(["batch", str(folder), "--jobs", "1", "--db", str(whole)]) == 0
+    resumed, uninterrupted = final_log(killed), final_log(whole)
+    assert resumed == uninterrupted  # same drafts, one verdict each, same verdicts
+    assert len(resumed) == 10 and all(v[0] == 1 for v in resumed.values())
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_triage_of_a_folder_records_each_draft_as_it_is_ready(env, shared_data):
+    """`workbench triage FOLDER` killed part-way keeps what it had screened (it used to
+    record only at the end)."""
+    folder = env / "grants"
+    grants(shared_data, 8, folder)
+    db = env / "triage.sqlite"
+    proc = _cli("triage", "--db", str(db), str(folder), env={"WORKBENCH_CONFIG_DIR": str(env / "config")})
+    deadline = time.monotonic() + 240
+    while verdict_count(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)
+    n = verdict_count(db)
+    assert 2 <= n < 8, f"{n} recorded when killed"
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_two_worker_processes_give_the_same_log_as_one(env, shared_data):
+    folder = env / "grants"
+    grants(shared_data, 6, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    one, two = env / "one.sqlite", env / "two.sqlite"
+    assert main(["batch", str(folder), "--jobs", "1", "--db", str(one)]) == 3
+    assert main(["batch", str(folder), "--jobs", "2", "--db", str(two)]) == 3
+    assert final_log(one) == final_log(two) and len(final_log(two)) == 6
+
+
+def test_the_core_records_each_verdict_before_yielding_it(env):
+    """Stopping the generator after the first outcome leaves exactly that draft recorded."""
+    from workbench.batch import run_batch
+    from workbench.store import TriageLog
+
+    db = env / "log.sqlite"
+    files = sorted(EXAMPLES.glob("draft_*.txt"))
+    with TriageLog.open(db) as log:
+        gen = run_batch(files, log=log, jobs=1)
+        first = next(gen)
+        assert first.status == "screened" and first.draft_id is not None
+        assert verdict_count(db) == 1
+        gen.close()
+    assert verdict_count(db) == 1
+
+
+def test_cancel_between_drafts_keeps_the_finished_ones(env):
+    from workbench.batch import run_batch
+    from workbench.errors import Cancelled
+    from workbench.store import TriageLog
+
+    db = env / "log.sqlite"
+    seen = []
+    with TriageLog.open(db) as log:
+        with pytest.raises(Cancelled):
+            for out in run_batch(sorted(EXAMPLES.glob("draft_*.txt")), log=log, jobs=1, should_cancel=lambda: len(seen) >= 2):
+                seen.append(out)
+    assert len(seen) == 2 and verdict_count(db) == 2
