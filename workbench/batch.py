@@ -354,10 +354,9 @@ def run_batch(
         where = "local"
         if scheduler:
             client = stack.enter_context(_dask_client(scheduler, scheduler_timeout))
-            stack.enter_context(client.as_current())  # joblib's dask backend takes the current client
-            stack.enter_context(joblib.parallel_config(backend="dask"))
+            stack.enter_context(joblib.parallel_config(backend="dask", client=client))
             n_workers = max(1, sum(client.nthreads().values()))
-            parallel = stack.enter_context(joblib.Parallel(n_jobs=-1, return_as="generator_unordered"))
+            parallel = stack.enter_context(joblib.Parallel(n_jobs=-1, batch_size=1, return_as="generator_unordered"))
             where = scheduler
         else:
             n_workers = max(1, int(jobs))
@@ -365,7 +364,8 @@ def run_batch(
                 parallel = None
             else:
                 parallel = stack.enter_context(
-                    joblib.Parallel(n_jobs=n_workers, backend="loky", return_as="generator_unordered", pre_dispatch="2*n_jobs")
+                    joblib.Parallel(n_jobs=n_workers, backend="loky", batch_size=1, return_as="generator_unordered",
+                                    pre_dispatch="2*n_jobs")
                 )
         info = probe(options) if parallel is None else next(iter(parallel([joblib.delayed(probe)(options)])))
         identity = Identity(info["ruleset_version"], info["ruleset_checksum"], info["model_version"], Thresholds(**info["thresholds"]))
