@@ -59,3 +59,49 @@ def test_msg_refuses_unknown_codes_and_missing_args(monkeypatch):
     monkeypatch.setitem(CATALOGUE, "I991", messages.MessageSpec("I991", "{a}", "{a}件"))
     with pytest.raises(KeyError):
         msg("I991")
+
+
+# -- every catalogue module, every code -------------------------------------------------
+import ast  # noqa: E402
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+# Words a Japanese text may keep in Latin letters: codes, formats, law and product names.
+ALLOWED_LATIN = {
+    "IPC", "CPC", "JPO", "PDF", "DOCX", "TXT", "MD", "XML", "CSV", "XLSX", "JSON", "YAML", "UTF", "OCR",
+    "ISO", "USPTO", "PCT", "EP", "WO", "JP", "US", "CN", "DE", "IN", "GB", "FR", "KR", "SQLite", "PostgreSQL",
+    "ZIP", "OLE", "Word", "BOM", "Shift_JIS", "sha256", "ID", "CLI", "GUI", "Dask", "workbench",
+}
+
+
+def _catalogue_modules():
+    pkg = importlib.import_module("workbench.messages")
+    return sorted(m.name for m in pkgutil.iter_modules(pkg.__path__))
+
+
+@pytest.mark.parametrize("module", _catalogue_modules())
+def test_every_catalogue_module_is_loaded_and_its_codes_are_in_the_catalogue(module):
+    """A new workbench/messages/<area>.py is imported by the package (else its codes would be
+    missing at run time when nothing else imports it) and every code it defines is there."""
+    path = Path(messages.__file__).with_name(f"{module}.py")
+    init = Path(messages.__file__).read_text(encoding="utf-8")
+    assert re.search(rf"^\s+{module},$", init, re.M), f"workbench/messages/__init__.py does not import {module}"
+    defined = [
+        node.args[0].value
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "define"
+        and node.args and isinstance(node.args[0], ast.Constant)
+    ]
+    assert all(code in CATALOGUE for code in defined), [c for c in defined if c not in CATALOGUE]
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_japanese_text_keeps_no_english_words(code):
+    """Latin words in a Japanese entry are only codes, symbols, formats and names."""
+    spec = CATALOGUE[code]
+    text = re.sub(r"\{[^}]*\}", " ", spec.ja)
+    text = re.sub(r"'[^']*'|「[^」]*」|--[\w-]+|\[[EWNRI]\d+\]", " ", text)  # quoted names, options, codes
+    words = {w for w in re.findall(r"[A-Za-z][A-Za-z_0-9/.-]*[A-Za-z0-9]|[A-Za-z]", text)}
+    english = {w for w in words if w not in ALLOWED_LATIN and not re.fullmatch(r"[A-H]\d\d[A-Z]?(?:\s?\d+/\d+)?|[A-Z]{2}|[A-Z]", w)}
+    assert not english, f"{code}: English left in the Japanese text: {sorted(english)}"

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from workbench.messages import Text  # a coded message (or a plain string from an old record)
+
 Language = Literal["en", "ja"]
 Level = Literal["clear", "review", "likely"]
 Status = Literal["hit", "possible", "no"]
@@ -56,7 +58,7 @@ class Draft:
     pages: tuple[PageSpan, ...] = ()
     encoding: str | None = None  # for text files: the detected encoding
     ipc_codes: tuple[str, ...] = ()  # codes printed in the document, if any
-    notes: tuple[str, ...] = ()  # what the reader noticed (e.g. "claims section not found")
+    notes: tuple[Text, ...] = ()  # what the reader noticed (e.g. no claims heading)
 
     @property
     def name(self) -> str:
@@ -107,7 +109,7 @@ class Claim:
 class ClaimSet:
     claims: tuple[Claim, ...]
     language: Language
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
 
     def by_number(self, number: int) -> Claim | None:
         for c in self.claims:
@@ -168,7 +170,7 @@ class RuleMatch:
 
     field_id: int
     status: Status
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Text, ...] = ()
     codes: tuple[str, ...] = ()  # the IPC codes that matched
     terms: tuple[str, ...] = ()  # evidence terms that matched
     verified: bool = False  # is the rule behind it confirmed from the official source?
@@ -181,7 +183,7 @@ class FieldVerdict:
     likelihood: float
     name_en: str = ""
     name_ja: str = ""
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Text, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     verified: bool = False
 
@@ -217,7 +219,7 @@ class DraftVerdict:
     ruleset_version: str = ""
     ruleset_checksum: str = ""
     model_version: str = ""
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
 
     @property
     def top_field(self) -> FieldVerdict | None:

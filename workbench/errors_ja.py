@@ -415,12 +415,14 @@ def render_error(
     details: Mapping[str, object] | None = None,
     message: str = "",
     hint: str = "",
+    with_code: bool = True,
 ) -> str:
-    """``[E107] scan.pdf: message. hint`` for a reader of ``lang``; the code is always shown
-    (support looks it up), and for English the text equals ``WorkbenchError.render()``."""
+    """``[E107] scan.pdf: message. hint`` for a reader of ``lang``; the code is shown (support
+    looks it up) unless a column beside it already does (``with_code=False``), and for
+    English the text equals ``WorkbenchError.render()``."""
     msg, hnt = localize(code, details, lang, message=message, hint=hint)
     where = where_text(path, line, page, lang)
-    prefix = (f"[{code}] " if code else "") + (f"{where}: " if where else "")
+    prefix = (f"[{code}] " if code and with_code else "") + (f"{where}: " if where else "")
     return prefix + join_message(msg, hnt, lang)
 
 

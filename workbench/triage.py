@@ -33,14 +33,14 @@ from workbench.domain import (
     Thresholds,
 )
 from workbench.errors import Cancelled, ClaimsError, WorkbenchError
+from workbench.messages import Message, code_of, msg
+from workbench.messages import rules as R
 
 MAX_DRAFT_CHARS = 40_000  # the draft-level text (title, abstract, field, claims) is cut here
 MAX_CLAIM_CHARS = 100_000  # one claim's text is scored on this prefix (as the claim splitter analyses it)
 CLAIM_FIELD_MIN = 0.01  # per-claim field verdicts below this likelihood (and status "no") are left out
 NO_CLAIMS_NOTE = "No claims section was found: the whole text was screened as one unit."
 SEVERITY = {"no": 0, "possible": 1, "hit": 2}
-_REQ = "additional requirement"  # named in the rule engine's reasons and in ours
-_TERMS = "evidence term(s) of this field: "  # the rule engine's wording (workbench/rules/engine.py)
 
 _lock = threading.Lock()
 _engines: dict[tuple, Engine] = {}
@@ -188,8 +188,8 @@ def screen_draft(
     if known:
         for m in eng.ruleset.match(known, text=body[:MAX_DRAFT_CHARS], answers=answers):
             if m.status != "no" and m.codes:  # met by the codes themselves, not by terms alone
-                origin = "entered for the draft" if set(m.codes) & typed else "printed in the document"
-                reasons = tuple(f"known IPC code ({origin}): {r}" for r in m.reasons)
+                origin = R.R330 if set(m.codes) & typed else R.R331  # entered for the draft / printed in it
+                reasons = tuple(msg(origin, reason=r) for r in m.reasons)
                 known_matches[m.field_id] = replace(m, reasons=reasons)
     fields = []
     for j, fs in enumerate(whole.fields):
@@ -269,33 +269,42 @@ def _claim_verdict(eng: Engine, claim, a: Assessment, thr: Thresholds) -> ClaimV
     return ClaimVerdict(claim_number=claim.number, fields=tuple(fields), ipc=a.ipc, evidence=evidence)
 
 
-def _answers_reason(rule, answers: AdditionalAnswers | None) -> str | None:
+def _answers_reason(rule, answers: AdditionalAnswers | None) -> Message | None:
+    from workbench.rules.engine import answers_message
+
     req = getattr(rule, "additional_requirement", None)
     if req is None or not getattr(req, "applies", False):
         return None
-    def yn(v):
-        return "unanswered" if v is None else ("yes" if v else "no")
     if answers is None:
-        return "additional requirement applies (defence use / State-funded R&D)"
-    return f"additional requirement applies: defence use {yn(answers.defence_use)}, State-funded R&D {yn(answers.state_commissioned)}"
+        return msg(R.R324)
+    return msg(R.R323, answers=answers_message(answers))
+
+
+def _is_requirement(reason) -> bool:
+    """Does this reason explain the additional requirement (directly or as a known code's)?"""
+    if code_of(reason) in R.KNOWN_CODE_CODES:
+        reason = reason.get("reason")
+    return code_of(reason) in R.REQUIREMENT_CODES
 
 
 def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: str, thr: Thresholds, evidence, answers, matches) -> FieldVerdict:
     rule = eng.field_rule(fid)
-    reasons: list[str] = []
+    reasons: list = []
     terms: dict[str, None] = {}  # evidence terms of all units, said once, in order of appearance
+    terms_at = -1
     for m in matches:  # the draft as a whole first, then its claims
         for r in m.reasons:
-            if r.startswith(_TERMS):
-                if not terms:
-                    reasons.append(_TERMS)  # placeholder, filled below
-                terms.update(dict.fromkeys(t.strip() for t in r[len(_TERMS):].split(", ") if t.strip()))
+            if code_of(r) == R.R310:
+                if terms_at < 0:
+                    terms_at = len(reasons)
+                    reasons.append(r)  # replaced below by the union
+                terms.update(dict.fromkeys(t.strip() for t in r.get("terms", ()) if t.strip()))
                 continue
-            if r in reasons or (_REQ in r and any(_REQ in x for x in reasons)):
+            if r in reasons or (_is_requirement(r) and any(_is_requirement(x) for x in reasons)):
                 continue  # the additional requirement is explained once (the first unit's wording)
             reasons.append(r)
-    if terms:
-        reasons[reasons.index(_TERMS)] = _TERMS + ", ".join(terms)
+    if terms_at >= 0:
+        reasons[terms_at] = msg(R.R310, terms=tuple(terms))
     if fs.model_codes and fs.code_score >= 0.01:
         codes = ", ".join(f"{c} ({p:.2f})" for c, p in fs.model_codes)
         reasons.append(f"predicted IPC: {codes}; likelihood {fs.likelihood:.3g}")
@@ -303,7 +312,7 @@ def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: str, thr: Thre
         status = "possible"
         reasons.append(f"likelihood {fs.likelihood:.3g} is at or above the review threshold {thr.review:.4g}")
     ans = _answers_reason(rule, answers)
-    if ans and not any(_REQ in r for r in reasons):  # unless the rule match said it
+    if ans and not any(_is_requirement(r) for r in reasons):  # unless the rule match said it
         reasons.append(ans)
     if fs.excluded:
         reasons.append("both additional-requirement questions answered no: the field does not apply")

@@ -13,6 +13,7 @@ from rules_samples import entry_codes
 from workbench.domain import AdditionalAnswers, RuleMatch
 from workbench.errors import E301, IpcError
 from workbench.ipc import try_parse_ipc
+from workbench.messages import rules as R
 
 YES = AdditionalAnswers(True, True)
 
@@ -44,9 +45,12 @@ def test_reasons_name_the_code_the_entry_and_the_answers(ruleset):
     field = next(f for f in ruleset.fields if f.additional_requirement.applies)
     codes = [str(c) for c in entry_codes(field.ipc[0])]
     m = by_id(ruleset.match(codes, answers=AdditionalAnswers(True, None)))[field.id]
-    text = " ".join(m.reasons)
+    text = " ".join(map(str, m.reasons))
     assert m.status == "hit"
     assert codes[0] in text and field.ipc[0].text in text
+    met = next(r for r in m.reasons if r.code == R.R321)  # additional requirement met, with its answers
+    answers = met.get("answers")
+    assert answers.get("defence").code == R.R392 and answers.get("state").code == R.R394  # yes / unanswered
     assert "defence/foreign-military use: yes" in text and "unanswered" in text
     assert tuple(codes) == m.codes
 
@@ -59,7 +63,10 @@ def test_verified_reflects_the_entry_that_matched(ruleset):
     hit_u = by_id(ruleset.match(entry_codes(unverified_entry), answers=YES))[field.id]
     assert hit_v.status == hit_u.status == "hit"
     assert hit_v.verified is True and hit_u.verified is False
-    assert "(verified rule" in hit_v.reasons[0] and "(unverified rule" in hit_u.reasons[0]
+    assert hit_v.reasons[0].code == hit_u.reasons[0].code == R.R301  # within the entry
+    assert hit_v.reasons[0].get("rule").get("verified").code == R.R390
+    assert hit_u.reasons[0].get("rule").get("verified").code == R.R391
+    assert "(verified rule" in str(hit_v.reasons[0]) and "(unverified rule" in str(hit_u.reasons[0])
 
 
 def test_terms_only_give_possible_never_hit(ruleset):
@@ -67,7 +74,7 @@ def test_terms_only_give_possible_never_hit(ruleset):
     result = by_id(ruleset.match([], terms=[(h.field_id, h.term) for h in hits]))
     flagged = {fid for fid, m in result.items() if m.status != "no"}
     assert flagged and all(result[fid].status == "possible" for fid in flagged)
-    assert all(any("evidence term" in r for r in result[fid].reasons) for fid in flagged)
+    assert all(any(r.code == R.R310 for r in result[fid].reasons) for fid in flagged)
 
 
 def test_text_argument_is_searched_for_terms(ruleset):
@@ -81,7 +88,7 @@ def test_a_coarser_code_is_possible_only_when_asked(ruleset):
     subclass = field.ipc[0].parts[0].alternatives[0].subclass_symbol
     assert by_id(ruleset.match([subclass]))[field.id].status == "no"
     m = by_id(ruleset.match([subclass], answers=YES, broader=True))[field.id]
-    assert m.status == "possible" and "broader" in m.reasons[0]
+    assert m.status == "possible" and m.reasons[0].code == R.R302 and "broader" in str(m.reasons[0])
 
 
 def test_duplicate_codes_are_reported_once(ruleset):

@@ -10,7 +10,9 @@ from PySide6.QtCore import QDate, Qt
 
 from workbench.domain import FieldVerdict, IpcScore
 from workbench.ingest import read_draft
-from workbench.ui.draft_view import KNOWN_CODE_REASON, DraftView
+from workbench.messages import msg
+from workbench.messages import rules as R
+from workbench.ui.draft_view import DraftView
 from tests.ui.ui_fakes import fake_classify, wait_for_log_write
 
 
@@ -24,7 +26,7 @@ def _known_code_verdict(example_drafts):
     while every claim's own top field is field 1 at 30%."""
     v = _verdict(example_drafts)
     known = FieldVerdict(2, "hit", 1.0, "Test field two", "テスト分野二",
-                         (f"{KNOWN_CODE_REASON}F41H 3/00) inside the field",), (), True)
+                         (msg(R.R330, reason="F41H 3/00 inside the field"),), (), True)
     return replace(v, fields=(known, *v.fields), level="likely")
 
 

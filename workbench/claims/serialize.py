@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbench.domain import Claim, ClaimSet
+from workbench.messages import code_of, render_all
 
 
 def claim_to_dict(claim: Claim) -> dict:
@@ -26,5 +27,6 @@ def claim_set_to_dict(claim_set: ClaimSet) -> dict:
         "claims": [claim_to_dict(c) for c in claim_set.claims],
         "tree": {str(k): list(v) for k, v in claim_set.children().items()},
         "roots": list(claim_set.roots()),
-        "notes": list(claim_set.notes),
+        "notes": render_all(claim_set.notes),
+        "note_codes": [code_of(n) for n in claim_set.notes],
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbench.domain import DraftVerdict, Evidence, FieldVerdict
+from workbench.messages import code_of, render_all
 
 
 def evidence_to_dict(e: Evidence) -> dict:
@@ -24,7 +25,8 @@ def field_to_dict(f: FieldVerdict, with_evidence: bool = True) -> dict:
         "likelihood": f.likelihood,
         "status": f.status,
         "verified": f.verified,
-        "reasons": list(f.reasons),
+        "reasons": render_all(f.reasons),  # English, as before; the codes beside them
+        "reason_codes": [code_of(r) for r in f.reasons],
     }
     if with_evidence:
         d["evidence"] = [evidence_to_dict(e) for e in f.evidence]
@@ -54,7 +56,8 @@ def verdict_to_dict(v: DraftVerdict, file: str | None = None) -> dict:
             }
             for cv in v.claim_verdicts
         ],
-        "notes": list(v.notes),
+        "notes": render_all(v.notes),
+        "note_codes": [code_of(n) for n in v.notes],
         "ruleset": {"version": v.ruleset_version, "checksum": v.ruleset_checksum},
         "model_version": v.model_version,
     }

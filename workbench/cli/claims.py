@@ -43,7 +43,10 @@ def run(args) -> int:
     if args.json:
         out = {"file": draft.source_path, "sha256": draft.sha256, "title": draft.title, "format": draft.format}
         out.update(claim_set_to_dict(claim_set))
-        out["notes"] = list(draft.notes) + out["notes"]
+        from workbench.messages import code_of, render_all
+
+        out["notes"] = render_all(draft.notes) + out["notes"]
+        out["note_codes"] = [code_of(n) for n in draft.notes] + out["note_codes"]
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from workbench.cli.console import printable
 from workbench.cli.language import cli_language
+from workbench.messages import render_all
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -207,19 +208,20 @@ def run_match(args) -> int:
     results = [m for m in rs.match(args.codes, terms=terms, answers=answers, text=args.text, broader=True) if m.status != "no"]
     if args.json:
         payload = [
-            {"id": m.field_id, "status": m.status, "reason": "; ".join(m.reasons), "verified": m.verified, "codes": list(m.codes), "terms": list(m.terms)}
+            {"id": m.field_id, "status": m.status, "reason": "; ".join(render_all(m.reasons)), "verified": m.verified, "codes": list(m.codes), "terms": list(m.terms)}
             for m in results
         ]
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
+    lang = cli_language()
     if not results:
         print("No specified field is hit by: " + ", ".join(args.codes))
         return EXIT_OK
     for m in results:
         f = rs.field(m.field_id)
         print(f"{m.status.upper():<8} field {f.id}: {f.name_ja} / {f.name_en}" + ("" if m.verified else "  [unverified rule]"))
-        for reason in m.reasons:
+        for reason in render_all(m.reasons, lang):
             print(f"           - {reason}")
     print(f"(rule set {rs.name} {rs.version}, checksum {rs.checksum[:12]}; a screening aid, not legal advice)")
     return EXIT_OK

@@ -217,6 +217,10 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
             d["draft_id"] = draft_id  # its id in the triage log
         print(json.dumps(d, ensure_ascii=False))
         return
+    from workbench.cli.language import cli_language
+    from workbench.messages import render
+
+    lang = cli_language()
     top = v.top_field
     label = {"clear": "CLEAR", "review": "REVIEW", "likely": "LIKELY REFERRAL - file in Japan first"}[v.level]
     print(f"{path}: {label}")
@@ -224,14 +228,14 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
         print(f"  top field: {top.field_id} {top.name_en} / {top.name_ja}  likelihood {top.likelihood:.3g} ({top.status}{', rule verified' if top.verified else ', rule unverified'})")
     print(f"  thresholds: review {v.thresholds.review:.4g}, likely {v.thresholds.likely:.4g}; rules {v.ruleset_version}; model {v.model_version}")
     for n in v.notes:
-        print(f"  note: {n}")
+        print(f"  note: {render(n, lang)}")
     if v.ipc:
         print("  predicted IPC: " + ", ".join(f"{s.code} {s.score:.2f}" for s in v.ipc[:5]))
     shown = [f for f in sorted(v.fields, key=lambda f: -f.likelihood) if f.status != "no" or f.likelihood >= v.thresholds.review][:5]
     for f in shown:
         print(f"  field {f.field_id:>2} {f.name_en[:60]:<60} {f.likelihood:.3f} {f.status}")
         for r in f.reasons[:4]:
-            print(f"      - {r}")
+            print(f"      - {render(r, lang)}")
     for cv in v.claim_verdicts:
         fl = [f for f in cv.fields if f.status != "no" or f.likelihood >= v.thresholds.review][:3]
         terms = ", ".join(f'"{e.term}"@{e.start}' for e in cv.evidence[:5])

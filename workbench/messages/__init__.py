@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping, Union
 
 LANGUAGES = ("en", "ja")
 _FORMATTER = string.Formatter()
@@ -131,11 +131,39 @@ def msg(code: str, **args: Any) -> Message:
     return Message(code, tuple(sorted((k, _freeze(v)) for k, v in args.items())))
 
 
+#: What a reason or note is: a coded message, or a plain string from a record stored
+#: before messages were coded (it renders as itself, in the language it was written in).
+Text = Union[Message, str]
+
+
 def render(message: "Message | str", lang: str = "en") -> str:
     """Render a message (or pass through a plain string from an old stored record)."""
     if isinstance(message, Message):
         return message.render(lang)
     return str(message)
+
+
+def render_all(messages: Iterable["Message | str"], lang: str = "en") -> list[str]:
+    """Each of ``messages`` rendered in ``lang``, in order."""
+    return [render(m, lang) for m in messages]
+
+
+def code_of(message: object) -> str | None:
+    """The code of a message; None for a plain string (an old record) or anything else."""
+    return message.code if isinstance(message, Message) else None
+
+
+def to_stored(message: "Message | str") -> "dict | str":
+    """The stored form: ``{"code", "args", "en"}`` for a message (the English rendering is
+    kept for audit and for readers without the catalogue); a plain string stays itself."""
+    return message.to_dict() if isinstance(message, Message) else str(message)
+
+
+def from_stored(value: object) -> "Message | str":
+    """Inverse of :func:`to_stored`; a stored plain string (an old record) stays a string."""
+    if isinstance(value, Mapping) and "code" in value:
+        return Message.from_dict(value)
+    return str(value)
 
 
 def _render_arg(value: Any, lang: str) -> Any:

@@ -15,35 +15,33 @@ from __future__ import annotations
 
 from workbench.domain import AdditionalAnswers, RuleMatch
 from workbench.ipc.code import IpcCode
+from workbench.messages import Message, msg
+from workbench.messages import rules as R
 from workbench.rules.model import EntryFit, FieldRule
 
 
-def _yes_no(value: bool | None) -> str:
-    return "unanswered" if value is None else ("yes" if value else "no")
+def _yes_no(value: bool | None) -> Message:
+    return msg(R.R394) if value is None else msg(R.R392 if value else R.R393)
 
 
-def _answers_text(answers: AdditionalAnswers) -> str:
-    return (
-        f"defence/foreign-military use: {_yes_no(answers.defence_use)}; "
-        f"State-commissioned/funded R&D: {_yes_no(answers.state_commissioned)}"
-    )
+def answers_message(answers: AdditionalAnswers) -> Message:
+    """The two additional-requirement answers as they are quoted in a reason."""
+    return msg(R.R398, defence=_yes_no(answers.defence_use), state=_yes_no(answers.state_commissioned))
 
 
-def _verified_text(flag: bool) -> str:
-    return "verified" if flag else "unverified"
+def _verified(flag: bool) -> Message:
+    return msg(R.R390 if flag else R.R391)
 
 
-def _describe(fit: EntryFit) -> str:
+def _describe(fit: EntryFit) -> Message:
     entry = fit.entry
-    codes = ", ".join(str(c) for c in fit.codes)
-    kind = "combination " if entry.is_combination else ""
-    edition = f", IPC {entry.editions}" if entry.editions else ""
-    if fit.fit == "inside":
-        return f"{codes} within {kind}{entry.text} ({_verified_text(entry.verified)} rule{edition})"
-    return (
-        f"{codes} is broader than {kind}{entry.text}: give the group to decide "
-        f"({_verified_text(entry.verified)} rule{edition})"
-    )
+    codes = tuple(str(c) for c in fit.codes)
+    what: Message | str = msg(R.R395, entry=entry.text) if entry.is_combination else entry.text
+    if entry.editions:
+        rule = msg(R.R397, verified=_verified(entry.verified), editions=entry.editions)
+    else:
+        rule = msg(R.R396, verified=_verified(entry.verified))
+    return msg(R.R301 if fit.fit == "inside" else R.R302, codes=codes, entry=what, rule=rule)
 
 
 def match_field(
@@ -59,7 +57,7 @@ def match_field(
     None when no terms or text were given at all (the limitation cannot be checked)."""
     fits = [f for f in (e.fit(codes, broader) for e in rule.ipc) if f is not None]
     inside = [f for f in fits if f.fit == "inside"]
-    reasons: list[str] = []
+    reasons: list[Message] = []
     matched_codes: list[str] = []
     for f in fits:
         reasons.append(_describe(f))
@@ -67,7 +65,7 @@ def match_field(
     terms = tuple(dict.fromkeys(field_terms))
     verified = any(f.entry.verified for f in inside)
 
-    def result(status: str, extra: list[str], verified_flag: bool = False) -> RuleMatch:
+    def result(status: str, extra: list[Message], verified_flag: bool = False) -> RuleMatch:
         return RuleMatch(
             field_id=rule.id,
             status=status,  # type: ignore[arg-type]
@@ -80,25 +78,22 @@ def match_field(
     requirement = rule.additional_requirement
     declined = requirement.applies and answers.defence_use is False and answers.state_commissioned is False
     satisfied = answers.defence_use is True or answers.state_commissioned is True
-    term_reason = [f"evidence term(s) of this field: {', '.join(terms)}"] if terms else []
+    term_reason = [msg(R.R310, terms=terms)] if terms else []
 
     code_status = None  # what the codes alone say: "hit", "possible" or None
-    extra: list[str] = []
+    extra: list[Message] = []
     if inside:
         code_status = "hit"
         if rule.limitation is not None:
-            required = ", ".join(rule.limitation.requires_terms)
+            required = tuple(rule.limitation.requires_terms)
             if limitation_terms is None:
                 code_status = "possible"
-                extra.append(f"the field is limited (needs one of: {required}); no text or terms were given to check it")
+                extra.append(msg(R.R311, required=required))
             elif limitation_terms:
-                extra.append(
-                    f"limitation met: {', '.join(limitation_terms)} "
-                    f"({_verified_text(rule.limitation.verified)} limitation)"
-                )
+                extra.append(msg(R.R312, terms=tuple(limitation_terms), verified=_verified(rule.limitation.verified)))
                 verified = verified and rule.limitation.verified
             else:
-                extra.append(f"limitation not met: none of {required} is in the text")
+                extra.append(msg(R.R313, required=required))
                 return result("no", extra + term_reason)
     elif fits:
         code_status = "possible"
@@ -108,13 +103,13 @@ def match_field(
 
     if requirement.applies:
         if declined:
-            return result("no", extra + term_reason + [f"additional requirement not met ({_answers_text(answers)})"])
+            return result("no", extra + term_reason + [msg(R.R320, answers=answers_message(answers))])
         if code_status == "hit" and satisfied:
-            return result("hit", extra + term_reason + [f"additional requirement met ({_answers_text(answers)})"], verified)
+            return result("hit", extra + term_reason + [msg(R.R321, answers=answers_message(answers))], verified)
         if code_status == "hit":
-            return result("possible", extra + term_reason + [f"additional requirement applies and is unanswered ({_answers_text(answers)})"])
+            return result("possible", extra + term_reason + [msg(R.R322, answers=answers_message(answers))])
     if code_status == "hit":
         return result("hit", extra + term_reason, verified)
     return result("possible", extra + term_reason + (
-        [f"additional requirement applies ({_answers_text(answers)})"] if requirement.applies else []
+        [msg(R.R323, answers=answers_message(answers))] if requirement.applies else []
     ))

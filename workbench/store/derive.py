@@ -6,9 +6,8 @@ compares, so a hand edit of a derived row is caught as well as one of an event.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from workbench.domain import DraftVerdict
+from workbench.domain_dicts import to_dict
 from workbench.store.chain import canonical_json
 from workbench.store.dates import key_dates
 
@@ -46,7 +45,7 @@ def draft_payload(verdict: DraftVerdict) -> dict:
         "title": d.title,
         "encoding": d.encoding,
         "ipc_codes": list(d.ipc_codes),
-        "notes": list(d.notes),
+        "notes": to_dict(d.notes),
     }
 
 
@@ -56,18 +55,18 @@ def verdict_payload(verdict: DraftVerdict) -> dict:
     return {
         "draft": draft_payload(verdict),
         "level": verdict.level,
-        "claims": [asdict(c) for c in verdict.claims.claims],
+        "claims": to_dict(verdict.claims.claims),
         "claims_language": verdict.claims.language,
-        "claims_notes": list(verdict.claims.notes),
-        "fields": [asdict(f) for f in verdict.fields],
-        "ipc": [asdict(i) for i in verdict.ipc],
-        "claim_verdicts": [asdict(cv) for cv in verdict.claim_verdicts],
-        "answers": asdict(verdict.answers),
-        "thresholds": asdict(verdict.thresholds),
+        "claims_notes": to_dict(verdict.claims.notes),
+        "fields": to_dict(verdict.fields),
+        "ipc": to_dict(verdict.ipc),
+        "claim_verdicts": to_dict(verdict.claim_verdicts),
+        "answers": to_dict(verdict.answers),
+        "thresholds": to_dict(verdict.thresholds),
         "ruleset_version": verdict.ruleset_version,
         "ruleset_checksum": verdict.ruleset_checksum,
         "model_version": verdict.model_version,
-        "notes": list(verdict.notes),
+        "notes": to_dict(verdict.notes),
     }
 
 

@@ -50,6 +50,7 @@ from workbench.errors import (
     E511,
     StoreError,
 )
+from workbench.messages import from_stored
 from workbench.store.chain import GENESIS, canonical_json, event_hash
 from workbench.store.dates import key_dates, parse_date
 from workbench.store.derive import DERIVED_COLUMNS, draft_payload, rows_for_event, verdict_payload
@@ -599,7 +600,7 @@ class TriageLog:
             fv = FieldVerdict(
                 field_id=f["field_id"], status=f["status"], likelihood=f["likelihood"],
                 name_en=f["name_en"] or "", name_ja=f["name_ja"] or "",
-                reasons=tuple(_json(f["reasons"], [])),
+                reasons=tuple(from_stored(r) for r in _json(f["reasons"], [])),
                 evidence=tuple(Evidence(**e) for e in _json(f["evidence"], [])),
                 verified=bool(f["verified"]),
             )
@@ -614,7 +615,7 @@ class TriageLog:
             claim_fields={k: tuple(v) for k, v in per_claim.items()},
             ipc=tuple(IpcScore(**i) for i in payload.get("ipc", [])),
             thresholds=payload.get("thresholds", {}), answers=payload.get("answers", {}),
-            notes=tuple(payload.get("notes", [])),
+            notes=tuple(from_stored(n) for n in payload.get("notes", [])),
         )
 
     @staticmethod

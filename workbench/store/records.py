@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.domain import Annotation, Claim, Decision, FieldVerdict, IpcScore
+from workbench.messages import Text
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class StoredVerdict:
     ipc: tuple[IpcScore, ...] = ()
     thresholds: dict = field(default_factory=dict)
     answers: dict = field(default_factory=dict)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ class BatchFailuresDialog(QDialog):
         self.failures = failures
         self.table = _table(
             [self.tr("File"), self.tr("Code"), self.tr("Reason")],
-            [[f.path, f.code, f.render(ui_language()).removeprefix(f"[{f.code}] ")] for f in failures],
+            [[f.path, f.code, f.render(ui_language(), with_code=False)] for f in failures],
         )
         # the reason (message and what to do) wraps inside the dialog instead of running off it
         self.table.setWordWrap(True)

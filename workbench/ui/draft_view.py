@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import AdditionalAnswers, ClaimVerdict, DraftVerdict
+from workbench.messages import code_of
+from workbench.messages.rules import KNOWN_CODE_CODES
 from workbench.ui import labels
 from workbench.ui.reasons_i18n import translate_notes, translate_reasons
 from workbench.ui.models.claims import ClaimTreeModel, FieldTableModel
@@ -81,8 +83,6 @@ class AnswerBox(QWidget):
 
 # "F41H 3/00, H04K3/00" / "F41H 3/00；H04K 3/00" / "F41H 3/00、H04K 3/00": a space stays inside a code
 _CODE_SEPARATORS = re.compile(r"[,;，；、]")
-# the core's reason for a field decided by a known IPC code (workbench.triage.screen_draft)
-KNOWN_CODE_REASON = "known IPC code ("
 MIN_FIELD_ROWS = 5  # the field table keeps this many rows visible however crowded the side panel
 
 
@@ -406,7 +406,7 @@ class DraftView(QWidget):
         """A known IPC code is a fact about the whole draft, so a field it decides shows
         its draft-level verdict (likelihood 100%, with the code's reason) for every claim."""
         known = {f.field_id: f for f in (self.verdict.fields if self.verdict else ())
-                 if any(r.startswith(KNOWN_CODE_REASON) for r in f.reasons)}
+                 if any(code_of(r) in KNOWN_CODE_CODES for r in f.reasons)}
         if not known:
             return tuple(fields)
         return tuple(known.get(f.field_id, f) for f in fields) + tuple(

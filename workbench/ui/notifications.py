@@ -76,12 +76,13 @@ class Failure:
             return cls(str(path), exc.code, exc.message, exc.hint, dict(exc.details), exc.line, exc.page)
         return cls(str(path), "", f"{type(exc).__name__}: {exc}", "")
 
-    def render(self, lang: Language = None) -> str:
-        """``[E107] page 2: message. hint`` (the file is shown beside it) in ``lang``."""
+    def render(self, lang: Language = None, with_code: bool = True) -> str:
+        """``[E107] page 2: message. hint`` (the file is shown beside it) in ``lang``; without
+        ``[E107]`` when a column beside it shows the code."""
         lang = _lang(lang)
         if self.code:
             return render_error(self.code, lang=lang, line=self.line, page=self.page, details=self.details,
-                                message=self.message, hint=self.hint)
+                                message=self.message, hint=self.hint, with_code=with_code)
         message, hint = localized(None, self.message, self.hint, self.details, lang)
         return join_message(message, hint, lang)
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QCoreApplication
 
 from workbench.errors_ja import localize
+from workbench.messages import Message, Text
 from workbench.ui import labels
 
 _PLACEHOLDER = re.compile(r"%(\d)")
@@ -201,11 +202,10 @@ def translate_reason(text: str) -> str:
         return text
 
 
-def translate_reasons(reasons: Iterable[str], language: str) -> list[str]:
-    """For display: translated when the UI is Japanese, the stored English otherwise."""
-    if language != "ja":
-        return list(reasons)
-    return [translate_reason(r) for r in reasons]
+def translate_reasons(reasons: Iterable[Text], language: str) -> list[str]:
+    """For display: a coded reason rendered from the catalogue in ``language``; a plain
+    string (an old record) translated when the UI is Japanese, else as stored."""
+    return [r.render(language) if isinstance(r, Message) else (translate_reason(r) if language == "ja" else r) for r in reasons]
 
 
 # -- the draft's screening notes (workbench.triage, workbench.ingest, workbench.claims) --
@@ -266,7 +266,5 @@ def translate_note(text: str) -> str:
     return text
 
 
-def translate_notes(notes: Iterable[str], language: str) -> list[str]:
-    if language != "ja":
-        return list(notes)
-    return [translate_note(n) for n in notes]
+def translate_notes(notes: Iterable[Text], language: str) -> list[str]:
+    return [n.render(language) if isinstance(n, Message) else (translate_note(n) if language == "ja" else n) for n in notes]
