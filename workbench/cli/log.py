@@ -354,13 +354,18 @@ def _days(text: str) -> int:
     return n
 
 
+DRAFT_HELP = "draft id or sha256 prefix"
+JSON_HELP = "print JSON instead of text"
+WHO_HELP = "who records it (default: Settings' reviewer, then the login name)"
+
+
 def register(sub) -> None:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", metavar="PATH", help="triage log database (default: per-user log or $WORKBENCH_DB)")
     filt = argparse.ArgumentParser(add_help=False)
-    filt.add_argument("--since", metavar="YYYY-MM-DD")
-    filt.add_argument("--until", metavar="YYYY-MM-DD")
-    filt.add_argument("--level", choices=LEVELS)
+    filt.add_argument("--since", metavar="YYYY-MM-DD", help="from this day on (inclusive; list: first screened, export: decided)")
+    filt.add_argument("--until", metavar="YYYY-MM-DD", help="up to this day (inclusive)")
+    filt.add_argument("--level", choices=LEVELS, help="only drafts whose latest screening has this triage level")
     filt.add_argument("--reviewer", "--by", dest="by", metavar="NAME", help="only this reviewer's drafts (list) or decisions (export)")
 
     p = sub.add_parser("log", help="the triage log: list, show, decide, annotate, export, verify, due")
@@ -368,51 +373,54 @@ def register(sub) -> None:
     cmds = p.add_subparsers(dest="log_command", metavar="SUBCOMMAND")
 
     c = cmds.add_parser("list", parents=[db, filt], help="list drafts in the log")
-    c.add_argument("--decision", choices=DECISIONS + ("none",))
+    c.add_argument("--decision", choices=DECISIONS + ("none",), help="only drafts whose current decision is this ('none': undecided)")
     c.add_argument("--search", metavar="TEXT", help="in name, title or hash prefix")
-    c.add_argument("--json", action="store_true")
+    c.add_argument("--json", action="store_true", help=JSON_HELP)
     c.set_defaults(func=cmd_list)
 
     c = cmds.add_parser("show", parents=[db], help="show one draft: claims, verdict, annotations, decisions")
-    c.add_argument("draft", metavar="DRAFT", help="draft id or sha256 prefix")
-    c.add_argument("--json", action="store_true")
+    c.add_argument("draft", metavar="DRAFT", help=DRAFT_HELP)
+    c.add_argument("--json", action="store_true", help=JSON_HELP)
     c.set_defaults(func=cmd_show)
 
     c = cmds.add_parser("decide", parents=[db], help="record the foreign-filing decision for a draft")
-    c.add_argument("draft", metavar="DRAFT")
-    c.add_argument("--decision", required=True, choices=DECISIONS)
-    c.add_argument("--rationale", required=True)
-    c.add_argument("--completed-in-japan", metavar="yes|no")
+    c.add_argument("draft", metavar="DRAFT", help=DRAFT_HELP)
+    c.add_argument("--decision", required=True, choices=DECISIONS, help="the foreign-filing decision")
+    c.add_argument("--rationale", required=True, metavar="TEXT", help="why (required: the log is a legal record)")
+    c.add_argument("--completed-in-japan", metavar="yes|no", help="was the invention completed in Japan (yes, no, unknown)")
     c.add_argument(
         "--completed-abroad", metavar="US,CN",
         help="countries other than Japan where the invention was completed, wholly or partly "
              "(stored with the decision; '' = none; JP is --completed-in-japan)",
     )
-    c.add_argument("--countries", metavar="US,EP", help="planned foreign filings")
+    c.add_argument("--countries", "--plan", dest="countries", metavar="US,EP",
+                   help="planned foreign filings (as 'workbench filing check --plan')")
     c.add_argument(
         "--residence", "--residences", dest="residence", metavar="JP,IN",
         help="countries where the inventors / applicant reside (stored with the decision; '' = none)",
     )
-    c.add_argument("--jp-filing-date", metavar="YYYY-MM-DD")
-    c.add_argument("--reviewer", metavar="NAME")
+    c.add_argument("--jp-filing-date", metavar="YYYY-MM-DD",
+                   help="the Japanese filing date: the review due (+3 months) and free-to-file (+10 months) dates follow")
+    c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_decide)
 
     c = cmds.add_parser("annotate", parents=[db], help="agree/disagree with a field flag on a claim")
-    c.add_argument("draft", metavar="DRAFT")
-    c.add_argument("--claim", type=int, required=True)
-    c.add_argument("--field", type=int, required=True)
+    c.add_argument("draft", metavar="DRAFT", help=DRAFT_HELP)
+    c.add_argument("--claim", type=int, required=True, metavar="N", help="the claim number (as 'log show' lists them)")
+    c.add_argument("--field", type=int, required=True, metavar="ID",
+                   help="the specified-field id flagged on that claim (1-25, as 'log show' and 'rules show' list them)")
     g = c.add_mutually_exclusive_group(required=True)
-    g.add_argument("--agree", action="store_true")
-    g.add_argument("--disagree", action="store_true")
-    c.add_argument("--note")
-    c.add_argument("--ipc", metavar="CODE", help="corrected IPC code")
-    c.add_argument("--reviewer", metavar="NAME")
+    g.add_argument("--agree", action="store_true", help="the flag is right: the claim falls in that field")
+    g.add_argument("--disagree", action="store_true", help="the flag is wrong (give --note, and --ipc when you know the code)")
+    c.add_argument("--note", metavar="TEXT", help="why (kept with the annotation)")
+    c.add_argument("--ipc", metavar="CODE", help="corrected IPC code, e.g. 'F41H 3/00'")
+    c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_annotate)
 
     c = cmds.add_parser("export", parents=[db, filt], help="export decisions as csv, xlsx, pdf or json")
     c.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the --out file's extension")
     c.add_argument("-o", "--out", required=True, metavar="PATH", help="e.g. decisions.xlsx")
-    c.add_argument("--decision", choices=DECISIONS)
+    c.add_argument("--decision", choices=DECISIONS, help="only decisions of this kind")
     c.set_defaults(func=cmd_export)
 
     c = cmds.add_parser(
@@ -432,15 +440,16 @@ def register(sub) -> None:
     c = cmds.add_parser("due", parents=[db], help="drafts whose key dates fall due soon")
     c.add_argument("--days", type=_days, default=30, help="how many days ahead (1-3660)")
     c.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
-    c.add_argument("--json", action="store_true")
+    c.add_argument("--json", action="store_true", help=JSON_HELP)
     c.set_defaults(func=cmd_due)
 
     c = cmds.add_parser("history", parents=[db], help="the event history (of one draft)")
-    c.add_argument("draft", metavar="DRAFT", nargs="?")
-    c.add_argument("--json", action="store_true")
+    c.add_argument("draft", metavar="DRAFT", nargs="?", help=DRAFT_HELP + " (default: the whole log)")
+    c.add_argument("--json", action="store_true", help=JSON_HELP)
     c.set_defaults(func=cmd_history)
 
     c = cmds.add_parser("backup", parents=[db], help="copy the log safely (SQLite backup)")
-    c.add_argument("--out", metavar="PATH")
+    c.add_argument("-o", "--out", metavar="PATH",
+                   help="the backup file to write (default: <log>.backup-<UTC time>.sqlite beside the log)")
     c.set_defaults(func=cmd_backup)
 

@@ -17,7 +17,7 @@ def register(sub) -> None:
     t.add_argument("--data", default=None, help="the shared data folder (default: ../shared/data next to the project)")
     t.add_argument("--with-annotations", action="store_true", help="add the attorneys' annotations from the triage log")
     t.add_argument("--db", default=None, help="triage log to read annotations from (default: the per-user log)")
-    t.add_argument("--out", default=None, help="folder to write the model and card to (default: models/)")
+    t.add_argument("-o", "--out", default=None, help="folder to write the model and card to (default: models/)")
     t.add_argument("--rules-dir", default=None, help="user rules folder overriding installed fields")
     t.set_defaults(func=run_train)
     i = msub.add_parser("info", help="print the model card")
