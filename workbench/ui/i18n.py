@@ -37,6 +37,44 @@ def resolve_language(setting: str, locale: QLocale | None = None) -> str:
     return "ja" if locale.language() == QLocale.Language.Japanese else "en"
 
 
+# Qt's own strings that its Japanese translation (qtbase_ja.qm, as PySide6 ships it) does not
+# have: Qt 6 renamed them ("&Look in:" for "Look in:"), so the file dialog showed them in English.
+QT_SUPPLEMENT_JA: dict[tuple[str, str], str] = {
+    ("QFileDialog", "&Look in:"): "場所(&L):",
+    ("QFileDialog", "Files of &type:"): "ファイルの種類(&T):",
+    ("QAbstractFileIconProvider", "Folder"): "フォルダー",
+    ("QAbstractFileIconProvider", "Drive"): "ドライブ",
+    ("QAbstractFileIconProvider", "File"): "ファイル",
+    ("QAbstractFileIconProvider", "%1 File"): "%1 ファイル",
+    ("QAbstractFileIconProvider", "Shortcut"): "ショートカット",
+}
+
+
+class QtSupplement(QTranslator):
+    """The few Qt strings :data:`QT_SUPPLEMENT_JA` translates; every other one falls through."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt's virtual
+        return QT_SUPPLEMENT_JA.get((context, source))  # None: a null string, the next translator is asked
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own translations (qtbase_ja.qm) may be: Qt's translations path, PySide6's
+    wheel folder (``PySide6/Qt/translations``), a frozen bundle's copy of either."""
+    import PySide6
+
+    found = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+             Path(PySide6.__file__).resolve().parent / "Qt" / "translations"]
+    from workbench.resources import frozen_root
+
+    root = frozen_root()
+    if root is not None:
+        found += [root / "PySide6" / "Qt" / "translations", root / "PySide6" / "translations"]
+    return [p for p in dict.fromkeys(found) if p.is_dir()]
+
+
 def install_translators(app: QCoreApplication, language: str) -> str:
     """Replace the installed translators with those for ``language`` ('auto'|'en'|'ja');
     returns the resolved language."""
@@ -49,10 +87,15 @@ def install_translators(app: QCoreApplication, language: str) -> str:
         if ours.load(str(translations_dir() / "workbench_ja.qm")):
             app.installTranslator(ours)
             _installed.append(ours)
-        qt = QTranslator(app)  # Qt's own dialogs (OK/Cancel, file dialogs)
-        if qt.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
-            _installed.append(qt)
+        qt = QTranslator(app)  # Qt's own dialogs (file dialogs' "Look in:", "Files of type:", OK/Cancel)
+        for folder in qt_translation_dirs():
+            if qt.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", str(folder)):
+                app.installTranslator(qt)
+                _installed.append(qt)
+                break
+        extra = QtSupplement(app)  # installed last, asked first: only the strings qtbase_ja lacks
+        app.installTranslator(extra)
+        _installed.append(extra)
     set_ui_language(lang)  # coded errors follow the UI (workbench.errors_ja)
     return lang
 
