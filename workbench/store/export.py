@@ -57,7 +57,7 @@ def codes_text(codes: tuple[str, ...] | None) -> str:
 
 # The PDF report is read by auditors in both languages: its derived texts say both.
 CODES_LEGEND = (
-    f"'{NOT_RECORDED}' = 記録なし: the decision was logged without this fact / この事実を記録せずに判断が記録された。"
+    f"'{NOT_RECORDED}' = 記録なし: the decision was logged without this fact / この事実を記録せずに出願方針が記録された。"
     "  'none given' = 入力なし: recorded as none / なしとして記録された。"
 )
 
@@ -407,14 +407,14 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
     )
     pdf.ln(2)
 
-    heading("Drafts / 出願案")
+    heading("Drafts / 草稿")
     if drafts:
         with pdf.table(
             col_widths=(8, 50, 14, 62, 14, 58, 22, 22, 22), text_align="LEFT", wrapmode=WrapMode.CHAR,
             line_height=4.2, padding=1, headings_style=heads,
         ) as table:
-            table.row(["ID", "Draft / 出願案", "Level / 判定", "Top field / 最上位分野", "Score / 該当可能性",
-                       "Decision / 判断", "JP filing / 日本出願", "Review due / 第一次審査期限",
+            table.row(["ID", "Draft / 草稿", "Level / 判定", "Top field / 最上位分野", "Score / 該当可能性",
+                       "Decision / 出願方針", "JP filing / 日本出願", "Review due / 第一次審査期限",
                        "Free to file / 外国出願可能日"])
             for d in drafts:
                 field = (f"{d.top_field_id}: {d.top_field_name_ja or d.top_field_name_en}"
@@ -432,13 +432,13 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
 
     if pdf.will_page_break(30):  # never leave the heading alone at the foot of a page
         pdf.add_page()
-    heading("Decisions with rationale / 判断と理由")
+    heading("Decisions with rationale / 出願方針と理由")
     if rows:
         with pdf.table(
             col_widths=(10, 28, 40, 58, 18, 25, 22, 20, 20, 18, 18), text_align="LEFT", wrapmode=WrapMode.CHAR,
             line_height=4.2, padding=1, headings_style=heads,
         ) as table:
-            table.row(["No.", "Draft / 出願案", "Decision / 判断", "Rationale / 理由", "Reviewer / 担当",
+            table.row(["No.", "Draft / 草稿", "Decision / 出願方針", "Rationale / 理由", "Reviewer / 担当",
                        "Decided (UTC) / 決定日時", "Made in JP, countries / 国内完成・出願予定国",
                        "Made abroad / 国外完成地", "Residences / 居住国",
                        "Review due / 第一次審査期限", "Free to file / 外国出願可能日"])
