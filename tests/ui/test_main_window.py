@@ -78,7 +78,10 @@ def test_annotate_and_decide_are_recorded_in_the_log(window, qtbot, example_draf
     assert (ann.verdict, ann.note, ann.corrected_ipc, ann.claim_number) == ("disagree", "sonar is civil here", "G01S 15/00", view.current_claim)
     assert ann.reviewer == "tester"
     assert view.annotations.count() == 1
-    window.act_agree.trigger()  # Ctrl+1: agree with the selected field of the current claim
+    window.act_agree.trigger()  # Ctrl+1: an agree with the selected field of the current claim, held
+    assert view.pending is not None and window.log_writer is None  # nothing recorded by the key alone
+    assert f"claim {view.current_claim}" in view.pending_text() and view.pending_box.isVisibleTo(view)
+    window.act_save_annotation.trigger()  # Ctrl+S records it
     wait_for_log_write(window, qtbot)
     agreed = window.session.log.draft(row.draft_id).annotations[-1]
     assert agreed.verdict == "agree" and agreed.field_id == view.ann_field.currentData()
@@ -417,6 +420,9 @@ def test_review_shortcuts_work_from_the_keyboard(window, qtbot, example_drafts):
     assert window.current_key != first
     n = len(window.session.log.draft(window.current_row().draft_id).annotations)
     qtbot.keyClick(window.queue, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.draft_view.pending is not None  # held, named, not recorded by the key alone
+    assert window.log_writer is None and len(window.session.log.draft(window.current_row().draft_id).annotations) == n
+    qtbot.keyClick(window.queue, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     wait_for_log_write(window, qtbot)
     assert len(window.session.log.draft(window.current_row().draft_id).annotations) == n + 1
     qtbot.keyClick(window.queue, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)

@@ -182,7 +182,9 @@ def test_the_field_table_keeps_five_rows_in_a_small_japanese_window(qtbot, qapp,
         # the answer boxes are inside the scroll area
         lower = view.side_scroll.widget()
         assert view.side_scroll.viewport().width() >= lower.minimumSizeHint().width()
-        assert lower.isAncestorOf(view.defence) and lower.isAncestorOf(view.known_ipc) and lower.isAncestorOf(view.agree_button)
+        assert lower.isAncestorOf(view.defence) and lower.isAncestorOf(view.known_ipc)
+        # Agree / Disagree sit under the claim text, outside the scroll area: always on screen
+        assert not lower.isAncestorOf(view.agree_button) and view.agree_button.visibleRegion().boundingRect().width() == view.agree_button.width()
         # the explanation of the selected field is Japanese, with its evidence places too
         why = view.why.toPlainText()
         assert "根拠用語" in why and "title:" not in why and "evidence term" not in why

@@ -135,9 +135,20 @@ class DecisionPanel(QWidget):
         head.sectionResized.connect(lambda *_: self._fit_checklist())
         self.checklist_note = QLabel(
             "<i>" + html.escape(self.tr("Screening aid, not legal advice.")) + "</i> "
-            + html.escape(self.tr("Hover over a row for why it applies, the law and the sources."))
+            + html.escape(self.tr("Hover over a row for why it applies and the law; its sources are listed below as links."))
         )
         self.checklist_note.setWordWrap(True)
+        # the selected row's sources as links that open in the browser or can be selected and
+        # copied (a tooltip's URL can be neither)
+        self.checklist_sources = QLabel()
+        self.checklist_sources.setObjectName("checklistSources")
+        self.checklist_sources.setTextFormat(Qt.TextFormat.RichText)
+        self.checklist_sources.setWordWrap(True)
+        self.checklist_sources.setOpenExternalLinks(True)
+        self.checklist_sources.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.checklist.currentCellChanged.connect(lambda row, *_: self._show_sources(row))
         self.place.currentIndexChanged.connect(self._place_changed)
         self.completed_abroad.textChanged.connect(self._abroad_edited)
         for edit in (self.countries, self.residences):
@@ -173,6 +184,7 @@ class DecisionPanel(QWidget):
         lay.addWidget(self.checklist_info)
         lay.addWidget(self.checklist, 3)
         lay.addWidget(self.checklist_note)
+        lay.addWidget(self.checklist_sources)
         save_row = QHBoxLayout()  # the error next to the button: no empty line when there is none
         save_row.addWidget(self.error, 1)
         save_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -355,7 +367,33 @@ class DecisionPanel(QWidget):
                 applies.setFont(bold)
             t.item(r, COL_RULE).setForeground(QColor("#2e7d32" if j.verified else "#e65100"))
         t.setVisible(bool(checks))
+        self._show_sources(t.currentRow() if 0 <= t.currentRow() < len(checks) else 0)
         self._fit_checklist()
+
+    def _show_sources(self, row: int) -> None:
+        """The sources of checklist row ``row`` as links (http(s) ones clickable)."""
+        item = self.checklist.item(row, 0) if row >= 0 else None
+        check = item.data(CHECK_ROLE) if item is not None else None
+        if check is None:
+            self.checklist_sources.clear()
+            self.checklist_sources.setVisible(False)
+            return
+        j = check.jurisdiction
+        links = []
+        for src in j.sources:
+            for part in re.split(r"(https?://\S+)", src):
+                if re.fullmatch(r"https?://\S+", part):
+                    url = part.rstrip(").,;")
+                    links.append(f"<a href='{html.escape(url, quote=True)}'>{html.escape(url)}</a>{html.escape(part[len(url):])}")
+                elif part:
+                    links.append(html.escape(part))
+        head = html.escape(self.tr("Sources for %1:").replace("%1", f"{check.text('name', self.checklist_language())} ({j.code})"))
+        self.checklist_sources.setText(f"<small><b>{head}</b> " + " ".join(links) + "</small>")
+        self.checklist_sources.setVisible(True)
+
+    def source_links(self) -> list[str]:
+        """The URLs the sources line links to (for tests)."""
+        return re.findall(r"href='([^']+)'", self.checklist_sources.text())
 
     def _fit_checklist(self) -> None:
         """As tall as its rows (so the history below gets the rest), scrolling beyond that."""
@@ -373,8 +411,12 @@ class DecisionPanel(QWidget):
         e = html.escape
         # Labels outside the f-strings: lupdate does not see a tr() inside one (they showed in English).
         why, law, penalty, note, sources = self.tr("Why"), self.tr("Law"), self.tr("Penalty"), self.tr("Note"), self.tr("Sources")
+        # an unverified jurisdiction whose note confirms some of its parts is "partly
+        # verified" (its note says which): a bare "unverified" over "... are confirmed" contradicts it
+        status = labels.verified_label(True) if j.verified else (
+            self.tr("partly verified (see the note)") if j.note else labels.verified_label(False))
         rows = [
-            f"<b>{e(check.text('name', lang))} ({e(j.code)})</b> — {e(labels.verified_label(j.verified))}",
+            f"<b>{e(check.text('name', lang))} ({e(j.code)})</b> — {e(status)}",
             f"<b>{e(why)}:</b> {e(check.text('why', lang))}",
             f"<b>{e(law)}:</b> {e(check.text('law', lang))}",  # as cited (Japanese keeps the original citation)
             f"<b>{e(penalty)}:</b> {e(check.text('penalty', lang))}",

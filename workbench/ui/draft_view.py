@@ -96,6 +96,7 @@ class DraftView(QWidget):
     answers_changed = Signal(object)  # AdditionalAnswers
     ipc_codes_applied = Signal(list)  # the codes typed for this draft (raw text; may be empty)
     annotation_requested = Signal(dict)  # claim_number, field_id, verdict, note, corrected_ipc
+    annotation_staged = Signal(object)  # the pending keyboard annotation (dict) or None when undone/saved
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -104,6 +105,9 @@ class DraftView(QWidget):
         self._claim_verdicts: dict[int, ClaimVerdict] = {}
         self.current_claim: int | None = None
         self._annotating = False  # an annotation is being written to the log (in a worker)
+        # an annotation made by keyboard (Ctrl+1 / Ctrl+2) waits here, named, until it is
+        # saved (Ctrl+S or Save) or undone (Ctrl+Z or Undo): a stray key records nothing
+        self.pending: dict | None = None
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -170,9 +174,10 @@ class DraftView(QWidget):
         qform.addRow(QLabel(self.tr("IPC codes known for this draft")))
         qform.addRow(ipc_row)
 
-        # annotation panel
+        # annotation panel: one row under the claim text and the fields, always on screen
+        # (in the side panel's scroll area Agree / Disagree fell below a laptop's screen)
         abox = QGroupBox(self.tr("Annotation for this claim"))
-        aform = QFormLayout(abox)
+        abox.setObjectName("annotationBox")
         self.ann_field = QComboBox()
         self.ann_note = QLineEdit()
         self.ann_note.setPlaceholderText(self.tr("Why (optional)"))
@@ -185,16 +190,42 @@ class DraftView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.agree_button)
         buttons.addWidget(self.disagree_button)
-        aform.addRow(self.tr("Field"), self.ann_field)
-        aform.addRow(self.tr("Note"), self.ann_note)
-        aform.addRow(self.tr("Corrected IPC"), self.ann_ipc)
-        aform.addRow(buttons)
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pendingAnnotation")
+        self.pending_label.setWordWrap(True)
+        self.pending_save = QPushButton(self.tr("Save"))
+        self.pending_undo = QPushButton(self.tr("Undo"))
+        self.pending_save.clicked.connect(self.save_pending)
+        self.pending_undo.clicked.connect(self.undo_pending)
+        self.pending_box = QFrame()
+        self.pending_box.setObjectName("pendingAnnotationBox")
+        self.pending_box.setFrameShape(QFrame.Shape.StyledPanel)
+        pl = QHBoxLayout(self.pending_box)
+        pl.setContentsMargins(4, 2, 4, 2)
+        pl.addWidget(self.pending_label, 1)
+        pl.addWidget(self.pending_save)
+        pl.addWidget(self.pending_undo)
+        self.pending_box.setVisible(False)
+        arow = QHBoxLayout()
+        arow.addWidget(QLabel(self.tr("Field")))
+        arow.addWidget(self.ann_field, 3)
+        arow.addWidget(QLabel(self.tr("Note")))
+        arow.addWidget(self.ann_note, 3)
+        arow.addWidget(QLabel(self.tr("Corrected IPC")))
+        arow.addWidget(self.ann_ipc, 1)
+        arow.addLayout(buttons)
+        self.ann_field.setMinimumContentsLength(12)
+        self.ann_field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.ann_ipc.setMinimumWidth(90)
+        alay = QVBoxLayout(abox)
+        alay.setContentsMargins(6, 4, 6, 4)
+        alay.addLayout(arow)
+        alay.addWidget(self.pending_box)
         self.annotations = QListWidget()
         self.annotations.setMaximumHeight(90)
         self.annotations.setWordWrap(True)  # a reviewer's reason is read whole, not behind a scroll bar
         self.annotations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.annotations.setResizeMode(QListWidget.ResizeMode.Adjust)
-        aform.addRow(self.annotations)
 
         # the side panel: the field table and its explanation on top; below a splitter
         # handle, the top IPC codes, the answers, the known codes and the annotation in a
@@ -211,7 +242,8 @@ class DraftView(QWidget):
         ll.addWidget(QLabel(self.tr("Top IPC codes")))
         ll.addWidget(self.ipc)
         ll.addWidget(qbox)
-        ll.addWidget(abox)
+        ll.addWidget(QLabel(self.tr("Annotations of this draft")))
+        ll.addWidget(self.annotations)
         ll.addStretch(1)
         self.side_scroll = QScrollArea()
         self.side_scroll.setObjectName("draftSideScroll")
@@ -249,6 +281,8 @@ class DraftView(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
         lay.addWidget(split, 1)
+        lay.addWidget(abox)
+        self.annotation_box = abox
         self.set_verdict(None)
 
     def fields_height(self, rows: int) -> int:
@@ -263,6 +297,9 @@ class DraftView(QWidget):
 
     # -- content -------------------------------------------------------------------
     def set_verdict(self, verdict: DraftVerdict | None, language: str | None = None, annotations=()) -> None:
+        same_draft = verdict is not None and self.verdict is not None and verdict.draft.sha256 == self.verdict.draft.sha256
+        if self.pending is not None and not same_draft:
+            self.undo_pending()  # it named a claim of the draft shown before; the window says so
         self.verdict = verdict
         if language:
             self.language = language
@@ -418,8 +455,15 @@ class DraftView(QWidget):
         self.ann_field.addItem(self.tr("(whole claim)"), None)
         for f in sorted(fields, key=lambda f: f.likelihood, reverse=True):
             self.ann_field.addItem(f"{_fname(f, self.language)} ({labels.percent(f.likelihood)})", f.field_id)
-        if self.ann_field.count() > 1:
+        # a claim with no field of its own starts at "(whole claim)": never at the draft's top field
+        if self.ann_field.count() > 1 and self.claim_fields(self.current_claim):
             self.ann_field.setCurrentIndex(1)
+
+    def claim_fields(self, number: int | None) -> tuple:
+        """The fields screened for claim ``number`` itself (with a known code's field), not the
+        draft's: empty for a claim no field was found in."""
+        cv = self._claim_verdicts.get(number) if number is not None else None
+        return self._with_known_code_fields(cv.fields) if cv and cv.fields else ()
 
     def _render_text(self, claim, cv) -> None:
         self.text.clear()
@@ -475,7 +519,7 @@ class DraftView(QWidget):
         if current.isValid():
             fv = self.field_model.field_at(current.row())
             i = self.ann_field.findData(fv.field_id)
-            if i >= 0:
+            if i >= 0 and self.claim_fields(self.current_claim):  # a claim without a field stays "(whole claim)"
                 self.ann_field.setCurrentIndex(i)
             self.why.setHtml(self._explain(fv))
 
@@ -537,6 +581,61 @@ class DraftView(QWidget):
                 "corrected_ipc": self.ann_ipc.text().strip() or None,
             }
         )
+
+    def stage_annotation(self, verdict: str) -> str | None:
+        """Ctrl+1 / Ctrl+2: hold an annotation of the claim shown against the field chosen,
+        named on screen, until it is saved or undone. Returns why not (a message) when there
+        is nothing to annotate: no claim, a claim without a field, no field chosen."""
+        if self.verdict is None or self.current_claim is None:
+            return self.no_claim_message()
+        own = self.claim_fields(self.current_claim)
+        if not own:
+            return self.tr("Claim %1 has no field flagged: there is no flag to agree or disagree with.").replace(
+                "%1", str(self.current_claim))
+        fid = self.ann_field.currentData()
+        field = next((f for f in own if f.field_id == fid), None)
+        if field is None:
+            return self.tr("Choose the field of claim %1 to annotate first (Field, in the annotation panel).").replace(
+                "%1", str(self.current_claim))
+        self.pending = {
+            "claim_number": self.current_claim, "field_id": fid, "verdict": verdict,
+            "note": self.ann_note.text().strip(), "corrected_ipc": self.ann_ipc.text().strip() or None,
+        }
+        self.pending_label.setText(self.pending_text())
+        self.pending_box.setVisible(True)
+        self.annotation_staged.emit(dict(self.pending))
+        return None
+
+    def pending_text(self) -> str:
+        """What the pending annotation is, in words: its verdict, claim and field."""
+        p = self.pending
+        if p is None:
+            return ""
+        fv = next((f for f in self.claim_fields(p["claim_number"]) if f.field_id == p["field_id"]), None)
+        name = _fname(fv, self.language) if fv is not None else str(p["field_id"])
+        text = (self.tr("Agree with field %1 on claim %2") if p["verdict"] == "agree"
+                else self.tr("Disagree with field %1 on claim %2"))
+        return text.replace("%1", name).replace("%2", str(p["claim_number"])) + " — " + self.tr(
+            "not saved yet: Save (Ctrl+S) or Undo (Ctrl+Z)")
+
+    def save_pending(self) -> bool:
+        """Record the pending annotation (once: it waits while another write is saved)."""
+        if self.pending is None or self._annotating:
+            return False
+        values = dict(self.pending)
+        self.pending = None
+        self.pending_box.setVisible(False)
+        self.annotation_staged.emit(None)
+        self.annotation_requested.emit(values)
+        return True
+
+    def undo_pending(self) -> dict | None:
+        """Drop the pending annotation (nothing was recorded); returns what it was."""
+        was, self.pending = self.pending, None
+        self.pending_box.setVisible(False)
+        if was is not None:
+            self.annotation_staged.emit(None)
+        return was
 
     def annotation_saved(self, values: dict | None = None) -> None:
         """The annotation is stored: clear its note and IPC - unless ``values`` (what was

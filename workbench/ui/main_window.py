@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         self.act_prev = self._action(self.tr("&Previous draft"), lambda: self.step_draft(-1), "Ctrl+Up", m_review)
         self.act_agree = self._action(self.tr("&Agree with the flag"), lambda: self._annotate_key("agree"), "Ctrl+1", m_review)
         self.act_disagree = self._action(self.tr("&Disagree with the flag"), lambda: self._annotate_key("disagree"), "Ctrl+2", m_review)
+        self.act_save_annotation = self._action(self.tr("Sa&ve the pending annotation"), self.save_pending_annotation, "Ctrl+S", m_review)
+        self.act_undo_annotation = self._action(self.tr("&Undo the pending annotation"), self.undo_pending_annotation, "Ctrl+Z", m_review)
         self.act_decide = self._action(self.tr("De&cide…"), self.show_decision, "Ctrl+D", m_review)
         self.act_save_decision = self._action(self.tr("&Save decision"), self.decision_panel.request_save, "Ctrl+Return", m_review)
         self.act_cancel = self._action(self.tr("&Cancel running work"), self.cancel_work, "Ctrl+.", m_review)
@@ -388,6 +390,12 @@ class MainWindow(QMainWindow):
         return self.queue_model.row_at(i) if i >= 0 else None
 
     def _show(self, key: str) -> None:
+        if self.draft_view.pending is not None and getattr(self, "_pending_key", None) not in (None, key):
+            was = self.draft_view.undo_pending()  # it named a claim of the draft left: never recorded on another
+            self.session.notes.warning(
+                self.tr("The annotation of claim %1 was not saved (another draft was opened): nothing was recorded.")
+                .replace("%1", str(was["claim_number"]))
+            )
         self.current_key = key
         row = self.current_row()
         verdict = self.session.verdicts.get(key)
@@ -508,11 +516,35 @@ class MainWindow(QMainWindow):
         self.session.notes.info(self.tr("Annotation saved for claim %1.").replace("%1", str(values["claim_number"])))
 
     def _annotate_key(self, verdict: str) -> None:
-        """Ctrl+1 / Ctrl+2: annotate the claim shown; on a draft without claims, say why not."""
-        if self.draft_view.verdict is not None and self.draft_view.current_claim is None:
-            self.session.notes.warning(self.draft_view.no_claim_message())
+        """Ctrl+1 / Ctrl+2: hold an annotation of the claim shown against the field chosen,
+        named in the draft view and the status bar, until Ctrl+S saves or Ctrl+Z undoes it;
+        on a draft without claims, a claim without a field or no field chosen, say why not."""
+        if self.draft_view.verdict is None:
             return
-        self.draft_view.request_annotation(verdict)
+        why_not = self.draft_view.stage_annotation(verdict)
+        if why_not:
+            self.session.notes.warning(why_not)
+            return
+        self._pending_key = self.current_key
+        self.statusBar().showMessage(self.draft_view.pending_text())
+
+    def save_pending_annotation(self) -> Worker | None:
+        """Ctrl+S: record the annotation Ctrl+1 / Ctrl+2 is holding."""
+        if self.draft_view.pending is None:
+            return None
+        if self.log_writer is not None:
+            self.session.notes.warning(self.tr("Please wait: the previous change is still being saved in the triage log."))
+            return None
+        self.draft_view.save_pending()
+        return self.log_writer
+
+    def undo_pending_annotation(self) -> None:
+        """Ctrl+Z: drop the held annotation; nothing was recorded."""
+        was = self.draft_view.undo_pending()
+        if was is not None:
+            self.session.notes.info(
+                self.tr("Annotation of claim %1 undone: nothing was recorded.").replace("%1", str(was["claim_number"]))
+            )
 
     def show_decision(self) -> None:
         self.tabs.setCurrentWidget(self.decision_panel)
@@ -603,11 +635,7 @@ class MainWindow(QMainWindow):
             )
             if not path:
                 return None
-            for code, label in filters.items():
-                if chosen == label:
-                    fmt = code
-            if Path(path).suffix.lower() != f".{fmt}":
-                path += f".{fmt}"
+            path, fmt = self.export_target(path, chosen, filters, fmt)
         if self.worker is not None:
             self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
             return None
@@ -621,6 +649,23 @@ class MainWindow(QMainWindow):
         w.signals.finished.connect(self._finish)
         self._run(w, 0)
         return w
+
+    EXPORT_ENDINGS = ("csv", "xlsx", "pdf", "json")
+
+    def export_target(self, path: str, chosen: str, filters: dict, fmt: str) -> tuple[str, str]:
+        """The file and format an export writes: the typed ending decides (``log.pdf`` with
+        the XLSX filter chosen is a PDF, and the status bar says so, never ``log.pdf.xlsx``);
+        a name without a known ending gets the chosen filter's."""
+        picked = next((code for code, label in filters.items() if chosen == label), fmt)
+        typed = Path(path).suffix.lower().lstrip(".")
+        if typed in self.EXPORT_ENDINGS:
+            if typed != picked:
+                self.session.notes.info(
+                    self.tr("The file name ends in .%1, so the log is exported as %2 (not %3).")
+                    .replace("%1", typed).replace("%2", typed.upper()).replace("%3", picked.upper())
+                )
+            return path, typed
+        return f"{path}.{picked}", picked
 
     # -- settings and help -----------------------------------------------------------------------
     def settings_dialog(self) -> None:

@@ -23,7 +23,7 @@ QM = HERE / "workbench_ja.qm"
 JA: dict[str, str] = {
     # menus and actions
     "&File": "ファイル(&F)",
-    "&Open drafts…": "出願草稿を開く(&O)…",
+    "&Open drafts…": "草稿を開く(&O)…",
     "&Import folder…": "フォルダーを取り込む(&I)…",
     "&Export log…": "判定記録をエクスポート(&E)…",
     "&Settings…": "設定(&S)…",
@@ -55,8 +55,8 @@ JA: dict[str, str] = {
     "Decision": "出願方針",
     "Triage log": "判定記録",
     "Cancel": "中止",
-    "Open drafts": "出願草稿を開く",
-    "Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)": "出願草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)",
+    "Open drafts": "草稿を開く",
+    "Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)": "草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)",
     "Import a folder of drafts": "草稿のフォルダーを取り込む",
     "Please wait for the running work to finish, or cancel it.": "実行中の処理が終わるまでお待ちいただくか、中止してください。",
     "No draft files were found (PDF, DOCX, TXT, MD, XML).": "草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。",
@@ -82,8 +82,8 @@ JA: dict[str, str] = {
     "PDF report (*.pdf)": "PDF レポート (*.pdf)",
     "Export the triage log": "判定記録をエクスポート",
     "Exported %1 decision(s) to %2": "%1 件の方針を %2 にエクスポートしました",
-    "No claims to annotate in this draft: record your view in the decision's rationale.": "この草稿には注記できる請求項がありません。判断は出願方針の理由に記入してください。",
-    "Cancelled: %1 of %2 draft(s) screened; %3 not screened.": "中止しました：%2 件中 %1 件を判定し、%3 件は判定していません。",
+    "No claims to annotate in this draft: record your view in the decision's rationale.": "この草稿には注記できる請求項がありません。ご意見は出願方針の理由に記入してください。",
+    "Cancelled: %1 of %2 draft(s) screened; %3 not screened.": "中止しました：%2 件中 %1 件の草稿を判定し、%3 件は判定していません。",
     "The export period starts after it ends (%1 to %2): change From or to.": "エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。",
     "All decisions": "すべての方針",
     "From": "開始日",
@@ -216,7 +216,6 @@ JA: dict[str, str] = {
     "What to do": "必要な手続",
     "Waiting period": "待機期間",
     "Screening aid, not legal advice.": "事前判定の補助であり、法的助言ではありません。",
-    "Hover over a row for why it applies, the law and the sources.": "行にマウスを重ねると、適用理由・根拠法令・出典を表示します。",
     "not screened": "未判定",
     "From the draft: triage level %1 · for defence use: %2": "草稿の情報: 判定 %1 ・ 防衛目的: %2",
     "Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.": "発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。",
@@ -283,7 +282,7 @@ JA: dict[str, str] = {
     "These figures come from held-out patent titles, not full drafts.": "これらの数値は学習に使っていない特許の名称で測ったもので、草稿全文での値ではありません。",
     "Share of sensitive titles flagged (recall) and of all titles flagged (flag rate) at each review threshold, on the held-out calibration split. Double-click a row to use its threshold.": "各「要検討のしきい値」で、該当する名称のうち要検討となる割合（再現率）と、全名称のうち要検討となる割合を示します（学習に使っていない較正用データで測定）。行をダブルクリックすると、そのしきい値を使います。",
     # about
-    "Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.": "外国出願の前に、特許出願の草稿が経済安全保障推進法の特定技術分野に該当するかを事前確認します。",
+    "Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.": "外国出願の前に、特許出願の草稿が経済安全保障推進法の特定技術分野に該当するかを事前に判定します。",
     "Every verdict shows its evidence and whether the rule behind it is verified.": "すべての判定に根拠と、そのルールが確認済みかどうかを表示します。",
     "Drafts never leave this computer: the workbench uses no network.": "草稿はこのコンピューターの外に出ません。本ツールはネットワークを使用しません。",
     "Japanese text needs a CJK font: the setup installs IPA Gothic (fonts-ipafont-gothic).": "日本語の表示には CJK フォントが必要です。セットアップで IPA ゴシック（fonts-ipafont-gothic）をインストールします。",
@@ -296,13 +295,13 @@ JA: dict[str, str] = {
     "description": "明細書",
     "predicted IPC": "予測IPC",
     # the draft's screening notes (header of the draft view)
-    "No claims section was found: the whole text was screened as one unit.": "請求の範囲が見つからないため、全文を1つの単位として判定しました。",
-    "No claims section was found: the whole text was screened as one unit. (%1)": "請求の範囲が見つからないため、全文を1つの単位として判定しました。（%1）",
+    "No claims section was found: the whole text was screened as one unit.": "特許請求の範囲が見つからないため、全文を1つの単位として判定しました。",
+    "No claims section was found: the whole text was screened as one unit. (%1)": "特許請求の範囲が見つからないため、全文を1つの単位として判定しました。（%1）",
     "The document's classification '%1' is not an IPC symbol and was not used.": "文書に記載の分類「%1」はIPC記号ではないため、使用していません。",
     "%1 of %2 pages have no text layer (figures or scans)": "%2 ページ中 %1 ページにテキスト層がありません（図面またはスキャン画像）",
-    "no claims heading; claims taken from the first line numbered 1.": "請求の範囲の見出しがないため、番号1の最初の行から請求項を読み取りました。",
+    "no claims heading; claims taken from the first line numbered 1.": "特許請求の範囲の見出しがないため、番号1の最初の行から請求項を読み取りました。",
     "no 特許請求の範囲 heading; claims taken from 【請求項１】": "【特許請求の範囲】の見出しがないため、【請求項１】から請求項を読み取りました。",
-    "claims section not found": "請求の範囲が見つかりません",
+    "claims section not found": "特許請求の範囲が見つかりません",
     "claim %1 is %2 characters long; only its first %3 were analysed": "請求項%1は%2文字あり、最初の%3文字のみを解析しました",
     "claim 1 refers to 'any preceding claim' but none precedes it": "請求項1は「先行するいずれかの請求項」を引用していますが、先行する請求項がありません",
     "claim numbering starts at %1, not 1": "請求項の番号が1ではなく%1から始まっています",
@@ -319,7 +318,7 @@ JA: dict[str, str] = {
     "known IPC code (entered for the draft): %1": "判明しているIPCコード（この草稿に入力）: %1",
     "known IPC code (printed in the document): %1": "判明しているIPCコード（文書に記載）: %1",
     "%1 within %2 (%3)": "%1 は %2 の範囲内（%3）",
-    "%1 is broader than %2: give the group to decide (%3)": "%1 は %2 より広い分類です。判断にはグループまで指定してください（%3）",
+    "%1 is broader than %2: give the group to decide (%3)": "%1 は %2 より広い分類です。分野の判定にはグループまで指定してください（%3）",
     "evidence term(s) of this field: %1": "この分野の根拠用語: %1",
     "the field is limited (needs one of: %1); no text or terms were given to check it":
         "この分野には限定があります（次のいずれかが必要: %1）。確認に使える本文・用語がありません",
@@ -334,6 +333,28 @@ JA: dict[str, str] = {
     "predicted IPC: %1; likelihood %2": "予測IPC: %1、該当可能性 %2",
     "likelihood %1 is at or above the review threshold %2": "該当可能性 %1 は要検討のしきい値 %2 以上です",
     "both additional-requirement questions answered no: the field does not apply": "付加要件の質問に両方「いいえ」と回答: この分野は該当しません",
+    # dayjob (issue 16): links to sources, keyboard annotations held until saved, export endings
+    "Hover over a row for why it applies and the law; its sources are listed below as links.":
+        "行にポインターを合わせると、適用される理由と法令が表示されます。出典は下にリンクで示します。",
+    "Sources for %1:": "%1 の出典:",
+    "partly verified (see the note)": "一部確認済み（注を参照）",
+    "Save": "保存",
+    "Undo": "取り消す",
+    "Annotations of this draft": "この草稿の注記",
+    "Claim %1 has no field flagged: there is no flag to agree or disagree with.":
+        "請求項%1には該当の可能性がある分野がありません。同意・不同意する判定がありません。",
+    "Choose the field of claim %1 to annotate first (Field, in the annotation panel).":
+        "先に請求項%1の注記する分野を選んでください（注記欄の「分野」）。",
+    "Agree with field %1 on claim %2": "請求項%2の分野 %1 の判定に同意",
+    "Disagree with field %1 on claim %2": "請求項%2の分野 %1 の判定に不同意",
+    "not saved yet: Save (Ctrl+S) or Undo (Ctrl+Z)": "未保存です。保存（Ctrl+S）または取り消し（Ctrl+Z）",
+    "Sa&ve the pending annotation": "保留中の注記を保存(&V)",
+    "&Undo the pending annotation": "保留中の注記を取り消す(&U)",
+    "The annotation of claim %1 was not saved (another draft was opened): nothing was recorded.":
+        "請求項%1の注記は保存されていません（別の草稿を開いたため）。何も記録されていません。",
+    "Annotation of claim %1 undone: nothing was recorded.": "請求項%1の注記を取り消しました。何も記録されていません。",
+    "The file name ends in .%1, so the log is exported as %2 (not %3).":
+        "ファイル名の拡張子が .%1 のため、判定記録を %2 でエクスポートします（%3 ではありません）。",
 }
 
 

@@ -11,7 +11,7 @@
     <message>
       <location filename="../dialogs.py" line="114" />
       <source>Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.</source>
-      <translation>外国出願の前に、特許出願の草稿が経済安全保障推進法の特定技術分野に該当するかを事前確認します。</translation>
+      <translation>外国出願の前に、特許出願の草稿が経済安全保障推進法の特定技術分野に該当するかを事前に判定します。</translation>
     </message>
     <message>
       <location filename="../dialogs.py" line="115" />
@@ -190,7 +190,7 @@
     </message>
     <message>
       <location filename="../decision_panel.py" line="102" />
-      <location filename="../decision_panel.py" line="463" />
+      <location filename="../decision_panel.py" line="505" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
@@ -238,196 +238,206 @@
     </message>
     <message>
       <location filename="../decision_panel.py" line="138" />
-      <source>Hover over a row for why it applies, the law and the sources.</source>
-      <translation>行にマウスを重ねると、適用理由・根拠法令・出典を表示します。</translation>
+      <source>Hover over a row for why it applies and the law; its sources are listed below as links.</source>
+      <translation>行にポインターを合わせると、適用される理由と法令が表示されます。出典は下にリンクで示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="152" />
+      <location filename="../decision_panel.py" line="163" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="153" />
+      <location filename="../decision_panel.py" line="164" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="157" />
+      <location filename="../decision_panel.py" line="168" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="158" />
+      <location filename="../decision_panel.py" line="169" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="159" />
+      <location filename="../decision_panel.py" line="170" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="164" />
+      <location filename="../decision_panel.py" line="175" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="165" />
+      <location filename="../decision_panel.py" line="176" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="166" />
+      <location filename="../decision_panel.py" line="177" />
       <source>Free to file abroad (10 months)</source>
       <translation>外国出願可能日（出願から10か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="180" />
+      <location filename="../decision_panel.py" line="192" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="195" />
+      <location filename="../decision_panel.py" line="207" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="274" />
+      <location filename="../decision_panel.py" line="286" />
       <source>Abroad: not recorded</source>
       <translation>国外の完成地: 記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="305" />
+      <location filename="../decision_panel.py" line="317" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="307" />
+      <location filename="../decision_panel.py" line="319" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="317" />
+      <location filename="../decision_panel.py" line="329" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="319" />
+      <location filename="../decision_panel.py" line="331" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="322" />
+      <location filename="../decision_panel.py" line="334" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="324" />
+      <location filename="../decision_panel.py" line="336" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="340" />
+      <location filename="../decision_panel.py" line="352" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="340" />
+      <location filename="../decision_panel.py" line="352" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="375" />
+      <location filename="../decision_panel.py" line="390" />
+      <source>Sources for %1:</source>
+      <translation>%1 の出典:</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="413" />
       <source>Why</source>
       <translation>適用理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="375" />
+      <location filename="../decision_panel.py" line="413" />
       <source>Law</source>
       <translation>根拠法令</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="375" />
+      <location filename="../decision_panel.py" line="413" />
       <source>Penalty</source>
       <translation>罰則</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="375" />
+      <location filename="../decision_panel.py" line="413" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="375" />
+      <location filename="../decision_panel.py" line="413" />
       <source>Sources</source>
       <translation>出典</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="393" />
+      <location filename="../decision_panel.py" line="417" />
+      <source>partly verified (see the note)</source>
+      <translation>一部確認済み（注を参照）</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="435" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="393" />
+      <location filename="../decision_panel.py" line="435" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="393" />
+      <location filename="../decision_panel.py" line="435" />
       <source>in Japan and abroad</source>
       <translation>日本国内と国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="394" />
+      <location filename="../decision_panel.py" line="436" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="396" />
+      <location filename="../decision_panel.py" line="438" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="396" />
+      <location filename="../decision_panel.py" line="438" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="400" />
+      <location filename="../decision_panel.py" line="442" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="401" />
+      <location filename="../decision_panel.py" line="443" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="410" />
+      <location filename="../decision_panel.py" line="452" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="411" />
+      <location filename="../decision_panel.py" line="453" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="463" />
+      <location filename="../decision_panel.py" line="505" />
       <source>Saving…</source>
       <translation>保存中…</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="470" />
+      <location filename="../decision_panel.py" line="512" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="475" />
+      <location filename="../decision_panel.py" line="517" />
       <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
       <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="482" />
+      <location filename="../decision_panel.py" line="524" />
       <source>Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.</source>
       <translation>日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。</translation>
     </message>
@@ -435,194 +445,234 @@
   <context>
     <name>DraftView</name>
     <message>
-      <location filename="../draft_view.py" line="150" />
+      <location filename="../draft_view.py" line="154" />
       <source>Additional requirements</source>
       <translation>付加要件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="152" />
+      <location filename="../draft_view.py" line="156" />
       <source>For defence use (Japan's or a foreign military's)?</source>
       <translation>防衛目的（日本または外国の軍事用途）ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="154" />
+      <location filename="../draft_view.py" line="158" />
       <source>From State-commissioned or State-funded R&amp;D?</source>
       <translation>国の委託・補助による研究開発の成果ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="159" />
+      <location filename="../draft_view.py" line="163" />
       <source>e.g. F41H 3/00, H04K 3/00</source>
       <translation>例: F41H 3/00, H04K 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="161" />
+      <location filename="../draft_view.py" line="165" />
       <source>Separate codes with commas, semicolons or 、. A field these codes fall in is taken as a fact (likelihood 100%), for every claim. Apply (or Enter) screens the draft again.</source>
       <translation>複数のコードはカンマ・セミコロン・読点（、）で区切ります。これらのコードが属する分野は事実として扱い、すべての請求項で該当可能性100%とします。「適用」（または Enter）で草稿を再判定します。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="165" />
+      <location filename="../draft_view.py" line="169" />
       <source>Apply</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="170" />
+      <location filename="../draft_view.py" line="174" />
       <source>IPC codes known for this draft</source>
       <translation>この草稿について判明しているIPCコード</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="174" />
+      <location filename="../draft_view.py" line="179" />
       <source>Annotation for this claim</source>
       <translation>この請求項への注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="178" />
+      <location filename="../draft_view.py" line="183" />
       <source>Why (optional)</source>
       <translation>理由（任意）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="180" />
+      <location filename="../draft_view.py" line="185" />
       <source>e.g. F41H 3/00</source>
       <translation>例: F41H 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="181" />
+      <location filename="../draft_view.py" line="186" />
       <source>Agree</source>
       <translation>同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="182" />
+      <location filename="../draft_view.py" line="187" />
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="188" />
+      <location filename="../draft_view.py" line="196" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="197" />
+      <source>Undo</source>
+      <translation>取り消す</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="210" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="189" />
+      <location filename="../draft_view.py" line="212" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="190" />
+      <location filename="../draft_view.py" line="214" />
       <source>Corrected IPC</source>
       <translation>修正IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="205" />
+      <location filename="../draft_view.py" line="236" />
       <source>Field likelihoods</source>
       <translation>分野ごとの該当可能性</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="211" />
+      <location filename="../draft_view.py" line="242" />
       <source>Top IPC codes</source>
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="285" />
+      <location filename="../draft_view.py" line="245" />
+      <source>Annotations of this draft</source>
+      <translation>この草稿の注記</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="322" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="314" />
+      <location filename="../draft_view.py" line="351" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="316" />
+      <location filename="../draft_view.py" line="353" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="317" />
+      <location filename="../draft_view.py" line="354" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="320" />
+      <location filename="../draft_view.py" line="357" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="377" />
+      <location filename="../draft_view.py" line="414" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="403" />
+      <location filename="../draft_view.py" line="440" />
       <source>No claims to annotate in this draft: record your view in the decision's rationale.</source>
-      <translation>この草稿には注記できる請求項がありません。判断は出願方針の理由に記入してください。</translation>
+      <translation>この草稿には注記できる請求項がありません。ご意見は出願方針の理由に記入してください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="418" />
+      <location filename="../draft_view.py" line="455" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="432" />
+      <location filename="../draft_view.py" line="476" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="436" />
+      <location filename="../draft_view.py" line="480" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="436" />
+      <location filename="../draft_view.py" line="480" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="438" />
+      <location filename="../draft_view.py" line="482" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="440" />
+      <location filename="../draft_view.py" line="484" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="467" />
+      <location filename="../draft_view.py" line="511" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="470" />
+      <location filename="../draft_view.py" line="514" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="496" />
+      <location filename="../draft_view.py" line="540" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="502" />
+      <location filename="../draft_view.py" line="546" />
       <source>title</source>
       <translation>発明の名称</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="503" />
+      <location filename="../draft_view.py" line="547" />
       <source>abstract</source>
       <translation>要約</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="504" />
+      <location filename="../draft_view.py" line="548" />
       <source>technical field</source>
       <translation>技術分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="505" />
+      <location filename="../draft_view.py" line="549" />
       <source>description</source>
       <translation>明細書</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="506" />
+      <location filename="../draft_view.py" line="550" />
       <source>predicted IPC</source>
       <translation>予測IPC</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="593" />
+      <source>Claim %1 has no field flagged: there is no flag to agree or disagree with.</source>
+      <translation>請求項%1には該当の可能性がある分野がありません。同意・不同意する判定がありません。</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="598" />
+      <source>Choose the field of claim %1 to annotate first (Field, in the annotation panel).</source>
+      <translation>先に請求項%1の注記する分野を選んでください（注記欄の「分野」）。</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="616" />
+      <source>Agree with field %1 on claim %2</source>
+      <translation>請求項%2の分野 %1 の判定に同意</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="617" />
+      <source>Disagree with field %1 on claim %2</source>
+      <translation>請求項%2の分野 %1 の判定に不同意</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="619" />
+      <source>not saved yet: Save (Ctrl+S) or Undo (Ctrl+Z)</source>
+      <translation>未保存です。保存（Ctrl+S）または取り消し（Ctrl+Z）</translation>
     </message>
   </context>
   <context>
@@ -991,7 +1041,7 @@
     <message>
       <location filename="../main_window.py" line="167" />
       <source>&amp;Open drafts…</source>
-      <translation>出願草稿を開く(&amp;O)…</translation>
+      <translation>草稿を開く(&amp;O)…</translation>
     </message>
     <message>
       <location filename="../main_window.py" line="168" />
@@ -1040,214 +1090,240 @@
     </message>
     <message>
       <location filename="../main_window.py" line="179" />
+      <source>Sa&amp;ve the pending annotation</source>
+      <translation>保留中の注記を保存(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="180" />
+      <source>&amp;Undo the pending annotation</source>
+      <translation>保留中の注記を取り消す(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="181" />
       <source>De&amp;cide…</source>
       <translation>方針を決定(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="180" />
+      <location filename="../main_window.py" line="182" />
       <source>&amp;Save decision</source>
       <translation>方針を保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="181" />
+      <location filename="../main_window.py" line="183" />
       <source>&amp;Cancel running work</source>
       <translation>実行中の処理を中止(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="182" />
+      <location filename="../main_window.py" line="184" />
       <source>&amp;View</source>
       <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="183" />
+      <location filename="../main_window.py" line="185" />
       <source>Triage &amp;log</source>
       <translation>判定記録(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="184" />
+      <location filename="../main_window.py" line="186" />
       <source>&amp;Help</source>
       <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="185" />
+      <location filename="../main_window.py" line="187" />
       <source>Keyboard &amp;shortcuts</source>
       <translation>キーボードショートカット(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="186" />
+      <location filename="../main_window.py" line="188" />
       <source>&amp;About</source>
       <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="191" />
+      <location filename="../main_window.py" line="193" />
       <source>Open drafts</source>
-      <translation>出願草稿を開く</translation>
+      <translation>草稿を開く</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="191" />
+      <location filename="../main_window.py" line="193" />
       <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
-      <translation>出願草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
+      <translation>草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="197" />
+      <location filename="../main_window.py" line="199" />
       <source>Import a folder of drafts</source>
       <translation>草稿のフォルダーを取り込む</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="218" />
-      <location filename="../main_window.py" line="612" />
+      <location filename="../main_window.py" line="220" />
+      <location filename="../main_window.py" line="640" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="222" />
+      <location filename="../main_window.py" line="224" />
       <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="255" />
+      <location filename="../main_window.py" line="257" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="261" />
+      <location filename="../main_window.py" line="263" />
       <source>Screened %1 of %2: %3</source>
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="306" />
+      <location filename="../main_window.py" line="308" />
       <source>None of the %n file(s) could be screened</source>
       <translation>
         <numerusform>ファイルを 1 件も判定できませんでした（全 %n 件）</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="307" />
+      <location filename="../main_window.py" line="309" />
       <source>%1 of %2 file(s) could not be screened; the others were processed</source>
       <translation>%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="314" />
+      <location filename="../main_window.py" line="316" />
       <source>Cancelled: %1 of %2 draft(s) screened; %3 not screened.</source>
-      <translation>中止しました：%2 件中 %1 件を判定し、%3 件は判定していません。</translation>
+      <translation>中止しました：%2 件中 %1 件の草稿を判定し、%3 件は判定していません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="318" />
+      <location filename="../main_window.py" line="320" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="345" />
+      <location filename="../main_window.py" line="347" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="426" />
+      <location filename="../main_window.py" line="396" />
+      <source>The annotation of claim %1 was not saved (another draft was opened): nothing was recorded.</source>
+      <translation>請求項%1の注記は保存されていません（別の草稿を開いたため）。何も記録されていません。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="434" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="431" />
+      <location filename="../main_window.py" line="439" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="459" />
+      <location filename="../main_window.py" line="467" />
+      <location filename="../main_window.py" line="536" />
       <source>Please wait: the previous change is still being saved in the triage log.</source>
       <translation>お待ちください。前の変更を判定記録に保存しています。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="491" />
+      <location filename="../main_window.py" line="499" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="500" />
+      <location filename="../main_window.py" line="508" />
       <source>Saving the annotation in the triage log…</source>
       <translation>注記を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="508" />
+      <location filename="../main_window.py" line="516" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="527" />
+      <location filename="../main_window.py" line="546" />
+      <source>Annotation of claim %1 undone: nothing was recorded.</source>
+      <translation>請求項%1の注記を取り消しました。何も記録されていません。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="559" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="535" />
+      <location filename="../main_window.py" line="567" />
       <source>Saving the decision in the triage log…</source>
       <translation>出願方針を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="540" />
-      <location filename="../main_window.py" line="550" />
+      <location filename="../main_window.py" line="572" />
+      <location filename="../main_window.py" line="582" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="588" />
+      <location filename="../main_window.py" line="620" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="595" />
+      <location filename="../main_window.py" line="627" />
       <source>The export period starts after it ends (%1 to %2): change From or to.</source>
       <translation>エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="600" />
+      <location filename="../main_window.py" line="632" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="600" />
+      <location filename="../main_window.py" line="632" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="600" />
+      <location filename="../main_window.py" line="632" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="602" />
+      <location filename="../main_window.py" line="634" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="617" />
+      <location filename="../main_window.py" line="645" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="647" />
+      <location filename="../main_window.py" line="664" />
+      <source>The file name ends in .%1, so the log is exported as %2 (not %3).</source>
+      <translation>ファイル名の拡張子が .%1 のため、判定記録を %2 でエクスポートします（%3 ではありません）。</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="692" />
       <source>Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).</source>
       <translation>設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="651" />
+      <location filename="../main_window.py" line="696" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="672" />
+      <location filename="../main_window.py" line="717" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="675" />
+      <location filename="../main_window.py" line="720" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="683" />
+      <location filename="../main_window.py" line="728" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -1358,7 +1434,7 @@
     <message>
       <location filename="../reasons_i18n.py" line="93" />
       <source>%1 is broader than %2: give the group to decide (%3)</source>
-      <translation>%1 は %2 より広い分類です。判断にはグループまで指定してください（%3）</translation>
+      <translation>%1 は %2 より広い分類です。分野の判定にはグループまで指定してください（%3）</translation>
     </message>
     <message>
       <location filename="../reasons_i18n.py" line="98" />
@@ -1428,12 +1504,12 @@
     <message>
       <location filename="../reasons_i18n.py" line="226" />
       <source>No claims section was found: the whole text was screened as one unit.</source>
-      <translation>請求の範囲が見つからないため、全文を1つの単位として判定しました。</translation>
+      <translation>特許請求の範囲が見つからないため、全文を1つの単位として判定しました。</translation>
     </message>
     <message>
       <location filename="../reasons_i18n.py" line="228" />
       <source>No claims section was found: the whole text was screened as one unit. (%1)</source>
-      <translation>請求の範囲が見つからないため、全文を1つの単位として判定しました。（%1）</translation>
+      <translation>特許請求の範囲が見つからないため、全文を1つの単位として判定しました。（%1）</translation>
     </message>
     <message>
       <location filename="../reasons_i18n.py" line="230" />
@@ -1448,7 +1524,7 @@
     <message>
       <location filename="../reasons_i18n.py" line="234" />
       <source>no claims heading; claims taken from the first line numbered 1.</source>
-      <translation>請求の範囲の見出しがないため、番号1の最初の行から請求項を読み取りました。</translation>
+      <translation>特許請求の範囲の見出しがないため、番号1の最初の行から請求項を読み取りました。</translation>
     </message>
     <message>
       <location filename="../reasons_i18n.py" line="236" />
@@ -1458,7 +1534,7 @@
     <message>
       <location filename="../reasons_i18n.py" line="237" />
       <source>claims section not found</source>
-      <translation>請求の範囲が見つかりません</translation>
+      <translation>特許請求の範囲が見つかりません</translation>
     </message>
     <message>
       <location filename="../reasons_i18n.py" line="239" />
