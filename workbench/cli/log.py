@@ -433,7 +433,7 @@ def register(sub) -> None:
     c.set_defaults(func=cmd_verify)
 
     c = cmds.add_parser("checkpoint", parents=[db], help="sign the head of the history chain into a checkpoint file kept apart from the log")
-    c.add_argument("--out", metavar="PATH", help="checkpoint file (default: the checkpoints folder beside your settings)")
+    c.add_argument("-o", "--out", metavar="PATH", help="checkpoint file (default: the checkpoints folder beside your settings)")
     c.add_argument("--key", metavar="KEY.pem", help="signing key (default: $WORKBENCH_SIGNING_KEY or your personal key, created on first use)")
     c.set_defaults(func=cmd_checkpoint)
 
