@@ -43,7 +43,7 @@ def test_foreign_citations_stay_recognisable():
         for part in parts:
             assert part in RULES[code].law_ja, (code, part)
     assert RULES["CN"].law_ja == "中国専利法第19条、専利法実施細則第8条～第9条"
-    assert RULES["GB"].law_ja == "英国1977年特許法 第22条・第23条"
+    assert RULES["GB"].law_ja == "英国1977年特許法 第22条・第23条（第23条(1A)、第23条(2)）"  # the s.23(1A)(b) limb, the s.23(2) exemption
     assert "第181条～第188条" in RULES["US"].law_ja and "第35条、第39条、第40条、第118条" in RULES["IN"].law_ja
 
 
@@ -82,7 +82,8 @@ def test_cli_follows_the_users_language_for_the_law_too(capsys, monkeypatch):
 def test_json_carries_law_and_law_ja(capsys):
     assert main(["filing", "check", "--completed-in", "DE", "--plan", "US", "--defence", "yes", "--json"]) == 0
     de = next(r for r in json.loads(capsys.readouterr().out) if r["code"] == "DE")
-    assert de["law"] == "PatG §52, §53" and de["law_ja"] == RULES["DE"].law_ja
+    # the current Patentgesetz §§ 52-53 (issue 15), not § 30c of the 1936 Act
+    assert de["law"].startswith("PatG §§ 50-56 (§ 52") and "30c" not in de["law"] and de["law_ja"] == RULES["DE"].law_ja
 
 
 def test_a_users_file_without_law_ja_loads_and_shows_the_english_law(tmp_path, capsys):

@@ -179,7 +179,7 @@ def cmd_show(args) -> int:
                 f"countries: {','.join(d.planned_countries) or '-'}; "
                 f"residences: {codes_text(d.residences)}; "
                 f"JP filing {d.jp_filing_date or '-'} -> review due {d.primary_review_due or '-'}, "
-                f"free to file abroad {d.foreign_filing_free or '-'}"
+                f"10 months without designation {d.foreign_filing_free or '-'}"
             )
     else:
         print("  decision: none yet")
@@ -205,7 +205,8 @@ def cmd_decide(args) -> int:
         )
     print(f"Recorded for draft {d.draft_id}: {DECISION_LABELS[d.decision]} (by {d.reviewer} at {d.at})")
     if d.jp_filing_date:
-        print(f"  primary review due {d.primary_review_due}; foreign filing free from {d.foreign_filing_free}")
+        print(f"  primary review due {d.primary_review_due}; 10 months without designation on {d.foreign_filing_free} "
+              "(foreign filing then, if no security designation was made)")
     print(f"  completed abroad in: {codes_text(d.completed_abroad)}")
     print(f"  inventors' / applicant's residences: {codes_text(d.residences)}")
     return 0
@@ -320,7 +321,7 @@ def cmd_due(args) -> int:
     for s in rows:
         print(
             f"{s.id:>4}  {s.name}: {DECISION_LABELS.get(s.decision or '', s.decision)}; JP filing {s.jp_filing_date}; "
-            f"primary review due {s.primary_review_due}; foreign filing free from {s.foreign_filing_free}"
+            f"primary review due {s.primary_review_due}; 10 months without designation {s.foreign_filing_free}"
         )
     return 0
 

@@ -17,11 +17,18 @@ from workbench.errors import E303, RulesError
 from workbench.rules.loader import installed_rules_dir
 from workbench.rules.source import read_rule_file
 
-TRIGGERS = ("place", "residence", "content")
+TRIGGERS = ("place", "residence", "applicant", "content")
 SCOPES = ("all", "sensitive", "defence", "jp-fields")
 REQUIRED = ("code", "name", "law", "trigger", "scope", "requirement", "wait", "penalty", "verified", "sources")
-TRANSLATED = ("name", "law", "requirement", "wait", "penalty", "note")  # texts with a Japanese twin (<key>_ja)
-OPTIONAL = ("note", *(f"{k}_ja" for k in TRANSLATED))
+TRANSLATED = ("name", "law", "requirement", "wait", "penalty", "note",  # texts with a Japanese twin (<key>_ja)
+              "office", "fast", "permit", "exemption_text")
+EXEMPTIONS = ("non-resident-first-filing",)
+PERIOD = re.compile(r"(\d+)([dwm])")  # 21d, 6w, 3m: days, weeks, calendar months
+FLAGS = ("scope_confirmed", "home_wait_verified", "permit_before_home_only")  # yes/no keys
+PERIODS = ("home_wait", "fast_within", "permit_within")
+OPTIONAL = ("note", "office", "fast", "permit", "exemption_text", "exemption", *FLAGS, *PERIODS,
+            *(f"{k}_ja" for k in TRANSLATED))
+TEXT_KEYS = ("note", "office", "fast", "permit", "exemption_text", *(f"{k}_ja" for k in TRANSLATED))
 LANGUAGES = ("en", "ja")
 FILE = Path("foreign-filing") / "jurisdictions.yaml"
 
@@ -46,6 +53,23 @@ class Jurisdiction:
     wait_ja: str = ""
     penalty_ja: str = ""
     note_ja: str = ""
+    # scope and exemptions
+    scope_confirmed: bool = True  # False: a draft outside the stated scope stays "possible"
+    exemption: str = ""  # "non-resident-first-filing" (GB s.23(2), IN s.39(3), SG s.34(2)) or ""
+    exemption_text: str = ""  # its citation, e.g. "s.23(2)"
+    exemption_text_ja: str = ""
+    # what the clearance plan (workbench.filing.plan) needs
+    office: str = ""  # the office of the home filing, e.g. "JPO"
+    office_ja: str = ""
+    home_wait: str = ""  # after a home filing, foreign filing is permitted once this passed: "6w", "10m"
+    home_wait_verified: bool = False
+    fast: str = ""  # an earlier release: a licence, a notice
+    fast_ja: str = ""
+    fast_within: str = ""  # when that release is due at the latest, e.g. "3m"
+    permit: str = ""  # a clearance without a home filing
+    permit_ja: str = ""
+    permit_within: str = ""  # its usual period, e.g. "21d"
+    permit_before_home_only: bool = False  # only before any home filing (JP Art. 79)
 
     def text(self, field: str, language: str = "en") -> str:
         """``field`` (name, law, requirement, wait, penalty, note) in ``language``: the
@@ -66,6 +90,26 @@ class FilingFacts:
     planned: tuple[str, ...] = ()  # planned filings (country codes, "EP", "PCT")
     jp_level: str | None = None  # the workbench triage level: clear | review | likely
     defence_related: bool | None = None  # military / state-secret content? None = unknown
+    # The applicants' residences / seats (also counted as residences): () = not known. They
+    # decide the applicant-only rules (Italy) and the non-resident exemptions.
+    applicants: tuple[str, ...] = ()
+    # The office (country code) of the first filing, when known (made or decided); None =
+    # not known, and no first-filing exemption is assumed.
+    first_filing: str | None = None
+
+
+@dataclass(frozen=True)
+class Exempted:
+    """A rule whose trigger is met but whose statutory exemption holds for these facts."""
+
+    jurisdiction: Jurisdiction
+    why: str
+    why_ja: str = ""
+
+    def text(self, field: str, language: str = "en") -> str:
+        if field == "why":
+            return (self.why_ja or self.why) if language == "ja" else self.why
+        return self.jurisdiction.text(field, language)
 
 
 @dataclass(frozen=True)
@@ -90,6 +134,11 @@ class FilingCheck:
             "law": j.law, "law_ja": j.text("law", "ja"), "requirement": j.requirement, "requirement_ja": j.text("requirement", "ja"),
             "wait": j.wait, "wait_ja": j.text("wait", "ja"), "penalty": j.penalty, "penalty_ja": j.text("penalty", "ja"),
             "verified": j.verified, "note": j.note, "note_ja": j.text("note", "ja"), "sources": list(j.sources),
+            "scope_confirmed": j.scope_confirmed, "exemption": j.exemption or None,
+            **{k: getattr(j, k) for k in ("exemption_text", "office", "fast", "permit")},
+            **{f"{k}_ja": j.text(k, "ja") for k in ("exemption_text", "office", "fast", "permit")},
+            "home_wait": j.home_wait or None, "home_wait_verified": j.home_wait_verified,
+            "fast_within": j.fast_within or None, "permit_within": j.permit_within or None,
         }
 
 
@@ -147,9 +196,22 @@ def _load(path: str) -> tuple[Jurisdiction, ...]:
         if code in seen:
             raise RulesError(E303, path=path, line=source.line_of(where + ("code",)), detail=f"'{code}' is listed twice")
         seen.add(code)
-        for key in OPTIONAL:
+        for key in TEXT_KEYS:
             if key in item and not isinstance(item[key], str):
                 raise RulesError(E303, path=path, line=source.line_of(where + (key,)), detail=f"'{key}' must be text")
+        for key in FLAGS:
+            if key in item and not isinstance(item[key], bool):
+                raise RulesError(E303, path=path, line=source.line_of(where + (key,)), detail=f"'{key}' must be true or false")
+        for key in PERIODS:
+            if key in item and not (isinstance(item[key], str) and PERIOD.fullmatch(item[key])):
+                raise RulesError(E303, path=path, line=source.line_of(where + (key,)),
+                                 detail=f"'{key}' must be a period like 21d, 6w or 3m")
+        if "exemption" in item and item["exemption"] not in EXEMPTIONS:
+            raise RulesError(E303, path=path, line=source.line_of(where + ("exemption",)),
+                             detail=f"exemption must be one of {EXEMPTIONS}")
+        if "exemption" in item and not item.get("exemption_text"):
+            raise RulesError(E303, path=path, line=source.line_of(where + ("exemption",)),
+                             detail="an exemption needs its citation in 'exemption_text'")
         if "note_ja" in item and "note" not in item:
             raise RulesError(E303, path=path, line=source.line_of(where + ("note_ja",)), detail="'note_ja' without an English 'note'")
         out.append(Jurisdiction(
@@ -158,6 +220,11 @@ def _load(path: str) -> tuple[Jurisdiction, ...]:
             penalty=str(item["penalty"]), verified=bool(item["verified"]),
             sources=tuple(str(s) for s in item["sources"]), note=str(item.get("note", "")),
             **{f"{k}_ja": item.get(f"{k}_ja", "").strip() for k in TRANSLATED},
+            scope_confirmed=item.get("scope_confirmed", True), exemption=item.get("exemption", ""),
+            exemption_text=item.get("exemption_text", ""), office=item.get("office", ""),
+            home_wait=item.get("home_wait", ""), home_wait_verified=item.get("home_wait_verified", False),
+            fast=item.get("fast", ""), fast_within=item.get("fast_within", ""), permit=item.get("permit", ""),
+            permit_within=item.get("permit_within", ""), permit_before_home_only=item.get("permit_before_home_only", False),
         ))
     return tuple(out)
 
@@ -196,12 +263,42 @@ def _scope_applies(j: Jurisdiction, facts: FilingFacts) -> tuple[str | None, str
 
 def filing_checks(facts: FilingFacts, jurisdictions: tuple[Jurisdiction, ...] | None = None) -> list[FilingCheck]:
     """The rules a filing plan meets, most binding first (``yes`` before ``possible``).
-    Each check says why in English (``why``) and Japanese (``why_ja``; ``check.text("why", "ja")``)."""
+    Each check says why in English (``why``) and Japanese (``why_ja``; ``check.text("why", "ja")``).
+    Rules whose statutory exemption holds are left out (``screen`` lists them)."""
+    return screen(facts, jurisdictions)[0]
+
+
+def _exempt(j: Jurisdiction, facts: FilingFacts, applicants: set[str]) -> tuple[str, str] | None:
+    """Why the rule's exemption holds for these facts (English, Japanese), or None.
+
+    non-resident-first-filing (GB s.23(2), IN s.39(3), SG s.34(2)): the invention is first
+    filed outside the country by a person resident outside it. Both facts must be known: the
+    office of the first filing, and the applicants' residences with none in the country."""
+    if j.exemption != "non-resident-first-filing":
+        return None
+    first = _norm((facts.first_filing,)) if facts.first_filing else set()
+    if not first or j.code in first or not applicants or j.code in applicants:
+        return None
+    office = next(iter(first))
+    cite, cite_ja = j.exemption_text, j.text("exemption_text", "ja")
+    return (f"exempt under {cite}: first filed outside {j.name} ({office}) by applicants resident outside it "
+            f"({', '.join(sorted(applicants))})",
+            f"{cite_ja}により適用除外：{j.text('name', 'ja')}国外に居住する出願人（{'、'.join(sorted(applicants))}）が"
+            f"{j.text('name', 'ja')}国外（{office}）で最初に出願する")
+
+
+def screen(facts: FilingFacts, jurisdictions: tuple[Jurisdiction, ...] | None = None
+           ) -> tuple[list[FilingCheck], list[Exempted]]:
+    """(the checks that apply, the rules exempted for these facts). See ``filing_checks``."""
     rules = jurisdictions if jurisdictions is not None else load_jurisdictions()
     completed, residences, planned = _norm(facts.completed_in), _norm(facts.residences), _norm(facts.planned)
+    applicants = _norm(facts.applicants)
+    residences |= applicants  # an applicant's seat is a residence for the residence rules
     out: list[FilingCheck] = []
+    exempted: list[Exempted] = []
     for j in rules:
         name_ja = j.text("name", "ja")
+        maybe = False  # the trigger may be met (a fact is missing)
         if j.trigger == "place":
             if j.code not in completed:
                 continue
@@ -212,14 +309,39 @@ def filing_checks(facts: FilingFacts, jurisdictions: tuple[Jurisdiction, ...] | 
                 continue
             trigger_why = f"an inventor or the applicant resides in {j.name}"
             trigger_ja = f"発明者又は出願人が{name_ja}に居住している"
+        elif j.trigger == "applicant":  # the duty lies with the applicants
+            if j.code in applicants:
+                trigger_why = f"an applicant resides or has its seat in {j.name}"
+                trigger_ja = f"出願人が{name_ja}に居住し、又は本拠を有する"
+            elif not applicants and j.code in residences:
+                maybe = True
+                trigger_why = (f"someone resides in {j.name}; the duty lies with the applicants, whose seat is not "
+                               "recorded")
+                trigger_ja = f"{name_ja}に居住する者がいる。義務を負うのは出願人であり、出願人の本拠は記録されていない"
+            else:
+                continue
         else:  # content rules bite where the application is filed or the work is held
             if j.code not in planned | completed | residences:
                 continue
             trigger_why = f"{j.name} is involved (planned filing, place of work or residence)"
             trigger_ja = f"{name_ja}が関係する（出願予定国、発明地又は居住地）"
         applies, scope_why, scope_ja = _scope_applies(j, facts)
+        if applies is None and not j.scope_confirmed:
+            applies, scope_why, scope_ja = ("possible", f"{scope_why}, but the rule's scope is unconfirmed",
+                                            f"{scope_ja}。ただし規定の適用範囲は未確認")
         if applies is None:
             continue
+        if maybe:
+            applies = "possible"
+        why = _exempt(j, facts, applicants)
+        if why is not None:
+            exempted.append(Exempted(j, f"{trigger_why}; {why[0]}", f"{trigger_ja}。{why[1]}。"))
+            continue
+        if j.exemption and j.trigger != "place":
+            trigger_why += (f" (not exempt under {j.exemption_text} unless first filed outside {j.name} "
+                            "by applicants resident outside it)")
+            trigger_ja += (f"（{name_ja}国外に居住する出願人が{name_ja}国外で最初に出願する場合を除く、"
+                           f"{j.text('exemption_text', 'ja')}）")
         out.append(FilingCheck(j, applies, f"{trigger_why}; {scope_why}", f"{trigger_ja}。{scope_ja}。"))
     # A first-filing duty or licence only matters when something is to be filed outside that
     # country: the planned filings, and the first filings other countries' rules call for (a
@@ -234,4 +356,4 @@ def filing_checks(facts: FilingFacts, jurisdictions: tuple[Jurisdiction, ...] | 
             continue
         kept.append(c)
     kept.sort(key=lambda c: (c.applies != "yes", c.jurisdiction.code))
-    return kept
+    return kept, exempted

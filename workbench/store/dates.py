@@ -1,8 +1,12 @@
 """Key dates of Japan's non-disclosure procedure, computed from the JP filing date.
 
 - primary review point: JP filing + 3 months (the JPO forwards specified-field
-  applications within 3 months, or says it will not)
-- foreign filing free: JP filing + 10 months (no security designation by then)
+  applications to the Cabinet Office within 3 months; it tells the applicant that it will
+  not, only on the applicant's request - 申出)
+- the 10-month point (stored as ``foreign_filing_free``): JP filing + 10 months. Foreign
+  filing is possible from then *if no security designation was made by then*; it is not an
+  unconditional release (a designation in force bars foreign filing, Art. 78), and the exact
+  statutory release events are unconfirmed in the reference.
 
 Months are added calendar-wise and clamped to the month end, so Jan 31 + 1 month
 is Feb 28 (Feb 29 in a leap year), Nov 30 + 3 months is Feb 28/29.
@@ -16,7 +20,7 @@ from datetime import date, datetime
 from workbench.errors import E508, StoreError
 
 PRIMARY_REVIEW_MONTHS = 3
-FOREIGN_FILING_FREE_MONTHS = 10
+FOREIGN_FILING_FREE_MONTHS = 10  # "without designation": see the module doc
 
 
 def add_months(d: date, months: int) -> date:
@@ -46,7 +50,8 @@ def parse_date(value: date | datetime | str | None, what: str = "date (YYYY-MM-D
 
 
 def key_dates(jp_filing_date: date | str | None) -> tuple[str | None, str | None]:
-    """(primary_review_due, foreign_filing_free) as ISO dates, or (None, None)."""
+    """(primary_review_due, foreign_filing_free) as ISO dates, or (None, None). The second is
+    the 10-month point: foreign filing from then only if no designation was made by then."""
     d = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
     if d is None:
         return None, None

@@ -95,7 +95,13 @@ class DecisionPanel(QWidget):
         self.jp_filed.toggled.connect(self._update_dates)
         self.jp_date.dateChanged.connect(self._update_dates)
         self.primary_due = QLabel("—")
+        self.primary_due.setToolTip(self.tr(
+            "By then the JPO has referred the application for security review or not; it tells "
+            "you it will not refer it only on your request (申出)."))
         self.free_date = QLabel("—")
+        self.free_date.setToolTip(self.tr(
+            "Foreign filing from this date only if no security designation was made by then "
+            "(not an unconditional release; the exact release events are unconfirmed)."))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)
@@ -174,7 +180,7 @@ class DecisionPanel(QWidget):
         row.addStretch(1)
         form.addRow(self.tr("JP filing"), row)
         form.addRow(self.tr("Primary review due (3 months)"), self.primary_due)
-        form.addRow(self.tr("Free to file abroad (10 months)"), self.free_date)
+        form.addRow(self.tr("10 months without designation"), self.free_date)
         lay = QVBoxLayout(self)
         lay.addWidget(self.draft_name)
         lay.addLayout(form)

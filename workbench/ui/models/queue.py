@@ -80,7 +80,7 @@ class QueueModel(QAbstractTableModel):
             COL_LIKELIHOOD: self.tr("Likelihood"),
             COL_DECISION: self.tr("Decision"),
             COL_DUE_3M: self.tr("Primary review (3 mo.)"),
-            COL_FREE_10M: self.tr("Free to file abroad (10 mo.)"),
+            COL_FREE_10M: self.tr("10 mo. without designation"),
         }[section]
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):

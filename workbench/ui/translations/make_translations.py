@@ -100,7 +100,7 @@ JA: dict[str, str] = {
     "Top field": "最有力分野",
     "Likelihood": "該当可能性",
     "Primary review (3 mo.)": "第一次審査期限（3か月）",
-    "Free to file abroad (10 mo.)": "外国出願可能日（10か月）",
+    "10 mo. without designation": "10か月（保全指定なし）",
     # labels
     "Clear": "該当なし",
     "Review": "要検討",
@@ -187,7 +187,11 @@ JA: dict[str, str] = {
     "Planned countries": "外国出願予定国",
     "JP filing": "日本出願",
     "Primary review due (3 months)": "第一次審査期限（出願から3か月）",
-    "Free to file abroad (10 months)": "外国出願可能日（出願から10か月）",
+    "10 months without designation": "保全指定なしで10か月を経過する日",
+    "By then the JPO has referred the application for security review or not; it tells you it will not refer it only on your request (申出).":
+        "この日までに特許庁は保全審査に付すかどうかを決めます。付さない旨の通知は出願人の申出があった場合に限り行われます。",
+    "Foreign filing from this date only if no security designation was made by then (not an unconditional release; the exact release events are unconfirmed).":
+        "この日までに保全指定がされなかった場合に限り、この日から外国出願が可能です（無条件の解除ではなく、正確な解除の時点は未確認です）。",
     "Decision history of this draft": "この草稿の方針履歴",
     "No draft selected.": "草稿が選択されていません。",
     "in Japan": "日本国内",

@@ -189,15 +189,15 @@
       <translation>日本出願日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="102" />
-      <location filename="../decision_panel.py" line="505" />
+      <location filename="../decision_panel.py" line="108" />
+      <location filename="../decision_panel.py" line="511" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
       <location filename="../decision_panel.py" line="52" />
-      <location filename="../decision_panel.py" line="114" />
-      <location filename="../decision_panel.py" line="124" />
+      <location filename="../decision_panel.py" line="120" />
+      <location filename="../decision_panel.py" line="130" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
@@ -207,237 +207,247 @@
       <translation>日本国内と国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="121" />
+      <location filename="../decision_panel.py" line="99" />
+      <source>By then the JPO has referred the application for security review or not; it tells you it will not refer it only on your request (申出).</source>
+      <translation>この日までに特許庁は保全審査に付すかどうかを決めます。付さない旨の通知は出願人の申出があった場合に限り行われます。</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="103" />
+      <source>Foreign filing from this date only if no security designation was made by then (not an unconditional release; the exact release events are unconfirmed).</source>
+      <translation>この日までに保全指定がされなかった場合に限り、この日から外国出願が可能です（無条件の解除ではなく、正確な解除の時点は未確認です）。</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="127" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="121" />
+      <location filename="../decision_panel.py" line="127" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="121" />
+      <location filename="../decision_panel.py" line="127" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="121" />
+      <location filename="../decision_panel.py" line="127" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="121" />
+      <location filename="../decision_panel.py" line="127" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="137" />
+      <location filename="../decision_panel.py" line="143" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="138" />
+      <location filename="../decision_panel.py" line="144" />
       <source>Hover over a row for why it applies and the law; its sources are listed below as links.</source>
       <translation>行にポインターを合わせると、適用される理由と法令が表示されます。出典は下にリンクで示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="163" />
+      <location filename="../decision_panel.py" line="169" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="164" />
+      <location filename="../decision_panel.py" line="170" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="168" />
+      <location filename="../decision_panel.py" line="174" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="169" />
+      <location filename="../decision_panel.py" line="175" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="170" />
+      <location filename="../decision_panel.py" line="176" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="175" />
+      <location filename="../decision_panel.py" line="181" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="176" />
+      <location filename="../decision_panel.py" line="182" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="177" />
-      <source>Free to file abroad (10 months)</source>
-      <translation>外国出願可能日（出願から10か月）</translation>
+      <location filename="../decision_panel.py" line="183" />
+      <source>10 months without designation</source>
+      <translation>保全指定なしで10か月を経過する日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="192" />
+      <location filename="../decision_panel.py" line="198" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="207" />
+      <location filename="../decision_panel.py" line="213" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="286" />
+      <location filename="../decision_panel.py" line="292" />
       <source>Abroad: not recorded</source>
       <translation>国外の完成地: 記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="317" />
+      <location filename="../decision_panel.py" line="323" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="319" />
+      <location filename="../decision_panel.py" line="325" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="329" />
+      <location filename="../decision_panel.py" line="335" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="331" />
+      <location filename="../decision_panel.py" line="337" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="334" />
+      <location filename="../decision_panel.py" line="340" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="336" />
+      <location filename="../decision_panel.py" line="342" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="352" />
+      <location filename="../decision_panel.py" line="358" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="352" />
+      <location filename="../decision_panel.py" line="358" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="390" />
+      <location filename="../decision_panel.py" line="396" />
       <source>Sources for %1:</source>
       <translation>%1 の出典:</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="413" />
+      <location filename="../decision_panel.py" line="419" />
       <source>Why</source>
       <translation>適用理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="413" />
+      <location filename="../decision_panel.py" line="419" />
       <source>Law</source>
       <translation>根拠法令</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="413" />
+      <location filename="../decision_panel.py" line="419" />
       <source>Penalty</source>
       <translation>罰則</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="413" />
+      <location filename="../decision_panel.py" line="419" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="413" />
+      <location filename="../decision_panel.py" line="419" />
       <source>Sources</source>
       <translation>出典</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="417" />
+      <location filename="../decision_panel.py" line="423" />
       <source>partly verified (see the note)</source>
       <translation>一部確認済み（注を参照）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="435" />
+      <location filename="../decision_panel.py" line="441" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="435" />
+      <location filename="../decision_panel.py" line="441" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="435" />
+      <location filename="../decision_panel.py" line="441" />
       <source>in Japan and abroad</source>
       <translation>日本国内と国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="436" />
+      <location filename="../decision_panel.py" line="442" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="438" />
+      <location filename="../decision_panel.py" line="444" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="438" />
+      <location filename="../decision_panel.py" line="444" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="442" />
+      <location filename="../decision_panel.py" line="448" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="443" />
+      <location filename="../decision_panel.py" line="449" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="452" />
+      <location filename="../decision_panel.py" line="458" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="453" />
+      <location filename="../decision_panel.py" line="459" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="505" />
+      <location filename="../decision_panel.py" line="511" />
       <source>Saving…</source>
       <translation>保存中…</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="512" />
+      <location filename="../decision_panel.py" line="518" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="517" />
+      <location filename="../decision_panel.py" line="523" />
       <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
       <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="524" />
+      <location filename="../decision_panel.py" line="530" />
       <source>Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.</source>
       <translation>日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。</translation>
     </message>
@@ -1375,129 +1385,129 @@
     </message>
     <message>
       <location filename="../models/queue.py" line="83" />
-      <source>Free to file abroad (10 mo.)</source>
-      <translation>外国出願可能日（10か月）</translation>
+      <source>10 mo. without designation</source>
+      <translation>10か月（保全指定なし）</translation>
     </message>
   </context>
   <context>
     <name>Reasons</name>
     <message>
-      <location filename="../reasons_i18n.py" line="41" />
+      <location filename="../reasons_i18n.py" line="42" />
       <source>yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="42" />
+      <location filename="../reasons_i18n.py" line="43" />
       <source>no</source>
       <translation>いいえ</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="43" />
+      <location filename="../reasons_i18n.py" line="44" />
       <source>unanswered</source>
       <translation>未回答</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="54" />
+      <location filename="../reasons_i18n.py" line="55" />
       <source>defence/foreign-military use: %1; State-commissioned/funded R&amp;D: %2</source>
       <translation>防衛・外国軍事目的: %1、国の委託・資金による研究開発: %2</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="63" />
+      <location filename="../reasons_i18n.py" line="64" />
       <source>combination %1</source>
       <translation>組合せ %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="70" />
+      <location filename="../reasons_i18n.py" line="71" />
       <source>%1 rule, IPC %2</source>
       <translation>%1の規則、IPC版 %2</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="71" />
+      <location filename="../reasons_i18n.py" line="72" />
       <source>%1 rule</source>
       <translation>%1の規則</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="81" />
+      <location filename="../reasons_i18n.py" line="82" />
       <source>known IPC code (entered for the draft): %1</source>
       <translation>判明しているIPCコード（この草稿に入力）: %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="83" />
+      <location filename="../reasons_i18n.py" line="84" />
       <source>known IPC code (printed in the document): %1</source>
       <translation>判明しているIPCコード（文書に記載）: %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="88" />
+      <location filename="../reasons_i18n.py" line="89" />
       <source>%1 within %2 (%3)</source>
       <translation>%1 は %2 の範囲内（%3）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="93" />
+      <location filename="../reasons_i18n.py" line="94" />
       <source>%1 is broader than %2: give the group to decide (%3)</source>
       <translation>%1 は %2 より広い分類です。分野の判定にはグループまで指定してください（%3）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="98" />
+      <location filename="../reasons_i18n.py" line="99" />
       <source>evidence term(s) of this field: %1</source>
       <translation>この分野の根拠用語: %1</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="102" />
+      <location filename="../reasons_i18n.py" line="103" />
       <source>the field is limited (needs one of: %1); no text or terms were given to check it</source>
       <translation>この分野には限定があります（次のいずれかが必要: %1）。確認に使える本文・用語がありません</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="107" />
+      <location filename="../reasons_i18n.py" line="108" />
       <source>limitation met: %1 (%2 limitation)</source>
       <translation>限定を満たす: %1（%2の限定）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="112" />
+      <location filename="../reasons_i18n.py" line="113" />
       <source>limitation not met: none of %1 is in the text</source>
       <translation>限定を満たさない: %1 のいずれも本文にありません</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="119" />
+      <location filename="../reasons_i18n.py" line="120" />
       <source>additional requirement not met (%1)</source>
       <translation>付加要件を満たしません（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="121" />
+      <location filename="../reasons_i18n.py" line="122" />
       <source>additional requirement met (%1)</source>
       <translation>付加要件を満たします（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="123" />
+      <location filename="../reasons_i18n.py" line="124" />
       <source>additional requirement applies and is unanswered (%1)</source>
       <translation>付加要件が適用され、未回答です（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="125" />
+      <location filename="../reasons_i18n.py" line="126" />
       <source>additional requirement applies (%1)</source>
       <translation>付加要件が適用されます（%1）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="130" />
+      <location filename="../reasons_i18n.py" line="131" />
       <source>additional requirement applies (defence use / State-funded R&amp;D)</source>
       <translation>付加要件が適用されます（防衛目的／国の資金による研究開発）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="134" />
+      <location filename="../reasons_i18n.py" line="135" />
       <source>additional requirement applies: defence use %1, State-funded R&amp;D %2</source>
       <translation>付加要件が適用されます（防衛目的: %1、国の資金による研究開発: %2）</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="139" />
+      <location filename="../reasons_i18n.py" line="140" />
       <source>predicted IPC: %1; likelihood %2</source>
       <translation>予測IPC: %1、該当可能性 %2</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="144" />
+      <location filename="../reasons_i18n.py" line="145" />
       <source>likelihood %1 is at or above the review threshold %2</source>
       <translation>該当可能性 %1 は要検討のしきい値 %2 以上です</translation>
     </message>
     <message>
-      <location filename="../reasons_i18n.py" line="149" />
+      <location filename="../reasons_i18n.py" line="150" />
       <source>both additional-requirement questions answered no: the field does not apply</source>
       <translation>付加要件の質問に両方「いいえ」と回答: この分野は該当しません</translation>
     </message>
