@@ -112,7 +112,10 @@ def test_decision_records_key_dates_and_supersedes(populated):
         ({"decision": "hold", "rationale": "x", "residences": ["PCT"]}, "E508"),  # a filing route, not a country
         ({"decision": "hold", "rationale": "x", "residences": "JP 1"}, "E508"),
         ({"decision": "hold", "rationale": "x", "completed_abroad": ["US", "China"]}, "E508"),
-        ({"decision": "hold", "rationale": "x", "completed_abroad": ["USA"]}, "E508"),  # two letters, as ISO
+        ({"decision": "hold", "rationale": "x", "completed_abroad": ["XX"]}, "E508"),  # not in ISO 3166-1
+        ({"decision": "hold", "rationale": "x", "completed_abroad": ["JPN"]}, "E508"),  # alpha-3 of Japan: still Japan
+        ({"decision": "hold", "rationale": "x", "planned_countries": ["XX"]}, "E508"),
+        ({"decision": "hold", "rationale": "x", "residences": ["QQ"]}, "E508"),
         ({"decision": "hold", "rationale": "x", "completed_abroad": "US 1"}, "E508"),
         # Japan is the completed-in-Japan answer, never a place 'abroad' (whatever that answer is)
         ({"decision": "hold", "rationale": "x", "completed_in_japan": True, "completed_abroad": ["US", "jp"]}, "E508"),

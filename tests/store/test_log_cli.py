@@ -198,7 +198,7 @@ def test_decide_stores_residences_read_as_filing_check_reads_them(db, capsys):
     assert json.loads(out)["decision"]["residences"] == ["JP", "IN"]
 
 
-@pytest.mark.parametrize("junk", ["JP, India", "1", "J P X", "JPN"])
+@pytest.mark.parametrize("junk", ["JP, India", "1", "J P X", "XX", "JPX"])  # JPN is alpha-3 for JP: accepted
 def test_decide_refuses_junk_residences_with_e901_and_records_nothing(db, capsys, junk):
     path, (a, _, _) = db
     rc, out, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", "x",
@@ -232,7 +232,7 @@ def test_decide_stores_completed_abroad_beside_the_japan_answer(db, capsys):
     assert json.loads(out)["decision"]["completed_abroad"] == ["US", "CN"]
 
 
-@pytest.mark.parametrize("junk", ["US, America", "1", "U S A", "USA", "JP", "US,jp"])
+@pytest.mark.parametrize("junk", ["US, America", "1", "U S A", "XX", "JP", "US,jp", "JPN"])  # USA is accepted (alpha-3)
 def test_decide_refuses_junk_or_japan_as_completed_abroad_with_e901_and_records_nothing(db, capsys, junk):
     path, (a, _, _) = db
     rc, out, err = run(capsys, "log", "decide", str(a), "--db", path, "--decision", "hold", "--rationale", "x",

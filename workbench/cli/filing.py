@@ -23,7 +23,9 @@ def _codes(text: str | None, option: str, pattern=None) -> tuple[str, ...]:
 
     codes, bad = parse_codes(text or "", pattern or COUNTRY)
     if bad:
-        raise SettingsError(E901, name=option, value=text, detail=f"not a country code: {', '.join(bad)} (write e.g. JP,US)")
+        from workbench.filing.codes import refusal
+
+        raise SettingsError(E901, name=option, value=text, detail=refusal(bad).render(cli_language()))
     return codes
 
 
@@ -70,6 +72,11 @@ def run_check(args) -> int:
         return 0
     lang = args.lang or cli_language()
     ja = lang == "ja"
+    from workbench.filing.codes import conversions
+
+    for text, routes in ((args.completed_in, False), (args.residence, False), (args.plan, True)):
+        for note in conversions(text or "", routes):  # "USA" read as US: said, never silent
+            _say(note.render(lang))
     if not checks:
         _say("この事実関係に適用される外国出願許可又は第一国出願義務の規則は、ルールデータにありません。" if ja
               else "No foreign-filing licence or first-filing rule in the rule data applies to these facts.")

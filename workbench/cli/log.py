@@ -48,7 +48,10 @@ def _residences(text: str | None) -> tuple[str, ...] | None:
         return None
     codes, bad = parse_codes(text, COUNTRY)
     if bad:
-        raise SettingsError(E901, name="--residence", value=text, detail=f"not a country code: {', '.join(bad)} (write e.g. JP,IN)")
+        from workbench.cli.language import cli_language
+        from workbench.filing.codes import refusal
+
+        raise SettingsError(E901, name="--residence", value=text, detail=refusal(bad, "JP,IN").render(cli_language()))
     return codes
 
 
@@ -62,8 +65,11 @@ def _completed_abroad(text: str | None) -> tuple[str, ...] | None:
         return None
     codes, bad = parse_codes(text, COUNTRY)
     if bad:
+        from workbench.cli.language import cli_language
+        from workbench.filing.codes import refusal
+
         raise SettingsError(
-            E901, name="--completed-abroad", value=text, detail=f"not a country code: {', '.join(bad)} (write e.g. US,CN)"
+            E901, name="--completed-abroad", value=text, detail=refusal(bad, "US,CN").render(cli_language())
         )
     if "JP" in codes:
         raise SettingsError(
@@ -196,6 +202,7 @@ def cmd_decide(args) -> int:
     residences = _residences(args.residence)  # junk is E901 before the log is opened
     abroad = _completed_abroad(args.completed_abroad)  # likewise
     in_japan = _yes_no(args.completed_in_japan)
+    _check_future_date(args)
     with _open(args) as log:
         d = log.decide(
             args.draft, args.decision, args.rationale,
@@ -210,6 +217,19 @@ def cmd_decide(args) -> int:
     print(f"  completed abroad in: {codes_text(d.completed_abroad)}")
     print(f"  inventors' / applicant's residences: {codes_text(d.residences)}")
     return 0
+
+
+def _check_future_date(args) -> None:
+    """A JP filing date after today is refused (E901) unless --future-date-ok says it is meant."""
+    from workbench.cli.language import cli_language
+    from workbench.messages import M, msg
+    from workbench.store.dates import future_filing_date
+
+    warning = future_filing_date(args.jp_filing_date)  # a malformed date is E508 here
+    if warning is not None and not getattr(args, "future_date_ok", False):
+        lang = cli_language()
+        raise SettingsError(E901, name="--jp-filing-date", value=args.jp_filing_date,
+                            detail=f"{warning.render(lang)} ({msg(M.W705).render(lang)})")
 
 
 def cmd_annotate(args) -> int:
@@ -401,7 +421,9 @@ def register(sub) -> None:
         help="countries where the inventors / applicant reside (stored with the decision; '' = none)",
     )
     c.add_argument("--jp-filing-date", metavar="YYYY-MM-DD",
-                   help="the Japanese filing date: the review due (+3 months) and free-to-file (+10 months) dates follow")
+                   help="the Japanese filing date: the review due (+3 months) and 10-months-without-designation dates follow")
+    c.add_argument("--future-date-ok", action="store_true",
+                   help="record a JP filing date after today (refused without it: most often a typo)")
     c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_decide)
 

@@ -59,3 +59,16 @@ def key_dates(jp_filing_date: date | str | None) -> tuple[str | None, str | None
         add_months(d, PRIMARY_REVIEW_MONTHS).isoformat(),
         add_months(d, FOREIGN_FILING_FREE_MONTHS).isoformat(),
     )
+
+
+def future_filing_date(jp_filing_date: date | str | None, today: date | None = None):
+    """A coded warning (W704) when the JP filing date lies after ``today`` (default: today,
+    local), else None. A future date is most often a typo (2062 for 2026) and every key date
+    is counted from it: the CLI asks for ``--future-date-ok``, the Decision panel for a click."""
+    d = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
+    today = today or date.today()
+    if d is None or d <= today:
+        return None
+    from workbench.messages import M, msg
+
+    return msg(M.W704, date=d.isoformat(), today=today.isoformat())

@@ -122,6 +122,25 @@ def _codes(values: Sequence[str] | str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(c).strip().upper() for c in values if c and str(c).strip()))
 
 
+def _iso(codes: tuple[str, ...], routes: bool = False) -> tuple[str, ...]:
+    """ISO 3166-1 alpha-3 (USA) and UK read as their alpha-2 (US, GB), as the checklist
+    reads them; anything else kept as given (and refused by ``_is_code``)."""
+    from workbench.filing.codes import read_code
+
+    out = []
+    for c in codes:
+        r = read_code(c, routes)
+        out.append(c if r.code is None or (routes and c in ("WO", "PCT")) else r.code)
+    return tuple(dict.fromkeys(out))
+
+
+def _is_code(code: str, routes: bool = False) -> bool:
+    """An ISO 3166-1 alpha-2 country code (XX is not), or with ``routes`` a route code."""
+    from workbench.filing.codes import ROUTES, is_country
+
+    return is_country(code) or (routes and code in ROUTES)
+
+
 def normalize_ipc(code: str) -> str:
     """Canonical form of a corrected IPC code ('b64u  10/00' -> 'B64U 10/00');
     raises IpcError E301 when it is not an IPC symbol (workbench.ipc does the parsing)."""
@@ -416,17 +435,18 @@ class TriageLog:
             raise StoreError(E506)
         if completed_in_japan is not None and not isinstance(completed_in_japan, bool):
             raise StoreError(E508, value=completed_in_japan, what="completed-in-Japan answer", allowed="yes, no or unknown")
-        countries = _codes(planned_countries)
+        countries = _iso(_codes(planned_countries), routes=True)
         for c in countries:
-            if not re.fullmatch(r"[A-Z]{2}|EP|WO|PCT|EA|AP|OA", c):
-                raise StoreError(E508, value=c, what="country code", allowed="two-letter codes like US, CN, DE, or EP, WO/PCT")
-        resid = None if residences is None else _codes(residences)
+            if not _is_code(c, routes=True):
+                raise StoreError(E508, value=c, what="country code",
+                                 allowed="ISO 3166-1 codes like US, CN, DE (or USA), or the routes EP, WO/PCT")
+        resid = None if residences is None else _iso(_codes(residences))
         for c in resid or ():
-            if not re.fullmatch(r"[A-Z]{2}", c):
-                raise StoreError(E508, value=c, what="residence country code", allowed="two-letter ISO codes like JP, IN, US")
-        abroad = None if completed_abroad is None else _codes(completed_abroad)
+            if not _is_code(c):
+                raise StoreError(E508, value=c, what="residence country code", allowed="ISO 3166-1 codes like JP, IN, US")
+        abroad = None if completed_abroad is None else _iso(_codes(completed_abroad))
         for c in abroad or ():
-            if not re.fullmatch(r"[A-Z]{2}", c) or c == "JP":
+            if not _is_code(c) or c == "JP":
                 raise StoreError(
                     E508, value=c, what="country of completion abroad",
                     allowed="two-letter ISO codes of countries other than Japan, like US, CN "

@@ -124,6 +124,13 @@ def key_dates(jp_filing_date: dt.date | str | None) -> tuple[str | None, str | N
     return _key_dates(jp_filing_date)
 
 
+def future_filing_date(jp_filing_date: str | None):
+    """The core's warning (W704) for a JP filing date after today, or None."""
+    from workbench.store.dates import future_filing_date as _future
+
+    return _future(jp_filing_date)
+
+
 def verdict_from_record(record: Any) -> DraftVerdict | None:
     """Rebuild a DraftVerdict for the draft view from what the log stored (DraftRecord),
     for drafts screened in an earlier session."""

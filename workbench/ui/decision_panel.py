@@ -531,8 +531,31 @@ class DecisionPanel(QWidget):
             )
             self.completed_abroad.setFocus()
             return
+        if not self._future_date_confirmed(values["jp_filing_date"]):
+            self.jp_date.setFocus()
+            return
         self.error.clear()
         self.save_requested.emit(values)
+
+    def _future_date_confirmed(self, jp_filing_date: str | None) -> bool:
+        """A JP filing date after today is most often a typo, and every key date is counted
+        from it: ask (``confirm_future_date``, a dialog) before it is saved."""
+        try:
+            warning = backend.future_filing_date(jp_filing_date)
+        except (WorkbenchError, ImportError):
+            return True  # the log refuses a malformed date with its own coded error
+        if warning is None:
+            return True
+        return bool(self.confirm_future_date(warning.render(self.checklist_language())))
+
+    def confirm_future_date(self, text: str) -> bool:
+        """The dialog (replaceable in tests): Save anyway, or go back to the date."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("JP filing date in the future"), text,
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Save
 
     def saved(self, decision) -> None:
         self.history.addItem(self._describe(decision))

@@ -188,6 +188,7 @@ JA: dict[str, str] = {
     "JP filing": "日本出願",
     "Primary review due (3 months)": "第一次審査期限（出願から3か月）",
     "10 months without designation": "保全指定なしで10か月を経過する日",
+    "JP filing date in the future": "将来の日本出願日",
     "By then the JPO has referred the application for security review or not; it tells you it will not refer it only on your request (申出).":
         "この日までに特許庁は保全審査に付すかどうかを決めます。付さない旨の通知は出願人の申出があった場合に限り行われます。",
     "Foreign filing from this date only if no security designation was made by then (not an unconditional release; the exact release events are unconfirmed).":

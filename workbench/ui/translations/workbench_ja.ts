@@ -451,6 +451,11 @@
       <source>Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.</source>
       <translation>日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。</translation>
     </message>
+    <message>
+      <location filename="../decision_panel.py" line="555" />
+      <source>JP filing date in the future</source>
+      <translation>将来の日本出願日</translation>
+    </message>
   </context>
   <context>
     <name>DraftView</name>
