@@ -26,7 +26,7 @@ EXEMPTIONS = ("non-resident-first-filing",)
 PERIOD = re.compile(r"(\d+)([dwm])")  # 21d, 6w, 3m: days, weeks, calendar months
 FLAGS = ("scope_confirmed", "home_wait_verified", "permit_before_home_only")  # yes/no keys
 PERIODS = ("home_wait", "fast_within", "permit_within")
-OPTIONAL = ("note", "office", "fast", "permit", "exemption_text", "exemption", *FLAGS, *PERIODS,
+OPTIONAL = ("note", "office", "fast", "permit", "exemption_text", "exemption", "receives", *FLAGS, *PERIODS,
             *(f"{k}_ja" for k in TRANSLATED))
 TEXT_KEYS = ("note", "office", "fast", "permit", "exemption_text", *(f"{k}_ja" for k in TRANSLATED))
 LANGUAGES = ("en", "ja")
@@ -70,6 +70,7 @@ class Jurisdiction:
     permit_ja: str = ""
     permit_within: str = ""  # its usual period, e.g. "21d"
     permit_before_home_only: bool = False  # only before any home filing (JP Art. 79)
+    receives: tuple[str, ...] = ()  # routes lodged at the office that count as the home filing: EP, PCT
 
     def text(self, field: str, language: str = "en") -> str:
         """``field`` (name, law, requirement, wait, penalty, note) in ``language``: the
@@ -208,6 +209,9 @@ def _load(path: str) -> tuple[Jurisdiction, ...]:
             if key in item and not (isinstance(item[key], str) and PERIOD.fullmatch(item[key])):
                 raise RulesError(E303, path=path, line=source.line_of(where + (key,)),
                                  detail=f"'{key}' must be a period like 21d, 6w or 3m")
+        if "receives" in item and not (isinstance(item["receives"], list) and set(item["receives"]) <= {"EP", "PCT"}):
+            raise RulesError(E303, path=path, line=source.line_of(where + ("receives",)),
+                             detail="'receives' is a list of the routes EP, PCT")
         if "exemption" in item and item["exemption"] not in EXEMPTIONS:
             raise RulesError(E303, path=path, line=source.line_of(where + ("exemption",)),
                              detail=f"exemption must be one of {EXEMPTIONS}")
@@ -227,6 +231,7 @@ def _load(path: str) -> tuple[Jurisdiction, ...]:
             home_wait=item.get("home_wait", ""), home_wait_verified=item.get("home_wait_verified", False),
             fast=item.get("fast", ""), fast_within=item.get("fast_within", ""), permit=item.get("permit", ""),
             permit_within=item.get("permit_within", ""), permit_before_home_only=item.get("permit_before_home_only", False),
+            receives=tuple(item.get("receives", ())),
         ))
     return tuple(out)
 
