@@ -7,7 +7,8 @@ import pytest
 from workbench import messages
 from workbench.messages import CATALOGUE, Message, define, msg
 
-_SAMPLES = {"terms": ("laser weapon", "missile"), "field": 3, "n": 2, "p": 0.25, "name": "x.pdf"}
+_SAMPLES = {"terms": ("laser weapon", "missile"), "field": 3, "n": 2, "p": 0.25, "name": "x.pdf",
+            "t": {"en": "Japan", "ja": "日本"}}  # I703: a rule-data text in both languages (filing.py)
 
 
 def _sample_args(spec):

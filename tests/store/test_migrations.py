@@ -11,6 +11,7 @@ import sqlite_utils
 from factories import make_verdict
 
 from workbench.errors import StoreError
+from workbench.store.schema import MIGRATIONS
 from workbench.store import SCHEMA_VERSION, TriageLog
 from workbench.store import schema as schema_mod
 from workbench.store.chain import GENESIS, canonical_json, event_hash
@@ -199,12 +200,12 @@ def v2_log(tmp_path):
 
 def test_v2_log_upgrades_verifies_and_shows_old_decisions_as_not_recorded(v2_log):
     with TriageLog.open(v2_log, reviewer="new-user") as lg:
-        assert lg.schema_version == SCHEMA_VERSION == 3
+        assert lg.schema_version == SCHEMA_VERSION
         assert lg.verify().ok, lg.verify().detail
         applied = list(lg.db.query("SELECT version, name FROM migrations ORDER BY version"))
-        assert [(r["version"], r["name"]) for r in applied] == [(1, "initial"), (2, "decision key dates"), (3, "decision residences and places of completion abroad")]
+        assert [(r["version"], r["name"]) for r in applied] == [(n, name) for n, name, _ in MIGRATIONS]
         migrated = [e.payload for e in lg.history() if e.kind == "schema.migrated"]
-        assert migrated == [{"from": 0, "to": 1}, {"from": 1, "to": 2}, {"from": 2, "to": 3}]
+        assert migrated == [{"from": 0, "to": 1}, {"from": 1, "to": 2}, {"from": 2, "to": SCHEMA_VERSION}]
         old = lg.draft(1).decisions
         assert [d.rationale for d in old] == ["v1 decision", "v2 decision"]
         assert [d.residences for d in old] == [None, None]  # not recorded, which is not "none"
@@ -248,7 +249,7 @@ def test_v2_log_exports_show_not_recorded(v2_log, tmp_path):
         data = json.loads(export_log(lg, "json", tmp_path / "e.json").path.read_text(encoding="utf-8"))
     assert [r["residences"] for r in rows] == ["not recorded", "not recorded", "IN"]
     assert [d["residences"] for d in data["decisions"]] == [None, None, ["IN"]]
-    assert data["meta"]["schema_version"] == 3
+    assert data["meta"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_v2_log_takes_places_of_completion_abroad_after_the_upgrade(v2_log):

@@ -117,7 +117,7 @@ def test_nothing_entered_or_nothing_applies_says_so_and_bad_codes_are_named(pane
 
 def test_parse_codes_splits_on_commas_spaces_and_japanese_commas():
     assert parse_codes("us, in；JP、cn ，de\u3000ＦＲ") == (("US", "IN", "JP", "CN", "DE", "FR"), ())
-    assert parse_codes("US, USA, 1, us") == (("US",), ("USA", "1"))
+    assert parse_codes("US, USA, 1, us, XX") == (("US",), ("1", "XX"))  # USA is alpha-3 for US (issue 15); XX no ISO code
     assert parse_codes("PCT, EP", _FILING)[0] == ("PCT", "EP")
 
 

@@ -427,6 +427,10 @@ def register(sub) -> None:
     c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_decide)
 
+    from workbench.cli.clearance import register_facts
+
+    register_facts(cmds, db)  # `log facts`: the draft's filing facts (workbench/cli/clearance.py)
+
     c = cmds.add_parser("annotate", parents=[db], help="agree/disagree with a field flag on a claim")
     c.add_argument("draft", metavar="DRAFT", help=DRAFT_HELP)
     c.add_argument("--claim", type=int, required=True, metavar="N", help="the claim number (as 'log show' lists them)")

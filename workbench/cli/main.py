@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "workbench.cli.model",
     "workbench.cli.log",
     "workbench.cli.filing",
+    "workbench.cli.clearance",
     "workbench.cli.gui",
 )
 

@@ -395,7 +395,9 @@ def _evaluate(rules: list[Jurisdiction], choice: tuple[_Option, ...], filings: l
         clear = {}
         for r, o in zip(rules, choice):
             home = dates.get(o.home) if o.home else None
-            clear[r.code] = _release(r, o, home, permits.get(r.code), today, dates.get(o.alt_home) if o.alt_home else None)
+            # the statutory wait of a home filing already made still runs beside a permit
+            alt = made.get(o.alt_home) if o.alt_home else None
+            clear[r.code] = _release(r, o, home, permits.get(r.code), today, alt)
         for k in all_keys:
             if k in made:
                 continue
@@ -530,7 +532,10 @@ def clearance_plan(facts: Facts, today: date | None = None, jurisdictions: tuple
         if f.route == "pct" and f.receiving_office and not any(
                 g.route == "pct" and g.receiving_office for g in filings if g.office == f.office and g.receiving_office):
             home = next((r for r in rules if r.code == f.receiving_office), None)
-            why = (msg(M.N702, office=_t(home, "office"), country=_t(home, "name")) if home else msg(M.N703))
+            if home is not None and chosen[home.code].home == f.key:
+                why = msg(M.N702, office=_t(home, "office"), country=_t(home, "name"))
+            else:
+                why = msg(M.N709) if home is not None else msg(M.N703)
             notes.append(msg(M.N701, ro=f"RO/{f.receiving_office}", why=why))
     for f, fp in zip(lodging, fplans):
         if f.intended and fp.earliest and f.intended.isoformat() < fp.earliest and not f.filed_on:

@@ -188,6 +188,11 @@ define(
     "特定の受理官庁を求める規則はない。国際事務局（RO/IB）はすべての出願人の出願を受理する。",
 )
 define(
+    "N709",
+    "Of the receiving offices the rules allow, it gives the earliest dates.",
+    "規則が認める受理官庁のうち、最も早い日付となる。",
+)
+define(
     "N704",
     "Way out: petition the USPTO for a foreign filing licence (37 CFR 5.12(b)) before the JPO first filing; file in the "
     "US after the JPO's notice (on request) or at the 10-month point without designation.",
@@ -251,3 +256,33 @@ define(
     "are not checked.",
     "発明の完成地が記録されていないため、発明地による規則（日本、米国、中国）は確認されていない。",
 )
+
+# -- the command line: `workbench log facts`, `workbench clearance` -----------------------
+define("I760", "Filing facts recorded for draft {draft} (by {who} at {at}).", "草稿{draft}の出願関係事実を記録しました（{who}、{at}）。")
+define("I761", "inventors: {items}", "発明者：{items}")
+define("I762", "applicants: {items}", "出願人：{items}")
+define("I763", "planned filings: {items}", "出願予定：{items}")
+define("I764", "clearances asked for: {items}", "求めた許可等：{items}")
+define("I765", "No filing facts recorded for draft {draft}.", "草稿{draft}の出願関係事実は記録されていません。")
+define(
+    "I766",
+    "Clearance plan for draft {draft} ({name}), as of {today}; triage level {level}.",
+    "草稿{draft}（{name}）の出願前の許可等の計画（{today}時点）。判定：{level}。",
+)
+define(
+    "I767",
+    "From: the filing facts recorded {at} and the current decision; --file-in replaced the planned filings.",
+    "根拠：{at}に記録された出願関係事実及び現在の出願方針。出願予定は--file-inで置き換えた。",
+)
+define(
+    "I768",
+    "From: the filing facts recorded {at} and the current decision.",
+    "根拠：{at}に記録された出願関係事実及び現在の出願方針。",
+)
+define(
+    "W761",
+    "No filing facts are recorded for this draft: the plan uses only the decision (record them with "
+    "`workbench log facts`).",
+    "この草稿の出願関係事実は記録されていないため、出願方針のみから計画した（`workbench log facts`で記録してください）。",
+)
+define("I769", "none", "なし")

@@ -31,6 +31,7 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
         "jp_filing_date", "primary_review_due", "foreign_filing_free", "reviewer", "at", "residences",
         "completed_abroad",
     ),
+    "filing_facts": ("event_id", "draft_id", "inventors", "applicants", "filings", "permits", "reviewer", "at"),
 }
 
 
@@ -188,6 +189,18 @@ def rows_for_event(event: dict) -> dict[str, list[dict]]:
                     "at": at,
                     "residences": None if residences is None else canonical_json(list(residences)),
                     "completed_abroad": None if abroad is None else canonical_json(list(abroad)),
+                }
+            ]
+        }
+    if kind == "facts.recorded":
+        return {
+            "filing_facts": [
+                {
+                    "event_id": eid,
+                    "draft_id": did,
+                    **{k: canonical_json(list(p.get(k, []))) for k in ("inventors", "applicants", "filings", "permits")},
+                    "reviewer": who,
+                    "at": at,
                 }
             ]
         }

@@ -476,6 +476,47 @@ class TriageLog:
         return Decision(did, decision, rationale.strip(), completed_in_japan, countries, jp_iso, primary, free, who, at, resid,
                         abroad)
 
+    def record_facts(
+        self,
+        draft_id: int | str,
+        *,
+        inventors: Sequence[dict] = (),
+        applicants: Sequence[dict] = (),
+        filings: Sequence[dict] = (),
+        permits: Sequence[dict] = (),
+        reviewer: str | None = None,
+    ) -> dict:
+        """Record the filing facts of a draft (one ``facts.recorded`` event; the latest
+        supersedes the earlier ones): inventors (name, residence, nationality, where their
+        part was made), applicants (name, seat), planned filings (office, route, receiving
+        office, intended date, filed on) and clearances asked for without a home filing
+        (rule, requested, granted). Codes are ISO 3166-1 (E508 otherwise). Returns the
+        stored facts (``filing_facts``)."""
+        from workbench.filing.facts import facts_payload
+
+        payload = facts_payload(inventors, applicants, filings, permits)
+        who = reviewer or self.reviewer
+        with self._txn():
+            did = self._resolve(draft_id)
+            prev = self.conn.execute("SELECT MAX(event_id) FROM filing_facts WHERE draft_id = ?", [did]).fetchone()[0]
+            self._append("facts.recorded", did, {**payload, "supersedes": prev}, who)
+        return self.filing_facts(did)
+
+    def filing_facts(self, draft_id: int | str, *, before_event: int | None = None) -> dict | None:
+        """The current filing facts of a draft ({inventors, applicants, filings, permits,
+        reviewer, at, event_id}), or None when none were recorded; with ``before_event`` the
+        facts as they stood before that event (an export shows each decision with the facts
+        it was taken on)."""
+        with self._lock, _guard(self.path):
+            did = self._resolve(draft_id)
+            sql = "SELECT * FROM filing_facts WHERE draft_id = ?" + (" AND event_id < ?" if before_event else "")
+            row = next(iter(self.db.query(sql + " ORDER BY event_id DESC LIMIT 1",
+                                          [did, before_event] if before_event else [did])), None)
+        if row is None:
+            return None
+        return {**{k: json.loads(row[k]) for k in ("inventors", "applicants", "filings", "permits")},
+                "reviewer": row["reviewer"] or "", "at": row["at"] or "", "event_id": row["event_id"]}
+
     # ------------------------------------------------------------------ reading
     def _resolve(self, ref: int | str) -> int:
         """A draft id (int or digits) or a sha256 prefix (>= 4 hex chars) -> draft id."""

@@ -17,6 +17,12 @@ released migration: add the next number.
   decisions never recorded them, so their columns stay NULL and read as "not
   recorded" (an empty list is "none"); their events are unchanged, so the chain
   still verifies.
+- v4: ``filing_facts``: the facts of a draft the clearance plan is computed from (issue 15):
+  inventors (name, residence, nationality, where their part was made), applicants (name,
+  seat), planned filings (office, route national / ep / pct, receiving office, intended
+  date, filed on) and clearances asked for without a home filing (rule, requested, granted),
+  each a JSON list, one row per ``facts.recorded`` event (the latest supersedes; append-only
+  like the rest).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from workbench.store.dates import key_dates
 
 # Every table holding history: no row is ever updated or deleted.
 APPEND_ONLY_TABLES = ("events", "drafts", "verdicts", "claims", "field_verdicts", "annotations", "decisions")
+# (filing_facts, from v4, gets its triggers in its own migration: v1 never changes)
 
 
 def _append_only_triggers(db: sqlite_utils.Database, table: str) -> None:
@@ -133,9 +140,23 @@ def v3_decision_residences(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE decisions ADD COLUMN completed_abroad TEXT")
 
 
+def v4_filing_facts(db: sqlite_utils.Database) -> None:
+    db["filing_facts"].create(
+        {
+            "id": int, "event_id": int, "draft_id": int, "inventors": str, "applicants": str, "filings": str,
+            "permits": str, "reviewer": str, "at": str,
+        },
+        pk="id",
+        not_null={"event_id", "draft_id", "inventors", "applicants", "filings", "permits"},
+    )
+    db["filing_facts"].create_index(["draft_id"], if_not_exists=True)
+    _append_only_triggers(db, "filing_facts")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "initial", v1_initial),
     (2, "decision key dates", v2_decision_key_dates),
     (3, "decision residences and places of completion abroad", v3_decision_residences),
+    (4, "filing facts: inventors, applicants, planned filings, clearances asked for", v4_filing_facts),
 )
 LATEST = MIGRATIONS[-1][0]

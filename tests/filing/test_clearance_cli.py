@@ -1,0 +1,93 @@
+"""`workbench log facts` and `workbench clearance` end to end through a real log: facts
+recorded as events, the plan printed in English and Japanese and as JSON, --file-in, bad
+codes refused by name, and the screening-aid line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workbench.cli.main import main
+from workbench.store import TriageLog
+
+from tests.store.factories import make_verdict
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "log.db"
+    with TriageLog.open(path, reviewer="tester") as log:
+        did = log.record_verdict(make_verdict(level="likely"))
+        log.decide(did, "file_jp_first", "guided weapon seeker", completed_in_japan=True, completed_abroad=["US"],
+                   planned_countries=["US", "EP"], residences=["JP", "US"])
+    return str(path), did
+
+
+def run(capsys, *args):
+    rc = main(list(args))
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_facts_are_recorded_as_events_and_shown(db, capsys):
+    path, did = db
+    rc, out, err = run(capsys, "log", "facts", str(did), "--db", path, "--inventor", "山田太郎:JP:JPN:JP",
+                       "--inventor", "John Smith:USA:US:US", "--applicant", "Acme KK:JP", "--file", "JP",
+                       "--file", "PCT@JP:2027-01-15", "--file", "US", "--permit", "US:2026-11-20")
+    assert rc == 0, err
+    assert "山田太郎:JP:JP:JP" in out and "John Smith:US:US:US" in out and "PCT@JP:2027-01-15" in out
+    with TriageLog.open(path) as log:
+        events = [e for e in log.history(did) if e.kind == "facts.recorded"]
+        assert len(events) == 1 and events[0].payload["applicants"] == [{"name": "Acme KK", "seat": "JP"}]
+        assert log.verify().ok
+    rc, out, _ = run(capsys, "log", "facts", str(did), "--db", path, "--json")
+    assert json.loads(out)["permits"] == [{"rule": "US", "requested": "2026-11-20", "granted": None}]
+
+
+@pytest.mark.parametrize("bad", ["--inventor=X:XX", "--file=QQ", "--applicant=A:Japan", "--file=US:2027-13-01"])
+def test_bad_facts_are_refused_by_name_and_nothing_is_recorded(db, capsys, bad):
+    path, did = db
+    rc, _, err = run(capsys, "log", "facts", str(did), "--db", path, bad)
+    assert rc == 2 and "[E508]" in err
+    with TriageLog.open(path) as log:
+        assert log.filing_facts(did) is None
+
+
+def test_clearance_prints_the_plan_in_both_languages(db, capsys):
+    path, did = db
+    run(capsys, "log", "facts", str(did), "--db", path, "--inventor", "Yamada:JP:JP:JP", "--inventor", "Smith:US:US:US",
+        "--applicant", "Acme KK:JP", "--file", "JP", "--file", "US")
+    rc, out, err = run(capsys, "clearance", str(did), "--db", path, "--today", "2026-12-02", "--lang", "en")
+    assert rc == 0, err
+    assert "Way out: petition the USPTO" in out and "US: earliest permissible date 2027-03-02" in out
+    assert "unverified" in out and out.strip().endswith("before filing.") and "not legal advice" in out
+    rc, out, _ = run(capsys, "clearance", str(did), "--db", path, "--today", "2026-12-02", "--lang", "ja")
+    assert "解決策" in out and "最も早い出願可能日 2027-03-02" in out and "法的助言ではありません" in out
+
+
+def test_clearance_file_in_and_json(db, capsys):
+    path, did = db
+    rc, out, err = run(capsys, "clearance", str(did), "--db", path, "--today", "2026-12-02",
+                       "--file-in", "JP,US,CN,EP,PCT", "--json")
+    assert rc == 0, err
+    data = json.loads(out)
+    assert data["screening_aid"] is True and "not legal advice" in data["disclaimer"]
+    assert [f["office"] for f in data["filings"]] == ["JP", "US", "CN", "EP", "PCT"]
+    assert "JP" in data["unverified_rules"] and data["facts"] is None  # the decision alone (a note says so)
+    assert all("verified" in s and "law" in s and "sources" in s for s in data["steps"])
+    jp = next(r for r in data["rules"] if r["code"] == "JP")
+    assert jp["applies"] == "yes" and jp["verified"] is False
+
+
+def test_clearance_refuses_bad_file_in(db, capsys):
+    path, did = db
+    rc, _, err = run(capsys, "clearance", str(did), "--db", path, "--file-in", "JP,XX")
+    assert rc == 2 and "[E901]" in err and "XX" in err
+
+
+def test_clearance_without_facts_says_where_they_come_from(db, capsys):
+    path, did = db
+    rc, out, _ = run(capsys, "clearance", str(did), "--db", path, "--today", "2026-12-02", "--lang", "en")
+    assert rc == 0 and "No filing facts are recorded" in out and "workbench log facts" in out
+    assert "US: " in out and "EP" in out  # the decision's planned countries

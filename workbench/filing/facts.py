@@ -1,0 +1,229 @@
+"""The filing facts of a draft as the log stores them (event ``facts.recorded``) and as the
+plan reads them: inventors, applicants, planned filings, clearances asked for.
+
+``facts_payload`` checks and normalises what a user gave (ISO 3166-1 codes, routes, dates)
+into the JSON payload of the event, refusing anything else by name (E508); ``plan_facts``
+turns a stored payload plus the draft's decision and verdict into ``plan.Facts``.
+
+Typed forms (CLI and Decision panel, one reading):
+- inventor:  ``NAME:RESIDENCE[:NATIONALITY[:MADE_IN,MADE_IN]]``  e.g. ``Yamada:JP:JP:JP``
+- applicant: ``NAME:SEAT``                                      e.g. ``Acme KK:JP``
+- filing:    ``OFFICE[@RECEIVING_OFFICE][:YYYY-MM-DD]``          e.g. ``US``, ``PCT@JP:2027-01-15``,
+  ``EP@FR``; a filing already made: ``JP:2026-11-30!`` (the ``!`` marks the date as the filing date)
+- permit:    ``RULE:REQUESTED[:GRANTED]``                        e.g. ``US:2026-12-01``
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from workbench.errors import E508, StoreError
+from workbench.filing.codes import read_code
+
+ROUTE_OF = {"EP": "ep", "PCT": "pct", "EA": "national", "AP": "national", "OA": "national"}
+
+
+def _country(value, what: str, *, allow_none: bool = True) -> str | None:
+    if value is None or value == "":
+        if allow_none:
+            return None
+        raise StoreError(E508, value="", what=what, allowed="an ISO 3166-1 code like JP, US")
+    r = read_code(str(value).strip().upper())
+    if r.code is None:
+        raise StoreError(E508, value=value, what=what, allowed="an ISO 3166-1 code like JP, US, IN (or JPN, USA)")
+    return r.code
+
+
+def _date(value, what: str) -> str | None:
+    from workbench.store.dates import parse_date
+
+    d = parse_date(value, what)
+    return d.isoformat() if d else None
+
+
+def _text(value, what: str) -> str:
+    text = " ".join(str(value or "").split())
+    if not text or len(text) > 200:
+        raise StoreError(E508, value=value, what=what, allowed="a name of 1-200 characters")
+    return text
+
+
+def facts_payload(inventors=(), applicants=(), filings=(), permits=()) -> dict:
+    """The ``facts.recorded`` payload: lists of plain dicts, every code checked (E508)."""
+    inv = []
+    for i in inventors:
+        i = dict(i)
+        inv.append({
+            "name": _text(i.get("name"), "inventor name"),
+            "residence": _country(i.get("residence"), "inventor residence"),
+            "nationality": _country(i.get("nationality"), "inventor nationality"),
+            "made_in": list(dict.fromkeys(_country(c, "place where the inventor's part was made", allow_none=False)
+                                          for c in (i.get("made_in") or ()))),
+        })
+    app = []
+    for a in applicants:
+        a = dict(a)
+        app.append({"name": _text(a.get("name"), "applicant name"), "seat": _country(a.get("seat"), "applicant seat")})
+    fil = []
+    for f in filings:
+        f = dict(f)
+        office = str(f.get("office") or "").strip().upper()
+        r = read_code(office, routes=True)
+        if r.code is None:
+            raise StoreError(E508, value=office, what="filing office",
+                             allowed="an ISO 3166-1 code like US, CN, or the routes EP, PCT")
+        office = r.code
+        route = f.get("route") or ROUTE_OF.get(office, "national")
+        if route not in ("national", "ep", "pct") or (route == "national" and office in ("EP", "PCT")):
+            raise StoreError(E508, value=route, what=f"route of the {office} filing", allowed="national, ep, pct")
+        ro = f.get("receiving_office")
+        if ro not in (None, ""):
+            ro = str(ro).strip().upper()
+            if ro not in ("IB", "EP"):
+                ro = _country(ro, "receiving office (a country code, IB or EP)")
+        else:
+            ro = None
+        fil.append({"office": office, "route": route, "receiving_office": ro,
+                    "intended": _date(f.get("intended"), "intended filing date (YYYY-MM-DD)"),
+                    "filed_on": _date(f.get("filed_on"), "filing date (YYYY-MM-DD)")})
+    per = []
+    for p in permits:
+        p = dict(p)
+        requested = _date(p.get("requested"), "date the clearance was asked for (YYYY-MM-DD)")
+        if requested is None:
+            raise StoreError(E508, value="", what="date the clearance was asked for", allowed="a date YYYY-MM-DD")
+        per.append({"rule": _country(p.get("rule"), "rule of the clearance asked for", allow_none=False),
+                    "requested": requested, "granted": _date(p.get("granted"), "date the clearance was granted (YYYY-MM-DD)")})
+    return {"inventors": inv, "applicants": app, "filings": fil, "permits": per}
+
+
+# ---------------------------------------------------------------------- typed forms
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parts(text: str, n: int) -> list[str]:
+    parts = [p.strip() for p in re.split(r"[:：]", text)]
+    return parts + [""] * (n - len(parts))
+
+
+def parse_inventor(text: str) -> dict:
+    name, res, nat, made, *rest = _parts(text, 4)
+    if rest:
+        raise StoreError(E508, value=text, what="inventor", allowed="NAME:RESIDENCE[:NATIONALITY[:MADE_IN,...]]")
+    return {"name": name, "residence": res or None, "nationality": nat or None,
+            "made_in": [c for c in re.split(r"[,、\s]+", made) if c]}
+
+
+def parse_applicant(text: str) -> dict:
+    name, seat, *rest = _parts(text, 2)
+    if rest:
+        raise StoreError(E508, value=text, what="applicant", allowed="NAME:SEAT")
+    return {"name": name, "seat": seat or None}
+
+
+def parse_filing(text: str) -> dict:
+    t = text.strip()
+    made = t.endswith("!")
+    t = t.rstrip("!").strip()
+    head, _, when = t.partition(":")
+    when = when.strip()
+    if when and not _ISO.fullmatch(when):
+        raise StoreError(E508, value=text, what="planned filing", allowed="OFFICE[@RO][:YYYY-MM-DD], e.g. PCT@JP:2027-01-15")
+    office, _, ro = head.strip().partition("@")
+    return {"office": office, "receiving_office": ro or None,
+            "intended": None if made else (when or None), "filed_on": when if made and when else None}
+
+
+def parse_permit(text: str) -> dict:
+    rule, requested, granted, *rest = _parts(text, 3)
+    if rest:
+        raise StoreError(E508, value=text, what="clearance asked for", allowed="RULE:REQUESTED[:GRANTED]")
+    return {"rule": rule, "requested": requested or None, "granted": granted or None}
+
+
+def filing_text(f: dict) -> str:
+    """The typed form of a stored filing (the inverse of ``parse_filing``)."""
+    head = f["office"] + (f"@{f['receiving_office']}" if f.get("receiving_office") else "")
+    if f.get("filed_on"):
+        return f"{head}:{f['filed_on']}!"
+    return f"{head}:{f['intended']}" if f.get("intended") else head
+
+
+def inventor_text(i: dict) -> str:
+    return ":".join([i["name"], i.get("residence") or "", i.get("nationality") or "", ",".join(i.get("made_in") or [])]).rstrip(":")
+
+
+def applicant_text(a: dict) -> str:
+    return f"{a['name']}:{a.get('seat') or ''}".rstrip(":")
+
+
+def permit_text(p: dict) -> str:
+    return ":".join([p["rule"], p["requested"], p.get("granted") or ""]).rstrip(":")
+
+
+# ---------------------------------------------------------------------- to the plan
+def plan_facts(payload: dict | None, *, decision=None, level: str | None = None, defence_related: bool | None = None,
+               file_in: tuple[str, ...] | None = None):
+    """``plan.Facts`` from a stored facts payload (or None), the draft's current decision
+    (place of completion, residences, planned countries, JP filing date), its triage level
+    and defence answer. ``file_in`` (codes, EP, PCT) replaces the planned filings' offices:
+    a stored filing to the same office keeps its route, receiving office and dates."""
+    from workbench.filing.plan import Applicant, Facts, Filing, Inventor, PermitRecord
+
+    p = payload or {}
+    d = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
+    inventors = tuple(Inventor(i["name"], i.get("residence"), i.get("nationality"), tuple(i.get("made_in") or ()))
+                      for i in p.get("inventors", []))
+    applicants = tuple(Applicant(a["name"], a.get("seat")) for a in p.get("applicants", []))
+    stored = [Filing(f["office"], f.get("route", "national"), f.get("receiving_office"), d(f.get("intended")),
+                     d(f.get("filed_on"))) for f in p.get("filings", [])]
+    if not stored and decision is not None:  # no facts recorded: the decision's planned countries
+        offices = dict.fromkeys("PCT" if c in ("WO", "PCT") else c for c in decision.planned_countries)
+        stored = [Filing(c, ROUTE_OF.get(c, "national")) for c in offices]
+    if file_in is not None:
+        by_office = {}
+        for f in stored:
+            by_office.setdefault(f.office, f)
+        stored = [by_office.get(c) or Filing(c, ROUTE_OF.get(c, "national")) for c in file_in]
+    permits = tuple(PermitRecord(x["rule"], d(x["requested"]), d(x.get("granted"))) for x in p.get("permits", []))
+    completed, residences, jp_date = [], [], None
+    if decision is not None:
+        if decision.completed_in_japan:
+            completed.append("JP")
+        completed += list(decision.completed_abroad or ())
+        residences = list(decision.residences or ())
+        jp_date = d(decision.jp_filing_date)
+    return Facts(inventors=inventors, applicants=applicants, filings=tuple(stored), permits=permits,
+                 completed_in=tuple(dict.fromkeys(completed)), residences=tuple(residences), jp_level=level,
+                 defence_related=defence_related, jp_filing_date=jp_date)
+
+
+def with_filings(stored: dict | None, tokens) -> dict:
+    """The stored facts with their planned filings replaced by ``tokens`` (--file-in: JP, US,
+    EP, PCT@JP ...): a token naming only an office keeps that office's stored filing (its route,
+    receiving office and dates)."""
+    given = facts_payload(filings=[parse_filing(t) for t in tokens])["filings"]
+    kept = {f["office"]: f for f in (stored or {}).get("filings", [])}
+    filings = [kept[f["office"]] if f["office"] in kept and not f["receiving_office"] else f for f in given]
+    return {**(stored or {"inventors": [], "applicants": [], "permits": []}), "filings": filings}
+
+
+def draft_plan(log, draft, file_in=None, today: date | None = None):
+    """(plan, stored facts or None, draft record) for a draft of an open ``TriageLog``: the
+    one core call behind `workbench clearance`, the Decision panel and the exports. The plan
+    is computed from the current filing facts, the current decision, the latest verdict's
+    level and its defence answer; ``file_in`` replaces the planned filings."""
+    from workbench.filing.plan import clearance_plan
+
+    record = log.draft(draft)
+    stored = log.filing_facts(record.id)
+    answers = record.verdict.answers if record.verdict else {}
+    defence = answers.get("defence_use") if isinstance(answers, dict) else getattr(answers, "defence_use", None)
+    payload = with_filings(stored, file_in) if file_in is not None else stored
+    facts = plan_facts(payload, decision=record.decision, level=record.summary.level, defence_related=defence)
+    return clearance_plan(facts, today=today), stored, record
+
+
+__all__ = ["draft_plan", "with_filings", "facts_payload", "plan_facts", "parse_inventor", "parse_applicant", "parse_filing",
+           "parse_permit", "filing_text", "inventor_text", "applicant_text", "permit_text"]
