@@ -91,3 +91,12 @@ def test_clearance_without_facts_says_where_they_come_from(db, capsys):
     rc, out, _ = run(capsys, "clearance", str(did), "--db", path, "--today", "2026-12-02", "--lang", "en")
     assert rc == 0 and "No filing facts are recorded" in out and "workbench log facts" in out
     assert "US: " in out and "EP" in out  # the decision's planned countries
+
+
+def test_a_bad_fact_reads_in_japanese(tmp_path):
+    with TriageLog.open(tmp_path / "l.db", reviewer="t") as log:
+        did = log.record_verdict(make_verdict())
+        with pytest.raises(Exception) as info:
+            log.record_facts(did, inventors=[{"name": "山田", "residence": "XX"}])
+    text = info.value.render_in("ja")
+    assert "発明者の居住国" in text and "ISO 3166-1 国コード" in text and "'XX'" in text

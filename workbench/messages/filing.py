@@ -18,7 +18,7 @@ define(
 define(
     "I701",
     "'{token}' read as {alpha2} (ISO 3166-1 alpha-3 is stored as its alpha-2 code)",
-    "「{token}」を{alpha2}として読み取りました（ISO 3166-1 alpha-3は2文字コードで記録します）",
+    "「{token}」を{alpha2}として読み取りました（ISO 3166-1の3文字コードは2文字コードで記録します）",
 )
 define(
     "W703",
@@ -185,7 +185,7 @@ define(
 define(
     "N703",
     "No rule asks for a particular receiving office; the International Bureau (RO/IB) receives any applicant.",
-    "特定の受理官庁を求める規則はない。国際事務局（RO/IB）はすべての出願人の出願を受理する。",
+    "特定の受理官庁を求める規則はない。受理官庁としての国際事務局（「RO/IB」）はすべての出願人の出願を受理する。",
 )
 define(
     "N709",
@@ -196,21 +196,21 @@ define(
     "N704",
     "Way out: petition the USPTO for a foreign filing licence (37 CFR 5.12(b)) before the JPO first filing; file in the "
     "US after the JPO's notice (on request) or at the 10-month point without designation.",
-    "解決策：特許庁への第一国出願の前に、USPTOに外国出願許可を申請する（37 CFR 5.12(b)）。米国出願は、（申出による）特許庁の通知の後、"
+    "解決策：特許庁への第一国出願の前に、米国特許商標庁に外国出願許可を申請する（「37 CFR 5.12(b)」）。米国出願は、（申出による）特許庁の通知の後、"
     "又は保全指定がされないまま10か月を経過した後に行う。",
 )
 define(
     "N705",
     "Way out: a PCT filed at the JPO as receiving office (RO/JP) is the first filing at the JPO; as a filing outside "
     "the US it needs the US licence first (a PCT outside RO/US).",
-    "解決策：特許庁を受理官庁とするPCT出願（RO/JP）は特許庁への第一国出願となる。米国外の出願であるため、先に米国の外国出願許可が必要"
-    "（RO/US以外へのPCT出願）。",
+    "解決策：特許庁を受理官庁とするPCT出願（「RO/JP」）は特許庁への第一国出願となる。米国外の出願であるため、先に米国の外国出願許可が必要"
+    "（「RO/US」以外へのPCT出願）。",
 )
 define(
     "N706",
     "Way out: get the US licence by petition (37 CFR 5.12(b)), then file the PCT at CNIPA as receiving office: it counts "
     "as the CN confidentiality examination request.",
-    "解決策：申請により米国の外国出願許可を得て（37 CFR 5.12(b)）、CNIPAを受理官庁としてPCT出願する。これが中国の秘密保持審査請求となる。",
+    "解決策：申請により米国の外国出願許可を得て（「37 CFR 5.12(b)」）、中国国家知識産権局を受理官庁としてPCT出願する。これが中国の秘密保持審査請求となる。",
 )
 define(
     "N707",
@@ -283,6 +283,6 @@ define(
     "W761",
     "No filing facts are recorded for this draft: the plan uses only the decision (record them with "
     "`workbench log facts`).",
-    "この草稿の出願関係事実は記録されていないため、出願方針のみから計画した（`workbench log facts`で記録してください）。",
+    "この草稿の出願関係事実は記録されていないため、出願方針のみから計画した（「workbench log facts」で記録してください）。",
 )
 define("I769", "none", "なし")

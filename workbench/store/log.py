@@ -439,11 +439,11 @@ class TriageLog:
         for c in countries:
             if not _is_code(c, routes=True):
                 raise StoreError(E508, value=c, what="country code",
-                                 allowed="ISO 3166-1 codes like US, CN, DE (or USA), or the routes EP, WO/PCT")
+                                 allowed="two-letter codes like US, CN, DE, or EP, WO/PCT")
         resid = None if residences is None else _iso(_codes(residences))
         for c in resid or ():
             if not _is_code(c):
-                raise StoreError(E508, value=c, what="residence country code", allowed="ISO 3166-1 codes like JP, IN, US")
+                raise StoreError(E508, value=c, what="residence country code", allowed="two-letter ISO codes like JP, IN, US")
         abroad = None if completed_abroad is None else _iso(_codes(completed_abroad))
         for c in abroad or ():
             if not _is_code(c) or c == "JP":
