@@ -1,23 +1,26 @@
-"""Claim extraction accuracy and speed on real patent text. Prints its figures.
+"""Claim extraction accuracy and speed on real patent text, this tree against the
+previous release side by side in one run. Prints its figures.
 
-    .venv/bin/python -m benchmarks.claims_accuracy [--repeat N]
+    .venv/bin/python -m benchmarks.claims_accuracy [--prev /tmp/prev] [--repeat N]
 
-1. The real USPTO publications in ../shared/data/uspto-xml, rendered as a
-   drafter's TXT, DOCX and PDF (benchmarks/corpus.py), read back with
-   ``read_draft`` and split with ``extract_claims``, compared with the office's
-   own claim structure (<claim-ref> markup):
-   - % of documents (x format) with exactly the office's claim numbers;
-   - % of dependency links right (recall over the office's links, precision
-     over ours), on the publications that carry dependency markup;
-   - claims/s of ``extract_claims`` alone (warm: pipelines loaded, files read).
-2. The 1,000 real first claims of US grants (patents/first_claims_cpc.jsonl):
-   each should come out as one independent claim 1 with a preamble, a
-   transition, and a specific category; plus claims/s on them.
-3. The same real claims re-laid out the ways drafts come (all on one line,
-   "1)" labels, "Claim 1." labels, the label alone on its line, wrapped at 70
-   columns), split from text: % exact claim numbers and links right.
-4. Japanese: claims/s on the bundled JPO-format example (written for the
-   project - there is no real Japanese patent text here), for speed only.
+``--prev`` is a checkout of the previous release (``git worktree add /tmp/prev 0ec98ae``);
+it is measured by the same child process (``benchmarks/claims_worker.py``) on the same
+rendered files, with its own ``workbench`` first on ``PYTHONPATH``.
+
+1. All 152 real USPTO publications (``uspto-xml`` 12 + ``uspto-grants`` 140), rendered as a
+   drafter's TXT, DOCX and PDF (``benchmarks/corpus.py``), read with ``read_draft`` and
+   split with ``extract_claims``, compared with the office's own claim structure
+   (``<claim-ref>`` markup): % of documents with exactly the office's claim numbers;
+   dependency links right (recall over the office's links, precision over ours), per
+   format; every miss, grouped by the form of the reference in the office's claim text.
+2. Speed: claims/s of ``extract_claims`` alone on those drafts (warm: pipelines loaded,
+   files read), of ``split_claims`` on the 1,000 real first claims
+   (``patents/first_claims_cpc.jsonl``), and Japanese on the bundled JPO-format example
+   (written for the project - there is no real Japanese patent text here).
+3. The real first claims: one independent claim 1 with a preamble, a transition and a
+   category (this tree only).
+4. The same real claims re-laid out the ways drafts come (all on one line, "1)" labels,
+   "Claim 1." labels, the label alone on its line, wrapped at 70 columns), split from text.
 """
 
 from __future__ import annotations
@@ -25,22 +28,24 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import re
+import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from benchmarks.corpus import default_cache_dir, render_corpus, shared_data_dir
-from workbench.claims import extract_claims, split_claims
+from benchmarks.corpus import SOURCES, default_cache_dir, render_corpus, shared_data_dir
+from workbench.claims import split_claims
 from workbench.claims.analysis import analysis_of
 from workbench.claims.pipeline import analyse, get_pipeline
-from workbench.ingest import read_draft
-from workbench.ingest.uspto_xml import ground_truth_claims, has_dependency_markup, parse_publication
+from workbench.ingest.uspto_xml import parse_publication
 
+ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("txt", "docx", "pdf")
-TARGET_COUNT = 99.0
-TARGET_LINKS = 98.0
+TARGET_COUNT = 100.0
+TARGET_LINKS = 99.5
+JA_EXAMPLE = ROOT / "workbench" / "examples" / "draft_ja_quantum_dot_detector.txt"
 
 
 def _blocks(pub) -> list[tuple[str, str]]:
@@ -65,80 +70,214 @@ def layout_text(pub, layout: str) -> str:
     return "What is claimed is:\n" + LAYOUTS[layout](_blocks(pub)) + "\n\nAbstract\n\n" + " ".join(pub.abstract)
 
 
-def layout_figures(shared: Path) -> dict:
-    exact = total = links = right = 0
-    for xml in sorted((shared / "uspto-xml").glob("*.xml")):
-        pub = parse_publication(xml)
-        truth = [(n, tuple(sorted(d))) for n, d in ground_truth_claims(xml)]
-        t_links = {(n, p) for n, deps in truth for p in deps}
-        marked = has_dependency_markup(xml)
+
+def _pct(a: int, b: int) -> float:
+    return 100.0 * a / b if b else float("nan")
+
+
+# -- the form of a reference, for grouping misses ---------------------------------------
+_REF = re.compile(
+    r"(?i)\bclaims?\s*\d+(?:\s*(?:,|and/or|or|and|to|through|-|\u2013)\s*(?:claims?\s*)?\d+)*"
+)
+
+
+def reference_form(text: str, target: int) -> str:
+    """How claim ``text`` names claim ``target``: where (start / body / end) and in which
+    words ("of claim N", "any of claims N, N, ... and N"), digits replaced by N."""
+    for m in _REF.finditer(text):
+        if target not in [int(x) for x in re.findall(r"\d+", m.group(0))]:
+            continue
+        before = text[max(0, m.start() - 30) : m.start()]
+        lead = re.search(r"(?i)((?:\b(?:according|as|in|of|to|by|any|one|the|preceding|with|from|under|recited|claimed|defined|set|forth|under)\b\s*)+)$", before)
+        words = (lead.group(1).strip() + " " if lead else "") + m.group(0)
+        shape = re.sub(r"\d+", "N", words.lower())
+        shape = re.sub(r"N(?:\s*,\s*N){2,}", "N, N, ..., N", shape)
+        shape = re.sub(r"\s+", " ", shape)
+        where = "start" if m.start() < 80 and not re.search(r"(?i)\b(comprising|wherein|consisting)\b", text[: m.start()]) else (
+            "end" if len(text) - m.end() < 40 else "body")
+        return f"{where}: {shape}"
+    return "no reference in the office text"
+
+
+# -- the corpus and the child-process measurements ------------------------------------
+def build_job(shared: Path, cache: Path, repeat: int) -> tuple[dict, list, dict, list[dict]]:
+    docs = render_corpus(shared, cache, SOURCES)
+    job_docs = []
+    layouts = {}
+    pubs = {}
+    for doc in docs:
+        pub = parse_publication(doc.xml)
+        pubs[doc.name] = pub
+        for fmt in FORMATS:
+            job_docs.append({"key": f"{doc.name}.{fmt}", "path": str(getattr(doc, fmt))})
         for layout in LAYOUTS:
-            got = [(c.number, c.depends_on) for c in split_claims(layout_text(pub, layout)).claims]
+            layouts[f"{doc.name}:{layout}"] = layout_text(pub, layout)
+    with (shared / "patents" / "first_claims_cpc.jsonl").open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    job = {
+        "docs": job_docs,
+        "layouts": layouts,
+        "repeat": repeat,
+        "first_claims": [r["text"] for r in records],
+        "ja_drafts": [str(JA_EXAMPLE)],
+    }
+    return job, docs, pubs, records
+
+
+def measure(job: dict, root: Path) -> dict:
+    """Run the worker with ``root``'s workbench first on the path."""
+    env = dict(os.environ, PYTHONPATH=str(root))
+    worker = ROOT / "benchmarks" / "claims_worker.py"
+    proc = subprocess.run(
+        [sys.executable, "-P", str(worker)] if sys.version_info >= (3, 11) else [sys.executable, str(worker)],
+        input=json.dumps(job), capture_output=True, text=True, env=env, cwd=str(root), check=False,
+    )
+    if proc.returncode:
+        raise SystemExit(f"claims worker failed for {root}:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout)
+
+
+def score(result: dict, docs, pubs) -> dict:
+    per_fmt = {fmt: collections.Counter() for fmt in FORMATS}
+    misses: dict[str, list[str]] = collections.defaultdict(list)
+    count_misses: list[str] = []
+    for doc in docs:
+        truth = [(n, tuple(sorted(d))) for n, d in doc.truth]
+        t_links = {(n, p) for n, deps in truth for p in deps}
+        texts = {c.number: c.text for c in pubs[doc.name].claims}
+        for fmt in FORMATS:
+            key = f"{doc.name}.{fmt}"
+            c = per_fmt[fmt]
+            c["documents"] += 1
+            got = result["docs"].get(key)
+            if got is None:
+                count_misses.append(f"{key}: refused ({result['errors'].get(key, '?')})")
+                got = []
+            if [n for n, _ in got] == [n for n, _ in truth]:
+                c["exact"] += 1
+            elif key not in result["errors"]:
+                count_misses.append(f"{key}: {len(got)} claims {[n for n, _ in got][:8]}..., office {len(truth)}")
+            if not doc.deps_marked:
+                continue
+            g_links = {(n, p) for n, deps in got for p in deps}
+            c["office_links"] += len(t_links)
+            c["found"] += len(t_links & g_links)
+            c["ours"] += len(g_links)
+            for n, p in sorted(t_links - g_links):
+                misses["missed " + reference_form(texts.get(n, ""), p)].append(f"{doc.name}.{fmt} {n}->{p}")
+            for n, p in sorted(g_links - t_links):
+                misses["extra " + reference_form(texts.get(n, ""), p)].append(f"{doc.name}.{fmt} {n}->{p}")
+    total = collections.Counter()
+    for c in per_fmt.values():
+        total.update(c)
+    return {"per_format": per_fmt, "total": total, "misses": misses, "count_misses": count_misses}
+
+
+def layout_score(result: dict, docs) -> dict:
+    exact = total = links = right = 0
+    for doc in docs:
+        truth = [(n, tuple(sorted(d))) for n, d in doc.truth]
+        t_links = {(n, p) for n, deps in truth for p in deps}
+        for layout in LAYOUTS:
+            got = result["layouts"].get(f"{doc.name}:{layout}", [])
             total += 1
             exact += [n for n, _ in got] == [n for n, _ in truth]
-            if marked:
+            if doc.deps_marked:
+                g_links = {(n, tuple(deps)) for n, deps in got}
                 g_links = {(n, p) for n, deps in got for p in deps}
                 links += len(t_links | g_links)
                 right += len(t_links & g_links)
     return {"documents": total, "exact_count_pct": _pct(exact, total), "links_right_pct": _pct(right, links)}
 
 
-def _pct(a: int, b: int) -> float:
-    return 100.0 * a / b if b else float("nan")
+def first_claims_ok(result: dict) -> float:
+    claims = result.get("first_claims", [])
+    return _pct(sum(c == [[1, []]] for c in claims), len(claims))
 
 
-def uspto_figures(shared: Path, cache: Path, repeat: int) -> dict:
-    docs = render_corpus(shared, cache)
-    drafts = []
-    exact = 0
-    truth_links = found_links = pred_links = right_pred = 0
-    failures: list[str] = []
-    for doc in docs:
-        truth = [(n, tuple(sorted(d))) for n, d in doc.truth]
-        t_links = {(n, p) for n, deps in truth for p in deps}
+def _fmt_links(c) -> str:
+    return f"recall {_pct(c['found'], c['office_links']):5.1f}%  precision {_pct(c['found'], c['ours']):5.1f}%"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3, help="timing repetitions (default 3)")
+    ap.add_argument("--prev", type=Path, default=None, help="checkout of the previous release to measure side by side")
+    ap.add_argument("--cache", type=Path, default=None, help="where rendered drafts are cached (default benchmarks/.cache/corpus)")
+    ap.add_argument("--fresh", action="store_true", help="render into a new temporary folder")
+    ap.add_argument("--misses", type=int, default=6, help="examples printed per miss form (default 6)")
+    args = ap.parse_args(argv)
+    shared = shared_data_dir()
+    if not shared.is_dir():
+        print(f"real patent data not found at {shared} (set WORKBENCH_SHARED_DATA)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) if args.fresh else (args.cache or default_cache_dir())
+        job, docs, pubs, records = build_job(shared, cache, args.repeat)
+        runs = [("this tree", ROOT)]
+        if args.prev:
+            runs.insert(0, ("previous release", args.prev.resolve()))
+        results = {name: measure(job, root) for name, root in runs}
+    scores = {name: score(r, docs, pubs) for name, r in results.items()}
+    names = [name for name, _ in runs]
+    cur = scores["this tree"]
+
+    n_pub = len(docs)
+    n_marked = sum(d.deps_marked for d in docs)
+    print("Claim extraction on real USPTO publications (office <claim-ref> structure as truth)")
+    print(f"  publications: {n_pub} ({', '.join(SOURCES)}; {n_marked} with dependency markup) x {len(FORMATS)} formats = {n_pub * len(FORMATS)} documents;"
+          f" {cur['total']['office_links'] // len(FORMATS)} office links per format")
+    width = max(len(n) for n in names)
+    for name in names:
+        s = scores[name]
+        t = s["total"]
+        print(f"  [{name:<{width}}] exact claim numbers {_pct(t['exact'], t['documents']):5.1f}% (target {TARGET_COUNT:.0f}%);"
+              f" links {_fmt_links(t)} (target >= {TARGET_LINKS}%)")
         for fmt in FORMATS:
-            draft = read_draft(getattr(doc, fmt))
-            drafts.append(draft)
-            got = [(c.number, tuple(sorted(c.depends_on))) for c in extract_claims(draft).claims]
-            if [n for n, _ in got] == [n for n, _ in truth]:
-                exact += 1
-            else:
-                failures.append(f"{doc.name}.{fmt}: {len(got)} claims, office {len(truth)}")
-            if doc.deps_marked:
-                g_links = {(n, p) for n, deps in got for p in deps}
-                truth_links += len(t_links)
-                found_links += len(t_links & g_links)
-                pred_links += len(g_links)
-                right_pred += len(t_links & g_links)
-                if g_links != t_links:
-                    failures.append(f"{doc.name}.{fmt}: links missed {sorted(t_links - g_links)} extra {sorted(g_links - t_links)}")
-    # speed: extraction only, warm
-    for d in drafts:
-        extract_claims(d)
-    n_claims = 0
-    t0 = time.perf_counter()
-    for _ in range(repeat):
-        for d in drafts:
-            n_claims += len(extract_claims(d).claims)
-    elapsed = time.perf_counter() - t0
-    return {
-        "publications": len(docs),
-        "with_markup": sum(d.deps_marked for d in docs),
-        "documents": len(docs) * len(FORMATS),
-        "exact_count_pct": _pct(exact, len(docs) * len(FORMATS)),
-        "office_links": truth_links,
-        "link_recall_pct": _pct(found_links, truth_links),
-        "link_precision_pct": _pct(right_pred, pred_links),
-        "claims_per_s": n_claims / elapsed,
-        "claims_timed": n_claims,
-        "failures": failures,
-    }
+            c = s["per_format"][fmt]
+            print(f"  [{name:<{width}}]   {fmt:<4} exact {_pct(c['exact'], c['documents']):5.1f}%  links {_fmt_links(c)}  misses {c['office_links'] - c['found'] + c['ours'] - c['found']}")
+    print("Speed (warm; same files, same machine, one run)")
+    for name in names:
+        r = results[name]
+        print(f"  [{name:<{width}}] EN drafts {r['en_claims_per_s']:7,.0f} claims/s ({r['en_claims_timed']} claims);"
+              f" EN first claims {r.get('first_claims_per_s', float('nan')):7,.0f} claims/s;"
+              f" JA example {r.get('ja_claims_per_s', float('nan')):7,.0f} claims/s; pipelines load {r['load_s']:.2f} s")
+    if args.prev:
+        p, c = results["previous release"], results["this tree"]
+        print(f"  ratio this/previous: EN drafts {c['en_claims_per_s'] / p['en_claims_per_s']:.2f}x,"
+              f" EN first claims {c['first_claims_per_s'] / p['first_claims_per_s']:.2f}x, JA {c['ja_claims_per_s'] / p['ja_claims_per_s']:.2f}x")
+    for name in names:
+        s = scores[name]
+        print(f"Misses of {name}, by the form of the reference in the office's claim text")
+        if not s["misses"] and not s["count_misses"]:
+            print("  none")
+        for line in s["count_misses"]:
+            print(f"  CLAIM NUMBERS {line}")
+        for form, where in sorted(s["misses"].items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            by_fmt = collections.Counter(w.split(" ")[0].rsplit(".", 1)[1] for w in where)
+            fmts = ", ".join(f"{f} {by_fmt[f]}" for f in FORMATS if by_fmt[f])
+            shown = "; ".join(where[: args.misses]) + (" ..." if len(where) > args.misses else "")
+            print(f"  {len(where):4d}  {form}  ({fmts})  e.g. {shown}")
+    f = first_claim_figures(records)
+    print("Real first claims of US grants (patents/first_claims_cpc.jsonl), this tree")
+    for name in names:
+        print(f"  [{name:<{width}}] split as exactly one independent claim 1: {first_claims_ok(results[name]):.1f}%")
+    print(f"  non-empty preamble: {f['preamble_pct']:.1f}%; transitional phrase found: {f['transition_pct']:.1f}%")
+    print(f"  category not 'other': {f['not_other_pct']:.1f}%  categories: {f['categories']}")
+    print(f"  category read from: {f['category_source']} (default = unknown product noun -> apparatus)")
+    print(f"Real claims re-laid out {len(LAYOUTS)} ways ({', '.join(LAYOUTS)}), split from text")
+    for name in names:
+        lay = layout_score(results[name], docs)
+        print(f"  [{name:<{width}}] {lay['documents']} documents: exact claim numbers {lay['exact_count_pct']:.1f}%; links right {lay['links_right_pct']:.1f}% (right / union of office and ours)")
+    t = cur["total"]
+    ok = (_pct(t["exact"], t["documents"]) >= TARGET_COUNT and _pct(t["found"], t["office_links"]) >= TARGET_LINKS
+          and _pct(t["found"], t["ours"]) >= TARGET_LINKS)
+    print("targets met" if ok else "TARGETS NOT MET")
+    return 0
 
 
-def first_claim_figures(shared: Path, repeat: int) -> dict:
-    path = shared / "patents" / "first_claims_cpc.jsonl"
-    with path.open(encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh]
+
+def first_claim_figures(records: list[dict]) -> dict:
     one = indep = pre = trans = 0
     cats: collections.Counter[str] = collections.Counter()
     sources: collections.Counter[str] = collections.Counter()
@@ -154,12 +293,6 @@ def first_claim_figures(shared: Path, repeat: int) -> dict:
         trans += bool(c.transition)
         cats[c.category] += 1
         sources[analysis_of(analyse(nlp, c.text)).category_from or "none"] += 1
-    t0 = time.perf_counter()
-    n = 0
-    for _ in range(repeat):
-        for r in records:
-            n += len(split_claims(r["text"], "en").claims)
-    elapsed = time.perf_counter() - t0
     total = len(records)
     return {
         "records": total,
@@ -170,63 +303,7 @@ def first_claim_figures(shared: Path, repeat: int) -> dict:
         "not_other_pct": _pct(total - cats["other"], total),
         "categories": dict(cats.most_common()),
         "category_source": dict(sources.most_common()),
-        "claims_per_s": n / elapsed,
     }
-
-
-def japanese_speed(repeat: int) -> dict:
-    example = Path(__file__).resolve().parent.parent / "workbench" / "examples" / "draft_ja_quantum_dot_detector.txt"
-    draft = read_draft(example)
-    extract_claims(draft)
-    t0 = time.perf_counter()
-    n = 0
-    for _ in range(repeat * 50):
-        n += len(extract_claims(draft).claims)
-    return {"claims_per_s": n / (time.perf_counter() - t0), "claims": len(extract_claims(draft).claims)}
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=3, help="timing repetitions (default 3)")
-    ap.add_argument("--cache", type=Path, default=None, help="where rendered drafts are cached (default benchmarks/.cache/corpus)")
-    ap.add_argument("--fresh", action="store_true", help="render into a new temporary folder")
-    args = ap.parse_args(argv)
-    shared = shared_data_dir()
-    if not shared.is_dir():
-        print(f"real patent data not found at {shared} (set WORKBENCH_SHARED_DATA)", file=sys.stderr)
-        return 2
-    t_load = time.perf_counter()
-    get_pipeline("en")
-    get_pipeline("ja")
-    load_s = time.perf_counter() - t_load
-    with tempfile.TemporaryDirectory() as tmp:
-        cache = Path(tmp) if args.fresh else (args.cache or default_cache_dir())
-        u = uspto_figures(shared, cache, args.repeat)
-    f = first_claim_figures(shared, args.repeat)
-    lay = layout_figures(shared)
-    j = japanese_speed(args.repeat)
-
-    print("Claim extraction on real USPTO publications (office <claim-ref> structure as truth)")
-    print(f"  publications: {u['publications']} ({u['with_markup']} with dependency markup) x {len(FORMATS)} formats = {u['documents']} documents")
-    print(f"  documents with the exact claim numbers: {u['exact_count_pct']:.1f}%  (target >= {TARGET_COUNT:.0f}%)")
-    print(f"  dependency links right: recall {u['link_recall_pct']:.1f}% of {u['office_links']} office links, precision {u['link_precision_pct']:.1f}%  (target >= {TARGET_LINKS:.0f}%)")
-    print(f"  extraction speed (warm, files already read): {u['claims_per_s']:,.0f} claims/s over {u['claims_timed']} claims")
-    for line in u["failures"]:
-        print(f"  MISMATCH {line}")
-    print("Real first claims of US grants (patents/first_claims_cpc.jsonl)")
-    print(f"  records: {f['records']}; split as exactly one claim 1: {f['one_claim_pct']:.1f}%; independent: {f['independent_pct']:.1f}%")
-    print(f"  non-empty preamble: {f['preamble_pct']:.1f}%; transitional phrase found: {f['transition_pct']:.1f}%")
-    print(f"  category not 'other': {f['not_other_pct']:.1f}%  categories: {f['categories']}")
-    print(f"  category read from: {f['category_source']} (default = unknown product noun -> apparatus)")
-    print(f"  speed: {f['claims_per_s']:,.0f} claims/s")
-    print(f"Real claims re-laid out {len(LAYOUTS)} ways ({', '.join(LAYOUTS)}), split from text")
-    print(f"  {lay['documents']} documents: exact claim numbers {lay['exact_count_pct']:.1f}%; links right {lay['links_right_pct']:.1f}% (right / union of office and ours)")
-    print("Japanese (JPO-format example written for the project; speed only)")
-    print(f"  speed: {j['claims_per_s']:,.0f} claims/s ({j['claims']} claims per draft)")
-    print(f"Pipelines load (en + ja, once): {load_s:.2f} s")
-    ok = u["exact_count_pct"] >= TARGET_COUNT and u["link_recall_pct"] >= TARGET_LINKS and u["link_precision_pct"] >= TARGET_LINKS
-    print("targets met" if ok else "TARGETS NOT MET")
-    return 0
 
 
 if __name__ == "__main__":

@@ -209,11 +209,16 @@ def _render_one(xml: Path, out_dir: Path) -> CorpusDoc:
     return CorpusDoc(xml.stem, xml, txt, docx, pdf, ground_truth_claims(xml), has_dependency_markup(xml))
 
 
-def render_corpus(shared_data: Path, out_dir: Path) -> list[CorpusDoc]:
-    """Render every real USPTO XML under ``shared_data/uspto-xml`` (cached)."""
+SOURCES = ("uspto-xml", "uspto-grants")
+
+
+def render_corpus(shared_data: Path, out_dir: Path, sources: tuple[str, ...] = ("uspto-xml",)) -> list[CorpusDoc]:
+    """Render every real USPTO XML under ``shared_data/<source>`` for each of
+    ``sources`` (default: the 12 publications of ``uspto-xml``; ``SOURCES`` adds the
+    140 grants of ``uspto-grants``). Cached in ``out_dir``."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    xmls = sorted((Path(shared_data) / "uspto-xml").glob("*.xml"))
+    xmls = [x for source in sources for x in sorted((Path(shared_data) / source).glob("*.xml"))]
     return [_render_one(x, out_dir) for x in xmls]
 
 

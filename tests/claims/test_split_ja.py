@@ -60,7 +60,7 @@ def test_claim_numbers_and_text(claim_set) -> None:
         (4, (1, 2, 3)),  # 請求項１～３のいずれか一項に記載の
         (5, (1, 2, 3)),  # 請求項1乃至3のいずれか1項に記載の (ASCII digits)
         (6, (5,)),  # reference in the closing subject phrase
-        (7, ()),  # 請求項２ mentioned in the 特徴部 body: not a dependency
+        (7, (2,)),  # 請求項２に記載の in the 特徴部 body: a claim that cites another depends on it
     ],
 )
 def test_dependencies(claim_set, number: int, depends_on: tuple[int, ...]) -> None:

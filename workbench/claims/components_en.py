@@ -8,7 +8,7 @@ Each runs on one claim's Doc from a blank English pipeline and writes into its
   preposition or article ("A method *for including*...") is part of the
   preamble's purpose clause, and "..., the method comprising" (the claimed
   subject restated) wins over anything earlier.
-- ``workbench_claim_references_v1``: claim references *in the preamble only*.
+- ``workbench_claim_references_v1``: claim references anywhere in the claim.
 - ``workbench_claim_category_v1``: category from the preamble's head noun.
 """
 
@@ -137,7 +137,8 @@ class TransitionFinder:
         return [by_start[k] for k in sorted(by_start)]
 
     def _restates_subject(self, doc: Doc, start: int, head: str) -> bool:
-        """"..., the method comprising" where "method" is the claimed subject."""
+        """"..., the method comprising" or "..., wherein the steering wheel comprises:" where
+        "method" / "steering wheel" is the claimed subject."""
         j = _prev(doc, start)
         if not head or j is None or doc[j].lower_ not in (head, head + "s"):
             return False
@@ -147,8 +148,21 @@ class TransitionFinder:
                 return False
             if doc[j].lower_ in ("the", "said", "this"):
                 k = _prev(doc, j)
-                return k is not None and doc[k].text == ","
+                return k is not None and (doc[k].text == "," or doc[k].lower_ in ("wherein", "whereby", "which"))
         return False
+
+    def _reference_end(self, doc: Doc) -> int | None:
+        """Token index after a claim reference in the claim's first clause ("A steering wheel
+        having an airbag apparatus according to claim 1, wherein ..."), else None."""
+        text = doc.text
+        for start, end, _nums, _prec in find_references(text, get_patterns("en")):
+            if any(ch in text[:start] for ch in ",;:"):
+                return None
+            for tok in doc:
+                if tok.idx >= end:
+                    return tok.i
+            return len(doc)
+        return None
 
     def choose(self, doc: Doc) -> tuple[int, int] | None:
         """The transitional phrase, by precedence:
@@ -173,6 +187,13 @@ class TransitionFinder:
             return None
         if cands[0][2] is None:
             return cands[0][0], cands[0][1]
+        ref_end = self._reference_end(doc)
+        if ref_end is not None:
+            # "A steering wheel having an airbag apparatus according to claim 1, wherein": a weak
+            # "having"/"including" before the reference names the subject, it does not open the body
+            later = [c for c in cands if not (c[2] is False and c[0] < ref_end)]
+            if later:
+                cands = later
 
         def colon_after(end: int) -> bool:
             after = _next(doc, end - 1)
@@ -202,7 +223,8 @@ class TransitionFinder:
         text = doc.text
         chosen = self.choose(doc)
         if chosen is None:
-            cut = min((text.find(ch) for ch in ",;:" if ch in text), default=len(text))
+            refs = [(s, e) for s, e, _n, _p in find_references(text, get_patterns("en"))]
+            cut = next((i for i, ch in enumerate(text) if ch in ",;:" and not any(s <= i < e for s, e in refs)), len(text))
             a.preamble = (0, _rstrip(text, 0, cut))
             a.transition = None
             body_start = cut
@@ -222,7 +244,7 @@ class TransitionFinder:
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
         end -= 1
     return end
 
@@ -260,12 +282,13 @@ def make_transition_finder(nlp: Language, name: str) -> TransitionFinder:
 
 @Language.component("workbench_claim_references_v1")
 def claim_references(doc: Doc) -> Doc:
-    """Claim references in the preamble only: a "claim 3" in the body is not a dependency."""
+    """Claim references anywhere in the claim: at the start ("The device of claim 1"), in the
+    body ("comprising the formulation of claim 3") or at the end ("..., as in claim 2").
+    A claim that names another claim depends on it, as the office's own markup has it."""
     a = analysis_of(doc)
-    pre_start, pre_end = a.preamble
     numbers: list[int] = []
     preceding = False
-    for _s, _e, nums, is_preceding in find_references(doc.text[pre_start:pre_end], get_patterns("en")):
+    for _s, _e, nums, is_preceding in find_references(doc.text, get_patterns("en")):
         preceding = preceding or is_preceding
         numbers.extend(n for n in nums if n not in numbers)
     a.references = numbers

@@ -3,10 +3,8 @@
 
 - ``workbench_claim_parts_ja_v1``: 前提部 (zentei) / 特徴部 (tokucho). 「～において、」
   or 「～であって、」 ends the 前提部; 「～を特徴とする」 marks the 特徴部.
-- ``workbench_claim_references_ja_v1``: 請求項Ｎに記載の... as a dependency only where
-  Japanese claims put it: in the 前提部 when the claim has one; otherwise at the
-  very start or in the closing subject phrase (「…請求項１に記載の装置。」).
-  A 請求項 mentioned in the body (特徴部) is not one.
+- ``workbench_claim_references_ja_v1``: 請求項Ｎに記載の... wherever it stands (前提部, body,
+  closing subject phrase 「…請求項１に記載の装置。」): a claim citing another depends on it.
 - ``workbench_claim_category_ja_v1``: category from the claimed subject, the noun
   compound that ends the claim (「…を備える無人航空機。」 -> apparatus).
 """
@@ -23,7 +21,6 @@ from workbench.claims.analysis import analysis_of
 from workbench.claims.patterns import get_patterns
 from workbench.claims.references import find_references
 
-_CLAUSE_BREAK = re.compile(r"[、，,。]")
 _TAIL_NOUNS = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー々Ａ-Ｚａ-ｚA-Za-z0-9０-９]+(?=[。．.\s]*$)")
 
 
@@ -89,20 +86,15 @@ def claim_parts_ja(doc: Doc) -> Doc:
 
 @Language.component("workbench_claim_references_ja_v1")
 def claim_references_ja(doc: Doc) -> Doc:
+    """Every 請求項Ｎに記載の… / 請求項Ｎに係る… in the claim - in the 前提部, in the body or in
+    the closing subject phrase - is a dependency (the pattern itself requires the citing
+    words, so a bare mention of 請求項 is not one)."""
     a = analysis_of(doc)
-    text = doc.text
-    zentei_end = a.preamble[1]
     numbers: list[int] = []
     preceding = False
-    body_end = len(text.rstrip().rstrip("。．."))
-    for start, end, nums, is_preceding in find_references(text, get_patterns("ja")):
-        at_start = not text[:start].strip(" \u3000\n\t「")
-        in_zentei = start < zentei_end
-        closing = not _CLAUSE_BREAK.search(text, end, body_end) if end <= body_end else True
-        # With a 前提部, only it decides; without one, JPO style puts the reference first or last.
-        if in_zentei if zentei_end else (at_start or closing):
-            preceding = preceding or is_preceding
-            numbers.extend(n for n in nums if n not in numbers)
+    for _start, _end, nums, is_preceding in find_references(doc.text, get_patterns("ja")):
+        preceding = preceding or is_preceding
+        numbers.extend(n for n in nums if n not in numbers)
     a.references = numbers
     a.any_preceding = preceding
     return doc

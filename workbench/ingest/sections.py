@@ -51,18 +51,41 @@ _KNOWN_HEADINGS = re.compile(
     r"|summary(?: of (?:the )?(?:invention|disclosure))?|disclosure(?: of (?:the )?invention)?"
     r"|brief description of (?:the )?(?:drawings|figures)|detailed description(?: of (?:the )?(?:invention|preferred embodiments?|embodiments?|drawings))?"
     r"|description of (?:the )?(?:preferred )?embodiments?|(?:best )?modes? for carrying out (?:the )?invention|industrial applicability"
-    r"|cross[- ]references? to related applications?|related applications?|abstract(?: of the (?:disclosure|invention))?"
+    r"|cross[- ]references? to related applications?(?:\(s\))?|related applications?|abstract(?: of the (?:disclosure|invention))?"
     r"|statement regarding federally sponsored research.*|embodiments?|examples?|claims?|what is claimed is"
     r")[ \t]*:?[ \t]*$",
     re.I,
 )
 
-# -- Japanese (JPO) -------------------------------------------------------------
-_JP_DOC = re.compile(r"^[ \t\u3000]*【書類名】[ \t\u3000]*(\S+)[ \t\u3000]*$", re.M)
-_JP_CLAIMS_ALT = re.compile(r"^[ \t\u3000]*(?:【特許請求の範囲】|特許請求の範囲)[ \t\u3000]*$", re.M)
-_JP_CLAIM_ONE = re.compile(r"^[ \t\u3000]*【請求項[1１]】", re.M)
-_JP_HEAD = re.compile(r"^[ \t\u3000]*【([^】\n]+)】[ \t\u3000]*(.*)$", re.M)
-_JP_TITLE = re.compile(r"^[ \t\u3000]*【発明の名称】[ \t\u3000]*(.*)$", re.M)
+# -- Japanese (JPO) and English translations of JPO filings ----------------------
+# A JPO filing labels its documents and headings with lenticular brackets 【書類名】; typed
+# drafts use ASCII or full-width square brackets ([請求項1], ［請求項１］), and the usual English
+# translation keeps the layout with English names ([Document Name] Claims, [Claim 1]).
+_OPEN, _CLOSE = r"[【\[［]", r"[】\]］]"
+_SP = r"[ \t\u3000]"
+_DOC_NAME = r"(?:書類名|Document\s+Name|Name\s+of\s+(?:the\s+)?Document)"
+_JP_DOC = re.compile(rf"^{_SP}*{_OPEN}{_SP}*{_DOC_NAME}{_SP}*{_CLOSE}{_SP}*(\S[^\n]*?){_SP}*$", re.M | re.I)
+_JP_CLAIMS_ALT = re.compile(rf"^{_SP}*(?:【特許請求の範囲】|特許請求の範囲|{_OPEN}特許請求の範囲{_CLOSE}){_SP}*$", re.M)
+_JP_CLAIM_ONE = re.compile(rf"^{_SP}*{_OPEN}{_SP}*(?:請求項|Claim{_SP}*)[1１]{_SP}*{_CLOSE}", re.M | re.I)
+_JP_TITLE = re.compile(rf"^{_SP}*{_OPEN}(?:発明の名称|Title\s+of\s+(?:the\s+)?Invention){_CLOSE}{_SP}*(.*)$", re.M | re.I)
+_JP_ABSTRACT = re.compile(rf"^{_SP}*{_OPEN}(?:要約|Abstract(?:\s+of\s+the\s+Disclosure)?){_CLOSE}{_SP}*", re.M | re.I)
+_JP_FIELD = re.compile(rf"^{_SP}*{_OPEN}(?:技術分野|Technical\s+Field){_CLOSE}{_SP}*", re.M | re.I)
+_JP_NEXT_HEAD = re.compile(rf"^{_SP}*{_OPEN}(?![0-9０-９]+{_CLOSE})[^】\]］\n]+{_CLOSE}", re.M)
+_JP_ABSTRACT_END = re.compile(rf"^{_SP}*{_OPEN}(?:選択図|(?:Selected|Representative|Elected|Chosen)\s+Drawings?|Main\s+Drawing|{_DOC_NAME}){_CLOSE}", re.M | re.I)
+_JP_DOC_KINDS = (
+    ("claims", re.compile(r"請求の範囲|^(?:scope\s+of\s+)?claims?$|^claims?\s+for\s+patent$", re.I)),
+    ("abstract", re.compile(r"要約|^abstract", re.I)),
+    ("description", re.compile(r"明細書|^(?:description|specification)$", re.I)),
+    ("drawings", re.compile(r"図面|^drawings?$", re.I)),
+)
+
+
+def _doc_kind(name: str) -> str:
+    for kind, rx in _JP_DOC_KINDS:
+        if rx.search(name.strip()):
+            return kind
+    return name
+
 
 # -- IPC codes ------------------------------------------------------------------
 _IPC_LABEL = re.compile(
@@ -194,32 +217,114 @@ def _find_claims_en(text: str) -> tuple[Span | None, int, list[str]]:
     return Span(start, _trim_end(text, start, end)), head, notes
 
 
-def _find_title_en(text: str) -> str:
+_TITLE_MAX_LINES = 4  # a wrapped title: its first line and at most three more
+_TITLE_MAX_CHARS = 300
+_PARA_NUMBER = re.compile(r"^[ \t]*(?:\[\d{3,5}\]|【[0-9０-９]{3,5}】|\d+\.[ \t])")
+
+
+_SMALL_WORDS = frozenset("a an the and or nor of for to in on at by with from over into onto as via per than".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """Most words capitalised, small words aside ("Systems and Methods For Transacting")."""
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+
+
+_DANGLING = _SMALL_WORDS | {"comprising", "including", "having", "containing", "using"}
+
+
+def _dangles(line: str) -> bool:
+    """A line that cannot end a title: it ends on "of", "and", "comprising", a comma..."""
+    words = line.rstrip().split()
+    return bool(words) and (words[-1].lower() in _DANGLING or line.rstrip().endswith((",", "-", "/")))
+
+
+def _continues_title(first: str, prev: str, line: str) -> bool:
+    """A line that continues a wrapped title keeps its capitalisation: Title Case (or
+    capitals) after a Title Case (or capitals) line; after a sentence-case one a lower-case
+    start ("... unable to" / "answer"), an acronym ("IPSec VPNs") or, after a line that
+    cannot end a title ("... comprising"), anything that is not a heading."""
+    stripped = line.strip()
+    words = re.findall(r"[A-Za-z][\w'-]*", stripped)
+    first_words = re.findall(r"[A-Za-z][\w'-]*", first)
+    if first.isupper():
+        return stripped.isupper() and not _KNOWN_HEADINGS.match(stripped)
+    if is_heading(line):
+        return False
+    if not stripped[:1].islower() and _TITLE_SKIP.match(stripped):
+        return False
+    if len(first_words) > 1 and _title_case(first_words[1:]):
+        return bool(words) and _title_case(words)
+    if stripped[:1].islower() or _dangles(prev):
+        return True
+    head = words[0] if words else ""
+    return sum(c.isupper() for c in head) >= 2  # an acronym: "IPSec", "VPNs", "DNA"
+
+
+def _title_end(text: str, start: int) -> int:
+    """Where a title that starts at ``start`` ends: its first line, or - when a PDF or a
+    narrow page wrapped it - also the lines that continue it (same capitalisation, no
+    heading, blank line or numbered paragraph in between; at most _TITLE_MAX_LINES lines
+    and _TITLE_MAX_CHARS characters; a line that ends a sentence ends the title)."""
+    end = _line_end(text, start)
+    first = text[start:end].strip()
+    if (len(first) < 30 and not _dangles(first)) or first.endswith((".", ";", ":")):
+        return end
+    pos, prev = end, first
+    for _ in range(_TITLE_MAX_LINES - 1):
+        if pos >= len(text):
+            break
+        nxt = _line_end(text, pos + 1)
+        line = text[pos + 1 : nxt]
+        if (not line.strip() or _PARA_NUMBER.match(line) or not _continues_title(first, prev, line)
+                or nxt - start > _TITLE_MAX_CHARS):
+            break
+        pos, prev = nxt, line
+        if line.rstrip().endswith((".", ";", ":")):
+            break
+    return pos
+
+
+def _title_at(text: str, start: int) -> tuple[str, int]:
+    end = _title_end(text, start)
+    return " ".join(text[start:end].split()), end
+
+
+def _find_title_en(text: str) -> tuple[str, int]:
+    """The title and the offset where it ends (0 when there is none)."""
     m = _TITLE_LINE.search(text[:5000])
     if m:
-        return m.group(1).strip()
-    lines = text[:5000].split("\n")
-    for i, ln in enumerate(lines):
-        s = ln.strip()
+        title, end = _title_at(text, m.start(1))
+        return title, end
+    pos = 0
+    head = text[:5000]
+    while pos < len(head):
+        le = _line_end(text, pos)
+        s = text[pos:le].strip()
         if not s:
+            pos = le + 1
             continue
         if _TITLE_HEAD.match(s):
-            for nxt in lines[i + 1 :]:
-                if nxt.strip():
-                    return nxt.strip()
-            return ""
+            nxt = _skip_ws(text, le)
+            if nxt >= len(text):
+                return "", 0
+            return _title_at(text, nxt)
         if _TITLE_SKIP.match(s):
+            pos = le + 1
             continue
         if _KNOWN_HEADINGS.match(s) or len(s) > 300:
-            return ""
-        return s.lstrip("# ").strip()
-    return ""
+            return "", 0
+        start = pos + (len(text[pos:le]) - len(text[pos:le].lstrip()))
+        title, end = _title_at(text, start)
+        return title.lstrip("# ").strip(), end
+    return "", 0
 
 
 def _sections_en(text: str) -> Sections:
     sec = Sections()
     sec.claims, sec.claims_head, sec.notes = _find_claims_en(text)
-    sec.title = _find_title_en(text)
+    sec.title, title_end = _find_title_en(text)
     ab = None
     for m in _ABSTRACT_HEAD.finditer(text):
         ab = m
@@ -237,10 +342,8 @@ def _sections_en(text: str) -> Sections:
         sec.technical_field = _block_after_heading(text, fm.end(), sec.claims.start if sec.claims else len(text))
     # description: after the title (and an abstract placed first) up to the claims heading
     d_start = 0
-    if sec.title:
-        t = text.find(sec.title)
-        if 0 <= t < 5000:
-            d_start = _line_end(text, t) + 1
+    if sec.title and title_end:
+        d_start = min(len(text), title_end + 1)
     if sec.abstract is not None and sec.abstract.start < (sec.claims.start if sec.claims else len(text)) and sec.abstract.start < 5000 + d_start:
         d_start = max(d_start, sec.abstract.end)
     if sec.claims is not None and sec.claims.start > d_start:
@@ -265,17 +368,18 @@ def _jp_block(text: str, start: int, stop_pattern: re.Pattern[str] | None, stop:
 
 
 def _sections_ja(text: str) -> Sections:
+    """A JPO filing (【書類名】特許請求の範囲 ...), typed with any of its bracket styles, or its
+    English translation ([Document Name] Claims ...)."""
     sec = Sections()
     docs = list(_JP_DOC.finditer(text))
     bounds: dict[str, Span] = {}
     for i, m in enumerate(docs):
         end = docs[i + 1].start() if i + 1 < len(docs) else len(text)
-        name = m.group(1)
-        key = "claims" if "請求の範囲" in name else "abstract" if "要約" in name else "description" if "明細書" in name else name
-        bounds.setdefault(key, Span(_skip_ws(text, m.end()), _trim_end(text, m.end(), end)))
+        bounds.setdefault(_doc_kind(m.group(1)), Span(_skip_ws(text, m.end()), _trim_end(text, m.end(), end)))
     # claims
     if "claims" in bounds:
         sec.claims = bounds["claims"]
+        sec.claims_head = text.rfind("\n", 0, bounds["claims"].start) + 1
     else:
         alt = _JP_CLAIMS_ALT.search(text)
         one = _JP_CLAIM_ONE.search(text)
@@ -289,7 +393,7 @@ def _sections_ja(text: str) -> Sections:
         if start >= 0:
             stop = len(text)
             nxt = _JP_DOC.search(text, start)
-            ab = re.compile(r"^[ \t\u3000]*【要約】", re.M).search(text, start)
+            ab = _JP_ABSTRACT.search(text, start)
             for cand in (nxt, ab):
                 if cand and cand.start() < stop:
                     stop = cand.start()
@@ -304,17 +408,17 @@ def _sections_ja(text: str) -> Sections:
             nl = _skip_ws(text, t.end())
             sec.title = text[nl:_line_end(text, nl)].strip()
     # abstract: 【要約】 up to 【選択図】 / the next document
-    m = re.compile(r"^[ \t\u3000]*【要約】[ \t\u3000]*", re.M).search(text)
+    m = _JP_ABSTRACT.search(text)
     if m:
         stop = bounds["abstract"].end if "abstract" in bounds and bounds["abstract"].start <= m.start() else len(text)
-        sec.abstract = _jp_block(text, m.end(), re.compile(r"^[ \t\u3000]*(?:【選択図】|【書類名】)", re.M), stop)
+        sec.abstract = _jp_block(text, m.end(), _JP_ABSTRACT_END, stop)
     elif "abstract" in bounds:
         b = bounds["abstract"]
-        sec.abstract = _jp_block(text, b.start, re.compile(r"^[ \t\u3000]*【選択図】", re.M), b.end)
+        sec.abstract = _jp_block(text, b.start, _JP_ABSTRACT_END, b.end)
     # technical field: 【技術分野】 up to the next 【…】 heading that is not a paragraph label
-    m = re.compile(r"^[ \t\u3000]*【技術分野】[ \t\u3000]*", re.M).search(text)
+    m = _JP_FIELD.search(text)
     if m:
-        sec.technical_field = _jp_block(text, m.end(), re.compile(r"^[ \t\u3000]*【(?![0-9０-９]+】)[^】\n]+】", re.M), len(text))
+        sec.technical_field = _jp_block(text, m.end(), _JP_NEXT_HEAD, len(text))
     if "description" in bounds:
         sec.description = bounds["description"]
     elif sec.claims is not None:
