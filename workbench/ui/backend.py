@@ -47,8 +47,11 @@ def decide(db_path: str | Path, draft_id: int, *, reviewer: str, timeout: float 
     can run in a worker thread: while another program holds the log locked the write
     waits there (up to the busy timeout, then E502), never on the GUI thread, and the GUI
     thread's connection stays free for reading. Returns the stored Decision."""
+    facts = values.pop("facts", None)  # the panel's filing facts, when changed: their own event first
     log = open_log(db_path, timeout)
     try:
+        if facts is not None:
+            log.record_facts(draft_id, reviewer=reviewer, **facts)
         return log.decide(draft_id, reviewer=reviewer, **values)
     finally:
         log.close()
@@ -122,6 +125,13 @@ def key_dates(jp_filing_date: dt.date | str | None) -> tuple[str | None, str | N
     from workbench.store.dates import key_dates as _key_dates
 
     return _key_dates(jp_filing_date)
+
+
+def clearance_plan(facts, today=None):
+    """The clearance plan (``workbench.filing.plan``) for the Decision panel."""
+    from workbench.filing.plan import clearance_plan as _plan
+
+    return _plan(facts, today=today)
 
 
 def future_filing_date(jp_filing_date: str | None):

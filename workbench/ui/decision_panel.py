@@ -108,6 +108,22 @@ class DecisionPanel(QWidget):
         self.save_button = QPushButton(self.tr("Save decision"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.request_save)
+        # filing facts (stored as their own event with the decision) and the clearance plan
+        self._facts_loaded: dict | None = None  # the draft's stored filing facts (the log's)
+        self.facts_title = QLabel("<b>" + html.escape(self.tr("Filing facts and clearance plan")) + "</b>")
+        self.inventors = self._facts_edit(self.tr("One per line: name: residence: nationality: where made, e.g. Yamada: JP: JP: JP"))
+        self.applicants = self._facts_edit(self.tr("One per line: name: seat, e.g. Acme KK: JP"))
+        self.filings = self._facts_edit(self.tr("One per line: office[@receiving office][: date], e.g. PCT@JP: 2027-01-15 (date!: filed)"))
+        self.permits = self._facts_edit(self.tr("One per line: rule: asked on[: granted on], e.g. US: 2026-12-01"))
+        self.facts_error = QLabel()
+        self.facts_error.setStyleSheet("color: #c62828")
+        self.facts_error.setWordWrap(True)
+        self.plan_view = QPlainTextEdit()
+        self.plan_view.setReadOnly(True)
+        self.plan_view.setAccessibleName(self.tr("Clearance plan"))
+        self.plan_view.setTabChangesFocus(True)
+        self.plan_view.setMinimumHeight(120)
+        self.plan_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.history = QListWidget()
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(48)
@@ -191,16 +207,27 @@ class DecisionPanel(QWidget):
         lay.addWidget(self.checklist, 3)
         lay.addWidget(self.checklist_note)
         lay.addWidget(self.checklist_sources)
+        lay.addSpacing(6)
+        lay.addWidget(self.facts_title)
+        facts_form = QFormLayout()
+        facts_form.addRow(self.tr("Inventors"), self.inventors)
+        facts_form.addRow(self.tr("Applicants"), self.applicants)
+        facts_form.addRow(self.tr("Planned filings"), self.filings)
+        facts_form.addRow(self.tr("Clearances asked for"), self.permits)
+        lay.addLayout(facts_form)
+        lay.addWidget(self.facts_error)
+        lay.addWidget(self.plan_view, 2)
         save_row = QHBoxLayout()  # the error next to the button: no empty line when there is none
         save_row.addWidget(self.error, 1)
         save_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         lay.addLayout(save_row)
         lay.addWidget(QLabel(self.tr("Decision history of this draft")))
         lay.addWidget(self.history, 1)
+        self.plan = None  # the clearance plan shown (workbench.filing.plan.Plan)
         self.set_draft(None)
 
     def set_draft(self, name: str | None, decisions=(), *, key: str | None = None,
-                  level: str | None = None, defence_related: bool | None = None) -> None:
+                  level: str | None = None, defence_related: bool | None = None, facts: dict | None = None) -> None:
         """Show a draft's decisions; ``level`` and ``defence_related`` (the draft's triage
         level and its defence answer) feed the checklist. Another draft starts from its
         current decision (or blank: nothing carries over from the previous draft); the same
@@ -218,6 +245,7 @@ class DecisionPanel(QWidget):
             self.history.addItem(self._describe(d))
         if not same:
             self._reset_inputs(current)
+            self._set_facts(facts)
         self._update_dates()
         self.update_checklist()
 
@@ -340,6 +368,7 @@ class DecisionPanel(QWidget):
                 info.append(self.tr("No rule in the checklist applies to these facts."))
             else:
                 info.append(self.tr("Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries."))
+        self.update_plan()
         self.checklist_info.setText("\n".join(info))
         self.checklist_info.setVisible(bool(info))
         self._fill_checklist(checks)
@@ -458,6 +487,76 @@ class DecisionPanel(QWidget):
             return self.tr("not recorded")
         return ", ".join(residences) if residences else self.tr("none given")
 
+    # -- filing facts and the clearance plan ----------------------------------------------------
+    def _facts_edit(self, placeholder: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setMaximumHeight(56)
+        edit.setTabChangesFocus(True)
+        edit.textChanged.connect(self.update_checklist)
+        edit.textChanged.connect(self.error.clear)
+        return edit
+
+    def _set_facts(self, facts: dict | None) -> None:
+        """Show a draft's stored facts in the typed forms the CLI takes (one per line)."""
+        from workbench.filing.facts import applicant_text, filing_text, inventor_text, permit_text
+
+        self._facts_loaded = _comparable(facts)
+        f = facts or {}
+        for edit, key, fn in ((self.inventors, "inventors", inventor_text), (self.applicants, "applicants", applicant_text),
+                              (self.filings, "filings", filing_text), (self.permits, "permits", permit_text)):
+            edit.blockSignals(True)
+            edit.setPlainText("\n".join(fn(x) for x in f.get(key, [])))
+            edit.blockSignals(False)
+
+    def facts_values(self) -> tuple[dict | None, str]:
+        """The typed facts as the log stores them (``facts_payload``), or (None, the coded
+        error in the panel's language) when a line is not understood. All empty and none
+        stored: (None, "")."""
+        from workbench.filing.facts import facts_payload, parse_applicant, parse_filing, parse_inventor, parse_permit
+
+        def lines(edit):
+            return [ln.strip() for ln in edit.toPlainText().splitlines() if ln.strip()]
+
+        typed = [lines(e) for e in (self.inventors, self.applicants, self.filings, self.permits)]
+        if not any(typed) and self._facts_loaded is None:
+            return None, ""
+        try:
+            return facts_payload(
+                [parse_inventor(t) for t in typed[0]], [parse_applicant(t) for t in typed[1]],
+                [parse_filing(t) for t in typed[2]], [parse_permit(t) for t in typed[3]],
+            ), ""
+        except WorkbenchError as exc:
+            return None, _render_error(exc)
+
+    def plan_facts(self):
+        """The plan's facts: the typed filing facts with the decision fields above them."""
+        from workbench.domain import Decision
+        from workbench.filing.facts import plan_facts
+
+        facts, _ = self.facts_values()
+        v = self.values()
+        planned, _ = parse_codes(self.countries.text(), _FILING)
+        residences, _ = parse_codes(self.residences.text())
+        abroad, _ = self._abroad()
+        d = Decision(0, v["decision"] or "hold", "", v["completed_in_japan"], planned, v["jp_filing_date"],
+                     residences=residences, completed_abroad=abroad)
+        return plan_facts(facts, decision=d, level=self._level, defence_related=self._defence)
+
+    def update_plan(self) -> None:
+        """The clearance plan, computed live from what the panel shows (core: filing.plan)."""
+        lang = self.checklist_language()
+        _, error = self.facts_values()
+        self.facts_error.setText(error)
+        self.facts_error.setVisible(bool(error))
+        try:
+            plan = backend.clearance_plan(self.plan_facts())
+        except (WorkbenchError, ImportError, ValueError) as exc:
+            self.plan_view.setPlainText(_render_error(exc))
+            return
+        self.plan = plan
+        self.plan_view.setPlainText("\n".join(plan.lines(lang)))
+
     def jp_filing_date(self) -> str | None:
         return self.jp_date.date().toString("yyyy-MM-dd") if self.jp_filed.isChecked() else None
 
@@ -469,6 +568,7 @@ class DecisionPanel(QWidget):
             self.error.setText(str(exc))
         self.primary_due.setText(primary or "—")
         self.free_date.setText(free or "—")
+        self.update_plan()  # the plan counts from the JP filing date
 
     def values(self) -> dict:
         """The keyword arguments of ``TriageLog.decide``. Countries are read as the checklist
@@ -484,7 +584,7 @@ class DecisionPanel(QWidget):
         residences, bad_res = parse_codes(self.residences.text())
         codes, bad_abroad = self._abroad()
         abroad = None if codes is None else (*codes, *bad_abroad)
-        return {
+        out = {
             "decision": self.decision.currentData(),
             "rationale": self.rationale.toPlainText().strip(),
             "completed_in_japan": completed_in_japan(self.place.currentData()),
@@ -493,6 +593,10 @@ class DecisionPanel(QWidget):
             "residences": (*residences, *bad_res),
             "completed_abroad": abroad,
         }
+        facts, _ = self.facts_values()
+        if facts is not None and facts != _comparable(self._facts_loaded):
+            out["facts"] = facts  # recorded (facts.recorded) just before the decision: backend.decide
+        return out
 
     @property
     def key(self) -> str | None:
@@ -531,6 +635,11 @@ class DecisionPanel(QWidget):
             )
             self.completed_abroad.setFocus()
             return
+        _, facts_error = self.facts_values()
+        if facts_error:
+            self.error.setText(facts_error)
+            self.inventors.setFocus()
+            return
         if not self._future_date_confirmed(values["jp_filing_date"]):
             self.jp_date.setFocus()
             return
@@ -562,7 +671,17 @@ class DecisionPanel(QWidget):
         if self.rationale.toPlainText().strip() == (decision.rationale or "").strip():
             self.rationale.clear()  # (a rationale typed again while it was saving is kept)
         self._remember(decision)  # what is shown is now the stored decision
+        facts, _ = self.facts_values()
+        if facts is not None:
+            self._facts_loaded = facts
         self._sync_abroad_field()
+
+
+def _comparable(facts: dict | None) -> dict | None:
+    """A stored facts record as ``facts_values`` gives it (without reviewer/at/event id)."""
+    if facts is None:
+        return None
+    return {k: facts.get(k, []) for k in ("inventors", "applicants", "filings", "permits")}
 
 
 def place_choice(decision):

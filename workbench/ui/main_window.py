@@ -415,10 +415,17 @@ class MainWindow(QMainWindow):
                     self.session.paths.setdefault(key, record.source_path)
         self.draft_view.set_verdict(verdict, self.session.language, annotations)
         self.draft_view.set_ipc_codes(self.session.ipc_codes.get(key, ()) if verdict is not None else ())
+        facts = None
+        if record is not None:
+            try:
+                facts = self.session.log.filing_facts(record.id)
+            except WorkbenchError as exc:
+                self.session.notes.error(exc)
         self.decision_panel.set_draft(
             row.name if row else None, decisions, key=key,
             level=verdict.level if verdict is not None else (row.level if row else None),
             defence_related=verdict.answers.defence_use if verdict is not None else None,
+            facts=facts,
         )
         if row is not None and row.draft_id is None:
             self.decision_panel.setEnabled(False)

@@ -189,6 +189,16 @@ JA: dict[str, str] = {
     "Primary review due (3 months)": "第一次審査期限（出願から3か月）",
     "10 months without designation": "保全指定なしで10か月を経過する日",
     "JP filing date in the future": "将来の日本出願日",
+    "Filing facts and clearance plan": "出願関係事実と出願前の許可等の計画",
+    "One per line: name: residence: nationality: where made, e.g. Yamada: JP: JP: JP": "1行に1人：氏名: 居住国: 国籍: 担当部分の完成地（例：山田: JP: JP: JP）",
+    "One per line: name: seat, e.g. Acme KK: JP": "1行に1者：名称: 本拠（例：株式会社アクメ: JP）",
+    "One per line: office[@receiving office][: date], e.g. PCT@JP: 2027-01-15 (date!: filed)": "1行に1件：出願先[@受理官庁][: 日付]（例：PCT@JP: 2027-01-15。日付の後に ! で出願済み）",
+    "One per line: rule: asked on[: granted on], e.g. US: 2026-12-01": "1行に1件：規則の国: 求めた日[: 得た日]（例：US: 2026-12-01）",
+    "Clearance plan": "出願前の許可等の計画",
+    "Inventors": "発明者",
+    "Applicants": "出願人",
+    "Planned filings": "出願予定",
+    "Clearances asked for": "求めた許可等",
     "By then the JPO has referred the application for security review or not; it tells you it will not refer it only on your request (申出).":
         "この日までに特許庁は保全審査に付すかどうかを決めます。付さない旨の通知は出願人の申出があった場合に限り行われます。",
     "Foreign filing from this date only if no security designation was made by then (not an unconditional release; the exact release events are unconfirmed).":

@@ -190,14 +190,14 @@
     </message>
     <message>
       <location filename="../decision_panel.py" line="108" />
-      <location filename="../decision_panel.py" line="511" />
+      <location filename="../decision_panel.py" line="615" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
       <location filename="../decision_panel.py" line="52" />
-      <location filename="../decision_panel.py" line="120" />
-      <location filename="../decision_panel.py" line="130" />
+      <location filename="../decision_panel.py" line="136" />
+      <location filename="../decision_panel.py" line="146" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
@@ -217,242 +217,292 @@
       <translation>この日までに保全指定がされなかった場合に限り、この日から外国出願が可能です（無条件の解除ではなく、正確な解除の時点は未確認です）。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="127" />
+      <location filename="../decision_panel.py" line="113" />
+      <source>Filing facts and clearance plan</source>
+      <translation>出願関係事実と出願前の許可等の計画</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="114" />
+      <source>One per line: name: residence: nationality: where made, e.g. Yamada: JP: JP: JP</source>
+      <translation>1行に1人：氏名: 居住国: 国籍: 担当部分の完成地（例：山田: JP: JP: JP）</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="115" />
+      <source>One per line: name: seat, e.g. Acme KK: JP</source>
+      <translation>1行に1者：名称: 本拠（例：株式会社アクメ: JP）</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="116" />
+      <source>One per line: office[@receiving office][: date], e.g. PCT@JP: 2027-01-15 (date!: filed)</source>
+      <translation>1行に1件：出願先[@受理官庁][: 日付]（例：PCT@JP: 2027-01-15。日付の後に ! で出願済み）</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="117" />
+      <source>One per line: rule: asked on[: granted on], e.g. US: 2026-12-01</source>
+      <translation>1行に1件：規則の国: 求めた日[: 得た日]（例：US: 2026-12-01）</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="123" />
+      <source>Clearance plan</source>
+      <translation>出願前の許可等の計画</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="143" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="127" />
+      <location filename="../decision_panel.py" line="143" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="127" />
+      <location filename="../decision_panel.py" line="143" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="127" />
+      <location filename="../decision_panel.py" line="143" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="127" />
+      <location filename="../decision_panel.py" line="143" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="143" />
+      <location filename="../decision_panel.py" line="159" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="144" />
+      <location filename="../decision_panel.py" line="160" />
       <source>Hover over a row for why it applies and the law; its sources are listed below as links.</source>
       <translation>行にポインターを合わせると、適用される理由と法令が表示されます。出典は下にリンクで示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="169" />
+      <location filename="../decision_panel.py" line="185" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="170" />
+      <location filename="../decision_panel.py" line="186" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="174" />
+      <location filename="../decision_panel.py" line="190" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="175" />
+      <location filename="../decision_panel.py" line="191" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="176" />
+      <location filename="../decision_panel.py" line="192" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="181" />
+      <location filename="../decision_panel.py" line="197" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="182" />
+      <location filename="../decision_panel.py" line="198" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="183" />
+      <location filename="../decision_panel.py" line="199" />
       <source>10 months without designation</source>
       <translation>保全指定なしで10か月を経過する日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="198" />
+      <location filename="../decision_panel.py" line="213" />
+      <source>Inventors</source>
+      <translation>発明者</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="214" />
+      <source>Applicants</source>
+      <translation>出願人</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="215" />
+      <source>Planned filings</source>
+      <translation>出願予定</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="216" />
+      <source>Clearances asked for</source>
+      <translation>求めた許可等</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="224" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="213" />
+      <location filename="../decision_panel.py" line="240" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="292" />
+      <location filename="../decision_panel.py" line="320" />
       <source>Abroad: not recorded</source>
       <translation>国外の完成地: 記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="323" />
+      <location filename="../decision_panel.py" line="351" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="325" />
+      <location filename="../decision_panel.py" line="353" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="335" />
+      <location filename="../decision_panel.py" line="363" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="337" />
+      <location filename="../decision_panel.py" line="365" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="340" />
+      <location filename="../decision_panel.py" line="368" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="342" />
+      <location filename="../decision_panel.py" line="370" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="358" />
+      <location filename="../decision_panel.py" line="387" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="358" />
+      <location filename="../decision_panel.py" line="387" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="396" />
+      <location filename="../decision_panel.py" line="425" />
       <source>Sources for %1:</source>
       <translation>%1 の出典:</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="419" />
+      <location filename="../decision_panel.py" line="448" />
       <source>Why</source>
       <translation>適用理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="419" />
+      <location filename="../decision_panel.py" line="448" />
       <source>Law</source>
       <translation>根拠法令</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="419" />
+      <location filename="../decision_panel.py" line="448" />
       <source>Penalty</source>
       <translation>罰則</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="419" />
+      <location filename="../decision_panel.py" line="448" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="419" />
+      <location filename="../decision_panel.py" line="448" />
       <source>Sources</source>
       <translation>出典</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="423" />
+      <location filename="../decision_panel.py" line="452" />
       <source>partly verified (see the note)</source>
       <translation>一部確認済み（注を参照）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="441" />
+      <location filename="../decision_panel.py" line="470" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="441" />
+      <location filename="../decision_panel.py" line="470" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="441" />
+      <location filename="../decision_panel.py" line="470" />
       <source>in Japan and abroad</source>
       <translation>日本国内と国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="442" />
+      <location filename="../decision_panel.py" line="471" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="444" />
+      <location filename="../decision_panel.py" line="473" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="444" />
+      <location filename="../decision_panel.py" line="473" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="448" />
+      <location filename="../decision_panel.py" line="477" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="449" />
+      <location filename="../decision_panel.py" line="478" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="458" />
+      <location filename="../decision_panel.py" line="487" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="459" />
+      <location filename="../decision_panel.py" line="488" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="511" />
+      <location filename="../decision_panel.py" line="615" />
       <source>Saving…</source>
       <translation>保存中…</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="518" />
+      <location filename="../decision_panel.py" line="622" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="523" />
+      <location filename="../decision_panel.py" line="627" />
       <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
       <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="530" />
+      <location filename="../decision_panel.py" line="634" />
       <source>Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.</source>
       <translation>日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="555" />
+      <location filename="../decision_panel.py" line="664" />
       <source>JP filing date in the future</source>
       <translation>将来の日本出願日</translation>
     </message>
@@ -1170,7 +1220,7 @@
     </message>
     <message>
       <location filename="../main_window.py" line="220" />
-      <location filename="../main_window.py" line="640" />
+      <location filename="../main_window.py" line="647" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
@@ -1226,119 +1276,119 @@
       <translation>請求項%1の注記は保存されていません（別の草稿を開いたため）。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="434" />
+      <location filename="../main_window.py" line="441" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="439" />
+      <location filename="../main_window.py" line="446" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="467" />
-      <location filename="../main_window.py" line="536" />
+      <location filename="../main_window.py" line="474" />
+      <location filename="../main_window.py" line="543" />
       <source>Please wait: the previous change is still being saved in the triage log.</source>
       <translation>お待ちください。前の変更を判定記録に保存しています。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="499" />
+      <location filename="../main_window.py" line="506" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="508" />
+      <location filename="../main_window.py" line="515" />
       <source>Saving the annotation in the triage log…</source>
       <translation>注記を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="516" />
+      <location filename="../main_window.py" line="523" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="546" />
+      <location filename="../main_window.py" line="553" />
       <source>Annotation of claim %1 undone: nothing was recorded.</source>
       <translation>請求項%1の注記を取り消しました。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="559" />
+      <location filename="../main_window.py" line="566" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="567" />
+      <location filename="../main_window.py" line="574" />
       <source>Saving the decision in the triage log…</source>
       <translation>出願方針を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="572" />
-      <location filename="../main_window.py" line="582" />
+      <location filename="../main_window.py" line="579" />
+      <location filename="../main_window.py" line="589" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="620" />
+      <location filename="../main_window.py" line="627" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="627" />
+      <location filename="../main_window.py" line="634" />
       <source>The export period starts after it ends (%1 to %2): change From or to.</source>
       <translation>エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="632" />
+      <location filename="../main_window.py" line="639" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="632" />
+      <location filename="../main_window.py" line="639" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="632" />
+      <location filename="../main_window.py" line="639" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="634" />
+      <location filename="../main_window.py" line="641" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="645" />
+      <location filename="../main_window.py" line="652" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="664" />
+      <location filename="../main_window.py" line="671" />
       <source>The file name ends in .%1, so the log is exported as %2 (not %3).</source>
       <translation>ファイル名の拡張子が .%1 のため、判定記録を %2 でエクスポートします（%3 ではありません）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="692" />
+      <location filename="../main_window.py" line="699" />
       <source>Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).</source>
       <translation>設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="696" />
+      <location filename="../main_window.py" line="703" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="717" />
+      <location filename="../main_window.py" line="724" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="720" />
+      <location filename="../main_window.py" line="727" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="728" />
+      <location filename="../main_window.py" line="735" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
