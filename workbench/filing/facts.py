@@ -225,5 +225,27 @@ def draft_plan(log, draft, file_in=None, today: date | None = None):
     return clearance_plan(facts, today=today), stored, record
 
 
-__all__ = ["draft_plan", "with_filings", "facts_payload", "plan_facts", "parse_inventor", "parse_applicant", "parse_filing",
+def decision_plan(row, defence_related: bool | None = None):
+    """The plan of a stored decision (a ``DecisionRow``) for an export: from the filing facts
+    as they stood when it was recorded, its own fields (place of completion, residences,
+    planned countries, JP filing date) and the draft's level, as of the day it was decided."""
+    from workbench.domain import Decision
+    from workbench.filing.plan import clearance_plan
+
+    d = Decision(row.draft_id, row.decision, row.rationale, row.completed_in_japan, row.planned_countries,
+                 row.jp_filing_date, residences=row.residences, completed_abroad=row.completed_abroad)
+    facts = plan_facts(row.filing_facts, decision=d, level=row.level, defence_related=defence_related)
+    day = date.fromisoformat(row.at[:10]) if row.at else None
+    return clearance_plan(facts, today=day)
+
+
+def plan_summary(plan, lang: str = "en") -> str:
+    """One cell of a spreadsheet: each filing's earliest date, the conflicts, the disclaimer."""
+    from workbench.filing.plan import filing_line
+
+    parts = [filing_line(f, lang) for f in plan.filings] + [m.render(lang) for m in plan.conflicts]
+    return " | ".join(parts + [plan.disclaimer.render(lang)])
+
+
+__all__ = ["decision_plan", "plan_summary", "draft_plan", "with_filings", "facts_payload", "plan_facts", "parse_inventor", "parse_applicant", "parse_filing",
            "parse_permit", "filing_text", "inventor_text", "applicant_text", "permit_text"]

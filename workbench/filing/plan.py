@@ -224,9 +224,20 @@ class Plan:
             "unverified_rules": sorted({r.code for r in self.rules if not r.verified}),
         }
 
-    def lines(self, lang: str = "en") -> list[str]:
+    def rule_lines(self, lang: str = "en") -> list[str]:
+        """One line per rule the plan rests on: its law, whether verified, its sources."""
+        out = []
+        for r in self.rules:
+            law = r.law_ja if lang == "ja" else r.law
+            state = msg(M.I754 if r.verified else M.W713).render(lang)
+            out.append(msg(M.I755, country=r.code, law=law, state=state, sources=tuple(r.sources)).render(lang))
+        return out
+
+    def lines(self, lang: str = "en", *, law: bool = True, mark: str = "⚠") -> list[str]:
         """The plan as a person reads it (CLI, PDF): conflicts, the ordered steps with their
-        law and a mark on unverified rules, each filing's earliest date, the disclaimer."""
+        law (``law=False``: the rules listed once at the end instead) and a mark on
+        unverified rules, each filing's earliest date, the disclaimer."""
+        with_law = law
         unverified = msg(M.W713).render(lang)
         out: list[str] = []
         for m in (*self.notes, *self.conflicts, *self.ways_out):
@@ -235,12 +246,15 @@ class Plan:
             out.append("")
         for i, s in enumerate(self.steps, 1):
             when = s.date or "—"
-            mark = "" if s.verified else f" [⚠ {unverified}]"
-            law = f" — {s.law.render(lang)}" if s.law else ""
-            out.append(f"{i:>2}. {when:<10}  {s.text.render(lang)}{law}{mark}")
+            flag = "" if s.verified else f" [{mark} {unverified}]"
+            cite = f" — {s.law.render(lang)}" if s.law and with_law else ""
+            out.append(f"{i:>2}. {when}  {s.text.render(lang)}{cite}{flag}")
         out.append("")
         for f in self.filings:
             out.append(filing_line(f, lang))
+        if not with_law and self.rules:
+            out.append("")
+            out.extend(self.rule_lines(lang))
         out.append("")
         out.append(self.disclaimer.render(lang))
         return out
@@ -249,6 +263,8 @@ class Plan:
 def filing_line(f: FilingPlan, lang: str = "en") -> str:
     """One filing's earliest permissible date, what it waits for and the date without any answer."""
     name = filing_label(f.filing).render(lang)
+    if f.added:
+        name = msg(M.I753, filing=name).render(lang)
     head = (msg(M.I740, filing=name, date=f.earliest) if not f.waits_for
             else msg(M.I741, filing=name, waits=tuple(f.waits_for), date=f.earliest))
     parts = [head.render(lang)]

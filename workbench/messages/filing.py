@@ -172,6 +172,9 @@ define("I749", "{route} at {office}", "{office}への{route}")
 define("I750", "national application", "国内出願")
 define("I751", "European patent application", "欧州特許出願")
 define("I752", "PCT international application", "PCT国際出願")
+define("I753", "{filing} (to add: a rule asks for a home filing there)", "{filing}（追加：規則がこの国での自国出願を求める）")
+define("I754", "verified", "確認済み")
+define("I755", "{country}: {law} ({state}); sources: {sources}", "{country}：{law}（{state}）。出典：{sources}")
 define(
     "N701",
     "PCT receiving office chosen: {ro}. {why}",

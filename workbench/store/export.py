@@ -109,7 +109,56 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("current", "current"),
     ("ruleset_version", "ruleset_version"),
     ("model_version", "model_version"),
+    # the filing facts as they stood at the decision (schema v4) and the clearance plan computed
+    # from them as of the decision day (workbench.filing.plan; not stored: derived at export)
+    ("inventors", "inventors"),
+    ("applicants", "applicants"),
+    ("planned_filings", "planned_filings"),
+    ("clearances_asked", "clearances_asked"),
+    ("clearance_plan", "clearance_plan"),
+    ("clearance_plan_ja", "clearance_plan_ja"),
 )
+FACT_COLUMNS = ("inventors", "applicants", "planned_filings", "clearances_asked", "clearance_plan", "clearance_plan_ja")
+
+
+def _fact_value(row: DecisionRow, attr: str, plans: dict) -> object:
+    """The filing facts and the plan of a decision, as a spreadsheet cell (JSON: lists / the plan)."""
+    from workbench.filing.facts import applicant_text, filing_text, inventor_text, permit_text, plan_summary
+
+    facts = row.filing_facts
+    key = {"inventors": ("inventors", inventor_text), "applicants": ("applicants", applicant_text),
+           "planned_filings": ("filings", filing_text), "clearances_asked": ("permits", permit_text)}
+    if attr in key:
+        if facts is None:
+            return NOT_RECORDED
+        name, fn = key[attr]
+        return "; ".join(fn(x) for x in facts[name])
+    plan = plans.get(row.id)
+    if plan is None:
+        return ""
+    return plan_summary(plan, "ja" if attr.endswith("_ja") else "en")
+
+
+def decision_plans(log: TriageLog, rows: list[DecisionRow]) -> dict:
+    """decision id -> the clearance plan of that decision (see ``filing.facts.decision_plan``);
+    a decision whose plan cannot be computed (rule data unreadable) has none."""
+    from workbench.filing.facts import decision_plan
+
+    answers: dict[int, bool | None] = {}
+    out = {}
+    for r in rows:
+        if r.draft_id not in answers:
+            try:
+                v = log.draft(r.draft_id).verdict
+                a = v.answers if v else {}
+                answers[r.draft_id] = a.get("defence_use") if isinstance(a, dict) else getattr(a, "defence_use", None)
+            except WorkbenchError:
+                answers[r.draft_id] = None
+        try:
+            out[r.id] = decision_plan(r, answers[r.draft_id])
+        except (WorkbenchError, ValueError):
+            continue
+    return out
 
 
 @dataclass(frozen=True)
@@ -126,8 +175,10 @@ def neutralize(value: object) -> object:
     return value
 
 
-def _flat(row: DecisionRow, attr: str) -> object:
+def _flat(row: DecisionRow, attr: str, plans: dict | None = None) -> object:
     """Spreadsheet value of one column: text or number, never None."""
+    if attr in FACT_COLUMNS:
+        return _fact_value(row, attr, plans or {})
     value = getattr(row, attr)
     if attr == "completed_in_japan":
         return "" if value is None else ("yes" if value else "no")
@@ -142,11 +193,16 @@ def _flat(row: DecisionRow, attr: str) -> object:
     return value
 
 
-def _json_row(row: DecisionRow) -> dict:
+def _json_row(row: DecisionRow, plans: dict | None = None) -> dict:
     out = {}
     for header, attr in COLUMNS:
+        if attr in FACT_COLUMNS:
+            continue
         value = getattr(row, attr)
         out[header] = list(value) if isinstance(value, tuple) else value
+    out["filing_facts"] = row.filing_facts  # null: none recorded before this decision
+    plan = (plans or {}).get(row.id)
+    out["clearance_plan"] = plan.to_dict() if plan is not None else None
     return out
 
 
@@ -212,6 +268,7 @@ def export_log(
     filters = {"since": since, "until": until, "decision": decision, "level": level, "reviewer": reviewer}
     rows = log.decisions(since=since, until=until, decision=decision, level=level, reviewer=reviewer)
     meta = _meta(log, fmt, rows, filters)
+    plans = decision_plans(log, rows)
     font = find_cjk_font() if fmt == "pdf" else None
     if not out.parent.is_dir():
         raise ExportError(E601, path=out, detail=f"the folder {out.parent} does not exist")
@@ -223,14 +280,14 @@ def export_log(
     tmp = Path(tmp_name)
     try:
         if fmt == "csv":
-            _write_csv(tmp, rows, meta)
+            _write_csv(tmp, rows, meta, plans)
         elif fmt == "xlsx":
-            _write_xlsx(tmp, rows, meta)
+            _write_xlsx(tmp, rows, meta, plans)
         elif fmt == "json":
-            _write_json(tmp, rows, meta)
+            _write_json(tmp, rows, meta, plans)
         else:
             drafts = log.drafts(level=level, decision=decision if decision else None, reviewer=reviewer)
-            _write_pdf(tmp, rows, drafts, meta, font)
+            _write_pdf(tmp, rows, drafts, meta, font, plans)
         os.replace(tmp, out)
     except WorkbenchError:
         tmp.unlink(missing_ok=True)
@@ -260,7 +317,7 @@ def _meta_lines(meta: dict) -> list[str]:
     ] + ([f"checkpoint: {json.dumps(meta['checkpoint'], ensure_ascii=False, separators=(',', ':'))}"] if meta.get("checkpoint") else [])
 
 
-def _write_csv(path: Path, rows: list[DecisionRow], meta: dict) -> None:
+def _write_csv(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None) -> None:
     """UTF-8 with BOM (Excel opens Japanese correctly); ``#`` lines, then a header row."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
@@ -268,7 +325,7 @@ def _write_csv(path: Path, rows: list[DecisionRow], meta: dict) -> None:
             w.writerow([f"# {line}"])
         w.writerow([h for h, _ in COLUMNS])
         for r in rows:
-            w.writerow([neutralize(_flat(r, attr)) for _, attr in COLUMNS])
+            w.writerow([neutralize(_flat(r, attr, plans)) for _, attr in COLUMNS])
 
 
 def read_csv_export(path: str | Path) -> list[dict]:
@@ -281,13 +338,13 @@ def read_csv_export(path: str | Path) -> list[dict]:
     return [dict(zip(header, r)) for r in records[1:]]
 
 
-def _write_json(path: Path, rows: list[DecisionRow], meta: dict) -> None:
-    data = {"meta": meta, "decisions": [_json_row(r) for r in rows]}
+def _write_json(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None) -> None:
+    data = {"meta": meta, "decisions": [_json_row(r, plans) for r in rows]}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 # ---------------------------------------------------------------- XLSX
-def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict) -> None:
+def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -298,7 +355,7 @@ def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict) -> None:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in rows:
-        ws.append([neutralize(_flat(r, attr)) for _, attr in COLUMNS])
+        ws.append([neutralize(_flat(r, attr, plans)) for _, attr in COLUMNS])
     from openpyxl.utils import get_column_letter
 
     letter = {h: get_column_letter(i) for i, (h, _) in enumerate(COLUMNS, start=1)}
@@ -350,7 +407,8 @@ def find_cjk_font(candidates: tuple[str, ...] | None = None) -> Path:
     raise ExportError(E602)
 
 
-def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], meta: dict, font: Path) -> None:
+def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], meta: dict, font: Path,
+               plans: dict | None = None) -> None:
     from fpdf import FPDF
     from fpdf.enums import WrapMode, XPos, YPos
     from fpdf.fonts import FontFace
@@ -415,7 +473,7 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
         ) as table:
             table.row(["ID", "Draft / 草稿", "Level / 判定", "Top field / 最上位分野", "Score / 該当可能性",
                        "Decision / 出願方針", "JP filing / 日本出願", "Review due / 第一次審査期限",
-                       "Free to file / 外国出願可能日"])
+                       "If undesignated / 指定なし10か月"])
             for d in drafts:
                 field = (f"{d.top_field_id}: {d.top_field_name_ja or d.top_field_name_en}"
                          f"{' / ' + d.top_field_name_en if d.top_field_name_ja and d.top_field_name_en else ''}"
@@ -441,7 +499,7 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
             table.row(["No.", "Draft / 草稿", "Decision / 出願方針", "Rationale / 理由", "Reviewer / 担当",
                        "Decided (UTC) / 決定日時", "Made in JP, countries / 国内完成・出願予定国",
                        "Made abroad / 国外完成地", "Residences / 居住国",
-                       "Review due / 第一次審査期限", "Free to file / 外国出願可能日"])
+                       "Review due / 第一次審査期限", "If undesignated / 指定なし10か月"])
             for r in rows:
                 made = "-" if r.completed_in_japan is None else ("JP yes" if r.completed_in_japan else "JP no")
                 table.row([
@@ -456,4 +514,25 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
         pdf.multi_cell(0, 4, CODES_LEGEND, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     else:
         pdf.cell(0, 5, "No decisions match the filter.", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    current = [r for r in rows if r.current and (plans or {}).get(r.id) is not None]
+    if current:
+        pdf.ln(3)
+        if pdf.will_page_break(30):
+            pdf.add_page()
+        heading("Clearance plans (current decisions) / 出願前の許可等の計画（現在の出願方針）")
+        for r in current:
+            plan = plans[r.id]
+            if pdf.will_page_break(20):
+                pdf.add_page()
+            pdf.set_font("cjk", size=9)
+            facts = "filing facts recorded / 出願関係事実あり" if r.filing_facts is not None else \
+                "no filing facts recorded: from the decision only / 出願関係事実なし：出願方針のみから"
+            pdf.multi_cell(0, 5, f"{r.draft_id}: {r.draft_name} — as of {plan.today} / {plan.today}時点 — {facts}",
+                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.set_font("cjk", size=7.5)
+            for lang in ("en", "ja"):
+                for line in plan.lines(lang, law=False, mark="※"):  # IPA Gothic has no ⚠
+                    if line:
+                        pdf.multi_cell(0, 3.8, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                pdf.ln(1)
     pdf.output(str(path))

@@ -807,6 +807,18 @@ class TriageLog:
             LEFT JOIN verdicts v ON v.id = (SELECT MAX(id) FROM verdicts WHERE draft_id = k.draft_id)
         """ + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY k.id"
         with self._lock, _guard(self.path):
+            facts: dict[int, list[tuple[int, dict]]] = {}  # draft -> [(event id, facts)], oldest first
+            for f in self.db.query("SELECT * FROM filing_facts ORDER BY event_id"):
+                facts.setdefault(f["draft_id"], []).append(
+                    (f["event_id"], {k: json.loads(f[k]) for k in ("inventors", "applicants", "filings", "permits")}))
+
+            def facts_before(draft_id: int, event_id: int) -> dict | None:
+                found = None
+                for eid, value in facts.get(draft_id, ()):
+                    if eid < event_id:
+                        found = value
+                return found
+
             return [
                 DecisionRow(
                     id=r["id"], event_id=r["event_id"], draft_id=r["draft_id"], draft_name=r["draft_name"] or "",
@@ -821,6 +833,7 @@ class TriageLog:
                     top_likelihood=r["top_likelihood"], ruleset_version=r["ruleset_version"] or "",
                     model_version=r["model_version"] or "", residences=_residences(r["residences"]),
                     completed_abroad=_residences(r["completed_abroad"]),
+                    filing_facts=facts_before(r["draft_id"], r["event_id"]),
                 )
                 for r in self.db.query(sql, params)
             ]

@@ -145,3 +145,6 @@ class DecisionRow:
     model_version: str = ""
     residences: tuple[str, ...] | None = None  # None: not recorded (decided before schema v3)
     completed_abroad: tuple[str, ...] | None = None  # countries other than JP; None: not recorded
+    # The draft's filing facts as they stood when this decision was recorded (the latest
+    # facts.recorded event before it, schema v4), without reviewer/at; None: none recorded.
+    filing_facts: dict | None = None
