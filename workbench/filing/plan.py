@@ -233,13 +233,16 @@ class Plan:
             out.append(msg(M.I755, country=r.code, law=law, state=state, sources=tuple(r.sources)).render(lang))
         return out
 
-    def lines(self, lang: str = "en", *, law: bool = True, mark: str = "⚠") -> list[str]:
+    def lines(self, lang: str = "en", *, law: bool = True, mark: str = "⚠", dates_first: bool = False) -> list[str]:
         """The plan as a person reads it (CLI, PDF): conflicts, the ordered steps with their
         law (``law=False``: the rules listed once at the end instead) and a mark on
-        unverified rules, each filing's earliest date, the disclaimer."""
+        unverified rules, each filing's earliest date (``dates_first``: at the top), the
+        disclaimer."""
         with_law = law
         unverified = msg(M.W713).render(lang)
         out: list[str] = []
+        if dates_first:
+            out += [filing_line(f, lang) for f in self.filings] + [""]
         for m in (*self.notes, *self.conflicts, *self.ways_out):
             out.append(("! " if m.code.startswith("W") else "  ") + m.render(lang))
         if out:
@@ -249,9 +252,9 @@ class Plan:
             flag = "" if s.verified else f" [{mark} {unverified}]"
             cite = f" — {s.law.render(lang)}" if s.law and with_law else ""
             out.append(f"{i:>2}. {when}  {s.text.render(lang)}{cite}{flag}")
-        out.append("")
-        for f in self.filings:
-            out.append(filing_line(f, lang))
+        if not dates_first:
+            out.append("")
+            out += [filing_line(f, lang) for f in self.filings]
         if not with_law and self.rules:
             out.append("")
             out.extend(self.rule_lines(lang))

@@ -555,7 +555,7 @@ class DecisionPanel(QWidget):
             self.plan_view.setPlainText(_render_error(exc))
             return
         self.plan = plan
-        self.plan_view.setPlainText("\n".join(plan.lines(lang)))
+        self.plan_view.setPlainText("\n".join(plan.lines(lang, law=False, dates_first=True)))
 
     def jp_filing_date(self) -> str | None:
         return self.jp_date.date().toString("yyyy-MM-dd") if self.jp_filed.isChecked() else None
