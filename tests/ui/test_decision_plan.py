@@ -27,9 +27,10 @@ def type_joint(p):
     p.filings.setPlainText("JP\nUS")
 
 
-def test_the_plan_follows_what_is_typed(panel):
+def test_the_plan_follows_what_is_typed(panel, qtbot):
     assert "not legal advice" in panel.plan_view.toPlainText()
     type_joint(panel)
+    qtbot.waitUntil(lambda: "Way out" in panel.plan_view.toPlainText(), timeout=10000)  # once typing pauses
     text = panel.plan_view.toPlainText()
     assert "Way out: petition the USPTO" in text and "US: earliest permissible date" in text
     assert "unverified" in text and text.rstrip().endswith("before filing.")
@@ -41,6 +42,7 @@ def test_the_plan_is_japanese_in_a_japanese_panel(qtbot):
     qtbot.addWidget(p)
     p.set_draft("seeker.txt", level="likely")
     type_joint(p)
+    qtbot.waitUntil(lambda: "解決策" in p.plan_view.toPlainText(), timeout=10000)
     text = p.plan_view.toPlainText()
     assert "解決策" in text and "最も早い出願可能日" in text and "法的助言ではありません" in text
 
@@ -50,6 +52,7 @@ def test_bad_facts_are_named_and_block_the_save(panel):
     panel.save_requested.connect(got.append)
     panel.rationale.setPlainText("why")
     panel.inventors.setPlainText("Yamada: XX")
+    panel.update_plan()
     assert "XX" in panel.facts_error.text()
     panel.request_save()
     assert got == [] and "XX" in panel.error.text()

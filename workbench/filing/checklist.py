@@ -72,6 +72,9 @@ class Jurisdiction:
     permit_before_home_only: bool = False  # only before any home filing (JP Art. 79)
     receives: tuple[str, ...] = ()  # routes lodged at the office that count as the home filing: EP, PCT
 
+    def __hash__(self) -> int:  # cheap (the plan caches per rule): equal rules have equal codes and laws
+        return hash((self.code, self.law, self.home_wait, self.permit, self.fast_within))
+
     def text(self, field: str, language: str = "en") -> str:
         """``field`` (name, law, requirement, wait, penalty, note) in ``language``: the
         Japanese text when asked for and present, else the English."""

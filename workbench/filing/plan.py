@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -312,6 +313,7 @@ def period_text(period: str) -> Message:
     return msg({"d": M.I704, "w": M.I705, "m": M.I706}[unit], n=n)
 
 
+@lru_cache(maxsize=1024)
 def _t(j: Jurisdiction, key: str) -> Message:
     """A rule-data text in both languages, as a message argument."""
     return msg(M.I703, t={"en": j.text(key, "en"), "ja": j.text(key, "ja")})
@@ -369,31 +371,36 @@ class _Eval:
 def _release(j: Jurisdiction, opt: _Option, home_date: date | None, permit: PermitRecord | None, today: date,
              alt_date: date | None = None):
     """(date to plan on, certain date, events without a date) for clearing rule ``j``."""
+    return _release_kind(j, opt.kind, home_date, permit, today, alt_date)
+
+
+@lru_cache(maxsize=65536)
+def _release_kind(j: Jurisdiction, kind: str, home_date, permit, today: date, alt_date):
     name = _t(j, "name")
-    if opt.kind in ("none", "exempt"):
-        return today, today, []
-    if opt.kind == "permit":
+    if kind in ("none", "exempt"):
+        return today, today, ()
+    if kind == "permit":
         # the statutory wait after a home filing there is anyway: the date without any permit
         sure = add_period(alt_date, j.home_wait) if alt_date and j.home_wait else None
         if permit and permit.granted:
-            return permit.granted, permit.granted, []
+            return permit.granted, permit.granted, ()
         start = max(permit.requested, today) if permit and permit.requested else today
         if permit and permit.requested and j.permit_within:
             due = add_period(permit.requested, j.permit_within)
-            return max(due, today), sure, []
+            return max(due, today), sure, ()
         if j.permit_within:
-            return add_period(start, j.permit_within), sure, []
-        return start, sure, [msg(M.I746, country=name)]
+            return add_period(start, j.permit_within), sure, ()
+        return start, sure, (msg(M.I746, country=name),)
     if home_date is None:
-        return None, None, [msg(M.I746, country=name)]
+        return None, None, (msg(M.I746, country=name),)
     slow = add_period(home_date, j.home_wait) if j.home_wait else None
     if j.fast and j.fast_within:
-        return add_period(home_date, j.fast_within), slow, []
+        return add_period(home_date, j.fast_within), slow, ()
     if j.fast:
-        return home_date, slow, [_t(j, "fast")]
+        return home_date, slow, (_t(j, "fast"),)
     if slow:
-        return slow, slow, []
-    return home_date, None, [msg(M.I746, country=name)]
+        return slow, slow, ()
+    return home_date, None, (msg(M.I746, country=name),)
 
 
 def _evaluate(rules: list[Jurisdiction], choice: tuple[_Option, ...], filings: list[Filing], facts: Facts,
@@ -428,7 +435,7 @@ def _evaluate(rules: list[Jurisdiction], choice: tuple[_Option, ...], filings: l
                 elif plan_on is not None:
                     plan_on = max(plan_on, c_on)
                 sure = None if (sure is None or c_sure is None) else max(sure, c_sure)
-                evs += c_evs
+                evs = evs + list(c_evs)
             if plan_on != dates[k]:
                 changed = True
             dates[k], certain[k], events[k] = plan_on, sure, evs
@@ -484,6 +491,63 @@ def _evaluate(rules: list[Jurisdiction], choice: tuple[_Option, ...], filings: l
     return _Eval(dates, certain, events, needs, clear, (total, extra))
 
 
+EXHAUSTIVE = 2000  # combinations tried one by one; beyond that, a local search from several starts
+
+
+def _search(rules, option_lists, lodging, facts, permits, today):
+    """(evaluation, choice) of the feasible combinations tried: all of them when there are few,
+    else a coordinate descent (change one rule's option at a time while it improves) from
+    each 'everything by its n-th option' start - a few rules meet in one draft, but a
+    portfolio's worst case (inventors in eight countries) must still answer in bounded time."""
+    total = 1
+    for opts in option_lists:
+        total *= len(opts)
+    if total <= EXHAUSTIVE:
+        for choice in itertools.product(*option_lists):
+            ev = _evaluate(rules, choice, lodging, facts, permits, today)
+            if ev is not None:
+                yield ev, choice
+        return
+    width = max(len(o) for o in option_lists)
+    for start in range(width):
+        choice = [opts[min(start, len(opts) - 1)] for opts in option_lists]
+        ev = _evaluate(rules, tuple(choice), lodging, facts, permits, today)
+        score = ev.score if ev else (10**9,)
+        improved = True
+        while improved:
+            improved = False
+            for i, opts in enumerate(option_lists):
+                for o in opts:
+                    if o is choice[i]:
+                        continue
+                    trial = tuple(choice[:i] + [o] + choice[i + 1:])
+                    tev = _evaluate(rules, trial, lodging, facts, permits, today)
+                    if tev is not None and tev.score < score:
+                        choice, ev, score, improved = list(trial), tev, tev.score, True
+        if ev is not None:
+            yield ev, tuple(choice)
+
+
+LODGINGS_SEARCHED = 4  # receiving-office / EP-office combinations searched in full
+
+
+def _promising(lodgings, rules, facts, permits, today) -> list:
+    """The lodgings worth a full search: each scored with the rules cleared the way the best
+    plan of the first lodging clears them (same kind of option where there is one)."""
+    first = lodgings[0]
+    opts0 = [_options(r, first, facts, permits) for r in rules]
+    found = [(ev.score, choice) for ev, choice in _search(rules, opts0, first, facts, permits, today)]
+    kinds = [o.kind for o in min(found, key=lambda t: t[0])[1]] if found else [opts[0].kind for opts in opts0]
+    scored = []
+    for i, lodging in enumerate(lodgings):
+        opts = [_options(r, lodging, facts, permits) for r in rules]
+        choice = tuple(next((o for o in os_ if o.kind == k), os_[0]) for os_, k in zip(opts, kinds))
+        ev = _evaluate(rules, choice, lodging, facts, permits, today)
+        scored.append(((ev.score if ev else (10**9,)), i, lodging))
+    scored.sort(key=lambda t: (t[0], t[1]))
+    return [lodging for _, _, lodging in scored[:LODGINGS_SEARCHED]]
+
+
 def _lodging_choices(filings: tuple[Filing, ...], rules: list[Jurisdiction], facts: Facts) -> list[list[Filing]]:
     """The filings with each undecided PCT receiving office (and EP lodging) filled in."""
     involved = set(facts.applicant_seats()) | set(facts.all_residences()) | set(facts.all_completed())
@@ -520,12 +584,12 @@ def clearance_plan(facts: Facts, today: date | None = None, jurisdictions: tuple
         notes.append(msg(M.W717))
 
     best: tuple | None = None
-    for lodging in _lodging_choices(filings, rules, facts):
+    lodgings = _lodging_choices(filings, rules, facts)
+    if len(lodgings) > LODGINGS_SEARCHED:
+        lodgings = _promising(lodgings, rules, facts, permits, today)
+    for lodging in lodgings:
         option_lists = [_options(r, lodging, facts, permits) for r in rules]
-        for choice in itertools.product(*option_lists):
-            ev = _evaluate(rules, choice, lodging, facts, permits, today)
-            if ev is None:
-                continue
+        for ev, choice in _search(rules, option_lists, lodging, facts, permits, today):
             if best is None or ev.score < best[0].score:
                 best = (ev, choice, lodging)
     if best is None:  # nothing satisfies every rule with the data we have: say so, show the rules

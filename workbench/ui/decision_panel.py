@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -224,6 +224,12 @@ class DecisionPanel(QWidget):
         lay.addWidget(QLabel(self.tr("Decision history of this draft")))
         lay.addWidget(self.history, 1)
         self.plan = None  # the clearance plan shown (workbench.filing.plan.Plan)
+        # typing must stay fluid: the plan (which tries every way to clear the rules) is
+        # computed once the reviewer pauses, not on every keystroke
+        self._plan_timer = QTimer(self)
+        self._plan_timer.setSingleShot(True)
+        self._plan_timer.setInterval(250)
+        self._plan_timer.timeout.connect(self.update_plan)
         self.set_draft(None)
 
     def set_draft(self, name: str | None, decisions=(), *, key: str | None = None,
@@ -248,6 +254,7 @@ class DecisionPanel(QWidget):
             self._set_facts(facts)
         self._update_dates()
         self.update_checklist()
+        self.update_plan()  # a newly shown draft gets its plan at once
 
     def _reset_inputs(self, current) -> None:
         """The inputs for a newly shown draft: its current decision, else blank."""
@@ -368,7 +375,7 @@ class DecisionPanel(QWidget):
                 info.append(self.tr("No rule in the checklist applies to these facts."))
             else:
                 info.append(self.tr("Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries."))
-        self.update_plan()
+        self.schedule_plan()
         self.checklist_info.setText("\n".join(info))
         self.checklist_info.setVisible(bool(info))
         self._fill_checklist(checks)
@@ -543,6 +550,14 @@ class DecisionPanel(QWidget):
                      residences=residences, completed_abroad=abroad)
         return plan_facts(facts, decision=d, level=self._level, defence_related=self._defence)
 
+    def schedule_plan(self) -> None:
+        """Compute the plan shortly (after the reviewer stops typing); the timer exists once
+        the panel is built (the first checklist update runs before it)."""
+        timer = getattr(self, "_plan_timer", None)
+        if timer is None:
+            return
+        timer.start()
+
     def update_plan(self) -> None:
         """The clearance plan, computed live from what the panel shows (core: filing.plan)."""
         lang = self.checklist_language()
@@ -568,7 +583,7 @@ class DecisionPanel(QWidget):
             self.error.setText(str(exc))
         self.primary_due.setText(primary or "—")
         self.free_date.setText(free or "—")
-        self.update_plan()  # the plan counts from the JP filing date
+        self.schedule_plan()  # the plan counts from the JP filing date
 
     def values(self) -> dict:
         """The keyword arguments of ``TriageLog.decide``. Countries are read as the checklist
