@@ -241,9 +241,10 @@ def probe(options: BatchOptions) -> dict:
     }
 
 
-def screen_task(task: Task, options: BatchOptions) -> dict:
+def screen_task(task: Task, options: BatchOptions, keep_errors: bool = False) -> dict:
     """Screen one file in this (worker) process with its cached engine. Never raises for
-    a file: a failure comes back as its packed coded error."""
+    a file: a failure comes back as its packed coded error (``keep_errors``: as the
+    exception itself, when it does not cross a process boundary)."""
     from workbench.triage import screen_file
 
     t0 = time.perf_counter()
@@ -257,7 +258,10 @@ def screen_task(task: Task, options: BatchOptions) -> dict:
     except BaseException as exc:  # noqa: BLE001 - reported for this file; the batch goes on
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
-        out["error"] = _pack_error(exc)
+        if keep_errors:
+            out["exception"] = exc
+        else:
+            out["error"] = _pack_error(exc)
     out["seconds"] = time.perf_counter() - t0
     out["pid"] = os.getpid()
     out["rss"] = _rss()
@@ -333,6 +337,7 @@ def run_batch(
     reviewer: str | None = None,
     on_start: Callable[[int, Identity, int], None] | None = None,
     scheduler_timeout: float = 10.0,
+    screen: Callable[[Task, BatchOptions], dict] | None = None,
 ) -> Iterator[Outcome]:
     """Screen ``paths`` (files, or :class:`Task` s) and yield an :class:`Outcome` for each as
     it finishes (completion order when parallel). With ``log`` (an open TriageLog) each
@@ -342,7 +347,11 @@ def run_batch(
     finished are dropped and the generator ends (raises :class:`Cancelled`).
     ``on_start(total, identity, workers)`` is called once the engine is known, before the
     first draft. Coded errors for the batch as a whole: E801/E802 (cluster), the engine's
-    (rules folder, model)."""
+    (rules folder, model). ``screen(task, options) -> dict`` replaces the pipeline of one
+    file, in this process (tests, benchmarks: a fake pipeline); then nothing is skipped and
+    no engine is built here."""
+    if screen is not None:
+        jobs, scheduler, force = 1, None, True
     tasks = [p if isinstance(p, Task) else Task(str(p)) for p in paths]
     tasks = [t if t.sha256 else replace(t, sha256=file_sha256(t.path)) for t in tasks]
     total = len(tasks)
@@ -367,10 +376,12 @@ def run_batch(
                     joblib.Parallel(n_jobs=n_workers, backend="loky", batch_size=1, return_as="generator_unordered",
                                     pre_dispatch="2*n_jobs")
                 )
-        info = probe(options) if parallel is None else next(iter(parallel([joblib.delayed(probe)(options)])))
-        identity = Identity(info["ruleset_version"], info["ruleset_checksum"], info["model_version"], Thresholds(**info["thresholds"]))
-        if on_start is not None:
-            on_start(total, identity, n_workers)
+        identity = None
+        if screen is None:
+            info = probe(options) if parallel is None else next(iter(parallel([joblib.delayed(probe)(options)])))
+            identity = Identity(info["ruleset_version"], info["ruleset_checksum"], info["model_version"], Thresholds(**info["thresholds"]))
+            if on_start is not None:
+                on_start(total, identity, n_workers)
         summary_done = 0
 
         skipped = {} if force or log is None else already_screened(log, tasks, identity, options)
@@ -387,7 +398,7 @@ def run_batch(
             by_path.setdefault(t.path, []).append(t)
 
         if parallel is None:
-            results = (screen_task(t, options) for t in todo)
+            results = _one_after_another(todo, options, screen or _screen_here, should_cancel)
         else:
             results = parallel(joblib.delayed(screen_task)(t, options) for t in todo)
         try:
@@ -403,16 +414,33 @@ def run_batch(
                 close()  # drops the tasks not started; running ones finish in their worker, unrecorded
 
 
-def _outcome(task: Task, res: dict, identity: Identity, log, reviewer, done: int, total: int, where: str) -> Outcome:
+def _screen_here(task: Task, options: BatchOptions) -> dict:
+    """:func:`screen_task` in this process: a coded error stays the exception it was."""
+    return screen_task(task, options, keep_errors=True)
+
+
+def _one_after_another(todo: Sequence[Task], options: BatchOptions, screen, should_cancel) -> Iterator[dict]:
+    for t in todo:
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()  # asked before each draft: nothing is started after a cancel
+        yield screen(t, options)
+
+
+def _outcome(task: Task, res: dict, identity: Identity | None, log, reviewer, done: int, total: int, where: str) -> Outcome:
     base = dict(path=task.path, done=done, total=total, sha256=task.sha256, seconds=res.get("seconds", 0.0),
                 worker=res.get("pid"), worker_rss=res.get("rss"))
     if "error" in res:
         return Outcome(status=FAILED, error=_unpack_error(res["error"], task.path), **base)
+    if "exception" in res:
+        exc = res["exception"]
+        if not isinstance(exc, WorkbenchError):
+            exc = WorkbenchError(E904, path=task.path, detail=f"{type(exc).__name__}: {exc}")
+        return Outcome(status=FAILED, error=exc, **base)
     v: DraftVerdict = res["verdict"]
     if task.sha256 and v.draft.sha256 != task.sha256:
         return Outcome(status=FAILED, error=BatchError(E804, path=task.path, expected=task.sha256[:12], found=v.draft.sha256[:12]), **base)
     got = (v.ruleset_version, v.ruleset_checksum, v.model_version)
-    want = (identity.ruleset_version, identity.ruleset_checksum, identity.model_version)
+    want = got if identity is None else (identity.ruleset_version, identity.ruleset_checksum, identity.model_version)
     if got != want:
         detail = f"rules {v.ruleset_version}, model {v.model_version} on {where}; expected rules {identity.ruleset_version}, model {identity.model_version}"
         return Outcome(status=FAILED, error=BatchError(E803, path=task.path, detail=detail), **base)

@@ -124,7 +124,7 @@ def remember_log(session: Session, path: str | Path) -> None:
     )
 
 
-def run(db: str | None = None, files: Sequence[str] = (), argv: Sequence[str] | None = None) -> int:
+def run(db: str | None = None, files: Sequence[str] = (), argv: Sequence[str] | None = None, exit_after_screening: bool = False) -> int:
     app = ensure_app(argv)
     session = Session.start(load_preferences(), db_path=db)
     session.notes.install_excepthook()
@@ -137,7 +137,11 @@ def run(db: str | None = None, files: Sequence[str] = (), argv: Sequence[str] | 
         win._update_db_label()
         win.refresh_log()
     if files:
+        if exit_after_screening:  # the packaging smoke test: screen, record, quit with 0 (1 if any file failed)
+            controller.window.batch_finished.connect(lambda ok, failed: app.exit(0 if ok and not failed else 1))
         QTimer.singleShot(0, lambda: controller.window.open_paths(list(files)))
+    # stored verdicts of other rules or another model: offered for re-screening (in the screening process)
+    QTimer.singleShot(0, lambda: controller.window.check_rescreen())
     code = app.exec()
     session.shutdown()
     return code
@@ -150,8 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="workbench-gui")
     parser.add_argument("--db", help="triage log database (default: Settings, then the per-user location)")
     parser.add_argument("files", nargs="*", help="draft files or folders to screen at start")
+    parser.add_argument("--exit-after-screening", action="store_true",
+                        help="quit once the files given are screened and recorded: exit 0, or 1 if any failed (smoke tests)")
     args, qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
-    return run(args.db, args.files, [sys.argv[0], *qt_args])
+    return run(args.db, args.files, [sys.argv[0], *qt_args], exit_after_screening=args.exit_after_screening)
 
 
 if __name__ == "__main__":  # pragma: no cover

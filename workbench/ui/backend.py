@@ -69,6 +69,27 @@ def annotate(db_path: str | Path, draft_id: int, *, reviewer: str, timeout: floa
         log.close()
 
 
+def _pipeline_as_screen(screen_files: Callable[..., Iterator[tuple[Any, Any]]], paths: Sequence[str], answers,
+                       thresholds, should_cancel, extra: dict) -> Callable:
+    """A replacement pipeline (tests, benchmarks: ``screen_files(paths, ...)``, a generator
+    over all the files) as the batch core's per-file screen function: each call takes its
+    next result, so it runs through the same recording and reporting as the real one."""
+    state: dict[str, Any] = {}
+
+    def screen(task, options) -> dict:
+        if "gen" not in state:
+            state["gen"] = iter(screen_files(list(paths), answers=answers, thresholds=thresholds, should_cancel=should_cancel, **extra))
+        for _path, out in state["gen"]:
+            if isinstance(out, BaseException):
+                return {"path": task.path, "exception": out}
+            return {"path": task.path, "verdict": out}
+        from workbench.errors import Cancelled
+
+        raise Cancelled()  # the pipeline stopped early: it was asked to
+
+    return screen
+
+
 def screen_batch(
     paths: Sequence[str],
     *,
@@ -83,40 +104,96 @@ def screen_batch(
     rules_dir: str | None = None,
     ipc_codes: Sequence[str] = (),
 ) -> Iterator[BatchItem]:
-    """Screen ``paths`` one by one (a failing file yields its error; the rest go on) and
-    record each verdict in the triage log at ``db_path``. Stops between files when
-    ``should_cancel()`` turns true. ``rules_dir`` is the user rules folder (Settings);
-    ``ipc_codes`` are IPC codes the user knows for the draft(s), screened as facts."""
+    """Screen ``paths`` through the batch core (:func:`workbench.batch.run_batch`, one draft
+    after another in this process: the GUI's screening process) and record each verdict in
+    the triage log at ``db_path`` the moment it is ready, in its own transaction, so a crash
+    or a cancel keeps every finished draft. A failing file yields its error; the rest go on.
+    Stops between files when ``should_cancel()`` turns true. ``rules_dir`` is the user
+    rules folder (Settings); ``ipc_codes`` are IPC codes the user knows for the draft(s),
+    screened as facts. ``screen_files`` replaces the pipeline (tests, benchmarks)."""
+    from workbench.batch import BatchOptions, run_batch
+
     extra: dict[str, Any] = {}
     if password:
         extra["password"] = password
     if ipc_codes:
         extra["ipc_codes"] = tuple(ipc_codes)
-    if screen_files is None:
-        from workbench.triage import get_engine, screen_files
-
-        if rules_dir:
-            extra["engine"] = get_engine(rules_dir=rules_dir)
+    options = BatchOptions(answers=answers, thresholds=thresholds, password=password or None,
+                           rules_dir=rules_dir or None, ipc_codes=tuple(ipc_codes))
+    screen = None if screen_files is None else _pipeline_as_screen(screen_files, paths, answers, thresholds, should_cancel, extra)
     log = open_log(db_path) if record else None
     try:
-        results = screen_files(list(paths), answers=answers, thresholds=thresholds, should_cancel=should_cancel, **extra)
-        for path, out in results:
-            if isinstance(out, BaseException):
-                yield BatchItem(str(path), error=out)
-                continue
-            draft_id = None
-            if log is not None:
-                try:
-                    draft_id = log.record_verdict(out, reviewer or None)
-                except WorkbenchError as exc:
-                    yield BatchItem(str(path), verdict=out, error=exc)
-                    continue
-            yield BatchItem(str(path), verdict=out, draft_id=draft_id)
-            if should_cancel is not None and should_cancel():
-                return
+        for out in run_batch(list(paths), log=log, options=options, jobs=1, force=True, reviewer=reviewer or None,
+                             should_cancel=should_cancel, screen=screen):
+            yield BatchItem(out.path, verdict=out.verdict, draft_id=out.draft_id, error=out.error)
     finally:
         if log is not None:
             log.close()
+
+
+@dataclass(frozen=True)
+class StaleVerdicts:
+    """How many stored drafts were screened with other rules or another model than now."""
+
+    count: int
+    ruleset_version: str
+    model_version: str
+
+
+def stale_verdicts(db_path: str | Path | None, *, rules_dir: str | None = None, should_cancel=None) -> Iterator[StaleVerdicts]:
+    """One item: the stored drafts whose current verdict's rules or model differ from the
+    engine's now (the window offers a re-screen when there are any). Runs in the screening
+    process, where it builds the engine the next screening uses anyway."""
+    from workbench.batch import BatchOptions, current_identity, stale_versions
+
+    identity = current_identity(BatchOptions(rules_dir=rules_dir or None))
+    log = open_log(db_path)
+    try:
+        yield StaleVerdicts(stale_versions(log, identity), identity.ruleset_version, identity.model_version)
+    finally:
+        log.close()
+
+
+@dataclass(frozen=True)
+class RescreenReport:
+    """The last item of :func:`rescreen_batch`: the drafts whose level or top field changed
+    (coded lines, before -> after) and the one-line verdict."""
+
+    changed: tuple = ()
+    verdict_line: Any = None
+    missing: int = 0
+
+
+def rescreen_batch(
+    db_path: str | Path | None,
+    *,
+    reviewer: str = "",
+    thresholds: Thresholds | None = None,
+    rules_dir: str | None = None,
+    stale_only: bool = True,
+    should_cancel: Callable[[], bool] | None = None,
+) -> Iterator[BatchItem | RescreenReport]:
+    """Re-screen stored drafts (those screened with other rules or another model than now,
+    or all with ``stale_only=False``) through the batch core, one verdict event each;
+    yields a BatchItem per draft, then a :class:`RescreenReport`."""
+    from workbench.batch import BatchOptions, current_identity, rescreen
+
+    options = BatchOptions(thresholds=thresholds, rules_dir=rules_dir or None)
+    log = open_log(db_path)
+    try:
+        ids = None
+        if stale_only:
+            now = current_identity(options)
+            ids = [s.id for s in log.drafts() if s.level is not None
+                   and (s.ruleset_version != now.ruleset_version or s.model_version != now.model_version)]
+        run = rescreen(log, drafts=ids, options=options, jobs=1, reviewer=reviewer or None)
+        for out in run.missing:
+            yield BatchItem(out.path, draft_id=out.draft_id, error=out.error)
+        for out in run.outcomes(should_cancel=should_cancel):
+            yield BatchItem(out.path, verdict=out.verdict, draft_id=out.draft_id, error=out.error)
+        yield RescreenReport(tuple(run.changed_lines()), run.verdict_line(), len(run.missing))
+    finally:
+        log.close()
 
 
 def key_dates(jp_filing_date: dt.date | str | None) -> tuple[str | None, str | None]:

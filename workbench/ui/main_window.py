@@ -47,6 +47,8 @@ from workbench.ui.workers import Worker, start_worker
 
 class MainWindow(QMainWindow):
     batch_finished = Signal(int, int)  # screened, failed
+    rescreen_finished = Signal(int)  # drafts whose level or top field changed
+    stale_checked = Signal(int)  # stored drafts screened with other rules or another model
     draft_shown = Signal(str)  # queue key
     language_change_requested = Signal(str)
 
@@ -137,6 +139,14 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_work)
         self.db_label = QLabel()
+        # offered when stored verdicts were made with other rules or another model (check_rescreen)
+        self.rescreen_button = QPushButton()
+        self.rescreen_button.clicked.connect(lambda: self.rescreen_log())
+        self.rescreen_button.setVisible(False)
+        self.stale: backend.StaleVerdicts | None = None
+        self.stale_worker: Worker | None = None
+        self._rescreen_report: backend.RescreenReport | None = None
+        self.statusBar().addPermanentWidget(self.rescreen_button)
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -431,6 +441,93 @@ class MainWindow(QMainWindow):
             self.decision_panel.setEnabled(False)
         self.draft_shown.emit(key)
 
+    # -- re-screening the log when the rules or the model changed ------------------------------
+    def check_rescreen(self) -> Worker | None:
+        """Ask the screening process (off the GUI thread, and where the engine it builds is
+        reused by the next screening) whether stored verdicts were made with other rules or
+        another model than now; if so, the status bar offers to re-screen them."""
+        if self.session.db_path is None or self.stale_worker is not None:
+            return None
+        rules_dir = self.session.prefs.active_rules_dir
+        if self.in_process:
+            w = Worker(self.session.screener.run, "workbench.ui.backend:stale_verdicts", self.session.db_path, rules_dir=rules_dir)
+        else:
+            w = Worker(backend.stale_verdicts, self.session.db_path, rules_dir=rules_dir)
+        w.signals.yielded.connect(self._stale_found)
+        w.signals.errored.connect(self.session.notes.error)
+        w.signals.finished.connect(lambda: setattr(self, "stale_worker", None))
+        self.stale_worker = w
+        start_worker(w)
+        return w
+
+    def _stale_found(self, stale: backend.StaleVerdicts) -> None:
+        from workbench.messages import M, msg
+
+        self.stale = stale
+        if stale.count <= 0:
+            self.rescreen_button.setVisible(False)
+            self.stale_checked.emit(0)
+            return
+        lang = self.session.language
+        text = msg(M.I827, n=stale.count, rules=stale.ruleset_version, model=stale.model_version).render(lang)
+        self.rescreen_button.setText(msg(M.I829, n=stale.count).render(lang))
+        self.rescreen_button.setToolTip(text)
+        self.rescreen_button.setVisible(True)
+        self.session.notes.info(text)
+        self.stale_checked.emit(stale.count)
+
+    def rescreen_log(self, *, stale_only: bool = True) -> Worker | None:
+        """Re-screen the stored drafts made with other rules or another model (all of them
+        with ``stale_only=False``) through the batch core: a new verdict event each, the
+        queue updated as each finishes, then the drafts whose verdict changed, before -> after."""
+        if self.worker is not None:
+            self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
+            return None
+        if self.session.db_path is None:
+            self.session.notes.warning(self.tr("No triage log is open."))
+            return None
+        total = self.stale.count if stale_only and self.stale is not None else self.queue_model.rowCount()
+        self._batch_failures, self._batch_total, self._batch_ok = [], total, 0
+        self._batch_ipc_codes, self._batch_error, self._batch_cancelled = (), False, False
+        self._rescreen_report = None
+        kwargs = {
+            "reviewer": self.session.reviewer,
+            "thresholds": self.session.prefs.thresholds,
+            "rules_dir": self.session.prefs.active_rules_dir,
+            "stale_only": stale_only,
+        }
+        if self.in_process:
+            w = Worker(self.session.screener.run, "workbench.ui.backend:rescreen_batch", self.session.db_path, total=total, **kwargs)
+        else:
+            w = Worker(backend.rescreen_batch, self.session.db_path, total=total, **kwargs)
+        w.signals.yielded.connect(self._rescreen_item)
+        w.signals.errored.connect(self._batch_errored)
+        w.signals.finished.connect(self._rescreen_done)
+        self._run(w, total)
+        self.rescreen_button.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Re-screening…"))
+        return w
+
+    def _rescreen_item(self, item) -> None:
+        if isinstance(item, backend.RescreenReport):
+            self._rescreen_report = item
+        else:
+            self._batch_item(item)
+
+    def _rescreen_done(self) -> None:
+        report = self._rescreen_report
+        self._batch_total = self._batch_ok + len(self._batch_failures) if report is not None else self._batch_total
+        self._batch_done()
+        self.rescreen_button.setEnabled(True)
+        if report is None:
+            return
+        lang = self.session.language
+        self.session.notes.info("\n".join([report.verdict_line.render(lang), *(line.render(lang) for line in report.changed)]))
+        if not report.missing and not self._batch_cancelled:
+            self.rescreen_button.setVisible(False)
+            self.stale = None
+        self.rescreen_finished.emit(len(report.changed))
+
     # -- re-screening, annotations, decisions ---------------------------------------------------
     def rescreen_current(self, answers, *, screen_files=None, ipc_codes=None) -> Worker | None:
         """Screen the current draft again with new additional-requirement answers (and
@@ -691,6 +788,8 @@ class MainWindow(QMainWindow):
             prefs = replace(prefs, db_path=old.db_path)  # keep working on the log that opens
             save_preferences(prefs)
         self.session.prefs = prefs
+        if prefs.active_rules_dir != old.active_rules_dir:
+            self.check_rescreen()  # verdicts of the old rules: offer to re-screen them
         if prefs.language != old.language:
             self.language_change_requested.emit(prefs.language)
         if prefs.thresholds != old.thresholds and self.queue_model.rowCount():
