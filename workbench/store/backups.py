@@ -41,9 +41,10 @@ def backup(path: str | Path, dest: str | Path | None = None) -> Path:
     p = Path(path)
     if not p.is_file():
         raise StoreError(E501, path=p, detail="the file does not exist")
-    from workbench.store.log import _check_file, _check_integrity
+    from workbench.store.log import _check_file, _check_integrity, _open_here
 
-    _check_file(p)  # E501 for a file that is not SQLite at all
+    if not _open_here(p):  # open in this process: checked then, and reading it again would drop its locks
+        _check_file(p)  # E501 for a file that is not SQLite at all
     try:
         src = sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=5.0)
     except sqlite3.Error as exc:

@@ -179,7 +179,8 @@ class TriageLog:
 
             path = default_db_path()
         p = Path(path).expanduser()
-        _check_file(p)
+        if not _open_here(p):  # see _check_file: reading it again would drop this process's locks
+            _check_file(p)
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -208,6 +209,10 @@ class TriageLog:
         except BaseException:
             conn.close()
             raise
+        log._file_key = _file_key(p)
+        if log._file_key is not None:
+            with _OPEN_LOCK:
+                _OPEN_HERE[log._file_key] = _OPEN_HERE.get(log._file_key, 0) + 1
         return log
 
     @classmethod
@@ -291,6 +296,14 @@ class TriageLog:
                 self.conn.close()
             except sqlite3.Error:  # pragma: no cover - closing never matters more than the caller's error
                 pass
+            key, self._file_key = getattr(self, "_file_key", None), None
+            if key is not None:
+                with _OPEN_LOCK:
+                    left = _OPEN_HERE.get(key, 1) - 1
+                    if left > 0:
+                        _OPEN_HERE[key] = left
+                    else:
+                        _OPEN_HERE.pop(key, None)
 
     @property
     def reviewer(self) -> str:
@@ -861,6 +874,32 @@ class TriageLog:
 
 
 # ---------------------------------------------------------------------- helpers
+# Logs this process has open, by file identity (device, inode) -> connections. POSIX drops
+# every lock a process holds on a file when it closes *any* descriptor of that file, so
+# reading the header of a log that a connection of this process has open (a second
+# connection: a worker thread's write, the GUI's re-screen) would silently release that
+# connection's SQLite locks; another process closing its connection then takes the log for
+# unused, checkpoints and deletes the WAL and shared-memory files under the open one, whose
+# next reads fail as "database disk image is malformed". Such a file was checked when first
+# opened; it is not read again while open here.
+_OPEN_HERE: dict[tuple[int, int], int] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def _file_key(p: Path) -> tuple[int, int] | None:
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _open_here(p: Path) -> bool:
+    key = _file_key(p)
+    with _OPEN_LOCK:
+        return key is not None and _OPEN_HERE.get(key, 0) > 0
+
+
 def _check_file(p: Path) -> None:
     """Refuse a directory, a non-SQLite file (E501) before SQLite touches anything."""
     if p.is_dir():
