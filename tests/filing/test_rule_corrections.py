@@ -103,3 +103,34 @@ def test_a_draft_outside_every_field_keeps_only_the_licence_rules():
     # completed in Japan and the US, triaged clear, civil content: Japan's duty drops, the US licence stays
     applies, _ = result(completed_in=("JP", "US"), planned=("JP", "US", "EP"), jp_level="clear", defence_related=False)
     assert applies == {"US": "yes"}
+
+
+def test_cli_filing_check_models_the_exemption(capsys):
+    import json
+
+    from workbench.cli.main import main
+
+    args = ["filing", "check", "--completed-in", "US", "--residence", "GB", "--plan", "US,GB", "--defence", "yes"]
+    assert main([*args, "--json"]) == 0
+    rows = {r["code"]: r["applies"] for r in json.loads(capsys.readouterr().out)}
+    assert rows["GB"] == "yes"  # nothing known about the applicant or the first filing
+    assert main([*args, "--applicant", "US", "--first-filing", "US", "--json"]) == 0
+    rows = {r["code"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["GB"]["applies"] == "exempt" and "s.23(2)" in rows["GB"]["why"]
+    assert main([*args, "--applicant", "US", "--first-filing", "US", "--lang", "ja"]) == 0
+    assert "適用除外" in capsys.readouterr().out
+
+
+def test_the_panels_checklist_reads_the_applicants_typed_in_the_facts(qtbot):
+    from workbench.ui.decision_panel import DecisionPanel
+
+    p = DecisionPanel(language="en")
+    qtbot.addWidget(p)
+    p.set_draft("d.txt", level="clear", defence_related=True)
+    p.residences.setText("IT")
+    p.countries.setText("EP")
+    assert any(r[0].endswith("(IT)") and r[1] == "Possible" for r in p.checklist_rows())  # applicant not known
+    p.applicants.setPlainText("Fabbrica SpA: IT")
+    assert any(r[0].endswith("(IT)") and r[1] == "Yes" for r in p.checklist_rows())
+    p.applicants.setPlainText("Werk GmbH: DE")
+    assert not any(r[0].endswith("(IT)") for r in p.checklist_rows())  # the duty lies with the applicants

@@ -40,6 +40,10 @@ def register(sub) -> None:
     c.add_argument("--completed-in", default="", help="countries where the invention was made, e.g. JP,US")
     c.add_argument("--residence", default="", help="countries where inventors/applicant reside, e.g. JP,IN")
     c.add_argument("--plan", default="", help="planned filings, e.g. US,EP,CN,PCT")
+    c.add_argument("--applicant", default="", metavar="JP,US",
+                   help="the applicants' residences / seats (Italy's duty; the GB/IN/SG non-resident exemptions)")
+    c.add_argument("--first-filing", default="", metavar="US",
+                   help="the office of the first filing, when decided (with --applicant: the s.23(2)/s.39(3)/s.34(2) exemptions)")
     c.add_argument("--level", choices=("clear", "review", "likely"), help="the draft's triage level (workbench triage)")
     c.add_argument("--defence", choices=("yes", "no", "unknown"), default="unknown", help="military / security content?")
     c.add_argument("--lang", choices=("en", "ja"), default=None,
@@ -61,10 +65,17 @@ def run_check(args) -> int:
         completed_in=_codes(args.completed_in, "--completed-in"), residences=_codes(args.residence, "--residence"),
         planned=_codes(args.plan, "--plan", FILING),
         jp_level=args.level, defence_related=_tri(args.defence),
+        applicants=_codes(args.applicant, "--applicant"),
+        first_filing=(_codes(args.first_filing, "--first-filing") or (None,))[0],
     )
-    checks = filing_checks(facts)
+    from workbench.filing.checklist import screen
+
+    checks, exempted = screen(facts)
     if args.json:
-        rows = [c.to_dict() for c in checks]
+        rows = [c.to_dict() for c in checks] + [
+            {"code": e.jurisdiction.code, "applies": "exempt", "why": e.why, "why_ja": e.text("why", "ja"),
+             "law": e.jurisdiction.law, "verified": e.jurisdiction.verified, "sources": list(e.jurisdiction.sources)}
+            for e in exempted]
         text = json.dumps(rows, ensure_ascii=False, indent=2)
         if printable(text) != text:  # the terminal cannot show it all: \u escapes, still the same JSON
             text = json.dumps(rows, ensure_ascii=True, indent=2)
@@ -98,6 +109,12 @@ def run_check(args) -> int:
         _say(f"{indent}{label['wait']}{c.text('wait', lang)}")
         if j.note:
             _say(f"{indent}{label['note']}{c.text('note', lang)}")
+    from workbench.messages import M, msg
+
+    for e in exempted:
+        j = e.jurisdiction
+        _say(f"[{pad(msg(M.I770).render(lang), width)}] {j.code} {e.text('name', lang)} — {e.text('law', lang)}")
+        _say(f"{indent}{label['why']}{e.text('why', lang)}")
     if ja:
         _say("\n審査の補助であり、法的助言ではありません。出典: classification_rules/foreign-filing/jurisdictions.yaml")
     else:

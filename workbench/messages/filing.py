@@ -289,3 +289,4 @@ define(
     "この草稿の出願関係事実は記録されていないため、出願方針のみから計画した（「workbench log facts」で記録してください）。",
 )
 define("I769", "none", "なし")
+define("I770", "EXEMPT", "適用除外")

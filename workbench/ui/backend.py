@@ -382,6 +382,7 @@ def filing_checklist(
     planned: Sequence[str] = (),
     jp_level: str | None = None,
     defence_related: bool | None = None,
+    applicants: Sequence[str] = (),
 ) -> list:
     """The foreign-filing checklist (``workbench.filing``) for the decision panel: the same
     core call as ``workbench filing check``. Raises the core's coded RulesError when the
@@ -390,6 +391,6 @@ def filing_checklist(
 
     facts = FilingFacts(
         completed_in=tuple(completed_in), residences=tuple(residences), planned=tuple(planned),
-        jp_level=jp_level, defence_related=defence_related,
+        jp_level=jp_level, defence_related=defence_related, applicants=tuple(applicants),
     )
     return filing_checks(facts)

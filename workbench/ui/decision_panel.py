@@ -351,6 +351,9 @@ class DecisionPanel(QWidget):
             "completed_in": completed, "residences": residences, "planned": planned,
             "jp_level": self._level, "defence_related": self._defence,
         }
+        seats = self._typed_seats()
+        if seats:  # the applicants' seats typed below (Italy's duty lies with the applicants)
+            facts["applicants"] = seats
         return facts, (*bad_abroad, *bad_plan, *bad_res)
 
     def update_checklist(self) -> None:
@@ -503,6 +506,26 @@ class DecisionPanel(QWidget):
         edit.textChanged.connect(self.update_checklist)
         edit.textChanged.connect(self.error.clear)
         return edit
+
+    def _typed_seats(self) -> tuple[str, ...]:
+        """The applicants' seats as typed in the facts (unreadable lines are left out here;
+        the facts error names them)."""
+        from workbench.filing.facts import parse_applicant
+        from workbench.filing.codes import read_code
+
+        seats = []
+        edit = getattr(self, "applicants", None)
+        for line in (edit.toPlainText().splitlines() if edit is not None else ()):
+            if not line.strip():
+                continue
+            try:
+                seat = parse_applicant(line).get("seat")
+            except WorkbenchError:
+                continue
+            code = read_code(seat.upper()).code if seat else None
+            if code:
+                seats.append(code)
+        return tuple(dict.fromkeys(seats))
 
     def _set_facts(self, facts: dict | None) -> None:
         """Show a draft's stored facts in the typed forms the CLI takes (one per line)."""
