@@ -100,3 +100,14 @@ def test_a_bad_fact_reads_in_japanese(tmp_path):
             log.record_facts(did, inventors=[{"name": "山田", "residence": "XX"}])
     text = info.value.render_in("ja")
     assert "発明者の居住国" in text and "ISO 3166-1 国コード" in text and "'XX'" in text
+
+
+def test_log_show_includes_the_filing_facts(db, capsys):
+    path, did = db
+    rc, out, _ = run(capsys, "log", "show", str(did), "--db", path)
+    assert rc == 0 and f"No filing facts recorded for draft {did}." in out
+    run(capsys, "log", "facts", str(did), "--db", path, "--applicant", "Acme KK:JP", "--file", "JP")
+    rc, out, _ = run(capsys, "log", "show", str(did), "--db", path)
+    assert "applicants: Acme KK:JP" in out and "planned filings: JP" in out
+    rc, out, _ = run(capsys, "log", "show", str(did), "--db", path, "--json")
+    assert json.loads(out)["filing_facts"]["applicants"] == [{"name": "Acme KK", "seat": "JP"}]

@@ -143,8 +143,10 @@ def cmd_show(args) -> int:
 
     with _open(args) as log:
         rec = log.draft(args.draft)
+        facts = log.filing_facts(rec.id)
     if args.json:
         data = asdict(rec)
+        data["filing_facts"] = facts  # null: none recorded (workbench log facts)
         if data.get("verdict"):
             data["verdict"]["claim_fields"] = {str(k): v for k, v in data["verdict"]["claim_fields"].items()}
         _print_json(data)
@@ -189,6 +191,11 @@ def cmd_show(args) -> int:
             )
     else:
         print("  decision: none yet")
+    from workbench.cli.clearance import _facts_lines
+    from workbench.cli.language import cli_language
+
+    for line in _facts_lines(facts, rec.id, cli_language()):  # the filing facts (workbench log facts)
+        print(line if line.startswith("  ") else "  " + line)
     return 0
 
 
