@@ -12,7 +12,9 @@ _SAMPLES = {"terms": ("laser weapon", "missile"), "field": 3, "n": 2, "p": 0.25,
 
 
 def _sample_args(spec):
-    return {name: _SAMPLES.get(name, "X") for name in spec.placeholders("en")}
+    """A sample per placeholder: a number where the template formats one (``{n:,}``, ``{p:.3g}``)."""
+    formatted = {name.split(".")[0] for _, name, fmt, _ in messages._FORMATTER.parse(spec.en) if name and fmt}
+    return {name: 1234 if name in formatted else _SAMPLES.get(name, "X") for name in spec.placeholders("en")}
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
@@ -106,3 +108,12 @@ def test_japanese_text_keeps_no_english_words(code):
     words = {w for w in re.findall(r"[A-Za-z][A-Za-z_0-9/.-]*[A-Za-z0-9]|[A-Za-z]", text)}
     english = {w for w in words if w not in ALLOWED_LATIN and not re.fullmatch(r"[A-H]\d\d[A-Z]?(?:\s?\d+/\d+)?|[A-Z]{2}|[A-Z]", w)}
     assert not english, f"{code}: English left in the Japanese text: {sorted(english)}"
+
+
+def test_the_catalogue_follows_the_glossary():
+    """One Japanese word per concept (workbench/ui/translations/glossary.ja.tsv), in the
+    core's messages as in the UI: 草稿, 判定, 判定記録, 出願方針, 分野, 特許請求の範囲..."""
+    from tests.ui.test_glossary import load_glossary, problems
+
+    pairs = [(spec.en, spec.ja) for spec in CATALOGUE.values()]
+    assert problems(pairs, load_glossary()) == []

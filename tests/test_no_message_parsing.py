@@ -75,7 +75,6 @@ def problems(path: Path) -> list[str]:
 
 # Modules that still recognise message text, each being converted (shrink to empty):
 STILL_PARSING = {
-    "triage.py": "drops the claims splitter's E201 note by its '[E201]' prefix (screening is coding its notes)",
     "errors_ja.py": "compares a raise site's extended hint with the catalogue's",
     "cli/language.py": "translates argparse's English usage errors by pattern",
 }
@@ -149,7 +148,6 @@ RE_PARSES = {
 LEGACY = {
     "errors_ja.py": "the English fillers of error details",
     "cli/language.py": "argparse's English usage errors",
-    "ui/reasons_i18n.py": "reasons and notes stored as English before they were coded",
 }
 
 

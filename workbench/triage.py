@@ -33,13 +33,15 @@ from workbench.domain import (
     Thresholds,
 )
 from workbench.errors import Cancelled, ClaimsError, WorkbenchError
-from workbench.messages import Message, code_of, msg
+from workbench.messages import Message, Text, code_of, error_message, msg
+from workbench.messages import ingest as I
 from workbench.messages import rules as R
+from workbench.messages import screening as S
 
 MAX_DRAFT_CHARS = 40_000  # the draft-level text (title, abstract, field, claims) is cut here
 MAX_CLAIM_CHARS = 100_000  # one claim's text is scored on this prefix (as the claim splitter analyses it)
 CLAIM_FIELD_MIN = 0.01  # per-claim field verdicts below this likelihood (and status "no") are left out
-NO_CLAIMS_NOTE = "No claims section was found: the whole text was screened as one unit."
+NO_CLAIMS_NOTE = msg(S.N401)  # the whole text was screened as one unit
 SEVERITY = {"no": 0, "possible": 1, "hit": 2}
 
 _lock = threading.Lock()
@@ -154,7 +156,7 @@ def screen_draft(
     malformed printed one is skipped with a note."""
     eng = engine or get_engine()
     thr = thresholds or eng.thresholds
-    notes = list(draft.notes)
+    notes: list[Text] = list(draft.notes)
     known, typed, known_notes = _known_codes(draft, ipc_codes)
     notes.extend(known_notes)
     try:
@@ -162,11 +164,11 @@ def screen_draft(
 
         claims = extract_claims(draft)
     except ClaimsError as exc:
-        claims = ClaimSet(claims=(), language=draft.language, notes=(f"[{exc.code}] {exc.message}",))
-        notes.append(NO_CLAIMS_NOTE if exc.code == "E201" else f"{NO_CLAIMS_NOTE} ({exc.message})")
+        claims = ClaimSet(claims=(), language=draft.language)
+        notes.append(NO_CLAIMS_NOTE if exc.code == "E201" else msg(S.N402, error=error_message(exc)))
     notes.extend(n for n in claims.notes if n not in notes)
     if not claims.claims:  # one note says it, not the reader's, the splitter's and ours
-        notes = [n for n in notes if not n.startswith("[E201]") and n.lower() != "claims section not found"]
+        notes = [n for n in notes if code_of(n) != I.N103]
 
     sections = [(name, getattr(draft, name)) for name in ("title", "abstract", "technical_field") if getattr(draft, name).strip()]
     if claims.claims:
@@ -232,7 +234,7 @@ def screen_draft(
     )
 
 
-def _known_codes(draft: Draft, typed: Iterable[str]) -> tuple[tuple[str, ...], set[str], list[str]]:
+def _known_codes(draft: Draft, typed: Iterable[str]) -> tuple[tuple[str, ...], set[str], list[Text]]:
     """The IPC codes known for a draft: typed by the user (must parse: E301) and printed
     in the document (skipped with a note when they are not IPC, e.g. CPC-only)."""
     from workbench.ipc import parse_ipc
@@ -240,11 +242,11 @@ def _known_codes(draft: Draft, typed: Iterable[str]) -> tuple[tuple[str, ...], s
 
     codes: list[str] = list(dict.fromkeys(str(parse_ipc(c)) for c in typed))
     entered = set(codes)
-    notes: list[str] = []
+    notes: list[Text] = []
     for raw in draft.ipc_codes:
         code = try_parse_ipc(raw)
         if code is None:
-            notes.append(f"The document's classification '{raw}' is not an IPC symbol and was not used.")
+            notes.append(msg(S.N403, symbol=raw))
         elif str(code) not in codes:
             codes.append(str(code))
     return tuple(codes), entered, notes
@@ -306,16 +308,16 @@ def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: str, thr: Thre
     if terms_at >= 0:
         reasons[terms_at] = msg(R.R310, terms=tuple(terms))
     if fs.model_codes and fs.code_score >= 0.01:
-        codes = ", ".join(f"{c} ({p:.2f})" for c, p in fs.model_codes)
-        reasons.append(f"predicted IPC: {codes}; likelihood {fs.likelihood:.3g}")
+        codes = tuple(f"{c} ({p:.2f})" for c, p in fs.model_codes)
+        reasons.append(msg(S.R401, codes=codes, likelihood=float(fs.likelihood)))
     if status == "no" and fs.likelihood >= thr.review and not fs.excluded:
         status = "possible"
-        reasons.append(f"likelihood {fs.likelihood:.3g} is at or above the review threshold {thr.review:.4g}")
+        reasons.append(msg(S.R402, likelihood=float(fs.likelihood), review=float(thr.review)))
     ans = _answers_reason(rule, answers)
     if ans and not any(_is_requirement(r) for r in reasons):  # unless the rule match said it
         reasons.append(ans)
     if fs.excluded:
-        reasons.append("both additional-requirement questions answered no: the field does not apply")
+        reasons.append(msg(S.R403))
     verified = any(m.verified for m in matches if m.status != "no") if status != "no" else bool(getattr(rule, "verified", False))
     return FieldVerdict(
         field_id=fid,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.claims import split_claims
+from workbench.messages import claims as N
 
 JPO = """【書類名】特許請求の範囲
 【請求項１】
@@ -110,7 +111,7 @@ def test_categories_from_the_closing_subject(subject: str, category: str) -> Non
 def test_later_reference_is_noted_not_crashed() -> None:
     cs = split_claims("【請求項１】\n請求項２に記載の装置。\n【請求項２】\nＡを備える装置。\n", "ja")
     assert cs.by_number(1).independent
-    assert any(n.startswith("[E202]") for n in cs.notes)
+    assert any(n.code == N.N203 and n.get("error").code == "E202" for n in cs.notes)
 
 
 def test_half_width_bracket_and_ascii_digits() -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from workbench.ingest import draft_from_text
+from workbench.messages import ingest as N
+from workbench.messages import msg
 
 
 def test_jpo_format_sections(jpo_draft):
@@ -98,13 +100,13 @@ def test_no_claims_heading_falls_back_to_numbered_claims_and_says_so():
     text = "Widget\n\nA widget is described here.\n\n1. A widget comprising a lever.\n2. The widget of claim 1, wherein the lever is steel.\n"
     d = draft_from_text(text)
     assert d.claims_text.startswith("1. A widget comprising a lever.")
-    assert any("no claims heading" in n for n in d.notes)
+    assert msg(N.N101) in d.notes
 
 
 def test_missing_claims_is_reported_in_notes_not_raised():
     d = draft_from_text("Just a memo about drones.\nNothing claimed here.\n")
     assert d.claims_text == ""
-    assert "claims section not found" in d.notes
+    assert msg(N.N103) in d.notes
 
 
 def test_english_ipc_label_is_collected():

@@ -2,11 +2,10 @@
 
 Every reason the real pipeline produces for the bundled example drafts (and for known
 IPC codes, both answers "no", a U/Pu limitation met and not met) is a coded message of the
-catalogue (or, for a reason still written as English, recognised by a pattern of
-workbench.ui.reasons_i18n), and its Japanese rendering keeps no English word of the
+catalogue (workbench/messages), and its Japanese rendering keeps no English word of the
 template: only the parts carried over verbatim (IPC codes, terms, numbers) may stay Latin.
-A reason stored as plain English by an earlier version is still translated for display;
-the English UI shows what the catalogue (or the record) says.
+A reason stored as plain English by an earlier version is shown as it was stored; the
+English UI shows the catalogue's English (what the record keeps for audit).
 """
 
 from __future__ import annotations
@@ -17,10 +16,20 @@ from pathlib import Path
 import pytest
 
 from workbench.domain import AdditionalAnswers
-from workbench.messages import CATALOGUE, Message, code_of
+from workbench.messages import CATALOGUE, Message, code_of, msg, render_all
+from workbench.messages import claims as C
+from workbench.messages import ingest as I
 from workbench.messages import rules as R
+from workbench.messages import screening as S
 from workbench.ui import i18n
-from workbench.ui.reasons_i18n import reason_args, translate_reason, translate_reasons
+
+
+def translate_reasons(reasons, language):
+    return render_all(reasons, language)
+
+
+def translate_reason(reason):
+    return reason.render("ja")
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -61,8 +70,7 @@ def real_reasons() -> set[str]:
 def _verbatim(reason) -> list[str]:
     """The parts of a reason carried over unchanged: a message's plain arguments (codes,
     terms, numbers), a legacy string's pattern groups."""
-    if not isinstance(reason, Message):
-        return reason_args(reason) or []
+    assert isinstance(reason, Message), reason
     out: list[str] = []
 
     def walk(value):
@@ -72,7 +80,7 @@ def _verbatim(reason) -> list[str]:
         elif isinstance(value, tuple):
             for v in value:
                 walk(v)
-        elif value is not None and not isinstance(value, bool):
+        elif value is not None and not isinstance(value, (bool, float)):  # a float is shown as its template formats it
             out.append(str(value))
 
     walk(reason)
@@ -81,17 +89,13 @@ def _verbatim(reason) -> list[str]:
 
 def test_every_real_reason_is_recognised_by_a_template(real_reasons):
     assert len(real_reasons) > 20
-    unknown = sorted(str(r) for r in real_reasons
-                     if (r.code not in CATALOGUE if isinstance(r, Message) else reason_args(r) is None))
+    unknown = sorted(str(r) for r in real_reasons if not isinstance(r, Message) or r.code not in CATALOGUE)
     assert not unknown, f"core reasons neither coded nor recognised (give them a code in workbench/messages): {unknown}"
     # the rules engine's reasons are coded; the screens reach the ones the brief names
     codes = {code_of(r) for r in real_reasons}
-    for code in (R.R330, R.R310, R.R312, R.R320, R.R301):
+    for code in (R.R330, R.R310, R.R312, R.R320, R.R301, S.R401, S.R403):
         assert code in codes, code
-    english = [str(r) for r in real_reasons]
-    for start in ("predicted IPC: ", "both additional-requirement questions answered no"):
-        assert any(start in r for r in english), start
-    assert any(" within " in r and "unverified rule" in r for r in english)
+    assert any(r.code == R.R301 and r.get("rule").get("verified").code == R.R391 for r in real_reasons)  # unverified rule
 
 
 def test_japanese_rendering_keeps_no_english_word_of_the_template(real_reasons, japanese):
@@ -107,27 +111,30 @@ def test_japanese_rendering_keeps_no_english_word_of_the_template(real_reasons, 
 
 
 def test_codes_terms_and_numbers_are_carried_over(japanese):
-    ja = translate_reason("known IPC code (printed in the document): B63C 7/26 + F41 within combination B63C 7/26 + F41 (verified rule, IPC <2025.01)")
+    within = msg(R.R301, codes=("B63C 7/26 + F41",), entry=msg(R.R395, entry="B63C 7/26 + F41"),
+                 rule=msg(R.R397, verified=msg(R.R390), editions="<2025.01"))
+    ja = msg(R.R331, reason=within).render("ja")
     assert ja.startswith("判明しているIPCコード（文書に記載）: ")
     assert "B63C 7/26 + F41" in ja and "組合せ" in ja and "確認済み" in ja and "<2025.01" in ja
-    ja = translate_reason("F41H is broader than F41H 3/00: give the group to decide (unverified rule)")
+    assert str(msg(R.R331, reason=within)) == (
+        "known IPC code (printed in the document): B63C 7/26 + F41 within combination B63C 7/26 + F41 (verified rule, IPC <2025.01)")
+    ja = msg(R.R302, codes=("F41H",), entry="F41H 3/00", rule=msg(R.R396, verified=msg(R.R391))).render("ja")
     assert "F41H" in ja and "F41H 3/00" in ja and "未確認" in ja and "broader" not in ja
-    ja = translate_reason("the field is limited (needs one of: uranium, ウラン); no text or terms were given to check it")
-    assert "uranium, ウラン" in ja and "given" not in ja
-    ja = translate_reason("limitation not met: none of uranium, plutonium is in the text")
-    assert ja.startswith("限定を満たさない") and "uranium, plutonium" in ja
-    assert translate_reason("likelihood 0.0113 is at or above the review threshold 0.00063") == \
-        "該当可能性 0.0113 は要検討のしきい値 0.00063 以上です"
+    ja = msg(R.R311, required=("uranium", "ウラン")).render("ja")
+    assert "uranium、ウラン" in ja and "given" not in ja
+    ja = msg(R.R313, required=("uranium", "plutonium")).render("ja")
+    assert ja.startswith("限定を満たさない") and "uranium、plutonium" in ja
+    assert msg(S.R402, likelihood=0.0113, review=0.00063).render("ja") == "該当可能性 0.0113 は要検討のしきい値 0.00063 以上です"
+    assert str(msg(S.R402, likelihood=0.0113, review=0.00063)) == "likelihood 0.0113 is at or above the review threshold 0.00063"
 
 
 def test_unknown_text_and_the_english_ui_keep_the_original(japanese):
     odd = "a reason written by a future core version (B63G 8/00)"
-    assert translate_reason(odd) == odd and reason_args(odd) is None
-    # a near miss of a template is not half-translated
-    near = "additional requirement applies (defence/foreign-military use: maybe; State-commissioned/funded R&D: no)"
-    assert translate_reason(near) == near
-    stored = ["evidence term(s) of this field: sonar", odd]
-    assert translate_reasons(stored, "en") == stored
+    assert translate_reasons([odd], "ja") == [odd]  # an old record's plain English is shown as stored
+    newer = Message("R9999", (("code", "B63G 8/00"),))  # a code this version does not know
+    assert "R9999" in newer.render("ja") and "B63G 8/00" in newer.render("ja")
+    stored = [msg(R.R310, terms=("sonar",)), odd]
+    assert translate_reasons(stored, "en") == ["evidence term(s) of this field: sonar", odd]
     assert translate_reasons(stored, "ja") == ["この分野の根拠用語: sonar", odd]
 
 
@@ -148,7 +155,7 @@ def test_the_draft_view_explains_fields_in_japanese(qtbot, japanese, example_dra
     tip = view.field_model.data(view.field_model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert tip and JAPANESE.search(tip)
     # the English UI shows the English rendering (what the record keeps for audit)
-    assert all(isinstance(r, Message) or reason_args(r) is not None for f in verdict.fields for r in f.reasons)
+    assert all(isinstance(r, Message) for f in verdict.fields for r in f.reasons)
     model = FieldTableModel()
     model.set_fields(verdict.fields, "en")
     tip_en = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
@@ -198,7 +205,9 @@ def test_screening_notes_of_real_drafts_are_shown_in_japanese(qtbot, japanese):
     claims and one with a cancelled claim and a gap in the numbering, screened for real."""
     from workbench.triage import NO_CLAIMS_NOTE, screen_text
     from workbench.ui.draft_view import DraftView
-    from workbench.ui.reasons_i18n import translate_note, translate_notes
+
+    def translate_note(note):
+        return render_all([note], "ja")[0]
 
     no_claims = screen_text("A sonar array for an unmanned underwater vehicle, towed behind a hull.")
     assert NO_CLAIMS_NOTE in no_claims.notes
@@ -210,15 +219,15 @@ def test_screening_notes_of_real_drafts_are_shown_in_japanese(qtbot, japanese):
     assert len(notes) >= 2
     for note in notes:
         ja = translate_note(note)
-        assert ja != note and JAPANESE.search(ja), f"untranslated screening note: {note!r}"
-    assert translate_note("cancelled claims left out: 2, 5-7") == "削除された請求項を除外しました: 2, 5-7"
-    assert translate_note("5 of 12 pages have no text layer (figures or scans)").startswith("12 ページ中 5 ページ")
+        assert isinstance(note, Message) and ja != str(note) and JAPANESE.search(ja), f"untranslated screening note: {note!r}"
+    assert translate_note(msg(C.N207, labels=("2", "5-7"))) == "削除された請求項を除外しました: 2、5-7"
+    assert translate_note(msg(I.N104, empty=5, pages=12)).startswith("12 ページ中 5 ページ")
     odd = "a note from a future reader"
-    assert translate_note(odd) == odd and translate_notes([NO_CLAIMS_NOTE], "en") == [NO_CLAIMS_NOTE]
+    assert translate_note(odd) == odd and render_all([NO_CLAIMS_NOTE], "en") == [str(NO_CLAIMS_NOTE)]
     view = DraftView()
     qtbot.addWidget(view)
     view.set_verdict(no_claims, "ja")
-    assert "請求の範囲が見つからない" in view.header.text() and NO_CLAIMS_NOTE not in view.header.text()
+    assert "請求の範囲が見つからない" in view.header.text() and str(NO_CLAIMS_NOTE) not in view.header.text()
     # said once: the reader's own "claims section not found" is already merged into the verdict's note
-    assert view.header.text().count(translate_note("claims section not found")) + view.header.text().count(
+    assert view.header.text().count(translate_note(msg(I.N103))) + view.header.text().count(
         translate_note(NO_CLAIMS_NOTE)) == 1

@@ -7,7 +7,9 @@ from workbench.claims.patterns import get_patterns
 from workbench.claims.pipeline import analyse, get_pipeline
 from workbench.claims.splitter import find_claims
 from workbench.domain import Claim, ClaimPart, ClaimSet, Draft
-from workbench.errors import CATALOGUE, E201, E202, ClaimsError
+from workbench.errors import E201, E202, ClaimsError
+from workbench.messages import claims as N
+from workbench.messages import error_message, msg
 from workbench.text import JA_LINE_WRAP
 
 
@@ -28,9 +30,9 @@ def unwrapped(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def _e202(number: int, target: int) -> str:
-    msg = CATALOGUE[E202].message.format(number=number, target=target)
-    return f"[{E202}] {msg}; the reference was ignored"
+def _e202(number: int, target: int):
+    """'[E202] Claim 3 refers to claim 5, which does not precede it; the reference was ignored'."""
+    return msg(N.N203, error=error_message(ClaimsError(E202, number=number, target=target)))
 
 
 def split_claims(text: str, language: str = "en") -> ClaimSet:
@@ -50,7 +52,7 @@ def split_claims(text: str, language: str = "en") -> ClaimSet:
         doc = analyse(nlp, analysed)
         a = analysis_of(doc)
         if doc.user_data.get("workbench.truncated"):
-            notes.append(f"claim {raw.number} is {len(claim_text):,} characters long; only its first {len(doc.text):,} were analysed")
+            notes.append(msg(N.N201, number=raw.number, length=len(claim_text), analysed=len(doc.text)))
         targets = list(a.references)
         if a.any_preceding:
             targets += [n for n in seen if n not in targets]
@@ -62,7 +64,7 @@ def split_claims(text: str, language: str = "en") -> ClaimSet:
             else:
                 notes.append(_e202(raw.number, target))
         if a.any_preceding and raw.number == 1:
-            notes.append("claim 1 refers to 'any preceding claim' but none precedes it")
+            notes.append(msg(N.N202))
         category = a.category
         if category == "other" and depends_on:
             category = seen[depends_on[0]].category  # "The assembly of claim 1": same kind as its parent
@@ -107,7 +109,7 @@ def extract_claims(draft: Draft) -> ClaimSet:
         other = "en" if draft.language == "ja" else "ja"
         fallback = split_claims(draft.claims_text, other)
         if fallback.claims:
-            note = f"claims are numbered in {other} style although the draft reads as {draft.language}"
+            note = msg(N.N204, other=msg(N.LANGUAGE_NAMES[other]), language=msg(N.LANGUAGE_NAMES[draft.language]))
             return ClaimSet(fallback.claims, fallback.language, (*fallback.notes, note))
         raise ClaimsError(E201, path=draft.source_path)
     return claim_set

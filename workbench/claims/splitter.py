@@ -14,6 +14,8 @@ import bisect
 from dataclasses import dataclass
 
 from workbench.claims.patterns import ClaimPatterns, ascii_digits
+from workbench.messages import claims as N
+from workbench.messages import Message, msg
 
 
 _MAX_GAP = 200  # missing numbers looked for in other label styles, per gap
@@ -68,15 +70,15 @@ def _cancelled(norm: str, patterns: ClaimPatterns) -> list[_Label]:
     return out
 
 
-def _sequence(labels: list[_Label]) -> tuple[list[_Label], list[str]]:
+def _sequence(labels: list[_Label]) -> tuple[list[_Label], list[Message]]:
     """Keep the labels that form the claim numbering 1, 2, 3... (gaps allowed, noted)."""
-    notes: list[str] = []
+    notes: list[Message] = []
     if not labels:
         return [], notes
     numbers = [lab.number for lab in labels]
     first = 1 if 1 in numbers else min(numbers)
     if first != 1:
-        notes.append(f"claim numbering starts at {first}, not 1")
+        notes.append(msg(N.N205, first=first))
     remaining = sorted(numbers)  # numbers of the labels not yet visited, for the gap test
     chosen: list[_Label] = []
     expected = first
@@ -90,13 +92,13 @@ def _sequence(labels: list[_Label]) -> tuple[list[_Label], list[str]]:
             last = chosen[-1].top
             k = bisect.bisect_right(remaining, last)
             if k == len(remaining) or remaining[k] >= lab.number:
-                notes.append(f"claim numbering jumps from {last} to {lab.number}")
+                notes.append(msg(N.N206, last=last, next=lab.number))
                 chosen.append(lab)
                 expected = lab.top + 1
     return chosen, notes
 
 
-def _fill_gaps(norm: str, best: list[_Label], notes: list[str], patterns: ClaimPatterns, cancelled: list[_Label]):
+def _fill_gaps(norm: str, best: list[_Label], notes: list[Message], patterns: ClaimPatterns, cancelled: list[_Label]):
     """Numbers missing from the chosen sequence may be labelled in another way
     ("I claim: 1. A lamp..." on the heading line, then "2." at line starts):
     take a label of exactly the missing number from the other patterns, only
@@ -139,12 +141,12 @@ def _fill_gaps(norm: str, best: list[_Label], notes: list[str], patterns: ClaimP
     return _sequence(merged)
 
 
-def find_claims(text: str, patterns: ClaimPatterns) -> tuple[list[RawClaim], list[str]]:
+def find_claims(text: str, patterns: ClaimPatterns) -> tuple[list[RawClaim], list[Message]]:
     """Split ``text`` (a claims section) into numbered claims with exact offsets."""
     norm = ascii_digits(text)
     cancelled = _cancelled(norm, patterns)
     best: list[_Label] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     for label in patterns.labels:
         chosen, label_notes = _sequence(_labels(norm, label.regex, cancelled))
         if sum(not x.cancelled for x in chosen) > sum(not x.cancelled for x in best):
@@ -169,6 +171,6 @@ def find_claims(text: str, patterns: ClaimPatterns) -> tuple[list[RawClaim], lis
         claims.append(RawClaim(lab.number, start, end, lab.label_start))
     skipped = [lab for lab in best if lab.cancelled]
     if skipped:
-        labels = ", ".join(f"{x.number}-{x.top}" if x.top != x.number else str(x.number) for x in skipped)
-        notes.append(f"cancelled claims left out: {labels}")
+        labels = tuple(f"{x.number}-{x.top}" if x.top != x.number else str(x.number) for x in skipped)
+        notes.append(msg(N.N207, labels=labels))
     return claims, notes

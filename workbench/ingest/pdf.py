@@ -17,6 +17,8 @@ from pathlib import Path
 from workbench.domain import Draft
 from workbench.errors import E104, E105, E106, E107, E111, E112, E113, IngestError
 from workbench.ingest.build import assemble, sha256_of
+from workbench.messages import ingest as N
+from workbench.messages import msg
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _PROJECT_AFTER_PAGES = 10
@@ -104,7 +106,7 @@ def read_pdf(
         pages.append(_SPACE_RUN.sub(" ", text))  # justified lines come out with runs of spaces
     if empty == n or (empty * 2 > n and sum(len(p.strip()) for p in pages) < 200 * n * 0.1):
         raise IngestError(E107, path=path, pages=empty)
-    notes = [f"{empty} of {n} pages have no text layer (figures or scans)"] if empty else []
+    notes = [msg(N.N104, empty=empty, pages=n)] if empty else []
     try:
         return assemble(path, sha256_of(data), "pdf", pages, notes=notes)
     except IngestError as exc:

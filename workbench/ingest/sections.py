@@ -12,6 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from workbench.messages import Text, msg
+from workbench.messages import ingest as N
+
 # -- English headings ---------------------------------------------------------
 _CLAIMS_HEAD = re.compile(
     r"^[ \t]*(?:"
@@ -113,7 +116,7 @@ class Sections:
     claims: Span | None = None
     ipc_codes: tuple[str, ...] = ()
     claims_head: int = 0  # where the claims heading line starts
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
 
 
 def _skip_ws(text: str, pos: int) -> int:
@@ -178,8 +181,8 @@ def find_ipc_codes(text: str) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------------------
-def _find_claims_en(text: str) -> tuple[Span | None, int, list[str]]:
-    notes: list[str] = []
+def _find_claims_en(text: str) -> tuple[Span | None, int, list[Text]]:
+    notes: list[Text] = []
     heads = list(_CLAIMS_HEAD.finditer(text))
     chosen = None
     for m in heads:
@@ -206,10 +209,10 @@ def _find_claims_en(text: str) -> tuple[Span | None, int, list[str]]:
                 start = m.start()
                 break
         if start < 0:
-            return None, 0, ["claims section not found"]
+            return None, 0, [msg(N.N103)]
         start = _skip_ws(text, start)
         head = start
-        notes.append("no claims heading; claims taken from the first line numbered 1.")
+        notes.append(msg(N.N101))
     end = len(text)
     ab = _ABSTRACT_HEAD.search(text, start)
     if ab:
@@ -387,7 +390,7 @@ def _sections_ja(text: str) -> Sections:
             start = _skip_ws(text, alt.end())
         elif one:
             start = one.start()
-            sec.notes.append("no 特許請求の範囲 heading; claims taken from 【請求項１】")
+            sec.notes.append(msg(N.N102))
         else:
             start = -1
         if start >= 0:
@@ -399,7 +402,7 @@ def _sections_ja(text: str) -> Sections:
                     stop = cand.start()
             sec.claims = Span(start, _trim_end(text, start, stop))
     if sec.claims is None:
-        sec.notes.append("claims section not found")
+        sec.notes.append(msg(N.N103))
     # title
     t = _JP_TITLE.search(text)
     if t:

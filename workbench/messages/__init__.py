@@ -98,6 +98,10 @@ class Message:
         return self.kwargs.get(name, default)
 
     def render(self, lang: str = "en") -> str:
+        if self.code[:1] == "E":  # a coded error quoted inside a note: "[E202] its message"
+            from workbench.errors_ja import localize
+
+            return f"[{self.code}] " + localize(self.code, self.kwargs, lang)[0]
         spec = CATALOGUE.get(self.code)
         if spec is None:  # a record written by a newer version: show what we have, never crash
             return f"[{self.code}] " + ", ".join(f"{k}={v}" for k, v in self.args)
@@ -118,6 +122,13 @@ class Message:
     def from_dict(cls, data: Mapping) -> "Message":
         args = data.get("args") or {}
         return cls(str(data["code"]), tuple((k, _from_jsonable(v)) for k, v in args.items()))
+
+
+def error_message(exc: Any) -> Message:
+    """A coded error (``WorkbenchError``) as a value a note can quote: ``[E202] message`` in
+    the reader's language (its details are the arguments)."""
+    details = {k: v if isinstance(v, (str, int, float, bool, type(None))) else str(v) for k, v in exc.details.items()}
+    return Message(str(exc.code), tuple(sorted((k, _freeze(v)) for k, v in details.items())))
 
 
 def msg(code: str, **args: Any) -> Message:

@@ -20,7 +20,7 @@ define("I806", "Dask cluster {address}", "Dask クラスター {address}")
 define(
     "I807",
     "{bar} {done}/{total} {pct}  {rate} drafts/s  ETA {eta}",
-    "{bar} {done}/{total} {pct}  {rate} 件/秒  残り {eta}",
+    "{bar} {done}/{total} {pct}  {rate} 草稿/秒  残り {eta}",
 )
 define("I808", "[{done}/{total}] {name}: {level}{top}", "[{done}/{total}] {name}：判定 {level}{top}")
 define("I809", " - top field {field} {field_name} ({p:.2f})", "（最有力の分野 {field} {field_name}、{p:.2f}）")
@@ -63,7 +63,7 @@ define(
 define(
     "W802",
     "Cancelled: {recorded} draft(s) recorded, {left} not screened.",
-    "中止しました：{recorded} 件を記録済み、{left} 件は未判定です。",
+    "中止しました：草稿 {recorded} 件を記録済み、{left} 件は未判定です。",
 )
 
 # -- re-screening --------------------------------------------------------------------------
@@ -78,7 +78,7 @@ define("I823", "draft {draft_id} {name}: {before} → {after}", "草稿 {draft_i
 define(
     "I824",
     "{changed} of {n} re-screened draft(s) changed level or top field (listed above); every earlier verdict stays in the history.",
-    "再判定した {n} 件のうち {changed} 件で判定区分または最有力の分野が変わりました（上記）。以前の判定はすべて履歴に残ります。",
+    "再判定した草稿 {n} 件のうち {changed} 件で判定区分または最有力の分野が変わりました（上記）。以前の判定はすべて履歴に残ります。",
 )
 define(
     "I825",
@@ -89,11 +89,11 @@ define("I826", "Nothing to re-screen: no stored draft matches.", "再判定す�
 define(
     "I827",
     "{n} draft(s) in the triage log were screened with other rules or another model than the current ones (rules {rules}, model {model}).",
-    "判定記録のうち {n} 件は現在とは別の規則またはモデルで判定されています（現在：規則 {rules}、モデル {model}）。",
+    "判定記録の草稿のうち {n} 件は現在とは別の規則またはモデルで判定されています（現在：規則 {rules}、モデル {model}）。",
 )
 define(
     "I828",
     "Re-screening done: {changed} of {n} draft(s) changed level or top field.",
-    "再判定が終わりました：{n} 件中 {changed} 件で判定区分または最有力の分野が変わりました。",
+    "再判定が終わりました：草稿 {n} 件中 {changed} 件で判定区分または最有力の分野が変わりました。",
 )
 define("I829", "Re-screen {n} draft(s)…", "{n} 件を再判定…")

@@ -2,5 +2,30 @@
 
 from __future__ import annotations
 
-from workbench.messages import define  # noqa: F401
+from workbench.messages import define
 
+
+# -- what the claim splitter noticed (ClaimSet.notes) ----------------------------------------
+N201 = define(
+    "N201",
+    "claim {number} is {length:,} characters long; only its first {analysed:,} were analysed",
+    "請求項{number}は{length:,}文字あり、最初の{analysed:,}文字のみを解析しました",
+)
+N202 = define(
+    "N202",
+    "claim 1 refers to 'any preceding claim' but none precedes it",
+    "請求項1は「先行するいずれかの請求項」を引用していますが、先行する請求項がありません",
+)
+N203 = define("N203", "{error}; the reference was ignored", "{error}（この引用は無視しました）")
+N204 = define(
+    "N204",
+    "claims are numbered in {other} style although the draft reads as {language}",
+    "草稿の本文は{language}ですが、請求項の番号は{other}の様式です",
+)
+N205 = define("N205", "claim numbering starts at {first}, not 1", "請求項の番号が1ではなく{first}から始まっています")
+N206 = define("N206", "claim numbering jumps from {last} to {next}", "請求項の番号が{last}から{next}に飛んでいます")
+N207 = define("N207", "cancelled claims left out: {labels}", "削除された請求項を除外しました: {labels}")
+# languages named inside a note
+N290 = define("N290", "English", "英語")
+N291 = define("N291", "Japanese", "日本語")
+LANGUAGE_NAMES = {"en": N290, "ja": N291}

@@ -29,7 +29,7 @@ R301 = define("R301", "{codes} within {entry} ({rule})", "{codes} は {entry} �
 R302 = define(
     "R302",
     "{codes} is broader than {entry}: give the group to decide ({rule})",
-    "{codes} は {entry} より広い分類です。判断にはグループまで指定してください（{rule}）",
+    "{codes} は {entry} より広い分類です。分野の判定にはグループまで指定してください（{rule}）",
 )
 # -- evidence terms and the field's limitation -----------------------------------------------
 R310 = define("R310", "evidence term(s) of this field: {terms}", "この分野の根拠用語: {terms}")

@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
-from workbench.messages import define  # noqa: F401
+from workbench.messages import define
 
-define(
+N401 = define(
     "N401",
     "No claims section was found: the whole text was screened as one unit.",
-    "請求の範囲が見つからないため、全文を一つの単位として判定しました。",
+    "特許請求の範囲が見つからないため、全文を一つの単位として判定しました。",
+)
+N402 = define(
+    "N402",
+    "No claims section was found: the whole text was screened as one unit. ({error})",
+    "特許請求の範囲が見つからないため、全文を1つの単位として判定しました。（{error}）",
+)
+N403 = define(
+    "N403",
+    "The document's classification '{symbol}' is not an IPC symbol and was not used.",
+    "文書に記載の分類「{symbol}」はIPC記号ではないため、使用していません。",
+)
+
+# -- reasons a field verdict adds to the rules engine's (workbench/triage.py) ----------------
+R401 = define("R401", "predicted IPC: {codes}; likelihood {likelihood:.3g}", "予測IPC: {codes}、該当可能性 {likelihood:.3g}")
+R402 = define(
+    "R402",
+    "likelihood {likelihood:.3g} is at or above the review threshold {review:.4g}",
+    "該当可能性 {likelihood:.3g} は要検討のしきい値 {review:.4g} 以上です",
+)
+R403 = define(
+    "R403",
+    "both additional-requirement questions answered no: the field does not apply",
+    "付加要件の質問に両方「いいえ」と回答: この分野は該当しません",
 )

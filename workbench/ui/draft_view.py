@@ -35,10 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import AdditionalAnswers, ClaimVerdict, DraftVerdict
-from workbench.messages import code_of
+from workbench.messages import code_of, render_all
 from workbench.messages.rules import KNOWN_CODE_CODES
 from workbench.ui import labels
-from workbench.ui.reasons_i18n import translate_notes, translate_reasons
 from workbench.ui.models.claims import ClaimTreeModel, FieldTableModel
 
 
@@ -352,7 +351,7 @@ class DraftView(QWidget):
             if not top.verified:
                 parts.append("<i>" + html.escape(self.tr("the rule behind this field is not verified")) + "</i>")
         meta = self.tr("rules %1, model %2").replace("%1", v.ruleset_version or "?").replace("%2", v.model_version or "?")
-        notes = "; ".join(translate_notes(dict.fromkeys(v.notes or v.draft.notes), self.language))  # the pipeline already merged the reader's notes
+        notes = "; ".join(render_all(dict.fromkeys(v.notes or v.draft.notes), self.language))  # the pipeline already merged the reader's notes
         line2 = html.escape(meta) + (" · " + html.escape(notes) if notes else "")
         disclaimer = html.escape(self.tr("A screening aid, not legal advice."))
         self.header.setText(" · ".join(parts) + f"<br><small>{line2} · {disclaimer}</small>")
@@ -535,7 +534,7 @@ class DraftView(QWidget):
                 if item not in outside:
                     outside.append(item)
         parts = [f"<b>{html.escape(_fname(fv, self.language))}</b> — {html.escape(labels.verified_label(fv.verified))}"]
-        parts += [f"• {html.escape(r)}" for r in translate_reasons(reasons, self.language)]
+        parts += [f"• {html.escape(r)}" for r in render_all(reasons, self.language)]
         if outside:
             parts.append(html.escape(self.tr("Also found in: %1").replace("%1", "; ".join(outside[:8]))))
         return "<small>" + "<br>".join(parts) + "</small>"

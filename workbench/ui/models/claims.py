@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from workbench.domain import ClaimSet, ClaimVerdict
 from workbench.ui import labels
-from workbench.ui.reasons_i18n import translate_reasons
+from workbench.messages import render_all
 
 CLAIM_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -130,7 +130,7 @@ class FieldTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == COL_F_FIELD:
             return labels.field_colour(f.field_id)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(translate_reasons(f.reasons, self._language)) or None
+            return "\n".join(render_all(f.reasons, self._language)) or None
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_F_VERIFIED and not f.verified:
             return labels.level_colour("review")
         return None
