@@ -45,7 +45,7 @@ def test_round_trip_and_nested_rendering(monkeypatch):
     inner = msg("N401")
     m = msg("I990", terms=["a", "b"], inner=inner)
     assert m.render("en").startswith("terms: a, b; No claims")
-    assert m.render("ja").startswith("用語：a、b；請求の範囲")
+    assert m.render("ja").startswith("用語：a、b；特許請求の範囲")
     back = Message.from_dict(m.to_dict())
     assert back == m
     assert m.to_dict()["en"] == str(m)

@@ -142,7 +142,7 @@ def test_the_progress_bar_shows_rate_and_eta_on_a_terminal():
     stream = io.StringIO()
     ja = Progress("bar", stream=stream, lang="ja")
     ja.update(Outcome("/x/d1.txt", "screened", 1, 2, level="clear"))
-    assert "件/秒" in stream.getvalue() and "残り" in stream.getvalue()
+    assert "草稿/秒" in stream.getvalue() and "残り" in stream.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------

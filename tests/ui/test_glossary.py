@@ -89,7 +89,7 @@ def test_the_glossary_is_well_formed():
 
 def test_the_ui_translation_follows_the_glossary():
     pairs = ts_messages()
-    assert len(pairs) > 300  # the whole .ts was read
+    assert len(pairs) > 250  # the whole .ts was read (the reasons and notes left it: they are the core catalogue's now)
     assert problems(pairs, load_glossary()) == []
 
 
