@@ -510,232 +510,232 @@
   <context>
     <name>DraftView</name>
     <message>
-      <location filename="../draft_view.py" line="154" />
+      <location filename="../draft_view.py" line="153" />
       <source>Additional requirements</source>
       <translation>付加要件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="156" />
+      <location filename="../draft_view.py" line="155" />
       <source>For defence use (Japan's or a foreign military's)?</source>
       <translation>防衛目的（日本または外国の軍事用途）ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="158" />
+      <location filename="../draft_view.py" line="157" />
       <source>From State-commissioned or State-funded R&amp;D?</source>
       <translation>国の委託・補助による研究開発の成果ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="163" />
+      <location filename="../draft_view.py" line="162" />
       <source>e.g. F41H 3/00, H04K 3/00</source>
       <translation>例: F41H 3/00, H04K 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="165" />
+      <location filename="../draft_view.py" line="164" />
       <source>Separate codes with commas, semicolons or 、. A field these codes fall in is taken as a fact (likelihood 100%), for every claim. Apply (or Enter) screens the draft again.</source>
       <translation>複数のコードはカンマ・セミコロン・読点（、）で区切ります。これらのコードが属する分野は事実として扱い、すべての請求項で該当可能性100%とします。「適用」（または Enter）で草稿を再判定します。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="169" />
+      <location filename="../draft_view.py" line="168" />
       <source>Apply</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="174" />
+      <location filename="../draft_view.py" line="173" />
       <source>IPC codes known for this draft</source>
       <translation>この草稿について判明しているIPCコード</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="179" />
+      <location filename="../draft_view.py" line="178" />
       <source>Annotation for this claim</source>
       <translation>この請求項への注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="183" />
+      <location filename="../draft_view.py" line="182" />
       <source>Why (optional)</source>
       <translation>理由（任意）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="185" />
+      <location filename="../draft_view.py" line="184" />
       <source>e.g. F41H 3/00</source>
       <translation>例: F41H 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="186" />
+      <location filename="../draft_view.py" line="185" />
       <source>Agree</source>
       <translation>同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="187" />
+      <location filename="../draft_view.py" line="186" />
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="196" />
+      <location filename="../draft_view.py" line="195" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="197" />
+      <location filename="../draft_view.py" line="196" />
       <source>Undo</source>
       <translation>取り消す</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="210" />
+      <location filename="../draft_view.py" line="209" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="212" />
+      <location filename="../draft_view.py" line="211" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="214" />
+      <location filename="../draft_view.py" line="213" />
       <source>Corrected IPC</source>
       <translation>修正IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="236" />
+      <location filename="../draft_view.py" line="235" />
       <source>Field likelihoods</source>
       <translation>分野ごとの該当可能性</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="242" />
+      <location filename="../draft_view.py" line="241" />
       <source>Top IPC codes</source>
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="245" />
+      <location filename="../draft_view.py" line="244" />
       <source>Annotations of this draft</source>
       <translation>この草稿の注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="322" />
+      <location filename="../draft_view.py" line="321" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="351" />
+      <location filename="../draft_view.py" line="350" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="353" />
+      <location filename="../draft_view.py" line="352" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="354" />
+      <location filename="../draft_view.py" line="353" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="357" />
+      <location filename="../draft_view.py" line="356" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="414" />
+      <location filename="../draft_view.py" line="413" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="440" />
+      <location filename="../draft_view.py" line="439" />
       <source>No claims to annotate in this draft: record your view in the decision's rationale.</source>
       <translation>この草稿には注記できる請求項がありません。ご意見は出願方針の理由に記入してください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="455" />
+      <location filename="../draft_view.py" line="454" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="476" />
+      <location filename="../draft_view.py" line="475" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="480" />
+      <location filename="../draft_view.py" line="479" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="480" />
+      <location filename="../draft_view.py" line="479" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="482" />
+      <location filename="../draft_view.py" line="481" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="484" />
+      <location filename="../draft_view.py" line="483" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="511" />
+      <location filename="../draft_view.py" line="510" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="514" />
+      <location filename="../draft_view.py" line="513" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="540" />
+      <location filename="../draft_view.py" line="539" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="546" />
+      <location filename="../draft_view.py" line="545" />
       <source>title</source>
       <translation>発明の名称</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="547" />
+      <location filename="../draft_view.py" line="546" />
       <source>abstract</source>
       <translation>要約</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="548" />
+      <location filename="../draft_view.py" line="547" />
       <source>technical field</source>
       <translation>技術分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="549" />
+      <location filename="../draft_view.py" line="548" />
       <source>description</source>
       <translation>明細書</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="550" />
+      <location filename="../draft_view.py" line="549" />
       <source>predicted IPC</source>
       <translation>予測IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="593" />
+      <location filename="../draft_view.py" line="592" />
       <source>Claim %1 has no field flagged: there is no flag to agree or disagree with.</source>
       <translation>請求項%1には該当の可能性がある分野がありません。同意・不同意する判定がありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="598" />
+      <location filename="../draft_view.py" line="597" />
       <source>Choose the field of claim %1 to annotate first (Field, in the annotation panel).</source>
       <translation>先に請求項%1の注記する分野を選んでください（注記欄の「分野」）。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="616" />
+      <location filename="../draft_view.py" line="615" />
       <source>Agree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="617" />
+      <location filename="../draft_view.py" line="616" />
       <source>Disagree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="619" />
+      <location filename="../draft_view.py" line="618" />
       <source>not saved yet: Save (Ctrl+S) or Undo (Ctrl+Z)</source>
       <translation>未保存です。保存（Ctrl+S）または取り消し（Ctrl+Z）</translation>
     </message>
@@ -1442,189 +1442,6 @@
       <location filename="../models/queue.py" line="83" />
       <source>10 mo. without designation</source>
       <translation>10か月（保全指定なし）</translation>
-    </message>
-  </context>
-  <context>
-    <name>Reasons</name>
-    <message>
-      <location filename="../reasons_i18n.py" line="42" />
-      <source>yes</source>
-      <translation>はい</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="43" />
-      <source>no</source>
-      <translation>いいえ</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="44" />
-      <source>unanswered</source>
-      <translation>未回答</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="55" />
-      <source>defence/foreign-military use: %1; State-commissioned/funded R&amp;D: %2</source>
-      <translation>防衛・外国軍事目的: %1、国の委託・資金による研究開発: %2</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="64" />
-      <source>combination %1</source>
-      <translation>組合せ %1</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="71" />
-      <source>%1 rule, IPC %2</source>
-      <translation>%1の規則、IPC版 %2</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="72" />
-      <source>%1 rule</source>
-      <translation>%1の規則</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="82" />
-      <source>known IPC code (entered for the draft): %1</source>
-      <translation>判明しているIPCコード（この草稿に入力）: %1</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="84" />
-      <source>known IPC code (printed in the document): %1</source>
-      <translation>判明しているIPCコード（文書に記載）: %1</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="89" />
-      <source>%1 within %2 (%3)</source>
-      <translation>%1 は %2 の範囲内（%3）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="94" />
-      <source>%1 is broader than %2: give the group to decide (%3)</source>
-      <translation>%1 は %2 より広い分類です。分野の判定にはグループまで指定してください（%3）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="99" />
-      <source>evidence term(s) of this field: %1</source>
-      <translation>この分野の根拠用語: %1</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="103" />
-      <source>the field is limited (needs one of: %1); no text or terms were given to check it</source>
-      <translation>この分野には限定があります（次のいずれかが必要: %1）。確認に使える本文・用語がありません</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="108" />
-      <source>limitation met: %1 (%2 limitation)</source>
-      <translation>限定を満たす: %1（%2の限定）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="113" />
-      <source>limitation not met: none of %1 is in the text</source>
-      <translation>限定を満たさない: %1 のいずれも本文にありません</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="120" />
-      <source>additional requirement not met (%1)</source>
-      <translation>付加要件を満たしません（%1）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="122" />
-      <source>additional requirement met (%1)</source>
-      <translation>付加要件を満たします（%1）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="124" />
-      <source>additional requirement applies and is unanswered (%1)</source>
-      <translation>付加要件が適用され、未回答です（%1）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="126" />
-      <source>additional requirement applies (%1)</source>
-      <translation>付加要件が適用されます（%1）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="131" />
-      <source>additional requirement applies (defence use / State-funded R&amp;D)</source>
-      <translation>付加要件が適用されます（防衛目的／国の資金による研究開発）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="135" />
-      <source>additional requirement applies: defence use %1, State-funded R&amp;D %2</source>
-      <translation>付加要件が適用されます（防衛目的: %1、国の資金による研究開発: %2）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="140" />
-      <source>predicted IPC: %1; likelihood %2</source>
-      <translation>予測IPC: %1、該当可能性 %2</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="145" />
-      <source>likelihood %1 is at or above the review threshold %2</source>
-      <translation>該当可能性 %1 は要検討のしきい値 %2 以上です</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="150" />
-      <source>both additional-requirement questions answered no: the field does not apply</source>
-      <translation>付加要件の質問に両方「いいえ」と回答: この分野は該当しません</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="226" />
-      <source>No claims section was found: the whole text was screened as one unit.</source>
-      <translation>特許請求の範囲が見つからないため、全文を1つの単位として判定しました。</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="228" />
-      <source>No claims section was found: the whole text was screened as one unit. (%1)</source>
-      <translation>特許請求の範囲が見つからないため、全文を1つの単位として判定しました。（%1）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="230" />
-      <source>The document's classification '%1' is not an IPC symbol and was not used.</source>
-      <translation>文書に記載の分類「%1」はIPC記号ではないため、使用していません。</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="232" />
-      <source>%1 of %2 pages have no text layer (figures or scans)</source>
-      <translation>%2 ページ中 %1 ページにテキスト層がありません（図面またはスキャン画像）</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="234" />
-      <source>no claims heading; claims taken from the first line numbered 1.</source>
-      <translation>特許請求の範囲の見出しがないため、番号1の最初の行から請求項を読み取りました。</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="236" />
-      <source>no 特許請求の範囲 heading; claims taken from 【請求項１】</source>
-      <translation>【特許請求の範囲】の見出しがないため、【請求項１】から請求項を読み取りました。</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="237" />
-      <source>claims section not found</source>
-      <translation>特許請求の範囲が見つかりません</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="239" />
-      <source>claim %1 is %2 characters long; only its first %3 were analysed</source>
-      <translation>請求項%1は%2文字あり、最初の%3文字のみを解析しました</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="241" />
-      <source>claim 1 refers to 'any preceding claim' but none precedes it</source>
-      <translation>請求項1は「先行するいずれかの請求項」を引用していますが、先行する請求項がありません</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="243" />
-      <source>claim numbering starts at %1, not 1</source>
-      <translation>請求項の番号が1ではなく%1から始まっています</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="245" />
-      <source>claim numbering jumps from %1 to %2</source>
-      <translation>請求項の番号が%1から%2に飛んでいます</translation>
-    </message>
-    <message>
-      <location filename="../reasons_i18n.py" line="247" />
-      <source>cancelled claims left out: %1</source>
-      <translation>削除された請求項を除外しました: %1</translation>
     </message>
   </context>
   <context>
