@@ -43,7 +43,7 @@ define(
 define(
     "I702",
     "A screening aid, not legal advice: confirm every step with counsel and the official texts before filing.",
-    "審査の補助であり、法的助言ではありません。出願前に各手順を代理人及び公式の条文で確認してください。",
+    "判定の補助であり、法的助言ではありません。出願前に各手順を代理人及び公式の条文で確認してください。",
 )
 define("I703", "{t[en]}", "{t[ja]}")  # a text of the rule data, in both languages (jurisdictions.yaml *_ja)
 define("I704", "{n} days", "{n}日")
