@@ -96,4 +96,4 @@ define(
     "Re-screening done: {changed} of {n} draft(s) changed level or top field.",
     "再判定が終わりました：草稿 {n} 件中 {changed} 件で判定区分または最有力の分野が変わりました。",
 )
-define("I829", "Re-screen {n} draft(s)…", "{n} 件を再判定…")
+define("I829", "Re-screen {n} draft(s)…", "草稿 {n} 件を再判定…")
