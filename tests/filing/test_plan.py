@@ -171,3 +171,10 @@ def test_periods_are_calendar_months_weeks_and_days():
     assert add_period(date(2026, 1, 31), "1m") == date(2026, 2, 28)
     assert add_period(date(2026, 1, 31), "6w") == date(2026, 3, 14)
     assert add_period(date(2026, 1, 31), "21d") == date(2026, 2, 21)
+
+
+def test_a_rule_that_may_apply_is_planned_for_and_said_so():
+    p = plan(inventors=(Inventor("A", "JP", made_in=("JP",)),), filings=(Filing("JP"), Filing("US")))  # not screened
+    jp = next(r for r in p.rules if r.code == "JP")
+    assert jp.applies == "possible" and M.W714 in codes(p) and p.filing("US").needs == ("JP",)
+    assert any("may apply" in line for line in p.lines("en")) and any("可能性" in line for line in p.lines("ja"))

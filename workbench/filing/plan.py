@@ -623,6 +623,10 @@ def clearance_plan(facts: Facts, today: date | None = None, jurisdictions: tuple
     for f, fp in zip(lodging, fplans):
         if f.intended and fp.earliest and f.intended.isoformat() < fp.earliest and not f.filed_on:
             notes.append(msg(M.W711, filing=filing_label(f), intended=f.intended.isoformat(), date=fp.earliest))
+    for c in checks:  # a rule that may apply is planned for, and said so with why
+        if c.applies == "possible":
+            notes.append(msg(M.W714, country=_t(c.jurisdiction, "name"),
+                             why=msg(M.I703, t={"en": c.why, "ja": c.text("why", "ja")})))
     if not checks:
         notes.append(msg(M.I745))
     return Plan(today.isoformat(), tuple(statuses), tuple(steps), tuple(fplans), conflicts, ways, tuple(notes))
