@@ -35,8 +35,8 @@ def register_facts(cmds, db) -> None:
     c.add_argument("--permit", action="append", default=None, metavar="RULE:REQUESTED[:GRANTED]",
                    help="a clearance asked for without a home filing (repeat), e.g. US:2026-12-01 (a 5.12(b) petition)")
     c.add_argument("--show", action="store_true", help="only show the recorded facts")
-    c.add_argument("--json", action="store_true")
-    c.add_argument("--reviewer", metavar="NAME")
+    c.add_argument("--json", action="store_true", help="print the recorded facts as JSON")
+    c.add_argument("--reviewer", metavar="NAME", help="who records the facts (default: the reviewer in Settings)")
     c.set_defaults(func=cmd_facts)
 
 
