@@ -25,7 +25,10 @@ def launcher():
     [
         (["workbench-gui", "-m", "workbench.ui.process_runner"], "workbench.ui.process_runner"),
         (["workbench", "-m", "workbench.cli.main", "demo"], "workbench.cli.main"),
+        (["workbench", "-m", "joblib.externals.loky.backend.popen_loky_posix", "--process-name", "x", "--pipe", "5"],
+         "joblib.externals.loky.backend.popen_loky_posix"),  # `workbench batch --jobs N` frozen
         (["workbench-gui", "-m", "os"], None),  # only our own modules
+        (["workbench", "-m", "joblib.externals.loky.backend.resource_tracker"], None),
         (["workbench-gui", "draft.txt"], None),
         (["workbench", "demo"], None),
         (["workbench-gui"], None),
@@ -45,3 +48,20 @@ def test_m_runs_the_module_as_main_with_the_rest_of_the_arguments(launcher, monk
     with pytest.raises(SystemExit) as info:  # argparse's --version exits 0 after printing
         launcher.launch(lambda: pytest.fail("the entry point must not run"))
     assert info.value.code == 0
+
+
+def test_loky_command_lines_match_what_this_joblib_starts(launcher) -> None:
+    """Frozen, `workbench batch --jobs 2` starts loky's workers and resource tracker with
+    the executable itself: the launcher must recognise exactly the command lines the
+    installed joblib builds (read from its source, so an upgrade that changes them fails here)."""
+    import inspect
+
+    from joblib.externals.loky.backend import popen_loky_posix, resource_tracker
+
+    assert '["-m", self.__module__]' in inspect.getsource(popen_loky_posix)
+    assert popen_loky_posix.__name__ == launcher.LOKY_WORKER
+    assert "f'from {main.__module__} import main; main({r}, {VERBOSE})'" in inspect.getsource(resource_tracker)
+    line = f"from {resource_tracker.main.__module__} import main; main(7, False)"
+    assert launcher.loky_tracker(["workbench", "-c", line]) == (7, False)
+    assert launcher.loky_tracker(["workbench", "-c", line + "; import os"]) is None  # nothing else runs
+    assert launcher.loky_tracker(["workbench", "-c", "print(1)"]) is None
