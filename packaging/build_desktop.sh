@@ -40,7 +40,7 @@ nice -n 10 "$ENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
 APP=packaging/dist/workbench
 # spaCy & co. ship their Cython extensions with debug info (~9x their code). Strip only that,
 # and only there: PyInstaller's strip-all (strip=True) breaks numpy's bundled OpenBLAS.
-if command -v strip >/dev/null 2>&1; then
+if [ "$(uname -s)" = Linux ] && command -v strip >/dev/null 2>&1; then  # GNU strip only (macOS's has no --strip-debug)
   for pkg in spacy thinc blis srsly preshed cymem murmurhash sudachipy; do
     if [ -d "$APP/_internal/$pkg" ]; then
       find "$APP/_internal/$pkg" -name '*.so' -exec strip --strip-debug {} +

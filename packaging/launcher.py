@@ -38,7 +38,20 @@ def loky_tracker(argv: Sequence[str]) -> tuple[int, bool] | None:
     return None
 
 
+def loky_windows_worker(argv: Sequence[str]) -> int | None:
+    """The pipe handle of loky's frozen Windows worker (``<exe> --multiprocessing-fork H``), else None."""
+    if len(argv) == 3 and argv[1] == "--multiprocessing-fork" and argv[2].isdigit():
+        return int(argv[2])
+    return None
+
+
 def launch(entry: Callable[[], int | None]) -> int:
+    handle = loky_windows_worker(sys.argv) if sys.platform == "win32" else None
+    if handle is not None:  # not built or run on Windows yet: see packaging/README.md
+        from joblib.externals.loky.backend.popen_loky_win32 import main as worker_main
+
+        worker_main(handle)  # exits
+        return 0
     tracker = loky_tracker(sys.argv)
     if tracker is not None:
         from joblib.externals.loky.backend.resource_tracker import main

@@ -230,3 +230,26 @@ def test_cancel_between_drafts_keeps_the_finished_ones(env):
             for out in run_batch(sorted(EXAMPLES.glob("draft_*.txt")), log=log, jobs=1, should_cancel=lambda: len(seen) >= 2):
                 seen.append(out)
     assert len(seen) == 2 and verdict_count(db) == 2
+
+
+@pytest.mark.shared_data
+@pytest.mark.slow
+def test_ctrl_c_with_two_workers_keeps_the_finished_drafts_and_says_how_to_continue(env, shared_data):
+    folder = env / "grants"
+    grants(shared_data, 8, folder)
+    db = env / "log.sqlite"
+    proc = _cli("batch", str(folder), "--jobs", "2", "--db", str(db), "--progress", "lines",
+                env={"WORKBENCH_CONFIG_DIR": str(env / "config")})
+    deadline = time.monotonic() + 240
+    while verdict_count(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()
+    err = err.decode()
+    n = verdict_count(db)
+    assert 2 <= n < 8 and "Interrupted:" in err and "Run the same command again to continue" in err
+    assert len(final_log(db)) == n  # every recorded draft whole; the log verifies
+    assert main(["batch", str(folder), "--jobs", "2", "--db", str(db)]) == 0
+    resumed = final_log(db)
+    assert len(resumed) == 8 and all(v[0] == 1 for v in resumed.values())

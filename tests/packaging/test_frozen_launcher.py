@@ -65,3 +65,13 @@ def test_loky_command_lines_match_what_this_joblib_starts(launcher) -> None:
     assert launcher.loky_tracker(["workbench", "-c", line]) == (7, False)
     assert launcher.loky_tracker(["workbench", "-c", line + "; import os"]) is None  # nothing else runs
     assert launcher.loky_tracker(["workbench", "-c", "print(1)"]) is None
+
+
+def test_the_frozen_windows_worker_command_line_is_recognised(launcher) -> None:
+    import joblib
+
+    source = (Path(joblib.__file__).parent / "externals" / "loky" / "backend" / "popen_loky_win32.py").read_text()  # imports msvcrt
+    assert 'return [sys.executable, "--multiprocessing-fork", pipe_handle]' in source
+    assert launcher.loky_windows_worker(["workbench.exe", "--multiprocessing-fork", "1234"]) == 1234
+    assert launcher.loky_windows_worker(["workbench.exe", "--multiprocessing-fork"]) is None
+    assert launcher.loky_windows_worker(["workbench.exe", "demo"]) is None
