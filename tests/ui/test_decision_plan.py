@@ -87,3 +87,26 @@ def test_facts_go_with_the_decision_only_when_changed_and_are_shown_again(panel,
     other.applicants.setPlainText("Acme KK: JP\nAcme Inc: US")
     assert len(other.values()["facts"]["applicants"]) == 2
     other.deleteLater()
+
+
+def test_in_the_window_the_facts_are_saved_with_the_decision_and_shown_again(window, qtbot, example_drafts):
+    from ui_fakes import fake_screen_files, wait_for_log_write
+
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(p) for p in example_drafts[:2]], screen_files=fake_screen_files)
+    rows = [window.queue_model.row_at(i) for i in range(window.queue_model.rowCount())]
+    first, second = rows[0], rows[1]
+    window.select_key(first.key)
+    panel = window.decision_panel
+    panel.rationale.setPlainText("joint JP/US work: JPO first, US licence by petition")
+    type_joint(panel)
+    window.act_save_decision.trigger()
+    wait_for_log_write(window, qtbot)
+    stored = window.session.log.filing_facts(first.draft_id)
+    assert stored and [i["name"] for i in stored["inventors"]] == ["Yamada", "Smith"]
+    assert stored["reviewer"] == "tester"
+    window.select_key(second.key)
+    assert panel.inventors.toPlainText() == ""  # nothing carries over to another draft
+    window.select_key(first.key)
+    assert panel.inventors.toPlainText() == "Yamada:JP:JP:JP\nSmith:US:US:US"
+    assert "US: " in panel.plan_view.toPlainText() and "not legal advice" in panel.plan_view.toPlainText()
