@@ -32,6 +32,7 @@ from workbench.domain import (
     FieldVerdict,
     Thresholds,
 )
+from workbench.text import reader_line
 from workbench.errors import Cancelled, ClaimsError, WorkbenchError
 from workbench.messages import Message, Text, code_of, error_message, msg
 from workbench.messages import ingest as I
@@ -254,7 +255,10 @@ def _known_codes(draft: Draft, typed: Iterable[str]) -> tuple[tuple[str, ...], s
 
 def _evidence(hit, text: str, source: str, claim_number: int | None = None) -> Evidence:
     # the term as it stands in the text (plural, case) so text[start:end] == term
-    return Evidence(int(hit.field_id), text[hit.start : hit.end], source, int(hit.start), int(hit.end), 1.0, claim_number)
+    # the term as a reader sees it ("unmanned underwater vehicle", not a PDF's line break inside it);
+    # start/end still index the stored text
+    term = reader_line(text[hit.start : hit.end])
+    return Evidence(int(hit.field_id), term, source, int(hit.start), int(hit.end), 1.0, claim_number)
 
 
 def _claim_verdict(eng: Engine, claim, a: Assessment, thr: Thresholds) -> ClaimVerdict:

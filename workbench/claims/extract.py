@@ -7,9 +7,9 @@ from workbench.claims.patterns import get_patterns
 from workbench.claims.pipeline import analyse, get_pipeline
 from workbench.claims.splitter import find_claims
 from workbench.domain import Claim, ClaimPart, ClaimSet, Draft
-from workbench.errors import E201, E202, ClaimsError
+from workbench.errors import E201, ClaimsError
+from workbench.messages import M, Message, msg
 from workbench.messages import claims as N
-from workbench.messages import error_message, msg
 from workbench.text import JA_LINE_WRAP
 
 
@@ -30,22 +30,62 @@ def unwrapped(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def _e202(number: int, target: int):
-    """'[E202] Claim 3 refers to claim 5, which does not precede it; the reference was ignored'."""
-    return msg(N.N203, error=error_message(ClaimsError(E202, number=number, target=target)))
+MAX_REFERENCE_GROUPS = 5  # lines naming a cited claim; the rest are counted on one more line
+MAX_LISTED = 12  # citing claims listed per line (as ranges), then "…"
+
+
+def ranges(numbers: list[int]) -> tuple[str, ...]:
+    """[3, 4, 5, 9] -> ("3-5", "9") (at most MAX_LISTED parts, then "…"); the message joins
+    them as its language joins lists."""
+    parts: list[str] = []
+    nums = sorted(set(numbers))
+    i = 0
+    while i < len(nums):
+        j = i
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        parts.append(str(nums[i]) if i == j else f"{nums[i]}-{nums[j]}")
+        i = j + 1
+    if len(parts) > MAX_LISTED:
+        parts = parts[:MAX_LISTED] + ["…"]
+    return tuple(parts)
+
+
+def reference_notes(bad: list[tuple[int, int]]) -> list[Message]:
+    """Coded notes (W201-W203) for the references to claims that do not precede the citing
+    claim (E202): one per cited claim, the most cited first, at most MAX_REFERENCE_GROUPS,
+    then one line counting the rest - a bounded list, whatever the draft."""
+    by_target: dict[int, list[int]] = {}
+    for number, target in bad:
+        by_target.setdefault(target, [])
+        if number not in by_target[target]:
+            by_target[target].append(number)
+    order = sorted(by_target, key=lambda t: (-len(by_target[t]), t))
+    notes = []
+    for target in order[:MAX_REFERENCE_GROUPS]:
+        claims = by_target[target]
+        code = M.W201 if len(claims) == 1 else M.W202
+        notes.append(msg(code, claims=ranges(claims), target=target))
+    rest = order[MAX_REFERENCE_GROUPS:]
+    if rest:
+        citing = [n for t in rest for n in by_target[t]]
+        notes.append(msg(M.W203, count=sum(len(by_target[t]) for t in rest), claims=ranges(citing)))
+    return notes
 
 
 def split_claims(text: str, language: str = "en") -> ClaimSet:
     """Split a claims section (``text``) into claims; never raises on odd text.
 
     Offsets of each claim are into ``text``. A reference to a claim that does
-    not precede the referring one is ignored and noted (E202).
+    not precede the referring one is ignored (E202) and noted, grouped by the cited
+    claim in a bounded list of coded notes (W201-W203).
     """
     lang = "ja" if language == "ja" else "en"
     raws, notes = find_claims(text or "", get_patterns(lang))
     nlp = get_pipeline(lang) if raws else None
     claims: list[Claim] = []
     seen: dict[int, Claim] = {}
+    bad_references: list[tuple[int, int]] = []
     for raw in raws:
         claim_text = text[raw.start : raw.end]
         analysed, where = unwrapped(claim_text) if lang == "ja" else (claim_text, None)
@@ -62,7 +102,7 @@ def split_claims(text: str, language: str = "en") -> ClaimSet:
                 if target not in depends_on:
                     depends_on.append(target)
             else:
-                notes.append(_e202(raw.number, target))
+                bad_references.append((raw.number, target))
         if a.any_preceding and raw.number == 1:
             notes.append(msg(N.N202))
         category = a.category
@@ -94,6 +134,7 @@ def split_claims(text: str, language: str = "en") -> ClaimSet:
         )
         claims.append(claim)
         seen[raw.number] = claim
+    notes.extend(reference_notes(bad_references))
     return ClaimSet(claims=tuple(claims), language=lang, notes=tuple(notes))
 
 

@@ -55,6 +55,8 @@ def run(args) -> int:
 
 
 def _tree_lines(claim_set: ClaimSet) -> list[str]:
+    from workbench.claims.extract import ranges
+
     kids = claim_set.children()
     by_num = {c.number: c for c in claim_set.claims}
     lines: list[str] = []
@@ -62,6 +64,8 @@ def _tree_lines(claim_set: ClaimSet) -> list[str]:
     def walk(number: int, prefix: str, last: bool, top: bool) -> None:
         c = by_num[number]
         label = f"{number} [{c.category}]"
+        if len(c.depends_on) > 1:  # a multiple dependent claim: its parents, as ranges
+            label += " ← " + ", ".join(ranges(c.depends_on))
         if top:
             lines.append("  " + label)
             child_prefix = "  "
@@ -72,7 +76,7 @@ def _tree_lines(claim_set: ClaimSet) -> list[str]:
         for i, k in enumerate(children):
             # a multiple-dependent claim is drawn under each parent; its subtree once, under the first
             if by_num[k].depends_on and by_num[k].depends_on[0] != number:
-                lines.append(f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{k} (also)")
+                lines.append(f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{k} (also; ← {', '.join(ranges(by_num[k].depends_on))})")
                 continue
             walk(k, child_prefix, i == len(children) - 1, False)
 
@@ -93,6 +97,9 @@ def format_text(draft: Draft, claim_set: ClaimSet) -> str:
         "",
         "Claims:",
     ]
+    from workbench.text import reader_line, reader_words
+
+    words = reader_words(draft.text)
     for c in claim_set.claims:
         dep = "independent" if c.independent else "depends on " + ", ".join(map(str, c.depends_on))
         out.append(f"{c.number}. [{c.category}; {dep}]")
@@ -100,7 +107,7 @@ def format_text(draft: Draft, claim_set: ClaimSet) -> str:
             out.append(f"   preamble: {c.preamble}")
         if c.transition:
             out.append(f"   transition: {c.transition}")
-        out.append("   " + " ".join(c.text.split()))
+        out.append("   " + reader_line(c.text, words))  # PDF line breaks and end-of-line hyphens joined
         out.append("")
     for note in (*draft.notes, *claim_set.notes):
         out.append(f"note: {note}")

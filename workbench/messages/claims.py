@@ -29,3 +29,22 @@ N207 = define("N207", "cancelled claims left out: {labels}", "削除された請
 N290 = define("N290", "English", "英語")
 N291 = define("N291", "Japanese", "日本語")
 LANGUAGE_NAMES = {"en": N290, "ja": N291}
+
+# -- references to claims that do not precede the citing claim (E202), bounded and grouped ----
+# One line per cited claim, at most claims.extract.MAX_REFERENCE_GROUPS lines, then one
+# line for the rest; the citing claims are listed as ranges ("3-5, 9", at most a dozen).
+W201 = define(
+    "W201",
+    "[E202] Claim {claims} refers to claim {target}, which does not precede it; the reference was ignored",
+    "[E202] 請求項{claims}が、それより前にない請求項{target}を引用しています（この引用は無視しました）",
+)
+W202 = define(
+    "W202",
+    "[E202] Claims {claims} refer to claim {target}, which does not precede them; the references were ignored",
+    "[E202] 請求項{claims}が、それより前にない請求項{target}を引用しています（これらの引用は無視しました）",
+)
+W203 = define(
+    "W203",
+    "[E202] {count} more references to claims that do not precede the citing claim were ignored (citing claims {claims})",
+    "[E202] ほかに、引用する請求項より前にない請求項への引用 {count} 件を無視しました（引用している請求項: {claims}）",
+)

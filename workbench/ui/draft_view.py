@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from workbench.domain import AdditionalAnswers, ClaimVerdict, DraftVerdict
 from workbench.messages import code_of, render_all
 from workbench.messages.rules import KNOWN_CODE_CODES
+from workbench.text import reader_text, reader_words
 from workbench.ui import labels
 from workbench.ui.models.claims import ClaimTreeModel, FieldTableModel
 
@@ -464,6 +465,17 @@ class DraftView(QWidget):
         cv = self._claim_verdicts.get(number) if number is not None else None
         return self._with_known_code_fields(cv.fields) if cv and cv.fields else ()
 
+    def _draft_words(self):
+        """The words of the current draft (cached), to tell a hyphenated word from a PDF's
+        end-of-line hyphen."""
+        draft = self.verdict.draft if self.verdict else None
+        if draft is None:
+            return None
+        key = (draft.sha256, len(draft.text))
+        if getattr(self, "_words_key", None) != key:
+            self._words_key, self._words = key, reader_words(draft.text)
+        return self._words
+
     def _render_text(self, claim, cv) -> None:
         self.text.clear()
         if claim is None:
@@ -486,15 +498,18 @@ class DraftView(QWidget):
         bold.setFontWeight(700)
         cursor.insertText(head + "\n\n", bold)
         base = cursor.position()
-        cursor.insertText(claim.text, QTextCharFormat())
+        # the claim as a reader sees it (PDF line breaks and end-of-line hyphens joined);
+        # evidence offsets index the stored text and are mapped onto what is shown
+        shown, where = reader_text(claim.text, self._draft_words())
+        cursor.insertText(shown, QTextCharFormat())
         spans = [e for e in (cv.evidence if cv else ()) if e.source == "claim" and 0 <= e.start < e.end <= len(claim.text)]
         names = {}
         for f in (cv.fields if cv else ()):
             names[f.field_id] = _fname(f, self.language)
         for e in spans:
             c = QTextCursor(self.text.document())
-            c.setPosition(base + e.start)
-            c.setPosition(base + e.end, QTextCursor.MoveMode.KeepAnchor)
+            c.setPosition(base + where[e.start])
+            c.setPosition(base + where[e.end], QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setBackground(labels.field_colour(e.field_id))
             fmt.setToolTip(f"{names.get(e.field_id, e.field_id)}: {e.term}")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from workbench.domain import ClaimSet, ClaimVerdict
+from workbench.claims.extract import ranges
 from workbench.ui import labels
 from workbench.messages import render_all
 
@@ -46,6 +47,8 @@ class ClaimTreeModel(QStandardItemModel):
             claim = claims.by_number(number)
             kind = self.tr("independent") if claim and claim.independent else self.tr("dependent")
             text = f"{number}  {_snippet(claim.text) if claim else ''}"
+            if claim and len(claim.depends_on) > 1:  # a multiple dependent claim says so: "18 ← 1, 13-17"
+                text = f"{number} ← {', '.join(ranges(claim.depends_on))}  {_snippet(claim.text)}"
             head = QStandardItem(text)
             head.setData(number, CLAIM_NUMBER_ROLE)
             head.setEditable(False)
