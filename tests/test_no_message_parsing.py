@@ -76,7 +76,6 @@ def problems(path: Path) -> list[str]:
 # Modules that still recognise message text, each being converted (shrink to empty):
 STILL_PARSING = {
     "errors_ja.py": "compares a raise site's extended hint with the catalogue's",
-    "cli/language.py": "translates argparse's English usage errors by pattern",
 }
 
 
@@ -151,7 +150,6 @@ RE_PARSES = {
 # Still rendering by regex over English (being replaced by catalogue rendering; shrink to empty).
 LEGACY = {
     "errors_ja.py": "the English fillers of error details",
-    "cli/language.py": "argparse's English usage errors",
 }
 
 

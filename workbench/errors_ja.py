@@ -347,6 +347,17 @@ FILLERS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), ja) for
 PHRASE_KEYS = frozenset({"detail", "what", "allowed", "suffix", "size", "limit", "tried", "name"})
 
 
+def _detail_ja(key: str, value: object) -> object:
+    """A placeholder's value for a Japanese reader: a coded message (``detail=msg(M.N123,
+    ...)``, the way raise sites say a fixed phrase) rendered from the catalogue; an English
+    phrase from an older raise site through the filler table; anything else as given."""
+    from workbench.messages import Message
+
+    if isinstance(value, Message):
+        return value.render("ja")
+    return filler_ja(value) if key in PHRASE_KEYS else value
+
+
 def filler_ja(value: object) -> object:
     """A raise site's filler in Japanese when it is one of the fixed phrases, else unchanged."""
     if hasattr(value, "code") and callable(getattr(value, "render", None)):  # a coded message
@@ -390,7 +401,7 @@ def localize(
                     english[i] = template
     if lang != "ja" or spec is None or code not in MESSAGES:
         return english[0], english[1]
-    filled = {k: filler_ja(v) if k in PHRASE_KEYS else v for k, v in details.items()}
+    filled = {k: _detail_ja(k, v) for k, v in details.items()}
     out = []
     for template, eng in zip(MESSAGES[code], english):
         try:

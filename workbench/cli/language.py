@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import re
+import gettext
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TextIO
 
 from workbench.errors import WorkbenchError
 from workbench.errors_ja import user_language
+from workbench.messages import cli as C
+from workbench.messages import msg
 
 HELP = (
     "Errors are printed in Japanese when WORKBENCH_LANG=ja, or when the language in Settings "
@@ -59,45 +65,46 @@ def print_error(exc: WorkbenchError, lang: str | None = None) -> None:
     print(error_line(exc, lang, sys.stderr), file=sys.stderr)
 
 
-# argparse's usage errors (a mistyped command line), in Japanese; anything not listed
-# keeps argparse's English words inside the Japanese frame.
-_INVALID_TYPE_JA = {"int": "整数", "float": "数値"}
-_USAGE_JA = tuple(
-    (re.compile(pattern), ja)
-    for pattern, ja in (
-        (r"the following arguments are required: (?P<a>.+)", "次の引数が必要です：{a}"),
-        (r"one of the arguments (?P<a>.+) is required", "次の引数のいずれかが必要です：{a}"),
-        (r"unrecognized arguments: (?P<a>.+)", "認識できない引数があります：{a}"),
-        (r"argument (?P<n>\S+): invalid (?P<t>int|float) value: (?P<v>'.*')", "引数 {n}：{v} は{t}ではありません"),
-        (r"argument (?P<n>\S+): invalid choice: (?P<v>'.*?') \(choose from (?P<c>.+)\)", "引数 {n}：{v} は選べません（{c} から選んでください）"),
-        (r"argument (?P<n>\S+): expected one argument", "引数 {n} には値を1つ指定してください"),
-        (r"argument (?P<n>\S+): not allowed with argument (?P<m>\S+)", "引数 {n} は {m} と同時に指定できません"),
-        (r"argument (?P<n>\S+): (?P<v>'.*') is not a whole number of days", "引数 {n}：{v} は日数（整数）ではありません"),
-        (r"argument (?P<n>\S+): (?P<v>-?\d+) is outside 1-3660 days", "引数 {n}：{v} は 1～3660 日の範囲外です"),
-        (r"argument (?P<n>\S+): (?P<x>.+)", "引数 {n}：{x}"),
-    )
-)
+# argparse's own words (usage, errors, help headings) come through gettext, as argparse
+# provides: it calls gettext.gettext, which reads the process's text domain; the Japanese
+# catalogue is workbench/cli/locale/ja/LC_MESSAGES/workbench-cli.po (.mo compiled beside it).
+LOCALE_DIR = Path(__file__).resolve().with_name("locale")
+DOMAIN = "workbench-cli"
+_ARGPARSE_LANGUAGE = "en"  # the language argparse speaks now (set by argparse_language)
 
 
-def usage_message_ja(message: str) -> str:
-    """argparse's error ``message`` in Japanese (its own words when not a known phrase)."""
-    for pattern, ja in _USAGE_JA:
-        m = pattern.fullmatch(message)
-        if m:
-            parts = m.groupdict()
-            if "t" in parts:
-                parts["t"] = _INVALID_TYPE_JA.get(parts["t"], parts["t"])
-            return ja.format(**parts)
-    return message
+@contextmanager
+def argparse_language(lang: str | None = None) -> Iterator[None]:
+    """Within the block, argparse speaks ``lang`` (default: the user's language); English when
+    the terminal cannot show Japanese. The process's text domain and LANGUAGE are restored."""
+    lang = lang or cli_language()
+    if lang != "en" and not _encodable("使い方", sys.stderr):
+        lang = "en"
+    global _ARGPARSE_LANGUAGE
+    old_domain, old_active = gettext.textdomain(), _ARGPARSE_LANGUAGE
+    _ARGPARSE_LANGUAGE = lang
+    old_language = os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = lang  # gettext's first choice of catalogue
+    try:
+        yield
+    finally:
+        _ARGPARSE_LANGUAGE = old_active
+        gettext.textdomain(old_domain)
+        if old_language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = old_language
 
 
 class UsageParser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors read in the user's language (exit code 2 as
-    argparse's); its sub-command parsers are of the same class."""
+    """An ArgumentParser whose usage errors point a Japanese user to the command's --help
+    (exit code 2 as argparse's); its sub-command parsers are of the same class."""
 
     def error(self, message: str):  # type: ignore[override]
-        text = f"{self.prog}: error: {usage_message_ja(message)}\n'{self.prog} --help' で使い方を確認してください。\n"
-        if cli_language() != "ja" or not _encodable(text, sys.stderr):
+        if _ARGPARSE_LANGUAGE == "en":
             super().error(message)
         self.print_usage(sys.stderr)
-        self.exit(2, text)
+        hint = msg(C.I901, command=self.prog).render(_ARGPARSE_LANGUAGE)
+        self.exit(2, gettext.gettext("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message} + hint + "\n")

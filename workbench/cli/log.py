@@ -10,6 +10,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 from workbench.cli.console import pad
+from workbench.cli.language import cli_language
+from workbench.messages import cli as C
+from workbench.messages import msg
 from workbench.domain import DECISION_LABELS, DECISIONS, LEVELS
 from workbench.errors import E504, E508, E512, E530, E534, E901, SettingsError, StoreError
 
@@ -376,9 +379,9 @@ def _days(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of days") from None
+        raise argparse.ArgumentTypeError(msg(C.N901, text=text).render(cli_language())) from None
     if not 1 <= n <= 3660:
-        raise argparse.ArgumentTypeError(f"{n} is outside 1-3660 days")
+        raise argparse.ArgumentTypeError(msg(C.N902, n=n).render(cli_language()))
     return n
 
 

@@ -10,7 +10,7 @@ import sys
 from workbench import __version__
 from workbench.cli.console import protect
 from workbench.cli.language import HELP as LANGUAGE_HELP
-from workbench.cli.language import UsageParser, print_error
+from workbench.cli.language import UsageParser, argparse_language, print_error
 from workbench.errors import WorkbenchError
 
 # Command groups, in the order ``workbench --help`` lists them.
@@ -51,11 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     protect()  # a legacy code page (cp932) gets look-alikes, never a UnicodeEncodeError
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return EXIT_ERROR
+    with argparse_language():  # argparse's own words (usage:, error:, options) in the user's language
+        parser = build_parser()  # its headings are translated when the parser is built
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return EXIT_ERROR
     try:
         return int(args.func(args) or EXIT_OK)
     except WorkbenchError as exc:
