@@ -47,8 +47,9 @@ EXAMPLES = DataFolder("workbench/examples", "workbench/examples", "examples")
 # bundle needs it listed too.
 CLAIM_PATTERNS = DataFolder("workbench/claims/patterns", "workbench/claims/patterns", "claims/patterns")
 TRANSLATIONS = DataFolder("workbench/ui/translations", "workbench/ui/translations", "ui/translations")
+CLI_LOCALE = DataFolder("workbench/cli/locale/ja/LC_MESSAGES", "workbench/cli/locale/ja/LC_MESSAGES", "cli/locale/ja/LC_MESSAGES")  # argparse's Japanese (gettext .mo)
 
-BUNDLED: tuple[DataFolder, ...] = (RULES, MODELS, EXAMPLES, CLAIM_PATTERNS, TRANSLATIONS)
+BUNDLED: tuple[DataFolder, ...] = (RULES, MODELS, EXAMPLES, CLAIM_PATTERNS, TRANSLATIONS, CLI_LOCALE)
 
 
 def frozen_root() -> Path | None:

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "workbench.spec"
 PACKAGE = ROOT / "workbench"
 # Files in the package that are not read at run time: code, translation sources (the app
-# loads the compiled .qm) and folder READMEs.
-NOT_RUNTIME_SUFFIXES = {".py", ".pyc", ".ts"}
+# loads the compiled .qm / .mo) and folder READMEs.
+NOT_RUNTIME_SUFFIXES = {".py", ".pyc", ".ts", ".po"}
 NOT_RUNTIME_NAMES = {"README.md"}
 
 
