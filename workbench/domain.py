@@ -279,3 +279,17 @@ class Decision:
     # given with the decision (Japan itself is ``completed_in_japan``); None = not recorded,
     # () = none.
     completed_abroad: tuple[str, ...] | None = None
+    # Sign-off (workbench.store.signoff): a decision against the verdict or the checklist
+    # carries the reviewer's override reason and the risk codes it runs against; a
+    # manager's approval is recorded as its own event (approved_by / approved_at).
+    override_reason: str | None = None
+    override_risks: tuple[str, ...] = ()
+    approved_by: str | None = None
+    approved_at: str | None = None
+
+    @property
+    def override_status(self) -> str | None:
+        """None (no override needed), 'pending' or 'approved'."""
+        if not self.override_reason:
+            return None
+        return "approved" if self.approved_by else "pending"

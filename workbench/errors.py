@@ -134,6 +134,20 @@ E534 = _spec(
     "Restore the log from a backup taken before the change; report the incident to your IP manager.",
 )
 
+# E550-E569: the team log (sign-off on risky decisions, roles, the PostgreSQL backend)
+E550 = _spec(
+    "E550",
+    "This decision goes against {risks}: it needs an override reason",
+    "Write why the draft may still be filed abroad (--override-reason / the Override reason field); a manager must then approve it.",
+)
+E551 = _spec("E551", "The current decision of draft {draft_id} has no override to approve", "Only a decision recorded with an override reason needs a manager's approval.")
+E552 = _spec("E552", "The override of draft {draft_id} is already approved (by {who} at {at})", "Nothing to do; a new decision would need its own approval.")
+E553 = _spec(
+    "E553",
+    "An override cannot be approved by the person who decided it ({who})",
+    "Ask another manager to approve it: sign-off needs a second person.",
+)
+
 # -- E6xx exports --------------------------------------------------------------
 E601 = _spec("E601", "The export file cannot be written ({detail})", "Choose another folder or close the file if it is open elsewhere.")
 E602 = _spec("E602", "No CJK font was found for the PDF report", "Install a Japanese font (packaging/setup.sh installs IPA Gothic).")

@@ -193,7 +193,8 @@ def test_a_broken_history_is_explained_in_japanese_by_the_real_verify(tmp_path, 
     db = tmp_path / "log.sqlite"
     log = TriageLog.open(db)
     draft_id = log.record_verdict(triage.screen_text("1. A coffee grinder comprising a burr."), reviewer="tanaka")
-    log.decide(draft_id, "clear_abroad", "No specified field.", True, ("US",), None, reviewer="tanaka")
+    log.decide(draft_id, "clear_abroad", "No specified field.", True, ("US",), None, reviewer="tanaka",
+               override_reason="JPO confirmed")  # completed in Japan: sign-off needed unless triaged clear
     log.close()
     with sqlite3.connect(db) as conn:  # what a tamperer would do, bypassing the append-only triggers
         conn.execute("DROP TRIGGER IF EXISTS events_no_update")

@@ -21,6 +21,8 @@ def test_update_and_delete_are_refused_by_the_database(populated, table):
     log, (a, b, c) = populated
     log.decide(a, "hold", "x")
     log.annotate(a, 1, 5, "agree")
+    log.decide(b, "clear_abroad", "y", override_reason="JPO confirmed", reviewer="alice")  # b is 'likely'
+    log.approve_override(b, reviewer="bob")  # a row in approvals
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         log.conn.execute(f"UPDATE {table} SET id = id")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):

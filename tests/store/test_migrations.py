@@ -92,7 +92,7 @@ def test_v1_log_upgrades_with_key_dates_backfilled(v1_log):
         migrated = [e for e in lg.history() if e.kind == "schema.migrated"]
         assert [e.payload for e in migrated] == [{"from": 0, "to": 1}, {"from": 1, "to": SCHEMA_VERSION}]
         assert [d.id for d in lg.due_soon(30, today="2024-08-15")] == [1]
-        lg.decide(1, "clear_abroad", "after upgrade", jp_filing_date="2024-05-31")
+        lg.decide(1, "clear_abroad", "after upgrade", jp_filing_date="2024-05-31", override_reason="JPO confirmed")
         assert lg.verify().ok
         applied = [r["version"] for r in lg.db.query("SELECT version FROM migrations ORDER BY version")]
         assert applied == list(range(1, SCHEMA_VERSION + 1))

@@ -137,7 +137,7 @@ def test_residences_are_saved_with_the_decision_and_do_not_carry_to_another_draf
     panel.rationale.setPlainText("why")
     values = panel.values()
     assert set(values) == {"decision", "rationale", "completed_in_japan", "planned_countries", "jp_filing_date", "residences",
-                           "completed_abroad"}
+                           "completed_abroad", "override_reason"}
     assert values["residences"] == ("IN",)
     panel.set_draft("other.txt")  # another draft: its residences are not this one's
     assert panel.residences.text() == "" and "IN" not in rows_by_code(panel)

@@ -117,6 +117,13 @@ def _check_period(args) -> None:
         )
 
 
+def msg_override(status: str | None) -> str:
+    """The override column of `log list`: 'override: pending approval' (user's language)."""
+    from workbench.messages import M, msg
+
+    return msg(M.I552, status=_override_text(status)).render(_lang())
+
+
 def cmd_list(args) -> int:
     _check_period(args)
     with _open(args) as log:
@@ -134,9 +141,10 @@ def cmd_list(args) -> int:
     print(f"{'id':>4}  {'hash':10}  {'level':6}  {'score':>6}  {'decision':18}  {'review due':10}  {'free':10}  draft / top field")
     for s in rows:
         score = _score(s.top_likelihood) if s.top_likelihood is not None else "-"
+        override = f"  ({msg_override(s.override)})" if s.override else ""
         print(
             f"{s.id:>4}  {s.sha256[:10]}  {s.level or '-':6}  {score:>6}  {s.decision or 'undecided':18}  "
-            f"{s.primary_review_due or '-':10}  {s.foreign_filing_free or '-':10}  {s.name}  [{_fmt_field(s)}]"
+            f"{s.primary_review_due or '-':10}  {s.foreign_filing_free or '-':10}  {s.name}  [{_fmt_field(s)}]{override}"
         )
     return 0
 
@@ -192,6 +200,16 @@ def cmd_show(args) -> int:
                 f"JP filing {d.jp_filing_date or '-'} -> review due {d.primary_review_due or '-'}, "
                 f"10 months without designation {d.foreign_filing_free or '-'}"
             )
+            if d.override_reason:
+                from workbench.messages import M, msg
+                from workbench.store.signoff import risks_message
+
+                print("      " + msg(M.W550, risks=risks_message(d.override_risks, rec.summary.level)).render(_lang()))
+                if d.approved_by:
+                    print("      " + msg(M.I550, who=d.approved_by, at=d.approved_at).render(_lang())
+                          + f" — {d.override_reason}")
+                else:
+                    print("      " + msg(M.W551, reason=d.override_reason).render(_lang()))
     else:
         print("  decision: none yet")
     from workbench.cli.clearance import _facts_lines
@@ -218,9 +236,15 @@ def cmd_decide(args) -> int:
             args.draft, args.decision, args.rationale,
             completed_in_japan=in_japan, planned_countries=countries,
             jp_filing_date=args.jp_filing_date, reviewer=args.reviewer, residences=residences,
-            completed_abroad=abroad,
+            completed_abroad=abroad, override_reason=args.override_reason,
         )
     print(f"Recorded for draft {d.draft_id}: {DECISION_LABELS[d.decision]} (by {d.reviewer} at {d.at})")
+    if d.override_status:
+        from workbench.messages import M, msg
+        from workbench.store.signoff import risks_message
+
+        print("  " + msg(M.W550, risks=risks_message(d.override_risks)).render(_lang()))
+        print("  " + msg(M.W551, reason=d.override_reason).render(_lang()))
     if d.jp_filing_date:
         print(f"  primary review due {d.primary_review_due}; 10 months without designation on {d.foreign_filing_free} "
               "(foreign filing then, if no security designation was made)")
@@ -240,6 +264,31 @@ def _check_future_date(args) -> None:
         lang = cli_language()
         raise SettingsError(E901, name="--jp-filing-date", value=args.jp_filing_date,
                             detail=f"{warning.render(lang)} ({msg(M.W705).render(lang)})")
+
+
+def _lang() -> str:
+    from workbench.cli.language import cli_language
+
+    return cli_language()
+
+
+def _override_text(status: str | None) -> str:
+    """'pending approval' / 'approved' in the user's language ('' when no override)."""
+    from workbench.messages import M, msg
+
+    if not status:
+        return ""
+    return msg(M.N552 if status == "pending" else M.N553).render(_lang())
+
+
+def cmd_approve(args) -> int:
+    from workbench.messages import M, msg
+
+    with _open(args) as log:
+        d = log.approve_override(args.draft, note=args.note or "", reviewer=args.reviewer)
+    print(msg(M.I551, draft_id=d.draft_id, decision=DECISION_LABELS.get(d.decision, d.decision),
+              who=d.approved_by, at=d.approved_at).render(_lang()))
+    return 0
 
 
 def cmd_annotate(args) -> int:
@@ -434,8 +483,19 @@ def register(sub) -> None:
                    help="the Japanese filing date: the review due (+3 months) and 10-months-without-designation dates follow")
     c.add_argument("--future-date-ok", action="store_true",
                    help="record a JP filing date after today (refused without it: most often a typo)")
+    c.add_argument(
+        "--override-reason", metavar="TEXT",
+        help="required when the decision goes against the verdict or the checklist (clear abroad on 'likely', "
+             "or where Japan's first-filing duty applies); a manager then approves it with 'log approve'",
+    )
     c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_decide)
+
+    c = cmds.add_parser("approve", parents=[db], help="a manager approves the override of a draft's current decision")
+    c.add_argument("draft", metavar="DRAFT")
+    c.add_argument("--note", metavar="TEXT")
+    c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
+    c.set_defaults(func=cmd_approve)
 
     from workbench.cli.clearance import register_facts
 

@@ -1,4 +1,6 @@
-"""Coded messages of the triage log: decisions, annotations, overrides, approvals, verify (N5xx/W5xx/I5xx); see workbench/messages/__init__.py."""
+"""Coded messages of the triage log: decisions, annotations, overrides, approvals, verify (N5xx/W5xx/I5xx); see workbench/messages/__init__.py.
+
+Codes 550-579 are the team log's (sign-off, roles, the PostgreSQL backend, deadlines)."""
 
 from __future__ import annotations
 
@@ -40,3 +42,23 @@ define(
     "{count} event(s) after it are not covered by the checkpoint (first: event {first}, {kind} by {who} at {at}); give --allow-later if they were recorded since",
     "その後の {count} 件のイベントはチェックポイントで保証されていません（最初はイベント {first}：{at} に {who} が記録した {kind}）。チェックポイント以降に記録したものであれば --allow-later を指定してください",
 )
+# -- sign-off on risky decisions (workbench.store.signoff)
+define("N550", "the verdict is 'likely': file in Japan first",
+       "判定が「送付の可能性大」（日本で第一国出願すべき）である")
+define("N551", "Japan's first-filing duty applies: completed in Japan and triaged '{level}' for a specified field",
+       "日本の第一国出願義務が適用される：日本で完成し、特定技術分野について「{level}」と判定された")
+define("W550", "This decision goes against {risks}. It needs an override reason and a manager's approval.",
+       "この出願方針は次に反します（{risks}）。オーバーライドの理由と管理者の承認が必要です。")
+define("W551", "Override pending a manager's approval (reason: {reason})",
+       "オーバーライドは管理者の承認待ちです（理由：{reason}）")
+define("I550", "Override approved by {who} at {at}", "オーバーライドは {who} により承認されました（{at}）")
+define("I551", "Approved the override of draft {draft_id}'s decision '{decision}' (by {who} at {at})",
+       "草稿 {draft_id} の出願方針「{decision}」のオーバーライドを承認しました（{who}、{at}）")
+define("I552", "override: {status}", "オーバーライド：{status}")
+define("N552", "pending approval", "承認待ち")
+define("N553", "approved", "承認済み")
+define("N554", "the verdict or the filing checklist: {risks}", "判定または外国出願チェックリスト：{risks}")  # a decision's risks, joined as the language joins lists
+define("I553", "Override reason", "オーバーライドの理由")
+define("I554", "Approve override", "オーバーライドを承認")
+define("I555", "Required: why the draft may still be filed abroad (e.g. the JPO's prior confirmation)",
+       "必須：それでも外国出願できる理由（例：特許庁の事前確認の結果）")

@@ -29,9 +29,10 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
     "decisions": (
         "event_id", "draft_id", "decision", "rationale", "completed_in_japan", "planned_countries",
         "jp_filing_date", "primary_review_due", "foreign_filing_free", "reviewer", "at", "residences",
-        "completed_abroad",
+        "completed_abroad", "override_reason", "override_risks",
     ),
     "filing_facts": ("event_id", "draft_id", "inventors", "applicants", "filings", "permits", "reviewer", "at"),
+    "approvals": ("event_id", "draft_id", "decision_event_id", "note", "approver", "at"),
 }
 
 
@@ -189,6 +190,22 @@ def rows_for_event(event: dict) -> dict[str, list[dict]]:
                     "at": at,
                     "residences": None if residences is None else canonical_json(list(residences)),
                     "completed_abroad": None if abroad is None else canonical_json(list(abroad)),
+                    # absent before schema v4 and for decisions that needed no override
+                    "override_reason": (p.get("override") or {}).get("reason"),
+                    "override_risks": canonical_json(list(p["override"]["risks"])) if p.get("override") else None,
+                }
+            ]
+        }
+    if kind == "override.approved":
+        return {
+            "approvals": [
+                {
+                    "event_id": eid,
+                    "draft_id": did,
+                    "decision_event_id": p["decision_event"],
+                    "note": p.get("note", ""),
+                    "approver": who,
+                    "at": at,
                 }
             ]
         }

@@ -48,6 +48,10 @@ from workbench.errors import (
     E509,
     E510,
     E511,
+    E550,
+    E551,
+    E552,
+    E553,
     StoreError,
 )
 from workbench.messages import from_stored
@@ -305,6 +309,10 @@ class TriageLog:
                     else:
                         _OPEN_HERE.pop(key, None)
 
+    def _query(self, sql: str, params: Sequence = ()) -> Iterator[dict]:
+        """Rows as dicts."""
+        return self.db.query(sql, params)
+
     @property
     def reviewer(self) -> str:
         if self._reviewer:
@@ -428,8 +436,16 @@ class TriageLog:
         reviewer: str | None = None,
         residences: Sequence[str] | None = None,
         completed_abroad: Sequence[str] | None = None,
+        override_reason: str | None = None,
     ) -> Decision:
         """Record the foreign-filing decision for a draft (supersedes any earlier one).
+
+        A decision that goes against the verdict or the filing checklist (clear to file
+        abroad on a *likely* verdict, or where Japan's first-filing duty applies; see
+        ``workbench.store.signoff``) is refused without an ``override_reason`` (E550);
+        with one, it is stored with its risks and stays *pending* until a manager
+        approves it (:meth:`approve_override`). A reason given for a decision that
+        needs none is not stored (nothing to sign off).
 
         ``rationale`` is required (E506). From ``jp_filing_date`` the primary-review
         point (+3 months) and the foreign-filing-free point (+10 months) are stored.
@@ -469,8 +485,14 @@ class TriageLog:
         jp_iso = jp.isoformat() if jp else None
         primary, free = key_dates(jp)
         who = reviewer or self.reviewer
+        reason = override_reason.strip() if isinstance(override_reason, str) else ""
         with self._txn():
             did = self._resolve(draft_id)
+            risks = self._override_risks(did, decision, completed_in_japan, abroad, resid, countries)
+            if risks and not reason:
+                from workbench.store.signoff import risks_message
+
+                raise StoreError(E550, risks=risks_message(risks, self._latest_level(did)))
             prev = self.conn.execute("SELECT MAX(id) FROM decisions WHERE draft_id = ?", [did]).fetchone()[0]
             payload = {
                 "decision": decision,
@@ -484,10 +506,80 @@ class TriageLog:
                 "completed_abroad": None if abroad is None else list(abroad),
                 "supersedes": prev,
             }
+            if risks:
+                payload["override"] = {"reason": reason, "risks": list(risks)}
             eid = self._append("decision.recorded", did, payload, who)
             at = self.conn.execute("SELECT at FROM events WHERE id = ?", [eid]).fetchone()[0]
         return Decision(did, decision, rationale.strip(), completed_in_japan, countries, jp_iso, primary, free, who, at, resid,
-                        abroad)
+                        abroad, override_reason=reason if risks else None, override_risks=risks)
+
+    def _latest_level(self, did: int) -> str | None:
+        row = self.conn.execute("SELECT level FROM verdicts WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [did]).fetchone()
+        return row[0] if row else None
+
+    def _override_risks(self, did, decision, completed_in_japan, abroad, resid, planned) -> tuple[str, ...]:
+        """The risks of ``decision`` for draft ``did`` against its latest verdict (level and
+        defence answer) and the filing checklist; see workbench.store.signoff."""
+        from workbench.store.signoff import RISKY_DECISIONS, override_risks
+
+        if decision not in RISKY_DECISIONS:
+            return ()
+        row = self.conn.execute(
+            "SELECT v.level, e.payload FROM verdicts v JOIN events e ON e.id = v.event_id "
+            "WHERE v.draft_id = ? ORDER BY v.id DESC LIMIT 1", [did]
+        ).fetchone()
+        level, defence = None, None
+        if row:
+            level = row[0]
+            defence = (json.loads(row[1]).get("answers") or {}).get("defence_use")
+        return override_risks(
+            decision, level, completed_in_japan=completed_in_japan, completed_abroad=abroad, residences=resid,
+            planned=planned, defence_related=defence,
+        )
+
+    def override_risks(
+        self,
+        draft_id: int | str,
+        decision: str,
+        *,
+        completed_in_japan: bool | None = None,
+        completed_abroad: Sequence[str] | None = None,
+        residences: Sequence[str] | None = None,
+        planned_countries: Sequence[str] = (),
+    ) -> tuple[str, ...]:
+        """The risk codes :meth:`decide` would find for these facts (the panel asks before
+        saving, to show the override field); empty when no override is needed."""
+        with self._lock, _guard(self.path):
+            did = self._resolve(draft_id)
+            return self._override_risks(
+                did, decision, completed_in_japan, _codes(completed_abroad) if completed_abroad is not None else None,
+                _codes(residences) if residences is not None else None, _codes(planned_countries),
+            )
+
+    def approve_override(self, draft_id: int | str, note: str = "", reviewer: str | None = None) -> Decision:
+        """A manager's approval of the override of a draft's *current* decision, recorded as
+        an ``override.approved`` event. Refused when that decision has no override (E551),
+        is already approved (E552), or by the person who decided it (E553: sign-off needs
+        a second person). Returns the decision as now approved."""
+        who = reviewer or self.reviewer
+        with self._txn():
+            did = self._resolve(draft_id)
+            row = next(iter(self._query(
+                "SELECT * FROM decisions WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [did]
+            )), None)
+            if row is None or not row.get("override_reason"):
+                raise StoreError(E551, draft_id=did)
+            done = self.conn.execute(
+                "SELECT approver, at FROM approvals WHERE decision_event_id = ? ORDER BY id LIMIT 1", [row["event_id"]]
+            ).fetchone()
+            if done:
+                raise StoreError(E552, draft_id=did, who=done[0], at=done[1])
+            if (row["reviewer"] or "") == who:
+                raise StoreError(E553, who=who)
+            eid = self._append("override.approved", did, {"decision_event": row["event_id"], "note": (note or "").strip()}, who)
+            at = self.conn.execute("SELECT at FROM events WHERE id = ?", [eid]).fetchone()[0]
+            approved = dict(row, approved_by=who, approved_at=at)
+        return self._decision(approved)
 
     def record_facts(
         self,
@@ -555,6 +647,13 @@ class TriageLog:
         with self._lock, _guard(self.path):
             return self._resolve(ref)
 
+    # A decision with its first approval (an override is approved once).
+    _DECISIONS_SQL = """
+        SELECT k.*, p.approver AS approved_by, p.at AS approved_at
+        FROM decisions k
+        LEFT JOIN approvals p ON p.id = (SELECT MIN(id) FROM approvals WHERE decision_event_id = k.event_id)
+    """
+
     _SUMMARY_SQL = """
         SELECT d.id, d.name, d.sha256, d.language, d.ingested_at, d.title, d.format,
                v.level, v.top_field_id, v.top_likelihood, v.at AS verdict_at,
@@ -566,7 +665,9 @@ class TriageLog:
                     AND f.field_id = v.top_field_id LIMIT 1) AS top_name_ja,
                k.decision, k.primary_review_due, k.foreign_filing_free, k.at AS decided_at,
                k.reviewer AS decided_by, k.jp_filing_date,
-               (SELECT COUNT(*) FROM annotations a WHERE a.draft_id = d.id) AS n_annotations
+               (SELECT COUNT(*) FROM annotations a WHERE a.draft_id = d.id) AS n_annotations,
+               k.override_reason,
+               (SELECT COUNT(*) FROM approvals p WHERE p.decision_event_id = k.event_id) AS n_approvals
         FROM drafts d
         LEFT JOIN verdicts v ON v.id = (SELECT MAX(id) FROM verdicts WHERE draft_id = d.id)
         LEFT JOIN decisions k ON k.id = (SELECT MAX(id) FROM decisions WHERE draft_id = d.id)
@@ -584,6 +685,7 @@ class TriageLog:
             verdict_at=r["verdict_at"], decided_at=r["decided_at"], decided_by=r["decided_by"],
             ruleset_version=r["ruleset_version"] or "", model_version=r["model_version"] or "",
             jp_filing_date=r["jp_filing_date"], annotations=r["n_annotations"] or 0,
+            override=None if not r["override_reason"] else ("approved" if r["n_approvals"] else "pending"),
         )
 
     def drafts(
@@ -654,9 +756,7 @@ class TriageLog:
             ann = tuple(
                 self._annotation(a) for a in self.db.query("SELECT * FROM annotations WHERE draft_id = ? ORDER BY id", [did])
             )
-            decs = tuple(
-                self._decision(r) for r in self.db.query("SELECT * FROM decisions WHERE draft_id = ? ORDER BY id", [did])
-            )
+            decs = tuple(self._decision(r) for r in self._query(self._DECISIONS_SQL + " WHERE k.draft_id = ? ORDER BY k.id", [did]))
         latest: dict[tuple, Annotation] = {}
         for a in ann:
             latest[(a.claim_number, a.field_id, a.reviewer)] = a
@@ -708,6 +808,8 @@ class TriageLog:
             jp_filing_date=r["jp_filing_date"], primary_review_due=r.get("primary_review_due"),
             foreign_filing_free=r.get("foreign_filing_free"), reviewer=r["reviewer"] or "", at=r["at"] or "",
             residences=_residences(r.get("residences")), completed_abroad=_residences(r.get("completed_abroad")),
+            override_reason=r.get("override_reason"), override_risks=tuple(_json(r.get("override_risks"), [])),
+            approved_by=r.get("approved_by"), approved_at=r.get("approved_at"),
         )
 
     def history(self, draft_id: int | str | None = None, *, after: int = 0) -> list[Event]:
@@ -815,9 +917,11 @@ class TriageLog:
                    (SELECT name_en FROM field_verdicts f WHERE f.event_id = v.event_id AND f.claim_number IS NULL
                         AND f.field_id = v.top_field_id LIMIT 1) AS top_name_en,
                    (SELECT name_ja FROM field_verdicts f WHERE f.event_id = v.event_id AND f.claim_number IS NULL
-                        AND f.field_id = v.top_field_id LIMIT 1) AS top_name_ja
+                        AND f.field_id = v.top_field_id LIMIT 1) AS top_name_ja,
+                   p.approver AS approved_by, p.at AS approved_at
             FROM decisions k JOIN drafts d ON d.id = k.draft_id
             LEFT JOIN verdicts v ON v.id = (SELECT MAX(id) FROM verdicts WHERE draft_id = k.draft_id)
+            LEFT JOIN approvals p ON p.id = (SELECT MIN(id) FROM approvals WHERE decision_event_id = k.event_id)
         """ + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY k.id"
         with self._lock, _guard(self.path):
             facts: dict[int, list[tuple[int, dict]]] = {}  # draft -> [(event id, facts)], oldest first
@@ -847,8 +951,10 @@ class TriageLog:
                     model_version=r["model_version"] or "", residences=_residences(r["residences"]),
                     completed_abroad=_residences(r["completed_abroad"]),
                     filing_facts=facts_before(r["draft_id"], r["event_id"]),
+                    override_reason=r["override_reason"], override_risks=tuple(_json(r["override_risks"], [])),
+                    approved_by=r["approved_by"], approved_at=r["approved_at"],
                 )
-                for r in self.db.query(sql, params)
+                for r in self._query(sql, params)
             ]
 
     def head(self) -> tuple[int, str]:

@@ -59,6 +59,7 @@ class DraftSummary:
     model_version: str = ""
     jp_filing_date: str | None = None
     annotations: int = 0
+    override: str | None = None  # the current decision's override: None, "pending" or "approved"
 
 
 @dataclass(frozen=True)
@@ -148,3 +149,14 @@ class DecisionRow:
     # The draft's filing facts as they stood when this decision was recorded (the latest
     # facts.recorded event before it, schema v4), without reviewer/at; None: none recorded.
     filing_facts: dict | None = None
+    override_reason: str | None = None  # sign-off (workbench.store.signoff)
+    override_risks: tuple[str, ...] = ()
+    approved_by: str | None = None
+    approved_at: str | None = None
+
+    @property
+    def override_status(self) -> str | None:
+        """None (no override needed), 'pending' or 'approved'."""
+        if not self.override_reason:
+            return None
+        return "approved" if self.approved_by else "pending"

@@ -23,6 +23,11 @@ released migration: add the next number.
   date, filed on) and clearances asked for without a home filing (rule, requested, granted),
   each a JSON list, one row per ``facts.recorded`` event (the latest supersedes; append-only
   like the rest).
+- v5: sign-off on risky decisions. A decision against the verdict or the filing
+  checklist carries its override (``override_reason``, and ``override_risks``: JSON list
+  of the risk codes, workbench.store.signoff); a manager's approval is its own event,
+  materialised in ``approvals`` (append-only like every table). Older decisions keep
+  NULL: they were recorded without the check.
 """
 
 from __future__ import annotations
@@ -34,8 +39,9 @@ import sqlite_utils
 from workbench.store.dates import key_dates
 
 # Every table holding history: no row is ever updated or deleted.
-APPEND_ONLY_TABLES = ("events", "drafts", "verdicts", "claims", "field_verdicts", "annotations", "decisions")
-# (filing_facts, from v4, gets its triggers in its own migration: v1 never changes)
+V1_TABLES = ("events", "drafts", "verdicts", "claims", "field_verdicts", "annotations", "decisions")
+# (filing_facts, from v4, and approvals, from v5, get their triggers in their own migrations: v1 never changes)
+APPEND_ONLY_TABLES = (*V1_TABLES, "approvals")
 
 
 def _append_only_triggers(db: sqlite_utils.Database, table: str) -> None:
@@ -104,7 +110,7 @@ def v1_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"event_id", "draft_id", "decision", "rationale"},
     )
-    for table in APPEND_ONLY_TABLES:
+    for table in V1_TABLES:
         _append_only_triggers(db, table)
 
 
@@ -153,10 +159,23 @@ def v4_filing_facts(db: sqlite_utils.Database) -> None:
     _append_only_triggers(db, "filing_facts")
 
 
+def v5_override_signoff(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE decisions ADD COLUMN override_reason TEXT")
+    db.execute("ALTER TABLE decisions ADD COLUMN override_risks TEXT")
+    db["approvals"].create(
+        {"id": int, "event_id": int, "draft_id": int, "decision_event_id": int, "note": str, "approver": str, "at": str},
+        pk="id",
+        not_null={"event_id", "draft_id", "decision_event_id", "approver"},
+    )
+    db["approvals"].create_index(["decision_event_id"], if_not_exists=True)
+    _append_only_triggers(db, "approvals")
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "initial", v1_initial),
     (2, "decision key dates", v2_decision_key_dates),
     (3, "decision residences and places of completion abroad", v3_decision_residences),
     (4, "filing facts: inventors, applicants, planned filings, clearances asked for", v4_filing_facts),
+    (5, "override sign-off on risky decisions", v5_override_signoff),
 )
 LATEST = MIGRATIONS[-1][0]

@@ -57,6 +57,24 @@ def decide(db_path: str | Path, draft_id: int, *, reviewer: str, timeout: float 
         log.close()
 
 
+def approve_override(db_path: str | Path, draft_id: int, *, reviewer: str, timeout: float | None = None, note: str = ""):
+    """A manager's approval of the override of a draft's current decision (own connection,
+    worker thread, as :func:`decide`). Returns the approved Decision."""
+    log = open_log(db_path, timeout)
+    try:
+        return log.approve_override(draft_id, note=note, reviewer=reviewer)
+    finally:
+        log.close()
+
+
+def override_risks(decision: str, level: str | None, **facts: Any) -> tuple[str, ...]:
+    """The risks of a decision as typed (``workbench.store.signoff``: the same rule the store
+    applies when it is saved); empty when no override is needed."""
+    from workbench.store.signoff import override_risks as _risks
+
+    return _risks(decision, level, **facts)
+
+
 def annotate(db_path: str | Path, draft_id: int, *, reviewer: str, timeout: float | None = None, **values: Any):
     """Record an annotation as :func:`decide` records a decision (own connection, worker
     thread). Returns the stored Annotation and the draft's annotations now in force."""
@@ -312,6 +330,7 @@ def row_from_summary(summary: Any, field_names: dict[int, str] | None = None, la
         top_field=names.get(top_id, str(top_id) if top_id is not None else ""),
         likelihood=_get(summary, "top_likelihood"),
         decision=decision,
+        override=_get(summary, "override"),
         primary_review_due=_get(summary, "primary_review_due"),
         foreign_filing_free=_get(summary, "foreign_filing_free"),
         language=_get(summary, "language", "") or "",

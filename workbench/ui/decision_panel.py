@@ -53,8 +53,17 @@ def ui_language() -> str:
     return "ja" if _JAPANESE.search(title) else "en"
 
 
+def _say(code: str, **args) -> str:
+    """A coded message (workbench.messages) in the UI's language."""
+    from workbench.messages import msg
+    from workbench.ui.notifications import ui_language as shown_language
+
+    return msg(code, **args).render(shown_language())
+
+
 class DecisionPanel(QWidget):
     save_requested = Signal(dict)  # the keyword arguments of TriageLog.decide (without draft_id)
+    approve_requested = Signal(str)  # a manager approves the current decision's override (the note)
 
     def __init__(self, parent=None, language: str | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +136,21 @@ class DecisionPanel(QWidget):
         self.history = QListWidget()
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(48)
+        # sign-off on risky decisions (workbench.store.signoff): shown when the decision as
+        # typed goes against the verdict or the checklist
+        self.override_warning = QLabel()
+        self.override_warning.setWordWrap(True)
+        self.override_warning.setStyleSheet("color: #b71c1c; font-weight: bold")
+        self.override_reason = QPlainTextEdit()
+        self.override_reason.setMaximumHeight(60)
+        self.override_reason.setTabChangesFocus(True)
+        self.override_label = QLabel()
+        self._risks: tuple[str, ...] = ()
+        self.override_status = QLabel()  # the current decision's override: pending / approved
+        self.override_status.setWordWrap(True)
+        self.approve_button = QPushButton()
+        self.approve_button.clicked.connect(self._request_approve)
+        self._current = None  # the current (latest) stored decision of the draft shown
 
         # the foreign-filing checklist
         self._level: str | None = None
@@ -180,6 +204,8 @@ class DecisionPanel(QWidget):
             edit.textChanged.connect(self.error.clear)
         for combo in (self.decision, self.place):
             combo.currentIndexChanged.connect(self.error.clear)
+        self.decision.currentIndexChanged.connect(self._update_override)
+        self.override_reason.textChanged.connect(self.error.clear)
 
         form = QFormLayout()
         form.addRow(self.tr("Decision"), self.decision)
@@ -197,9 +223,15 @@ class DecisionPanel(QWidget):
         form.addRow(self.tr("JP filing"), row)
         form.addRow(self.tr("Primary review due (3 months)"), self.primary_due)
         form.addRow(self.tr("10 months without designation"), self.free_date)
+        form.addRow(self.override_warning)
+        form.addRow(self.override_label, self.override_reason)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.override_status, 1)
+        status_row.addWidget(self.approve_button, 0, Qt.AlignmentFlag.AlignRight)
         lay = QVBoxLayout(self)
         lay.addWidget(self.draft_name)
         lay.addLayout(form)
+        lay.addLayout(status_row)
         lay.addSpacing(6)
         lay.addWidget(self.checklist_title)
         lay.addWidget(self.checklist_basis)
@@ -249,12 +281,14 @@ class DecisionPanel(QWidget):
         for d in decisions:
             current = d
             self.history.addItem(self._describe(d))
+        self._current = current
         if not same:
             self._reset_inputs(current)
             self._set_facts(facts)
         self._update_dates()
         self.update_checklist()
         self.update_plan()  # a newly shown draft gets its plan at once
+        self._show_override_status()
 
     def _reset_inputs(self, current) -> None:
         """The inputs for a newly shown draft: its current decision, else blank."""
@@ -264,6 +298,7 @@ class DecisionPanel(QWidget):
         try:
             self.error.clear()
             self.rationale.clear()
+            self.override_reason.clear()
             self.residences.clear()
             self.completed_abroad.clear()
             self.decision.setCurrentIndex(self.decision.findData("hold"))
@@ -382,6 +417,62 @@ class DecisionPanel(QWidget):
         self.checklist_info.setText("\n".join(info))
         self.checklist_info.setVisible(bool(info))
         self._fill_checklist(checks)
+        self._update_override()
+
+    # -- sign-off on risky decisions ----------------------------------------------------------
+    def override_risks(self) -> tuple[str, ...]:
+        """The risks of the decision as typed (workbench.store.signoff; the store checks
+        again when it is saved): empty when no override is needed."""
+        facts, _ignored = self.filing_facts()
+        abroad = tuple(c for c in facts["completed_in"] if c != "JP")
+        try:
+            return backend.override_risks(
+                self.decision.currentData(), facts["jp_level"],
+                completed_in_japan=completed_in_japan(self.place.currentData()), completed_abroad=abroad,
+                residences=facts["residences"], planned=facts["planned"], defence_related=facts["defence_related"],
+            )
+        except (WorkbenchError, ImportError):
+            return ()
+
+    def _update_override(self) -> None:
+        from workbench.messages import M
+
+        self._risks = self.override_risks()
+        risky = bool(self._risks)
+        if risky:
+            from workbench.store.signoff import risks_message
+
+            self.override_warning.setText("⚠ " + _say(M.W550, risks=risks_message(self._risks, self._level)))
+        self.override_label.setText(_say(M.I553))
+        self.override_reason.setPlaceholderText(_say(M.I555))
+        for w in (self.override_warning, self.override_label, self.override_reason):
+            w.setVisible(risky)
+
+    def _show_override_status(self) -> None:
+        """The current decision's override: pending (with 'Approve override') or approved."""
+        from workbench.messages import M
+
+        d = self._current
+        status = getattr(d, "override_status", None) if d is not None else None
+        if status == "approved":
+            self.override_status.setText("✓ " + _say(M.I550, who=d.approved_by, at=(d.approved_at or "")[:16].replace("T", " ")))
+        elif status == "pending":
+            self.override_status.setText("⚠ " + _say(M.W551, reason=d.override_reason))
+        self.override_status.setVisible(status is not None)
+        self.approve_button.setText(_say(M.I554))
+        self.approve_button.setVisible(status == "pending")
+        self.approve_button.setEnabled(status == "pending" and not self._saving)
+
+    def _request_approve(self) -> None:
+        if self._current is None or getattr(self._current, "override_status", None) != "pending" or self._saving:
+            return
+        self.approve_requested.emit("")
+
+    def approved(self, decision) -> None:
+        """The override of the current decision was approved (stored)."""
+        self._current = decision
+        self.history.addItem(self._describe(decision))
+        self._show_override_status()
 
     def _fill_checklist(self, checks) -> None:
         t = self.checklist
@@ -486,8 +577,17 @@ class DecisionPanel(QWidget):
         countries = ", ".join(d.planned_countries)
         resid = self.tr("residences: %1").replace("%1", self.residences_label(getattr(d, "residences", None)))
         abroad = self.tr("completed abroad: %1").replace("%1", self.residences_label(getattr(d, "completed_abroad", None)))
+        override = ""
+        status = getattr(d, "override_status", None)
+        if status:
+            from workbench.messages import M
+
+            state = _say(M.N552 if status == "pending" else M.N553)
+            override = f" · {_say(M.I552, status=state)}: {d.override_reason}"
+            if d.approved_by:
+                override += f" ({d.approved_by})"
         return (f"{d.at[:16].replace('T', ' ')} {d.reviewer}: {labels.decision_label(d.decision)} "
-                f"({where}; {abroad}{'; ' + countries if countries else ''}; {resid}){dates} — {d.rationale}")
+                f"({where}; {abroad}{'; ' + countries if countries else ''}; {resid}){dates} — {d.rationale}{override}")
 
     def residences_label(self, residences) -> str:
         """A stored decision's residences (or places of completion abroad): the codes,
@@ -622,9 +722,11 @@ class DecisionPanel(QWidget):
         residences, bad_res = parse_codes(self.residences.text())
         codes, bad_abroad = self._abroad()
         abroad = None if codes is None else (*codes, *bad_abroad)
+        reason = self.override_reason.toPlainText().strip()
         out = {
             "decision": self.decision.currentData(),
             "rationale": self.rationale.toPlainText().strip(),
+            "override_reason": reason if self._risks and reason else None,
             "completed_in_japan": completed_in_japan(self.place.currentData()),
             "planned_countries": (*planned, *bad_plan),
             "jp_filing_date": self.jp_filing_date(),
@@ -650,6 +752,7 @@ class DecisionPanel(QWidget):
         press stores it once; what is typed stays (a failed save is retried as it is)."""
         self._saving = bool(busy)
         self.save_button.setEnabled(not busy)
+        self.approve_button.setEnabled(not busy and getattr(self._current, "override_status", None) == "pending")
         self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save decision"))
 
     def request_save(self) -> None:
@@ -659,6 +762,13 @@ class DecisionPanel(QWidget):
         if not values["rationale"]:
             self.error.setText(self.tr("A decision needs a rationale: write why it was taken."))
             self.rationale.setFocus()
+            return
+        if self._risks and not values["override_reason"]:
+            from workbench.messages import M
+            from workbench.store.signoff import risks_message
+
+            self.error.setText(_say(M.W550, risks=risks_message(self._risks, self._level)))
+            self.override_reason.setFocus()
             return
         if "JP" in (values["completed_abroad"] or ()):
             self.error.setText(
@@ -705,6 +815,9 @@ class DecisionPanel(QWidget):
         return box.exec() == QMessageBox.StandardButton.Save
 
     def saved(self, decision) -> None:
+        self._current = decision
+        self.override_reason.clear()
+        self._show_override_status()
         self.history.addItem(self._describe(decision))
         if self.rationale.toPlainText().strip() == (decision.rationale or "").strip():
             self.rationale.clear()  # (a rationale typed again while it was saving is kept)

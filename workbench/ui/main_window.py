@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.draft_view.annotation_requested.connect(self.annotate)
         self.decision_panel = DecisionPanel(language=self.session.language)
         self.decision_panel.save_requested.connect(self.save_decision)
+        self.decision_panel.approve_requested.connect(self.approve_override)
         # the checklist follows the defence answer at once, before the re-screen finishes
         self.draft_view.answers_changed.connect(lambda a: self.decision_panel.set_defence_related(a.defence_use))
         self.log_view = LogView()
@@ -289,7 +290,7 @@ class MainWindow(QMainWindow):
         old = self.queue_model.find(row.key)
         if old >= 0:  # keep the decision the log already holds
             prev = self.queue_model.row_at(old)
-            row = replace(row, decision=prev.decision, primary_review_due=prev.primary_review_due,
+            row = replace(row, decision=prev.decision, override=prev.override, primary_review_due=prev.primary_review_due,
                           foreign_filing_free=prev.foreign_filing_free, ingested_at=prev.ingested_at,
                           status="decided" if prev.decision else row.status)
         self.session.verdicts[row.key] = verdict
@@ -671,6 +672,36 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Saving the decision in the triage log…"))
         return w
 
+    def approve_override(self, note: str = "") -> Worker | None:
+        """A manager approves the override of the current draft's decision (in the
+        background, as a decision is saved). Returns the worker (None: nothing started)."""
+        row = self.current_row()
+        if row is None or row.draft_id is None or self.session.log is None:
+            self.session.notes.warning(self.tr("Decisions need the triage log; check the database in Settings."))
+            return None
+        key, db = row.key, self.session.db_path
+        w = self._start_log_write(
+            backend.approve_override, row.draft_id, {"note": note}, lambda d: self._override_approved(key, db, d),
+            self._log_write_failed,
+        )
+        if w is not None:
+            self.decision_panel.set_saving(True)
+        return w
+
+    def _override_approved(self, key: str, db: str | None, decision) -> None:
+        from workbench.messages import M, msg
+
+        if self.session.db_path == db:
+            if self.decision_panel.key == key:
+                self.decision_panel.approved(decision)
+            i = self.queue_model.find(key)
+            if i >= 0:
+                self.queue_model.upsert(replace(self.queue_model.row_at(i), override=decision.override_status))
+            self.refresh_log()
+        from workbench.ui.notifications import ui_language
+
+        self.session.notes.info(msg(M.I550, who=decision.approved_by, at=decision.approved_at).render(ui_language()))
+
     def _decision_stored(self, key: str, db: str | None, decision) -> None:
         if self.session.db_path != db:  # another log was opened meanwhile: its rows are not this draft's
             self.session.notes.info(self.tr("Decision saved in the triage log."))
@@ -681,6 +712,7 @@ class MainWindow(QMainWindow):
         if i >= 0:
             self.queue_model.upsert(
                 replace(self.queue_model.row_at(i), decision=decision.decision, status="decided",
+                        override=getattr(decision, "override_status", None),
                         primary_review_due=decision.primary_review_due, foreign_filing_free=decision.foreign_filing_free)
             )
         self.session.notes.info(self.tr("Decision saved in the triage log."))

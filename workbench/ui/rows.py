@@ -17,6 +17,7 @@ class QueueRow:
     top_field: str = ""  # display name of the top field
     likelihood: float | None = None
     decision: str | None = None
+    override: str | None = None  # the current decision's override: None, "pending" or "approved"
     primary_review_due: str | None = None
     foreign_filing_free: str | None = None
     language: str = ""

@@ -130,7 +130,16 @@ class QueueModel(QAbstractTableModel):
         if col == COL_LIKELIHOOD:
             return labels.percent(r.likelihood)
         if col == COL_DECISION:
-            return labels.decision_label(r.decision) if r.decision else ""
+            if not r.decision:
+                return ""
+            text = labels.decision_label(r.decision)
+            if r.override:  # sign-off: a risky decision pending / approved
+                from workbench.messages import M, msg
+                from workbench.ui.notifications import ui_language
+
+                state = msg(M.N552 if r.override == "pending" else M.N553).render(ui_language())
+                text = f"{'⚠' if r.override == 'pending' else '✓'} {text} ({state})"
+            return text
         if col == COL_DUE_3M:
             return r.primary_review_due or ""
         if col == COL_FREE_10M:
