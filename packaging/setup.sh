@@ -16,6 +16,9 @@ if [ "${1:-}" = "--dev" ]; then extra="dev"; fi
 # System packages (Debian/Ubuntu). Installed only when missing, so a second run is quick.
 SYSTEM_PKGS=(fonts-ipafont-gothic libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
              libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 xvfb xauth poppler-utils)
+# The tests start a throwaway PostgreSQL server for the team log (tests/pg_cluster.py):
+# Debian's server package, for --dev only (the application itself only connects to one).
+if [ "$extra" = "dev" ]; then SYSTEM_PKGS+=(postgresql); fi
 PY=${PYTHON:-python3}
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=()

@@ -148,6 +148,38 @@ E553 = _spec(
     "Ask another manager to approve it: sign-off needs a second person.",
 )
 
+E554 = _spec(
+    "E554",
+    "Your login to the team log may not do this ({detail})",
+    "Each role does its own part: staff screen, attorneys annotate, managers decide, approve and export. "
+    "Ask the team log's administrator for the role you need (workbench log setup-team URL --user LOGIN=ROLE).",
+)
+E555 = _spec(
+    "E555",
+    "The team log server cannot be reached ({detail})",
+    "Check that the PostgreSQL server is running and reachable, then retry; a change that was not confirmed was not recorded.",
+)
+E556 = _spec(
+    "E556",
+    "This database holds no team log yet",
+    "Have the administrator create it with 'workbench log setup-team URL', or check the database named in the URL.",
+)
+E557 = _spec(
+    "E557",
+    "A team log is backed up on its server, not by the workbench",
+    "Ask the administrator to back up the database (pg_dump); export the decisions with 'workbench log export' for a record.",
+)
+E558 = _spec(
+    "E558",
+    "The team log already holds {events} event(s): a local log can only be copied into an empty one",
+    "Create a new, empty team log (workbench log setup-team URL on a new database) and copy into that.",
+)
+E559 = _spec(
+    "E559",
+    "The log cannot be copied: {detail}",
+    "Nothing was copied. Repair or restore the local log first (workbench log verify), then retry.",
+)
+
 # -- E6xx exports --------------------------------------------------------------
 E601 = _spec("E601", "The export file cannot be written ({detail})", "Choose another folder or close the file if it is open elsewhere.")
 E602 = _spec("E602", "No CJK font was found for the PDF report", "Install a Japanese font (packaging/setup.sh installs IPA Gothic).")

@@ -65,13 +65,15 @@ class Settings:
         return env or self.reviewer.strip() or _os_user()
 
     @property
-    def effective_db_path(self) -> Path:
-        """The log database: $WORKBENCH_DB, else this setting, else the per-user data folder."""
+    def effective_db_path(self) -> Path | str:
+        """The log database: $WORKBENCH_DB, else this setting, else the per-user data folder.
+        A ``postgresql://`` URL (a department's team log) is returned as the text it is."""
         env = os.environ.get("WORKBENCH_DB", "").strip()
         if env:
-            return Path(env).expanduser()
+            return env if _is_url(env) else Path(env).expanduser()
         if self.db_path.strip():
-            return Path(self.db_path.strip()).expanduser()
+            text = self.db_path.strip()
+            return text if _is_url(text) else Path(text).expanduser()
         return platform_db_path()
 
     @property
@@ -138,6 +140,11 @@ def _os_user() -> str:
         return getpass.getuser() or "unknown"
     except Exception:  # getpass raises OSError/KeyError when no user name is known
         return "unknown"
+
+
+def _is_url(text: str) -> bool:
+    """A team log's PostgreSQL URL (workbench.store.dialect.is_team_url reads it the same)."""
+    return text.lower().startswith(("postgresql://", "postgres://"))
 
 
 def _data_dir() -> Path:

@@ -29,9 +29,60 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "log.sqlite"
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    """Every test that uses the ``log`` fixture (through ``backend``) runs on both backends:
+    the embedded SQLite log and a PostgreSQL team log on the session's throwaway server.
+    A test about SQLite itself (its file, PRAGMAs, sqlite3 errors) is marked sqlite_only."""
+    if "backend" in metafunc.fixturenames:
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("backend", BACKENDS[:1] if only else BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def log(db_path):
-    lg = TriageLog.open(db_path, reviewer="tester")
+def backend(request):
+    return request.param
+
+
+@pytest.fixture
+def log_ref(request, backend, db_path):
+    """What names the test's log: the SQLite file, or a fresh team log's URL (login 'tester',
+    a member of every role)."""
+    if backend == "sqlite":
+        return db_path
+    server = request.getfixturevalue("team_server")
+    return server.url(server.new_database())
+
+
+@pytest.fixture
+def recorded(backend):
+    """Who the log records for a typed reviewer name: the name on a local log; on a team log
+    always the login ('tester'), never a typed name."""
+    return (lambda name: name) if backend == "sqlite" else (lambda name: "tester")
+
+
+@pytest.fixture
+def reopen(log_ref, backend):
+    """Open the test's log again as another person: a typed name on a local log, that login
+    on a team log (the session's server has the logins tester, staff1, att1, mgr1, mgr2)."""
+    opened = []
+
+    def _open(login: str = "tester"):
+        ref = log_ref if backend == "sqlite" else str(log_ref).replace("//tester@", f"//{login}@", 1)
+        lg = TriageLog.open(ref, reviewer=login)
+        opened.append(lg)
+        return lg
+
+    yield _open
+    for lg in opened:
+        lg.close()
+
+
+@pytest.fixture
+def log(log_ref):
+    lg = TriageLog.open(log_ref, reviewer="tester")
     yield lg
     lg.close()
 

@@ -25,7 +25,7 @@ def test_same_file_hash_links_to_the_same_draft(log):
     assert other != first and len(log.drafts()) == 2
 
 
-def test_draft_record_holds_claims_verdicts_and_versions(log):
+def test_draft_record_holds_claims_verdicts_and_versions(log, recorded):
     v = make_verdict("uav.txt", likelihood=0.42)
     did = log.record_verdict(v, reviewer="鈴木")
     rec = log.draft(did)
@@ -35,7 +35,7 @@ def test_draft_record_holds_claims_verdicts_and_versions(log):
     assert rec.claims[1].depends_on == (1,) and rec.claims[0].independent and not rec.claims[1].independent
     assert rec.claims[0].text == v.claims.claims[0].text
     sv = rec.verdict
-    assert sv.who == "鈴木" and sv.level == "review"
+    assert sv.who == recorded("鈴木") and sv.level == "review"
     assert sv.ruleset_version == "2024-05-01" and sv.model_version == "m-test-1" and sv.ruleset_checksum == "abc123"
     assert sv.fields == v.fields  # evidence and names survive the round trip exactly
     assert sv.claim_fields[2] == v.claim_verdicts[1].fields
@@ -78,7 +78,7 @@ def test_ambiguous_prefix_is_e510(log):
         i += 1
 
 
-def test_decision_records_key_dates_and_supersedes(populated):
+def test_decision_records_key_dates_and_supersedes(populated, recorded):
     log, (a, b, c) = populated
     d1 = log.decide(b, "hold", "Waiting for the inventor's answer", reviewer="山田")
     assert d1.jp_filing_date is None and d1.primary_review_due is None
@@ -92,7 +92,7 @@ def test_decision_records_key_dates_and_supersedes(populated):
     assert rec.decisions == (d1, d2)  # history kept, latest current
     assert rec.summary.decision == "file_jp_first"
     ev = log.history(b)[-1]
-    assert ev.kind == "decision.recorded" and ev.who == "山田" and ev.payload["supersedes"] is not None
+    assert ev.kind == "decision.recorded" and ev.who == recorded("山田") and ev.payload["supersedes"] is not None
     assert ev.at.endswith("Z") and ev.at[:4].isdigit()
     rows = log.decisions()
     assert [r.current for r in rows] == [False, True]
@@ -177,10 +177,10 @@ def test_decide_unknown_draft_is_e507(log):
     assert err.value.code == "E507"
 
 
-def test_annotations_are_kept_and_latest_is_the_example(populated):
+def test_annotations_are_kept_and_latest_is_the_example(populated, recorded):
     log, (a, b, c) = populated
     first = log.annotate(b, 1, 5, "agree", note="clearly a drone", reviewer="佐藤")
-    assert first.verdict == "agree" and first.reviewer == "佐藤" and first.at
+    assert first.verdict == "agree" and first.reviewer == recorded("佐藤") and first.at
     log.annotate(b, 1, 5, "disagree", note="civil use only", corrected_ipc="b64u  10/00", reviewer="佐藤")
     log.annotate(b, 2, 5, "agree", reviewer="tester")
     rec = log.draft(b)
@@ -214,14 +214,14 @@ def test_bad_corrected_ipc_is_e301(populated):
     assert err.value.code == "E301"
 
 
-def test_drafts_filters(populated):
+def test_drafts_filters(populated, backend):
     log, (a, b, c) = populated
     log.decide(a, "clear_abroad", "not in a field", reviewer="alice")
     log.decide(b, "file_jp_first", "field 5", reviewer="bob")
     assert [s.id for s in log.drafts(level="likely")] == [b]
     assert [s.id for s in log.drafts(decision="clear_abroad")] == [a]
     assert [s.id for s in log.drafts(decision="none")] == [c]
-    assert [s.id for s in log.drafts(reviewer="bob")] == [b]
+    assert [s.id for s in log.drafts(reviewer="bob")] == ([b] if backend == "sqlite" else [])  # team log: logins only
     assert [s.id for s in log.drafts(search="無人")] == [b]
     assert [s.id for s in log.drafts(search="PUMP")] == [c]
     today = log.draft(a).summary.ingested_at[:10]
@@ -261,12 +261,12 @@ def test_open_none_uses_default_db_path(isolated_settings):
     assert (isolated_settings / "default-log.sqlite").exists()
 
 
-def test_reopen_keeps_everything(populated, db_path):
+def test_reopen_keeps_everything(populated, log_ref):
     log, ids = populated
     log.decide(ids[0], "hold", "x")
     before = [s for s in log.drafts()]
     log.close()
-    with TriageLog.open(db_path) as again:
+    with TriageLog.open(log_ref) as again:
         assert again.drafts() == before
         assert again.verify().ok
         assert [e.kind for e in again.history()].count("schema.migrated") == 1

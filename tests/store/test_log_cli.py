@@ -12,10 +12,10 @@ from workbench.store import TriageLog
 
 
 @pytest.fixture
-def db(populated, db_path):
+def db(populated, log_ref):
     log, ids = populated
     log.close()
-    return str(db_path), ids
+    return str(log_ref), ids
 
 
 def run(capsys, *argv):
@@ -34,7 +34,7 @@ def test_list_and_json(db, capsys):
     assert [d["id"] for d in data] == [b] and data[0]["top_field_name_ja"] == "無人航空機"
 
 
-def test_decide_show_due_export_verify(db, capsys, tmp_path):
+def test_decide_show_due_export_verify(db, capsys, tmp_path, recorded):
     path, (a, b, c) = db
     rc, out, _ = run(
         capsys, "log", "decide", str(b), "--db", path, "--decision", "file_jp_first", "--rationale", "第5分野",
@@ -44,7 +44,7 @@ def test_decide_show_due_export_verify(db, capsys, tmp_path):
     with TriageLog.open(path) as lg:
         d = lg.draft(b).decision
     assert (d.decision, d.rationale, d.completed_in_japan, d.planned_countries, d.reviewer) == (
-        "file_jp_first", "第5分野", True, ("US", "EP"), "山田")
+        "file_jp_first", "第5分野", True, ("US", "EP"), recorded("山田"))
     rc, out, _ = run(capsys, "log", "show", str(b), "--db", path)
     assert rc == 0 and "第5分野" in out and "File in Japan first" in out and "claims (2)" in out
     rc, out, _ = run(capsys, "log", "show", str(b), "--db", path, "--json")
@@ -54,7 +54,7 @@ def test_decide_show_due_export_verify(db, capsys, tmp_path):
     rc, out, _ = run(capsys, "log", "due", "--db", path, "--days", "5", "--today", "2024-06-01")
     assert rc == 0 and "No key dates" in out
     out_file = tmp_path / "e.csv"
-    rc, out, _ = run(capsys, "log", "export", "--db", path, "--format", "csv", "--out", str(out_file), "--reviewer", "山田")
+    rc, out, _ = run(capsys, "log", "export", "--db", path, "--format", "csv", "--out", str(out_file), "--reviewer", recorded("山田"))
     assert rc == 0 and "Wrote 1 decision" in out and out_file.exists()
     rc, out, _ = run(capsys, "log", "verify", "--db", path)
     assert rc == 0 and "OK" in out
@@ -110,6 +110,7 @@ def test_log_without_subcommand_prints_help(capsys):
     assert rc == 2 and "decide" in out
 
 
+@pytest.mark.sqlite_only  # a team log is backed up on its server (E557: tests/store/test_team_roles.py)
 def test_backup_and_history_json(db, capsys, tmp_path):
     path, (a, b, c) = db
     out_file = tmp_path / "copy.sqlite"

@@ -49,40 +49,42 @@ def test_safe_decisions_need_no_override(log):
     assert log.drafts()[0].override is None
 
 
-def test_override_is_pending_until_a_manager_approves(log):
+def test_override_is_pending_until_a_manager_approves(log, reopen):
     did = _likely(log)
     d = log.decide(did, "clear_abroad", "licence obtained", completed_in_japan=True,
-                   override_reason="JPO prior confirmation received: not covered", reviewer="alice")
+                   override_reason="JPO prior confirmation received: not covered")
     assert d.override_status == "pending" and set(d.override_risks) == {RISK_LIKELY, RISK_JP_FIRST}
     assert log.drafts()[0].override == "pending"
     with pytest.raises(StoreError) as same:
-        log.approve_override(did, reviewer="alice")
+        log.approve_override(did)  # the person who decided
     assert same.value.code == "E553"
-    ok = log.approve_override(did, note="seen the JPO letter", reviewer="bob")
-    assert ok.override_status == "approved" and ok.approved_by == "bob" and ok.approved_at
+    ok = reopen("mgr1").approve_override(did, note="seen the JPO letter")
+    assert ok.override_status == "approved" and ok.approved_by == "mgr1" and ok.approved_at
     rec = log.draft(did)
-    assert rec.decision.approved_by == "bob" and rec.decision.override_reason.startswith("JPO prior")
+    assert rec.decision.approved_by == "mgr1" and rec.decision.override_reason.startswith("JPO prior")
     assert log.drafts()[0].override == "approved"
     kinds = [e.kind for e in log.history(did)]
     assert kinds[-2:] == ["decision.recorded", "override.approved"]
     with pytest.raises(StoreError) as twice:
-        log.approve_override(did, reviewer="carol")
+        reopen("mgr2").approve_override(did)
     assert twice.value.code == "E552"
     assert log.verify().ok
 
 
-def test_a_new_decision_needs_its_own_approval(log):
+def test_a_new_decision_needs_its_own_approval(log, reopen):
     did = _likely(log)
-    log.decide(did, "clear_abroad", "r", override_reason="why", reviewer="alice")
-    log.approve_override(did, reviewer="bob")
-    log.decide(did, "clear_abroad", "r2", override_reason="why again", reviewer="alice")
+    log.decide(did, "clear_abroad", "r", override_reason="why")
+    manager = reopen("mgr1")
+    manager.approve_override(did)
+    log.decide(did, "clear_abroad", "r2", override_reason="why again")
     assert log.drafts()[0].override == "pending"
-    log.decide(did, "file_jp_first", "back to safe", reviewer="alice")
+    log.decide(did, "file_jp_first", "back to safe")
     with pytest.raises(StoreError) as exc:
-        log.approve_override(did, reviewer="bob")
+        manager.approve_override(did)
     assert exc.value.code == "E551"
 
 
+@pytest.mark.sqlite_only  # hand edits of a team log: tests/store/test_team_roles.py
 def test_tampered_override_reason_is_caught_by_verify(db_path):
     import sqlite3
 
@@ -101,12 +103,13 @@ def test_tampered_override_reason_is_caught_by_verify(db_path):
     assert not res.ok and "decisions" in res.detail
 
 
-def test_approval_rows_are_append_only(log):
+@pytest.mark.sqlite_only  # the team log's refusals: tests/store/test_team_roles.py
+def test_approval_rows_are_append_only(log, reopen):
     import sqlite3
 
     did = _likely(log)
-    log.decide(did, "clear_abroad", "r", override_reason="why", reviewer="alice")
-    log.approve_override(did, reviewer="bob")
+    log.decide(did, "clear_abroad", "r", override_reason="why")
+    reopen("bob").approve_override(did)
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         log.conn.execute("DELETE FROM approvals")
 

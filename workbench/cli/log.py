@@ -22,9 +22,12 @@ def _open(args):
 
     from workbench.store import TriageLog
 
+    from workbench.store.dialect import is_team_url
+
     # A --db that names no file is a typo, not a wish for a new empty log: 'verify'
     # would report it intact and 'list' empty. (The default log is still created.)
-    if args.db and not Path(args.db).expanduser().exists():
+    # A postgresql:// URL is a team log: the server says whether it exists (E556).
+    if args.db and not is_team_url(args.db) and not Path(args.db).expanduser().exists():
         raise StoreError(E512, path=args.db)
     return TriageLog.open(args.db, reviewer=getattr(args, "reviewer", None))
 
@@ -291,6 +294,54 @@ def cmd_approve(args) -> int:
     return 0
 
 
+def _users(values) -> list[tuple[str, str]]:
+    """--user LOGIN=ROLE (repeatable) -> [(login, role)]."""
+    out = []
+    for v in values or ():
+        name, _, role = str(v).partition("=")
+        if not name.strip() or role.strip() not in ("staff", "attorney", "manager"):
+            raise SettingsError(E901, name="--user", value=v, detail="write LOGIN=staff, LOGIN=attorney or LOGIN=manager")
+        out.append((name.strip(), role.strip()))
+    return out
+
+
+def _need_url(value: str, name: str = "URL") -> str:
+    from workbench.store.dialect import is_team_url
+
+    if not is_team_url(value):
+        raise SettingsError(E901, name=name, value=value, detail="give a PostgreSQL URL, e.g. postgresql://admin@dbhost:5432/triage")
+    return value
+
+
+def cmd_setup_team(args) -> int:
+    """Create (or upgrade) a team log: schema, roles, grants, row-level security."""
+    from workbench.messages import M, msg
+    from workbench.store import TriageLog
+
+    url = _need_url(args.url)
+    users = _users(args.user)
+    with TriageLog.setup_team(url, users=users) as log:
+        _say(msg(M.I556, where=log.where, version=log.schema_version, events=log.head()[0]))
+        for name, role in users:
+            _say(msg(M.I557, login=name, role=role))
+    return 0
+
+
+def cmd_migrate_to(args) -> int:
+    """Copy the local log (--db) into a new, empty team log, its chain verified on both sides."""
+    from workbench.messages import M, msg
+
+    url = _need_url(args.url)
+    users = _users(args.user)
+    with _open(args) as local:
+        if local.is_team:
+            raise SettingsError(E901, name="--db", value=args.db, detail="give the local log file to copy (not a team log URL)")
+        with local.migrate_to(url, users=users) as team:
+            head_id, head_hash = team.head()
+            _say(msg(M.I558, path=local.where, where=team.where, events=head_id, head=head_hash[:16]))
+    return 0
+
+
 def cmd_annotate(args) -> int:
     with _open(args) as log:
         a = log.annotate(
@@ -441,7 +492,8 @@ WHO_HELP = "who records it (default: Settings' reviewer, then the login name)"
 
 def register(sub) -> None:
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", metavar="PATH", help="triage log database (default: per-user log or $WORKBENCH_DB)")
+    db.add_argument("--db", metavar="PATH|URL",
+                    help="triage log: a file, or a team log postgresql://LOGIN@HOST/DB (default: Settings or $WORKBENCH_DB)")
     filt = argparse.ArgumentParser(add_help=False)
     filt.add_argument("--since", metavar="YYYY-MM-DD", help="from this day on (inclusive; list: first screened, export: decided)")
     filt.add_argument("--until", metavar="YYYY-MM-DD", help="up to this day (inclusive)")
@@ -490,6 +542,17 @@ def register(sub) -> None:
     )
     c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_decide)
+
+    c = cmds.add_parser("setup-team", help="create a team log on PostgreSQL: schema, roles (staff, attorney, manager), grants")
+    c.add_argument("url", metavar="URL", help="postgresql://ADMIN@HOST:PORT/DATABASE (the login used owns the tables)")
+    c.add_argument("--user", action="append", metavar="LOGIN=ROLE",
+                   help="make LOGIN a staff, attorney or manager user (repeatable; created as a LOGIN role when missing)")
+    c.set_defaults(func=cmd_setup_team)
+
+    c = cmds.add_parser("migrate-to", parents=[db], help="copy the local log into a new team log (chain verified on both sides)")
+    c.add_argument("url", metavar="URL", help="postgresql://ADMIN@HOST:PORT/DATABASE of an empty database")
+    c.add_argument("--user", action="append", metavar="LOGIN=ROLE", help="as for setup-team")
+    c.set_defaults(func=cmd_migrate_to)
 
     c = cmds.add_parser("approve", parents=[db], help="a manager approves the override of a draft's current decision")
     c.add_argument("draft", metavar="DRAFT")

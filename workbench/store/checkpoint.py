@@ -157,7 +157,7 @@ def sign(log, key=None, *, who: str | None = None) -> dict:
     raw = _raw_public(key.public_key())
     cp = {
         "format": FORMAT,
-        "database": str(Path(log.path).resolve()) if getattr(log, "path", None) else "",
+        "database": log.where if getattr(log, "path", None) else "",
         "head_event": head_id,
         "head_hash": head_hash,
         "at": utc_now(),

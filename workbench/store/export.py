@@ -222,7 +222,7 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
     anchor = checkpoint.sign(log) if check.ok else None
     return {
         "title": "Patent Non-Disclosure Triage Workbench: triage log export",
-        "database": str(Path(log.path).resolve()),
+        "database": log.where,
         "schema_version": log.schema_version,
         "exported_at": utc_now(),
         "workbench_version": __version__,

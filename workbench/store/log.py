@@ -52,6 +52,10 @@ from workbench.errors import (
     E551,
     E552,
     E553,
+    E556,
+    E557,
+    E558,
+    E559,
     StoreError,
 )
 from workbench.messages import from_stored
@@ -66,6 +70,18 @@ from workbench.store.records import (
     Event,
     StoredVerdict,
     VerifyResult,
+)
+from workbench.store.dialect import (
+    APP_ROLES,
+    PG_FUNCTIONS,
+    POSTGRES,
+    SQLITE,
+    PgConnection,
+    is_team_url,
+    pg_guard,
+    pg_structure_sql,
+    redact_url,
+    team_setup_sql,
 )
 from workbench.store.schema import LATEST, MIGRATIONS
 
@@ -156,12 +172,28 @@ def normalize_ipc(code: str) -> str:
 class TriageLog:
     """An open triage log. Use :meth:`open`; call :meth:`close` (or use ``with``)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, reviewer: str | None = None) -> None:
-        self.path = path
-        self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+    def __init__(self, path: Path | str, conn, reviewer: str | None = None, dialect=SQLITE) -> None:
+        self.path = path  # the file (SQLite) or the URL without its password (team log)
+        self.conn = conn  # sqlite3.Connection, or dialect.PgConnection (the same execute())
+        self.dialect = dialect
+        self.db = sqlite_utils.Database(conn) if dialect is SQLITE else None
         self._reviewer = reviewer
+        self._login: str | None = None  # the team log's database login: the recorded "who"
         self._lock = threading.RLock()
+
+    @property
+    def is_team(self) -> bool:
+        """True for a PostgreSQL team log."""
+        return self.dialect is POSTGRES
+
+    @property
+    def where(self) -> str:
+        """What names this log to a person: the file's full path, or the team log's URL
+        without its password."""
+        return str(self.path) if self.is_team else str(Path(self.path).resolve())
+
+    def _guard(self):
+        return pg_guard(str(self.path)) if self.is_team else _guard(self.path)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -182,6 +214,8 @@ class TriageLog:
             from workbench.settings import default_db_path
 
             path = default_db_path()
+        if is_team_url(path):
+            return cls._open_team(str(path).strip(), reviewer, timeout)
         p = Path(path).expanduser()
         if not _open_here(p):  # see _check_file: reading it again would drop this process's locks
             _check_file(p)
@@ -264,7 +298,147 @@ class TriageLog:
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
 
+    @classmethod
+    def _open_team(cls, url: str, reviewer: str | None, timeout: float) -> TriageLog:
+        """A PostgreSQL team log (``workbench log setup-team`` created it). The recorded
+        "who" is the database login (current_user), whatever ``reviewer`` says. Refuses a
+        server that cannot be reached (E555), a database without the team log's schema
+        (E556: run setup-team) and a newer schema (E503); an older one is upgraded by the
+        log's owner only (setup-team again)."""
+        where = redact_url(url)
+        try:
+            import psycopg  # noqa: F401
+        except ImportError as exc:  # pragma: no cover - a core dependency
+            raise StoreError(E555, path=where, detail=f"psycopg is not installed ({exc})") from None
+        with pg_guard(where):
+            conn = PgConnection(url, timeout)
+        log = cls(where, conn, reviewer, dialect=POSTGRES)
+        try:
+            with log._guard():
+                log._login = conn.execute("SELECT current_user").fetchone()[0]
+                found = _pg_schema_version(conn)
+                if found is None:
+                    raise StoreError(E556, path=where)
+                if found > LATEST:
+                    raise StoreError(E503, path=where, found=found, supported=LATEST)
+                if found < LATEST:
+                    log._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return log
+
+    @classmethod
+    def setup_team(
+        cls, url: str, *, users: Sequence[tuple[str, str]] = (), timeout: float = DEFAULT_TIMEOUT,
+        source: TriageLog | None = None,
+    ) -> TriageLog:
+        """Create (or upgrade) the team log's schema, roles, grants and row-level security in
+        the database at ``url``; the login used owns the tables (run it as the database's
+        administrator). ``users``: (login, role) pairs (role: staff | attorney | manager)
+        made members of the application roles (created as LOGIN roles when missing; set
+        their passwords or authentication in PostgreSQL). Returns the open log.
+
+        ``source``: a local log to copy into the new team log (``migrate_to``): its whole
+        history, verbatim, so the chain and its head hash are the same on both sides; the
+        database must hold no team log yet (E558)."""
+        where = redact_url(url)
+        for name, role in users:
+            if role not in APP_ROLES or not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name or ""):
+                raise StoreError(E508, value=f"{name}={role}", what="user and role",
+                                 allowed="login=staff, login=attorney or login=manager (lower-case login names)")
+        with pg_guard(where):
+            conn = PgConnection(url, timeout)
+        log = cls(where, conn, None, dialect=POSTGRES)
+        try:
+            with log._guard():
+                log._login = conn.execute("SELECT current_user").fetchone()[0]
+                found = _pg_schema_version(conn)
+                if found is not None and found > LATEST:
+                    raise StoreError(E503, path=where, found=found, supported=LATEST)
+                if source is not None and found is not None:
+                    n = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+                    raise StoreError(E558, path=where, events=n)
+                with log._txn():
+                    for stmt in PG_FUNCTIONS:
+                        conn.execute(stmt)
+                if source is None:
+                    log._migrate()
+                else:
+                    log._copy_from(source)
+                with log._txn():
+                    for stmt in team_setup_sql(log._login):
+                        conn.execute(stmt)
+                    for name, role in users:
+                        conn.execute(
+                            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{name}') THEN "
+                            f"CREATE ROLE {name} LOGIN; END IF; END $$"
+                        )
+                        for other in APP_ROLES.values():
+                            if other != APP_ROLES[role]:
+                                conn.execute(f"REVOKE {other} FROM {name}")
+                        conn.execute(f"GRANT {APP_ROLES[role]} TO {name}")
+        except BaseException:
+            conn.close()
+            raise
+        return log
+
+    def migrate_to(self, url: str, *, users: Sequence[tuple[str, str]] = (), timeout: float = DEFAULT_TIMEOUT) -> TriageLog:
+        """Copy this local log into a new team log at ``url`` (``workbench log migrate-to``):
+        this log must verify (E559), the copy is made in one transaction and must verify
+        with the same head event and hash, or nothing is kept. Returns the team log (open)."""
+        if self.is_team:
+            raise StoreError(E559, path=self.path, detail="it is already a team log")
+        check = self.verify()
+        if not check.ok:
+            raise StoreError(E559, path=self.path, detail=f"the local log does not verify: {check.detail}")
+        return TriageLog.setup_team(url, users=users, timeout=timeout, source=self)
+
+    def _copy_from(self, source: TriageLog) -> None:
+        """Schema and the source's history and rows, verbatim, in one transaction (team log)."""
+        from workbench.store.derive import DERIVED_COLUMNS
+
+        with self._txn():
+            for stmt in pg_structure_sql(0, LATEST):
+                self.conn.execute(stmt)
+            with source._lock, source._guard():
+                for row in source.conn.execute("SELECT version, name, applied_at FROM migrations ORDER BY version"):
+                    self.conn.execute("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)", list(row))
+                cur = self.conn.raw.cursor()
+                cols = ("id", "at", "who", "kind", "draft_id", "payload", "prev_hash", "hash")
+                rows = source.conn.execute(f"SELECT {', '.join(cols)} FROM events ORDER BY id").fetchall()
+                cur.executemany(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('%s' for _ in cols)})", rows)
+                for table, tcols in DERIVED_COLUMNS.items():
+                    rows = source.conn.execute(f"SELECT {', '.join(tcols)} FROM {table} ORDER BY id").fetchall()
+                    if rows:
+                        cur.executemany(
+                            f"INSERT INTO {table} ({', '.join(tcols)}) VALUES ({', '.join('%s' for _ in tcols)})", rows
+                        )
+            src_head = source.head()
+            got = self.conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+            if (tuple(got) if got else (0, GENESIS)) != tuple(src_head):
+                raise StoreError(E559, path=self.path, detail="the copied history does not end where the local one does")
+            from workbench.store.dialect import pg_schema_problems
+            from workbench.store.verify import verify_log
+
+            res = verify_log(self.conn, pg_schema_problems)
+            if not res.ok:
+                raise StoreError(E559, path=self.path, detail=f"the copy does not verify: {res.detail}")
+
+    def role(self) -> str | None:
+        """The application role of this login on a team log ('staff', 'attorney',
+        'manager'; None for the owner or a login without one); None for a local log."""
+        if not self.is_team:
+            return None
+        with self._lock, self._guard():
+            for short, role in APP_ROLES.items():
+                if self.conn.execute("SELECT pg_has_role(current_user, ?, 'MEMBER')", [role]).fetchone()[0]:
+                    return short
+        return None
+
     def _migrate(self) -> None:
+        if self.is_team:
+            return self._migrate_team()
         version = _schema_version(self.conn, self.path)
         if version > LATEST:
             raise StoreError(E503, path=self.path, found=version, supported=LATEST)
@@ -288,6 +462,25 @@ class TriageLog:
                     version = number
             self._append("schema.migrated", None, {"from": start, "to": version}, self.reviewer)
 
+    def _migrate_team(self) -> None:
+        """Bring a team log's schema to LATEST (DDL from the migrations, dialect.pg_structure_sql)."""
+        with self._txn():
+            version = _pg_schema_version(self.conn)
+            if version is None:  # an empty database: the DDL below creates the migrations table too
+                version = 0
+            if version > LATEST:
+                raise StoreError(E503, path=self.path, found=version, supported=LATEST)
+            if version == LATEST:
+                return
+            for stmt in pg_structure_sql(version, LATEST):
+                self.conn.execute(stmt)
+            for number, name, _func in MIGRATIONS:
+                if number > version:
+                    self.conn.execute(
+                        "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)", [number, name, utc_now()]
+                    )
+            self._append("schema.migrated", None, {"from": version, "to": LATEST}, self.reviewer)
+
     def __enter__(self) -> TriageLog:
         return self
 
@@ -298,7 +491,7 @@ class TriageLog:
         with self._lock:
             try:
                 self.conn.close()
-            except sqlite3.Error:  # pragma: no cover - closing never matters more than the caller's error
+            except Exception:  # noqa: BLE001 - closing never matters more than the caller's error
                 pass
             key, self._file_key = getattr(self, "_file_key", None), None
             if key is not None:
@@ -311,10 +504,21 @@ class TriageLog:
 
     def _query(self, sql: str, params: Sequence = ()) -> Iterator[dict]:
         """Rows as dicts."""
+        if self.is_team:
+            return self.conn.query(sql, params)
         return self.db.query(sql, params)
+
+    def _who(self, reviewer: str | None) -> str:
+        """Who an event records: on a team log always the login (a typed name is never
+        recorded); on a local log the name given, else the default reviewer."""
+        if self.is_team:
+            return self.reviewer
+        return reviewer or self.reviewer
 
     @property
     def reviewer(self) -> str:
+        if self.is_team:
+            return self._login or ""
         if self._reviewer:
             return self._reviewer
         from workbench.settings import default_reviewer
@@ -323,14 +527,18 @@ class TriageLog:
 
     @property
     def schema_version(self) -> int:
-        with self._lock, _guard(self.path):
+        with self._lock, self._guard():
+            if self.is_team:
+                return _pg_schema_version(self.conn) or 0
             return _schema_version(self.conn, self.path)
 
     # ------------------------------------------------------------------ writing
     @contextmanager
     def _txn(self) -> Iterator[None]:
-        with self._lock, _guard(self.path):
-            self.conn.execute("BEGIN IMMEDIATE")
+        with self._lock, self._guard():
+            if self.is_team and self.conn.broken:  # the server went away since: connect again
+                self.conn.reconnect()
+            self.dialect.begin_write(self.conn)
             try:
                 yield
             except BaseException:
@@ -365,7 +573,7 @@ class TriageLog:
             raise StoreError(E508, value="", what="draft file hash", allowed="a sha256 of the draft file")
         if verdict.level not in LEVELS:
             raise StoreError(E508, value=verdict.level, what="level", allowed=", ".join(LEVELS))
-        who = reviewer or self.reviewer
+        who = self._who(reviewer)
         payload = verdict_payload(verdict)
         for f in verdict.fields + tuple(f for cv in verdict.claim_verdicts for f in cv.fields):
             if not isinstance(f.likelihood, (int, float)) or not math.isfinite(f.likelihood):
@@ -400,7 +608,7 @@ class TriageLog:
         except (TypeError, ValueError):
             raise StoreError(E508, value=f"{claim_number}/{field_id}", what="claim number / field id", allowed="whole numbers") from None
         ipc = normalize_ipc(corrected_ipc) if corrected_ipc else None
-        who = reviewer or self.reviewer
+        who = self._who(reviewer)
         with self._txn():
             did = self._resolve(draft_id)
             numbers = [r[0] for r in self.conn.execute(
@@ -484,7 +692,7 @@ class TriageLog:
         jp = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
         jp_iso = jp.isoformat() if jp else None
         primary, free = key_dates(jp)
-        who = reviewer or self.reviewer
+        who = self._who(reviewer)
         reason = override_reason.strip() if isinstance(override_reason, str) else ""
         with self._txn():
             did = self._resolve(draft_id)
@@ -549,7 +757,7 @@ class TriageLog:
     ) -> tuple[str, ...]:
         """The risk codes :meth:`decide` would find for these facts (the panel asks before
         saving, to show the override field); empty when no override is needed."""
-        with self._lock, _guard(self.path):
+        with self._lock, self._guard():
             did = self._resolve(draft_id)
             return self._override_risks(
                 did, decision, completed_in_japan, _codes(completed_abroad) if completed_abroad is not None else None,
@@ -561,7 +769,7 @@ class TriageLog:
         an ``override.approved`` event. Refused when that decision has no override (E551),
         is already approved (E552), or by the person who decided it (E553: sign-off needs
         a second person). Returns the decision as now approved."""
-        who = reviewer or self.reviewer
+        who = self._who(reviewer)
         with self._txn():
             did = self._resolve(draft_id)
             row = next(iter(self._query(
@@ -600,7 +808,7 @@ class TriageLog:
         from workbench.filing.facts import facts_payload
 
         payload = facts_payload(inventors, applicants, filings, permits)
-        who = reviewer or self.reviewer
+        who = self._who(reviewer)
         with self._txn():
             did = self._resolve(draft_id)
             prev = self.conn.execute("SELECT MAX(event_id) FROM filing_facts WHERE draft_id = ?", [did]).fetchone()[0]
@@ -612,10 +820,10 @@ class TriageLog:
         reviewer, at, event_id}), or None when none were recorded; with ``before_event`` the
         facts as they stood before that event (an export shows each decision with the facts
         it was taken on)."""
-        with self._lock, _guard(self.path):
+        with self._lock, self._guard():
             did = self._resolve(draft_id)
             sql = "SELECT * FROM filing_facts WHERE draft_id = ?" + (" AND event_id < ?" if before_event else "")
-            row = next(iter(self.db.query(sql + " ORDER BY event_id DESC LIMIT 1",
+            row = next(iter(self._query(sql + " ORDER BY event_id DESC LIMIT 1",
                                           [did, before_event] if before_event else [did])), None)
         if row is None:
             return None
@@ -644,7 +852,7 @@ class TriageLog:
 
     def resolve(self, ref: int | str) -> int:
         """Public form of the draft-reference lookup (id or hash prefix)."""
-        with self._lock, _guard(self.path):
+        with self._lock, self._guard():
             return self._resolve(ref)
 
     # A decision with its first approval (an override is approved once).
@@ -713,8 +921,8 @@ class TriageLog:
             where.append("d.id IN (SELECT draft_id FROM events WHERE who = ?)")
             params.append(reviewer)
         sql = self._SUMMARY_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.id"
-        with self._lock, _guard(self.path):
-            rows = [self._summary(r) for r in self.db.query(sql, params)]
+        with self._lock, self._guard():
+            rows = [self._summary(r) for r in self._query(sql, params)]
         out = []
         needle = (search or "").strip().lower()
         for s in rows:
@@ -736,11 +944,11 @@ class TriageLog:
 
     def draft(self, ref: int | str) -> DraftRecord:
         """Everything about one draft, by id or sha256 prefix (E507 if unknown)."""
-        with self._lock, _guard(self.path):
+        with self._lock, self._guard():
             did = self._resolve(ref)
-            summary = self._summary(next(iter(self.db.query(self._SUMMARY_SQL + " WHERE d.id = ?", [did]))))
+            summary = self._summary(next(iter(self._query(self._SUMMARY_SQL + " WHERE d.id = ?", [did]))))
             source_path = self.conn.execute("SELECT source_path FROM drafts WHERE id = ?", [did]).fetchone()[0] or ""
-            vrow = next(iter(self.db.query("SELECT * FROM verdicts WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [did])), None)
+            vrow = next(iter(self._query("SELECT * FROM verdicts WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [did])), None)
             n_verdicts = self.conn.execute("SELECT COUNT(*) FROM verdicts WHERE draft_id = ?", [did]).fetchone()[0]
             claims: tuple[Claim, ...] = ()
             stored = None
@@ -750,11 +958,11 @@ class TriageLog:
                         number=c["number"], text=c["text"], independent=bool(c["independent"]),
                         depends_on=tuple(_json(c["depends_on"], [])), category=c["category"] or "other",
                     )
-                    for c in self.db.query("SELECT * FROM claims WHERE event_id = ? ORDER BY number, id", [vrow["event_id"]])
+                    for c in self._query("SELECT * FROM claims WHERE event_id = ? ORDER BY number, id", [vrow["event_id"]])
                 )
                 stored = self._stored_verdict(vrow)
             ann = tuple(
-                self._annotation(a) for a in self.db.query("SELECT * FROM annotations WHERE draft_id = ? ORDER BY id", [did])
+                self._annotation(a) for a in self._query("SELECT * FROM annotations WHERE draft_id = ? ORDER BY id", [did])
             )
             decs = tuple(self._decision(r) for r in self._query(self._DECISIONS_SQL + " WHERE k.draft_id = ? ORDER BY k.id", [did]))
         latest: dict[tuple, Annotation] = {}
@@ -770,7 +978,7 @@ class TriageLog:
         payload = json.loads(self.conn.execute("SELECT payload FROM events WHERE id = ?", [vrow["event_id"]]).fetchone()[0])
         draft_fields: list[FieldVerdict] = []
         per_claim: dict[int, list[FieldVerdict]] = {}
-        for f in self.db.query("SELECT * FROM field_verdicts WHERE event_id = ? ORDER BY id", [vrow["event_id"]]):
+        for f in self._query("SELECT * FROM field_verdicts WHERE event_id = ? ORDER BY id", [vrow["event_id"]]):
             fv = FieldVerdict(
                 field_id=f["field_id"], status=f["status"], likelihood=f["likelihood"],
                 name_en=f["name_en"] or "", name_ja=f["name_ja"] or "",
@@ -816,11 +1024,11 @@ class TriageLog:
         """The event history, oldest first (of one draft when ``draft_id`` is given); only
         the events after event id ``after`` when given (the log is append-only: a viewer
         reads what is new, not every verdict's payload again)."""
-        with self._lock, _guard(self.path):
+        with self._lock, self._guard():
             if draft_id is None:
-                rows = self.db.query("SELECT * FROM events WHERE id > ? ORDER BY id", [after])
+                rows = self._query("SELECT * FROM events WHERE id > ? ORDER BY id", [after])
             else:
-                rows = self.db.query(
+                rows = self._query(
                     "SELECT * FROM events WHERE draft_id = ? AND id > ? ORDER BY id", [self._resolve(draft_id), after]
                 )
             return [
@@ -833,9 +1041,13 @@ class TriageLog:
 
         Returns ok=False with the id of the first broken event (in chain order) and
         what is wrong; never raises for a tampered log (only for an unreadable one)."""
-        with self._lock, _guard(self.path):
+        with self._lock, self._guard():
             from workbench.store.verify import verify_log
 
+            if self.is_team:
+                from workbench.store.dialect import pg_schema_problems
+
+                return verify_log(self.conn, pg_schema_problems)
             return verify_log(self.conn)
 
     def due_soon(self, days: int = 30, today: date | str | None = None) -> list[DraftSummary]:
@@ -860,17 +1072,17 @@ class TriageLog:
                         ORDER BY c.event_id DESC LIMIT 1) AS claim_text
             FROM annotations a JOIN drafts d ON d.id = a.draft_id
             WHERE a.id = (SELECT MAX(b.id) FROM annotations b WHERE b.draft_id = a.draft_id
-                          AND b.claim_number = a.claim_number AND b.field_id IS a.field_id)
+                          AND b.claim_number = a.claim_number AND {same_field})
             ORDER BY a.id
-        """
-        with self._lock, _guard(self.path):
+        """.format(same_field=self.dialect.null_eq("b.field_id", "a.field_id"))
+        with self._lock, self._guard():
             return [
                 AnnotationExample(
                     claim_text=r["claim_text"] or "", field_id=r["field_id"], verdict=r["verdict"],
                     corrected_ipc=r["corrected_ipc"], language=r["language"] or "", note=r["note"] or "",
                     draft_sha256=r["sha256"], claim_number=r["claim_number"], reviewer=r["reviewer"] or "", at=r["at"] or "",
                 )
-                for r in self.db.query(sql)
+                for r in self._query(sql)
             ]
 
     def decisions(
@@ -923,9 +1135,9 @@ class TriageLog:
             LEFT JOIN verdicts v ON v.id = (SELECT MAX(id) FROM verdicts WHERE draft_id = k.draft_id)
             LEFT JOIN approvals p ON p.id = (SELECT MIN(id) FROM approvals WHERE decision_event_id = k.event_id)
         """ + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY k.id"
-        with self._lock, _guard(self.path):
+        with self._lock, self._guard():
             facts: dict[int, list[tuple[int, dict]]] = {}  # draft -> [(event id, facts)], oldest first
-            for f in self.db.query("SELECT * FROM filing_facts ORDER BY event_id"):
+            for f in self._query("SELECT * FROM filing_facts ORDER BY event_id"):
                 facts.setdefault(f["draft_id"], []).append(
                     (f["event_id"], {k: json.loads(f[k]) for k in ("inventors", "applicants", "filings", "permits")}))
 
@@ -960,13 +1172,13 @@ class TriageLog:
     def head(self) -> tuple[int, str]:
         """(id, hash) of the last event: quote it (exports do) to anchor the chain, so a
         later rewrite of the whole history from an earlier point can be shown."""
-        with self._lock, _guard(self.path):
+        with self._lock, self._guard():
             row = self.conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
         return (row[0], row[1]) if row else (0, GENESIS)
 
     def versions(self) -> dict[str, list[str]]:
         """The distinct rule-set and model versions that produced the stored verdicts."""
-        with self._lock, _guard(self.path):
+        with self._lock, self._guard():
             rules = [r[0] for r in self.conn.execute("SELECT DISTINCT ruleset_version FROM verdicts ORDER BY 1") if r[0]]
             models = [r[0] for r in self.conn.execute("SELECT DISTINCT model_version FROM verdicts ORDER BY 1") if r[0]]
         return {"ruleset_versions": rules, "model_versions": models}
@@ -975,6 +1187,8 @@ class TriageLog:
         """Copy the open log with SQLite's online backup API (see backups.backup)."""
         from workbench.store.backups import backup_connection
 
+        if self.is_team:
+            raise StoreError(E557, path=self.path)
         with self._lock:
             return backup_connection(self.conn, self.path, dest)
 
@@ -1028,6 +1242,16 @@ def _check_integrity(conn: sqlite3.Connection, p: Path) -> None:
     problems = [r[0] for r in rows if r[0] != "ok"]
     if problems:
         raise StoreError(E501, path=p, detail="; ".join(problems[:3]))
+
+
+def _pg_schema_version(conn) -> int | None:
+    """The team log's schema version; None when the database has no team log yet."""
+    exists = conn.execute(
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'migrations'"
+    ).fetchone()
+    if not exists:
+        return None
+    return conn.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0]
 
 
 def _schema_version(conn: sqlite3.Connection, p: Path) -> int:

@@ -852,8 +852,12 @@ class MainWindow(QMainWindow):
 
     def _update_db_label(self) -> None:
         if self.session.db_path:
-            self.db_label.setText(self.tr("Log: %1").replace("%1", Path(self.session.db_path).name))
-            self.db_label.setToolTip(self.session.db_path)
+            from workbench.store.dialect import is_team_url, redact_url
+
+            team = is_team_url(self.session.db_path)  # a team log: its URL, never its password
+            shown = redact_url(self.session.db_path) if team else self.session.db_path
+            self.db_label.setText(self.tr("Log: %1").replace("%1", shown if team else Path(shown).name))
+            self.db_label.setToolTip(shown)
         else:
             self.db_label.setText(self.tr("No triage log open"))
 

@@ -1,0 +1,368 @@
+"""Where the two triage-log backends differ: SQLite (one person, the default) and
+PostgreSQL (a department's shared team log). Everything SQL-dialect-specific lives here;
+``workbench.store.log`` speaks one portable SQL (``?`` parameters, no vendor functions)
+through a connection object with ``execute(sql, params)``, and asks the dialect for the rest.
+
+PostgreSQL specifics:
+- **Schema from the one list of migrations.** The SQLite migrations (``schema.py``) are run
+  on an in-memory database and the resulting tables, columns and indexes are written as
+  PostgreSQL DDL (``pg_structure_sql``); upgrading a team log adds what a newer version has
+  (tables, columns, indexes). So a migration that adds a table, column or index works on both
+  backends without more code; one that rewrites rows must add its PostgreSQL step to
+  ``PG_DATA_STEPS``.
+- **One writer at a time for the chain**: each write transaction takes a transaction-level
+  advisory lock (``pg_advisory_xact_lock``) before it reads the chain's head, as SQLite's
+  ``BEGIN IMMEDIATE`` does.
+- **Append-only by privileges and triggers**: no application role has UPDATE or DELETE on
+  any table, and every table has triggers that refuse UPDATE, DELETE and TRUNCATE (for the
+  owner too).
+- **Roles** (``team_setup_sql``): ``workbench_staff`` (screen, view), ``workbench_attorney``
+  (annotate, view), ``workbench_manager`` (decide, approve, export, view) are group roles;
+  each user logs in as their own role, member of one of them. Row-level security on
+  ``events`` lets each group insert only its kinds of event, and only with ``who`` =
+  ``current_user``: the recorded "who" is the login, never a typed name. A trigger refuses
+  an approval by the person who decided (four eyes).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from urllib.parse import urlsplit, urlunsplit
+
+URL_PREFIXES = ("postgresql://", "postgres://")
+ADVISORY_LOCK_KEY = 0x7472_6961  # "tria": the chain's one-writer lock
+ROLE_STAFF, ROLE_ATTORNEY, ROLE_MANAGER = "workbench_staff", "workbench_attorney", "workbench_manager"
+APP_ROLES = {"staff": ROLE_STAFF, "attorney": ROLE_ATTORNEY, "manager": ROLE_MANAGER}
+# Which event kinds (and so which derived tables) each application role may write.
+ROLE_KINDS = {
+    ROLE_STAFF: ("draft.added", "verdict.recorded"),
+    ROLE_ATTORNEY: ("annotation.added",),
+    ROLE_MANAGER: ("decision.recorded", "override.approved"),
+}
+KIND_TABLES = {
+    "draft.added": ("drafts",),
+    "verdict.recorded": ("verdicts", "claims", "field_verdicts"),
+    "annotation.added": ("annotations",),
+    "decision.recorded": ("decisions",),
+    "override.approved": ("approvals",),
+}
+
+
+def is_team_url(target: object) -> bool:
+    """True for a PostgreSQL connection URL (``postgresql://user@host:5432/db``)."""
+    return isinstance(target, str) and target.strip().lower().startswith(URL_PREFIXES)
+
+
+def redact_url(url: str) -> str:
+    """The URL without its password (what errors, exports and the window title show)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return "postgresql://…"
+    if parts.password is None:
+        return url.strip()
+    netloc = parts.netloc.rsplit("@", 1)
+    user = parts.username or ""
+    host = netloc[1] if len(netloc) == 2 else netloc[0]
+    return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, parts.fragment))
+
+
+# ---------------------------------------------------------------- portable SQL helpers
+class SQLiteDialect:
+    name = "sqlite"
+
+    @staticmethod
+    def null_eq(a: str, b: str) -> str:
+        return f"{a} IS {b}"
+
+    @staticmethod
+    def begin_write(conn) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+
+
+class PostgresDialect:
+    name = "postgresql"
+
+    @staticmethod
+    def null_eq(a: str, b: str) -> str:
+        return f"{a} IS NOT DISTINCT FROM {b}"
+
+    @staticmethod
+    def begin_write(conn) -> None:
+        conn.execute("BEGIN")
+        conn.execute(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK_KEY})")
+
+
+SQLITE = SQLiteDialect()
+POSTGRES = PostgresDialect()
+
+_QMARK = re.compile(r"\?")
+
+
+def pg_sql(sql: str) -> str:
+    """``?`` parameters -> psycopg's ``%s`` (a literal ``%`` doubled). The store's SQL has no
+    ``?`` inside string literals."""
+    return _QMARK.sub("%s", sql.replace("%", "%%"))
+
+
+class PgConnection:
+    """A psycopg connection that looks like the sqlite3 one the store was written for:
+    ``execute(sql, params)`` with ``?`` parameters returns a cursor (fetchone, fetchall,
+    iteration), ``in_transaction``, ``close()``; ``query()`` yields dicts. Explicit
+    transactions (autocommit on, ``BEGIN``/``COMMIT`` sent by the store), like the sqlite3
+    connection opened with ``isolation_level=None``. A connection the server dropped is
+    opened again by :meth:`reconnect` (the store does it before the next transaction)."""
+
+    def __init__(self, url: str, timeout: float) -> None:
+        self.url = url
+        self.timeout = timeout
+        self._conn = None
+        self._lock = threading.RLock()
+        self.reconnect()
+
+    def reconnect(self) -> None:
+        import psycopg
+
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except Exception:  # noqa: BLE001 - a dead connection may fail to close
+                pass
+        self._conn = psycopg.connect(
+            self.url, autocommit=True, connect_timeout=max(1, int(round(self.timeout))),
+            application_name="patent-triage-workbench",
+        )
+        # a lock held by another writer beyond the caller's timeout is E502, as in SQLite
+        self._conn.execute(f"SET lock_timeout = {int(self.timeout * 1000)}")
+
+    @property
+    def broken(self) -> bool:
+        return self._conn is None or self._conn.closed or self._conn.broken
+
+    def execute(self, sql: str, params: Sequence = ()):
+        if not params:  # no parameters: psycopg sends the text as it is (a '%' stays one)
+            return self._conn.execute(sql)
+        return self._conn.execute(pg_sql(sql), list(params))
+
+    def query(self, sql: str, params: Sequence = ()) -> Iterator[dict]:
+        from psycopg.rows import dict_row
+
+        cur = self._conn.cursor(row_factory=dict_row)
+        if params:
+            cur.execute(pg_sql(sql), list(params))
+        else:
+            cur.execute(sql)
+        return iter(cur.fetchall())
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        if self.broken:
+            return False
+        return self._conn.info.transaction_status != TransactionStatus.IDLE
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+
+    @property
+    def raw(self):
+        return self._conn
+
+
+# ---------------------------------------------------------------- errors
+@contextmanager
+def pg_guard(where: str) -> Iterator[None]:
+    """psycopg errors -> coded StoreErrors naming the team log (URL without password)."""
+    import psycopg
+    from psycopg import errors as pge
+
+    from workbench.errors import E501, E502, E505, E553, E554, E555, StoreError
+
+    try:
+        yield
+    except StoreError:
+        raise
+    except pge.InsufficientPrivilege as exc:
+        raise StoreError(E554, path=where, detail=_first_line(exc)) from None
+    except pge.LockNotAvailable:
+        raise StoreError(E502, path=where) from None
+    except pge.RaiseException as exc:
+        text = _first_line(exc)
+        if "append-only" in text:
+            raise StoreError(E505, path=where, detail=text) from None
+        if "four eyes" in text:
+            raise StoreError(E553, path=where, who=_who_of(text)) from None
+        raise StoreError(E501, path=where, detail=text) from None
+    except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+        raise StoreError(E555, path=where, detail=_first_line(exc)) from None
+    except psycopg.Error as exc:
+        raise StoreError(E501, path=where, detail=_first_line(exc)) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else exc.__class__.__name__
+
+
+def _who_of(text: str) -> str:
+    m = re.search(r"\(([^)]*)\)", text)
+    return m.group(1) if m else "?"
+
+
+# ---------------------------------------------------------------- PostgreSQL schema
+_PG_TYPES = {"INTEGER": "BIGINT", "TEXT": "TEXT", "FLOAT": "DOUBLE PRECISION", "REAL": "DOUBLE PRECISION"}
+EXPLICIT_IDS = ("events", "drafts")  # ids the store assigns itself (the chain's, the draft number)
+PG_DATA_STEPS: dict[int, tuple[str, ...]] = {}  # migration number -> SQL that rewrites rows on PostgreSQL
+
+
+def _tables(structure: dict) -> dict[str, tuple]:
+    return {name: cols for (kind, name), cols in structure.items() if kind == "table"}
+
+
+def _indexes(structure: dict) -> dict[str, tuple]:
+    return {name: spec for (kind, name), spec in structure.items() if kind == "index"}
+
+
+def _column_sql(table: str, col: tuple) -> str:
+    name, typ, notnull, pk = col
+    pgtype = _PG_TYPES.get(typ.upper(), "TEXT")
+    if pk and name == "id" and table not in EXPLICIT_IDS:
+        return f"{name} BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+    if pk:
+        return f"{name} {pgtype} PRIMARY KEY"
+    return f"{name} {pgtype}{' NOT NULL' if notnull else ''}"
+
+
+def pg_structure_sql(from_version: int, to_version: int) -> list[str]:
+    """DDL that takes a team log from schema ``from_version`` (0: empty) to ``to_version``:
+    the tables, columns and indexes the SQLite migrations add between them, and the
+    append-only triggers of every new table."""
+    from workbench.store.verify import expected_structure
+
+    old = expected_structure(from_version) if from_version > 0 else {}
+    new = expected_structure(to_version)
+    old_t, new_t = _tables(old), _tables(new)
+    out: list[str] = []
+    for table, cols in new_t.items():
+        if table not in old_t:
+            out.append(f"CREATE TABLE {table} ({', '.join(_column_sql(table, c) for c in cols)})")
+            if table != "migrations":
+                out.extend(_append_only_sql(table))
+        else:
+            have = {c[0] for c in old_t[table]}
+            for c in cols:
+                if c[0] not in have:
+                    out.append(f"ALTER TABLE {table} ADD COLUMN {_column_sql(table, c)}")
+    old_i = _indexes(old)
+    for name, (table, cols, unique) in _indexes(new).items():
+        if name not in old_i:
+            out.append(f"CREATE {'UNIQUE ' if unique else ''}INDEX IF NOT EXISTS {name} ON {table} ({', '.join(cols)})")
+    for number in range(from_version + 1, to_version + 1):
+        out.extend(PG_DATA_STEPS.get(number, ()))
+    return out
+
+
+def _append_only_sql(table: str) -> list[str]:
+    return [
+        f"CREATE TRIGGER {table}_no_update_delete BEFORE UPDATE OR DELETE ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION workbench_append_only()",
+        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION workbench_append_only()",
+    ]
+
+
+PG_FUNCTIONS = (
+    """CREATE OR REPLACE FUNCTION workbench_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'append-only: % on % is not allowed', TG_OP, TG_TABLE_NAME;
+    END $$""",
+    """CREATE OR REPLACE FUNCTION workbench_four_eyes() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM decisions WHERE event_id = NEW.decision_event_id AND reviewer = NEW.approver) THEN
+            RAISE EXCEPTION 'four eyes: an override cannot be approved by the person who decided it (%)', NEW.approver;
+        END IF;
+        RETURN NEW;
+    END $$""",
+)
+
+
+def pg_tables(structure: dict | None = None) -> list[str]:
+    from workbench.store.verify import expected_structure
+
+    return [t for t in _tables(structure or expected_structure()) if t != "migrations"]
+
+
+def team_setup_sql(owner: str) -> list[str]:
+    """Roles, grants and row-level security of a team log at the latest schema (idempotent:
+    run again after an upgrade it grants what new tables need)."""
+    out = []
+    for role in (ROLE_STAFF, ROLE_ATTORNEY, ROLE_MANAGER):
+        out.append(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN "
+            f"CREATE ROLE {role} NOLOGIN; END IF; END $$"
+        )
+    tables = pg_tables()
+    everyone = ", ".join((ROLE_STAFF, ROLE_ATTORNEY, ROLE_MANAGER))
+    out.append(f"REVOKE ALL ON {', '.join(tables)}, migrations FROM PUBLIC")
+    out.append(f"GRANT SELECT ON {', '.join(tables)}, migrations TO {everyone}")
+    out.append(f"GRANT INSERT ON events TO {everyone}")
+    for role, kinds in ROLE_KINDS.items():
+        derived = sorted({t for k in kinds for t in KIND_TABLES[k]})
+        out.append(f"GRANT INSERT ON {', '.join(derived)} TO {role}")
+    # row-level security: each role inserts only its kinds of event, as itself
+    out.append("ALTER TABLE events ENABLE ROW LEVEL SECURITY")
+    out.append("DROP POLICY IF EXISTS events_read ON events")
+    out.append(f"CREATE POLICY events_read ON events FOR SELECT TO {everyone} USING (true)")
+    for role, kinds in ROLE_KINDS.items():
+        policy = f"events_insert_{role.split('_', 1)[1]}"
+        allowed = ", ".join(f"'{k}'" for k in kinds)
+        out.append(f"DROP POLICY IF EXISTS {policy} ON events")
+        out.append(
+            f"CREATE POLICY {policy} ON events FOR INSERT TO {role} "
+            f"WITH CHECK (who = current_user AND kind IN ({allowed}))"
+        )
+    out.append("DROP TRIGGER IF EXISTS approvals_four_eyes ON approvals")
+    out.append(
+        "CREATE TRIGGER approvals_four_eyes BEFORE INSERT ON approvals FOR EACH ROW EXECUTE FUNCTION workbench_four_eyes()"
+    )
+    return out
+
+
+def pg_schema_problems(conn) -> list[str]:
+    """What differs from the structure the workbench builds (tables, columns, and the
+    append-only triggers); [] when none."""
+    try:
+        version = conn.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0]
+    except Exception:  # noqa: BLE001 - any failure here means the table is not there
+        return ["it has no migrations table"]
+    from workbench.store.verify import expected_structure
+
+    want = _tables(expected_structure(version))
+    got: dict[str, list[str]] = {}
+    for table, column in conn.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "ORDER BY table_name, ordinal_position"
+    ):
+        got.setdefault(table, []).append(column)
+    triggers = {r[0] for r in conn.execute(
+        "SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace"
+    )}
+    problems = []
+    for table in want:
+        if table == "migrations":
+            continue
+        for trig in (f"{table}_no_update_delete", f"{table}_no_truncate"):
+            if trig not in triggers:
+                problems.append(f"the trigger {trig} is missing or disabled")
+    for table, cols in want.items():
+        if table not in got:
+            problems.append(f"the table {table} is missing")
+        elif [c[0] for c in cols] != got[table]:
+            problems.append(f"the table {table} was changed")
+    return problems
