@@ -321,7 +321,9 @@ def cmd_setup_team(args) -> int:
     url = _need_url(args.url)
     users = _users(args.user)
     with TriageLog.setup_team(url, users=users) as log:
-        _say(msg(M.I556, where=log.where, version=log.schema_version, events=log.head()[0]))
+        from workbench.store.dialect import APP_ROLES
+
+        _say(msg(M.I556, where=log.where, version=log.schema_version, events=log.head()[0], roles=tuple(APP_ROLES.values())))
         for name, role in users:
             _say(msg(M.I557, login=name, role=role))
     return 0

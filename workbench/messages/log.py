@@ -64,8 +64,8 @@ define("I555", "Required: why the draft may still be filed abroad (e.g. the JPO'
        "必須：それでも外国出願できる理由（例：特許庁の事前確認の結果）")
 
 # -- the team log on PostgreSQL
-define("I556", "Team log ready at {where}: schema {version}, {events} event(s); roles workbench_staff, workbench_attorney, workbench_manager",
-       "チーム判定記録を {where} に用意しました：スキーマ {version}、イベント {events} 件。役割 workbench_staff・workbench_attorney・workbench_manager")
+define("I556", "Team log ready at {where}: schema {version}, {events} event(s); roles {roles}",
+       "チーム判定記録を {where} に用意しました：スキーマ {version}、イベント {events} 件。役割 {roles}")
 define("I557", "{login}: role {role}", "{login}：役割 {role}")
 define("I558", "Copied {path} into the team log {where}: {events} event(s), verified on both sides, same head {head}…",
        "{path} をチーム判定記録 {where} にコピーしました：イベント {events} 件、両方で検証済み、末尾のハッシュ {head}… が一致")

@@ -190,7 +190,7 @@ def rows_for_event(event: dict) -> dict[str, list[dict]]:
                     "at": at,
                     "residences": None if residences is None else canonical_json(list(residences)),
                     "completed_abroad": None if abroad is None else canonical_json(list(abroad)),
-                    # absent before schema v4 and for decisions that needed no override
+                    # absent before schema v5 and for decisions that needed no override
                     "override_reason": (p.get("override") or {}).get("reason"),
                     "override_risks": canonical_json(list(p["override"]["risks"])) if p.get("override") else None,
                 }

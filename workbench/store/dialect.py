@@ -36,11 +36,12 @@ URL_PREFIXES = ("postgresql://", "postgres://")
 ADVISORY_LOCK_KEY = 0x7472_6961  # "tria": the chain's one-writer lock
 ROLE_STAFF, ROLE_ATTORNEY, ROLE_MANAGER = "workbench_staff", "workbench_attorney", "workbench_manager"
 APP_ROLES = {"staff": ROLE_STAFF, "attorney": ROLE_ATTORNEY, "manager": ROLE_MANAGER}
-# Which event kinds (and so which derived tables) each application role may write.
+# Which event kinds (and so which derived tables) each application role may write. A new
+# kind of event needs its line here (and KIND_TABLES), or only the log's owner can write it.
 ROLE_KINDS = {
-    ROLE_STAFF: ("draft.added", "verdict.recorded"),
+    ROLE_STAFF: ("draft.added", "verdict.recorded", "facts.recorded"),
     ROLE_ATTORNEY: ("annotation.added",),
-    ROLE_MANAGER: ("decision.recorded", "override.approved"),
+    ROLE_MANAGER: ("decision.recorded", "override.approved", "facts.recorded"),
 }
 KIND_TABLES = {
     "draft.added": ("drafts",),
@@ -48,6 +49,7 @@ KIND_TABLES = {
     "annotation.added": ("annotations",),
     "decision.recorded": ("decisions",),
     "override.approved": ("approvals",),
+    "facts.recorded": ("filing_facts",),  # the clearance plan's facts (inventors, applicants, filings)
 }
 
 
