@@ -35,13 +35,17 @@ def _stored(log, **filters):
 
 def _expected_flat(row) -> dict:
     out = {}
-    from workbench.store.export import FACT_COLUMNS
+    from workbench.store.export import BASIS_COLUMNS, FACT_COLUMNS
 
     for header, attr in COLUMNS:
         if attr in FACT_COLUMNS:  # the filing facts and the plan: tests/filing/test_plan_export.py
             continue
+        if attr in BASIS_COLUMNS:  # annotations and answers: tests/store/test_export_basis.py
+            continue
         v = getattr(row, attr)
-        if attr == "completed_in_japan":
+        if attr == "override_risks":
+            v = ",".join(v)
+        elif attr == "completed_in_japan":
             v = "" if v is None else ("yes" if v else "no")
         elif attr == "current":
             v = "yes" if v else "no"

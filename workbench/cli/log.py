@@ -380,6 +380,10 @@ def cmd_export(args) -> int:
             decision=args.decision, level=args.level, reviewer=args.by,
         )
     print(f"Wrote {res.rows} decision(s) to {res.path}")
+    if res.warning is not None:  # a log that fails verify: said on the console, not only in the file
+        import sys
+
+        print("warning: " + res.warning.render(_lang()), file=sys.stderr)
     return 0
 
 

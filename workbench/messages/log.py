@@ -69,3 +69,7 @@ define("I556", "Team log ready at {where}: schema {version}, {events} event(s); 
 define("I557", "{login}: role {role}", "{login}：役割 {role}")
 define("I558", "Copied {path} into the team log {where}: {events} event(s), verified on both sides, same head {head}…",
        "{path} をチーム判定記録 {where} にコピーしました：イベント {events} 件、両方で検証済み、末尾のハッシュ {head}… が一致")
+
+# -- exports of a log that fails verify
+define("W556", "The exported log fails verification (first broken event {event_id}: {detail}); {path} says so in its header. Do not rely on it before the log is restored.",
+       "エクスポートした判定記録は検証に失敗しています（最初に壊れているイベント {event_id}：{detail}）。{path} のヘッダーにもその旨を記載しました。判定記録を復元するまで、この内容に依拠しないでください。")

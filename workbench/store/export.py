@@ -117,7 +117,20 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("clearances_asked", "clearances_asked"),
     ("clearance_plan", "clearance_plan"),
     ("clearance_plan_ja", "clearance_plan_ja"),
+    # sign-off on risky decisions (workbench.store.signoff): the override and its approval
+    ("override_status", "override_status"),
+    ("override_reason", "override_reason"),
+    ("override_risks", "override_risks"),
+    ("approved_by", "approved_by"),
+    ("approved_at", "approved_at"),
+    # what the decision was taken on (TriageLog.decision_basis): the verdict's additional-
+    # requirement answers and the attorneys' annotations recorded before it
+    ("defence_use", "defence_use"),
+    ("state_commissioned", "state_commissioned"),
+    ("annotations", "annotations"),
 )
+BASIS_COLUMNS = ("defence_use", "state_commissioned", "annotations")
+NOT_ANSWERED = "not answered"
 FACT_COLUMNS = ("inventors", "applicants", "planned_filings", "clearances_asked", "clearance_plan", "clearance_plan_ja")
 
 
@@ -166,6 +179,20 @@ class ExportResult:
     rows: int
     path: Path
     format: str = ""
+    chain_ok: bool = True  # False: the log failed verify; the export says so, and so must the caller
+    chain_detail: str = ""
+    first_broken: int | None = None
+
+    @property
+    def warning(self):
+        """W556 (a coded message) when the exported log fails verify, else None: the CLI prints
+        it and the GUI shows it, not only the file's header."""
+        if self.chain_ok:
+            return None
+        from workbench.messages import M, msg
+
+        return msg(M.W556, path=str(self.path), event_id=self.first_broken if self.first_broken is not None else "-",
+                   detail=self.chain_detail)
 
 
 def neutralize(value: object) -> object:
@@ -175,11 +202,38 @@ def neutralize(value: object) -> object:
     return value
 
 
-def _flat(row: DecisionRow, attr: str, plans: dict | None = None) -> object:
+def annotation_text(a: dict) -> str:
+    """One annotation as an export shows it: 'claim 1, field 5: disagree (IPC B64U 10/00) — note [who, when]'."""
+    field = "-" if a.get("field_id") is None else a["field_id"]
+    ipc = f" (IPC {a['corrected_ipc']})" if a.get("corrected_ipc") else ""
+    note = f" — {a['note']}" if a.get("note") else ""
+    return f"claim {a['claim_number']}, field {field}: {a['verdict']}{ipc}{note} [{a.get('reviewer', '')}, {a.get('at', '')[:16]}]"
+
+
+def _bilingual_answer(value: bool | None) -> str:
+    return "not answered / 未回答" if value is None else ("yes / はい" if value else "no / いいえ")
+
+
+def answer_text(value: bool | None) -> str:
+    return NOT_ANSWERED if value is None else ("yes" if value else "no")
+
+
+def _basis_value(row: DecisionRow, attr: str, basis: dict) -> object:
+    b = basis.get(row.id) or {"answers": {}, "annotations": []}
+    if attr == "annotations":
+        return "; ".join(annotation_text(a) for a in b["annotations"])
+    return answer_text(b["answers"].get(attr))
+
+
+def _flat(row: DecisionRow, attr: str, plans: dict | None = None, basis: dict | None = None) -> object:
     """Spreadsheet value of one column: text or number, never None."""
     if attr in FACT_COLUMNS:
         return _fact_value(row, attr, plans or {})
+    if attr in BASIS_COLUMNS:
+        return _basis_value(row, attr, basis or {})
     value = getattr(row, attr)
+    if attr == "override_risks":
+        return ",".join(value)
     if attr == "completed_in_japan":
         return "" if value is None else ("yes" if value else "no")
     if attr == "current":
@@ -193,10 +247,14 @@ def _flat(row: DecisionRow, attr: str, plans: dict | None = None) -> object:
     return value
 
 
-def _json_row(row: DecisionRow, plans: dict | None = None) -> dict:
+def _json_row(row: DecisionRow, plans: dict | None = None, basis: dict | None = None) -> dict:
     out = {}
+    b = (basis or {}).get(row.id) or {"answers": {}, "annotations": []}
     for header, attr in COLUMNS:
         if attr in FACT_COLUMNS:
+            continue
+        if attr in BASIS_COLUMNS:
+            out[header] = b["annotations"] if attr == "annotations" else b["answers"].get(attr)  # null: not answered
             continue
         value = getattr(row, attr)
         out[header] = list(value) if isinstance(value, tuple) else value
@@ -269,6 +327,7 @@ def export_log(
     rows = log.decisions(since=since, until=until, decision=decision, level=level, reviewer=reviewer)
     meta = _meta(log, fmt, rows, filters)
     plans = decision_plans(log, rows)
+    basis = log.decision_basis(rows)
     font = find_cjk_font() if fmt == "pdf" else None
     if not out.parent.is_dir():
         raise ExportError(E601, path=out, detail=f"the folder {out.parent} does not exist")
@@ -280,14 +339,14 @@ def export_log(
     tmp = Path(tmp_name)
     try:
         if fmt == "csv":
-            _write_csv(tmp, rows, meta, plans)
+            _write_csv(tmp, rows, meta, plans, basis)
         elif fmt == "xlsx":
-            _write_xlsx(tmp, rows, meta, plans)
+            _write_xlsx(tmp, rows, meta, plans, basis)
         elif fmt == "json":
-            _write_json(tmp, rows, meta, plans)
+            _write_json(tmp, rows, meta, plans, basis)
         else:
             drafts = log.drafts(level=level, decision=decision if decision else None, reviewer=reviewer)
-            _write_pdf(tmp, rows, drafts, meta, font, plans)
+            _write_pdf(tmp, rows, drafts, meta, font, plans, basis)
         os.replace(tmp, out)
     except WorkbenchError:
         tmp.unlink(missing_ok=True)
@@ -298,7 +357,9 @@ def export_log(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return ExportResult(rows=len(rows), path=out, format=fmt)
+    chain = meta["chain"]
+    return ExportResult(rows=len(rows), path=out, format=fmt, chain_ok=bool(chain["ok"]),
+                        chain_detail=chain["detail"], first_broken=chain["first_broken"])
 
 
 # ---------------------------------------------------------------- CSV / JSON
@@ -317,7 +378,8 @@ def _meta_lines(meta: dict) -> list[str]:
     ] + ([f"checkpoint: {json.dumps(meta['checkpoint'], ensure_ascii=False, separators=(',', ':'))}"] if meta.get("checkpoint") else [])
 
 
-def _write_csv(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None) -> None:
+def _write_csv(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None,
+               basis: dict | None = None) -> None:
     """UTF-8 with BOM (Excel opens Japanese correctly); ``#`` lines, then a header row."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
@@ -325,7 +387,7 @@ def _write_csv(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | No
             w.writerow([f"# {line}"])
         w.writerow([h for h, _ in COLUMNS])
         for r in rows:
-            w.writerow([neutralize(_flat(r, attr, plans)) for _, attr in COLUMNS])
+            w.writerow([neutralize(_flat(r, attr, plans, basis)) for _, attr in COLUMNS])
 
 
 def read_csv_export(path: str | Path) -> list[dict]:
@@ -338,13 +400,15 @@ def read_csv_export(path: str | Path) -> list[dict]:
     return [dict(zip(header, r)) for r in records[1:]]
 
 
-def _write_json(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None) -> None:
-    data = {"meta": meta, "decisions": [_json_row(r, plans) for r in rows]}
+def _write_json(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None,
+                basis: dict | None = None) -> None:
+    data = {"meta": meta, "decisions": [_json_row(r, plans, basis) for r in rows]}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 # ---------------------------------------------------------------- XLSX
-def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None) -> None:
+def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None,
+                basis: dict | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -355,7 +419,7 @@ def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | N
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in rows:
-        ws.append([neutralize(_flat(r, attr, plans)) for _, attr in COLUMNS])
+        ws.append([neutralize(_flat(r, attr, plans, basis)) for _, attr in COLUMNS])
     from openpyxl.utils import get_column_letter
 
     letter = {h: get_column_letter(i) for i, (h, _) in enumerate(COLUMNS, start=1)}
@@ -408,7 +472,7 @@ def find_cjk_font(candidates: tuple[str, ...] | None = None) -> Path:
 
 
 def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], meta: dict, font: Path,
-               plans: dict | None = None) -> None:
+               plans: dict | None = None, basis: dict | None = None) -> None:
     from fpdf import FPDF
     from fpdf.enums import WrapMode, XPos, YPos
     from fpdf.fonts import FontFace
@@ -514,6 +578,32 @@ def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], 
         pdf.multi_cell(0, 4, CODES_LEGEND, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     else:
         pdf.cell(0, 5, "No decisions match the filter.", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if rows:  # what each decision was taken on: an auditor's question
+        pdf.ln(3)
+        if pdf.will_page_break(30):
+            pdf.add_page()
+        heading("Basis of each decision / 出願方針の根拠")
+        with pdf.table(
+            col_widths=(10, 30, 34, 108, 95), text_align="LEFT", wrapmode=WrapMode.CHAR,
+            line_height=4.2, padding=1, headings_style=heads,
+        ) as table:
+            table.row(["No.", "Draft / 草稿", "Additional requirements / 追加要件",
+                       "Annotations before it / それまでの注記", "Override, sign-off / オーバーライドと承認"])
+            for r in rows:
+                b = (basis or {}).get(r.id) or {"answers": {}, "annotations": []}
+                answers = (f"defence use / 防衛用途: {_bilingual_answer(b['answers'].get('defence_use'))}\n"
+                           f"State-commissioned / 国の委託: {_bilingual_answer(b['answers'].get('state_commissioned'))}")
+                notes = "\n".join(annotation_text(a) for a in b["annotations"]) or "none / なし"
+                if r.override_reason:
+                    from workbench.store.signoff import risks_message
+
+                    risks = risks_message(r.override_risks, b.get("level"))
+                    state = (f"approved by {r.approved_by} at {(r.approved_at or '')[:16].replace('T', ' ')} / 承認済み"
+                             if r.approved_by else "PENDING approval / 承認待ち")
+                    override = f"{state}\n{risks.render('en')}\n{risks.render('ja')}\nreason / 理由: {r.override_reason}"
+                else:
+                    override = "not needed / 不要"
+                table.row([f"{r.id}", f"{r.draft_id}: {r.draft_name}", answers, notes, override])
     current = [r for r in rows if r.current and (plans or {}).get(r.id) is not None]
     if current:
         pdf.ln(3)

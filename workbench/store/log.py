@@ -1169,6 +1169,35 @@ class TriageLog:
                 for r in self._query(sql, params)
             ]
 
+    def decision_basis(self, rows: Sequence[DecisionRow]) -> dict[int, dict]:
+        """What each decision was taken on, for exports an auditor can follow: decision id ->
+        {"level", "answers" (the additional-requirement answers of the verdict in force when
+        it was recorded: defence_use, state_commissioned; None = not answered),
+        "annotations" (the attorneys' annotations of the draft recorded before it, oldest
+        first)}. Read from the stored events and rows, nothing recomputed."""
+        out: dict[int, dict] = {}
+        with self._lock, self._guard():
+            for r in rows:
+                v = self.conn.execute(
+                    "SELECT v.level, e.payload FROM verdicts v JOIN events e ON e.id = v.event_id "
+                    "WHERE v.draft_id = ? AND v.event_id < ? ORDER BY v.event_id DESC LIMIT 1", [r.draft_id, r.event_id]
+                ).fetchone()
+                answers = (json.loads(v[1]).get("answers") or {}) if v else {}
+                notes = [
+                    {"claim_number": a["claim_number"], "field_id": a["field_id"], "verdict": a["verdict"],
+                     "note": a["note"] or "", "corrected_ipc": a["corrected_ipc"], "reviewer": a["reviewer"] or "",
+                     "at": a["at"] or ""}
+                    for a in self._query(
+                        "SELECT * FROM annotations WHERE draft_id = ? AND event_id < ? ORDER BY event_id", [r.draft_id, r.event_id]
+                    )
+                ]
+                out[r.id] = {
+                    "level": v[0] if v else None,
+                    "answers": {k: answers.get(k) for k in ("defence_use", "state_commissioned")},
+                    "annotations": notes,
+                }
+        return out
+
     def head(self) -> tuple[int, str]:
         """(id, hash) of the last event: quote it (exports do) to anchor the chain, so a
         later rewrite of the whole history from an earlier point can be shown."""

@@ -781,10 +781,19 @@ class MainWindow(QMainWindow):
                 self.tr("Exported %1 decision(s) to %2").replace("%1", str(getattr(res, "rows", "?"))).replace("%2", str(path))
             )
         )
+        w.signals.result.connect(self._export_chain_warning)
         w.signals.errored.connect(lambda exc: self.session.notes.error(exc))
         w.signals.finished.connect(self._finish)
         self._run(w, 0)
         return w
+
+    def _export_chain_warning(self, res) -> None:
+        """An export of a log that fails verify: a warning in the window, not only in the file."""
+        warning = getattr(res, "warning", None)
+        if warning is not None:
+            from workbench.ui.notifications import ui_language
+
+            self.session.notes.warning(warning.render(ui_language()), code=warning.code)
 
     EXPORT_ENDINGS = ("csv", "xlsx", "pdf", "json")
 
