@@ -93,8 +93,16 @@ class Cluster:
             pass
 
     def restart(self) -> None:
+        """Stop the server as a crash would (immediate) and start it again (crash recovery)."""
         self.stop("immediate")
-        self.start()
+        for attempt in range(5):  # the old postmaster may still be letting go of its port
+            try:
+                self.start()
+                return
+            except subprocess.CalledProcessError:
+                if attempt == 4:
+                    raise
+                time.sleep(1)
 
     def destroy(self) -> None:
         self.stop()

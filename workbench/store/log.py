@@ -193,7 +193,18 @@ class TriageLog:
         return str(self.path) if self.is_team else str(Path(self.path).resolve())
 
     def _guard(self):
-        return pg_guard(str(self.path)) if self.is_team else _guard(self.path)
+        if not self.is_team:
+            return _guard(self.path)
+        return self._team_guard()
+
+    @contextmanager
+    def _team_guard(self) -> Iterator[None]:
+        """Coded errors for the team log; a connection the server dropped (a restart, a
+        network cut) is opened again before the next call, outside a transaction only."""
+        with pg_guard(str(self.path)):
+            if self.conn.broken:
+                self.conn.reconnect()
+            yield
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -536,8 +547,6 @@ class TriageLog:
     @contextmanager
     def _txn(self) -> Iterator[None]:
         with self._lock, self._guard():
-            if self.is_team and self.conn.broken:  # the server went away since: connect again
-                self.conn.reconnect()
             self.dialect.begin_write(self.conn)
             try:
                 yield
@@ -905,6 +914,7 @@ class TriageLog:
         since: date | str | None = None,
         until: date | str | None = None,
         search: str | None = None,
+        ids: Sequence[int] | None = None,
     ) -> list[DraftSummary]:
         """Drafts in the log, oldest first, filtered by: latest ``level``; current
         ``decision`` ("none" = undecided); ``reviewer`` (anyone who recorded an event
@@ -920,6 +930,12 @@ class TriageLog:
         if reviewer:
             where.append("d.id IN (SELECT draft_id FROM events WHERE who = ?)")
             params.append(reviewer)
+        if ids is not None:  # only these drafts (a refresh reads the drafts new events touched)
+            ids = sorted({int(i) for i in ids})
+            if not ids:
+                return []
+            where.append(f"d.id IN ({', '.join('?' for _ in ids)})")
+            params.extend(ids)
         sql = self._SUMMARY_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.id"
         with self._lock, self._guard():
             rows = [self._summary(r) for r in self._query(sql, params)]

@@ -171,6 +171,18 @@ class LogView(QWidget):
         self.kind.blockSignals(False)
         self._filter()
 
+    def append_history(self, rows: list[HistoryRow]) -> None:
+        """The events recorded since the last refresh, added at the end (a team log of 10,000
+        drafts holds 20,000+ events: showing them all again took seconds)."""
+        if not rows:
+            return
+        known = {self.kind.itemData(i) for i in range(self.kind.count())}
+        if {r.kind for r in rows} - known:  # a new kind of event: the filter lists it
+            self.set_history(list(self.model.rows) + list(rows))
+            return
+        self.model.append_rows(rows)
+        self._filter()
+
     def set_drafts(self, rows: list[QueueRow]) -> None:
         self._queue_rows = list(rows)
         self._redraw_chart()

@@ -726,10 +726,13 @@ class MainWindow(QMainWindow):
         if self._history_of != self.session.db_path:  # another log: read its history whole
             self._history, self._history_of = [], self.session.db_path
         try:
-            summaries = log.drafts()
             # the log is append-only: read the events after those shown (every verdict's
-            # payload again took ~0.5 s of each refresh with a year's log)
+            # payload again took ~0.5 s of each refresh with a year's log), and then only the
+            # drafts they touched (a team log of 10,000 drafts: the whole list took seconds)
+            whole = not self._history
             events = log.history(after=self._history[-1].event_id if self._history else 0)
+            touched = {e.draft_id for e in events if e.draft_id is not None}
+            summaries = log.drafts() if whole else log.drafts(ids=touched)
         except WorkbenchError as exc:
             self.session.notes.error(exc)
             return
@@ -744,12 +747,16 @@ class MainWindow(QMainWindow):
                     self.queue_model.upsert(r)
             else:
                 self.queue_model.upsert(r)
-        by_id = {s.id: s.name for s in summaries}
-        if events or not self._history:
-            self._history += [backend.history_row(e, by_id) for e in events]
+        by_id = {r.draft_id: r.name for r in self.queue_model.rows if r.draft_id is not None}
+        new = [backend.history_row(e, by_id) for e in events]
+        self._history += new
+        if whole:
             self.log_view.set_history(list(self._history))
-        self.log_view.set_drafts(rows)
-        self.queue.fit_columns()
+        else:
+            self.log_view.append_history(new)
+        self.log_view.set_drafts([r for r in self.queue_model.rows if r.draft_id is not None])
+        if whole:
+            self.queue.fit_columns()  # (changed rows refit through the queue's coalescing timer)
 
     def export_dialog(self, fmt: str = "csv", path: str | None = None) -> Worker | None:
         if self.session.db_path is None:

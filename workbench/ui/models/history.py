@@ -24,6 +24,16 @@ class HistoryModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def append_rows(self, rows: Iterable[HistoryRow]) -> None:
+        """Add the events recorded since (the log is append-only: nothing shown changes)."""
+        rows = list(rows)
+        if not rows:
+            return
+        n = len(self._rows)
+        self.beginInsertRows(QModelIndex(), n, n + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
     @property
     def rows(self) -> tuple[HistoryRow, ...]:
         return tuple(self._rows)

@@ -27,6 +27,7 @@ class QueueModel(QAbstractTableModel):
     def __init__(self, rows: Iterable[QueueRow] = (), parent=None) -> None:
         super().__init__(parent)
         self._rows: list[QueueRow] = list(rows)
+        self._index: dict[str, int] = {r.key: i for i, r in enumerate(self._rows)}  # key -> row (a 10,000-draft team log)
 
     # -- the list ------------------------------------------------------------------
     @property
@@ -37,7 +38,10 @@ class QueueModel(QAbstractTableModel):
         return self._rows[row]
 
     def find(self, key: str) -> int:
-        for i, r in enumerate(self._rows):
+        i = self._index.get(key, -1)
+        if 0 <= i < len(self._rows) and self._rows[i].key == key:
+            return i
+        for i, r in enumerate(self._rows):  # (the index is rebuilt on every change; never stale, but be safe)
             if r.key == key:
                 return i
         return -1
@@ -45,6 +49,7 @@ class QueueModel(QAbstractTableModel):
     def set_rows(self, rows: Iterable[QueueRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._index = {r.key: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
     def upsert(self, row: QueueRow) -> int:
@@ -53,12 +58,17 @@ class QueueModel(QAbstractTableModel):
         if i < 0 and row.path:
             i = next((n for n, r in enumerate(self._rows) if r.path == row.path or r.key == row.path), -1)
         if i >= 0:
+            old = self._rows[i]
             self._rows[i] = row
+            if old.key != row.key:
+                self._index.pop(old.key, None)
+                self._index[row.key] = i
             self.dataChanged.emit(self.index(i, 0), self.index(i, N_COLUMNS - 1))
             return i
         n = len(self._rows)
         self.beginInsertRows(QModelIndex(), n, n)
         self._rows.append(row)
+        self._index[row.key] = n
         self.endInsertRows()
         return n
 
