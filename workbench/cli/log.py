@@ -561,8 +561,8 @@ def register(sub) -> None:
     c.set_defaults(func=cmd_migrate_to)
 
     c = cmds.add_parser("approve", parents=[db], help="a manager approves the override of a draft's current decision")
-    c.add_argument("draft", metavar="DRAFT")
-    c.add_argument("--note", metavar="TEXT")
+    c.add_argument("draft", metavar="DRAFT", help="draft id or sha256 prefix")
+    c.add_argument("--note", metavar="TEXT", help="the approver's note, recorded with the approval")
     c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_approve)
 

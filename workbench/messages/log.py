@@ -73,3 +73,17 @@ define("I558", "Copied {path} into the team log {where}: {events} event(s), veri
 # -- exports of a log that fails verify
 define("W556", "The exported log fails verification (first broken event {event_id}: {detail}); {path} says so in its header. Do not rely on it before the log is restored.",
        "エクスポートした判定記録は検証に失敗しています（最初に壊れているイベント {event_id}：{detail}）。{path} のヘッダーにもその旨を記載しました。判定記録を復元するまで、この内容に依拠しないでください。")
+
+# -- the manager's deadlines view (Deadlines tab)
+define("I560", "Deadlines", "期限")
+define("I561", "Due in the next {days} days", "今後 {days} 日以内の期限")
+define("I562", "Overdue (still on hold)", "期限超過（保留のまま）")
+define("I563", "This month", "今月")
+define("I564", "Primary review due (3 months)", "第一次審査期限（3か月）")
+define("I565", "10 months without designation", "指定なしで10か月")
+define("I566", "{n} key date(s)", "期限 {n} 件")
+define("I567", "Draft", "草稿")
+define("I568", "Decision", "出願方針")
+define("I569", "Key date", "期限の種類")
+define("I570", "Date", "日付")
+define("I571", "Days", "残り日数")

@@ -26,7 +26,6 @@ PostgreSQL specifics:
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -101,13 +100,10 @@ class PostgresDialect:
 SQLITE = SQLiteDialect()
 POSTGRES = PostgresDialect()
 
-_QMARK = re.compile(r"\?")
-
-
 def pg_sql(sql: str) -> str:
     """``?`` parameters -> psycopg's ``%s`` (a literal ``%`` doubled). The store's SQL has no
     ``?`` inside string literals."""
-    return _QMARK.sub("%s", sql.replace("%", "%%"))
+    return sql.replace("%", "%%").replace("?", "%s")
 
 
 class PgConnection:
@@ -212,8 +208,9 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _who_of(text: str) -> str:
-    m = re.search(r"\(([^)]*)\)", text)
-    return m.group(1) if m else "?"
+    """The login the four-eyes trigger names in its message '... decided it (LOGIN)'."""
+    head, _, tail = text.rpartition("(")
+    return tail.split(")", 1)[0] if head else "?"
 
 
 # ---------------------------------------------------------------- PostgreSQL schema

@@ -1079,6 +1079,33 @@ class TriageLog:
                 hits.append((min(dates), s.id, s))
         return [s for _, _, s in sorted(hits)]
 
+    def deadlines(self, days: int = 30, today: date | str | None = None) -> dict[str, list[tuple[str, str, DraftSummary]]]:
+        """The manager's deadlines view: {"due": ..., "overdue": ..., "this_month": ...}, each a
+        list of (date, which, draft) soonest first, ``which`` = "primary_review" (JP filing
+        + 3 months) or "foreign_filing" (+10 months, without designation).
+
+        - due: the key dates from ``today`` to ``today + days`` - the same drafts and dates
+          as :meth:`due_soon` (``workbench log due``);
+        - overdue: key dates already past while the draft's current decision is still
+          "hold" (an open matter);
+        - this_month: the key dates in ``today``'s calendar month."""
+        start = parse_date(today) or datetime.now(timezone.utc).date()
+        lo, hi = start.isoformat(), (start + timedelta(days=int(days))).isoformat()
+        month = start.isoformat()[:7]
+        due_ids = {s.id for s in self.due_soon(days, start)}
+        out: dict[str, list] = {"due": [], "overdue": [], "this_month": []}
+        for s in self.drafts():
+            for which, d in (("primary_review", s.primary_review_due), ("foreign_filing", s.foreign_filing_free)):
+                if not d:
+                    continue
+                if s.id in due_ids and lo <= d <= hi:
+                    out["due"].append((d, which, s))
+                if d < lo and s.decision == "hold":
+                    out["overdue"].append((d, which, s))
+                if d[:7] == month:
+                    out["this_month"].append((d, which, s))
+        return {k: sorted(v, key=lambda t: (t[0], t[2].id)) for k, v in out.items()}
+
     def annotation_examples(self) -> list[AnnotationExample]:
         """Labelled examples for model training: the latest annotation per (draft,
         claim, field), with the claim text as stored in the latest verdict."""

@@ -124,6 +124,16 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.draft_view, self.tr("Draft"))
         self.tabs.addTab(self.decision_panel, self.tr("Decision"))
         self.tabs.addTab(self.log_view, self.tr("Triage log"))
+        # the manager's deadlines (due / overdue / this month; the data of `workbench log due`),
+        # read when the tab is shown: a team log of 10,000 drafts is not read on every refresh
+        from workbench.messages import M, msg
+        from workbench.ui.deadlines_view import DeadlinesView
+        from workbench.ui.notifications import ui_language
+
+        self.deadlines_view = DeadlinesView()
+        self.tabs.addTab(self.deadlines_view, msg(M.I560).render(ui_language()))
+        self.tabs.currentChanged.connect(lambda _i: self.refresh_deadlines())
+        self.deadlines_view.draft_activated.connect(lambda did: self.select_key(f"db:{did}"))
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(queue_panel)
@@ -717,6 +727,7 @@ class MainWindow(QMainWindow):
             )
         self.session.notes.info(self.tr("Decision saved in the triage log."))
         self.refresh_log()
+        self.refresh_deadlines()
 
     # -- the log ---------------------------------------------------------------------------
     def refresh_log(self) -> None:
@@ -757,6 +768,15 @@ class MainWindow(QMainWindow):
         self.log_view.set_drafts([r for r in self.queue_model.rows if r.draft_id is not None])
         if whole:
             self.queue.fit_columns()  # (changed rows refit through the queue's coalescing timer)
+
+    def refresh_deadlines(self, today=None) -> None:
+        """Read the deadlines when their tab is shown (or asked for, e.g. after a decision)."""
+        if self.session.log is None or self.tabs.currentWidget() is not self.deadlines_view:
+            return
+        try:
+            self.deadlines_view.load(self.session.log, today)
+        except WorkbenchError as exc:
+            self.session.notes.error(exc)
 
     def export_dialog(self, fmt: str = "csv", path: str | None = None) -> Worker | None:
         if self.session.db_path is None:
