@@ -323,7 +323,7 @@ def cmd_setup_team(args) -> int:
     with TriageLog.setup_team(url, users=users) as log:
         from workbench.store.dialect import APP_ROLES
 
-        _say(msg(M.I556, where=log.where, version=log.schema_version, events=log.head()[0], roles=tuple(APP_ROLES.values())))
+        _say(msg(M.I556, where=log.where, schema=log.schema_version, events=log.head()[0], roles=tuple(APP_ROLES.values())))
         for name, role in users:
             _say(msg(M.I557, login=name, role=role))
     return 0

@@ -61,14 +61,14 @@ define("N554", "the verdict or the filing checklist: {risks}", "判定または�
 define("I553", "Override reason", "オーバーライドの理由")
 define("I554", "Approve override", "オーバーライドを承認")
 define("I555", "Required: why the draft may still be filed abroad (e.g. the JPO's prior confirmation)",
-       "必須：それでも外国出願できる理由（例：特許庁の事前確認の結果）")
+       "必須：それでもこの草稿を外国出願できる理由（例：特許庁の事前確認の結果）")
 
 # -- the team log on PostgreSQL
-define("I556", "Team log ready at {where}: schema {version}, {events} event(s); roles {roles}",
-       "チーム判定記録を {where} に用意しました：スキーマ {version}、イベント {events} 件。役割 {roles}")
+define("I556", "Team log ready at {where}: schema {schema}, {events} event(s); roles {roles}",
+       "チーム判定記録を {where} に用意しました：スキーマ {schema}、イベント {events} 件。役割 {roles}")
 define("I557", "{login}: role {role}", "{login}：役割 {role}")
 define("I558", "Copied {path} into the team log {where}: {events} event(s), verified on both sides, same head {head}…",
-       "{path} をチーム判定記録 {where} にコピーしました：イベント {events} 件、両方で検証済み、末尾のハッシュ {head}… が一致")
+       "{path} をチーム判定記録 {where} にコピーしました：イベント {events} 件、両方でハッシュ連鎖を確認済み、末尾のハッシュ {head}… が一致")
 
 # -- exports of a log that fails verify
 define("W556", "The exported log fails verification (first broken event {event_id}: {detail}); {path} says so in its header. Do not rely on it before the log is restored.",
