@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -55,7 +56,8 @@ def _writer(ref: str, wid: int, n: int, src: str | None) -> dict:
                 if log is None:
                     log = TriageLog.open(ref, reviewer=f"writer{wid}", timeout=30)
                 if attempt:  # did the last try land without its answer reaching us?
-                    with log._lock, log._guard():
+                    guard = log._guard() if getattr(log, "is_team", False) else contextlib.nullcontext()
+                    with log._lock, guard:  # (the previous release has no team log, nor _guard)
                         found = log.conn.execute("SELECT COUNT(*) FROM decisions WHERE rationale = ?", [why]).fetchone()[0]
                     if found:
                         landed_unacked += 1
