@@ -80,3 +80,31 @@ TEXT_LAYOUTS = {
     "epo_pct": render_epo_pct,
     "jpo_en": render_jpo_en,
 }
+
+
+def render_docx_nested(pub, path) -> None:
+    """A Word numbering list whose claims hold a numbered list of their own: each claim a
+    "List Number" paragraph, its elements "List Number 2" paragraphs (Word shows them as
+    "1.", "2." at a deeper indent). Publications whose claims do not run 1..N (cancelled
+    ranges) get typed claim labels, as ``render_docx`` does."""
+    from docx import Document
+
+    from benchmarks.corpus import _contiguous
+
+    doc = Document()
+    doc.add_heading(pub.title, level=0)
+    for p in _paragraphs(pub, 3):
+        doc.add_paragraph(p)
+    doc.add_paragraph("What is claimed is:")
+    auto = _contiguous(pub)
+    for c in pub.claims:
+        first, *rest = _claim_lines(c)
+        if auto:
+            doc.add_paragraph(first[1], style="List Number")
+        else:
+            doc.add_paragraph(f"{c.label}. {first[1]}")
+        for _depth, t in rest:
+            doc.add_paragraph(t, style="List Number 2")
+    doc.add_heading("ABSTRACT", level=1)
+    doc.add_paragraph(" ".join(pub.abstract))
+    doc.save(path)

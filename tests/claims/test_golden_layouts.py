@@ -3,7 +3,8 @@
 Real claims: the real USPTO publications (all 12 of ``uspto-xml``, every other one of the 140
 ``uspto-grants`` and a selection; ``benchmarks/claims_accuracy`` reads all 152)
 laid out as a USPTO filing, a drafter's draft, an EPO/PCT text, the English translation of a
-JPO filing (``[Document Name] Claims``, ``[Claim 1]``) and a Word numbering list (DOCX),
+JPO filing (``[Document Name] Claims``, ``[Claim 1]``), a Word numbering list (DOCX) and a
+Word numbering list whose claims number their elements in a nested list ("List Number 2"),
 written to a file, read with ``read_draft`` and split with ``extract_claims``: claim
 numbers and dependencies must equal the office's structure (``<claim-ref>``, with the
 audited corrections of ``benchmarks/claims_truth_corrections.json``). The golden file
@@ -29,14 +30,14 @@ import pytest
 
 from benchmarks.claims_accuracy import corrected_truth, load_corrections
 from benchmarks.corpus import SOURCES, CorpusDoc, render_docx
-from benchmarks.layouts import TEXT_LAYOUTS
+from benchmarks.layouts import TEXT_LAYOUTS, render_docx_nested
 from workbench.claims import extract_claims
 from workbench.ingest import read_draft
 from workbench.ingest.uspto_xml import ground_truth_claims, has_dependency_markup, parse_publication
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "golden_layouts.json"
-LAYOUTS = (*TEXT_LAYOUTS, "word_numbering")
+LAYOUTS = (*TEXT_LAYOUTS, "word_numbering", "word_nested")
 # publications whose claims use many reference forms (ranges, lists, body references, 'previous claims')
 SELECTION = ("US06836979", "US06838526", "US06838627", "US07158266", "US07314575", "US07862893", "US07863256", "US08420054")
 
@@ -65,9 +66,9 @@ def read_back(publications, tmp_path_factory):
     out = {}
     for xml, pub, *_ in publications:
         for layout in LAYOUTS:
-            if layout == "word_numbering":
-                path = tmp / f"{xml.stem}.docx"
-                render_docx(pub, path)
+            if layout.startswith("word_"):
+                path = tmp / f"{xml.stem}.{layout}.docx"
+                (render_docx if layout == "word_numbering" else render_docx_nested)(pub, path)
             else:
                 path = tmp / f"{xml.stem}.{layout}.txt"
                 path.write_text(TEXT_LAYOUTS[layout](pub), encoding="utf-8")
@@ -112,7 +113,7 @@ def test_layouts_match_the_golden_file(read_back) -> None:
         GOLDEN.write_text(json.dumps(got, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
     # the layouts read the same claims the same way
-    assert all(got[layout] == got["uspto"] for layout in LAYOUTS if layout != "word_numbering")
+    assert all(got[layout] == got["uspto"] for layout in LAYOUTS if not layout.startswith("word_"))
 
 
 @_shared

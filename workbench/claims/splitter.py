@@ -19,6 +19,7 @@ from workbench.messages import Message, msg
 
 
 _MAX_GAP = 200  # missing numbers looked for in other label styles, per gap
+_NESTED_INDENT = 4  # a label a tab (4 columns) or more deeper than claim 1's is a list inside a claim
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class _Label:
     text_start: int
     last: int | None = None  # "1-18. (canceled)" covers 1..18
     cancelled: bool = False
+    indent: int = 0  # columns of white space before the number on its line (a tab counts 4)
 
     @property
     def top(self) -> int:
@@ -58,8 +60,18 @@ def _labels(norm: str, regex, cancelled: list[_Label]) -> list[_Label]:
     for m in regex.finditer(norm):
         if any(s <= m.start() < e for s, e in covered):
             continue
-        found.setdefault(m.start(), _Label(int(m.group("num")), m.start(), m.end()))
+        found.setdefault(m.start(), _Label(int(m.group("num")), m.start(), m.end(), indent=_indent(norm, m.start("num"))))
     return [found[k] for k in sorted(found)]
+
+
+def _indent(norm: str, pos: int) -> int:
+    """Columns of white space between the start of the line and ``pos`` (tab = 4); -1 when
+    something else stands before it on the line (a label after a sentence)."""
+    line_start = norm.rfind("\n", 0, pos) + 1
+    lead = norm[line_start:pos]
+    if lead.strip():
+        return -1
+    return lead.count("\t") * 4 + len(lead.replace("\t", ""))
 
 
 def _cancelled(norm: str, patterns: ClaimPatterns) -> list[_Label]:
@@ -82,8 +94,21 @@ def _sequence(labels: list[_Label]) -> tuple[list[_Label], list[Message]]:
     remaining = sorted(numbers)  # numbers of the labels not yet visited, for the gap test
     chosen: list[_Label] = []
     expected = first
-    for lab in labels:
+    # a label indented deeper than claim 1's is a list inside a claim ("1. a frame; 2. a lid"):
+    # always when a tab or more deeper; a little deeper only when the outer list has its number later
+    base = next((lab.indent for lab in labels if lab.number == first), 0)
+    later_at_base: list[set[int]] = [set() for _ in labels]
+    seen_base: set[int] = set()
+    for k in range(len(labels) - 1, -1, -1):
+        later_at_base[k] = set(seen_base)
+        if 0 <= labels[k].indent <= base:
+            seen_base.add(labels[k].number)
+    for k, lab in enumerate(labels):
         del remaining[bisect.bisect_left(remaining, lab.number)]
+        if lab.indent > base >= 0 and chosen and (
+            lab.indent - base >= _NESTED_INDENT or lab.number in later_at_base[k] or lab.number != expected
+        ):
+            continue  # deeper than claim 1: a list inside a claim, never a jump in the claim numbering
         if lab.number == expected:
             chosen.append(lab)
             expected = lab.top + 1

@@ -22,6 +22,7 @@ class _Level:
     fmt: str
     text: str
     start: int
+    left: int = 0  # the level's left indent in twips (w:pPr/w:ind/@w:left)
 
 
 def _roman(n: int) -> str:
@@ -68,8 +69,11 @@ class Numbering:
         for an in root.iter(f"{_W}abstractNum"):
             levels = {}
             for lvl in an.iter(f"{_W}lvl"):
+                ind = lvl.find(f"{_W}pPr/{_W}ind")
+                left = ind.get(f"{_W}left", ind.get(f"{_W}start", "0")) if ind is not None else "0"
                 levels[int(lvl.get(f"{_W}ilvl", "0"))] = _Level(
-                    fmt=_val(lvl, "numFmt", "decimal"), text=_val(lvl, "lvlText", "%1."), start=int(_val(lvl, "start", "1"))
+                    fmt=_val(lvl, "numFmt", "decimal"), text=_val(lvl, "lvlText", "%1."), start=int(_val(lvl, "start", "1")),
+                    left=int(left) if left.lstrip("-").isdigit() else 0,
                 )
             abstract[an.get(f"{_W}abstractNumId")] = levels
         for num in root.iter(f"{_W}num"):
@@ -80,8 +84,24 @@ class Numbering:
                 so = ov.find(f"{_W}startOverride")
                 if so is not None and ilvl in levels:
                     lv = levels[ilvl]
-                    levels[ilvl] = _Level(lv.fmt, lv.text, int(so.get(f"{_W}val", "1")))
+                    levels[ilvl] = _Level(lv.fmt, lv.text, int(so.get(f"{_W}val", "1")), lv.left)
             self.levels[num.get(f"{_W}numId")] = levels
+
+    def indent(self, num_id: str, ilvl: int, p_el=None) -> str:
+        """Tabs that stand for a numbered paragraph's indentation (its own w:ind, else its
+        level's), one per 360 twips beyond the first: a list nested in a claim ("List
+        Number 2": 1. a frame; 2. a lid) is deeper than the claims' own list, and the claim
+        splitter can tell its labels from claim numbers."""
+        left = None
+        if p_el is not None:
+            ind = p_el.find(f"{_W}pPr/{_W}ind")
+            raw = ind.get(f"{_W}left", ind.get(f"{_W}start")) if ind is not None else None
+            if raw is not None and raw.lstrip("-").isdigit():
+                left = int(raw)
+        if left is None:
+            lv = self.levels.get(num_id, {}).get(ilvl)
+            left = lv.left if lv else 0
+        return "\t" * max(0, round(left / 360) - 1)
 
     def label(self, num_id: str, ilvl: int) -> str:
         levels = self.levels.get(num_id)
@@ -263,7 +283,7 @@ def read_docx(
                 if num is not None and text.strip():
                     label = numbering.label(*num)
                     if label:
-                        text = f"{label} {text.lstrip()}"
+                        text = f"{numbering.indent(*num, el)}{label} {text.lstrip()}"
                 breaks = _page_breaks(el)
                 if breaks and "\f" not in text:
                     pages[-1].append(text)
