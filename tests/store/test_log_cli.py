@@ -284,7 +284,7 @@ def test_field_names_follow_the_users_language(db, capsys, monkeypatch):
     _, out_ja, _ = run(capsys, "log", "show", str(b), "--db", path)
     monkeypatch.setenv("WORKBENCH_LANG", "en")
     _, out_en, _ = run(capsys, "log", "show", str(b), "--db", path)
-    field_line = [ln for ln in out_ja.splitlines() if ln.strip().startswith("field") and "(" in ln][0]
+    field_line = [ln for ln in out_ja.splitlines() if ln.strip().startswith("分野") and "（" in ln][0]
     assert "無人航空機" in field_line and "Unmanned aerial vehicles" not in field_line
     field_line = [ln for ln in out_en.splitlines() if ln.strip().startswith("field") and "(" in ln][0]
     assert "Unmanned aerial vehicles" in field_line and "無人航空機" not in field_line

@@ -11,6 +11,8 @@ import json
 import sys
 
 from workbench.domain import ClaimSet, Draft
+from workbench.messages import cli as C
+from workbench.messages import msg, render
 
 
 FOLDER_GIVEN = "a folder, not a draft file: give one file ('workbench triage FOLDER' screens every draft in a folder)"
@@ -50,11 +52,17 @@ def run(args) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_text(draft, claim_set))
+        from workbench.cli.language import cli_language
+
+        sys.stdout.write(format_text(draft, claim_set, cli_language()))
     return 0
 
 
-def _tree_lines(claim_set: ClaimSet) -> list[str]:
+def _category(category: str, lang: str) -> str:
+    return msg(C.CATEGORY_LABELS.get(category, "I947")).render(lang)
+
+
+def _tree_lines(claim_set: ClaimSet, lang: str = "en") -> list[str]:
     from workbench.claims.extract import ranges
 
     kids = claim_set.children()
@@ -63,7 +71,7 @@ def _tree_lines(claim_set: ClaimSet) -> list[str]:
 
     def walk(number: int, prefix: str, last: bool, top: bool) -> None:
         c = by_num[number]
-        label = f"{number} [{c.category}]"
+        label = f"{number} [{_category(c.category, lang)}]"
         if len(c.depends_on) > 1:  # a multiple dependent claim: its parents, as ranges
             label += " ← " + ", ".join(ranges(c.depends_on))
         if top:
@@ -76,7 +84,7 @@ def _tree_lines(claim_set: ClaimSet) -> list[str]:
         for i, k in enumerate(children):
             # a multiple-dependent claim is drawn under each parent; its subtree once, under the first
             if by_num[k].depends_on and by_num[k].depends_on[0] != number:
-                lines.append(f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{k} (also; ← {', '.join(ranges(by_num[k].depends_on))})")
+                lines.append(f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{k} ({msg(C.I940).render(lang)}; ← {', '.join(ranges(by_num[k].depends_on))})")
                 continue
             walk(k, child_prefix, i == len(children) - 1, False)
 
@@ -85,30 +93,33 @@ def _tree_lines(claim_set: ClaimSet) -> list[str]:
     return lines
 
 
-def format_text(draft: Draft, claim_set: ClaimSet) -> str:
+def format_text(draft: Draft, claim_set: ClaimSet, lang: str = "en") -> str:
+    def say(code: str, **args) -> str:
+        return msg(code, **args).render(lang)
+
     n = len(claim_set.claims)
     n_ind = len(claim_set.roots())
     out = [
-        f"{draft.name}: {n} claim(s), {n_ind} independent ({claim_set.language})",
-        f"Title: {draft.title or '(none)'}",
+        say(C.I930, name=draft.name, n=n, independent=n_ind, language=msg(C.LANGUAGE_LABELS.get(claim_set.language, "I948"))),
+        say(C.I931, title=draft.title or msg(C.I932)),
         "",
-        "Claim tree:",
-        *_tree_lines(claim_set),
+        say(C.I933),
+        *_tree_lines(claim_set, lang),
         "",
-        "Claims:",
+        say(C.I934),
     ]
     from workbench.text import reader_line, reader_words
 
     words = reader_words(draft.text)
     for c in claim_set.claims:
-        dep = "independent" if c.independent else "depends on " + ", ".join(map(str, c.depends_on))
-        out.append(f"{c.number}. [{c.category}; {dep}]")
+        dep = say(C.I935) if c.independent else say(C.I936, claims=tuple(map(str, c.depends_on)))
+        out.append(f"{c.number}. [{_category(c.category, lang)}; {dep}]")
         if c.preamble:
-            out.append(f"   preamble: {c.preamble}")
+            out.append(say(C.I937, text=c.preamble))
         if c.transition:
-            out.append(f"   transition: {c.transition}")
+            out.append(say(C.I938, text=c.transition))
         out.append("   " + reader_line(c.text, words))  # PDF line breaks and end-of-line hyphens joined
         out.append("")
     for note in (*draft.notes, *claim_set.notes):
-        out.append(f"note: {note}")
+        out.append(say(C.I939, note=render(note, lang)))
     return "\n".join(out).rstrip() + "\n"

@@ -95,6 +95,39 @@ def _score(x: float) -> str:
     return likelihood_text(x)
 
 
+def _t(code: str, **args) -> str:
+    return msg(code, **args).render(cli_language())
+
+
+def _level(level: str | None) -> str:
+    from workbench.domain import LEVEL_LABELS_JA
+
+    return (LEVEL_LABELS_JA.get(level or "", level or "-") if cli_language() == "ja" else (level or "-"))
+
+
+def _decision(decision: str | None) -> str:
+    from workbench.domain import DECISION_LABELS_JA
+
+    labels = DECISION_LABELS_JA if cli_language() == "ja" else DECISION_LABELS
+    return labels.get(decision or "", decision or "")
+
+
+def _status(status: str) -> str:
+    from workbench.messages import screening as S
+
+    return _t(S.STATUS_LABELS[status]) if status in S.STATUS_LABELS else status
+
+
+def _codes(codes) -> str:
+    from workbench.store.export import codes_text
+
+    if cli_language() == "ja":
+        if codes is None:
+            return "記録なし"
+        return "、".join(codes) if codes else "指定なし"
+    return codes_text(codes)
+
+
 def _name(ja: str, en: str) -> str:
     """A field's name in the user's language (workbench.cli.language), the other one if absent."""
     from workbench.cli.language import cli_language
@@ -138,15 +171,19 @@ def cmd_list(args) -> int:
         _print_json([asdict(r) for r in rows])
         return 0
     if not rows:
-        print("No drafts in the log match." if any((args.level, args.decision, args.by, args.since, args.until, args.search))
-              else "The log holds no drafts yet.")
+        _say(msg(C.I950 if any((args.level, args.decision, args.by, args.since, args.until, args.search)) else C.I951))
         return 0
-    print(f"{'id':>4}  {'hash':10}  {'level':6}  {'score':>6}  {'decision':18}  {'review due':10}  {'free':10}  draft / top field")
+    ja = cli_language() == "ja"
+    heads = ("番号", "ハッシュ", "判定区分", "該当可能性", "出願方針", "一次審査期限", "10か月経過") if ja else (
+        "id", "hash", "level", "score", "decision", "review due", "free")
+    print(f"{heads[0]:>4}  {pad(heads[1], 10)}  {pad(heads[2], 6)}  {heads[3]:>6}  {pad(heads[4], 18)}  "
+          f"{pad(heads[5], 10)}  {pad(heads[6], 10)}  {_t(C.I952)}")
     for s in rows:
         score = _score(s.top_likelihood) if s.top_likelihood is not None else "-"
         override = f"  ({msg_override(s.override)})" if s.override else ""
+        decision = _decision(s.decision) if s.decision else _t(C.I953)
         print(
-            f"{s.id:>4}  {s.sha256[:10]}  {s.level or '-':6}  {score:>6}  {s.decision or 'undecided':18}  "
+            f"{s.id:>4}  {s.sha256[:10]}  {pad(_level(s.level), 6)}  {score:>6}  {pad(decision, 18)}  "
             f"{s.primary_review_due or '-':10}  {s.foreign_filing_free or '-':10}  {s.name}  [{_fmt_field(s)}]{override}"
         )
     return 0
@@ -166,45 +203,46 @@ def cmd_show(args) -> int:
         _print_json(data)
         return 0
     s = rec.summary
-    print(f"Draft {s.id}: {s.name}  ({s.format}, {s.language})")
+    from workbench.cli.claims import _category
+
+    lang = cli_language()
+    _say(msg(C.I954, id=s.id, name=s.name, format=s.format, language=msg(C.LANGUAGE_LABELS.get(s.language, "I948"))))
     print(f"  sha256      {s.sha256}")
-    print(f"  first seen  {s.ingested_at}   screened {rec.verdict_count} time(s), last {s.verdict_at or '-'}")
+    _say(msg(C.I955, at=s.ingested_at, n=rec.verdict_count, last=s.verdict_at or "-"))
     if rec.verdict:
         v = rec.verdict
-        print(f"  level       {v.level}   rules {v.ruleset_version or '-'}   model {v.model_version or '-'}")
+        _say(msg(C.I956, level=_level(v.level), rules=v.ruleset_version or "-", model=v.model_version or "-"))
         for f in sorted(v.fields, key=lambda f: -f.likelihood)[:5]:
-            mark = "verified" if f.verified else "UNVERIFIED rule"
-            print(f"    field {f.field_id:>2} {f.status:8} {_score(f.likelihood)}  {_name(f.name_ja, f.name_en)}  ({mark})")
-    print(f"  claims ({len(rec.claims)}):")
+            _say(msg(C.I957, id=f.field_id, status=pad(_status(f.status), 8), score=_score(f.likelihood),
+                     name=_name(f.name_ja, f.name_en), rule=msg(C.I958 if f.verified else C.I959)))
+    _say(msg(C.I960, n=len(rec.claims)))
     for c in rec.claims:
-        dep = "independent" if c.independent else "depends on " + ",".join(map(str, c.depends_on))
+        dep = _t(C.I935) if c.independent else _t(C.I936, claims=tuple(map(str, c.depends_on)))
         text = " ".join(c.text.split())  # one line per claim: the draft's line breaks go
         text = text if len(text) <= 100 else text[:97] + "..."
-        print(f"    {c.number:>3}. [{c.category}, {dep}] {text}")
+        print(f"    {c.number:>3}. [{_category(c.category, lang)}, {dep}] {text}")
         if rec.verdict:
             flags = [f for f in rec.verdict.claim_fields.get(c.number, ()) if f.status != "no"]
             for f in flags:
-                print(f"         field {f.field_id} {f.status} {_score(f.likelihood)}")
+                _say(msg(C.I961, id=f.field_id, status=_status(f.status), score=_score(f.likelihood)))
     if rec.annotations:
-        print("  annotations:")
+        _say(msg(C.I962))
         for a in rec.annotations:
             ipc = f" IPC {a.corrected_ipc}" if a.corrected_ipc else ""
-            print(f"    {a.at}  {a.reviewer}: claim {a.claim_number} field {a.field_id} {a.verdict}{ipc}  {a.note}")
+            verdict = _t({"agree": C.I979, "disagree": C.I980}[a.verdict]) if a.verdict in ("agree", "disagree") else a.verdict
+            _say(msg(C.I963, at=a.at, reviewer=a.reviewer, claim=a.claim_number, field=a.field_id if a.field_id is not None else "-",
+                     verdict=verdict, ipc=ipc, note=a.note))
     if rec.decisions:
-        print("  decisions (latest is current):")
+        _say(msg(C.I964))
         for d in rec.decisions:
-            where = "-" if d.completed_in_japan is None else ("yes" if d.completed_in_japan else "no")
-            print(f"    {d.at}  {d.reviewer}: {DECISION_LABELS.get(d.decision, d.decision)}")
-            print(f"      rationale: {d.rationale}")
-            print(
-                f"      completed in Japan: {where}; completed abroad: {codes_text(d.completed_abroad)}; "
-                f"countries: {','.join(d.planned_countries) or '-'}; "
-                f"residences: {codes_text(d.residences)}; "
-                f"JP filing {d.jp_filing_date or '-'} -> review due {d.primary_review_due or '-'}, "
-                f"10 months without designation {d.foreign_filing_free or '-'}"
-            )
+            where = "-" if d.completed_in_japan is None else _t(C.I977 if d.completed_in_japan else C.I978)
+            print(f"    {d.at}  {d.reviewer}: {_decision(d.decision)}")
+            _say(msg(C.I965, text=d.rationale))
+            _say(msg(C.I966, japan=where, abroad=_codes(d.completed_abroad), countries=",".join(d.planned_countries) or "-",
+                     residences=_codes(d.residences), jp=d.jp_filing_date or "-", due=d.primary_review_due or "-",
+                     free=d.foreign_filing_free or "-"))
             if d.override_reason:
-                from workbench.messages import M, msg
+                from workbench.messages import M
                 from workbench.store.signoff import risks_message
 
                 print("      " + msg(M.W550, risks=risks_message(d.override_risks, rec.summary.level)).render(_lang()))
@@ -214,9 +252,8 @@ def cmd_show(args) -> int:
                 else:
                     print("      " + msg(M.W551, reason=d.override_reason).render(_lang()))
     else:
-        print("  decision: none yet")
+        _say(msg(C.I967))
     from workbench.cli.clearance import _facts_lines
-    from workbench.cli.language import cli_language
 
     for line in _facts_lines(facts, rec.id, cli_language()):  # the filing facts (workbench log facts)
         print(line if line.startswith("  ") else "  " + line)
@@ -241,18 +278,17 @@ def cmd_decide(args) -> int:
             jp_filing_date=args.jp_filing_date, reviewer=args.reviewer, residences=residences,
             completed_abroad=abroad, override_reason=args.override_reason,
         )
-    print(f"Recorded for draft {d.draft_id}: {DECISION_LABELS[d.decision]} (by {d.reviewer} at {d.at})")
+    _say(msg(C.I973, draft=d.draft_id, decision=_decision(d.decision), reviewer=d.reviewer, at=d.at))
     if d.override_status:
-        from workbench.messages import M, msg
+        from workbench.messages import M
         from workbench.store.signoff import risks_message
 
         print("  " + msg(M.W550, risks=risks_message(d.override_risks)).render(_lang()))
         print("  " + msg(M.W551, reason=d.override_reason).render(_lang()))
     if d.jp_filing_date:
-        print(f"  primary review due {d.primary_review_due}; 10 months without designation on {d.foreign_filing_free} "
-              "(foreign filing then, if no security designation was made)")
-    print(f"  completed abroad in: {codes_text(d.completed_abroad)}")
-    print(f"  inventors' / applicant's residences: {codes_text(d.residences)}")
+        _say(msg(C.I974, due=d.primary_review_due, free=d.foreign_filing_free))
+    _say(msg(C.I975, codes=_codes(d.completed_abroad)))
+    _say(msg(C.I976, codes=_codes(d.residences)))
     return 0
 
 
@@ -350,7 +386,9 @@ def cmd_annotate(args) -> int:
             args.draft, args.claim, args.field, "agree" if args.agree else "disagree",
             note=args.note or "", corrected_ipc=args.ipc, reviewer=args.reviewer,
         )
-    print(f"Recorded: draft {a.draft_id} claim {a.claim_number} field {a.field_id} {a.verdict} (by {a.reviewer})")
+    verdict = _t({"agree": C.I979, "disagree": C.I980}.get(a.verdict, C.I979)) if a.verdict in ("agree", "disagree") else a.verdict
+    _say(msg(C.I972, draft=a.draft_id, claim=a.claim_number, field=a.field_id if a.field_id is not None else "-",
+             verdict=verdict, reviewer=a.reviewer))
     return 0
 
 
@@ -379,11 +417,11 @@ def cmd_export(args) -> int:
             log, fmt, args.out, since=args.since, until=args.until,
             decision=args.decision, level=args.level, reviewer=args.by,
         )
-    print(f"Wrote {res.rows} decision(s) to {res.path}")
+    _say(msg(C.I971, n=res.rows, path=str(res.path)))
     if res.warning is not None:  # a log that fails verify: said on the console, not only in the file
         import sys
 
-        print("warning: " + res.warning.render(_lang()), file=sys.stderr)
+        print(msg(C.I992, text=res.warning).render(_lang()), file=sys.stderr)
     return 0
 
 
@@ -452,13 +490,11 @@ def cmd_due(args) -> int:
         _print_json([asdict(r) for r in rows])
         return 0
     if not rows:
-        print(f"No key dates fall due in the next {args.days} days.")
+        _say(msg(C.I968, days=args.days))
         return 0
     for s in rows:
-        print(
-            f"{s.id:>4}  {s.name}: {DECISION_LABELS.get(s.decision or '', s.decision)}; JP filing {s.jp_filing_date}; "
-            f"primary review due {s.primary_review_due}; 10 months without designation {s.foreign_filing_free}"
-        )
+        _say(msg(C.I969, id=s.id, name=s.name, decision=_decision(s.decision), jp=s.jp_filing_date or "-",
+                 due=s.primary_review_due or "-", free=s.foreign_filing_free or "-"))
     return 0
 
 
@@ -469,14 +505,15 @@ def cmd_history(args) -> int:
         _print_json([asdict(e) for e in events])
         return 0
     for e in events:
-        print(f"{e.id:>6}  {e.at}  {pad(e.who, 12)}  {e.kind:18}  draft {e.draft_id if e.draft_id is not None else '-'}  {e.hash[:12]}")
+        draft = _t(C.I991, id=e.draft_id if e.draft_id is not None else "-")
+        print(f"{e.id:>6}  {e.at}  {pad(e.who, 12)}  {e.kind:18}  {draft}  {e.hash[:12]}")
     return 0
 
 
 def cmd_backup(args) -> int:
     with _open(args) as log:
         out = log.backup(args.out)
-    print(f"Backup written to {out}")
+    _say(msg(C.I970, path=str(out)))
     return 0
 
 

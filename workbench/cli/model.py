@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 
 from workbench.errors import E404, ModelError
+from workbench.cli.language import cli_language
+from workbench.messages import cli as C
+from workbench.messages import msg
 
 
 def register(sub) -> None:
@@ -87,17 +90,18 @@ def run_info(args) -> int:
     if args.json:
         print(json.dumps(card, indent=2, ensure_ascii=False))
         return 0
-    print(f"model {card.get('name')} version {card.get('version')} ({card.get('model_bytes', 0) / 1e6:.1f} MB)")
+    lang = cli_language()
+    print(msg(C.I985, name=card.get("name"), version=card.get("version"), size=card.get("model_bytes", 0) / 1e6).render(lang))
     print(f"sha256 {card.get('model_sha256')}")
-    print(f"built by: {card.get('command')}  at {card.get('created_utc')}")
+    print(msg(C.I986, command=card.get("command"), at=card.get("created_utc")).render(lang))
     for f in card.get("data", []):
-        print(f"data {f['file']}  sha256 {f['sha256'][:16]}")
+        print(msg(C.I987, file=f["file"], sha=f["sha256"][:16]).render(lang))
     r = card.get("rules", {})
-    print(f"rules {r.get('name')} {r.get('version')} ({str(r.get('checksum'))[:12]})")
+    print(msg(C.I988, name=r.get("name"), version=r.get("version"), checksum=str(r.get("checksum"))[:12]).render(lang))
     t = card.get("thresholds", {})
-    print(f"default thresholds: review {t.get('review')}  likely {t.get('likely')}")
+    print(msg(C.I989, review=t.get("review"), likely=t.get("likely")).render(lang))
     for name, s in (card.get("held_out") or {}).items():
-        print(f"held-out {name}: " + "  ".join(f"{k}={v}" for k, v in s.items()))
+        print(msg(C.I990, name=name, scores="  ".join(f"{k}={v}" for k, v in s.items())).render(lang))
     for n in card.get("notes", []):
-        print(f"note: {n}")
+        print(msg(C.I939, note=n).render(lang))
     return 0

@@ -15,7 +15,10 @@ from pathlib import Path
 
 from workbench.cli.console import printable
 from workbench.cli.language import cli_language
-from workbench.messages import render_all
+from workbench.cli.console import pad
+from workbench.messages import cli as C
+from workbench.messages import msg, render_all
+from workbench.messages import screening as S
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -216,12 +219,15 @@ def run_match(args) -> int:
         return EXIT_OK
     lang = cli_language()
     if not results:
-        print("No specified field is hit by: " + ", ".join(args.codes))
+        print(msg(C.I981, codes=tuple(args.codes)).render(lang))
         return EXIT_OK
     for m in results:
         f = rs.field(m.field_id)
-        print(f"{m.status.upper():<8} field {f.id}: {f.name_ja} / {f.name_en}" + ("" if m.verified else "  [unverified rule]"))
+        status = msg(S.STATUS_LABELS[m.status]).render(lang)
+        status = pad(status if lang == "ja" else status.upper(), 8)
+        name = f.name_ja if lang == "ja" else f"{f.name_ja} / {f.name_en}"
+        print(msg(C.I982, status=status, id=f.id, name=name, rule="" if m.verified else msg(C.I983)).render(lang))
         for reason in render_all(m.reasons, lang):
             print(f"           - {reason}")
-    print(f"(rule set {rs.name} {rs.version}, checksum {rs.checksum[:12]}; a screening aid, not legal advice)")
+    print(msg(C.I984, name=rs.name, version=rs.version, checksum=rs.checksum[:12]).render(lang))
     return EXIT_OK

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import sys
 
-from workbench.cli.language import print_error
+from workbench.cli.language import cli_language, print_error
 from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
 from workbench.errors import E901, SettingsError, WorkbenchError
+from workbench.messages import cli as C
+from workbench.messages import msg
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 2, 3
 
@@ -42,9 +44,9 @@ def thresholds_from(review: float | None, likely: float | None, base: Thresholds
     lk = base.likely if likely is None else likely
     for name, val in (("--review", r), ("--likely", lk)):
         if not 0.0 <= val <= 1.0:
-            raise SettingsError(E901, name=name, value=val, detail="must be between 0 and 1")
+            raise SettingsError(E901, name=name, value=val, detail=msg(C.N904))
     if r > lk:
-        raise SettingsError(E901, name="--review", value=r, detail=f"must not exceed the likely threshold ({lk})")
+        raise SettingsError(E901, name="--review", value=r, detail=msg(C.N905, likely=lk))
     return Thresholds(review=r, likely=lk)
 
 
@@ -126,11 +128,8 @@ def run_paths(
     thr = effective_thresholds(review, likely, saved, engine.thresholds)
     if saved is not None and saved != engine.thresholds:
         card = engine.thresholds
-        print(
-            f"note: using the thresholds saved in your settings (review {saved.review:g}, likely {saved.likely:g}); "
-            f"the model recommends review {card.review:g}, likely {card.likely:g} - clear them in Settings to use those",
-            file=sys.stderr,
-        )
+        print(msg(C.I923, review=saved.review, likely=saved.likely, card_review=card.review,
+                  card_likely=card.likely).render(cli_language()), file=sys.stderr)
     from workbench.batch import BatchOptions, run_batch
 
     # Each verdict is recorded the moment it is ready, in its own transaction (the batch
@@ -147,7 +146,7 @@ def run_paths(
 
     if text is not None:
         if not text.strip():
-            raise SettingsError(E901, name="--text", value="''", detail="the text is empty")
+            raise SettingsError(E901, name="--text", value="''", detail=msg(C.N903))
         total += 1
         v = triage.screen_text(text, answers=answers, thresholds=thr, engine=engine, ipc_codes=ipc_codes)
         draft_id, err = None, None
@@ -166,7 +165,7 @@ def run_paths(
         failed += 1
         print_error(out.error)
     if sink is not None and sink.path is not None and record_error is None and not json_out and total > failed:
-        print(f"Recorded in the triage log {sink.path} (workbench log list).")
+        print(msg(C.I924, path=str(sink.path)).render(cli_language()))
     if sink is not None:
         sink.close()
     if record_error is not None:
@@ -217,30 +216,42 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
             d["draft_id"] = draft_id  # its id in the triage log
         print(json.dumps(d, ensure_ascii=False))
         return
-    from workbench.cli.language import cli_language
+    from workbench.cli.console import pad
     from workbench.messages import render
+    from workbench.messages import screening as S
 
     lang = cli_language()
+
+    def say(code: str, **args) -> None:
+        print(msg(code, **args).render(lang))
+
+    def status(value: str) -> str:
+        return msg(S.STATUS_LABELS.get(value, S.I495)).render(lang)
+
     top = v.top_field
-    label = {"clear": "CLEAR", "review": "REVIEW", "likely": "LIKELY REFERRAL - file in Japan first"}[v.level]
-    print(f"{path}: {label}")
+    print(f"{path}: {msg(S.LEVEL_LABELS[v.level]).render(lang)}")
     if top:
-        print(f"  top field: {top.field_id} {top.name_en} / {top.name_ja}  likelihood {top.likelihood:.3g} ({top.status}{', rule verified' if top.verified else ', rule unverified'})")
-    print(f"  thresholds: review {v.thresholds.review:.4g}, likely {v.thresholds.likely:.4g}; rules {v.ruleset_version}; model {v.model_version}")
+        name = top.name_ja if lang == "ja" else f"{top.name_en} / {top.name_ja}"
+        say(C.I910, id=top.field_id, name=name, likelihood=top.likelihood, status=status(top.status),
+            rule=msg(C.I911 if top.verified else C.I912))
+    say(C.I913, review=v.thresholds.review, likely=v.thresholds.likely, rules=v.ruleset_version, model=v.model_version)
     for n in v.notes:
-        print(f"  note: {render(n, lang)}")
+        say(C.I914, note=render(n, lang))
     if v.ipc:
-        print("  predicted IPC: " + ", ".join(f"{s.code} {s.score:.2f}" for s in v.ipc[:5]))
+        say(C.I915, codes=tuple(f"{s.code} {s.score:.2f}" for s in v.ipc[:5]))
     shown = [f for f in sorted(v.fields, key=lambda f: -f.likelihood) if f.status != "no" or f.likelihood >= v.thresholds.review][:5]
     for f in shown:
-        print(f"  field {f.field_id:>2} {f.name_en[:60]:<60} {f.likelihood:.3f} {f.status}")
+        name = (f.name_ja or f.name_en) if lang == "ja" else f.name_en
+        say(C.I916, id=f.field_id, name=pad(name[:60], 60), likelihood=f.likelihood, status=status(f.status))
         for r in f.reasons[:4]:
             print(f"      - {render(r, lang)}")
     for cv in v.claim_verdicts:
         fl = [f for f in cv.fields if f.status != "no" or f.likelihood >= v.thresholds.review][:3]
         terms = ", ".join(f'"{e.term}"@{e.start}' for e in cv.evidence[:5])
-        desc = "; ".join(f"field {f.field_id} {f.likelihood:.3f} {f.status}" for f in fl) or "no field"
-        print(f"  claim {cv.claim_number}: {desc}" + (f"  terms: {terms}" if terms else ""))
+        desc = "; ".join(msg(C.I917, id=f.field_id, likelihood=f.likelihood, status=status(f.status)).render(lang) for f in fl)
+        line = msg(C.I919, number=cv.claim_number, fields=desc or msg(C.I918)).render(lang)
+        print(line + (msg(C.I920, terms=terms).render(lang) if terms else ""))
     if draft_id is not None:
-        print(f"  triage log: draft {draft_id} (workbench log annotate {draft_id} ... / workbench log decide {draft_id} ...)")
-    print("  A screening aid, not legal advice.")
+        say(C.I921, id=draft_id)
+    say(C.I922)
+

@@ -32,3 +32,13 @@ R403 = define(
     "both additional-requirement questions answered no: the field does not apply",
     "付加要件の質問に両方「いいえ」と回答: この分野は該当しません",
 )
+
+# -- labels of levels and field statuses, for every edge (CLI lines; the UI has its own Qt copy)
+I490 = define("I490", "CLEAR", "該当なし")
+I491 = define("I491", "REVIEW", "要検討")
+I492 = define("I492", "LIKELY REFERRAL - file in Japan first", "送付の可能性大 - 第一国出願は日本へ")
+LEVEL_LABELS = {"clear": I490, "review": I491, "likely": I492}
+I493 = define("I493", "hit", "該当")
+I494 = define("I494", "possible", "該当の可能性")
+I495 = define("I495", "no", "非該当")
+STATUS_LABELS = {"hit": I493, "possible": I494, "no": I495}
