@@ -25,3 +25,21 @@ def analysis_of(doc) -> ClaimAnalysis:
     if a is None:
         a = doc.user_data["workbench.claim"] = ClaimAnalysis()
     return a
+
+
+def text_of(doc) -> str:
+    """The claim's text (``Doc.text`` rebuilds it from the tokens on every call: read it once)."""
+    text = doc.user_data.get("workbench.text")
+    if text is None:
+        text = doc.user_data["workbench.text"] = doc.text
+    return text
+
+
+def references_of(doc, patterns) -> list:
+    """The claim references in the claim's text (found once per claim, see references.find_references)."""
+    refs = doc.user_data.get("workbench.refs")
+    if refs is None:
+        from workbench.claims.references import find_references
+
+        refs = doc.user_data["workbench.refs"] = find_references(text_of(doc), patterns)
+    return refs

@@ -21,9 +21,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from workbench.claims.analysis import analysis_of
+from workbench.claims.analysis import analysis_of, references_of, text_of
 from workbench.claims.patterns import get_patterns
-from workbench.claims.references import find_references
 
 _LEADING_CONJ = re.compile(r"(?:and|or|and/or)\s+", re.IGNORECASE)
 
@@ -154,8 +153,8 @@ class TransitionFinder:
     def _reference_end(self, doc: Doc) -> int | None:
         """Token index after a claim reference in the claim's first clause ("A steering wheel
         having an airbag apparatus according to claim 1, wherein ..."), else None."""
-        text = doc.text
-        for start, end, _nums, _prec in find_references(text, get_patterns("en")):
+        text = text_of(doc)
+        for start, end, _nums, _prec in references_of(doc, get_patterns("en")):
             if any(ch in text[:start] for ch in ",;:"):
                 return None
             for tok in doc:
@@ -220,10 +219,10 @@ class TransitionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         a = analysis_of(doc)
-        text = doc.text
+        text = text_of(doc)
         chosen = self.choose(doc)
         if chosen is None:
-            refs = [(s, e) for s, e, _n, _p in find_references(text, get_patterns("en"))]
+            refs = [(s, e) for s, e, _n, _p in references_of(doc, get_patterns("en"))]
             cut = next((i for i, ch in enumerate(text) if ch in ",;:" and not any(s <= i < e for s, e in refs)), len(text))
             a.preamble = (0, _rstrip(text, 0, cut))
             a.transition = None
@@ -288,7 +287,7 @@ def claim_references(doc: Doc) -> Doc:
     a = analysis_of(doc)
     numbers: list[int] = []
     preceding = False
-    for _s, _e, nums, is_preceding in find_references(doc.text, get_patterns("en")):
+    for _s, _e, nums, is_preceding in references_of(doc, get_patterns("en")):
         preceding = preceding or is_preceding
         numbers.extend(n for n in nums if n not in numbers)
     a.references = numbers

@@ -17,9 +17,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from workbench.claims.analysis import analysis_of
+from workbench.claims.analysis import analysis_of, references_of, text_of
 from workbench.claims.patterns import get_patterns
-from workbench.claims.references import find_references
 
 _TAIL_NOUNS = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー々Ａ-Ｚａ-ｚA-Za-z0-9０-９]+(?=[。．.\s]*$)")
 
@@ -60,7 +59,7 @@ def _find_all(text: str, needle: str):
 def claim_parts_ja(doc: Doc) -> Doc:
     a = analysis_of(doc)
     parts = get_patterns("ja").raw["parts"]
-    text = doc.text
+    text = text_of(doc)
     cut = _zentei_end(text, parts["zentei_end"])
     has_feature = any(m in text for m in parts["tokucho_marker"])
     a.parts = []
@@ -92,7 +91,7 @@ def claim_references_ja(doc: Doc) -> Doc:
     a = analysis_of(doc)
     numbers: list[int] = []
     preceding = False
-    for _start, _end, nums, is_preceding in find_references(doc.text, get_patterns("ja")):
+    for _start, _end, nums, is_preceding in references_of(doc, get_patterns("ja")):
         preceding = preceding or is_preceding
         numbers.extend(n for n in nums if n not in numbers)
     a.references = numbers
@@ -121,7 +120,7 @@ def _subject(doc: Doc) -> str:
                 break
         if compound:
             return "".join(reversed(compound))
-    m = _TAIL_NOUNS.search(doc.text.rstrip())
+    m = _TAIL_NOUNS.search(text_of(doc).rstrip())
     return m.group(0) if m else ""
 
 

@@ -68,11 +68,14 @@ def analyse(nlp, text: str):
     with _RUN_LOCKS.get(nlp.lang, _LOCK):
         if nlp.lang == "ja" and len(text.encode("utf-8")) > SUDACHI_MAX_BYTES:
             doc = Doc(nlp.vocab, words=[text], spaces=[False])
+            doc.user_data["workbench.text"] = text
         elif len(text) > MAX_EN_CHARS:
             doc = nlp.make_doc(text[:MAX_EN_CHARS])
             doc.user_data["workbench.truncated"] = len(text)
+            doc.user_data["workbench.text"] = text[:MAX_EN_CHARS]
         else:
             doc = nlp.make_doc(text)
+            doc.user_data["workbench.text"] = text  # Doc.text rebuilds it from the tokens on every call
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
     return doc
