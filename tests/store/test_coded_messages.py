@@ -40,3 +40,17 @@ def test_japanese_is_rendered_from_the_stored_code(log):
     v, reason = _coded(make_verdict())
     back = log.draft(log.record_verdict(v)).verdict.fields[0].reasons[0]
     assert back.render("ja") == "判明しているIPCコード（この草稿に入力）: この分野の根拠用語: sonar、hydrophone"
+
+
+def test_log_show_json_gives_the_stored_form_of_a_coded_reason(log, capsys):
+    from workbench.cli.main import main
+
+    v, reason = _coded(make_verdict())
+    draft_id = log.record_verdict(v)
+    log.close()
+    assert main(["log", "show", str(draft_id), "--db", str(log.path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    first = data["verdict"]["fields"][0]["reasons"][0]
+    assert first["code"] == R.R330 and first["en"] == str(reason)
+    assert first["args"]["reason"]["$message"]["args"] == {"terms": ["sonar", "hydrophone"]}
+    assert data["verdict"]["fields"][0]["reasons"][1] == "a reason stored as English"

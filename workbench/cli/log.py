@@ -14,6 +14,7 @@ from workbench.cli.language import cli_language
 from workbench.messages import cli as C
 from workbench.messages import msg
 from workbench.domain import DECISION_LABELS, DECISIONS, LEVELS
+from workbench.domain_dicts import to_dict
 from workbench.errors import E504, E508, E512, E530, E534, E901, SettingsError, StoreError
 
 
@@ -196,7 +197,7 @@ def cmd_show(args) -> int:
         rec = log.draft(args.draft)
         facts = log.filing_facts(rec.id)
     if args.json:
-        data = asdict(rec)
+        data = to_dict(rec)  # coded reasons and notes as stored: {code, args, en}
         data["filing_facts"] = facts  # null: none recorded (workbench log facts)
         if data.get("verdict"):
             data["verdict"]["claim_fields"] = {str(k): v for k, v in data["verdict"]["claim_fields"].items()}
