@@ -333,9 +333,7 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"the folder (?P<p>.+) does not exist", "フォルダー {p} が存在しません"),
     # settings and usage
     (r"must be a number between 0 and 1", "0 から 1 までの数値にしてください"),
-    (r"must be between 0 and 1", "0 から 1 までにしてください"),
     (r"must be text", "文字列にしてください"),
-    (r"must not exceed the likely threshold \((?P<x>.*)\)", "「送付の可能性大」のしきい値（{x}）以下にしてください"),
     (r"must not exceed likely_threshold \((?P<x>.*)\)", "likely_threshold（{x}）以下にしてください"),
     (
         r"set it together with (?P<o>\S+), or clear both to use the model's recommended thresholds",
@@ -343,7 +341,6 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     ),
     (r"use one of (?P<x>.*)", "次のいずれかにしてください：{x}"),
     (r"give one or more files, or --text", "ファイルを1つ以上、または --text を指定してください"),
-    (r"the text is empty", "テキストが空です"),
     (
         r"the period starts after it ends \(--since (?P<s>\S+)\): change --since or --until",
         "期間の開始日（--since {s}）が終了日より後です。--since または --until を直してください",

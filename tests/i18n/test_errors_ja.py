@@ -240,3 +240,14 @@ def test_the_stores_country_checks_read_in_japanese(tmp_path):
         log.decide(1, "hold", "why", reviewer="sato", completed_abroad=("JP",))
     text = info.value.render_in("ja")
     assert "国外の完成地" in text and "日本以外の国の2文字の ISO 国コード" in text, text
+
+
+def test_a_coded_detail_is_rendered_from_the_catalogue_not_by_a_filler():
+    """A raise site that passes detail=msg(...) gets its Japanese from the message catalogue."""
+    from workbench.errors import E901, SettingsError
+    from workbench.messages import cli as C
+    from workbench.messages import msg
+
+    exc = SettingsError(E901, name="--review", value=0.9, detail=msg(C.N905, likely=0.5))
+    assert "must not exceed the likely threshold (0.5)" in exc.render()
+    assert "「送付の可能性大」のしきい値（0.5）以下にしてください" in exc.render_in("ja")
