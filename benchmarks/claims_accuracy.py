@@ -110,19 +110,27 @@ def build_job(shared: Path, cache: Path, repeat: int) -> tuple[dict, list, dict,
     docs = render_corpus(shared, cache, SOURCES)
     job_docs = []
     layouts = {}
+    layout_files = {}
     pubs = {}
     for doc in docs:
         pub = parse_publication(doc.xml)
         pubs[doc.name] = pub
         for fmt in FORMATS:
             job_docs.append({"key": f"{doc.name}.{fmt}", "path": str(getattr(doc, fmt))})
-        for layout in ALL_LAYOUTS:
+        for layout in LAYOUTS:  # claims re-laid out: split from the text
             layouts[f"{doc.name}:{layout}"] = layout_text(pub, layout)
+        for layout in TEXT_LAYOUTS:  # whole drafts in a layout: written to a file and read as a user's file
+            if layout == "uspto":
+                continue
+            path = cache / f"{doc.txt.stem}.{layout}.txt"
+            path.write_text(layout_text(pub, layout), encoding="utf-8")
+            layout_files[f"{doc.name}:{layout}"] = str(path)
     with (shared / "patents" / "first_claims_cpc.jsonl").open(encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
     job = {
         "docs": job_docs,
         "layouts": layouts,
+        "layout_files": layout_files,
         "repeat": repeat,
         "first_claims": [r["text"] for r in records],
         "ja_drafts": [str(JA_EXAMPLE)],
@@ -297,7 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  non-empty preamble: {f['preamble_pct']:.1f}%; transitional phrase found: {f['transition_pct']:.1f}%")
     print(f"  category not 'other': {f['not_other_pct']:.1f}%  categories: {f['categories']}")
     print(f"  category read from: {f['category_source']} (default = unknown product noun -> apparatus)")
-    print(f"Real claims re-laid out {len(ALL_LAYOUTS)} ways, split from text (links: right / union of office and ours)")
+    print(f"Real claims in {len(ALL_LAYOUTS)} more layouts (the first {len(LAYOUTS)} split from the claims text, the others"
+          " whole drafts read from a file); links: right / union of office and ours")
     for layout in ALL_LAYOUTS:
         row = []
         for name in names:

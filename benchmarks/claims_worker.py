@@ -42,6 +42,12 @@ def run(job: dict) -> dict:
             out["errors"][d["key"]] = f"{type(exc).__name__}: {exc}"[:300]
     for key, text in job.get("layouts", {}).items():
         out["layouts"][key] = _claims(split_claims(text, "en"))
+    for key, path in job.get("layout_files", {}).items():
+        try:
+            out["layouts"][key] = _claims(extract_claims(read_draft(path, timeout_s=600.0)))
+        except Exception as exc:  # a refused layout (E201) reads no claims
+            out["layouts"][key] = []
+            out["errors"][key] = f"{type(exc).__name__}: {exc}"[:300]
 
     def rate(fn, items, rounds) -> tuple[float, int]:
         """Claims per second of CPU time, the best of ``rounds`` rounds (the machine is shared:
