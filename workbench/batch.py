@@ -400,9 +400,20 @@ def run_batch(
         if parallel is None:
             results = _one_after_another(todo, options, screen or _screen_here, should_cancel)
         else:
-            results = parallel(joblib.delayed(screen_task)(t, options) for t in todo)
+            results = iter(parallel(joblib.delayed(screen_task)(t, options) for t in todo))
         try:
-            for res in results:
+            while True:
+                try:
+                    res = next(results)
+                except StopIteration:
+                    break
+                except WorkbenchError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - a worker or the cluster went away: coded, recorded work kept
+                    detail = f"{type(exc).__name__}: {exc}"[:500]
+                    if scheduler:
+                        raise BatchError(E801, address=scheduler, detail=detail) from None
+                    raise BatchError(E904, detail=detail) from None
                 task = by_path[res["path"]].pop(0)
                 summary_done += 1
                 yield _outcome(task, res, identity, log, reviewer, summary_done, total, where)
