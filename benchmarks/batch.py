@@ -10,7 +10,8 @@ included) and the first ``--fulltext`` records of ``fulltext/us_grants_portfolio
 Each configuration runs in a fresh process (cold: engine and pipelines load in it and in
 each worker) and records into its own throw-away triage log, as a user's run does. Printed:
 wall time and drafts/s (start to last verdict recorded), the rate after the first verdict
-(start-up excluded), the ratio to ``--jobs 1``, and the resident memory of each worker
+(start-up excluded), the ratio to ``--jobs 1``, this release's pipeline without the batch core
+(its own overhead: hashing, per-draft transactions, results crossing processes), and the resident memory of each worker
 process (its peak over the drafts it screened). Target: ``--jobs 2`` >= 1.7x ``--jobs 1`` on
 2 cores. The machine is shared: the load average is printed before and after.
 """
@@ -50,7 +51,7 @@ def write_drafts(shared: Path, out: Path, n_grants: int, n_fulltext: int) -> lis
 # -- one configuration, in its own process ------------------------------------------------------
 def child(mode: str, files: list[str], db: str) -> dict:
     t0 = time.perf_counter()
-    if mode == "prev":  # the previous release: screen_files with one engine, record at the end
+    if mode in ("prev", "seq"):  # screen_files with one engine, then record (prev: the previous release; seq: this one)
         from workbench import triage
         from workbench.store import TriageLog
 
@@ -123,7 +124,8 @@ def main(argv=None) -> int:
         modes = []
         if args.prev:
             modes.append(("prev", "previous release (0ec98ae): workbench triage FOLDER, one process", Path(args.prev)))
-        modes += [("jobs:1", "batch --jobs 1", ROOT), ("jobs:2", "batch --jobs 2", ROOT)]
+        modes += [("seq", "this release's pipeline without the batch core (screen_files, then record)", ROOT),
+                  ("jobs:1", "batch --jobs 1", ROOT), ("jobs:2", "batch --jobs 2", ROOT)]
         cluster = None
         if not args.no_dask:
             from distributed import LocalCluster
@@ -146,6 +148,8 @@ def main(argv=None) -> int:
             cluster.close()
         j1, j2 = results["jobs:1"], results["jobs:2"]
         print(f"ratio --jobs 2 / --jobs 1: {(j2['screened'] / j2['wall']) / (j1['screened'] / j1['wall']):.2f}x (target >= 1.7x)")
+        sq = results["seq"]
+        print(f"batch --jobs 1 / the same pipeline without the batch core: {(j1['screened'] / j1['wall']) / (sq['screened'] / sq['wall']):.2f}x")
         if "prev" in results:
             p = results["prev"]
             print(f"--jobs 2 / previous release: {(j2['screened'] / j2['wall']) / (p['screened'] / p['wall']):.2f}x; "
