@@ -85,3 +85,34 @@ def test_a_column_sized_by_hand_keeps_its_width(window, qtbot):
     window.resize(1500, 820)
     qtbot.wait(50)
     assert q.columnWidth(COL_NAME) == 260
+
+
+def test_the_managers_columns_show_decision_status_and_both_dates_at_1366_x_768(window, qtbot):
+    """View ▸ Manager's columns (on by default for a team log's manager): at 1366 x 768 the
+    decision (with its override status, whole in the tooltip) and the 3- and 10-month dates
+    are inside the narrow queue pane, not reached by scrolling."""
+    from dataclasses import replace
+
+    from workbench.ui.models.queue import COL_DUE_3M, COL_FREE_10M
+
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    for r in ROWS:
+        window.queue_model.upsert(r)
+    window.queue_model.upsert(replace(ROWS[0], override="pending", decision="clear_abroad"))
+    q = window.queue
+    assert COL_DECISION not in _fully_visible(q)  # the reviewer's order: off to the right
+    window.act_manager_columns.setChecked(True)
+    qtbot.wait(50)
+    width = q.viewport().width()
+    assert width < 600 and q.horizontalScrollBar().value() == 0
+    for col in (COL_NAME, COL_DECISION, COL_DUE_3M, COL_FREE_10M):
+        assert q.columnViewportPosition(col) >= 0 and _right_edge(q, col) <= width, col
+    proxy = q.model()
+    row = next(i for i in range(proxy.rowCount()) if proxy.index(i, COL_NAME).data() == ROWS[0].name)
+    assert proxy.index(row, COL_DUE_3M).data() == "2026-04-30" and proxy.index(row, COL_FREE_10M).data() == "2026-11-30"
+    assert "pending" in proxy.index(row, COL_DECISION).data(Qt.ItemDataRole.ToolTipRole)
+    window.act_manager_columns.setChecked(False)  # back to the reviewer's order
+    qtbot.wait(50)
+    assert COL_FIELD in _fully_visible(q) and COL_DECISION not in _fully_visible(q)

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._update_db_label()
         self.refresh_log()
+        self._manager_columns_for_log()
 
     # -- menus and shortcuts ---------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
@@ -204,6 +205,14 @@ class MainWindow(QMainWindow):
         self.act_cancel = self._action(self.tr("&Cancel running work"), self.cancel_work, "Ctrl+.", m_review)
         m_view = mb.addMenu(self.tr("&View"))
         self.act_show_log = self._action(self.tr("Triage &log"), lambda: self.tabs.setCurrentWidget(self.log_view), "Ctrl+L", m_view)
+        from workbench.messages import M, msg
+        from workbench.ui.notifications import ui_language
+
+        # the manager's columns: decision status and the 3-/10-month dates in the narrow queue
+        self.act_manager_columns = QAction(msg(M.I572).render(ui_language()), self)
+        self.act_manager_columns.setCheckable(True)
+        self.act_manager_columns.toggled.connect(self.queue.set_manager_columns)
+        m_view.addAction(self.act_manager_columns)
         m_help = mb.addMenu(self.tr("&Help"))
         self.act_shortcuts = self._action(self.tr("Keyboard &shortcuts"), self.show_shortcuts, "F1", m_help)
         self.act_about = self._action(self.tr("&About"), self.show_about, None, m_help)
@@ -869,9 +878,20 @@ class MainWindow(QMainWindow):
         else:
             self.session.notes.info(self.tr("Settings saved."))
 
+    def _manager_columns_for_log(self) -> None:
+        """A team log's manager gets the manager's columns (decision status, key dates) first."""
+        log = self.session.log
+        try:
+            manager = bool(log is not None and log.is_team and log.role() == "manager")
+        except WorkbenchError:
+            manager = False
+        if manager:
+            self.act_manager_columns.setChecked(True)  # (toggled: the queue reorders its columns)
+
     def _switch_log(self, path) -> bool:
         if not self.session.open_log(path):
             return False
+        self._manager_columns_for_log()
         self.queue_model.set_rows(())
         self.session.verdicts.clear()
         self.session.paths.clear()

@@ -16,13 +16,26 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
-from workbench.ui.models.queue import COL_FIELD, COL_LEVEL, COL_LIKELIHOOD, COL_NAME
+from workbench.ui.models.queue import (
+    COL_DECISION,
+    COL_DUE_3M,
+    COL_FIELD,
+    COL_FREE_10M,
+    COL_LEVEL,
+    COL_LIKELIHOOD,
+    COL_NAME,
+    COL_STATUS,
+)
 
 NAME_MIN, NAME_MAX = 120, 200
 FIELD_MIN = 120
 FLOOR = 80  # below this a column is useless: the pane scrolls instead
 FIT_ROWS = 200  # rows measured beyond the visible ones when fitting (Qt's default: 1000)
 FIRST = (COL_NAME, COL_LEVEL, COL_LIKELIHOOD, COL_FIELD)  # fitted into the visible width
+# The manager's columns (View ▸ Manager's columns; on by default for a team log's manager):
+# draft, level, the decision (with its override status) and the 3- and 10-month dates first,
+# the decision taking the room that is left (elided, whole in its tooltip) as the field does.
+MANAGER_ORDER = (COL_NAME, COL_LEVEL, COL_DECISION, COL_DUE_3M, COL_FREE_10M, COL_STATUS, COL_LIKELIHOOD, COL_FIELD)
 
 
 class MiddleElideDelegate(QStyledItemDelegate):
@@ -56,6 +69,7 @@ class QueueView(QTableView):
         header.setResizeContentsPrecision(FIT_ROWS)
         header.sectionResized.connect(self._section_resized)
         self._fitting = False
+        self.manager_columns = False
         self.auto_fit = True  # False once the reviewer has sized a column by hand
         # content changes come in bursts (a batch's rows, refresh_log's upserts): fitting
         # measures every cell, so one fit per burst, not one per row (50 rows at the end
@@ -91,6 +105,20 @@ class QueueView(QTableView):
         """What a column needs to show its header and its widest cell."""
         return max(self.sizeHintForColumn(col), self.horizontalHeader().sectionSizeHint(col))
 
+    def set_manager_columns(self, on: bool) -> None:
+        """The manager's order (MANAGER_ORDER): decision status and the key dates visible in
+        the narrow pane; off: the reviewer's (model) order."""
+        self.manager_columns = bool(on)
+        header = self.horizontalHeader()
+        order = MANAGER_ORDER if on else tuple(range(self.model().columnCount() if self.model() else len(MANAGER_ORDER)))
+        self._fitting = True
+        try:
+            for pos, col in enumerate(order):
+                header.moveSection(header.visualIndex(col), pos)
+        finally:
+            self._fitting = False
+        self.fit_columns()
+
     def fit_columns(self) -> None:
         model = self.model()
         if not self.auto_fit or model is None or self._fitting:
@@ -98,25 +126,34 @@ class QueueView(QTableView):
         n = model.columnCount()
         if n <= max(FIRST):
             return
+        manager = self.manager_columns
+        flex = COL_DECISION if manager else COL_FIELD  # the column that takes what is left
+        fixed = (COL_LEVEL, COL_DUE_3M, COL_FREE_10M) if manager else (COL_LEVEL, COL_LIKELIHOOD)
+        first = (COL_NAME, *fixed, flex)
         avail = self.viewport().width()
         want = {c: self.content_width(c) for c in range(n)}
+        if manager:  # the dates at their cells' width: the long headers elide (whole in their tooltips)
+            for c in (COL_DUE_3M, COL_FREE_10M):
+                want[c] = max(FLOOR, self.sizeHintForColumn(c))
         widths = dict(want)
         widths[COL_NAME] = min(NAME_MAX, max(NAME_MIN, want[COL_NAME]))
-        rest = avail - widths[COL_LEVEL] - widths[COL_LIKELIHOOD]
-        if rest - widths[COL_NAME] < FIELD_MIN:  # a narrow pane: name and field share the rest
+        rest = avail - sum(widths[c] for c in fixed)
+        if rest - widths[COL_NAME] < FIELD_MIN:  # a narrow pane: name and the flexible column share the rest
             widths[COL_NAME] = max(FLOOR, min(widths[COL_NAME], rest // 2))
-            widths[COL_FIELD] = max(FLOOR, rest - widths[COL_NAME])
+            widths[flex] = max(FLOOR, rest - widths[COL_NAME])
         else:
             room = rest - widths[COL_NAME]
-            field = min(max(FIELD_MIN, want[COL_FIELD]), room)
+            field = min(max(FIELD_MIN, want[flex]), room)
             spare = room - field
-            for col in range(n):  # the later columns that fit whole are shown whole ...
-                if col in FIRST:
+            header = self.horizontalHeader()
+            for vis in range(n):  # the later columns (as shown) that fit whole are shown whole ...
+                col = header.logicalIndex(vis)
+                if col in first:
                     continue
                 if widths[col] > spare:
                     break
                 spare -= widths[col]
-            widths[COL_FIELD] = field + spare  # ... and the field takes what is left: none is cut at the edge
+            widths[flex] = field + spare  # ... and the flexible column takes what is left: none is cut at the edge
         self._fitting = True
         try:
             for col, width in widths.items():

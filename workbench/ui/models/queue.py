@@ -80,8 +80,8 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else N_COLUMNS
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+        if orientation != Qt.Orientation.Horizontal or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None  # (the tooltip: the whole header where a narrow column elides it)
         return {
             COL_NAME: self.tr("Draft"),
             COL_STATUS: self.tr("Status"),
@@ -121,7 +121,7 @@ class QueueModel(QAbstractTableModel):
             if col == COL_FIELD and r.top_field:
                 return r.top_field
             if col == COL_DECISION and r.decision:
-                return labels.decision_label(r.decision)
+                return self._display(r, col)  # whole, with the override status, where the column elides it
             return r.path or r.name
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_LIKELIHOOD:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
