@@ -97,16 +97,14 @@ def _sequence(labels: list[_Label]) -> tuple[list[_Label], list[Message]]:
     # a label indented deeper than claim 1's is a list inside a claim ("1. a frame; 2. a lid"):
     # always when a tab or more deeper; a little deeper only when the outer list has its number later
     base = next((lab.indent for lab in labels if lab.number == first), 0)
-    later_at_base: list[set[int]] = [set() for _ in labels]
-    seen_base: set[int] = set()
-    for k in range(len(labels) - 1, -1, -1):
-        later_at_base[k] = set(seen_base)
-        if 0 <= labels[k].indent <= base:
-            seen_base.add(labels[k].number)
+    last_at_base: dict[int, int] = {}  # number -> index of its last label at claim 1's indentation
+    for k, lab in enumerate(labels):
+        if 0 <= lab.indent <= base:
+            last_at_base[lab.number] = k
     for k, lab in enumerate(labels):
         del remaining[bisect.bisect_left(remaining, lab.number)]
         if lab.indent > base >= 0 and chosen and (
-            lab.indent - base >= _NESTED_INDENT or lab.number in later_at_base[k] or lab.number != expected
+            lab.indent - base >= _NESTED_INDENT or last_at_base.get(lab.number, -1) > k or lab.number != expected
         ):
             continue  # deeper than claim 1: a list inside a claim, never a jump in the claim numbering
         if lab.number == expected:
