@@ -19,6 +19,7 @@ import scipy.sparse as sp
 
 from workbench import resources
 from workbench.classify.data import sha256_file
+from workbench.classify.draft import DraftScorer
 from workbench.classify.features import Featurizer
 from workbench.errors import E401, E402, E403, ModelError
 
@@ -70,6 +71,7 @@ class IpcModel:
     head: SensitivityHead | None = None  # absent in models trained before it existed
     # the calibrator fit without the head's input: for text the head never learnt from (Japanese)
     calibrator_base: Calibrator | None = None
+    draft: "DraftScorer | None" = None  # the draft-level score (models from 2026-12 on)
     meta: dict = field(default_factory=dict)
     _featurizer: Featurizer | None = field(default=None, repr=False)
 
@@ -151,6 +153,7 @@ class IpcModel:
             "calibrator": cal,
             "head": head,
             "calibrator_base": cal_dict(self.calibrator_base),
+            "draft": self.draft.to_dict() if self.draft is not None else None,
             "meta": dict(self.meta),
         }
 
@@ -175,6 +178,7 @@ class IpcModel:
             calibrator=Calibrator(np.asarray(cal["coef"]), float(cal["intercept"]), tuple(cal["feature_names"])) if cal else None,
             head=head,
             calibrator_base=_calibrator(d.get("calibrator_base")),
+            draft=DraftScorer.from_dict(d.get("draft")),
             meta=dict(d.get("meta") or {}),
         )
 

@@ -252,16 +252,48 @@ def train(
     model.calibrator = fit_calibrator(engine, rs, calib, log=log)
     if model.head is not None:  # for text the head never learnt from (Japanese)
         model.calibrator_base = fit_calibrator(engine, rs, calib, log=log, use_head=False)
-    thresholds, thr_report = choose_thresholds(engine, rs, calib)
-    log(f"default thresholds: review={thresholds.review:.4f} likely={thresholds.likely:.4f} ({thr_report})")
-    engine.thresholds = thresholds
+    rec_thresholds, thr_report = choose_thresholds(engine, rs, calib)
+    log(f"record thresholds (titles/first claims): review={rec_thresholds.review:.4f} likely={rec_thresholds.likely:.4f}")
+    engine.thresholds = rec_thresholds
     test = [r for r in records if r.split == "test"]
     scores = evaluate(engine, rs, test)
+
+    # the draft-level score, trained, calibrated and measured on full drafts (what users screen)
+    from workbench.classify import draft_train as DT
+    from workbench.classify.fulltext import load_fulltext, load_grants
+
+    fulltext = load_fulltext(data_dir)
+    model.draft, draft_info, p_oof, train_d = DT.fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat, log=log)
+    cal_d = [d for d in fulltext if d.split == "calib"]
+    p_cal = DT.draft_probabilities(model.draft, DT.Featurised(feat, cal_d))
+    dthr, dthr_report = DT.choose_draft_thresholds(np.concatenate([p_cal, p_oof]), cal_d + train_d)
+    calib_fig = DT.draft_figures(p_cal, cal_d, dthr)
+    thresholds = Thresholds(review=dthr["review"], likely=dthr["likely"])
+    engine.thresholds = thresholds
+    log(f"default thresholds (full drafts): review={thresholds.review:.6f} likely={thresholds.likely:.6f}; calibration {calib_fig}")
+    test_d = [d for d in fulltext if d.split == "test"] + load_grants(data_dir)
+    scores["drafts"] = DT.draft_figures(DT.draft_probabilities(model.draft, DT.Featurised(feat, test_d)), test_d, dthr)
+    cut_d = DT.Featurised(feat, test_d, cut=15_000)
+    scores["drafts_cut15k"] = DT.draft_figures(DT.draft_probabilities(model.draft, cut_d), test_d, dthr)
+    log(f"held-out drafts: {scores['drafts']}; cut to 15,000: {scores['drafts_cut15k']}")
+    pts = [{**o, "flag_rate": o["flag_rate_at_1pct"]} for o in dthr_report["operating_points"]]
     report = {
         "labels": {"subclasses": len(subclasses), "rule_groups": len(labels) - len(subclasses)},
         "examples": counts,
         "records": {s: sum(1 for r in records if r.split == s) for s in ("train", "calib", "test")},
-        "thresholds": {"review": thresholds.review, "likely": thresholds.likely, "chosen_on": "calibration split", **thr_report},
+        "drafts": {s: sum(1 for d in fulltext if d.split == s) for s in ("train", "calib", "test")} | draft_info,
+        "thresholds": {
+            "review": thresholds.review,
+            "likely": thresholds.likely,
+            **dthr_report,
+            "operating_points": pts,
+            "calib_recall": calib_fig["recall"],
+            "calib_flag_rate": round(0.01 * calib_fig["recall"] + 0.99 * calib_fig["negatives_flag_rate"], 4),  # at 1 % prevalence
+            "calib_clear_portfolio": calib_fig["portfolio_clear"],
+            "calib_clear_hard_negatives": calib_fig["hard_negatives_clear"],
+            "calib_likely_sensitive": calib_fig["likely_sensitive"],
+            "records": {"review": rec_thresholds.review, "likely": rec_thresholds.likely, "chosen_on": "calibration split of the short records", **thr_report},
+        },
         "held_out": scores,
         "train_seconds": round(time.time() - t_start, 1),
     }
@@ -353,8 +385,10 @@ CARD_NOTES = (
 
 
 def build_card(model: IpcModel, model_sha: str, model_path: Path, data_dir: Path, rs, report: dict, command: str, annotations: int) -> dict:
+    from workbench.classify.fulltext import FULLTEXT_FILES
+
     files = []
-    for rel in D.DATA_FILES:
+    for rel in D.DATA_FILES + FULLTEXT_FILES:
         p = Path(data_dir) / rel
         files.append({"file": rel, "sha256": D.sha256_file(p), "bytes": p.stat().st_size})
     return {
@@ -408,6 +442,14 @@ def compare(old: dict | None, new: dict) -> tuple[bool, str]:
         ov, nv = o.get(key), n.get(key)
         if isinstance(ov, (int, float)) and isinstance(nv, (int, float)) and ov == ov and nv == nv and nv < ov - allowed[key]:
             worse.append(f"{key} {ov:.3f} -> {nv:.3f}")
+    # full drafts (what users screen): recall may not drop by more than one positive, the
+    # clear rates of the portfolio and of the hard negatives by no more than 2 points
+    od, nd = old.get("drafts") or {}, new.get("drafts") or {}
+    dpos = nd.get("positives") or od.get("positives") or 0
+    for key, allow in (("recall", (1.0 / dpos + 0.001) if dpos else 0.005), ("portfolio_clear", 0.02), ("hard_negatives_clear", 0.02)):
+        ov, nv = od.get(key), nd.get(key)
+        if isinstance(ov, (int, float)) and isinstance(nv, (int, float)) and ov == ov and nv == nv and nv < ov - allow:
+            worse.append(f"drafts {key} {ov:.3f} -> {nv:.3f}")
     if worse:
         return False, "; ".join(worse)
     return True, "not worse (" + ", ".join(f"{k} {o.get(k)} -> {n.get(k)}" for k in ("recall", "top3")) + ")"
