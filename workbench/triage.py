@@ -21,7 +21,7 @@ from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from workbench.classify.engine import Assessment, Engine, FieldScore
+from workbench.classify.engine import TOP_IPC, Assessment, Engine, FieldScore
 from workbench.domain import (
     AdditionalAnswers,
     ClaimSet,
@@ -30,9 +30,11 @@ from workbench.domain import (
     DraftVerdict,
     Evidence,
     FieldVerdict,
+    IpcScore,
     Thresholds,
 )
 from workbench.text import reader_line
+from workbench.messages import M, msg
 from workbench.errors import Cancelled, ClaimsError, WorkbenchError
 from workbench.messages import Message, Text, code_of, error_message, msg
 from workbench.messages import ingest as I
@@ -40,6 +42,8 @@ from workbench.messages import rules as R
 from workbench.messages import screening as S
 
 MAX_DRAFT_CHARS = 40_000  # the draft-level text (title, abstract, field, claims) is cut here
+MAX_FULL_CHARS = 400_000  # the draft-level score reads the whole text up to here (bounded time)
+SHORT_CHARS = 600  # a text shorter than this (a title, a sentence or two) is never cleared by the model alone
 MAX_CLAIM_CHARS = 100_000  # one claim's text is scored on this prefix (as the claim splitter analyses it)
 CLAIM_FIELD_MIN = 0.01  # per-claim field verdicts below this likelihood (and status "no") are left out
 NO_CLAIMS_NOTE = msg(S.N401)  # the whole text was screened as one unit
@@ -194,10 +198,22 @@ def screen_draft(
                 origin = R.R330 if set(m.codes) & typed else R.R331  # entered for the draft / printed in it
                 reasons = tuple(msg(origin, reason=r) for r in m.reasons)
                 known_matches[m.field_id] = replace(m, reasons=reasons)
+    # the draft-level score (full drafts: length- and wrapping-invariant, see classify/draft.py);
+    # the fields share it in proportion to their own likelihoods (the nearest field gets it all)
+    ds, probs_whole = eng.score_draft(draft.text[:MAX_FULL_CHARS], draft.language)
+    raw = [0.0 if fs.excluded else max(f.likelihood for f in [fs] + [a.fields[j] for a in per_claim]) for j, fs in enumerate(whole.fields)]
+    top_raw = max(raw, default=0.0)
+
+    def scaled(x: float) -> float:
+        if ds is None:
+            return x
+        return ds.probability * (x / top_raw if top_raw > 0 else 1.0)
+
     fields = []
     for j, fs in enumerate(whole.fields):
         units_scores = [fs] + [a.fields[j] for a in per_claim]
         best = max(units_scores, key=lambda f: f.likelihood)
+        best = replace(best, likelihood=0.0 if fs.excluded else scaled(best.likelihood))
         status = max((f.match.status for f in units_scores), key=SEVERITY.get)
         if fs.excluded:
             status = "no"
@@ -212,19 +228,33 @@ def screen_draft(
             best = replace(best, likelihood=1.0)
             matches = [km] + matches
             evidence = [Evidence(fs.field_id, c, "ipc", weight=1.0) for c in km.codes] + evidence
-        fields.append(_field_verdict(eng, fs.field_id, best, status, thr, tuple(evidence), answers, matches))
+        raised = km is None and not fs.excluded and _answered_yes(eng.field_rule(fs.field_id), answers) and any(
+            e.source != "ipc" for e in evidence)
+        if raised:  # "yes" to the field's additional requirement, with its technical evidence in the text
+            best = replace(best, likelihood=max(best.likelihood, thr.likely))
+        fv = _field_verdict(eng, fs.field_id, best, status, thr, tuple(evidence), answers, matches)
+        if raised:
+            fv = replace(fv, reasons=fv.reasons + (msg(M.R414),))
+        fields.append(fv)
 
     top = max((f.likelihood for f in fields), default=0.0)
     level = eng.level(top, thr)
-    if level == "clear" and any(f.status == "hit" for f in fields):
-        level = "review"
+    if ds is None:  # a model without a draft scorer: the previous rule
+        if level == "clear" and any(f.status == "hit" for f in fields):
+            level = "review"
+    else:
+        fields, level = _draft_level(eng, ds, fields, level, thr, known, known_matches, notes)
+    ipc = whole.ipc
+    if probs_whole is not None:
+        top_ipc = [t for t in eng.model.top(probs_whole, k=TOP_IPC + 30) if not t[0].startswith("field:")][:TOP_IPC]
+        ipc = tuple(IpcScore(code=c, score=round(sc, 4), title=t) for c, sc, t in top_ipc)
     rs = eng.ruleset
     return DraftVerdict(
         draft=draft,
         claims=claims,
         level=level,
         fields=tuple(fields),
-        ipc=whole.ipc,
+        ipc=ipc,
         claim_verdicts=claim_verdicts,
         answers=answers,
         thresholds=thr,
@@ -233,6 +263,48 @@ def screen_draft(
         model_version=eng.model_version,
         notes=tuple(notes),
     )
+
+
+def _answered_yes(rule, answers: AdditionalAnswers) -> bool:
+    req = getattr(rule, "additional_requirement", None)
+    return bool(req is not None and getattr(req, "applies", False) and (answers.defence_use or answers.state_commissioned))
+
+
+def _draft_level(eng: Engine, ds, fields: list[FieldVerdict], level: str, thr: Thresholds, known, known_matches, notes: list):
+    """The level from the draft-level score, then what the known codes and the text's length
+    say. Returns (fields, level); adds its notes to ``notes``."""
+    has_terms = any(e.source != "ipc" for f in fields for e in f.evidence)
+    if ds.base:
+        notes.append(msg(M.N411))
+    if known and not known_matches:  # codes known for the draft, none in a field
+        codes = tuple(known)
+        if not has_terms and level != "likely":
+            notes.append(msg(M.N413, codes=codes))
+            level = "clear"
+        elif level == "likely":
+            notes.append(msg(M.N412, codes=codes, score=float(ds.probability)))
+            level = "review"
+    elif level == "clear" and len(ds.text) < SHORT_CHARS:
+        notes.append(msg(M.N410, chars=len(ds.text)))
+        level = "review"
+    if not fields:
+        return fields, level
+    top = max(range(len(fields)), key=lambda i: fields[i].likelihood)
+    f = fields[top]
+    extra = []
+    if ds.base:
+        extra.append(msg(M.R415, score=float(ds.probability)))
+    elif ds.passages:
+        a, b, v = ds.passages[0]
+        extra.append(msg(M.R410, score=float(ds.probability), whole=float(ds.whole), start=a, end=b, value=float(v), passages=ds.n_passages))
+    if level == "clear" and f.field_id not in known_matches:
+        terms = tuple(dict.fromkeys(e.term for e in f.evidence if e.source != "ipc"))
+        why = msg(M.R413, terms=terms) if terms else msg(M.R412)
+        extra.append(msg(M.R411, score=float(ds.probability), review=float(thr.review), why=why))
+    fields[top] = replace(f, reasons=tuple(f.reasons) + tuple(extra))
+    if level == "clear":  # a rule "hit" on predicted codes alone does not stand against the draft-level score
+        fields = [replace(x, status="possible") if x.status == "hit" and x.field_id not in known_matches else x for x in fields]
+    return fields, level
 
 
 def _known_codes(draft: Draft, typed: Iterable[str]) -> tuple[tuple[str, ...], set[str], list[Text]]:

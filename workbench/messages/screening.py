@@ -42,3 +42,59 @@ I493 = define("I493", "hit", "該当")
 I494 = define("I494", "possible", "該当の可能性")
 I495 = define("I495", "no", "非該当")
 STATUS_LABELS = {"hit": I493, "possible": I494, "no": I495}
+
+# -- the draft-level score and the levels (workbench/triage.py, workbench/classify/draft.py) --
+# (codes N41x/R41x: the screening helper's; N401-N40x/R401-R40x are the pipeline's notes and reasons)
+define(
+    "N410",
+    "Too short to judge ({chars} characters): the model alone never clears a text this short, so it stays at review. "
+    "Screen the whole draft (claims and description) or enter its IPC code.",
+    "判定するには短すぎます（{chars}文字）。これほど短い文章はモデルだけでは「該当なし」にしないため、要検討のままです。"
+    "草稿全体（請求の範囲と明細書）を判定するか、IPC記号を入力してください。",
+)
+define(
+    "N411",
+    "Japanese draft: its draft-level score comes from the rule set's Japanese evidence terms and the IPC model's field "
+    "scores (the draft model learnt from English drafts only; no real Japanese patent text was available to train or measure it).",
+    "日本語の草稿: 草稿全体の判定値は、ルールセットの日本語の証拠語とIPCモデルの分野スコアから求めています"
+    "（草稿モデルは英語の草稿のみで学習しており、学習・評価に使える実在の日本語特許文書はありませんでした）。",
+)
+define(
+    "N412",
+    "The known IPC code(s) {codes} are outside every specified field, but the text reads as in a field "
+    "(draft-level score {score:.3g}): kept at review.",
+    "既知のIPC記号 {codes} はどの特定技術分野にも含まれませんが、本文は分野に該当するように読めます"
+    "（草稿全体の判定値 {score:.3g}）。要検討としました。",
+)
+define(
+    "N413",
+    "The known IPC code(s) {codes} are outside every specified field and the text has no evidence term of any field: cleared.",
+    "既知のIPC記号 {codes} はどの特定技術分野にも含まれず、本文にどの分野の証拠語もないため、該当なしとしました。",
+)
+define(
+    "R410",
+    "draft-level score {score:.3g} (whole draft {whole:.2f}; strongest passage, characters {start}-{end}: {value:.2f}; "
+    "{passages} passage(s))",
+    "草稿全体の判定値 {score:.3g}（草稿全体 {whole:.2f}、最も強い箇所 {start}-{end}文字目: {value:.2f}、{passages}箇所）",
+)
+define(
+    "R411",
+    "nearest field, but far from it: the draft-level score {score:.3g} is below the review threshold {review:.3g}; {why}",
+    "最も近い分野ですが、離れています: 草稿全体の判定値 {score:.3g} は要検討のしきい値 {review:.3g} 未満です。{why}",
+)
+define("R412", "no evidence term of this field in the text", "本文にこの分野の証拠語はありません")
+define(
+    "R413",
+    "evidence term(s) {terms} occur, but the draft as a whole does not read as in the field",
+    "証拠語 {terms} がありますが、草稿全体としてはこの分野に該当するようには読めません",
+)
+define(
+    "R414",
+    "additional requirement answered yes and the text has this field's evidence: raised to likely",
+    "付加要件に「はい」と回答され、本文にこの分野の証拠があるため、該当の可能性が高いとしました",
+)
+define(
+    "R415",
+    "Japanese draft scored from its evidence terms and the IPC model's field scores: {score:.3g}",
+    "日本語の草稿（証拠語とIPCモデルの分野スコアによる判定値）: {score:.3g}",
+)
