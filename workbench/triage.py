@@ -282,25 +282,26 @@ def _draft_level(eng: Engine, ds, fields: list[FieldVerdict], level: str, thr: T
             notes.append(msg(M.N413, codes=codes))
             level = "clear"
         elif level == "likely":
-            notes.append(msg(M.N412, codes=codes, score=float(ds.probability)))
+            notes.append(msg(M.N412, codes=codes, score=f"{ds.probability:.3g}"))
             level = "review"
-    elif level == "clear" and len(ds.text) < SHORT_CHARS:
+    elif len(ds.text) < SHORT_CHARS:  # said whatever the score, so the reader knows how little was read
         notes.append(msg(M.N410, chars=len(ds.text)))
-        level = "review"
+        if level == "clear":
+            level = "review"
     if not fields:
         return fields, level
     top = max(range(len(fields)), key=lambda i: fields[i].likelihood)
     f = fields[top]
     extra = []
     if ds.base:
-        extra.append(msg(M.R415, score=float(ds.probability)))
+        extra.append(msg(M.R415, score=f"{ds.probability:.3g}"))
     elif ds.passages:
         a, b, v = ds.passages[0]
-        extra.append(msg(M.R410, score=float(ds.probability), whole=float(ds.whole), start=a, end=b, value=float(v), passages=ds.n_passages))
+        extra.append(msg(M.R410, score=f"{ds.probability:.3g}", whole=f"{ds.whole:.2f}", start=a, end=b, value=f"{v:.2f}", passages=ds.n_passages))
     if level == "clear" and f.field_id not in known_matches:
         terms = tuple(dict.fromkeys(e.term for e in f.evidence if e.source != "ipc"))
         why = msg(M.R413, terms=terms) if terms else msg(M.R412)
-        extra.append(msg(M.R411, score=float(ds.probability), review=float(thr.review), why=why))
+        extra.append(msg(M.R411, score=f"{ds.probability:.3g}", review=f"{thr.review:.3g}", why=why))
     fields[top] = replace(f, reasons=tuple(f.reasons) + tuple(extra))
     if level == "clear":  # a rule "hit" on predicted codes alone does not stand against the draft-level score
         fields = [replace(x, status="possible") if x.status == "hit" and x.field_id not in known_matches else x for x in fields]

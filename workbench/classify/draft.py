@@ -29,7 +29,8 @@ import numpy as np
 PASSAGE_CHARS = 1500
 TOP_PASSAGES = 3
 STAGE2_FEATURES = ("whole", "top1", "top3", "log_passages")
-BASE_FEATURES = ("log_terms", "has_terms", "logit_code", "logit_field_head")
+PASSAGE_STAGE_FEATURES = STAGE2_FEATURES[1:]  # the passage stage: strongest passages and their number only
+BASE_FEATURES = ("log_terms", "has_terms", "logit_code_with_terms", "logit_field_head_with_terms")
 CLIP = 12.0
 
 
@@ -71,6 +72,11 @@ class DraftScorer:
     base: np.ndarray = field(default_factory=lambda: np.zeros(len(BASE_FEATURES)))  # regression over BASE_FEATURES
     base_intercept: float = 0.0
     passage_chars: int = PASSAGE_CHARS
+    # the passage stage: a sensitive passage counts wherever it is, however long the draft
+    # around it (the whole-draft value is diluted by a long civilian description; the
+    # strongest passages are not, and their number corrects for the many chances of a long text)
+    pstage: np.ndarray = field(default_factory=lambda: np.zeros(len(PASSAGE_STAGE_FEATURES)))
+    pstage_intercept: float = -30.0
 
     def head(self, X) -> np.ndarray:
         return np.clip(np.asarray(X @ self.coef, dtype=np.float64).ravel() + self.intercept, -CLIP, CLIP)
@@ -81,7 +87,10 @@ class DraftScorer:
         return np.array([whole, v[0], v[:TOP_PASSAGES].mean(), np.log(max(1, len(values)))])
 
     def stage2_logit(self, feats: np.ndarray) -> np.ndarray:
-        return np.atleast_2d(feats) @ self.stage2 + self.stage2_intercept
+        """The draft's logit: the larger of the second stage (whole + passages) and the
+        passage stage (passages alone)."""
+        f = np.atleast_2d(feats)
+        return np.maximum(f @ self.stage2 + self.stage2_intercept, f[:, 1:] @ self.pstage + self.pstage_intercept)
 
     def base_logit(self, feats: np.ndarray) -> np.ndarray:
         return np.atleast_2d(feats) @ self.base + self.base_intercept
@@ -101,6 +110,8 @@ class DraftScorer:
             "base_intercept": float(self.base_intercept),
             "base_features": list(BASE_FEATURES),
             "passage_chars": int(self.passage_chars),
+            "pstage": np.asarray(self.pstage, dtype=np.float64),
+            "pstage_intercept": float(self.pstage_intercept),
         }
 
     @classmethod
@@ -114,6 +125,7 @@ class DraftScorer:
         return cls(
             w, float(d["intercept"]), np.asarray(d["stage2"], dtype=np.float64), float(d["stage2_intercept"]),
             np.asarray(d["base"], dtype=np.float64), float(d["base_intercept"]), int(d.get("passage_chars", PASSAGE_CHARS)),
+            np.asarray(d["pstage"], dtype=np.float64), float(d["pstage_intercept"]),
         )
 
 
@@ -122,4 +134,9 @@ def base_inputs(n_terms: float, code_score: float, field_head: float) -> np.ndar
         p = min(max(float(p), 1e-4), 1 - 1e-4)
         return float(np.log(p / (1 - p)))
 
-    return np.array([np.log1p(n_terms), float(n_terms > 0), logit(code_score), logit(field_head)])
+    # the IPC model's field scores count only beside an evidence term: on Japanese text they come
+    # from character n-grams learnt from the rules' Japanese terms alone, and common kanji
+    # (制御部, 検出) lift them for any Japanese draft; a Japanese draft without a single evidence
+    # term gets the English drafts' no-term value
+    has = float(n_terms > 0)
+    return np.array([np.log1p(n_terms), has, has * (logit(code_score) + 9.21), has * (logit(field_head) + 9.21)])

@@ -62,9 +62,9 @@ define(
 define(
     "N412",
     "The known IPC code(s) {codes} are outside every specified field, but the text reads as in a field "
-    "(draft-level score {score:.3g}): kept at review.",
+    "(draft-level score {score}): kept at review.",
     "既知のIPC記号 {codes} はどの特定技術分野にも含まれませんが、本文は分野に該当するように読めます"
-    "（草稿全体の判定値 {score:.3g}）。要検討としました。",
+    "（草稿全体の判定値 {score}）。要検討としました。",
 )
 define(
     "N413",
@@ -73,14 +73,14 @@ define(
 )
 define(
     "R410",
-    "draft-level score {score:.3g} (whole draft {whole:.2f}; strongest passage, characters {start}-{end}: {value:.2f}; "
+    "draft-level score {score} (whole draft {whole}; strongest passage, characters {start}-{end}: {value}; "
     "{passages} passage(s))",
-    "草稿全体の判定値 {score:.3g}（草稿全体 {whole:.2f}、最も強い箇所 {start}-{end}文字目: {value:.2f}、{passages}箇所）",
+    "草稿全体の判定値 {score}（草稿全体 {whole}、最も強い箇所 {start}-{end}文字目: {value}、{passages}箇所）",
 )
 define(
     "R411",
-    "nearest field, but far from it: the draft-level score {score:.3g} is below the review threshold {review:.3g}; {why}",
-    "最も近い分野ですが、離れています: 草稿全体の判定値 {score:.3g} は要検討のしきい値 {review:.3g} 未満です。{why}",
+    "nearest field, but far from it: the draft-level score {score} is below the review threshold {review}; {why}",
+    "最も近い分野ですが、離れています: 草稿全体の判定値 {score} は要検討のしきい値 {review} 未満です。{why}",
 )
 define("R412", "no evidence term of this field in the text", "本文にこの分野の証拠語はありません")
 define(
@@ -95,6 +95,6 @@ define(
 )
 define(
     "R415",
-    "Japanese draft scored from its evidence terms and the IPC model's field scores: {score:.3g}",
-    "日本語の草稿（証拠語とIPCモデルの分野スコアによる判定値）: {score:.3g}",
+    "Japanese draft scored from its evidence terms and the IPC model's field scores: {score}",
+    "日本語の草稿（証拠語とIPCモデルの分野スコアによる判定値）: {score}",
 )
