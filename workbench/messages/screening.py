@@ -48,9 +48,9 @@ STATUS_LABELS = {"hit": I493, "possible": I494, "no": I495}
 define(
     "N410",
     "Too short to judge ({chars} characters): the model alone never clears a text this short, so it stays at review. "
-    "Screen the whole draft (claims and description) or enter its IPC code.",
+    "Screen the whole draft (with its description) or enter its IPC code.",
     "判定するには短すぎます（{chars}文字）。これほど短い文章はモデルだけでは「該当なし」にしないため、要検討のままです。"
-    "草稿全体（請求の範囲と明細書）を判定するか、IPC記号を入力してください。",
+    "明細書を含む草稿全体を判定するか、IPC記号を入力してください。",
 )
 define(
     "N411",
