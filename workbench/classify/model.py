@@ -3,12 +3,17 @@ group named by a rule), stored as plain arrays so the file holds no code.
 
 ``models/ipc_model.joblib`` is a dict of numpy/scipy arrays and lists; its SHA-256 is in
 ``models/ipc_model.card.json`` and :func:`load_model` refuses any file whose hash differs
-(a joblib file is a pickle: we load only our own). :func:`get_model` loads it once.
+(a joblib file is a pickle: we load only our own, from the bytes that were hashed).
+:func:`get_model` loads it once.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import os
+import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +26,7 @@ from workbench import resources
 from workbench.classify.data import sha256_file
 from workbench.classify.draft import DraftScorer
 from workbench.classify.features import Featurizer
-from workbench.errors import E401, E402, E403, ModelError
+from workbench.errors import E401, E402, E403, E406, ModelError
 
 MODEL_FILE = "ipc_model.joblib"
 CARD_FILE = "ipc_model.card.json"
@@ -204,24 +209,43 @@ def read_card(model_dir: Path) -> dict:
         raise ModelError(E403, path=p) from None
 
 
+MAX_MODEL_BYTES = 512_000_000  # the shipped model is <= 25 MB; anything this big is not ours
+
+
 def load_model(model_dir: Path | None = None) -> IpcModel:
-    """Load and verify: missing -> E401, no card -> E403, hash differs from the card -> E402."""
+    """Load and verify: missing -> E401, no card -> E403, hash differs from the card -> E402,
+    verified but unreadable -> E406.
+
+    The file is read once; its bytes are hashed and those same bytes are unpickled (from
+    memory). A file swapped after the check can never be the one loaded: a joblib file is
+    a pickle, and only the one whose hash the card names may run."""
     model_dir = Path(model_dir) if model_dir else default_model_dir()
     path = model_dir / MODEL_FILE
-    if not path.is_file():
-        raise ModelError(E401, path=path)
-    card = read_card(model_dir)
+    card = None
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a folder or a pipe is no model (and never blocks)
+            raise ModelError(E401, path=path)
+        with open(path, "rb") as fh:
+            card = read_card(model_dir)
+            data = fh.read(MAX_MODEL_BYTES + 1)  # more than this is no model of ours: its hash differs
+    except FileNotFoundError:
+        raise ModelError(E401, path=path) from None
+    except IsADirectoryError:
+        raise ModelError(E401, path=path) from None
+    except OSError:
+        raise ModelError(E401, path=path) from None
     expected = str(card.get("model_sha256", ""))
-    actual = sha256_file(path)
+    actual = hashlib.sha256(data).hexdigest()
     if actual != expected:
         raise ModelError(E402, path=path, actual=actual[:12], expected=expected[:12] or "none")
     try:
-        d = joblib.load(path)
+        d = joblib.load(io.BytesIO(data))  # the very bytes that were hashed
+        del data
         if not isinstance(d, dict) or d.get("format") != FORMAT:
             raise ValueError("unknown format")
         model = IpcModel.from_dict(d)
-    except Exception:  # noqa: BLE001 - a verified but unreadable file is still a broken model
-        raise ModelError(E402, path=path, actual=actual[:12], expected=expected[:12]) from None
+    except Exception as exc:  # noqa: BLE001 - a verified but unreadable file is still a broken model
+        raise ModelError(E406, path=path, sha=actual[:12], detail=f"{type(exc).__name__}: {exc}"[:200]) from None
     model.meta.setdefault("card", card)
     return model
 
