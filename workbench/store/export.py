@@ -11,8 +11,10 @@ where the invention was completed (``completed_abroad``) were not stored before 
 v3: such decisions show ``not recorded`` (JSON: ``null``), told apart from a decision
 that was given none (an empty cell; JSON: ``[]``).
 
-Spreadsheet cells that begin with ``= + - @`` (or a tab / carriage return) are
-prefixed with ``'`` so a spreadsheet shows them as text instead of running them.
+Spreadsheet cells whose first visible character would start a formula (``= + - @ |``,
+half- or full-width, also after leading blanks, U+3000 or line breaks) are prefixed with
+``'`` so a spreadsheet shows them as text instead of running them; control characters are
+escaped (:func:`neutralize`).
 """
 
 from __future__ import annotations
@@ -195,11 +197,33 @@ class ExportResult:
                    detail=self.chain_detail)
 
 
+# What makes a spreadsheet read a cell as a formula (or a DDE command), half- and
+# full-width: Excel and LibreOffice take a full-width ＝ typed with a Japanese IME as '='.
+FORMULA_STARTS = frozenset("=+-@|") | frozenset("\uff1d\uff0b\uff0d\uff20\uff5c\ufe66\ufe62\ufe63\ufe6b")
+# Leading characters a spreadsheet (or a person) skips before seeing the formula sign:
+# blanks of every kind (the ideographic space U+3000, no-break spaces), line breaks, tabs,
+# other control characters and invisible format characters (zero-width, bidi marks).
+_SKIPPED_CATEGORIES = ("Zs", "Zl", "Zp", "Cc", "Cf")
+# Control characters a cell must not hold (openpyxl refuses them; a terminal or a CSV
+# reader may act on them): shown escaped. Tab, line feed and carriage return stay text.
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0))}
+
+
 def neutralize(value: object) -> object:
-    """Prefix text that a spreadsheet would run as a formula with ``'``."""
-    if isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES):
-        return "'" + value
-    return value
+    """A cell value a spreadsheet shows as the text it is: text whose first visible
+    character would start a formula (``= + - @ |`` or a full-width ``＝ ＋ － ＠``), also after
+    leading blanks, U+3000, line breaks, tabs or invisible characters, gets a ``'`` prefix,
+    as does text starting with a tab or a line break; control characters are escaped
+    (``\x01``). Numbers and other values are returned as they are."""
+    if not isinstance(value, str) or not value:
+        return value
+    import unicodedata
+
+    first = next((ch for ch in value if unicodedata.category(ch) not in _SKIPPED_CATEGORIES), "")
+    text = value.translate(_CONTROL)
+    if first in FORMULA_STARTS or value.startswith(DANGEROUS_PREFIXES + ("\n",)):
+        return "'" + text
+    return text
 
 
 def annotation_text(a: dict) -> str:
