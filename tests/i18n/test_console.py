@@ -41,4 +41,8 @@ def test_protect_keeps_a_stream_writing_and_leaves_utf8_alone():
     cp.write("判定 — ✔ 完了\n")
     cp.flush()
     assert raw.getvalue().decode("cp932") == "判定 ― ○ 完了\n"
-    assert utf.errors == "strict"
+    # UTF-8 writes every character as it is; only a lone surrogate (a file name's
+    # undecodable bytes) is shown escaped instead of raising UnicodeEncodeError
+    utf.write("判定 ✔ " + os.fsdecode(b"draft-\xff.txt") + "\n")
+    utf.flush()
+    assert utf.buffer.getvalue().decode("utf-8") == "判定 ✔ draft-\\udcff.txt\n"

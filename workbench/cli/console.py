@@ -62,11 +62,15 @@ def protect(*streams) -> None:
     """Make the given text streams (default stdout and stderr) print look-alikes instead of
     raising on characters their encoding lacks; UTF streams are left alone."""
     for stream in streams or (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and not _encoding(stream).startswith("utf"):
-            try:
+        if not isinstance(stream, io.TextIOWrapper):
+            continue
+        try:
+            if not _encoding(stream).startswith("utf"):
                 stream.reconfigure(errors=HANDLER)
-            except (ValueError, OSError):  # a closed or detached stream: nothing to protect
-                pass
+            elif stream.errors == "strict":  # a file name of undecodable bytes is shown escaped
+                stream.reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):  # a closed or detached stream: nothing to protect
+            pass
 
 
 def columns(text: str) -> int:

@@ -558,6 +558,7 @@ class TriageLog:
 
     def _append(self, kind: str, draft_id: int | None, payload: dict, who: str) -> int:
         """Append one event and its derived rows; call inside ``_txn``."""
+        payload, who = _storable(payload), _storable(who)  # a file name of undecodable bytes
         last = self.conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
         event_id = last[0] + 1 if last else 1
         prev = last[1] if last else GENESIS
@@ -1266,6 +1267,23 @@ class TriageLog:
 
 
 # ---------------------------------------------------------------------- helpers
+def _storable(value):
+    """Text as it can be stored and hashed: a lone surrogate (what Python makes of a file
+    name's undecodable bytes) becomes a visible escape ('\\udcff') instead of failing
+    the UTF-8 encoding of the event."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return value
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_storable(v) for v in value] if isinstance(value, list) else tuple(_storable(v) for v in value)
+    return value
+
+
 # Logs this process has open, by file identity (device, inode) -> connections. POSIX drops
 # every lock a process holds on a file when it closes *any* descriptor of that file, so
 # reading the header of a log that a connection of this process has open (a second
