@@ -71,6 +71,21 @@ E111 = _spec(
 E112 = _spec("E112", "Reading the file took too long (over {seconds} s)", "Check the file; very large or damaged files may need to be re-exported.")
 E113 = _spec("E113", "The document has no readable text", "Check that the file contains the draft text.")
 E114 = _spec("E114", "The USPTO XML file could not be parsed ({detail})", "Check that the file is a complete USPTO publication XML.")
+E115 = _spec(
+    "E115",
+    "The file is nested too deeply ({depth} levels, limit {limit})",
+    "No real draft nests its elements this deep; check where the file came from and ask for the draft again.",
+)
+E116 = _spec(
+    "E116",
+    "This is not a regular file ({kind})",
+    "Give the draft file itself: folders, devices, pipes (FIFOs), sockets and symbolic-link loops are not read.",
+)
+E117 = _spec(
+    "E117",
+    "Reading the file failed unexpectedly ({detail})",
+    "The file is damaged or built to attack readers; ask for the draft again, and report it if it repeats.",
+)
 
 # -- E2xx claims ---------------------------------------------------------------
 E201 = _spec(
@@ -100,6 +115,11 @@ E402 = _spec(
 E403 = _spec("E403", "The model card is missing or unreadable", "Rebuild the model with 'workbench model train'.")
 E404 = _spec("E404", "Training data is missing: {detail}", "Check that ../shared/data (or --data) holds the data files.")
 E405 = _spec("E405", "The model was not saved: the new model scores worse on held-out data ({detail})", "Keep the current model; review the annotations used for training.")
+E406 = _spec(
+    "E406",
+    "The model file matches its card (hash {sha}) but cannot be loaded ({detail})",
+    "Reinstall the workbench or rebuild the model with 'workbench model train'.",
+)
 
 # -- E5xx the triage log -------------------------------------------------------
 E501 = _spec("E501", "The triage log database is damaged ({detail})", "Open a backup or start a new log file; the damaged file is left untouched.")

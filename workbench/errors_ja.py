@@ -53,6 +53,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E113": ("文書に読み取れる本文がありません", "ファイルに草稿の本文が含まれているか確認してください。"),
     "E114": ("USPTO の XML ファイルを解析できませんでした（{detail}）", "USPTO 公報の XML ファイルが欠けずに揃っているか確認してください。"),
+    "E115": (
+        "ファイルの入れ子が深すぎます（{depth} 階層、上限 {limit}）",
+        "実際の草稿でこれほど深い入れ子はありません。ファイルの出どころを確認し、草稿を改めて受け取ってください。",
+    ),
+    "E116": (
+        "通常のファイルではありません（{kind}）",
+        "草稿のファイルそのものを指定してください。フォルダー、デバイス、パイプ（FIFO）、ソケット、循環するシンボリックリンクは読み込みません。",
+    ),
+    "E117": (
+        "ファイルの読み込み中に予期しないエラーが起きました（{detail}）",
+        "ファイルが壊れているか、読み込み処理を狙って作られています。草稿を改めて受け取り、繰り返す場合は報告してください。",
+    ),
     # -- E2xx claims
     "E201": (
         "特許請求の範囲が見つかりませんでした",
@@ -91,6 +103,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E405": (
         "モデルは保存されませんでした：新しいモデルは評価用データでの成績が現在のモデルより低くなりました（{detail}）",
         "現在のモデルを引き続き使い、学習に使った注記を見直してください。",
+    ),
+    "E406": (
+        "モデルファイルはモデルカードと一致します（ハッシュ {sha}）が、読み込めません（{detail}）",
+        "ワークベンチを再インストールするか、'workbench model train' でモデルを作成し直してください。",
     ),
     # -- E5xx the triage log
     "E501": (
@@ -238,6 +254,16 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"(?P<x>.+) \(by its byte-order mark\)", "{x}（BOM による判定）"),
     (r"no <claim> elements", "<claim> 要素がありません"),
     (r"encoding: (?P<x>.*)", "文字コード：{x}"),
+    (r"a folder", "フォルダー"),
+    (r"a named pipe \(FIFO\)", "名前付きパイプ（FIFO）"),
+    (r"a socket", "ソケット"),
+    (r"a device", "デバイス"),
+    (r"a symbolic link loop", "循環するシンボリックリンク"),
+    (r"(?P<n>[\d,]+) characters of text", "本文 {n} 文字"),
+    (r"(?P<n>[\d,]+) characters", "{n} 文字"),
+    (r"(?P<n>[\d,]+) bytes unpacked, measured", "実測で展開後 {n} バイト"),
+    (r"the ZIP header misstates the size of (?P<x>\S+)", "ZIP のヘッダーが {x} のサイズを偽っています"),
+    (r"more than (?P<n>[\d,]+) bytes", "{n} バイト超"),
     # rules and IPC
     (r"the file is empty", "ファイルが空です"),
     (r"the file is not UTF-8 text \(save it as UTF-8\)", "UTF-8 のテキストではありません（UTF-8 で保存し直してください）"),
@@ -373,7 +399,7 @@ _FILLERS: tuple[tuple[str, str], ...] = (
 FILLERS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), ja) for p, ja in _FILLERS)
 # Placeholders that carry such phrases; the others (a value the user typed, a symbol, a
 # reference, a path) are shown exactly as given.
-PHRASE_KEYS = frozenset({"detail", "what", "allowed", "suffix", "size", "limit", "tried", "name"})
+PHRASE_KEYS = frozenset({"detail", "what", "allowed", "suffix", "size", "limit", "tried", "name", "kind"})
 
 
 def _detail_ja(key: str, value: object) -> object:

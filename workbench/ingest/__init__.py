@@ -3,18 +3,22 @@
 ``read_draft`` is the one entry point: it checks the file, recognises the
 format by its magic bytes (the suffix only breaks ties), and hands the bytes to
 the reader of that format. Every failure is an IngestError with an E1xx code
-naming the file; nothing else escapes.
+naming the file; nothing else escapes. Every read is bounded (``workbench.ingest.limits``):
+one time limit for all formats, sizes measured while reading, XML nesting depth.
 """
 
 from __future__ import annotations
 
-import time
+import errno
+import os
+import stat
 from pathlib import Path
 
 from workbench.domain import Draft
-from workbench.errors import E101, E102, E103, E104, E108, E111, IngestError
+from workbench.errors import E101, E102, E103, E104, E108, E111, E115, E116, E117, IngestError
 from workbench.ingest.build import assemble, sha256_of
 from workbench.ingest.discover import expand_paths
+from workbench.ingest.limits import MAX_FILE_BYTES, MAX_UNPACKED_BYTES, TIMEOUT_S, Deadline, Limits
 from workbench.ingest.detect import (
     DOCX_SUFFIXES,
     PDF_SUFFIXES,
@@ -34,51 +38,134 @@ def draft_from_text(text: str, *, source_path: str = "<text>", fmt: str = "text"
     return assemble(source_path, sha256_of(data), fmt, text.replace("\r\n", "\n").split("\f"), page_sep="\n\n")
 
 
+def _kind_of(mode: int) -> str | None:
+    """What a path that is no regular file is, in words (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def _open_regular(path: str | Path) -> tuple[int, int]:
+    """(file descriptor, size) of a regular file; never blocks (a FIFO is refused before
+    it is opened, and opened without blocking should it be swapped in meanwhile)."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError(E116, path=path, kind="a symbolic link loop") from None
+        raise IngestError(E101, path=path) from None
+    except ValueError:  # a NUL byte in the name
+        raise IngestError(E101, path=path) from None
+    kind = _kind_of(st.st_mode)
+    if kind:
+        raise IngestError(E116, path=path, kind=kind)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError(E116, path=path, kind="a symbolic link loop") from None
+        raise IngestError(E101, path=path) from None
+    st = os.fstat(fd)
+    kind = _kind_of(st.st_mode)
+    if kind:  # swapped for something else after the check
+        os.close(fd)
+        raise IngestError(E116, path=path, kind=kind)
+    return fd, st.st_size
+
+
+def _read_capped(path: str | Path, fd: int, head: bytes, cap: int, deadline: Deadline) -> bytes:
+    """The rest of the file after ``head``, refusing (E111) as soon as more than ``cap``
+    bytes have been read: what is measured, not what the file system said."""
+    chunks = [head]
+    total = len(head)
+    while True:
+        deadline.check()
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        total += len(chunk)
+        if total > cap:
+            raise IngestError(E111, path=path, size=f"more than {cap:,} bytes", limit=f"{cap:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def read_draft(
     path: str | Path,
     *,
     password: str | None = None,
-    max_bytes: int = 200_000_000,
+    max_bytes: int = MAX_FILE_BYTES,
     max_pages: int = 5000,
-    timeout_s: float = 10.0,
+    timeout_s: float = TIMEOUT_S,
+    limits: Limits | None = None,
 ) -> Draft:
-    """Read one draft file. Raises IngestError (E101-E114) for anything it cannot read."""
-    started = time.monotonic()
+    """Read one draft file. Raises IngestError (E101-E117) for anything it cannot read,
+    and nothing else: one time limit for every format, sizes measured, nesting bounded."""
+    lim = limits or Limits(
+        timeout_s=timeout_s, max_bytes=max_bytes, max_pages=max_pages, max_unpacked=min(MAX_UNPACKED_BYTES, max_bytes)
+    )
+    deadline = Deadline(path, lim.timeout_s)
+    try:
+        return _read(path, password, lim, deadline)
+    except IngestError:
+        raise
+    except RecursionError:
+        raise IngestError(E115, path=path, depth="too many", limit=lim.max_depth) from None
+    except MemoryError:
+        raise IngestError(E111, path=path, size="more than the memory available", limit=f"{lim.max_chars:,} characters") from None
+    except Exception as exc:  # noqa: BLE001 - a reader's own bug or a library's: still coded, naming the file
+        raise IngestError(E117, path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+
+
+def _read(path: str | Path, password: str | None, lim: Limits, deadline: Deadline) -> Draft:
     p = Path(path)
+    fd, size = _open_regular(path)
     try:
-        if not p.is_file():
-            raise IngestError(E101, path=path)
-        size = p.stat().st_size
-    except OSError:
-        raise IngestError(E101, path=path) from None
-    if size == 0:
-        raise IngestError(E102, path=path)
-    if size > max_bytes:
-        raise IngestError(E111, path=path, size=f"{size:,} bytes", limit=f"{max_bytes:,} bytes")
-    suffix = p.suffix.lower()
-    try:
-        with p.open("rb") as fh:
-            head = fh.read(4096)
-    except OSError:
-        raise IngestError(E101, path=path) from None
-    kind = sniff(head, suffix)
-    if kind == "ole":
-        raise IngestError(E103, path=path, suffix=f"{suffix or '(none)'} (an old Word 97-2003 / OLE file)")
-    if suffix not in SUPPORTED_SUFFIXES and kind not in ("pdf", "uspto-xml", "zip"):
-        raise IngestError(E103, path=path, suffix=suffix or "(none)")
-    try:
-        data = p.read_bytes()
-    except OSError:
-        raise IngestError(E101, path=path) from None
+        if size == 0:
+            raise IngestError(E102, path=path)
+        if size > lim.max_bytes:
+            raise IngestError(E111, path=path, size=f"{size:,} bytes", limit=f"{lim.max_bytes:,} bytes")
+        suffix = p.suffix.lower()
+        try:
+            head = os.read(fd, 4096)
+        except OSError:
+            raise IngestError(E101, path=path) from None
+        if not head:
+            raise IngestError(E102, path=path)
+        kind = sniff(head, suffix)
+        if kind == "ole":
+            raise IngestError(E103, path=path, suffix=f"{suffix or '(none)'} (an old Word 97-2003 / OLE file)")
+        if suffix not in SUPPORTED_SUFFIXES and kind not in ("pdf", "uspto-xml", "zip"):
+            raise IngestError(E103, path=path, suffix=suffix or "(none)")
+        texty = kind not in ("pdf", "zip")  # text, Markdown, XML: decoded in full, so a lower cap
+        cap = min(lim.max_bytes, lim.max_text_bytes) if texty else lim.max_bytes
+        if size > cap:
+            raise IngestError(E111, path=path, size=f"{size:,} bytes", limit=f"{cap:,} bytes for a text or XML draft")
+        try:
+            data = _read_capped(path, fd, head, cap, deadline)
+        except OSError:
+            raise IngestError(E101, path=path) from None
+    finally:
+        os.close(fd)
 
     if kind == "pdf":
         from workbench.ingest.pdf import read_pdf
 
-        return read_pdf(path, data, password=password, max_pages=max_pages, timeout_s=timeout_s, started=started)
+        return read_pdf(path, data, password=password, max_pages=lim.max_pages, timeout_s=lim.timeout_s,
+                        started=deadline.end - lim.timeout_s, limits=lim)
     if suffix in DOCX_SUFFIXES or (kind == "zip" and docx_problem(data) is None):
         from workbench.ingest.docx import read_docx
 
-        return read_docx(path, data, max_bytes=max_bytes, timeout_s=timeout_s, started=started)  # a Word file saved under another name (.pdf too) is still read
+        # a Word file saved under another name (.pdf too) is still read
+        return read_docx(path, data, max_bytes=lim.max_unpacked, timeout_s=lim.timeout_s,
+                         started=deadline.end - lim.timeout_s, limits=lim)
     if suffix in PDF_SUFFIXES:
         raise IngestError(E104, path=path, detail="the file does not start like a PDF (no %PDF header)")
     if kind == "zip":
@@ -86,11 +173,11 @@ def read_draft(
     if kind == "uspto-xml":
         from workbench.ingest.uspto_xml import read_uspto_xml
 
-        return read_uspto_xml(path, data)
+        return read_uspto_xml(path, data, limits=lim, deadline=deadline)
     if suffix in XML_SUFFIXES:
         raise IngestError(E103, path=path, suffix=".xml (only USPTO publication XML is read)")
     if suffix in TEXT_SUFFIXES:
         from workbench.ingest.text import read_text
 
-        return read_text(path, data)
+        return read_text(path, data, limits=lim, deadline=deadline)
     raise IngestError(E103, path=path, suffix=suffix or "(none)")  # pragma: no cover

@@ -6,9 +6,10 @@ import hashlib
 from pathlib import Path
 
 from workbench.domain import Draft, PageSpan
-from workbench.errors import E113, IngestError
+from workbench.errors import E111, E113, IngestError
 from workbench.ingest.cleanup import clean_pages, tidy
 from workbench.ingest.detect import language_of
+from workbench.ingest.limits import Deadline, Limits, check_chars
 from workbench.ingest.sections import find_sections
 
 
@@ -27,12 +28,20 @@ def assemble(
     ipc_codes: tuple[str, ...] = (),
     clean: bool = True,
     page_sep: str = "\n",
+    deadline: Deadline | None = None,
+    limits: Limits | None = None,
 ) -> Draft:
     """Clean the pages, join them (recording each page's span), find the sections.
 
     ``page_sep`` goes between pages: "\n" for PDF, where a page boundary falls
     anywhere (even inside a claim), "\n\n" where pages end at a paragraph."""
-    cleaned = clean_pages(pages) if clean else [tidy(p) for p in pages]
+    lim = limits or Limits()
+    if len(pages) > lim.max_pages:  # a text of form feeds is as many pages as a PDF
+        raise IngestError(E111, path=source_path, size=f"{len(pages)} pages", limit=f"{lim.max_pages} pages")
+    check_chars(source_path, sum(len(p) for p in pages), lim.max_chars)
+    cleaned = clean_pages(pages, deadline=deadline) if clean else [tidy(p) for p in pages]
+    if deadline is not None:
+        deadline.check()
     parts: list[str] = []
     spans: list[PageSpan] = []
     pos = 0
@@ -48,6 +57,8 @@ def assemble(
         raise IngestError(E113, path=source_path)
     language = language_of(text)
     sec = find_sections(text, language)
+    if deadline is not None:
+        deadline.check()
     codes = tuple(dict.fromkeys(tuple(ipc_codes) + sec.ipc_codes))
     all_notes = tuple(notes) + tuple(sec.notes)
     return Draft(

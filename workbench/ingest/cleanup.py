@@ -171,13 +171,16 @@ def clean_page_lines(lines: list[str], furniture: Furniture, page_no: int = 1, n
     return out
 
 
-def clean_pages(pages: list[str]) -> list[str]:
+def clean_pages(pages: list[str], deadline=None) -> list[str]:
     """Strip running headers/footers, page numbers and line numbers from each
-    page, and paragraph numbers everywhere."""
+    page, and paragraph numbers everywhere. ``deadline`` (ingest.limits.Deadline) is
+    checked between pages."""
     split = [normalize_newlines(normalize_chars(p)).split("\n") for p in pages]
     furniture = repeated_furniture(split)
     cleaned = []
     for page_no, lines in enumerate(split, start=1):
+        if deadline is not None:
+            deadline.check(page=page_no)
         text = "\n".join(clean_page_lines(lines, furniture, page_no, len(split)))
         cleaned.append(tidy(remove_paragraph_numbers(text)))
     if furniture.numbered and not any(c.strip() for c in cleaned):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 
 from workbench.domain import Language
+from workbench.errors import E108, E111, IngestError
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 PDF_SUFFIXES = (".pdf",)
@@ -33,6 +36,86 @@ def sniff(head: bytes, suffix: str) -> str:
         if stripped.startswith(b"<?xml"):
             return "xml"
     return "other"
+
+
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
+_MAX_MEMBERS = 20_000
+
+
+def measure_unpacked(path, data: bytes, *, max_total: int, max_part: int, deadline=None) -> int:
+    """Unpack every member of a ZIP package *measuring* what comes out (never trusting the
+    sizes its headers declare), in bounded steps; returns the total unpacked size.
+
+    E111 when the package unpacks to more than ``max_total`` bytes, or an XML part to more
+    than ``max_part``; E108 when a header misstates a member's size (a decompressor asked
+    for the whole member at once, as python-docx does, would otherwise produce all of it),
+    the data lies outside the file, or a member is encrypted or oddly compressed."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except Exception as exc:  # noqa: BLE001
+        raise IngestError(E108, path=path, detail=f"damaged ZIP package: {exc}"[:200]) from None
+    if len(infos) > _MAX_MEMBERS:
+        raise IngestError(E108, path=path, detail=f"a ZIP package of {len(infos):,} members")
+    total = 0
+    for info in infos:
+        if deadline is not None:
+            deadline.check()
+        off = info.header_offset
+        if off < 0 or off + _LOCAL_HEADER.size > len(data):
+            raise IngestError(E108, path=path, detail=f"the ZIP entry {info.filename[:80]} lies outside the file")
+        sig, _ver, flags, method, _t, _d, _crc, _cs, _us, nlen, xlen = _LOCAL_HEADER.unpack_from(data, off)
+        if sig != b"PK\x03\x04":
+            raise IngestError(E108, path=path, detail=f"the ZIP entry {info.filename[:80]} has no local header")
+        if flags & 1:
+            raise IngestError(E108, path=path, detail=f"the ZIP entry {info.filename[:80]} is encrypted")
+        start = off + _LOCAL_HEADER.size + nlen + xlen
+        end = start + info.compress_size
+        if end > len(data):
+            raise IngestError(E108, path=path, detail=f"the ZIP entry {info.filename[:80]} lies outside the file")
+        part_cap = max_part if info.filename.lower().endswith((".xml", ".rels")) else max_total
+        cap = min(part_cap, max_total - total) + 1  # one byte over: enough to know it is too big
+        if method == zipfile.ZIP_STORED:
+            real = info.compress_size
+        elif method == zipfile.ZIP_DEFLATED:
+            real = _inflated_size(data, start, end, cap, deadline)
+        else:
+            raise IngestError(E108, path=path, detail=f"the ZIP entry {info.filename[:80]} uses compression method {method}")
+        if real > part_cap or total + real > max_total:
+            what = info.filename[:80] if real > part_cap else "the package"
+            raise IngestError(
+                E111, path=path, size=f"{max(real, total + real):,} bytes unpacked, measured ({what})",
+                limit=f"{min(part_cap, max_total):,} bytes",
+            )
+        if real != info.file_size:
+            raise IngestError(E108, path=path, detail=f"the ZIP header misstates the size of {info.filename[:80]}")
+        total += real
+    return total
+
+
+def _inflated_size(data: bytes, start: int, end: int, cap: int, deadline=None) -> int:
+    """Bytes a raw DEFLATE stream unpacks to, counted 1 MB at a time, stopping past ``cap``."""
+    d = zlib.decompressobj(-15)
+    out = 0
+    pos = start
+    try:
+        while pos < end or d.unconsumed_tail:
+            if d.unconsumed_tail:
+                chunk = d.unconsumed_tail
+            else:
+                chunk = data[pos : min(end, pos + (1 << 16))]
+                pos += len(chunk)
+            out += len(d.decompress(chunk, 1 << 20))
+            if out > cap:
+                return out
+            if d.eof:
+                break
+            if deadline is not None:
+                deadline.check()
+        out += len(d.flush())
+    except zlib.error:
+        return -1  # damaged: differs from any declared size, so the caller reports it
+    return out
 
 
 def unpacked_size(data: bytes) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,22 +18,53 @@ def expand_paths(paths: Iterable[str | Path]) -> list[str]:
     out: list[str] = []
     for given in paths:
         p = Path(given)
-        if p.is_dir():
+        if _is_dir(p):
             out.extend(
                 str(f)
-                for f in sorted(p.rglob("*"))
-                if f.is_file()
-                and f.suffix.lower() in SUPPORTED_SUFFIXES
+                for f in sorted(_walk(p))
+                if f.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
                 and not f.name.startswith("~$")
             )
         else:
             out.append(str(p))
-    seen: set[Path] = set()
+    seen: set[object] = set()
     unique = []
     for f in out:
-        key = Path(f).resolve()
+        key = _identity(f)
         if key not in seen:
             seen.add(key)
             unique.append(f)
     return unique
+
+
+def _is_dir(p: Path) -> bool:
+    try:
+        return p.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _walk(top: Path) -> list[Path]:
+    """Every entry under ``top`` that is not a folder, without following symbolic links
+    to folders (a link loop cannot trap the walk). Named-like-a-draft entries that are
+    not regular files (a FIFO, a broken or looping link) are kept: reading them reports
+    a coded error naming them instead of leaving them out unsaid."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(top, followlinks=False, onerror=lambda _e: None):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root) / name for name in files)
+    return found
+
+
+def _identity(f: str) -> object:
+    """The same file named twice (a folder and a file in it, a link) is one key; a path
+    that cannot be resolved (a link loop, a name too long) is its own."""
+    try:
+        st = os.stat(f)
+        return (st.st_dev, st.st_ino)
+    except (OSError, ValueError):
+        try:
+            return Path(f).absolute()
+        except (OSError, ValueError):
+            return f

@@ -12,7 +12,8 @@ from pathlib import Path
 from workbench.domain import Draft
 from workbench.errors import E108, E111, E112, IngestError
 from workbench.ingest.build import assemble, sha256_of
-from workbench.ingest.detect import docx_problem, unpacked_size
+from workbench.ingest.detect import docx_problem, measure_unpacked, unpacked_size
+from workbench.ingest.limits import Deadline, Limits, check_chars
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -40,6 +41,8 @@ def _letter(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
+    if not 0 < n <= 10_000:  # a crafted start value: letters/roman numerals would be megabytes
+        return str(n)
     if fmt == "lowerLetter":
         return _letter(n)
     if fmt == "upperLetter":
@@ -238,9 +241,11 @@ def _page_breaks(p_el) -> int:
     return sum(1 for br in p_el.iter(f"{_W}br") if br.get(f"{_W}type") == "page")
 
 
-def _table_lines(table) -> list[str]:
+def _table_lines(table, deadline: Deadline | None = None) -> list[str]:
     lines = []
     for row in table.rows:
+        if deadline is not None:
+            deadline.check()
         cells: list[str] = []
         seen: set[int] = set()
         for cell in row.cells:
@@ -254,16 +259,31 @@ def _table_lines(table) -> list[str]:
     return lines
 
 
+_MAX_GRID_SPAN = 1000  # python-docx makes one cell object per spanned grid column
+
+
 def read_docx(
-    path: str | Path, data: bytes, *, max_bytes: int = 200_000_000, timeout_s: float = 10.0, started: float | None = None
+    path: str | Path,
+    data: bytes,
+    *,
+    max_bytes: int = 200_000_000,
+    timeout_s: float = 10.0,
+    started: float | None = None,
+    limits: Limits | None = None,
 ) -> Draft:
     started = time.monotonic() if started is None else started
+    lim = limits or Limits(timeout_s=timeout_s, max_unpacked=max_bytes)
+    deadline = Deadline(path, timeout_s, started)
     problem = docx_problem(data)
     if problem:
         raise IngestError(E108, path=path, detail=problem)
     unpacked = unpacked_size(data)
-    if unpacked > max_bytes:  # a ZIP bomb, or a document too big to be one draft
+    if unpacked > max_bytes:  # a ZIP bomb, or a document too big to be one draft (as declared)
         raise IngestError(E111, path=path, size=f"{unpacked:,} bytes unpacked", limit=f"{max_bytes:,} bytes")
+    # ... and as measured: a header that lies about a size is refused before python-docx
+    # asks zipfile for whole members (which would unpack everything there is in one go)
+    measure_unpacked(path, data, max_total=max_bytes, max_part=lim.max_part, deadline=deadline)
+    chars = 0
     try:
         from docx import Document
         from docx.table import Table
@@ -272,9 +292,14 @@ def read_docx(
         numbering = Numbering(document)
         styles = StyleNumbering(document)
         pages: list[list[str]] = [[]]
+        for span in document.element.body.iter(f"{_W}gridSpan"):
+            if not span.get(f"{_W}val", "1").isdigit() or int(span.get(f"{_W}val", "1")) > _MAX_GRID_SPAN:
+                raise IngestError(E108, path=path, detail=f"a table cell spans {span.get(f'{_W}val', '')[:20]} columns")
         for count, el in enumerate(_blocks(document.element.body)):
-            if count % 200 == 0 and time.monotonic() - started > timeout_s:
-                raise IngestError(E112, path=path, seconds=timeout_s)
+            if count % 50 == 0:
+                if time.monotonic() - started > timeout_s:
+                    raise IngestError(E112, path=path, seconds=timeout_s)
+                check_chars(path, chars, lim.max_chars)
             if el.tag == f"{_W}p":
                 if _breaks_before(el) and pages[-1]:
                     pages.append([])
@@ -284,6 +309,7 @@ def read_docx(
                     label = numbering.label(*num)
                     if label:
                         text = f"{numbering.indent(*num, el)}{label} {text.lstrip()}"
+                chars += len(text) + 1
                 breaks = _page_breaks(el)
                 if breaks and "\f" not in text:
                     pages[-1].append(text)
@@ -291,7 +317,9 @@ def read_docx(
                 else:
                     pages[-1].append(text)
             elif el.tag == f"{_W}tbl":
-                pages[-1].extend(_table_lines(Table(el, document)))
+                lines = _table_lines(Table(el, document), deadline)
+                chars += sum(len(t) + 1 for t in lines)
+                pages[-1].extend(lines)
     except IngestError:
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types for damage
@@ -299,4 +327,4 @@ def read_docx(
     texts = ["\n".join(lines) for lines in pages]
     while len(texts) > 1 and not texts[-1].strip():
         texts.pop()
-    return assemble(path, sha256_of(data), "docx", texts, page_sep="\n\n")
+    return assemble(path, sha256_of(data), "docx", texts, page_sep="\n\n", deadline=deadline, limits=lim)

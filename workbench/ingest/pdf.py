@@ -19,6 +19,7 @@ from workbench.errors import E104, E105, E106, E107, E111, E112, E113, IngestErr
 from workbench.ingest.build import assemble, sha256_of
 from workbench.messages import ingest as N
 from workbench.messages import msg
+from workbench.ingest.limits import Deadline, Limits, check_chars
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _PROJECT_AFTER_PAGES = 10
@@ -68,8 +69,11 @@ def read_pdf(
     max_pages: int = 5000,
     timeout_s: float = 10.0,
     started: float | None = None,
+    limits: Limits | None = None,
 ) -> Draft:
     started = time.monotonic() if started is None else started
+    lim = limits or Limits(timeout_s=timeout_s, max_pages=max_pages)
+    chars = 0
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = _open(path, data)
     if reader.is_encrypted:
@@ -101,6 +105,8 @@ def read_pdf(
             text = reader.pages[i].extract_text() or ""
         except Exception as exc:  # noqa: BLE001
             raise IngestError(E104, path=path, page=i + 1, detail=f"page {i + 1}: {type(exc).__name__}: {exc}"[:200]) from None
+        chars += len(text)
+        check_chars(path, chars, lim.max_chars)
         if len("".join(text.split())) < _MIN_PAGE_CHARS:
             empty += 1
         pages.append(_SPACE_RUN.sub(" ", text))  # justified lines come out with runs of spaces
@@ -108,7 +114,7 @@ def read_pdf(
         raise IngestError(E107, path=path, pages=empty)
     notes = [msg(N.N104, empty=empty, pages=n)] if empty else []
     try:
-        return assemble(path, sha256_of(data), "pdf", pages, notes=notes)
+        return assemble(path, sha256_of(data), "pdf", pages, notes=notes, deadline=Deadline(path, timeout_s, started), limits=lim)
     except IngestError as exc:
         if exc.code != E113:
             raise

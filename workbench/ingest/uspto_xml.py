@@ -6,13 +6,17 @@ paragraphs, IPC codes, and the claims with their dependencies as marked by
 parsed :class:`Publication` is also what ``benchmarks/corpus.py`` renders
 into drafter-style TXT/DOCX/PDF files for golden tests.
 
-The DOCTYPE is removed before parsing (no external DTD or entity is ever
-fetched or expanded) and HTML named entities (&minus;, &ldquo; ...) used by
-the 2001 schema are replaced by their characters.
+The DOCTYPE is removed before parsing, in one linear pass (no external DTD or
+entity is ever fetched, defined or expanded; a second DOCTYPE or an ENTITY
+declaration is refused) and HTML named entities (&minus;, &ldquo; ...) used by
+the 2001 schema are replaced by their characters. Parsing counts the nesting
+depth and refuses a file nested deeper than ``limits.MAX_DEPTH`` (E115) before
+the recursive walks below could overflow the stack.
 """
 
 from __future__ import annotations
 
+import codecs
 import html.entities
 import re
 import xml.etree.ElementTree as ET
@@ -20,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.domain import Draft
-from workbench.errors import E101, E114, IngestError
+from workbench.errors import E101, E114, E115, IngestError
+from workbench.ingest.limits import Deadline, Limits, check_chars
 
-_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S)
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
 _LABEL = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?[.)]\s*")
@@ -70,24 +74,88 @@ def _entity(m: re.Match[str]) -> str:
     return {"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(char, char)
 
 
-def _root(path: str | Path, data: bytes | None = None) -> ET.Element:
+# Encodings a USPTO file may declare. Anything else (punycode, idna: decoders with
+# quadratic cases; codecs that are not text) is refused rather than tried.
+_ENCODINGS = frozenset({"utf-8", "utf-16", "utf-16-le", "utf-16-be", "ascii", "latin-1", "iso8859-1", "cp1252", "shift_jis", "cp932", "euc_jp"})
+_DECL = re.compile(r"^\s*<\?xml[^>]{0,500}\?>")
+_CLOSE_SUBSET = re.compile(r"\][ \t\r\n]*>")
+
+
+def _strip_doctype(text: str, path: str | Path) -> str:
+    """Remove the one DOCTYPE before the root element (its internal subset included), in
+    one pass. Any other DOCTYPE or ENTITY declaration is refused: entities are never
+    defined, expanded or fetched."""
+    start = text.find("<!DOCTYPE")
+    if start >= 0 and "<" not in text[:start].replace("<?", "", 1).replace("<!--", "", 1):
+        i = start + len("<!DOCTYPE")
+        stop = min((j for j in (text.find("[", i), text.find(">", i)) if j >= 0), default=-1)
+        if stop < 0:
+            raise IngestError(E114, path=path, detail="an unterminated DOCTYPE")
+        if text[stop] == "[":
+            m = _CLOSE_SUBSET.search(text, stop)
+            if m is None:
+                raise IngestError(E114, path=path, detail="an unterminated DOCTYPE")
+            end = m.end()
+        else:
+            end = stop + 1
+        text = text[:start] + text[end:]
+    if "<!DOCTYPE" in text or "<!ENTITY" in text:
+        raise IngestError(E114, path=path, detail="a DOCTYPE or entity declaration inside the document")
+    return text
+
+
+def _root(
+    path: str | Path, data: bytes | None = None, *, limits: Limits | None = None, deadline: Deadline | None = None
+) -> ET.Element:
+    lim = limits or Limits()
+    deadline = deadline or Deadline(path, lim.timeout_s)
     try:
         data = Path(path).read_bytes() if data is None else data
     except OSError as exc:
         raise IngestError(E101, path=path) from exc
-    m = re.search(rb'encoding="([^"]+)"', data[:200])
+    m = re.search(rb'encoding="([^"]{1,40})"', data[:200])
     enc = m.group(1).decode("ascii", "replace") if m else "utf-8"
     try:
+        if codecs.lookup(enc).name not in {codecs.lookup(e).name for e in _ENCODINGS}:
+            raise LookupError(f"'{enc}' is not an encoding of USPTO files")
         text = data.decode(enc)
     except (LookupError, UnicodeDecodeError) as exc:
         raise IngestError(E114, path=path, detail=f"encoding: {exc}"[:200]) from None
-    text = _DOCTYPE.sub("", text, count=1)
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    check_chars(path, len(text), lim.max_chars)
+    deadline.check()
+    text = _strip_doctype(text, path)
+    text = _DECL.sub("", text, count=1)
     text = _ENTITY.sub(_entity, text)
+    deadline.check()
+    return _parse_bounded(path, text, lim, deadline)
+
+
+def _parse_bounded(path: str | Path, text: str, lim: Limits, deadline: Deadline) -> ET.Element:
+    """Parse in chunks, counting the nesting depth as elements open: a file nested deeper
+    than ``lim.max_depth`` is refused (E115) before any recursive walk could overflow."""
+    parser = ET.XMLPullParser(events=("start", "end"))
+    depth = 0
+    root = None
+    step = 1 << 16
     try:
-        return ET.fromstring(text)
+        for i in range(0, len(text), step):
+            parser.feed(text[i : i + step])
+            for event, el in parser.read_events():
+                if event == "start":
+                    depth += 1
+                    if root is None:
+                        root = el
+                    if depth > lim.max_depth:
+                        raise IngestError(E115, path=path, depth=f"more than {lim.max_depth}", limit=lim.max_depth)
+                else:
+                    depth -= 1
+            deadline.check()
+        parser.close()
     except ET.ParseError as exc:
         raise IngestError(E114, path=path, detail=str(exc)) from None
+    if root is None:
+        raise IngestError(E114, path=path, detail="no root element")
+    return root
 
 
 def _clean(s: str) -> str:
@@ -212,8 +280,10 @@ def _description(root: ET.Element) -> tuple[tuple[str, str], ...]:
     return tuple(items)
 
 
-def parse_publication(path: str | Path, data: bytes | None = None) -> Publication:
-    root = _root(path, data)
+def parse_publication(
+    path: str | Path, data: bytes | None = None, *, limits: Limits | None = None, deadline: Deadline | None = None
+) -> Publication:
+    root = _root(path, data, limits=limits, deadline=deadline)
     schema = "pap-v1x" if root.tag == "patent-application-publication" else root.tag
     title = _clean(root.findtext(".//invention-title") or root.findtext(".//title-of-invention") or "")
     ab = root.find(".//abstract")
@@ -266,7 +336,9 @@ def publication_text(pub: Publication) -> str:
     return "\n".join(out)
 
 
-def read_uspto_xml(path: str | Path, data: bytes | None = None) -> Draft:
+def read_uspto_xml(
+    path: str | Path, data: bytes | None = None, *, limits: Limits | None = None, deadline: Deadline | None = None
+) -> Draft:
     from workbench.ingest.build import assemble, sha256_of
 
     if data is None:
@@ -274,5 +346,10 @@ def read_uspto_xml(path: str | Path, data: bytes | None = None) -> Draft:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise IngestError(E101, path=path) from exc
-    pub = parse_publication(path, data)
-    return assemble(path, sha256_of(data), "uspto-xml", [publication_text(pub)], ipc_codes=pub.ipc_codes, clean=False)
+    pub = parse_publication(path, data, limits=limits, deadline=deadline)
+    if deadline is not None:
+        deadline.check()
+    return assemble(
+        path, sha256_of(data), "uspto-xml", [publication_text(pub)], ipc_codes=pub.ipc_codes, clean=False,
+        deadline=deadline, limits=limits,
+    )
