@@ -270,13 +270,29 @@ def screen_task(task: Task, options: BatchOptions, keep_errors: bool = False) ->
 
 # ---------------------------------------------------------------------- the parent's side
 def file_sha256(path: str | Path) -> str | None:
-    """The hash the readers give a draft (of the file's bytes), or None if it cannot be read."""
+    """The hash the readers give a draft (of the file's bytes), or None if it cannot be read
+    here: not a regular file (a FIFO would block, /dev/zero never end) or larger than any
+    draft may be. The reader then reports it with its coded error (E116, E111, ...)."""
+    import stat
+
+    from workbench.ingest.limits import MAX_FILE_BYTES
+
     h = hashlib.sha256()
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as fh:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
+            return None
+        with os.fdopen(os.open(path, flags), "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return None
+            total = 0
             for chunk in iter(lambda: fh.read(1 << 20), b""):
+                total += len(chunk)
+                if total > MAX_FILE_BYTES:
+                    return None
                 h.update(chunk)
-    except OSError:
+    except (OSError, ValueError):
         return None
     return h.hexdigest()
 

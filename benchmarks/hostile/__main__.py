@@ -1,0 +1,170 @@
+"""benchmarks/hostile: hostile drafts through `workbench triage` and `workbench claims`.
+
+    nice -n 10 .venv/bin/python -m benchmarks.hostile [--vs /tmp/prev-hostile] [--out DIR] [--no-big]
+
+Generates the cases (``generate.py``: >= 300 files built to attack the readers, good drafts
+beside them, odd paths and a mixed folder), runs each through both commands as a child
+process of a warm parent (``driver.py``; per child: wall and CPU time, peak RSS, exit
+status, output), and prints per source tree, side by side: counts per outcome, the worst
+wall time, CPU time and peak RSS, and the failures against the targets of issue 14:
+0 tracebacks, 0 hangs, every file within the time limit + 2 s and 1 GB, 0 silent wrong
+successes, and the mixed folder screening every one of its good drafts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from benchmarks.hostile.generate import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+LIMIT_S = 10.0  # the readers' time limit (workbench.ingest.limits.TIMEOUT_S)
+RSS_LIMIT_MB = 1024
+CODE = re.compile(r"\[(E\d{3})\]")
+
+
+def _classify(case: dict, res: dict) -> tuple[str, list[str]]:
+    """(outcome, [target failures]) of one run."""
+    problems = []
+    text = res["out"] + res["err"]
+    codes = CODE.findall(res["err"])
+    if res["killed"] == "hang":
+        outcome = "hang"
+    elif res["killed"] == "memory-killed":
+        outcome = "memory-killed"
+    elif "Traceback (most recent call last)" in res["err"] or res["rc"] not in (0, 2, 3):
+        outcome = "traceback"
+    elif res["rc"] == 0:
+        outcome = "screened" if res["command"] == "triage" else "split"
+    elif res["rc"] == 3:
+        outcome = "partial"
+    else:
+        outcome = f"coded {codes[0]}" if codes else "error without code"
+    if outcome in ("hang", "memory-killed", "traceback", "error without code"):
+        problems.append(outcome)
+    if res["wall"] > LIMIT_S + 2:
+        problems.append(f"wall {res['wall']:.1f} s")
+    if res["rss_mb"] > RSS_LIMIT_MB:
+        problems.append(f"RSS {res['rss_mb']:.0f} MB")
+    if case.get("leak") and case["leak"] in text:
+        problems.append("silent wrong success (leaked file contents)")
+    if case["expect"] == "refuse" and res["rc"] == 0:
+        problems.append("silent wrong success (read a file it must refuse)")
+    if case["expect"] == "accept" and outcome.startswith("coded") and not (res["command"] == "claims" and "E201" in codes):
+        problems.append("good draft refused")
+    if case["expect"] == "partial" and res["command"] == "triage":
+        screened = set()
+        for line in res["out"].splitlines():
+            try:
+                screened.add(json.loads(line).get("file"))
+            except ValueError:
+                continue
+        missing = [g for g in case["args"] if g not in screened]
+        if missing:
+            problems.append(f"mixed folder: {len(missing)} good draft(s) not screened")
+    return outcome, problems
+
+
+def run_tree(root: Path, cases_file: Path, hang_s: float) -> list[dict]:
+    results_file = cases_file.with_name(f"results-{abs(hash(str(root)))}.json")
+    env = dict(os.environ, PYTHONPATH=str(root))
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-P", str(ROOT / "benchmarks" / "hostile" / "driver.py"), str(root), str(cases_file),
+                    str(results_file), str(hang_s)], env=env, check=True)
+    print(f"  ({root}: {time.monotonic() - started:.0f} s)", file=sys.stderr)
+    return json.loads(results_file.read_text(encoding="utf-8", errors="surrogateescape"))
+
+
+def summarise(cases: list[dict], results: list[dict]) -> dict:
+    by_name = {c["name"]: c for c in cases}
+    outcomes: Counter = Counter()
+    failures: list[tuple[str, str, list[str]]] = []
+    for res in results:
+        outcome, problems = _classify(by_name[res["case"]], res)
+        outcomes[f"{res['command']}: {outcome}"] += 1
+        if problems:
+            failures.append((res["case"], res["command"], problems))
+    kinds = Counter()
+    for f in failures:
+        for p in f[2]:
+            kinds[p.split(" ")[0] if p.startswith(("wall", "RSS")) else p] += 1
+    worst = lambda key: max(results, key=lambda r: r[key])  # noqa: E731
+    return {
+        "runs": len(results), "outcomes": outcomes, "failures": failures, "failure_kinds": kinds,
+        "worst_wall": worst("wall"), "worst_cpu": worst("cpu"), "worst_rss": worst("rss_mb"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--vs", metavar="PREV", help="a worktree of the previous release, measured in the same run")
+    ap.add_argument("--out", metavar="DIR", help="where the cases are written (default: a temporary folder, removed)")
+    ap.add_argument("--no-big", action="store_true", help="leave out the 150 MB and 190 MB real files")
+    ap.add_argument("--hang", type=float, default=40.0, help="seconds after which a child counts as hung and is killed")
+    args = ap.parse_args(argv)
+    out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="hostile-"))
+    try:
+        cases = [c.__dict__ for c in generate(out, big=not args.no_big)]
+        cases_file = out / "cases.json"
+        cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8", errors="surrogateescape")
+        n_files = sum(1 for c in cases if c["expect"] != "partial")
+        print(f"hostile benchmark: {n_files} inputs + 1 mixed folder ({Counter(c['expect'] for c in cases)}), "
+              f"each through `triage` and `claims`; time limit {LIMIT_S:g} s (+2), RSS limit {RSS_LIMIT_MB} MB")
+        trees = [("this tree", ROOT)] + ([("previous", Path(args.vs))] if args.vs else [])
+        summaries = {}
+        for label, root in trees:
+            summaries[label] = summarise(cases, run_tree(root, cases_file, args.hang))
+        _print(summaries)
+        this = summaries["this tree"]
+        return 0 if not this["failures"] else 1
+    finally:
+        if not args.out:
+            shutil.rmtree(out, ignore_errors=True)
+
+
+def _print(summaries: dict) -> None:
+    labels = list(summaries)
+    keys = sorted(set().union(*(s["outcomes"] for s in summaries.values())))
+    w = max(len(k) for k in keys) + 2
+    print("\noutcome".ljust(w + 1) + "".join(f"{lab:>14}" for lab in labels))
+    for k in keys:
+        print(k.ljust(w) + "".join(f"{summaries[lab]['outcomes'].get(k, 0):>14}" for lab in labels))
+    rows = [
+        ("runs", lambda s: s["runs"]),
+        ("tracebacks", lambda s: s["failure_kinds"].get("traceback", 0)),
+        ("hangs (killed)", lambda s: s["failure_kinds"].get("hang", 0)),
+        ("memory-killed (>4 GB)", lambda s: s["failure_kinds"].get("memory-killed", 0)),
+        (f"over {LIMIT_S + 2:g} s wall", lambda s: s["failure_kinds"].get("wall", 0)),
+        (f"over {RSS_LIMIT_MB} MB RSS", lambda s: s["failure_kinds"].get("RSS", 0)),
+        ("silent wrong successes", lambda s: sum(v for k, v in s["failure_kinds"].items() if k.startswith("silent"))),
+        ("good drafts refused", lambda s: s["failure_kinds"].get("good draft refused", 0)),
+        ("mixed folder misses", lambda s: sum(v for k, v in s["failure_kinds"].items() if k.startswith("mixed"))),
+        ("worst wall s", lambda s: f"{s['worst_wall']['wall']:.2f}"),
+        ("worst CPU s", lambda s: f"{s['worst_cpu']['cpu']:.2f}"),
+        ("worst peak RSS MB", lambda s: f"{s['worst_rss']['rss_mb']:.0f}"),
+    ]
+    print()
+    for name, get in rows:
+        print(name.ljust(w) + "".join(f"{get(summaries[lab])!s:>14}" for lab in labels))
+    for lab in labels:
+        s = summaries[lab]
+        print(f"\n{lab}: worst wall {s['worst_wall']['case']} ({s['worst_wall']['command']}), "
+              f"worst RSS {s['worst_rss']['case']} ({s['worst_rss']['command']})")
+        for case, command, problems in s["failures"][:40]:
+            print(f"  FAIL {command:7} {case.encode('utf-8', 'backslashreplace').decode()[:60]:60} {'; '.join(problems)}")
+        if len(s["failures"]) > 40:
+            print(f"  ... and {len(s['failures']) - 40} more")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
