@@ -62,14 +62,29 @@ def _category(category: str, lang: str) -> str:
     return msg(C.CATEGORY_LABELS.get(category, "I947")).render(lang)
 
 
+_MAX_INDENT = 30  # levels drawn indented; a deeper chain (a hostile draft) stays at this depth
+
+
 def _tree_lines(claim_set: ClaimSet, lang: str = "en") -> list[str]:
+    """The dependency tree, drawn without recursion (a chain of 20,000 claims, each on the
+    previous, must not overflow the stack) and with the indentation capped, so the output
+    stays linear in the number of claims."""
     from workbench.claims.extract import ranges
 
     kids = claim_set.children()
     by_num = {c.number: c for c in claim_set.claims}
     lines: list[str] = []
-
-    def walk(number: int, prefix: str, last: bool, top: bool) -> None:
+    drawn: set[int] = set()
+    stack: list[tuple] = [("node", root, "", True, True, 0) for root in reversed(list(claim_set.roots()))]
+    while stack:
+        item = stack.pop()
+        if item[0] == "line":
+            lines.append(item[1])
+            continue
+        _, number, prefix, last, top, depth = item
+        if number in drawn:  # never expanded twice (no claim can depend on a later one, but be sure)
+            continue
+        drawn.add(number)
         c = by_num[number]
         label = f"{number} [{_category(c.category, lang)}]"
         if len(c.depends_on) > 1:  # a multiple dependent claim: its parents, as ranges
@@ -79,17 +94,16 @@ def _tree_lines(claim_set: ClaimSet, lang: str = "en") -> list[str]:
             child_prefix = "  "
         else:
             lines.append(f"{prefix}{'└─ ' if last else '├─ '}{label}")
-            child_prefix = prefix + ("   " if last else "│  ")
+            child_prefix = prefix + ("   " if last else "│  ") if depth < _MAX_INDENT else prefix
         children = [k for k in kids.get(number, ()) if k in by_num]
+        actions: list[tuple] = []
         for i, k in enumerate(children):
             # a multiple-dependent claim is drawn under each parent; its subtree once, under the first
             if by_num[k].depends_on and by_num[k].depends_on[0] != number:
-                lines.append(f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{k} ({msg(C.I940).render(lang)}; ← {', '.join(ranges(by_num[k].depends_on))})")
+                actions.append(("line", f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{k} ({msg(C.I940).render(lang)}; ← {', '.join(ranges(by_num[k].depends_on))})"))
                 continue
-            walk(k, child_prefix, i == len(children) - 1, False)
-
-    for root in claim_set.roots():
-        walk(root, "", True, True)
+            actions.append(("node", k, child_prefix, i == len(children) - 1, False, depth + 1))
+        stack.extend(reversed(actions))
     return lines
 
 
