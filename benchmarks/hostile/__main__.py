@@ -75,14 +75,24 @@ def _classify(case: dict, res: dict) -> tuple[str, list[str]]:
     return outcome, problems
 
 
-def run_tree(root: Path, cases_file: Path, hang_s: float) -> list[dict]:
-    results_file = cases_file.with_name(f"results-{abs(hash(str(root)))}.json")
-    env = dict(os.environ, PYTHONPATH=str(root))
+def run_trees(roots: list[Path], cases_file: Path, hang_s: float) -> list[list[dict]]:
+    """One driver per source tree, run at the same time (on a shared machine each child waits
+    for a core far longer than it computes; both trees then see the same load)."""
+    procs = []
     started = time.monotonic()
-    subprocess.run([sys.executable, "-P", str(ROOT / "benchmarks" / "hostile" / "driver.py"), str(root), str(cases_file),
-                    str(results_file), str(hang_s)], env=env, check=True)
-    print(f"  ({root}: {time.monotonic() - started:.0f} s)", file=sys.stderr)
-    return json.loads(results_file.read_text(encoding="utf-8", errors="surrogateescape"))
+    for i, root in enumerate(roots):
+        results_file = cases_file.with_name(f"results-{i}.json")
+        env = dict(os.environ, PYTHONPATH=str(root))
+        cmd = [sys.executable, "-P", str(ROOT / "benchmarks" / "hostile" / "driver.py"), str(root), str(cases_file),
+               str(results_file), str(hang_s)]
+        procs.append((root, results_file, subprocess.Popen(cmd, env=env)))
+    out = []
+    for root, results_file, proc in procs:
+        if proc.wait() != 0:
+            raise SystemExit(f"the driver for {root} failed (exit {proc.returncode})")
+        print(f"  ({root}: done after {time.monotonic() - started:.0f} s)", file=sys.stderr)
+        out.append(json.loads(results_file.read_text(encoding="utf-8", errors="surrogateescape")))
+    return out
 
 
 def summarise(cases: list[dict], results: list[dict]) -> dict:
@@ -121,9 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"hostile benchmark: {n_files} inputs + 1 mixed folder ({Counter(c['expect'] for c in cases)}), "
               f"each through `triage` and `claims`; time limit {LIMIT_S:g} s (+2), RSS limit {RSS_LIMIT_MB} MB")
         trees = [("this tree", ROOT)] + ([("previous", Path(args.vs))] if args.vs else [])
-        summaries = {}
-        for label, root in trees:
-            summaries[label] = summarise(cases, run_tree(root, cases_file, args.hang))
+        results = run_trees([root for _, root in trees], cases_file, args.hang)
+        summaries = {label: summarise(cases, res) for (label, _), res in zip(trees, results)}
         _print(summaries)
         this = summaries["this tree"]
         return 0 if not this["failures"] else 1
