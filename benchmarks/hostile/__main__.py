@@ -75,23 +75,24 @@ def _classify(case: dict, res: dict) -> tuple[str, list[str]]:
     return outcome, problems
 
 
-def run_trees(roots: list[Path], cases_file: Path, hang_s: float) -> list[list[dict]]:
+def run_trees(roots: list[Path], cases_file: Path, hang_s: float, shards: int = 1) -> list[list[dict]]:
     """One driver per source tree, run at the same time (on a shared machine each child waits
     for a core far longer than it computes; both trees then see the same load)."""
     procs = []
     started = time.monotonic()
     for i, root in enumerate(roots):
-        results_file = cases_file.with_name(f"results-{i}.json")
         env = dict(os.environ, PYTHONPATH=str(root))
-        cmd = [sys.executable, "-P", str(ROOT / "benchmarks" / "hostile" / "driver.py"), str(root), str(cases_file),
-               str(results_file), str(hang_s)]
-        procs.append((root, results_file, subprocess.Popen(cmd, env=env)))
-    out = []
-    for root, results_file, proc in procs:
+        for k in range(shards):
+            results_file = cases_file.with_name(f"results-{i}.{k}.json")
+            cmd = [sys.executable, "-P", str(ROOT / "benchmarks" / "hostile" / "driver.py"), str(root), str(cases_file),
+                   str(results_file), str(hang_s), f"{k}/{shards}"]
+            procs.append((i, root, results_file, subprocess.Popen(cmd, env=env)))
+    out: list[list[dict]] = [[] for _ in roots]
+    for i, root, results_file, proc in procs:
         if proc.wait() != 0:
             raise SystemExit(f"the driver for {root} failed (exit {proc.returncode})")
-        print(f"  ({root}: done after {time.monotonic() - started:.0f} s)", file=sys.stderr)
-        out.append(json.loads(results_file.read_text(encoding="utf-8", errors="surrogateescape")))
+        out[i] += json.loads(results_file.read_text(encoding="utf-8", errors="surrogateescape"))
+    print(f"  (done after {time.monotonic() - started:.0f} s)", file=sys.stderr)
     return out
 
 
@@ -120,8 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vs", metavar="PREV", help="a worktree of the previous release, measured in the same run")
     ap.add_argument("--out", metavar="DIR", help="where the cases are written (default: a temporary folder, removed)")
     ap.add_argument("--no-big", action="store_true", help="leave out the 150 MB and 190 MB real files")
+    ap.add_argument("--shards", type=int, default=1, help="drivers per tree, each on every n-th case")
     ap.add_argument("--hang", type=float, default=40.0, help="seconds after which a child counts as hung and is killed")
+    ap.add_argument("--report", metavar="DIR", help="print the figures of an earlier run kept with --out DIR (its "
+                    "cases.json + results-0.json, and results-1.json or cases-prev.json + results-prev.json)")
     args = ap.parse_args(argv)
+    if args.report:
+        return _report(Path(args.report))
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="hostile-"))
     try:
         cases = [c.__dict__ for c in generate(out, big=not args.no_big)]
@@ -131,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"hostile benchmark: {n_files} inputs + 1 mixed folder ({Counter(c['expect'] for c in cases)}), "
               f"each through `triage` and `claims`; time limit {LIMIT_S:g} s (+2), RSS limit {RSS_LIMIT_MB} MB")
         trees = [("this tree", ROOT)] + ([("previous", Path(args.vs))] if args.vs else [])
-        results = run_trees([root for _, root in trees], cases_file, args.hang)
+        results = run_trees([root for _, root in trees], cases_file, args.hang, args.shards)
         summaries = {label: summarise(cases, res) for (label, _), res in zip(trees, results)}
         _print(summaries)
         this = summaries["this tree"]
@@ -139,6 +145,40 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.out:
             shutil.rmtree(out, ignore_errors=True)
+
+
+def _load(p: Path):
+    return json.loads(p.read_text(encoding="utf-8", errors="surrogateescape"))
+
+
+def _results(d: Path, tree: int) -> list[dict]:
+    """A tree's results: the finished shards' files, else what the drivers wrote so far."""
+    out: list[dict] = []
+    for f in sorted(d.glob(f"results-{tree}.*.json")) or sorted(d.glob(f"results-{tree}.json")):
+        out += _load(f)
+    if not out:
+        for f in sorted(d.glob(f"results-{tree}*.partial")):
+            out += [json.loads(line) for line in f.read_text(encoding="utf-8", errors="surrogateescape").splitlines() if line]
+    return out
+
+
+def _report(d: Path) -> int:
+    """Figures of a kept run; the previous release may have run on a subset of the cases
+    (``cases-prev.json``): then both are also shown on that subset, side by side."""
+    cases = _load(d / "cases.json")
+    this = _results(d, 0)
+    summaries = {"this tree": summarise(cases, this)}
+    if list(d.glob("results-1.*")):
+        summaries["previous"] = summarise(cases, _results(d, 1))
+    elif (d / "results-prev.json").exists():
+        sub = _load(d / "cases-prev.json")
+        names = {c["name"] for c in sub}
+        summaries["this (subset)"] = summarise(sub, [r for r in this if r["case"] in names])
+        summaries["prev (subset)"] = summarise(sub, _load(d / "results-prev.json"))
+    print(f"hostile benchmark: {sum(1 for c in cases if c['expect'] != 'partial')} inputs + 1 mixed folder, "
+          f"each through `triage` and `claims`; time limit {LIMIT_S:g} s (+2), RSS limit {RSS_LIMIT_MB} MB")
+    _print(summaries)
+    return 0 if not summaries["this tree"]["failures"] else 1
 
 
 def _print(summaries: dict) -> None:

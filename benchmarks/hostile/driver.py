@@ -1,12 +1,12 @@
 """Runs the hostile cases through the real command line of one source tree.
 
-Started as ``python -P driver.py ROOT CASES.json RESULTS.json HANG_S``: imports the
+Started as ``python -P driver.py ROOT CASES.json RESULTS.json HANG_S [SHARD/SHARDS]``: imports the
 workbench of ROOT, warms it once (model, rules, language pipelines: what a triage process
 holds anyway), then for each case and command forks a child that runs
 ``workbench.cli.main.main([...])`` exactly as the console script does, with its own stdout
 and stderr files. The parent measures each child: wall time, CPU time, peak RSS
 (``wait4`` rusage), kills it after HANG_S seconds (a hang) or above 4 GB of RSS, and
-records the exit status and what it printed.
+records the exit status and what it printed (also line by line in RESULTS.json.partial).
 """
 
 from __future__ import annotations
@@ -94,6 +94,7 @@ def run_one(argv: list[str], hang_s: float, workdir: str) -> dict:
 
 def main() -> int:
     root, cases_file, results_file, hang_s = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+    shard, shards = (int(x) for x in (sys.argv[5] if len(sys.argv) > 5 else "0/1").split("/"))
     sys.path.insert(0, root)
     os.chdir(root)
     work = tempfile.mkdtemp(prefix="hostile-driver-")
@@ -115,7 +116,10 @@ def main() -> int:
         cases = json.load(fh)
     results = []
     db = os.path.join(work, "bench-log.sqlite")
+    partial = open(results_file + ".partial", "w", encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
     for i, case in enumerate(cases):
+        if i % shards != shard:
+            continue
         path = case["path"]
         for command in ("triage", "claims"):
             if case["expect"] == "partial" and command == "claims":
@@ -124,6 +128,8 @@ def main() -> int:
             res = run_one(argv, hang_s, work)
             res.update({"case": case["name"], "command": command})
             results.append(res)
+            partial.write(json.dumps(res, ensure_ascii=False) + "\n")
+            partial.flush()
         if (i + 1) % 25 == 0:
             print(f"  {i + 1}/{len(cases)} cases", file=sys.stderr, flush=True)
     with open(results_file, "w", encoding="utf-8", errors="surrogateescape") as fh:

@@ -61,14 +61,16 @@ def test_a_file_swapped_between_check_and_load_never_runs(tmp_path):
     marker = tmp_path / "foreign-pickle-ran"
     foreign = pickle.dumps(_Foreign(str(marker)))
     ctx = mp.get_context("spawn")
-    proc = ctx.Process(target=_swapper, args=(str(d), good, foreign, time.monotonic() + 60))
+    proc = ctx.Process(target=_swapper, args=(str(d), good, foreign, time.monotonic() + 120))
     proc.start()
     loaded = refused = 0
     try:
         deadline = time.monotonic() + 50
         while not (d / "swapping").exists() and time.monotonic() < deadline:
             time.sleep(0.05)  # the swapper is running
-        for _ in range(300):
+        started = time.monotonic()
+        # at least 300 loads, and on until both files were seen (a busy machine may starve the swapper)
+        while loaded + refused < 300 or (not (loaded and refused) and time.monotonic() - started < 50):
             try:
                 m = M.load_model(d)
             except ModelError as exc:
@@ -81,7 +83,7 @@ def test_a_file_swapped_between_check_and_load_never_runs(tmp_path):
     finally:
         proc.terminate()
         proc.join(10)
-    assert loaded + refused == 300
+    assert loaded + refused >= 300
     assert loaded > 0 and refused > 0  # both files were really seen: the race was on
 
 
