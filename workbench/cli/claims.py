@@ -36,7 +36,11 @@ def run(args) -> int:
 
     from pathlib import Path
 
-    if Path(args.file).is_dir():
+    try:
+        is_dir = Path(args.file).is_dir()
+    except (OSError, ValueError):  # a name too long, a NUL byte: read_draft names the problem (E101)
+        is_dir = False
+    if is_dir:
         from workbench.errors import E901, SettingsError
 
         raise SettingsError(E901, path=args.file, name="FILE", value=args.file, detail=FOLDER_GIVEN)
