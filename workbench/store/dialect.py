@@ -179,7 +179,7 @@ def pg_guard(where: str) -> Iterator[None]:
     import psycopg
     from psycopg import errors as pge
 
-    from workbench.errors import E501, E502, E505, E553, E554, E555, StoreError
+    from workbench.errors import E501, E502, E505, E511, E553, E554, E555, StoreError
 
     try:
         yield
@@ -198,6 +198,10 @@ def pg_guard(where: str) -> Iterator[None]:
         raise StoreError(E501, path=where, detail=text) from None
     except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
         raise StoreError(E555, path=where, detail=_first_line(exc)) from None
+    except psycopg.DataError as exc:
+        # A value PostgreSQL cannot hold (a NUL character in text): the change is refused
+        # whole and the log is intact - not "damaged" (E501).
+        raise StoreError(E511, path=where, detail=_first_line(exc)) from None
     except psycopg.Error as exc:
         raise StoreError(E501, path=where, detail=_first_line(exc)) from None
 
