@@ -127,6 +127,8 @@ RE_PARSES = {
     "claims/references.py": "claim references in claim text",
     "classify/data.py": "training records (publication numbers, IPC fields)",
     "classify/engine.py": "draft text tokens for the classifier",
+    "classify/features.py": "draft text normalised before featurising (line and hyphen wraps, white space)",
+    "classify/fulltext.py": "IPC classification elements of the USPTO grant XML (training and evaluation data)",
     "filing/checklist.py": "country codes typed by the user",
     "filing/codes.py": "country codes typed by the user",
     "filing/facts.py": "inventor/applicant facts typed by the user (CODE:place, dates)",
