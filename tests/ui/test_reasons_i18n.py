@@ -180,8 +180,10 @@ def test_the_field_table_keeps_five_rows_in_a_small_japanese_window(qtbot, qapp,
         win.show()
         qtbot.waitExposed(win)
         view = win.draft_view
-        ja_draft = next(p for p in example_drafts if "quantum" in p.name)
-        view.set_verdict(screen_file(ja_draft), "ja")
+        ja_draft = next(p for p in example_drafts if "seeker" in p.name)
+        # known codes of five more fields: the table has rows enough to show its height
+        codes = ["F41B 6/00", "F42B 10/00", "F02K 7/10", "B63G 8/00", "F41H 13/00"]
+        view.set_verdict(screen_file(ja_draft, ipc_codes=codes), "ja")
         qapp.processEvents()
         assert view.field_model.rowCount() >= 5
         assert view.visible_field_rows() >= 5, view.fields.viewport().height()

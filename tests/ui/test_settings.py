@@ -135,7 +135,10 @@ def test_dialog_reads_the_real_model_card(qtbot):
     dlg = SettingsDialog(Preferences())
     qtbot.addWidget(dlg)
     card = recommended_thresholds()
-    assert (dlg.review.value(), dlg.likely.value()) == (card.thresholds.review, card.thresholds.likely)
+    from workbench.ui.settings_dialog import THRESHOLD_DECIMALS as D
+
+    # the spin boxes show the card's values to their decimals (0.005481 reads 0.00548)
+    assert (dlg.review.value(), dlg.likely.value()) == (round(card.thresholds.review, D), round(card.thresholds.likely, D))
     assert dlg.points.rowCount() == 1 + len(card.operating_points) and not dlg.card_error.text()
 
 
