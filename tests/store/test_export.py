@@ -158,7 +158,6 @@ def test_formula_injection_is_neutralised_in_csv_and_xlsx(log, tmp_path):
     assert [d["reviewer"] for d in data["decisions"]] == NASTY
 
 
-@pytest.mark.skipif(not shutil.which("pdftoppm") or not shutil.which("pdftotext"), reason="poppler-utils missing")
 def test_pdf_report_renders_japanese(decided, tmp_path, recorded):
     log, _ = decided
     res = export_log(log, "pdf", tmp_path / "r.pdf")
@@ -228,7 +227,6 @@ def test_export_of_real_claims_round_trips(shared_data, tmp_path):
         assert lg.verify().ok
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 def test_pdf_report_does_not_round_a_small_likelihood_to_zero(log, tmp_path):
     """With a review threshold of ~0.0006 a 'review' draft can score 0.0042: '0.00' beside
     'review' in an audit report reads as a contradiction."""
@@ -296,7 +294,6 @@ def test_country_facts_round_trip_store_to_json(decided, tmp_path, column):
     assert column in data["meta"]["note"] or "not recorded" in data["meta"]["note"]
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 @pytest.mark.parametrize(
     "column, other, headings",
     [("residences", "completed_abroad", ("Residences", "居住国")), ("completed_abroad", "residences", ("Made abroad", "国外完成地"))],
@@ -324,7 +321,6 @@ def test_pdf_decision_labels_are_bilingual():
     assert bilingual_decision("something_new") == "something_new"  # an unknown stored value is shown as stored
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 def test_pdf_levels_are_bilingual_and_the_fact_codes_are_explained(decided, tmp_path):
     log, _ = decided
     res = export_log(log, "pdf", tmp_path / "r.pdf")
@@ -333,7 +329,6 @@ def test_pdf_levels_are_bilingual_and_the_fact_codes_are_explained(decided, tmp_
     assert "'notrecorded'=記録なし" in flat and "'nonegiven'=入力なし" in flat
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 def test_pdf_never_leaves_the_decisions_heading_alone_at_the_foot_of_a_page(log, tmp_path):
     # grow the drafts table one row at a time, so that for some count it ends just above the
     # foot of page 1: the decisions heading must then move to the next page with its table

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 import sqlite3
 import subprocess
 
@@ -67,7 +66,6 @@ def test_json_keeps_the_basis_as_values(audited, tmp_path):
     assert second["annotations"] == [] and second["override_reason"] is None
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 def test_pdf_has_a_basis_section_in_both_languages(audited, tmp_path):
     log, did, other = audited
     res = export_log(log, "pdf", tmp_path / "a.pdf")
