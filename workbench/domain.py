@@ -258,6 +258,9 @@ class Annotation:
     corrected_ipc: str | None = None
     reviewer: str = ""
     at: str = ""  # ISO 8601 UTC
+    # the earlier version (draft id) this annotation was carried over from, its claim's
+    # text being unchanged; None for an annotation made on this draft
+    carried_from: int | None = None
 
 
 @dataclass(frozen=True)

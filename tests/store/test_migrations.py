@@ -302,3 +302,14 @@ def test_v2_log_exports_show_completed_abroad_not_recorded(v2_log, tmp_path):
     assert [r["completed_abroad"] for r in rows] == ["not recorded", "not recorded", "US,CN"]
     assert [r["completed_in_japan"] for r in rows] == ["yes", "no", "no"]  # v1: yes, v2: no, as they were written
     assert [d["completed_abroad"] for d in data["decisions"]] == [None, None, ["US", "CN"]]
+
+
+def test_old_drafts_are_first_versions_of_their_own_matters_after_the_upgrade(v2_log):
+    """The draft-versions migration back-fills nothing: a draft without a version row is
+    version 1 of its own matter, its decisions stay its own, the chain still verifies."""
+    with TriageLog.open(v2_log, reviewer="new-user") as lg:
+        rec = lg.draft(1)
+        assert (rec.summary.matter_id, rec.version, len(rec.versions)) == (1, 1, 1) and rec.changes == ()
+        assert [m.id for m in lg.matters()] == [s.id for s in lg.drafts()]
+        assert [r.version for r in lg.decisions()] == [1, 1]
+        assert lg.verify().ok, lg.verify().detail

@@ -25,6 +25,12 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "annotations": (
         "event_id", "draft_id", "claim_number", "field_id", "verdict", "note", "corrected_ipc", "reviewer", "at",
+        "carried_from",
+    ),
+    "draft_versions": ("event_id", "draft_id", "matter_id", "version", "previous_draft_id", "basis", "at", "who"),
+    "review_flags": (
+        "event_id", "draft_id", "claim_number", "field_id", "verdict", "reason", "from_draft_id", "from_claim_number",
+        "reviewer", "note", "at",
     ),
     "decisions": (
         "event_id", "draft_id", "decision", "rationale", "completed_in_japan", "planned_countries",
@@ -167,8 +173,38 @@ def rows_for_event(event: dict) -> dict[str, list[dict]]:
                     "corrected_ipc": p.get("corrected_ipc"),
                     "reviewer": who,
                     "at": at,
+                    "carried_from": None,
                 }
             ]
+        }
+    if kind == "draft.versioned":
+        return {
+            "draft_versions": [
+                {
+                    "event_id": eid, "draft_id": did, "matter_id": p["matter_id"], "version": p["version"],
+                    "previous_draft_id": p.get("previous_draft_id"), "basis": p.get("basis", ""), "at": at, "who": who,
+                }
+            ]
+        }
+    if kind == "annotations.carried":
+        return {
+            "annotations": [
+                {
+                    "event_id": eid, "draft_id": did, "claim_number": a["claim_number"], "field_id": a.get("field_id"),
+                    "verdict": a["verdict"], "note": a.get("note", ""), "corrected_ipc": a.get("corrected_ipc"),
+                    "reviewer": a.get("reviewer", ""), "at": a.get("at", ""), "carried_from": p["from_draft_id"],
+                }
+                for a in p.get("carried", [])
+            ],
+            "review_flags": [
+                {
+                    "event_id": eid, "draft_id": did, "claim_number": f.get("claim_number"), "field_id": f.get("field_id"),
+                    "verdict": f["verdict"], "reason": f["reason"], "from_draft_id": p["from_draft_id"],
+                    "from_claim_number": f.get("from_claim"), "reviewer": f.get("reviewer", ""), "note": f.get("note", ""),
+                    "at": at,
+                }
+                for f in p.get("review", [])
+            ],
         }
     if kind == "decision.recorded":
         primary, free = key_dates(p.get("jp_filing_date"))

@@ -38,7 +38,8 @@ APP_ROLES = {"staff": ROLE_STAFF, "attorney": ROLE_ATTORNEY, "manager": ROLE_MAN
 # Which event kinds (and so which derived tables) each application role may write. A new
 # kind of event needs its line here (and KIND_TABLES), or only the log's owner can write it.
 ROLE_KINDS = {
-    ROLE_STAFF: ("draft.added", "verdict.recorded", "facts.recorded"),
+    # a re-imported draft is screened by staff: its version link and the annotations it carries over
+    ROLE_STAFF: ("draft.added", "verdict.recorded", "facts.recorded", "draft.versioned", "annotations.carried"),
     ROLE_ATTORNEY: ("annotation.added",),
     ROLE_MANAGER: ("decision.recorded", "override.approved", "facts.recorded"),
 }
@@ -49,6 +50,8 @@ KIND_TABLES = {
     "decision.recorded": ("decisions",),
     "override.approved": ("approvals",),
     "facts.recorded": ("filing_facts",),  # the clearance plan's facts (inventors, applicants, filings)
+    "draft.versioned": ("draft_versions",),  # a draft version of a matter (dayjob)
+    "annotations.carried": ("annotations", "review_flags"),  # carried over / to re-review
 }
 
 

@@ -11,6 +11,7 @@ current one). ``verify()`` re-checks the chain and the derived rows.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import math
 import os
 import re
@@ -517,7 +518,7 @@ class TriageLog:
         """Rows as dicts."""
         if self.is_team:
             return self.conn.query(sql, params)
-        return self.db.query(sql, params)
+        return self._query(sql, params)
 
     def _who(self, reviewer: str | None) -> str:
         """Who an event records: on a team log always the login (a typed name is never
@@ -576,9 +577,18 @@ class TriageLog:
                 self.conn.execute(sql, [row[c] for c in cols])
         return event_id
 
-    def record_verdict(self, verdict: DraftVerdict, reviewer: str | None = None) -> int:
+    def record_verdict(
+        self, verdict: DraftVerdict, reviewer: str | None = None, *, version_of: int | str | None | bool = None
+    ) -> int:
         """Record a screening result; returns the draft id. A draft whose file hash is
-        already in the log is linked (a new verdict event), never duplicated."""
+        already in the log is linked (a new verdict event), never duplicated.
+
+        A new file (new hash) whose name or title is that of a draft already in the log is
+        the next version of that draft's matter (``draft.versioned``): the annotations of
+        its unchanged claims carry over and those of changed claims are flagged for
+        re-review (``annotations.carried``); the decision stays with the matter.
+        ``version_of`` (a draft id or hash prefix) names the matter instead; ``False``
+        keeps the draft a matter of its own."""
         if not verdict.draft.sha256:
             raise StoreError(E508, value="", what="draft file hash", allowed="a sha256 of the draft file")
         if verdict.level not in LEVELS:
@@ -590,13 +600,161 @@ class TriageLog:
                 raise StoreError(E508, value=f.likelihood, what=f"likelihood of field {f.field_id}", allowed="a finite number")
         with self._txn():
             row = self.conn.execute("SELECT id FROM drafts WHERE sha256 = ?", [verdict.draft.sha256]).fetchone()
+            previous = None
             if row:
                 draft_id = row[0]
             else:
+                previous = self._version_candidate(verdict.draft.name, verdict.draft.title, version_of)
                 draft_id = self.conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM drafts").fetchone()[0]
                 self._append("draft.added", draft_id, draft_payload(verdict), who)
             self._append("verdict.recorded", draft_id, payload, who)
+            if previous is not None:
+                self._link(draft_id, previous[0], previous[1], who)
         return draft_id
+
+    # ------------------------------------------------------------------ versions
+    def _matter_of(self, did: int) -> tuple[int, int]:
+        """(matter id, version) of a draft: its latest version row, else its own matter, v1."""
+        row = self.conn.execute(
+            "SELECT matter_id, version FROM draft_versions WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [did]
+        ).fetchone()
+        return (row[0], row[1]) if row else (did, 1)
+
+    def _version_rows(self) -> dict[int, tuple[int, int, str, int | None, str]]:
+        """draft id -> (matter id, version, basis, previous draft id, at) for every linked draft."""
+        out: dict[int, tuple[int, int, str, int | None, str]] = {}
+        for did, mid, ver, basis, prev, at in self.conn.execute(
+            "SELECT draft_id, matter_id, version, basis, previous_draft_id, at FROM draft_versions ORDER BY id"
+        ):
+            out[did] = (mid, ver, basis or "", prev, at or "")
+        return out
+
+    def _matter_drafts(self, matter_id: int) -> list[tuple[int, int]]:
+        """[(draft id, version)] of a matter, by version."""
+        rows = self._version_rows()
+        members = [(did, v[1]) for did, v in rows.items() if v[0] == matter_id]
+        if matter_id not in rows and self.conn.execute("SELECT 1 FROM drafts WHERE id = ?", [matter_id]).fetchone():
+            members.append((matter_id, 1))
+        return sorted(members, key=lambda m: (m[1], m[0]))
+
+    def _version_candidate(self, name: str, title: str, version_of) -> tuple[int, str] | None:
+        """(the latest version of the matter a new draft continues, basis) or None."""
+        if version_of is False:
+            return None
+        if version_of is not None and version_of is not True:
+            matter, _ = self._matter_of(self._resolve(version_of))
+            basis = "chosen"
+        else:
+            row = None
+            if name:
+                row = self.conn.execute("SELECT id FROM drafts WHERE name = ? ORDER BY id DESC LIMIT 1", [name]).fetchone()
+                basis = "same_name"
+            if row is None and title and len(title.strip()) >= 4:
+                row = self.conn.execute(
+                    "SELECT id FROM drafts WHERE title = ? ORDER BY id DESC LIMIT 1", [title.strip()]
+                ).fetchone() or self.conn.execute(
+                    "SELECT id FROM drafts WHERE trim(title) = ? ORDER BY id DESC LIMIT 1", [title.strip()]
+                ).fetchone()
+                basis = "same_title"
+            if row is None:
+                return None
+            matter, _ = self._matter_of(row[0])
+        latest = self._matter_drafts(matter)[-1][0]
+        return latest, basis
+
+    def _link(self, draft_id: int, previous_id: int, basis: str, who: str) -> None:
+        """Make ``draft_id`` the next version after ``previous_id``'s matter's latest one and
+        carry the previous version's annotations over; call inside ``_txn``."""
+        from workbench.store.versions import carry_over, compare_claims
+
+        matter, _ = self._matter_of(previous_id)
+        members = [m for m in self._matter_drafts(matter) if m[0] != draft_id]
+        version = max(v for _, v in members) + 1
+        prev = members[-1][0]
+        self._append("draft.versioned", draft_id,
+                     {"matter_id": matter, "version": version, "previous_draft_id": prev, "basis": basis}, who)
+        old = self._latest_claims(prev)
+        new = self._latest_claims(draft_id)
+        changes = compare_claims(old[0], new[0], old[1], new[1])
+        in_force = self._current_annotations(prev)
+        carried, review = carry_over(changes, in_force, tuple(f for f in self._review_flags(prev) if f.open))
+        if carried or review:
+            self._append("annotations.carried", draft_id,
+                         {"from_draft_id": prev, "version": version, "carried": carried, "review": review}, who)
+
+    def link_version(
+        self, draft_id: int | str, version_of: int | str, reviewer: str | None = None
+    ) -> int:
+        """The user's choice: ``draft_id`` is the next version of ``version_of``'s matter
+        (a draft imported under another name and title). Returns its version number."""
+        who = reviewer or self.reviewer
+        with self._txn():
+            did = self._resolve(draft_id)
+            other = self._resolve(version_of)
+            matter, _ = self._matter_of(other)
+            if self._matter_of(did)[0] == matter:
+                raise StoreError(E508, value=version_of, what="matter to link to (the draft is already a version of it)",
+                                 allowed="a draft of another matter")
+            if any(v[0] == did and d != did for d, v in self._version_rows().items()):
+                raise StoreError(E508, value=draft_id, what="draft to link (other drafts are versions of it)",
+                                 allowed="the latest version of a matter")
+            self._link(did, other, "chosen", who)
+            return self._matter_of(did)[1]
+
+    def _latest_claims(self, did: int) -> tuple[tuple[Claim, ...], dict[int, tuple[FieldVerdict, ...]]]:
+        """The claims of a draft's latest verdict and each claim's fields."""
+        vrow = next(iter(self._query("SELECT * FROM verdicts WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [did])), None)
+        if vrow is None:
+            return (), {}
+        claims = tuple(
+            Claim(number=c["number"], text=c["text"], independent=bool(c["independent"]),
+                  depends_on=tuple(_json(c["depends_on"], [])), category=c["category"] or "other")
+            for c in self._query("SELECT * FROM claims WHERE event_id = ? ORDER BY number, id", [vrow["event_id"]])
+        )
+        return claims, self._stored_verdict(vrow).claim_fields
+
+    def _current_annotations(self, did: int) -> tuple[Annotation, ...]:
+        latest: dict[tuple, Annotation] = {}
+        for a in self._query("SELECT * FROM annotations WHERE draft_id = ? ORDER BY id", [did]):
+            ann = self._annotation(a)
+            latest[(ann.claim_number, ann.field_id, ann.reviewer)] = ann
+        return tuple(latest.values())
+
+    def _review_flags(self, did: int) -> tuple:
+        """A draft's re-review flags; one is closed by a later annotation of its claim and field."""
+        from workbench.store.versions import ReviewFlag
+
+        done = {}
+        for claim, field, eid in self.conn.execute(
+            "SELECT claim_number, field_id, MAX(event_id) FROM annotations WHERE draft_id = ? AND carried_from IS NULL "
+            "GROUP BY claim_number, field_id", [did]
+        ):
+            done[(claim, field)] = eid
+        out = []
+        for r in self._query("SELECT * FROM review_flags WHERE draft_id = ? ORDER BY id", [did]):
+            closed = r["claim_number"] is not None and done.get((r["claim_number"], r["field_id"]), 0) > r["event_id"]
+            out.append(ReviewFlag(
+                draft_id=did, claim_number=r["claim_number"], field_id=r["field_id"], verdict=r["verdict"],
+                reason=r["reason"], from_draft_id=r["from_draft_id"], from_claim_number=r["from_claim_number"],
+                reviewer=r["reviewer"] or "", note=r["note"] or "", at=r["at"] or "", open=not closed,
+            ))
+        return tuple(out)
+
+    def versions_of(self, ref: int | str) -> tuple:
+        """The versions of the matter a draft belongs to, oldest first."""
+        from workbench.store.versions import VersionInfo
+
+        with self._lock, self._guard():
+            did = self._resolve(ref)
+            matter, _ = self._matter_of(did)
+            rows = self._version_rows()
+            out = []
+            for d, ver in self._matter_drafts(matter):
+                name, sha, added = self.conn.execute("SELECT name, sha256, ingested_at FROM drafts WHERE id = ?", [d]).fetchone()
+                info = rows.get(d)
+                out.append(VersionInfo(d, matter, ver, name or "", sha, info[2] if info else "", info[3] if info else None,
+                                       info[4] if info else added or ""))
+            return tuple(out)
 
     def annotate(
         self,
@@ -711,7 +869,10 @@ class TriageLog:
                 from workbench.store.signoff import risks_message
 
                 raise StoreError(E550, risks=risks_message(risks, self._latest_level(did)))
-            prev = self.conn.execute("SELECT MAX(id) FROM decisions WHERE draft_id = ?", [did]).fetchone()[0]
+            matter_ids = [d for d, _ in self._matter_drafts(self._matter_of(did)[0])]
+            prev = self.conn.execute(
+                f"SELECT MAX(id) FROM decisions WHERE draft_id IN ({', '.join('?' for _ in matter_ids)})", matter_ids
+            ).fetchone()[0]
             payload = {
                 "decision": decision,
                 "rationale": rationale.strip(),
@@ -726,6 +887,9 @@ class TriageLog:
             }
             if risks:
                 payload["override"] = {"reason": reason, "risks": list(risks)}
+            matter, version = self._matter_of(did)
+            if matter != did or version != 1 or len(self._matter_drafts(matter)) > 1:
+                payload["matter_id"], payload["version"] = matter, version  # made on this version of the matter
             eid = self._append("decision.recorded", did, payload, who)
             at = self.conn.execute("SELECT at FROM events WHERE id = ?", [eid]).fetchone()[0]
         return Decision(did, decision, rationale.strip(), completed_in_japan, countries, jp_iso, primary, free, who, at, resid,
@@ -916,8 +1080,10 @@ class TriageLog:
         until: date | str | None = None,
         search: str | None = None,
         ids: Sequence[int] | None = None,
+        latest_only: bool = False,
     ) -> list[DraftSummary]:
-        """Drafts in the log, oldest first, filtered by: latest ``level``; current
+        """Drafts in the log, oldest first (``latest_only``: one per matter, its latest
+        version; see :meth:`matters`), filtered by: latest ``level``; current
         ``decision`` ("none" = undecided); ``reviewer`` (anyone who recorded an event
         on it); first-ingested date range ``since``..``until`` (inclusive); ``search``
         (case-insensitive, in name, title or hash prefix)."""
@@ -939,7 +1105,7 @@ class TriageLog:
             params.extend(ids)
         sql = self._SUMMARY_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.id"
         with self._lock, self._guard():
-            rows = [self._summary(r) for r in self._query(sql, params)]
+            rows = self._with_versions([self._summary(r) for r in self._query(sql, params)], latest_only)
         out = []
         needle = (search or "").strip().lower()
         for s in rows:
@@ -957,6 +1123,46 @@ class TriageLog:
             if needle and needle not in s.name.lower() and needle not in s.title.lower() and not s.sha256.startswith(needle):
                 continue
             out.append(s)
+        return out
+
+    def matters(self, **filters) -> list[DraftSummary]:
+        """One line per matter: its latest version's draft and verdict, with the matter's
+        current decision (``decision_version``: the version it was made on); the filters of
+        :meth:`drafts`."""
+        return self.drafts(latest_only=True, **filters)
+
+    def _with_versions(self, rows: list[DraftSummary], latest_only: bool) -> list[DraftSummary]:
+        """The rows with their matter, version and the matter's current decision."""
+        vrows = self._version_rows()
+        place = {s.id: vrows.get(s.id, (s.id, 1))[:2] for s in rows}
+        for did, v in vrows.items():  # drafts filtered out still count as versions
+            place.setdefault(did, v[:2])
+        members: dict[int, list[tuple[int, int]]] = {}
+        for did, (mid, ver) in place.items():
+            members.setdefault(mid, []).append((ver, did))
+        decided = {
+            r["draft_id"]: r
+            for r in self._query("SELECT * FROM decisions WHERE id IN (SELECT MAX(id) FROM decisions GROUP BY draft_id)")
+        }
+        flagged = {r[0] for r in self.conn.execute("SELECT DISTINCT draft_id FROM review_flags")}
+        out = []
+        for s in rows:
+            mid, ver = place[s.id]
+            group = sorted(members[mid])
+            if latest_only and group[-1][1] != s.id:
+                continue
+            ids = {d for _, d in group}
+            current = max((decided[d] for d in ids if d in decided), key=lambda r: r["id"], default=None)
+            extra = {}
+            if current is not None:
+                extra = dict(
+                    decision=current["decision"], primary_review_due=current["primary_review_due"],
+                    foreign_filing_free=current["foreign_filing_free"], decided_at=current["at"],
+                    decided_by=current["reviewer"], jp_filing_date=current["jp_filing_date"],
+                    decision_version=place.get(current["draft_id"], (0, 1))[1],
+                )
+            opened = sum(1 for f in self._review_flags(s.id) if f.open) if s.id in flagged else 0
+            out.append(replace(s, matter_id=mid, version=ver, versions=len(group), review_flags=opened, **extra))
         return out
 
     def draft(self, ref: int | str) -> DraftRecord:
@@ -981,14 +1187,40 @@ class TriageLog:
             ann = tuple(
                 self._annotation(a) for a in self._query("SELECT * FROM annotations WHERE draft_id = ? ORDER BY id", [did])
             )
-            decs = tuple(self._decision(r) for r in self._query(self._DECISIONS_SQL + " WHERE k.draft_id = ? ORDER BY k.id", [did]))
+            # the decision stays with the matter: every version's decisions, oldest first
+            matter, version = self._matter_of(did)
+            members = [d for d, _ in self._matter_drafts(matter)]
+            marks = ", ".join("?" for _ in members)
+            decs = tuple(
+                self._decision(r)
+                for r in self._query(self._DECISIONS_SQL + f" WHERE k.draft_id IN ({marks}) ORDER BY k.id", members)
+            )
+            flags = self._review_flags(did)
+            changes = ()
+            prev = next((d for d, v in self._matter_drafts(matter) if v == version - 1), None)
+            if prev is not None:
+                from workbench.store.versions import compare_claims
+
+                old, new = self._latest_claims(prev), self._latest_claims(did)
+                changes = compare_claims(old[0], new[0], old[1], new[1])
+        versions = self.versions_of(did)
         latest: dict[tuple, Annotation] = {}
         for a in ann:
             latest[(a.claim_number, a.field_id, a.reviewer)] = a
+        summary = replace(summary, matter_id=matter, version=version, versions=len(versions),
+                          review_flags=sum(1 for f in flags if f.open))
+        current = decs[-1] if decs else None
+        if current is not None:
+            summary = replace(
+                summary, decision=current.decision, primary_review_due=current.primary_review_due,
+                foreign_filing_free=current.foreign_filing_free, decided_at=current.at, decided_by=current.reviewer,
+                jp_filing_date=current.jp_filing_date,
+                decision_version=next((v.version for v in versions if v.draft_id == current.draft_id), None),
+            )
         return DraftRecord(
             summary=summary, source_path=source_path, claims=claims, verdict=stored, verdict_count=n_verdicts,
             annotations=ann, current_annotations=tuple(latest.values()),
-            decision=decs[-1] if decs else None, decisions=decs,
+            decision=current, decisions=decs, versions=versions, changes=changes, review_flags=flags,
         )
 
     def _stored_verdict(self, vrow: dict) -> StoredVerdict:
@@ -1021,7 +1253,7 @@ class TriageLog:
     def _annotation(a: dict) -> Annotation:
         return Annotation(
             a["draft_id"], a["claim_number"], a["field_id"], a["verdict"], a["note"] or "",
-            a["corrected_ipc"], a["reviewer"] or "", a["at"] or "",
+            a["corrected_ipc"], a["reviewer"] or "", a["at"] or "", a.get("carried_from"),
         )
 
     @staticmethod
@@ -1115,7 +1347,8 @@ class TriageLog:
                    (SELECT c.text FROM claims c WHERE c.draft_id = a.draft_id AND c.number = a.claim_number
                         ORDER BY c.event_id DESC LIMIT 1) AS claim_text
             FROM annotations a JOIN drafts d ON d.id = a.draft_id
-            WHERE a.id = (SELECT MAX(b.id) FROM annotations b WHERE b.draft_id = a.draft_id
+            WHERE a.carried_from IS NULL
+              AND a.id = (SELECT MAX(b.id) FROM annotations b WHERE b.draft_id = a.draft_id
                           AND b.claim_number = a.claim_number AND {same_field})
             ORDER BY a.id
         """.format(same_field=self.dialect.null_eq("b.field_id", "a.field_id"))
@@ -1164,11 +1397,18 @@ class TriageLog:
         if reviewer:
             where.append("k.reviewer = ?")
             params.append(reviewer)
+        # a decision is current while no later one exists for its matter (any version)
+        latest_of_matter = (
+            f"(SELECT MAX(k2.id) FROM decisions k2 WHERE {_MATTER_SQL.format(d='k2.draft_id')} = {_MATTER_SQL.format(d='k.draft_id')})"
+        )
         if current_only:
-            where.append("k.id = (SELECT MAX(id) FROM decisions WHERE draft_id = k.draft_id)")
-        sql = """
+            where.append(f"k.id = {latest_of_matter}")
+        sql = f"""
             SELECT k.*, d.name AS draft_name, d.sha256 AS draft_sha256,
-                   k.id = (SELECT MAX(id) FROM decisions WHERE draft_id = k.draft_id) AS is_current,
+                   k.id = {latest_of_matter} AS is_current,
+                   {_MATTER_SQL.format(d='k.draft_id')} AS matter_id,
+                   COALESCE((SELECT version FROM draft_versions x WHERE x.draft_id = k.draft_id ORDER BY x.id DESC LIMIT 1), 1)
+                       AS version,
                    v.level, v.top_field_id, v.top_likelihood, v.ruleset_version, v.model_version,
                    (SELECT name_en FROM field_verdicts f WHERE f.event_id = v.event_id AND f.claim_number IS NULL
                         AND f.field_id = v.top_field_id LIMIT 1) AS top_name_en,
@@ -1209,6 +1449,7 @@ class TriageLog:
                     filing_facts=facts_before(r["draft_id"], r["event_id"]),
                     override_reason=r["override_reason"], override_risks=tuple(_json(r["override_risks"], [])),
                     approved_by=r["approved_by"], approved_at=r["approved_at"],
+                    matter_id=r["matter_id"], version=r["version"],
                 )
                 for r in self._query(sql, params)
             ]
@@ -1308,6 +1549,12 @@ def _open_here(p: Path) -> bool:
     key = _file_key(p)
     with _OPEN_LOCK:
         return key is not None and _OPEN_HERE.get(key, 0) > 0
+
+
+# The matter of the draft whose id is the SQL expression {d}: its latest version row's, else its own.
+_MATTER_SQL = (
+    "COALESCE((SELECT matter_id FROM draft_versions mv WHERE mv.draft_id = {d} ORDER BY mv.id DESC LIMIT 1), {d})"
+)
 
 
 def _check_file(p: Path) -> None:

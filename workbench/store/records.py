@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.domain import Annotation, Claim, Decision, FieldVerdict, IpcScore
+from workbench.store.versions import ClaimChange, ReviewFlag, VersionInfo
 from workbench.messages import Text
 
 
@@ -60,6 +61,14 @@ class DraftSummary:
     jp_filing_date: str | None = None
     annotations: int = 0
     override: str | None = None  # the current decision's override: None, "pending" or "approved"
+    # draft versions: this draft is version ``version`` of matter ``matter_id`` (the first
+    # version's draft id), which has ``versions`` versions; in a matter list (``matters()``)
+    # the decision fields are the matter's current decision, made on ``decision_version``
+    matter_id: int | None = None
+    version: int = 1
+    versions: int = 1
+    decision_version: int | None = None
+    review_flags: int = 0  # open re-review flags (annotations of claims that changed)
 
 
 @dataclass(frozen=True)
@@ -93,12 +102,28 @@ class DraftRecord:
     verdict_count: int = 0
     annotations: tuple[Annotation, ...] = ()  # every annotation, oldest first
     current_annotations: tuple[Annotation, ...] = ()  # latest per (claim, field, reviewer)
-    decision: Decision | None = None  # current
-    decisions: tuple[Decision, ...] = ()  # history, oldest first
+    decision: Decision | None = None  # current: the matter's, whichever version it was made on
+    decisions: tuple[Decision, ...] = ()  # the matter's history (every version), oldest first
+    versions: tuple[VersionInfo, ...] = ()  # the matter's versions, oldest first (one: no other version)
+    changes: tuple[ClaimChange, ...] = ()  # claims against the previous version (empty for a first version)
+    review_flags: tuple[ReviewFlag, ...] = ()  # annotations of changed claims to look at again
 
     @property
     def id(self) -> int:
         return self.summary.id
+
+    @property
+    def version(self) -> int:
+        return self.summary.version
+
+    def version_of(self, draft_id: int) -> int | None:
+        """The version number of one of the matter's drafts (e.g. the one a decision was made on)."""
+        return next((v.version for v in self.versions if v.draft_id == draft_id), None)
+
+    @property
+    def previous(self) -> VersionInfo | None:
+        """The version before this one (None for a first version)."""
+        return next((v for v in self.versions if v.version == self.summary.version - 1), None)
 
 
 @dataclass(frozen=True)
@@ -153,6 +178,9 @@ class DecisionRow:
     override_risks: tuple[str, ...] = ()
     approved_by: str | None = None
     approved_at: str | None = None
+
+    matter_id: int | None = None  # the matter (first version's draft id) the decision belongs to
+    version: int = 1  # the draft version it was made on
 
     @property
     def override_status(self) -> str | None:

@@ -28,6 +28,11 @@ released migration: add the next number.
   of the risk codes, workbench.store.signoff); a manager's approval is its own event,
   materialised in ``approvals`` (append-only like every table). Older decisions keep
   NULL: they were recorded without the check.
+- v6: draft versions (``draft_versions``: a re-imported, changed draft is version n of its
+  matter, from a ``draft.versioned`` event), annotations carried over to an unchanged claim
+  of the new version (``annotations.carried_from``) and re-review flags for the annotations
+  of amended or removed claims (``review_flags``), both from an ``annotations.carried``
+  event. No back-fill: a draft without a version row is version 1 of its own matter.
 """
 
 from __future__ import annotations
@@ -41,7 +46,8 @@ from workbench.store.dates import key_dates
 # Every table holding history: no row is ever updated or deleted.
 V1_TABLES = ("events", "drafts", "verdicts", "claims", "field_verdicts", "annotations", "decisions")
 # (filing_facts, from v4, and approvals, from v5, get their triggers in their own migrations: v1 never changes)
-APPEND_ONLY_TABLES = (*V1_TABLES, "approvals")
+VERSION_TABLES = ("draft_versions", "review_flags")  # v6, append-only as well
+APPEND_ONLY_TABLES = (*V1_TABLES, "approvals", *VERSION_TABLES)
 
 
 def _append_only_triggers(db: sqlite_utils.Database, table: str) -> None:
@@ -171,11 +177,43 @@ def v5_override_signoff(db: sqlite_utils.Database) -> None:
     _append_only_triggers(db, "approvals")
 
 
+def v6_draft_versions(db: sqlite_utils.Database) -> None:
+    # A matter's versions: which draft is which version of which matter (latest row per
+    # draft wins: a user's re-link supersedes the automatic one). A draft without a row is
+    # the first (and only) version of its own matter, so older logs need no back-fill.
+    db["draft_versions"].create(
+        {
+            "id": int, "event_id": int, "draft_id": int, "matter_id": int, "version": int,
+            "previous_draft_id": int, "basis": str, "at": str, "who": str,
+        },
+        pk="id",
+        not_null={"event_id", "draft_id", "matter_id", "version"},
+    )
+    # Annotations a new version took over from the previous one (claim text unchanged):
+    # the id of the draft (version) they came from; NULL for one made on this draft.
+    db.execute("ALTER TABLE annotations ADD COLUMN carried_from INTEGER")
+    # Annotations of claims that changed in a new version: to be looked at again.
+    db["review_flags"].create(
+        {
+            "id": int, "event_id": int, "draft_id": int, "claim_number": int, "field_id": int,
+            "verdict": str, "reason": str, "from_draft_id": int, "from_claim_number": int,
+            "reviewer": str, "note": str, "at": str,
+        },
+        pk="id",
+        not_null={"event_id", "draft_id", "verdict", "reason", "from_draft_id"},
+    )
+    for table in VERSION_TABLES:
+        _append_only_triggers(db, table)
+        db[table].create_index(["draft_id"], if_not_exists=True)
+    db["draft_versions"].create_index(["matter_id"], if_not_exists=True)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "initial", v1_initial),
     (2, "decision key dates", v2_decision_key_dates),
     (3, "decision residences and places of completion abroad", v3_decision_residences),
     (4, "filing facts: inventors, applicants, planned filings, clearances asked for", v4_filing_facts),
     (5, "override sign-off on risky decisions", v5_override_signoff),
+    (6, "draft versions of a matter, carried annotations, re-review flags", v6_draft_versions),
 )
 LATEST = MIGRATIONS[-1][0]
