@@ -139,3 +139,35 @@ def test_compare_claims_pairs_renumbered_and_rewrapped_claims():
     moved = (Claim(1, C1, True), Claim(5, C2_EDITED, False, (1,)))
     assert [(c.kind, c.old_number, c.new_number) for c in compare_claims(old[:2], moved)] == [
         ("unchanged", 1, 1), ("amended", 2, 5)]
+
+
+def test_the_command_line_shows_matters_changes_and_what_to_re_review(tmp_path, capsys, monkeypatch):
+    from workbench.cli.main import main
+
+    db = tmp_path / "log.sqlite"
+    with TriageLog.open(db, reviewer="tanaka") as lg:
+        v1 = _v1(lg)
+        v2 = lg.record_verdict(make_verdict("grinder.txt", claims=(C1, C2_EDITED, C4_NEW)))
+        other = lg.record_verdict(make_verdict("mill.txt", claims=(C1, C2)))
+    assert main(["log", "list", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "grinder.txt (v2 of 2)" in out and out.count("grinder.txt") == 1 and "mill.txt" in out
+    assert main(["log", "list", "--db", str(db), "--all-versions"]) == 0
+    assert capsys.readouterr().out.count("grinder.txt") == 2
+    assert main(["log", "show", "--db", str(db), str(v2)]) == 0
+    out = capsys.readouterr().out
+    assert "version 2 of 2 of matter" in out and f"v1 #{v1} grinder.txt" in out
+    assert "changes since version 1: 1 claim(s) unchanged, 1 amended, 1 added, 1 removed" in out
+    assert "claim 2 -> 2 amended; top field before 5 (0.42), after 5 (0.42)" in out
+    assert "to re-review: claim 2, field 5: 'disagree' by sato on version 1 (claim 2 was amended)" in out
+    assert "carried over from version 1" in out and "made on version 1" in out
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert main(["log", "show", "--db", str(db), str(v2)]) == 0
+    out = capsys.readouterr().out
+    assert "第1版からの変更" in out and "要再確認" in out and "第1版に対して記録" in out
+    monkeypatch.delenv("LANG")
+    assert main(["log", "link", "--db", str(db), str(other), "--version-of", str(v1)]) == 0
+    out = capsys.readouterr().out
+    assert f"Draft {other} is now version 3 of matter {v1}" in out
+    with TriageLog.open(db) as lg:
+        assert [m.id for m in lg.matters()] == [other] and lg.verify().ok

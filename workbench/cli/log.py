@@ -161,12 +161,65 @@ def msg_override(status: str | None) -> str:
     return msg(M.I552, status=_override_text(status)).render(_lang())
 
 
+def _version_tag(s) -> str:
+    """' (v2 of 3)' after a draft's name when its matter has more than one version."""
+    return f" (v{s.version} of {s.versions})" if s.versions > 1 else ""
+
+
+def _top(fv) -> str:
+    return "-" if fv is None else f"{fv.field_id} ({_score(fv.likelihood)})"
+
+
+def _show_versions(rec) -> None:
+    """The matter, what changed since the previous version, what to look at again."""
+    from workbench.messages import M, msg
+
+    if len(rec.versions) > 1:
+        names = ", ".join(f"v{v.version} #{v.draft_id} {v.name}" for v in rec.versions)
+        _say(msg(M.I560, version=rec.version, versions=len(rec.versions), matter=rec.summary.matter_id, names=names))
+    if rec.previous is not None:
+        from workbench.store.versions import summary_counts
+
+        _say(msg(M.I561, previous=rec.previous.version, **summary_counts(rec.changes)))
+        for c in rec.changes:
+            if c.kind == "amended":
+                _say(msg(M.I562, old=c.old_number, new=c.new_number, before=_top(c.before), after=_top(c.after)))
+            elif c.kind == "added":
+                _say(msg(M.I563, new=c.new_number, after=_top(c.after)))
+            elif c.kind == "removed":
+                _say(msg(M.I564, old=c.old_number, before=_top(c.before)))
+            elif c.renumbered:
+                _say(msg(M.I565, old=c.old_number, new=c.new_number))
+    for f in rec.review_flags:
+        if not f.open:
+            continue
+        base = dict(field=f.field_id if f.field_id is not None else "-", verdict=f.verdict, reviewer=f.reviewer or "-",
+                    from_version=rec.version_of(f.from_draft_id) or "?", from_claim=f.from_claim_number)
+        if f.claim_number is not None:
+            _say(msg(M.I566, claim=f.claim_number, **base))
+        else:
+            _say(msg(M.I567, **base))
+
+
+def cmd_link(args) -> int:
+    from workbench.messages import M, msg
+
+    with _open(args) as log:
+        version = log.link_version(args.draft, args.version_of, reviewer=args.reviewer)
+        rec = log.draft(args.draft)
+    carried = sum(1 for a in rec.annotations if a.carried_from is not None)
+    _say(msg(M.I569, draft=rec.id, version=version, matter=rec.summary.matter_id, carried=carried,
+             review=sum(1 for f in rec.review_flags if f.open)))
+    return 0
+
+
 def cmd_list(args) -> int:
     _check_period(args)
     with _open(args) as log:
         rows = log.drafts(
             level=args.level, decision=args.decision, reviewer=args.by,
             since=args.since, until=args.until, search=args.search,
+            latest_only=not args.all_versions,  # one line per matter: its latest version
         )
     if args.json:
         _print_json([asdict(r) for r in rows])
@@ -185,12 +238,13 @@ def cmd_list(args) -> int:
         decision = _decision(s.decision) if s.decision else _t(C.I953)
         print(
             f"{s.id:>4}  {s.sha256[:10]}  {pad(_level(s.level), 6)}  {score:>6}  {pad(decision, 18)}  "
-            f"{s.primary_review_due or '-':10}  {s.foreign_filing_free or '-':10}  {s.name}  [{_fmt_field(s)}]{override}"
+            f"{s.primary_review_due or '-':10}  {s.foreign_filing_free or '-':10}  {s.name}{_version_tag(s)}  [{_fmt_field(s)}]{override}"
         )
     return 0
 
 
 def cmd_show(args) -> int:
+    from workbench.messages import M, msg
     from workbench.store.export import codes_text  # one wording for the report and the CLI
 
     with _open(args) as log:
@@ -216,6 +270,7 @@ def cmd_show(args) -> int:
         for f in sorted(v.fields, key=lambda f: -f.likelihood)[:5]:
             _say(msg(C.I957, id=f.field_id, status=pad(_status(f.status), 8), score=_score(f.likelihood),
                      name=_name(f.name_ja, f.name_en), rule=msg(C.I958 if f.verified else C.I959)))
+    _show_versions(rec)
     _say(msg(C.I960, n=len(rec.claims)))
     for c in rec.claims:
         dep = _t(C.I935) if c.independent else _t(C.I936, claims=tuple(map(str, c.depends_on)))
@@ -233,12 +288,16 @@ def cmd_show(args) -> int:
             verdict = _t({"agree": C.I979, "disagree": C.I980}[a.verdict]) if a.verdict in ("agree", "disagree") else a.verdict
             _say(msg(C.I963, at=a.at, reviewer=a.reviewer, claim=a.claim_number, field=a.field_id if a.field_id is not None else "-",
                      verdict=verdict, ipc=ipc, note=a.note))
+            if a.carried_from is not None:
+                _say(msg(M.I570, version=rec.version_of(a.carried_from) or "?"))
     if rec.decisions:
         _say(msg(C.I964))
         for d in rec.decisions:
             where = "-" if d.completed_in_japan is None else _t(C.I977 if d.completed_in_japan else C.I978)
             print(f"    {d.at}  {d.reviewer}: {_decision(d.decision)}")
             _say(msg(C.I965, text=d.rationale))
+            if len(rec.versions) > 1:
+                _say(msg(M.I568, version=rec.version_of(d.draft_id) or "?"))
             _say(msg(C.I966, japan=where, abroad=_codes(d.completed_abroad), countries=",".join(d.planned_countries) or "-",
                      residences=_codes(d.residences), jp=d.jp_filing_date or "-", due=d.primary_review_due or "-",
                      free=d.foreign_filing_free or "-"))
@@ -551,6 +610,8 @@ def register(sub) -> None:
     c = cmds.add_parser("list", parents=[db, filt], help="list drafts in the log")
     c.add_argument("--decision", choices=DECISIONS + ("none",), help="only drafts whose current decision is this ('none': undecided)")
     c.add_argument("--search", metavar="TEXT", help="in name, title or hash prefix")
+    c.add_argument("--all-versions", action="store_true",
+                   help="every version of each matter (default: one line per matter, its latest version)")
     c.add_argument("--json", action="store_true", help=JSON_HELP)
     c.set_defaults(func=cmd_list)
 
@@ -607,6 +668,13 @@ def register(sub) -> None:
     from workbench.cli.clearance import register_facts
 
     register_facts(cmds, db)  # `log facts`: the draft's filing facts (workbench/cli/clearance.py)
+
+    c = cmds.add_parser("link", parents=[db], help="make a draft the next version of another draft's matter")
+    c.add_argument("draft", metavar="DRAFT", help=DRAFT_HELP + " of the newer draft")
+    c.add_argument("--version-of", required=True, metavar="DRAFT",
+                   help="a draft of the matter it continues (its annotations carry over where claims are unchanged)")
+    c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
+    c.set_defaults(func=cmd_link)
 
     c = cmds.add_parser("annotate", parents=[db], help="agree/disagree with a field flag on a claim")
     c.add_argument("draft", metavar="DRAFT", help=DRAFT_HELP)
