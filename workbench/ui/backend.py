@@ -338,6 +338,11 @@ def row_from_summary(summary: Any, field_names: dict[int, str] | None = None, la
         draft_id=draft_id,
         ingested_at=_get(summary, "ingested_at", "") or "",
         claims=_get(summary, "claims", 0) or 0,
+        matter_id=_get(summary, "matter_id"),
+        version=_get(summary, "version", 1) or 1,
+        versions=_get(summary, "versions", 1) or 1,
+        decision_version=_get(summary, "decision_version"),
+        review_flags=_get(summary, "review_flags", 0) or 0,
     )
 
 

@@ -68,6 +68,7 @@ class DecisionPanel(QWidget):
     def __init__(self, parent=None, language: str | None = None) -> None:
         super().__init__(parent)
         self.language = language  # of the checklist's rule texts; None: the UI's (ui_language)
+        self.versions: dict[int, int] = {}  # draft id -> version, for a matter with several versions
         self.draft_name = QLabel()
         self.decision = QComboBox()
         for code, label in labels.decision_choices():
@@ -586,7 +587,10 @@ class DecisionPanel(QWidget):
             override = f" · {_say(M.I552, status=state)}: {d.override_reason}"
             if d.approved_by:
                 override += f" ({d.approved_by})"
-        return (f"{d.at[:16].replace('T', ' ')} {d.reviewer}: {labels.decision_label(d.decision)} "
+        made_on = ""
+        if self.versions.get(d.draft_id) is not None:
+            made_on = " [" + self.tr("on version %1").replace("%1", str(self.versions[d.draft_id])) + "]"
+        return (f"{d.at[:16].replace('T', ' ')} {d.reviewer}: {labels.decision_label(d.decision)}{made_on} "
                 f"({where}; {abroad}{'; ' + countries if countries else ''}; {resid}){dates} — {d.rationale}{override}")
 
     def residences_label(self, residences) -> str:

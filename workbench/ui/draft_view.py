@@ -230,9 +230,17 @@ class DraftView(QWidget):
         # the side panel: the field table and its explanation on top; below a splitter
         # handle, the top IPC codes, the answers, the known codes and the annotation in a
         # scroll area, so the field table keeps its rows in a small (Japanese) window
+        # what changed since the previous version of the matter (shown for a version 2 on)
+        self.changes = QTextBrowser()
+        self.changes.setObjectName("versionChanges")
+        self.changes.setOpenLinks(False)
+        self.changes.setMaximumHeight(130)
+        self.changes.setVisible(False)
+        self.record = None  # the log's DraftRecord of the draft shown (versions, changes, flags)
         upper = QWidget()
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
+        ul.addWidget(self.changes)
         ul.addWidget(QLabel(self.tr("Field likelihoods")))
         ul.addWidget(self.fields, 1)
         ul.addWidget(self.why)
@@ -351,6 +359,9 @@ class DraftView(QWidget):
             parts.append(self.tr("top field: %1 (%2)").replace("%1", name).replace("%2", labels.percent(top.likelihood)))
             if not top.verified:
                 parts.append("<i>" + html.escape(self.tr("the rule behind this field is not verified")) + "</i>")
+        rec = self.record
+        if rec is not None and len(rec.versions) > 1 and rec.summary.sha256 == v.draft.sha256:
+            parts.append(html.escape(self.tr("version %1 of %2").replace("%1", str(rec.version)).replace("%2", str(len(rec.versions)))))
         meta = self.tr("rules %1, model %2").replace("%1", v.ruleset_version or "?").replace("%2", v.model_version or "?")
         notes = "; ".join(render_all(dict.fromkeys(v.notes or v.draft.notes), self.language))  # the pipeline already merged the reader's notes
         line2 = html.escape(meta) + (" · " + html.escape(notes) if notes else "")
@@ -359,11 +370,70 @@ class DraftView(QWidget):
 
     def set_annotations(self, annotations) -> None:
         self.annotations.clear()
+        rec = self.record
         for a in annotations:
             fid = f" F{a.field_id}" if a.field_id is not None else ""
             ipc = f" IPC {a.corrected_ipc}" if a.corrected_ipc else ""
             note = f" — {a.note}" if a.note else ""
-            self.annotations.addItem(f"#{a.claim_number}{fid}: {labels.annotation_label(a.verdict)}{ipc}{note} ({a.reviewer})")
+            carried = ""
+            if getattr(a, "carried_from", None) is not None and rec is not None:
+                carried = " · " + self.tr("from version %1").replace("%1", str(rec.version_of(a.carried_from) or "?"))
+            self.annotations.addItem(
+                f"#{a.claim_number}{fid}: {labels.annotation_label(a.verdict)}{ipc}{note} ({a.reviewer}){carried}")
+        for f in (rec.review_flags if rec is not None else ()):
+            if f.open:
+                where = (self.tr("claim %1").replace("%1", str(f.claim_number)) if f.claim_number is not None
+                         else self.tr("claim %1 of version %2 (removed)").replace("%1", str(f.from_claim_number))
+                         .replace("%2", str(rec.version_of(f.from_draft_id) or "?")))
+                fid = f" F{f.field_id}" if f.field_id is not None else ""
+                self.annotations.addItem(
+                    "⚠ " + self.tr("Re-review %1%2: was '%3' (%4) before the claim changed")
+                    .replace("%1", where).replace("%2", fid).replace("%3", labels.annotation_label(f.verdict))
+                    .replace("%4", f.reviewer or "-"))
+
+    def set_record(self, record) -> None:
+        """The log's record of the draft shown: its versions, what changed since the
+        previous one (claims added / removed / amended, the verdict before and after) and
+        the annotations to look at again. None: not in the log (or no versions)."""
+        self.record = record
+        self._render_changes()
+        if self.verdict is not None:
+            self._render_header()
+        if record is not None:
+            self.set_annotations(record.current_annotations or record.annotations)
+
+    def _render_changes(self) -> None:
+        rec = self.record
+        prev = rec.previous if rec is not None else None
+        if prev is None:
+            self.changes.clear()
+            self.changes.setVisible(False)
+            return
+        from workbench.store.versions import summary_counts
+
+        counts = summary_counts(rec.changes)
+        e = html.escape
+        head = (self.tr("Changes since version %1: %2 unchanged, %3 amended, %4 added, %5 removed")
+                .replace("%1", str(prev.version)).replace("%2", str(counts["unchanged"]))
+                .replace("%3", str(counts["amended"])).replace("%4", str(counts["added"])).replace("%5", str(counts["removed"])))
+        lines = [f"<b>{e(head)}</b>"]
+
+        def top(fv) -> str:
+            return self.tr("no field") if fv is None else f"{fv.field_id} ({labels.percent(fv.likelihood)})"
+
+        for c in rec.changes:
+            if c.kind == "amended":
+                lines.append(e(self.tr("Claim %1 amended: top field %2 → %3").replace("%1", str(c.new_number))
+                               .replace("%2", top(c.before)).replace("%3", top(c.after))))
+            elif c.kind == "added":
+                lines.append(e(self.tr("Claim %1 added: top field %2").replace("%1", str(c.new_number)).replace("%2", top(c.after))))
+            elif c.kind == "removed":
+                lines.append(e(self.tr("Claim %1 of version %2 removed (top field was %3)").replace("%1", str(c.old_number))
+                               .replace("%2", str(prev.version)).replace("%3", top(c.before))))
+            elif c.renumbered:
+                lines.append(e(self.tr("Claim %1 unchanged, now claim %2").replace("%1", str(c.old_number)).replace("%2", str(c.new_number))))
+        self.changes.setHtml("<small>" + "<br>".join(lines) + "</small>")
+        self.changes.setVisible(True)
 
     # -- claims --------------------------------------------------------------------
     def select_claim(self, number: int) -> bool:

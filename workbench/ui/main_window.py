@@ -315,6 +315,8 @@ class MainWindow(QMainWindow):
         self.session.verdicts[row.key] = verdict
         self.session.paths[row.key] = path
         self.queue_model.upsert(row)
+        if self.current_key is not None and self.queue_model.find(self.current_key) < 0:
+            self.current_key = None  # its row became this one (a new version of the same file)
         if self.current_key is None or self.current_key == row.key:
             self.select_key(row.key)
             if self.current_key == row.key:
@@ -400,6 +402,8 @@ class MainWindow(QMainWindow):
         if not idx.isValid():
             return False
         self.queue.setCurrentIndex(idx)
+        if self.current_key != key:  # the selection was on that row already (its key changed): no signal came
+            self._show(key)
         return True
 
     def step_draft(self, delta: int) -> None:
@@ -443,7 +447,9 @@ class MainWindow(QMainWindow):
                 verdict = backend.verdict_from_record(record)
                 if record.source_path:
                     self.session.paths.setdefault(key, record.source_path)
+        self.draft_view.record = record if record is not None and verdict is not None else None
         self.draft_view.set_verdict(verdict, self.session.language, annotations)
+        self.draft_view.set_record(self.draft_view.record)
         self.draft_view.set_ipc_codes(self.session.ipc_codes.get(key, ()) if verdict is not None else ())
         facts = None
         if record is not None:
@@ -451,6 +457,9 @@ class MainWindow(QMainWindow):
                 facts = self.session.log.filing_facts(record.id)
             except WorkbenchError as exc:
                 self.session.notes.error(exc)
+        self.decision_panel.versions = (
+            {v.draft_id: v.version for v in record.versions} if record is not None and len(record.versions) > 1 else {}
+        )  # the decision stays with the matter: its history says which version each was made on
         self.decision_panel.set_draft(
             row.name if row else None, decisions, key=key,
             level=verdict.level if verdict is not None else (row.level if row else None),
@@ -752,7 +761,7 @@ class MainWindow(QMainWindow):
             whole = not self._history
             events = log.history(after=self._history[-1].event_id if self._history else 0)
             touched = {e.draft_id for e in events if e.draft_id is not None}
-            summaries = log.drafts() if whole else log.drafts(ids=touched)
+            summaries = log.drafts(latest_only=True) if whole else log.drafts(ids=touched, latest_only=True)
         except WorkbenchError as exc:
             self.session.notes.error(exc)
             return
@@ -767,7 +776,28 @@ class MainWindow(QMainWindow):
                     self.queue_model.upsert(r)
             else:
                 self.queue_model.upsert(r)
+        # one row per matter: an earlier version gives its row to the newest
+        in_summaries = {s.id for s in summaries}
+        latest_of = {s.matter_id: s.id for s in summaries if s.matter_id is not None}
+        follow = None
+        for r in list(self.queue_model.rows):
+            if r.draft_id is None or not r.key.startswith("db:"):
+                continue
+            newest = latest_of.get(r.matter_id if r.matter_id is not None else r.draft_id)
+            if (newest is not None and newest != r.draft_id) or (whole and r.draft_id not in in_summaries):
+                if self.current_key == r.key and newest is not None:
+                    follow = f"db:{newest}"
+                self.queue_model.remove(r.key)
+        if follow is not None:
+            self.current_key = None
+            self.select_key(follow)
         by_id = {r.draft_id: r.name for r in self.queue_model.rows if r.draft_id is not None}
+        missing = {e.draft_id for e in events if e.draft_id is not None and e.draft_id not in by_id}
+        if missing:  # events of an earlier version keep its name
+            try:
+                by_id.update({s.id: s.name for s in log.drafts(ids=missing)})
+            except WorkbenchError:
+                pass
         new = [backend.history_row(e, by_id) for e in events]
         self._history += new
         if whole:

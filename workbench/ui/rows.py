@@ -25,6 +25,12 @@ class QueueRow:
     draft_id: int | None = None
     ingested_at: str = ""
     claims: int = 0
+    # draft versions: the queue shows one row per matter, its latest version
+    matter_id: int | None = None
+    version: int = 1
+    versions: int = 1
+    decision_version: int | None = None  # the version the matter's decision was made on
+    review_flags: int = 0  # annotations of changed claims to look at again
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,16 @@ class QueueModel(QAbstractTableModel):
         self._index = {r.key: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
+    def remove(self, key: str) -> bool:
+        """Drop the row with this key (an earlier version of a matter whose newer one came in)."""
+        i = self.find(key)
+        if i < 0:
+            return False
+        self.beginRemoveRows(QModelIndex(), i, i)
+        del self._rows[i]
+        self.endRemoveRows()
+        return True
+
     def upsert(self, row: QueueRow) -> int:
         """Replace the row with the same key (or the same source path), else append."""
         i = self.find(row.key)
@@ -130,7 +140,7 @@ class QueueModel(QAbstractTableModel):
     @staticmethod
     def _display(r: QueueRow, col: int):
         if col == COL_NAME:
-            return r.name
+            return f"{r.name} · v{r.version}" if r.versions > 1 else r.name
         if col == COL_STATUS:
             return labels.queue_status_label(r.status)
         if col == COL_LEVEL:

@@ -329,6 +329,20 @@ JA: dict[str, str] = {
     "The annotation of claim %1 was not saved (another draft was opened): nothing was recorded.":
         "請求項%1の注記は保存されていません（別の草稿を開いたため）。何も記録されていません。",
     "Annotation of claim %1 undone: nothing was recorded.": "請求項%1の注記を取り消しました。何も記録されていません。",
+    # dayjob: draft versions of a matter
+    "on version %1": "第%1版に対して",
+    "version %1 of %2": "第%1版（全%2版）",
+    "from version %1": "第%1版から引き継ぎ",
+    "claim %1": "請求項%1",
+    "claim %1 of version %2 (removed)": "第%2版の請求項%1（削除）",
+    "Re-review %1%2: was '%3' (%4) before the claim changed": "要再確認 %1%2：請求項の変更前は「%3」（%4）",
+    "Changes since version %1: %2 unchanged, %3 amended, %4 added, %5 removed":
+        "第%1版からの変更：変更なし %2 件、補正 %3 件、追加 %4 件、削除 %5 件",
+    "no field": "分野なし",
+    "Claim %1 amended: top field %2 → %3": "請求項%1 補正：最有力分野 %2 → %3",
+    "Claim %1 added: top field %2": "請求項%1 追加：最有力分野 %2",
+    "Claim %1 of version %2 removed (top field was %3)": "第%2版の請求項%1 削除（最有力分野は %3）",
+    "Claim %1 unchanged, now claim %2": "請求項%1 変更なし、現在は請求項%2",
     "The file name ends in .%1, so the log is exported as %2 (not %3).":
         "ファイル名の拡張子が .%1 のため、判定記録を %2 でエクスポートします（%3 ではありません）。",
 }

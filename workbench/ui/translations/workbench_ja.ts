@@ -149,360 +149,365 @@
   <context>
     <name>DecisionPanel</name>
     <message>
-      <location filename="../decision_panel.py" line="68" />
+      <location filename="../decision_panel.py" line="69" />
       <source>Required: why this decision was taken</source>
       <translation>必須: この方針とした理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="72" />
+      <location filename="../decision_panel.py" line="73" />
       <source>Completed in Japan</source>
       <translation>日本国内で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="74" />
+      <location filename="../decision_panel.py" line="75" />
       <source>Completed outside Japan</source>
       <translation>日本国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="75" />
+      <location filename="../decision_panel.py" line="76" />
       <source>Unknown</source>
       <translation>不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="82" />
+      <location filename="../decision_panel.py" line="83" />
       <source>Completed in, e.g. US</source>
       <translation>完成国（例: US）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="86" />
+      <location filename="../decision_panel.py" line="87" />
       <source>e.g. US, EP, CN</source>
       <translation>例: US, EP, CN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="88" />
+      <location filename="../decision_panel.py" line="89" />
       <source>e.g. JP, IN</source>
       <translation>例: JP, IN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="89" />
+      <location filename="../decision_panel.py" line="90" />
       <source>Filed in Japan on</source>
       <translation>日本出願日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="108" />
-      <location filename="../decision_panel.py" line="630" />
+      <location filename="../decision_panel.py" line="109" />
+      <location filename="../decision_panel.py" line="657" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
       <location filename="../decision_panel.py" line="52" />
-      <location filename="../decision_panel.py" line="136" />
-      <location filename="../decision_panel.py" line="146" />
+      <location filename="../decision_panel.py" line="137" />
+      <location filename="../decision_panel.py" line="147" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="73" />
+      <location filename="../decision_panel.py" line="74" />
       <source>Partly in Japan, partly abroad</source>
       <translation>日本国内と国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="99" />
+      <location filename="../decision_panel.py" line="100" />
       <source>By then the JPO has referred the application for security review or not; it tells you it will not refer it only on your request (申出).</source>
       <translation>この日までに特許庁は保全審査に付すかどうかを決めます。付さない旨の通知は出願人の申出があった場合に限り行われます。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="103" />
+      <location filename="../decision_panel.py" line="104" />
       <source>Foreign filing from this date only if no security designation was made by then (not an unconditional release; the exact release events are unconfirmed).</source>
       <translation>この日までに保全指定がされなかった場合に限り、この日から外国出願が可能です（無条件の解除ではなく、正確な解除の時点は未確認です）。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="113" />
+      <location filename="../decision_panel.py" line="114" />
       <source>Filing facts and clearance plan</source>
       <translation>出願関係事実と出願前の許可等の計画</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="114" />
+      <location filename="../decision_panel.py" line="115" />
       <source>One per line: name: residence: nationality: where made, e.g. Yamada: JP: JP: JP</source>
       <translation>1行に1人：氏名: 居住国: 国籍: 担当部分の完成地（例：山田: JP: JP: JP）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="115" />
+      <location filename="../decision_panel.py" line="116" />
       <source>One per line: name: seat, e.g. Acme KK: JP</source>
       <translation>1行に1者：名称: 本拠（例：株式会社アクメ: JP）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="116" />
+      <location filename="../decision_panel.py" line="117" />
       <source>One per line: office[@receiving office][: date], e.g. PCT@JP: 2027-01-15 (date!: filed)</source>
       <translation>1行に1件：出願先[@受理官庁][: 日付]（例：PCT@JP: 2027-01-15。日付の後に ! で出願済み）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="117" />
+      <location filename="../decision_panel.py" line="118" />
       <source>One per line: rule: asked on[: granted on], e.g. US: 2026-12-01</source>
       <translation>1行に1件：規則の国: 求めた日[: 得た日]（例：US: 2026-12-01）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="123" />
+      <location filename="../decision_panel.py" line="124" />
       <source>Clearance plan</source>
       <translation>出願前の許可等の計画</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="143" />
+      <location filename="../decision_panel.py" line="144" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="143" />
+      <location filename="../decision_panel.py" line="144" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="143" />
+      <location filename="../decision_panel.py" line="144" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="143" />
+      <location filename="../decision_panel.py" line="144" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="143" />
+      <location filename="../decision_panel.py" line="144" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="159" />
+      <location filename="../decision_panel.py" line="160" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="160" />
+      <location filename="../decision_panel.py" line="161" />
       <source>Hover over a row for why it applies and the law; its sources are listed below as links.</source>
       <translation>行にポインターを合わせると、適用される理由と法令が表示されます。出典は下にリンクで示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="185" />
+      <location filename="../decision_panel.py" line="186" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="186" />
+      <location filename="../decision_panel.py" line="187" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="190" />
+      <location filename="../decision_panel.py" line="191" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="191" />
+      <location filename="../decision_panel.py" line="192" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="192" />
+      <location filename="../decision_panel.py" line="193" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="197" />
+      <location filename="../decision_panel.py" line="198" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="198" />
+      <location filename="../decision_panel.py" line="199" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="199" />
+      <location filename="../decision_panel.py" line="200" />
       <source>10 months without designation</source>
       <translation>保全指定なしで10か月を経過する日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="213" />
+      <location filename="../decision_panel.py" line="214" />
       <source>Inventors</source>
       <translation>発明者</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="214" />
+      <location filename="../decision_panel.py" line="215" />
       <source>Applicants</source>
       <translation>出願人</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="215" />
+      <location filename="../decision_panel.py" line="216" />
       <source>Planned filings</source>
       <translation>出願予定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="216" />
+      <location filename="../decision_panel.py" line="217" />
       <source>Clearances asked for</source>
       <translation>求めた許可等</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="224" />
+      <location filename="../decision_panel.py" line="225" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="246" />
+      <location filename="../decision_panel.py" line="247" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="327" />
+      <location filename="../decision_panel.py" line="328" />
       <source>Abroad: not recorded</source>
       <translation>国外の完成地: 記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="358" />
+      <location filename="../decision_panel.py" line="362" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="360" />
+      <location filename="../decision_panel.py" line="364" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="370" />
+      <location filename="../decision_panel.py" line="374" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="372" />
+      <location filename="../decision_panel.py" line="376" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="375" />
+      <location filename="../decision_panel.py" line="379" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="377" />
+      <location filename="../decision_panel.py" line="381" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="394" />
+      <location filename="../decision_panel.py" line="398" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="394" />
+      <location filename="../decision_panel.py" line="398" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="432" />
+      <location filename="../decision_panel.py" line="436" />
       <source>Sources for %1:</source>
       <translation>%1 の出典:</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="455" />
+      <location filename="../decision_panel.py" line="459" />
       <source>Why</source>
       <translation>適用理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="455" />
+      <location filename="../decision_panel.py" line="459" />
       <source>Law</source>
       <translation>根拠法令</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="455" />
+      <location filename="../decision_panel.py" line="459" />
       <source>Penalty</source>
       <translation>罰則</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="455" />
+      <location filename="../decision_panel.py" line="459" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="455" />
+      <location filename="../decision_panel.py" line="459" />
       <source>Sources</source>
       <translation>出典</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="459" />
+      <location filename="../decision_panel.py" line="463" />
       <source>partly verified (see the note)</source>
       <translation>一部確認済み（注を参照）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="477" />
+      <location filename="../decision_panel.py" line="481" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="477" />
+      <location filename="../decision_panel.py" line="481" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="477" />
+      <location filename="../decision_panel.py" line="481" />
       <source>in Japan and abroad</source>
       <translation>日本国内と国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="478" />
+      <location filename="../decision_panel.py" line="482" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="480" />
+      <location filename="../decision_panel.py" line="484" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="480" />
+      <location filename="../decision_panel.py" line="484" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="484" />
+      <location filename="../decision_panel.py" line="488" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="485" />
+      <location filename="../decision_panel.py" line="489" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="494" />
+      <location filename="../decision_panel.py" line="492" />
+      <source>on version %1</source>
+      <translation>第%1版に対して</translation>
+    </message>
+    <message>
+      <location filename="../decision_panel.py" line="501" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="495" />
+      <location filename="../decision_panel.py" line="502" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="630" />
+      <location filename="../decision_panel.py" line="657" />
       <source>Saving…</source>
       <translation>保存中…</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="637" />
+      <location filename="../decision_panel.py" line="664" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="642" />
+      <location filename="../decision_panel.py" line="669" />
       <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
       <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="649" />
+      <location filename="../decision_panel.py" line="676" />
       <source>Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.</source>
       <translation>日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="679" />
+      <location filename="../decision_panel.py" line="706" />
       <source>JP filing date in the future</source>
       <translation>将来の日本出願日</translation>
     </message>
@@ -595,147 +600,202 @@
       <translation>修正IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="235" />
+      <location filename="../draft_view.py" line="243" />
       <source>Field likelihoods</source>
       <translation>分野ごとの該当可能性</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="241" />
+      <location filename="../draft_view.py" line="249" />
       <source>Top IPC codes</source>
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="244" />
+      <location filename="../draft_view.py" line="252" />
       <source>Annotations of this draft</source>
       <translation>この草稿の注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="321" />
+      <location filename="../draft_view.py" line="329" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="350" />
+      <location filename="../draft_view.py" line="358" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="352" />
+      <location filename="../draft_view.py" line="360" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="353" />
+      <location filename="../draft_view.py" line="363" />
+      <source>version %1 of %2</source>
+      <translation>第%1版（全%2版）</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="364" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="356" />
+      <location filename="../draft_view.py" line="367" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="413" />
+      <location filename="../draft_view.py" line="379" />
+      <source>from version %1</source>
+      <translation>第%1版から引き継ぎ</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="384" />
+      <source>claim %1</source>
+      <translation>請求項%1</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="385" />
+      <source>claim %1 of version %2 (removed)</source>
+      <translation>第%2版の請求項%1（削除）</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="389" />
+      <source>Re-review %1%2: was '%3' (%4) before the claim changed</source>
+      <translation>要再確認 %1%2：請求項の変更前は「%3」（%4）</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="415" />
+      <source>Changes since version %1: %2 unchanged, %3 amended, %4 added, %5 removed</source>
+      <translation>第%1版からの変更：変更なし %2 件、補正 %3 件、追加 %4 件、削除 %5 件</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="421" />
+      <source>no field</source>
+      <translation>分野なし</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="425" />
+      <source>Claim %1 amended: top field %2 → %3</source>
+      <translation>請求項%1 補正：最有力分野 %2 → %3</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="428" />
+      <source>Claim %1 added: top field %2</source>
+      <translation>請求項%1 追加：最有力分野 %2</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="430" />
+      <source>Claim %1 of version %2 removed (top field was %3)</source>
+      <translation>第%2版の請求項%1 削除（最有力分野は %3）</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="433" />
+      <source>Claim %1 unchanged, now claim %2</source>
+      <translation>請求項%1 変更なし、現在は請求項%2</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="483" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="439" />
+      <location filename="../draft_view.py" line="509" />
       <source>No claims to annotate in this draft: record your view in the decision's rationale.</source>
       <translation>この草稿には注記できる請求項がありません。ご意見は出願方針の理由に記入してください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="454" />
+      <location filename="../draft_view.py" line="524" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="475" />
+      <location filename="../draft_view.py" line="545" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="479" />
+      <location filename="../draft_view.py" line="549" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="479" />
+      <location filename="../draft_view.py" line="549" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="481" />
+      <location filename="../draft_view.py" line="551" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="483" />
+      <location filename="../draft_view.py" line="553" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="510" />
+      <location filename="../draft_view.py" line="580" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="513" />
+      <location filename="../draft_view.py" line="583" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="539" />
+      <location filename="../draft_view.py" line="609" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="545" />
+      <location filename="../draft_view.py" line="615" />
       <source>title</source>
       <translation>発明の名称</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="546" />
+      <location filename="../draft_view.py" line="616" />
       <source>abstract</source>
       <translation>要約</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="547" />
+      <location filename="../draft_view.py" line="617" />
       <source>technical field</source>
       <translation>技術分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="548" />
+      <location filename="../draft_view.py" line="618" />
       <source>description</source>
       <translation>明細書</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="549" />
+      <location filename="../draft_view.py" line="619" />
       <source>predicted IPC</source>
       <translation>予測IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="592" />
+      <location filename="../draft_view.py" line="662" />
       <source>Claim %1 has no field flagged: there is no flag to agree or disagree with.</source>
       <translation>請求項%1には該当の可能性がある分野がありません。同意・不同意する判定がありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="597" />
+      <location filename="../draft_view.py" line="667" />
       <source>Choose the field of claim %1 to annotate first (Field, in the annotation panel).</source>
       <translation>先に請求項%1の注記する分野を選んでください（注記欄の「分野」）。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="615" />
+      <location filename="../draft_view.py" line="685" />
       <source>Agree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="616" />
+      <location filename="../draft_view.py" line="686" />
       <source>Disagree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="618" />
+      <location filename="../draft_view.py" line="688" />
       <source>not saved yet: Save (Ctrl+S) or Undo (Ctrl+Z)</source>
       <translation>未保存です。保存（Ctrl+S）または取り消し（Ctrl+Z）</translation>
     </message>
@@ -1220,8 +1280,8 @@
     </message>
     <message>
       <location filename="../main_window.py" line="230" />
-      <location filename="../main_window.py" line="484" />
-      <location filename="../main_window.py" line="744" />
+      <location filename="../main_window.py" line="493" />
+      <location filename="../main_window.py" line="769" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
@@ -1243,155 +1303,155 @@
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="318" />
+      <location filename="../main_window.py" line="320" />
       <source>None of the %n file(s) could be screened</source>
       <translation>
         <numerusform>ファイルを 1 件も判定できませんでした（全 %n 件）</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="319" />
+      <location filename="../main_window.py" line="321" />
       <source>%1 of %2 file(s) could not be screened; the others were processed</source>
       <translation>%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="326" />
+      <location filename="../main_window.py" line="328" />
       <source>Cancelled: %1 of %2 draft(s) screened; %3 not screened.</source>
       <translation>中止しました：%2 件中 %1 件の草稿を判定し、%3 件は判定していません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="330" />
+      <location filename="../main_window.py" line="332" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="357" />
+      <location filename="../main_window.py" line="359" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="406" />
+      <location filename="../main_window.py" line="410" />
       <source>The annotation of claim %1 was not saved (another draft was opened): nothing was recorded.</source>
       <translation>請求項%1の注記は保存されていません（別の草稿を開いたため）。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="538" />
+      <location filename="../main_window.py" line="547" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="508" />
-      <location filename="../main_window.py" line="543" />
+      <location filename="../main_window.py" line="517" />
+      <location filename="../main_window.py" line="552" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="571" />
-      <location filename="../main_window.py" line="640" />
+      <location filename="../main_window.py" line="580" />
+      <location filename="../main_window.py" line="649" />
       <source>Please wait: the previous change is still being saved in the triage log.</source>
       <translation>お待ちください。前の変更を判定記録に保存しています。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="603" />
+      <location filename="../main_window.py" line="612" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="612" />
+      <location filename="../main_window.py" line="621" />
       <source>Saving the annotation in the triage log…</source>
       <translation>注記を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="620" />
+      <location filename="../main_window.py" line="629" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="650" />
+      <location filename="../main_window.py" line="659" />
       <source>Annotation of claim %1 undone: nothing was recorded.</source>
       <translation>請求項%1の注記を取り消しました。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="663" />
+      <location filename="../main_window.py" line="672" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="671" />
+      <location filename="../main_window.py" line="680" />
       <source>Saving the decision in the triage log…</source>
       <translation>出願方針を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="676" />
-      <location filename="../main_window.py" line="686" />
+      <location filename="../main_window.py" line="685" />
+      <location filename="../main_window.py" line="695" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="487" />
-      <location filename="../main_window.py" line="724" />
+      <location filename="../main_window.py" line="496" />
+      <location filename="../main_window.py" line="749" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="731" />
+      <location filename="../main_window.py" line="756" />
       <source>The export period starts after it ends (%1 to %2): change From or to.</source>
       <translation>エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="736" />
+      <location filename="../main_window.py" line="761" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="736" />
+      <location filename="../main_window.py" line="761" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="736" />
+      <location filename="../main_window.py" line="761" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="738" />
+      <location filename="../main_window.py" line="763" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="749" />
+      <location filename="../main_window.py" line="774" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="768" />
+      <location filename="../main_window.py" line="793" />
       <source>The file name ends in .%1, so the log is exported as %2 (not %3).</source>
       <translation>ファイル名の拡張子が .%1 のため、判定記録を %2 でエクスポートします（%3 ではありません）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="798" />
+      <location filename="../main_window.py" line="823" />
       <source>Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).</source>
       <translation>設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="802" />
+      <location filename="../main_window.py" line="827" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="823" />
+      <location filename="../main_window.py" line="848" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="826" />
+      <location filename="../main_window.py" line="851" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="834" />
+      <location filename="../main_window.py" line="859" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -1407,42 +1467,42 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../models/queue.py" line="76" />
+      <location filename="../models/queue.py" line="86" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="77" />
+      <location filename="../models/queue.py" line="87" />
       <source>Status</source>
       <translation>状態</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="78" />
+      <location filename="../models/queue.py" line="88" />
       <source>Triage level</source>
       <translation>判定</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="79" />
+      <location filename="../models/queue.py" line="89" />
       <source>Top field</source>
       <translation>最有力分野</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="80" />
+      <location filename="../models/queue.py" line="90" />
       <source>Likelihood</source>
       <translation>該当可能性</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="81" />
+      <location filename="../models/queue.py" line="91" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="82" />
+      <location filename="../models/queue.py" line="92" />
       <source>Primary review (3 mo.)</source>
       <translation>第一次審査期限（3か月）</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="83" />
+      <location filename="../models/queue.py" line="93" />
       <source>10 mo. without designation</source>
       <translation>10か月（保全指定なし）</translation>
     </message>

@@ -1,0 +1,70 @@
+"""A draft that comes back edited, in the window: one queue row for the matter (its latest
+version), the draft view says what changed, the annotations of unchanged claims are there
+and the changed ones are marked for re-review, the decision panel says which version the
+decision was made on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui_fakes import fake_screen_files, wait_for_log_write
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "workbench" / "examples" / "draft_en_coffee_grinder.txt"
+
+
+def _screen(win, qtbot, paths):
+    with qtbot.waitSignal(win.batch_finished, timeout=60000):
+        assert win.open_paths([str(p) for p in paths], screen_files=fake_screen_files) is not None
+
+
+def _rows(win):
+    return [win.queue_model.row_at(i) for i in range(win.queue_model.rowCount())]
+
+
+def test_an_edited_draft_reimported_is_the_next_version_in_the_window(window, qtbot, tmp_path):
+    draft = tmp_path / "grinder.txt"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    draft.write_text(text, encoding="utf-8")
+    _screen(window, qtbot, [draft])
+    (v1,) = _rows(window)
+    log = window.session.log
+    log.annotate(v1.draft_id, 1, 1, "agree", "a kitchen appliance", reviewer="sato")
+    log.annotate(v1.draft_id, 2, 1, "disagree", "lighting only", reviewer="sato")
+    log.decide(v1.draft_id, "hold", "waiting for the inventor", reviewer="kimura")
+    window.refresh_log()
+
+    # the attorney amends claim 2 and the draft comes back under the same name
+    edited = text.replace("wherein the scale is illuminated.", "wherein the scale is illuminated by a light guide fed by an LED.")
+    assert edited != text
+    draft.write_text(edited, encoding="utf-8")
+    _screen(window, qtbot, [draft])
+    window.refresh_log()
+    rows = _rows(window)
+    assert len(rows) == 1, rows  # one row per matter
+    (row,) = rows
+    assert row.draft_id != v1.draft_id and (row.version, row.versions) == (2, 2)
+    assert row.decision == "hold" and row.decision_version == 1
+    name = window.queue_model.data(window.queue_model.index(0, 0))
+    assert name == "grinder.txt · v2"
+    window.select_key(row.key)
+    view = window.draft_view
+    assert window.current_key == row.key  # the reviewer stays on the matter: now its version 2
+    assert view.changes.isVisibleTo(view)
+    changes = view.changes.toPlainText()
+    assert "Changes since version 1: 2 unchanged, 1 amended, 0 added, 0 removed" in changes
+    assert "Claim 2 amended" in changes
+    assert "version 2 of 2" in view.header.text()
+    items = [view.annotations.item(i).text() for i in range(view.annotations.count())]
+    assert any(t.startswith("#1 F1") and "from version 1" in t for t in items), items
+    assert any(t.startswith("⚠ Re-review claim 2 F1") for t in items), items
+    history = [window.decision_panel.history.item(i).text() for i in range(window.decision_panel.history.count())]
+    assert len(history) == 1 and "[on version 1]" in history[0]
+    # a decision on the new version names it
+    panel = window.decision_panel
+    panel.rationale.setPlainText("claim 2 still civil")
+    panel.decision.setCurrentIndex(panel.decision.findData("hold"))
+    window.act_save_decision.trigger()
+    wait_for_log_write(window, qtbot)
+    rec = log.draft(row.draft_id)
+    assert [rec.version_of(d.draft_id) for d in rec.decisions] == [1, 2]
+    assert log.verify().ok
