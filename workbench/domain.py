@@ -248,6 +248,21 @@ DECISION_LABELS_JA = {
 ANNOTATION_VERDICTS = ("agree", "disagree")
 
 
+def percent_text(p: float | None) -> str:
+    """A likelihood as every screen and report shows it. Recall-first thresholds sit far
+    below 1 %, so a small non-zero likelihood shows as "<1%" rather than a "0%" that
+    contradicts its level (and never as a raw 0.0027)."""
+    if p is None:
+        return ""
+    if p <= 0:
+        return "0%"
+    if p < 0.005:
+        return "<1%"
+    if 0.995 <= p < 1:
+        return ">99%"
+    return f"{p:.0%}"
+
+
 @dataclass(frozen=True)
 class Annotation:
     draft_id: int

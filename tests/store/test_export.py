@@ -169,7 +169,7 @@ def test_pdf_report_renders_japanese(decided, tmp_path, recorded):
     # an auditor reading Japanese gets the headings and decisions in Japanese too (narrow cells
     # wrap, so only short words are looked for in the extracted text)
     flat = "".join(text.split())
-    for needle in ("判定", "決定日時", "居住国", "外国出願可", "保留"):
+    for needle in ("判定", "記録日時", "居住国", "外国出願可", "保留"):
         assert needle in flat, needle
     subprocess.run(["pdftoppm", "-r", "30", "-f", "1", "-l", "1", str(res.path), str(tmp_path / "page")], check=True)
     ppm = next(tmp_path.glob("page*.ppm")).read_bytes()
@@ -236,7 +236,7 @@ def test_pdf_report_does_not_round_a_small_likelihood_to_zero(log, tmp_path):
     log.decide(d, "hold", "check the score", reviewer="alice")
     res = export_log(log, "pdf", tmp_path / "r.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "0.0042" in text and "0.00 " not in text
+    assert "<1%" in text and "0.0042" not in text and "0.00 " not in text  # as the application shows it
 
 
 # ------------------------------------------- decision facts stored as country lists
@@ -296,7 +296,7 @@ def test_country_facts_round_trip_store_to_json(decided, tmp_path, column):
 
 @pytest.mark.parametrize(
     "column, other, headings",
-    [("residences", "completed_abroad", ("Residences", "居住国")), ("completed_abroad", "residences", ("Made abroad", "国外完成地"))],
+    [("residences", "completed_abroad", ("Residences", "居住国")), ("completed_abroad", "residences", ("abroad in", "国外の完成"))],
 )
 def test_country_facts_round_trip_store_to_pdf(log, tmp_path, column, other, headings):
     given = {"because-alpha": ["US", "CN"], "because-beta": None, "because-gamma": []}
@@ -325,8 +325,9 @@ def test_pdf_levels_are_bilingual_and_the_fact_codes_are_explained(decided, tmp_
     log, _ = decided
     res = export_log(log, "pdf", tmp_path / "r.pdf")
     flat = "".join(subprocess.run(["pdftotext", str(res.path), "-"], capture_output=True, text=True, check=True).stdout.split())
-    assert "review/要検討" in flat or "likely/送付の可能性大" in flat
-    assert "'notrecorded'=記録なし" in flat and "'nonegiven'=入力なし" in flat
+    assert "review要検討" in flat or "likelyreferral送付の可能性大" in flat  # English over Japanese in one cell
+    assert "'notrecorded':thedecisionwasloggedwithoutthisfact" in flat and "「記録なし」：この事実を記録せずに" in flat
+    assert "'nonegiven':recordedasnone" in flat and "「入力なし」：なしとして記録された" in flat
 
 
 def test_pdf_never_leaves_the_decisions_heading_alone_at_the_foot_of_a_page(log, tmp_path):

@@ -475,7 +475,7 @@ def cmd_export(args) -> int:
     with _open(args) as log:
         res = export_log(
             log, fmt, args.out, since=args.since, until=args.until,
-            decision=args.decision, level=args.level, reviewer=args.by,
+            decision=args.decision, level=args.level, reviewer=args.by, language=args.lang,
         )
     _say(msg(C.I971, n=res.rows, path=str(res.path)))
     if res.warning is not None:  # a log that fails verify: said on the console, not only in the file
@@ -693,6 +693,8 @@ def register(sub) -> None:
     c.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the --out file's extension")
     c.add_argument("-o", "--out", required=True, metavar="PATH", help="e.g. decisions.xlsx")
     c.add_argument("--decision", choices=DECISIONS, help="only decisions of this kind")
+    c.add_argument("--lang", choices=("en", "ja", "both"), default="both",
+                   help="the PDF report's language (default: both, English over Japanese)")
     c.set_defaults(func=cmd_export)
 
     c = cmds.add_parser(

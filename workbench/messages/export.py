@@ -4,3 +4,65 @@ from __future__ import annotations
 
 from workbench.messages import define  # noqa: F401
 
+
+# -- the PDF report an auditor reads (I650-I699), dayjob. Rendered in English, Japanese or both.
+define("I650", "Triage report", "事前判定報告書")
+define("I651", "Database", "データベース")
+define("I652", "Filter (dates apply to decisions)", "絞り込み（日付は出願方針の記録日）")
+define("I653", "Rule sets", "ルールセット")
+define("I654", "Exported (UTC)", "エクスポート日時（UTC）")
+define("I692", "Models", "モデル")
+define("I693", "schema", "スキーマ")
+define("I694", "History chain", "履歴の連鎖")
+define("I695", "{events} events, head sha256 {head}…", "イベント {events} 件、先頭 sha256 {head}…")
+define("I655", "intact", "異常なし")
+define("I656", "BROKEN", "破損")
+define("I657", "A screening aid, not legal advice.   Page {page}/{pages}", "事前判定の補助であり、法的助言ではありません。　{page}/{pages} ページ")
+define("I658", "Summary", "概要")
+define(
+    "I659",
+    "Matters: {matters} ({drafts} draft versions); by level: {levels}; current decisions: {decisions}; decision records in this report: {records}",
+    "案件：{matters} 件（草稿 {drafts} 版）。判定別：{levels}。現在の出願方針：{decisions}。本報告書の出願方針の記録：{records} 件",
+)
+define("I660", "Drafts (latest version of each matter)", "草稿（案件ごとの最新版）")
+define("I661", "Decisions with rationale", "出願方針と理由")
+define("I662", "No drafts match the filter.", "絞り込みに一致する草稿はありません。")
+define("I663", "No decisions match the filter.", "絞り込みに一致する出願方針はありません。")
+define("I664", "ID", "ID")
+define("I665", "Draft", "草稿")
+define("I666", "Version", "版")
+define("I667", "Level", "判定")
+define("I668", "Top field", "最有力分野")
+define("I669", "Likelihood", "該当可能性")
+define("I670", "Decision", "出願方針")
+define("I671", "JP filing", "日本出願日")
+define("I672", "Review due", "第一次審査期限")
+define("I673", "If not designated (10 mo.)", "指定なし10か月")
+define("I674", "No.", "番号")
+define("I675", "Rationale", "理由")
+define("I676", "Reviewer", "担当者")
+define("I677", "Decided (UTC)", "記録日時（UTC）")
+define("I678", "Completed in Japan", "日本国内で完成")
+define("I679", "Planned countries", "出願予定国")
+define("I680", "Completed abroad in", "国外の完成地")
+define("I681", "Residences", "居住国")
+define("I682", "yes", "はい")
+define("I683", "no", "いいえ")
+define("I684", "not recorded", "記録なし")
+define("I685", "none given", "入力なし")
+define("I686", "undecided", "方針未決定")
+define("I687", "superseded", "後の方針で置換")
+define("I688", "v{version} of {versions}", "第{version}版（全{versions}版）")
+define("I689", "on v{version}", "第{version}版に対して")
+define(
+    "I690",
+    "'not recorded': the decision was logged without this fact.  'none given': recorded as none.  "
+    "A likelihood under 1% shows as <1%, as in the application.",
+    "「記録なし」：この事実を記録せずに出願方針が記録された。「入力なし」：なしとして記録された。"
+    "該当可能性が1%未満のものはアプリケーションと同じく <1% と表示します。",
+)
+define("I691", "none (all decisions)", "なし（すべての出願方針）")
+define("I696", "Clearance plans (current decisions)", "出願前の許可等の計画（現在の出願方針）")
+define("I697", "filing facts recorded", "出願関係事実あり")
+define("I698", "no filing facts recorded: from the decision only", "出願関係事実なし：出願方針のみから")
+define("I699", "as of {today}", "{today}時点")

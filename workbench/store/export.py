@@ -337,8 +337,10 @@ def export_log(
     decision: str | None = None,
     level: str | None = None,
     reviewer: str | None = None,
+    language: str = "both",
 ) -> ExportResult:
     """Write the filtered decisions of ``log`` to ``path`` as csv | xlsx | pdf | json.
+    ``language``: the PDF report's words, "en", "ja" or "both" (the default).
 
     The file is written to a temporary name and renamed, so a failed export never
     leaves half a file (E601); an unknown format is E603, a missing CJK font E602.
@@ -369,8 +371,8 @@ def export_log(
         elif fmt == "json":
             _write_json(tmp, rows, meta, plans, basis)
         else:
-            drafts = log.drafts(level=level, decision=decision if decision else None, reviewer=reviewer)
-            _write_pdf(tmp, rows, drafts, meta, font, plans, basis)
+            drafts = log.matters(level=level, decision=decision if decision else None, reviewer=reviewer)
+            _write_pdf(tmp, rows, drafts, meta, font, plans, basis, language)
         os.replace(tmp, out)
     except WorkbenchError:
         tmp.unlink(missing_ok=True)
@@ -496,157 +498,9 @@ def find_cjk_font(candidates: tuple[str, ...] | None = None) -> Path:
 
 
 def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], meta: dict, font: Path,
-               plans: dict | None = None, basis: dict | None = None) -> None:
-    from fpdf import FPDF
-    from fpdf.enums import WrapMode, XPos, YPos
-    from fpdf.fonts import FontFace
+               plans: dict | None = None, basis: dict | None = None, language: str = "both") -> None:
+    """The auditor's report: workbench/store/report.py (with each decision's basis and the
+    clearance plans of the current decisions)."""
+    from workbench.store.report import write_pdf
 
-    header_lines = [
-        f"Database: {meta['database']} (schema {meta['schema_version']})",
-        f"Filter: {_filter_text(meta['filter'])} (dates apply to decisions)",
-        f"Rule sets: {', '.join(meta['ruleset_versions']) or '-'}   Models: {', '.join(meta['model_versions']) or '-'}",
-        f"Exported {meta['exported_at']} (UTC), workbench {meta['workbench_version']}; "
-        f"history chain {'intact' if meta['chain']['ok'] else 'BROKEN'} ({meta['chain']['events']} events, "
-        f"head sha256 {meta['chain']['head_hash'][:16]}…)",
-    ]
-
-    class Report(FPDF):
-        def header(self) -> None:
-            self.set_font("cjk", size=13)
-            self.cell(0, 7, "Triage report / 非公開特許 事前審査トリアージ報告", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            self.set_font("cjk", size=7.5)
-            for line in header_lines:
-                self.cell(0, 4, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            self.set_draw_color(120, 120, 120)
-            self.line(self.l_margin, self.get_y() + 1, self.w - self.r_margin, self.get_y() + 1)
-            self.ln(3)
-
-        def footer(self) -> None:
-            self.set_y(-10)
-            self.set_font("cjk", size=7)
-            self.cell(0, 5, f"A screening aid, not legal advice.   Page {self.page_no()}/{{nb}}", align="C")
-
-    pdf = Report(orientation="L", format="A4")
-    pdf.set_auto_page_break(True, margin=14)
-    pdf.add_font("cjk", fname=str(font))
-    pdf.alias_nb_pages()
-    pdf.add_page()
-
-    heads = FontFace(fill_color=(225, 225, 225))
-
-    def heading(text: str) -> None:
-        pdf.set_font("cjk", size=11)
-        pdf.cell(0, 7, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_font("cjk", size=8)
-
-    levels = Counter(d.level or "-" for d in drafts)
-    decided = Counter(d.decision or "undecided" for d in drafts)
-    heading("Summary / 概要")
-    pdf.multi_cell(
-        0, 5,
-        f"Drafts: {len(drafts)}   by level: "
-        + ", ".join(f"{k} {v}" for k, v in sorted(levels.items()))
-        + "   current decisions: "
-        + ", ".join(f"{DECISION_LABELS.get(k, k)} {v}" for k, v in sorted(decided.items()))
-        + f"   decision records in this report: {len(rows)}",
-        new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-    )
-    pdf.ln(2)
-
-    heading("Drafts / 草稿")
-    if drafts:
-        with pdf.table(
-            col_widths=(8, 50, 14, 62, 14, 58, 22, 22, 22), text_align="LEFT", wrapmode=WrapMode.CHAR,
-            line_height=4.2, padding=1, headings_style=heads,
-        ) as table:
-            table.row(["ID", "Draft / 草稿", "Level / 判定", "Top field / 最上位分野", "Score / 該当可能性",
-                       "Decision / 出願方針", "JP filing / 日本出願", "Review due / 第一次審査期限",
-                       "If undesignated / 指定なし10か月"])
-            for d in drafts:
-                field = (f"{d.top_field_id}: {d.top_field_name_ja or d.top_field_name_en}"
-                         f"{' / ' + d.top_field_name_en if d.top_field_name_ja and d.top_field_name_en else ''}"
-                         if d.top_field_id is not None else "-")
-                table.row([
-                    str(d.id), d.title or d.name, bilingual_level(d.level), field,
-                    likelihood_text(d.top_likelihood) if d.top_likelihood is not None else "-",
-                    bilingual_decision(d.decision),
-                    d.jp_filing_date or "-", d.primary_review_due or "-", d.foreign_filing_free or "-",
-                ])
-    else:
-        pdf.cell(0, 5, "No drafts match the filter.", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(3)
-
-    if pdf.will_page_break(30):  # never leave the heading alone at the foot of a page
-        pdf.add_page()
-    heading("Decisions with rationale / 出願方針と理由")
-    if rows:
-        with pdf.table(
-            col_widths=(10, 28, 40, 58, 18, 25, 22, 20, 20, 18, 18), text_align="LEFT", wrapmode=WrapMode.CHAR,
-            line_height=4.2, padding=1, headings_style=heads,
-        ) as table:
-            table.row(["No.", "Draft / 草稿", "Decision / 出願方針", "Rationale / 理由", "Reviewer / 担当",
-                       "Decided (UTC) / 決定日時", "Made in JP, countries / 国内完成・出願予定国",
-                       "Made abroad / 国外完成地", "Residences / 居住国",
-                       "Review due / 第一次審査期限", "If undesignated / 指定なし10か月"])
-            for r in rows:
-                made = "-" if r.completed_in_japan is None else ("JP yes" if r.completed_in_japan else "JP no")
-                table.row([
-                    f"{r.id}{'' if r.current else ' (superseded)'}", f"{r.draft_id}: {r.draft_name}",
-                    bilingual_decision(r.decision), r.rationale, r.reviewer, r.at[:16].replace("T", " "),
-                    f"{made} {','.join(r.planned_countries)}".strip(),
-                    codes_text(r.completed_abroad),
-                    codes_text(r.residences),
-                    r.primary_review_due or "-", r.foreign_filing_free or "-",
-                ])
-        pdf.ln(1)
-        pdf.multi_cell(0, 4, CODES_LEGEND, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    else:
-        pdf.cell(0, 5, "No decisions match the filter.", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    if rows:  # what each decision was taken on: an auditor's question
-        pdf.ln(3)
-        if pdf.will_page_break(30):
-            pdf.add_page()
-        heading("Basis of each decision / 出願方針の根拠")
-        with pdf.table(
-            col_widths=(10, 30, 34, 108, 95), text_align="LEFT", wrapmode=WrapMode.CHAR,
-            line_height=4.2, padding=1, headings_style=heads,
-        ) as table:
-            table.row(["No.", "Draft / 草稿", "Additional requirements / 追加要件",
-                       "Annotations before it / それまでの注記", "Override, sign-off / オーバーライドと承認"])
-            for r in rows:
-                b = (basis or {}).get(r.id) or {"answers": {}, "annotations": []}
-                answers = (f"defence use / 防衛用途: {_bilingual_answer(b['answers'].get('defence_use'))}\n"
-                           f"State-commissioned / 国の委託: {_bilingual_answer(b['answers'].get('state_commissioned'))}")
-                notes = "\n".join(annotation_text(a) for a in b["annotations"]) or "none / なし"
-                if r.override_reason:
-                    from workbench.store.signoff import risks_message
-
-                    risks = risks_message(r.override_risks, b.get("level"))
-                    state = (f"approved by {r.approved_by} at {(r.approved_at or '')[:16].replace('T', ' ')} / 承認済み"
-                             if r.approved_by else "PENDING approval / 承認待ち")
-                    override = f"{state}\n{risks.render('en')}\n{risks.render('ja')}\nreason / 理由: {r.override_reason}"
-                else:
-                    override = "not needed / 不要"
-                table.row([f"{r.id}", f"{r.draft_id}: {r.draft_name}", answers, notes, override])
-    current = [r for r in rows if r.current and (plans or {}).get(r.id) is not None]
-    if current:
-        pdf.ln(3)
-        if pdf.will_page_break(30):
-            pdf.add_page()
-        heading("Clearance plans (current decisions) / 出願前の許可等の計画（現在の出願方針）")
-        for r in current:
-            plan = plans[r.id]
-            if pdf.will_page_break(20):
-                pdf.add_page()
-            pdf.set_font("cjk", size=9)
-            facts = "filing facts recorded / 出願関係事実あり" if r.filing_facts is not None else \
-                "no filing facts recorded: from the decision only / 出願関係事実なし：出願方針のみから"
-            pdf.multi_cell(0, 5, f"{r.draft_id}: {r.draft_name} — as of {plan.today} / {plan.today}時点 — {facts}",
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.set_font("cjk", size=7.5)
-            for lang in ("en", "ja"):
-                for line in plan.lines(lang, law=False, mark="※"):  # IPA Gothic has no ⚠
-                    if line:
-                        pdf.multi_cell(0, 3.8, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-                pdf.ln(1)
-    pdf.output(str(path))
+    write_pdf(path, rows, drafts, meta, font, language, plans, basis)

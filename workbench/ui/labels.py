@@ -15,15 +15,9 @@ from workbench.domain import DECISION_LABELS, DECISIONS
 def percent(p: float | None) -> str:
     """A likelihood for display. Recall-first thresholds sit far below 1 %, so a small
     non-zero likelihood shows as "<1%" rather than a "0%" that contradicts its level."""
-    if p is None:
-        return ""
-    if p <= 0:
-        return "0%"
-    if p < 0.005:
-        return "<1%"
-    if 0.995 <= p < 1:
-        return ">99%"
-    return f"{p:.0%}"
+    from workbench.domain import percent_text  # one rule for the window and the PDF report
+
+    return percent_text(p)
 
 
 def level_label(level: str | None) -> str:
