@@ -23,7 +23,8 @@ os.environ["WORKBENCH_CONFIG_DIR"] = str(TMP / "config")
 os.environ["WORKBENCH_DB"] = str(TMP / "log.sqlite")
 os.environ["WORKBENCH_REVIEWER"] = "tanaka"
 
-from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from workbench.ui import preferences  # noqa: E402
 from workbench.ui.app import Controller, ensure_app  # noqa: E402
@@ -83,6 +84,27 @@ def failures_shot(win, files: list[Path], shot: Path) -> None:
     dlg.close()
 
 
+SIZES = ((1366, 768), (1920, 1080))  # a common office laptop and a common desktop monitor
+
+
+def grab(win, shot: Path, size: tuple[int, int]) -> Path:
+    """The window as the screen shows it; the grab is exactly the screen's size (a window
+    that cannot shrink to it would be bigger, and that is a defect)."""
+    settle()
+    image = win.grab()
+    if (image.width(), image.height()) != size:  # say which part holds it wider or taller
+        def walk(w, depth=0):
+            m = w.minimumSizeHint()
+            if m.width() > size[0] * 0.45 or m.height() > size[1] * 0.6:
+                print("  " * depth, type(w).__name__, w.objectName(), m.width(), m.height(), w.minimumWidth(), file=sys.stderr)
+                for c in w.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                    walk(c, depth + 1)
+        walk(win)
+    assert (image.width(), image.height()) == size, f"{shot.name}: the window is {image.width()}x{image.height()}, not {size}"
+    image.save(str(shot))
+    return shot
+
+
 def main(out_dir: Path) -> list[Path]:
     app = ensure_app()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -95,25 +117,44 @@ def main(out_dir: Path) -> list[Path]:
     ctl = Controller(app, session)
     written = []
     out_dir.mkdir(parents=True, exist_ok=True)
+    grinder = TMP / "draft_en_coffee_grinder.txt"  # comes back edited: version 2 of its matter
+    grinder_text = (ROOT / "workbench" / "examples" / "draft_en_coffee_grinder.txt").read_text(encoding="utf-8")
+    grinder.write_text(grinder_text, encoding="utf-8")
     for lang, focus in (("en", "draft_en_underwater_vehicle.txt"), ("ja", "draft_ja_quantum_dot_detector.txt")):
         win = ctl.build(lang)
-        win.resize(1360, 820)  # a common laptop window; the layout must hold at this size
+        win.resize(*SIZES[0])
         win.show()
         if not session.verdicts:
-            win.open_paths([str(p) for p in (*examples, *uspto)])
+            win.open_paths([str(p) for p in (*examples, *uspto, grinder)])
             wait_for(win.batch_finished)
             rows = [win.queue_model.row_at(i) for i in range(win.queue_model.rowCount())]
             uuv = next(r for r in rows if r.name == "draft_en_underwater_vehicle.txt")
             session.log.annotate(uuv.draft_id, 1, uuv.top_field_id, "agree", "Passive sonar AUV: military use plausible", reviewer="tanaka")
             session.log.decide(uuv.draft_id, "file_jp_first", "Likely field hit; file at the JPO first and wait for the primary review.",
                                True, ("US", "EP"), "2026-01-31", reviewer="tanaka")
+            g1 = next(r for r in rows if r.path == str(grinder))
+            session.log.annotate(g1.draft_id, 1, g1.top_field_id, "disagree", "Kitchen appliance", reviewer="sato")
+            session.log.annotate(g1.draft_id, 2, g1.top_field_id, "disagree", "Lighting only", reviewer="sato")
+            session.log.decide(g1.draft_id, "hold", "Waiting for the inventor's corrected claims.", False, ("US",),
+                               reviewer="tanaka", completed_abroad=("US",))
+            grinder.write_text(grinder_text.replace("wherein the scale is illuminated.",
+                                                    "wherein the scale is illuminated by a light guide fed by an LED."),
+                               encoding="utf-8")
+            win.open_paths([str(grinder)])
+            wait_for(win.batch_finished)
             win.refresh_log()
         key = next(k for k, v in session.verdicts.items() if Path(v.draft.source_path).name == focus)
+        for size in SIZES:
+            win.resize(*size)
+            win.tabs.setCurrentWidget(win.draft_view)
+            win.select_key(key)
+            written.append(grab(win, out_dir / f"main_{lang}_{size[0]}x{size[1]}.png", size))
+        # the grinder's second version: what changed, carried annotations, what to re-review
+        win.resize(*SIZES[0])
+        g2 = next(r for r in (win.queue_model.row_at(i) for i in range(win.queue_model.rowCount())) if r.path == str(grinder))
+        win.select_key(g2.key)
+        written.append(grab(win, out_dir / f"versions_{lang}_{SIZES[0][0]}x{SIZES[0][1]}.png", SIZES[0]))
         win.select_key(key)
-        settle()
-        shot = out_dir / f"main_{lang}.png"
-        win.grab().save(str(shot))
-        written.append(shot)
         win.tabs.setCurrentWidget(win.decision_panel)
         panel = win.decision_panel
         panel.decision.setCurrentIndex(panel.decision.findData("file_jp_first"))
@@ -126,15 +167,12 @@ def main(out_dir: Path) -> list[Path]:
         panel.residences.setText("JP, IN, GB")  # the checklist gains an India (yes) and a UK (possible) row
         panel.jp_filed.setChecked(True)
         panel.jp_date.setDate(QDate(2026, 1, 31))
-        settle()
-        shot = out_dir / f"decision_{lang}.png"
-        win.grab().save(str(shot))
-        written.append(shot)
+        for size in SIZES:
+            win.resize(*size)
+            written.append(grab(win, out_dir / f"decision_{lang}_{size[0]}x{size[1]}.png", size))
         win.tabs.setCurrentWidget(win.log_view)
-        settle()
-        shot = out_dir / f"log_{lang}.png"
-        win.grab().save(str(shot))
-        written.append(shot)
+        win.resize(*SIZES[0])
+        written.append(grab(win, out_dir / f"log_{lang}_{SIZES[0][0]}x{SIZES[0][1]}.png", SIZES[0]))
         win.tabs.setCurrentWidget(win.draft_view)
         shot = out_dir / f"failures_{lang}.png"
         failures_shot(win, bad_files(), shot)

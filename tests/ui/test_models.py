@@ -35,7 +35,7 @@ def test_queue_model_shape_display_and_roles(qapp):
     assert m.data(m.index(1, COL_DECISION)) == "File in Japan first (Art. 78)"
     assert m.data(m.index(1, COL_NAME), ROW_ROLE) is ROWS[1]
     assert m.data(m.index(2, COL_LEVEL), LEVEL_ROLE) == "review"
-    assert m.headerData(COL_LEVEL, Qt.Orientation.Horizontal) == "Triage level"
+    assert m.headerData(COL_LEVEL, Qt.Orientation.Horizontal) == "Level"
     assert m.data(m.index(5, 0)) is None  # out of range
 
 

@@ -48,6 +48,7 @@ class Controller:
             for key, verdict in self.session.verdicts.items():
                 path = self.session.paths.get(key, "")
                 win._add_verdict(path, verdict, int(key[3:]) if key.startswith("db:") else None)
+            win.refresh_log()  # one row per matter again: an earlier version's verdict gives way to the latest
             # the reviewer stays where they were: the same draft, the same tab
             if old.current_key is not None:
                 win.select_key(old.current_key)

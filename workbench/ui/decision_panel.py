@@ -11,13 +11,14 @@ import html
 import re
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -187,14 +189,15 @@ class DecisionPanel(QWidget):
         self.checklist_note.setWordWrap(True)
         # the selected row's sources as links that open in the browser or can be selected and
         # copied (a tooltip's URL can be neither)
-        self.checklist_sources = QLabel()
+        # (a text browser, not a label: a long URL wraps anywhere instead of widening the window)
+        self.checklist_sources = QTextBrowser()
         self.checklist_sources.setObjectName("checklistSources")
-        self.checklist_sources.setTextFormat(Qt.TextFormat.RichText)
-        self.checklist_sources.setWordWrap(True)
         self.checklist_sources.setOpenExternalLinks(True)
-        self.checklist_sources.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.checklist_sources.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.checklist_sources.setFrameShape(QFrame.Shape.NoFrame)
+        self.checklist_sources.setMaximumHeight(3 * self.fontMetrics().lineSpacing() + 8)
+        self.checklist_sources.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._sources_html = ""
         self.checklist.currentCellChanged.connect(lambda row, *_: self._show_sources(row))
         self.place.currentIndexChanged.connect(self._place_changed)
         self.completed_abroad.textChanged.connect(self._abroad_edited)
@@ -513,6 +516,7 @@ class DecisionPanel(QWidget):
         check = item.data(CHECK_ROLE) if item is not None else None
         if check is None:
             self.checklist_sources.clear()
+            self._sources_html = ""
             self.checklist_sources.setVisible(False)
             return
         j = check.jurisdiction
@@ -525,12 +529,17 @@ class DecisionPanel(QWidget):
                 elif part:
                     links.append(html.escape(part))
         head = html.escape(self.tr("Sources for %1:").replace("%1", f"{check.text('name', self.checklist_language())} ({j.code})"))
-        self.checklist_sources.setText(f"<small><b>{head}</b> " + " ".join(links) + "</small>")
+        self._sources_html = f"<small><b>{head}</b> " + " ".join(links) + "</small>"
+        self.checklist_sources.setHtml(self._sources_html)
         self.checklist_sources.setVisible(True)
 
     def source_links(self) -> list[str]:
         """The URLs the sources line links to (for tests)."""
-        return re.findall(r"href='([^']+)'", self.checklist_sources.text())
+        return re.findall(r"href='([^']+)'", self._sources_html)
+
+    def sources_text(self) -> str:
+        """The sources line as shown (for tests)."""
+        return self.checklist_sources.toPlainText()
 
     def _fit_checklist(self) -> None:
         """As tall as its rows (so the history below gets the rest), scrolling beyond that."""

@@ -9,7 +9,7 @@ import html
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -281,9 +281,11 @@ class DraftView(QWidget):
         split.addWidget(self.tree)
         split.addWidget(middle)
         split.addWidget(side)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 3)
+        # the claim tree as wide as the claim text: its preambles are read there
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 1)
+        split.setSizes([300, 300, 300])
         self.splitter = split
 
         lay = QVBoxLayout(self)
@@ -321,6 +323,8 @@ class DraftView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnHidden(1, True)  # the category is in the claim's heading: the preamble gets the room
+        self._mark_changed_claims()
         enabled = verdict is not None
         for w in (self.defence, self.state, self.known_ipc, self.apply_ipc_button,
                   self.agree_button, self.disagree_button, self.ann_field, self.ann_note, self.ann_ipc):
@@ -397,10 +401,39 @@ class DraftView(QWidget):
         the annotations to look at again. None: not in the log (or no versions)."""
         self.record = record
         self._render_changes()
+        self._mark_changed_claims()
         if self.verdict is not None:
             self._render_header()
         if record is not None:
             self.set_annotations(record.current_annotations or record.annotations)
+
+    def _mark_changed_claims(self) -> None:
+        """In the claim tree: ✎ before an amended claim, ＋ before an added one (since the
+        previous version), with the reason in its tooltip."""
+        rec = self.record
+        marks = {}
+        if rec is not None and rec.previous is not None and self.verdict is not None \
+                and rec.summary.sha256 == self.verdict.draft.sha256:
+            for c in rec.changes:
+                if c.kind == "amended":
+                    marks[c.new_number] = ("✎ ", self.tr("amended since version %1").replace("%1", str(rec.previous.version)))
+                elif c.kind == "added":
+                    marks[c.new_number] = ("＋ ", self.tr("added since version %1").replace("%1", str(rec.previous.version)))
+        model = self.claim_model
+
+        def walk(parent):
+            for r in range(model.rowCount(parent)):
+                idx = model.index(r, 0, parent)
+                item = model.itemFromIndex(idx)
+                number = model.claim_number(idx)
+                text = item.text().removeprefix("✎ ").removeprefix("＋ ")
+                mark = marks.get(number)
+                item.setText((mark[0] if mark else "") + text)
+                if mark and mark[1] not in item.toolTip():
+                    item.setToolTip(f"{mark[1]} — {item.toolTip()}")
+                walk(idx)
+
+        walk(QModelIndex())
 
     def _render_changes(self) -> None:
         rec = self.record
@@ -421,8 +454,19 @@ class DraftView(QWidget):
         def top(fv) -> str:
             return self.tr("no field") if fv is None else f"{fv.field_id} ({labels.percent(fv.likelihood)})"
 
+        for f in rec.review_flags:  # first: what the attorney has to look at again
+            if f.open:
+                where = (self.tr("claim %1").replace("%1", str(f.claim_number)) if f.claim_number is not None
+                         else self.tr("claim %1 of version %2 (removed)").replace("%1", str(f.from_claim_number))
+                         .replace("%2", str(rec.version_of(f.from_draft_id) or "?")))
+                fid = f" F{f.field_id}" if f.field_id is not None else ""
+                lines.append("⚠ " + e(self.tr("Re-review %1%2: was '%3' (%4) before the claim changed")
+                                      .replace("%1", where).replace("%2", fid).replace("%3", labels.annotation_label(f.verdict))
+                                      .replace("%4", f.reviewer or "-")))
         for c in rec.changes:
-            if c.kind == "amended":
+            if c.kind == "amended" and c.before is None and c.after is None:
+                lines.append(e(self.tr("Claim %1 amended; no field found in it before or after").replace("%1", str(c.new_number))))
+            elif c.kind == "amended":
                 lines.append(e(self.tr("Claim %1 amended: top field %2 → %3").replace("%1", str(c.new_number))
                                .replace("%2", top(c.before)).replace("%3", top(c.after))))
             elif c.kind == "added":
@@ -559,6 +603,8 @@ class DraftView(QWidget):
                 self.text.moveCursor(QTextCursor.MoveOperation.Start)
             return
         kind = self.tr("Independent claim") if claim.independent else self.tr("Dependent claim")
+        if claim.category and claim.category != "other":
+            kind += f" ({labels.category_label(claim.category)})"
         deps = ", ".join(str(d) for d in claim.depends_on)
         head = self.tr("Claim %1").replace("%1", str(claim.number)) + f" — {kind}"
         if deps:

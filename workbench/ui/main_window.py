@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -45,6 +45,16 @@ from workbench.ui.settings_dialog import SettingsDialog
 from workbench.ui.workers import Worker, start_worker
 
 
+def default_size() -> QSize:
+    """The window's first size: 1480 x 900 where the screen has room, else the screen's
+    available area (a 1366 x 768 laptop gets the whole of it, status bar included)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(1366, 768)
+    avail = screen.availableGeometry()
+    return QSize(min(1480, avail.width()), min(900, avail.height()))
+
+
 class MainWindow(QMainWindow):
     batch_finished = Signal(int, int)  # screened, failed
     rescreen_finished = Signal(int)  # drafts whose level or top field changed
@@ -74,7 +84,7 @@ class MainWindow(QMainWindow):
         self._history_of: str | None = None  # the log they were read from
         self.setWindowTitle(self.tr("Patent Non-Disclosure Triage Workbench"))
         self.setAcceptDrops(True)
-        self.resize(1360, 820)
+        self.resize(default_size())  # never taller or wider than the screen (a 1366 x 768 laptop)
 
         # queue panel
         self.queue_model = QueueModel(parent=self)
@@ -139,8 +149,11 @@ class MainWindow(QMainWindow):
         split.addWidget(queue_panel)
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 5)
-        split.setSizes([470, 890])
+        split.setStretchFactor(1, 3)
+        self.main_splitter = split
+        self._split_by_hand = False  # until the reviewer drags it, the queue keeps 40 % (its decision and dates fit)
+        split.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
+        self._fit_splitter()
         self.setCentralWidget(split)
 
         # status bar: progress + cancel
@@ -169,6 +182,15 @@ class MainWindow(QMainWindow):
         self._update_db_label()
         self.refresh_log()
         self._manager_columns_for_log()
+
+    def _fit_splitter(self) -> None:
+        if not self._split_by_hand:
+            w = max(1, self.main_splitter.width() or self.width())
+            self.main_splitter.setSizes([w * 2 // 5, w - w * 2 // 5])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_splitter()
 
     # -- menus and shortcuts ---------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:

@@ -1,20 +1,23 @@
-"""The review queue's table view: columns sized for a narrow pane.
+"""The review queue's table view: every column it shows is whole, none needs scrolling.
 
-The queue pane is narrow (about a third of a 1360 px window), so the columns a reviewer
-reads first - draft, triage level, likelihood, top field - are fitted into it: the level
-and likelihood at their content width, the draft name between NAME_MIN and NAME_MAX, and
-the top field gets the room that is left (at least FIELD_MIN; in a pane too narrow for
-that, name and field share what is left, down to FLOOR each). Longer texts are elided
-with "…" and shown whole in their tooltips. The decision, status and key-date columns
-follow at their content width, reached by scrolling right; when the pane is wide enough
-for every column, the top field takes the spare width so nothing is cut at the edge.
-Once the reviewer drags a column border, their widths are kept.
+The queue pane is about a third of the window (455 px at 1366 x 768, 640 px at 1920 x
+1080). What a reviewer reads first must be on screen without a horizontal scroll bar: the
+draft, its triage level and likelihood, its decision (sign-off state included) and the two
+key dates. The columns are placed in :data:`PRIORITY` order at their content width (the
+draft name between NAME_MIN and NAME_MAX, the decision at most DECISION_MAX, elided with
+"…" and whole in their tooltips); a column that no longer fits is hidden rather than pushed
+behind a scroll bar, the top field first (the draft view heads with it, and its tooltip on
+the level says it), then the status. Spare width goes to the top field, else to the name.
+The manager's columns (View menu; on by default for a team log's manager) show and give
+room in :data:`MANAGER_ORDER` instead: the decision and the two dates right after the
+level, and the decision takes the spare width. Once the reviewer drags a column border,
+their widths are kept.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QTableView
 
 from workbench.ui.models.queue import (
     COL_DECISION,
@@ -27,15 +30,19 @@ from workbench.ui.models.queue import (
     COL_STATUS,
 )
 
-NAME_MIN, NAME_MAX = 120, 200
+NAME_MIN, NAME_MAX = 90, 220
+DECISION_MIN, DECISION_MAX = 90, 190
 FIELD_MIN = 120
-FLOOR = 80  # below this a column is useless: the pane scrolls instead
+FLOOR = 80  # a column narrower than this is not worth showing
 FIT_ROWS = 200  # rows measured beyond the visible ones when fitting (Qt's default: 1000)
-FIRST = (COL_NAME, COL_LEVEL, COL_LIKELIHOOD, COL_FIELD)  # fitted into the visible width
+FIRST = (COL_NAME, COL_LEVEL, COL_LIKELIHOOD, COL_FIELD)  # kept for callers: the columns read first
+# the order columns are given room in; any other column (a later one) comes after these
+PRIORITY = (COL_NAME, COL_LEVEL, COL_LIKELIHOOD, COL_DECISION, COL_DUE_3M, COL_FREE_10M, COL_FIELD, COL_STATUS)
 # The manager's columns (View ▸ Manager's columns; on by default for a team log's manager):
-# draft, level, the decision (with its override status) and the 3- and 10-month dates first,
-# the decision taking the room that is left (elided, whole in its tooltip) as the field does.
-MANAGER_ORDER = (COL_NAME, COL_LEVEL, COL_DECISION, COL_DUE_3M, COL_FREE_10M, COL_STATUS, COL_LIKELIHOOD, COL_FIELD)
+# draft, level, the decision (with its override status) and the 3- and 10-month dates first
+# (as shown and in the order they get room), the decision taking the room that is left
+# (elided, whole in its tooltip) as the field does in the reviewer's order.
+MANAGER_ORDER = (COL_NAME, COL_LEVEL, COL_DECISION, COL_DUE_3M, COL_FREE_10M, COL_LIKELIHOOD, COL_STATUS, COL_FIELD)
 
 
 class MiddleElideDelegate(QStyledItemDelegate):
@@ -64,6 +71,7 @@ class QueueView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)  # fit_columns fills the width itself
         header.setMinimumSectionSize(40)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # nothing hides behind a scroll
         # fitting measures the rows on screen and up to this many more, not every row of a
         # year's log (1,000 drafts: 0.34 s on every refresh, e.g. after each decision saved)
         header.setResizeContentsPrecision(FIT_ROWS)
@@ -102,8 +110,17 @@ class QueueView(QTableView):
             self.auto_fit = False
 
     def content_width(self, col: int) -> int:
-        """What a column needs to show its header and its widest cell."""
-        return max(self.sizeHintForColumn(col), self.horizontalHeader().sectionSizeHint(col))
+        """What a column needs to show its header and its widest cell (measured from the
+        header's text too: Qt gives no size hint for a hidden section)."""
+        header = self.horizontalHeader()
+        if not self.isColumnHidden(col):
+            return max(self.sizeHintForColumn(col), header.sectionSizeHint(col))
+        text = str(self.model().headerData(col, Qt.Orientation.Horizontal) or "")
+        widest = max((header.fontMetrics().horizontalAdvance(line) for line in text.split("\n")), default=0)
+        head = widest + 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
+        if header.sortIndicatorSection() == col:
+            head += header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize)
+        return max(self.sizeHintForColumn(col), head)
 
     def set_manager_columns(self, on: bool) -> None:
         """The manager's order (MANAGER_ORDER): decision status and the key dates visible in
@@ -124,43 +141,58 @@ class QueueView(QTableView):
         if not self.auto_fit or model is None or self._fitting:
             return
         n = model.columnCount()
-        if n <= max(FIRST):
+        if n <= COL_NAME:
             return
-        manager = self.manager_columns
-        flex = COL_DECISION if manager else COL_FIELD  # the column that takes what is left
-        fixed = (COL_LEVEL, COL_DUE_3M, COL_FREE_10M) if manager else (COL_LEVEL, COL_LIKELIHOOD)
-        first = (COL_NAME, *fixed, flex)
+        flex = COL_DECISION if self.manager_columns else COL_FIELD  # the column that takes what is left
         avail = self.viewport().width()
         want = {c: self.content_width(c) for c in range(n)}
-        if manager:  # the dates at their cells' width: the long headers elide (whole in their tooltips)
-            for c in (COL_DUE_3M, COL_FREE_10M):
-                want[c] = max(FLOOR, self.sizeHintForColumn(c))
-        widths = dict(want)
-        widths[COL_NAME] = min(NAME_MAX, max(NAME_MIN, want[COL_NAME]))
-        rest = avail - sum(widths[c] for c in fixed)
-        if rest - widths[COL_NAME] < FIELD_MIN:  # a narrow pane: name and the flexible column share the rest
-            widths[COL_NAME] = max(FLOOR, min(widths[COL_NAME], rest // 2))
-            widths[flex] = max(FLOOR, rest - widths[COL_NAME])
-        else:
-            room = rest - widths[COL_NAME]
-            field = min(max(FIELD_MIN, want[flex]), room)
-            spare = room - field
-            header = self.horizontalHeader()
-            for vis in range(n):  # the later columns (as shown) that fit whole are shown whole ...
-                col = header.logicalIndex(vis)
-                if col in first:
-                    continue
-                if widths[col] > spare:
-                    break
-                spare -= widths[col]
-            widths[flex] = field + spare  # ... and the flexible column takes what is left: none is cut at the edge
+        priority = MANAGER_ORDER if self.manager_columns else PRIORITY
+        order = [c for c in priority if c < n] + [c for c in range(n) if c not in priority]
+        cap = {COL_NAME: NAME_MAX, COL_DECISION: DECISION_MAX}
+        full = {c: min(want[c], cap.get(c, want[c])) for c in order}
+        least = dict(full)
+        least[COL_NAME] = min(full[COL_NAME], NAME_MIN)
+        if COL_DECISION in least:
+            least[COL_DECISION] = min(full[COL_DECISION], DECISION_MIN)
+        if COL_FIELD in least:
+            least[COL_FIELD] = min(full[COL_FIELD], FIELD_MIN)
+        # 1. in priority order, every column that fits at its least width is shown
+        shown: list[int] = []
+        used = 0
+        for c in order:  # strictly in order: a column is shown only when every one before it is
+            if used + least[c] <= avail or c == COL_NAME:
+                shown.append(c)
+                used += least[c]
+            else:
+                break
+        widths = {c: least[c] for c in shown}
+        # 2. the room left lets the shrunk columns grow back, in priority order ...
+        spare = avail - used
+        for c in (COL_NAME, COL_DECISION, COL_FIELD):
+            if c in shown and spare > 0:
+                grow = min(spare, full[c] - widths[c])
+                widths[c] += grow
+                spare -= grow
+        # 3. ... and what is still left goes to the flexible column (else the name): the columns end at the edge
+        if spare > 0:
+            widths[flex if flex in shown else COL_NAME] += spare
+        elif spare < 0:  # a pane narrower than the name's least: the name takes what there is
+            widths[COL_NAME] = max(40, widths[COL_NAME] + spare)
         self._fitting = True
         try:
-            for col, width in widths.items():
-                if self.columnWidth(col) != width:
-                    self.setColumnWidth(col, width)
+            for c in range(n):
+                hide = c not in shown
+                if self.isColumnHidden(c) != hide:
+                    self.setColumnHidden(c, hide)
+                if not hide and self.columnWidth(c) != widths[c]:
+                    self.setColumnWidth(c, widths[c])
         finally:
             self._fitting = False
+
+    def shown_columns(self) -> list[int]:
+        """The columns on screen (for tests and screen readers)."""
+        model = self.model()
+        return [c for c in range(model.columnCount() if model else 0) if not self.isColumnHidden(c)]
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name; also called when the viewport resizes
         super().resizeEvent(event)

@@ -90,17 +90,24 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else N_COLUMNS
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and section in (COL_DUE_3M, COL_FREE_10M):
+            return {  # the short heads say what their date is on hover
+                COL_DUE_3M: self.tr("Primary review (3 mo.)"),
+                COL_FREE_10M: self.tr("10 mo. without designation"),
+            }[section]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None  # (the tooltip: the whole header where a narrow column elides it)
         return {
             COL_NAME: self.tr("Draft"),
             COL_STATUS: self.tr("Status"),
-            COL_LEVEL: self.tr("Triage level"),
+            COL_LEVEL: self.tr("Level"),  # short heads: the queue pane is a third of a laptop screen
             COL_FIELD: self.tr("Top field"),
             COL_LIKELIHOOD: self.tr("Likelihood"),
             COL_DECISION: self.tr("Decision"),
-            COL_DUE_3M: self.tr("Primary review (3 mo.)"),
-            COL_FREE_10M: self.tr("10 mo. without designation"),
+            COL_DUE_3M: self.tr("Review\ndue"),  # short two-line heads: the dates fit a laptop's queue pane
+            COL_FREE_10M: self.tr("If not\ndesignated"),
         }[section]
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
@@ -132,6 +139,8 @@ class QueueModel(QAbstractTableModel):
                 return r.top_field
             if col == COL_DECISION and r.decision:
                 return self._display(r, col)  # whole, with the override status, where the column elides it
+            if col in (COL_LEVEL, COL_LIKELIHOOD) and r.top_field:  # the top field, when its column is hidden
+                return f"{r.top_field}\n{r.path or r.name}"
             return r.path or r.name
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_LIKELIHOOD:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -97,10 +97,14 @@ JA: dict[str, str] = {
     # queue columns
     "Status": "状態",
     "Triage level": "判定",
+    "Level": "判定",
     "Top field": "最有力分野",
     "Likelihood": "該当可能性",
     "Primary review (3 mo.)": "第一次審査期限（3か月）",
     "10 mo. without designation": "10か月（保全指定なし）",
+    "Review\ndue": "審査\n期限",
+    "If not\ndesignated": "指定なし\n10か月",
+    "Claim %1 amended; no field found in it before or after": "請求項%1 補正：変更前も変更後も該当分野なし",
     # labels
     "Clear": "該当なし",
     "Review": "要検討",
@@ -339,6 +343,8 @@ JA: dict[str, str] = {
     "Changes since version %1: %2 unchanged, %3 amended, %4 added, %5 removed":
         "第%1版からの変更：変更なし %2 件、補正 %3 件、追加 %4 件、削除 %5 件",
     "no field": "分野なし",
+    "amended since version %1": "第%1版から補正",
+    "added since version %1": "第%1版の後に追加",
     "Claim %1 amended: top field %2 → %3": "請求項%1 補正：最有力分野 %2 → %3",
     "Claim %1 added: top field %2": "請求項%1 追加：最有力分野 %2",
     "Claim %1 of version %2 removed (top field was %3)": "第%2版の請求項%1 削除（最有力分野は %3）",

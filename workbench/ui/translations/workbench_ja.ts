@@ -47,27 +47,27 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../app.py" line="92" />
+      <location filename="../app.py" line="93" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../app.py" line="95" />
+      <location filename="../app.py" line="96" />
       <source>Open the latest backup (%1)</source>
       <translation>最新のバックアップを開く（%1）</translation>
     </message>
     <message>
-      <location filename="../app.py" line="97" />
+      <location filename="../app.py" line="98" />
       <source>Start a new log (%1)</source>
       <translation>新しい判定記録を作成（%1）</translation>
     </message>
     <message>
-      <location filename="../app.py" line="98" />
+      <location filename="../app.py" line="99" />
       <source>Continue without a log</source>
       <translation>判定記録なしで続ける</translation>
     </message>
     <message>
-      <location filename="../app.py" line="123" />
+      <location filename="../app.py" line="124" />
       <source>The triage log is now %1 (saved in Settings).</source>
       <translation>判定記録を %1 に切り替えました（設定に保存しました）。</translation>
     </message>
@@ -149,365 +149,365 @@
   <context>
     <name>DecisionPanel</name>
     <message>
-      <location filename="../decision_panel.py" line="69" />
+      <location filename="../decision_panel.py" line="71" />
       <source>Required: why this decision was taken</source>
       <translation>必須: この方針とした理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="73" />
+      <location filename="../decision_panel.py" line="75" />
       <source>Completed in Japan</source>
       <translation>日本国内で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="75" />
+      <location filename="../decision_panel.py" line="77" />
       <source>Completed outside Japan</source>
       <translation>日本国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="76" />
+      <location filename="../decision_panel.py" line="78" />
       <source>Unknown</source>
       <translation>不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="83" />
+      <location filename="../decision_panel.py" line="85" />
       <source>Completed in, e.g. US</source>
       <translation>完成国（例: US）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="87" />
+      <location filename="../decision_panel.py" line="89" />
       <source>e.g. US, EP, CN</source>
       <translation>例: US, EP, CN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="89" />
+      <location filename="../decision_panel.py" line="91" />
       <source>e.g. JP, IN</source>
       <translation>例: JP, IN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="90" />
+      <location filename="../decision_panel.py" line="92" />
       <source>Filed in Japan on</source>
       <translation>日本出願日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="109" />
-      <location filename="../decision_panel.py" line="657" />
+      <location filename="../decision_panel.py" line="111" />
+      <location filename="../decision_panel.py" line="666" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="52" />
-      <location filename="../decision_panel.py" line="137" />
-      <location filename="../decision_panel.py" line="147" />
+      <location filename="../decision_panel.py" line="54" />
+      <location filename="../decision_panel.py" line="139" />
+      <location filename="../decision_panel.py" line="149" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="74" />
+      <location filename="../decision_panel.py" line="76" />
       <source>Partly in Japan, partly abroad</source>
       <translation>日本国内と国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="100" />
+      <location filename="../decision_panel.py" line="102" />
       <source>By then the JPO has referred the application for security review or not; it tells you it will not refer it only on your request (申出).</source>
       <translation>この日までに特許庁は保全審査に付すかどうかを決めます。付さない旨の通知は出願人の申出があった場合に限り行われます。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="104" />
+      <location filename="../decision_panel.py" line="106" />
       <source>Foreign filing from this date only if no security designation was made by then (not an unconditional release; the exact release events are unconfirmed).</source>
       <translation>この日までに保全指定がされなかった場合に限り、この日から外国出願が可能です（無条件の解除ではなく、正確な解除の時点は未確認です）。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="114" />
+      <location filename="../decision_panel.py" line="116" />
       <source>Filing facts and clearance plan</source>
       <translation>出願関係事実と出願前の許可等の計画</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="115" />
+      <location filename="../decision_panel.py" line="117" />
       <source>One per line: name: residence: nationality: where made, e.g. Yamada: JP: JP: JP</source>
       <translation>1行に1人：氏名: 居住国: 国籍: 担当部分の完成地（例：山田: JP: JP: JP）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="116" />
+      <location filename="../decision_panel.py" line="118" />
       <source>One per line: name: seat, e.g. Acme KK: JP</source>
       <translation>1行に1者：名称: 本拠（例：株式会社アクメ: JP）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="117" />
+      <location filename="../decision_panel.py" line="119" />
       <source>One per line: office[@receiving office][: date], e.g. PCT@JP: 2027-01-15 (date!: filed)</source>
       <translation>1行に1件：出願先[@受理官庁][: 日付]（例：PCT@JP: 2027-01-15。日付の後に ! で出願済み）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="118" />
+      <location filename="../decision_panel.py" line="120" />
       <source>One per line: rule: asked on[: granted on], e.g. US: 2026-12-01</source>
       <translation>1行に1件：規則の国: 求めた日[: 得た日]（例：US: 2026-12-01）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="124" />
+      <location filename="../decision_panel.py" line="126" />
       <source>Clearance plan</source>
       <translation>出願前の許可等の計画</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="144" />
+      <location filename="../decision_panel.py" line="146" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="144" />
+      <location filename="../decision_panel.py" line="146" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="144" />
+      <location filename="../decision_panel.py" line="146" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="144" />
+      <location filename="../decision_panel.py" line="146" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="144" />
+      <location filename="../decision_panel.py" line="146" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="160" />
+      <location filename="../decision_panel.py" line="162" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="161" />
+      <location filename="../decision_panel.py" line="163" />
       <source>Hover over a row for why it applies and the law; its sources are listed below as links.</source>
       <translation>行にポインターを合わせると、適用される理由と法令が表示されます。出典は下にリンクで示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="186" />
+      <location filename="../decision_panel.py" line="189" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="187" />
+      <location filename="../decision_panel.py" line="190" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="191" />
+      <location filename="../decision_panel.py" line="194" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="192" />
+      <location filename="../decision_panel.py" line="195" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="193" />
+      <location filename="../decision_panel.py" line="196" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="198" />
+      <location filename="../decision_panel.py" line="201" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="199" />
+      <location filename="../decision_panel.py" line="202" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="200" />
+      <location filename="../decision_panel.py" line="203" />
       <source>10 months without designation</source>
       <translation>保全指定なしで10か月を経過する日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="214" />
+      <location filename="../decision_panel.py" line="217" />
       <source>Inventors</source>
       <translation>発明者</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="215" />
+      <location filename="../decision_panel.py" line="218" />
       <source>Applicants</source>
       <translation>出願人</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="216" />
+      <location filename="../decision_panel.py" line="219" />
       <source>Planned filings</source>
       <translation>出願予定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="217" />
+      <location filename="../decision_panel.py" line="220" />
       <source>Clearances asked for</source>
       <translation>求めた許可等</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="225" />
+      <location filename="../decision_panel.py" line="228" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="247" />
+      <location filename="../decision_panel.py" line="250" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="328" />
+      <location filename="../decision_panel.py" line="331" />
       <source>Abroad: not recorded</source>
       <translation>国外の完成地: 記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="362" />
+      <location filename="../decision_panel.py" line="365" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="364" />
+      <location filename="../decision_panel.py" line="367" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="374" />
+      <location filename="../decision_panel.py" line="377" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="376" />
+      <location filename="../decision_panel.py" line="379" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="379" />
+      <location filename="../decision_panel.py" line="382" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="381" />
+      <location filename="../decision_panel.py" line="384" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="398" />
+      <location filename="../decision_panel.py" line="401" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="398" />
+      <location filename="../decision_panel.py" line="401" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="436" />
+      <location filename="../decision_panel.py" line="440" />
       <source>Sources for %1:</source>
       <translation>%1 の出典:</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="459" />
+      <location filename="../decision_panel.py" line="468" />
       <source>Why</source>
       <translation>適用理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="459" />
+      <location filename="../decision_panel.py" line="468" />
       <source>Law</source>
       <translation>根拠法令</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="459" />
+      <location filename="../decision_panel.py" line="468" />
       <source>Penalty</source>
       <translation>罰則</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="459" />
+      <location filename="../decision_panel.py" line="468" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="459" />
+      <location filename="../decision_panel.py" line="468" />
       <source>Sources</source>
       <translation>出典</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="463" />
+      <location filename="../decision_panel.py" line="472" />
       <source>partly verified (see the note)</source>
       <translation>一部確認済み（注を参照）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="481" />
+      <location filename="../decision_panel.py" line="490" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="481" />
+      <location filename="../decision_panel.py" line="490" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="481" />
+      <location filename="../decision_panel.py" line="490" />
       <source>in Japan and abroad</source>
       <translation>日本国内と国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="482" />
+      <location filename="../decision_panel.py" line="491" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="484" />
+      <location filename="../decision_panel.py" line="493" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="484" />
+      <location filename="../decision_panel.py" line="493" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="488" />
+      <location filename="../decision_panel.py" line="497" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="489" />
+      <location filename="../decision_panel.py" line="498" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="492" />
+      <location filename="../decision_panel.py" line="501" />
       <source>on version %1</source>
       <translation>第%1版に対して</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="501" />
+      <location filename="../decision_panel.py" line="510" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="502" />
+      <location filename="../decision_panel.py" line="511" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="657" />
+      <location filename="../decision_panel.py" line="666" />
       <source>Saving…</source>
       <translation>保存中…</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="664" />
+      <location filename="../decision_panel.py" line="673" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="669" />
+      <location filename="../decision_panel.py" line="678" />
       <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
       <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="676" />
+      <location filename="../decision_panel.py" line="685" />
       <source>Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.</source>
       <translation>日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="706" />
+      <location filename="../decision_panel.py" line="715" />
       <source>JP filing date in the future</source>
       <translation>将来の日本出願日</translation>
     </message>
@@ -615,187 +615,205 @@
       <translation>この草稿の注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="329" />
+      <location filename="../draft_view.py" line="333" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="358" />
+      <location filename="../draft_view.py" line="362" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="360" />
+      <location filename="../draft_view.py" line="364" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="363" />
+      <location filename="../draft_view.py" line="367" />
       <source>version %1 of %2</source>
       <translation>第%1版（全%2版）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="364" />
+      <location filename="../draft_view.py" line="368" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="367" />
+      <location filename="../draft_view.py" line="371" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="379" />
+      <location filename="../draft_view.py" line="383" />
       <source>from version %1</source>
       <translation>第%1版から引き継ぎ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="384" />
+      <location filename="../draft_view.py" line="388" />
+      <location filename="../draft_view.py" line="458" />
       <source>claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="385" />
+      <location filename="../draft_view.py" line="389" />
+      <location filename="../draft_view.py" line="459" />
       <source>claim %1 of version %2 (removed)</source>
       <translation>第%2版の請求項%1（削除）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="389" />
+      <location filename="../draft_view.py" line="393" />
+      <location filename="../draft_view.py" line="462" />
       <source>Re-review %1%2: was '%3' (%4) before the claim changed</source>
       <translation>要再確認 %1%2：請求項の変更前は「%3」（%4）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="415" />
+      <location filename="../draft_view.py" line="418" />
+      <source>amended since version %1</source>
+      <translation>第%1版から補正</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="420" />
+      <source>added since version %1</source>
+      <translation>第%1版の後に追加</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="448" />
       <source>Changes since version %1: %2 unchanged, %3 amended, %4 added, %5 removed</source>
       <translation>第%1版からの変更：変更なし %2 件、補正 %3 件、追加 %4 件、削除 %5 件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="421" />
+      <location filename="../draft_view.py" line="454" />
       <source>no field</source>
       <translation>分野なし</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="425" />
+      <location filename="../draft_view.py" line="467" />
+      <source>Claim %1 amended; no field found in it before or after</source>
+      <translation>請求項%1 補正：変更前も変更後も該当分野なし</translation>
+    </message>
+    <message>
+      <location filename="../draft_view.py" line="469" />
       <source>Claim %1 amended: top field %2 → %3</source>
       <translation>請求項%1 補正：最有力分野 %2 → %3</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="428" />
+      <location filename="../draft_view.py" line="472" />
       <source>Claim %1 added: top field %2</source>
       <translation>請求項%1 追加：最有力分野 %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="430" />
+      <location filename="../draft_view.py" line="474" />
       <source>Claim %1 of version %2 removed (top field was %3)</source>
       <translation>第%2版の請求項%1 削除（最有力分野は %3）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="433" />
+      <location filename="../draft_view.py" line="477" />
       <source>Claim %1 unchanged, now claim %2</source>
       <translation>請求項%1 変更なし、現在は請求項%2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="483" />
+      <location filename="../draft_view.py" line="527" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="509" />
+      <location filename="../draft_view.py" line="553" />
       <source>No claims to annotate in this draft: record your view in the decision's rationale.</source>
       <translation>この草稿には注記できる請求項がありません。ご意見は出願方針の理由に記入してください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="524" />
+      <location filename="../draft_view.py" line="568" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="545" />
+      <location filename="../draft_view.py" line="589" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="549" />
+      <location filename="../draft_view.py" line="593" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="549" />
+      <location filename="../draft_view.py" line="593" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="551" />
+      <location filename="../draft_view.py" line="597" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="553" />
+      <location filename="../draft_view.py" line="599" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="580" />
+      <location filename="../draft_view.py" line="626" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="583" />
+      <location filename="../draft_view.py" line="629" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="609" />
+      <location filename="../draft_view.py" line="655" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="615" />
+      <location filename="../draft_view.py" line="661" />
       <source>title</source>
       <translation>発明の名称</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="616" />
+      <location filename="../draft_view.py" line="662" />
       <source>abstract</source>
       <translation>要約</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="617" />
+      <location filename="../draft_view.py" line="663" />
       <source>technical field</source>
       <translation>技術分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="618" />
+      <location filename="../draft_view.py" line="664" />
       <source>description</source>
       <translation>明細書</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="619" />
+      <location filename="../draft_view.py" line="665" />
       <source>predicted IPC</source>
       <translation>予測IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="662" />
+      <location filename="../draft_view.py" line="708" />
       <source>Claim %1 has no field flagged: there is no flag to agree or disagree with.</source>
       <translation>請求項%1には該当の可能性がある分野がありません。同意・不同意する判定がありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="667" />
+      <location filename="../draft_view.py" line="713" />
       <source>Choose the field of claim %1 to annotate first (Field, in the annotation panel).</source>
       <translation>先に請求項%1の注記する分野を選んでください（注記欄の「分野」）。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="685" />
+      <location filename="../draft_view.py" line="731" />
       <source>Agree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="686" />
+      <location filename="../draft_view.py" line="732" />
       <source>Disagree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="688" />
+      <location filename="../draft_view.py" line="734" />
       <source>not saved yet: Save (Ctrl+S) or Undo (Ctrl+Z)</source>
       <translation>未保存です。保存（Ctrl+S）または取り消し（Ctrl+Z）</translation>
     </message>
@@ -859,170 +877,170 @@
   <context>
     <name>Labels</name>
     <message>
-      <location filename="../labels.py" line="31" />
-      <location filename="../labels.py" line="39" />
+      <location filename="../labels.py" line="25" />
+      <location filename="../labels.py" line="33" />
       <source>Clear</source>
       <translation>該当なし</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="32" />
-      <location filename="../labels.py" line="39" />
+      <location filename="../labels.py" line="26" />
+      <location filename="../labels.py" line="33" />
       <source>Review</source>
       <translation>要検討</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="33" />
+      <location filename="../labels.py" line="27" />
       <source>Likely referral – file in Japan first</source>
       <translation>送付の可能性大 – 第一国出願は日本へ</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="39" />
+      <location filename="../labels.py" line="33" />
       <source>Likely</source>
       <translation>送付の可能性大</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="43" />
+      <location filename="../labels.py" line="37" />
       <source>Hit</source>
       <translation>該当</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="43" />
+      <location filename="../labels.py" line="37" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="101" />
+      <location filename="../labels.py" line="95" />
       <source>No</source>
       <translation>いいえ</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="55" />
+      <location filename="../labels.py" line="49" />
       <source>Clear to file abroad</source>
       <translation>外国出願可</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="43" />
+      <location filename="../labels.py" line="37" />
       <source>Not hit</source>
       <translation>非該当</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="48" />
+      <location filename="../labels.py" line="42" />
       <source>Agree</source>
       <translation>同意</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="48" />
+      <location filename="../labels.py" line="42" />
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="56" />
+      <location filename="../labels.py" line="50" />
       <source>File in Japan first (Art. 78)</source>
       <translation>日本で第一国出願（第78条）</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="57" />
+      <location filename="../labels.py" line="51" />
       <source>Request prior confirmation (Art. 79)</source>
       <translation>事前確認を求める（第79条）</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="58" />
+      <location filename="../labels.py" line="52" />
       <source>Hold for review</source>
       <translation>保留（要検討）</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="71" />
-      <location filename="../labels.py" line="93" />
+      <location filename="../labels.py" line="65" />
+      <location filename="../labels.py" line="87" />
       <source>Screened</source>
       <translation>判定済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="72" />
+      <location filename="../labels.py" line="66" />
       <source>In log</source>
       <translation>記録済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="73" />
+      <location filename="../labels.py" line="67" />
       <source>Decided</source>
       <translation>方針決定済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="74" />
+      <location filename="../labels.py" line="68" />
       <source>Screening…</source>
       <translation>判定中…</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="80" />
+      <location filename="../labels.py" line="74" />
       <source>apparatus</source>
       <translation>物</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="81" />
+      <location filename="../labels.py" line="75" />
       <source>method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="82" />
+      <location filename="../labels.py" line="76" />
       <source>system</source>
       <translation>システム</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="83" />
+      <location filename="../labels.py" line="77" />
       <source>composition</source>
       <translation>組成物</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="84" />
+      <location filename="../labels.py" line="78" />
       <source>use</source>
       <translation>用途</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="85" />
+      <location filename="../labels.py" line="79" />
       <source>program</source>
       <translation>プログラム</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="86" />
+      <location filename="../labels.py" line="80" />
       <source>other</source>
       <translation>その他</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="92" />
+      <location filename="../labels.py" line="86" />
       <source>Draft added</source>
       <translation>草稿を登録</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="94" />
+      <location filename="../labels.py" line="88" />
       <source>Annotation</source>
       <translation>注記</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="95" />
+      <location filename="../labels.py" line="89" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="96" />
+      <location filename="../labels.py" line="90" />
       <source>Log upgraded</source>
       <translation>記録形式を更新</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="101" />
+      <location filename="../labels.py" line="95" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="101" />
+      <location filename="../labels.py" line="95" />
       <source>Unanswered</source>
       <translation>未回答</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="105" />
+      <location filename="../labels.py" line="99" />
       <source>verified</source>
       <translation>確認済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="105" />
+      <location filename="../labels.py" line="99" />
       <source>unverified</source>
       <translation>未確認</translation>
     </message>
@@ -1099,359 +1117,359 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="75" />
+      <location filename="../main_window.py" line="85" />
       <source>Patent Non-Disclosure Triage Workbench</source>
       <translation>特許出願非公開 事前判定ワークベンチ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="88" />
+      <location filename="../main_window.py" line="98" />
       <source>Search drafts (name, field, level, decision)</source>
       <translation>草稿を検索（名前・分野・判定・方針）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="92" />
+      <location filename="../main_window.py" line="102" />
       <source>All levels</source>
       <translation>すべての判定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="93" />
+      <location filename="../main_window.py" line="103" />
       <source>Needs attention (review + likely)</source>
       <translation>要確認（要検討＋送付の可能性大）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="94" />
+      <location filename="../main_window.py" line="104" />
       <source>Likely referral only</source>
       <translation>送付の可能性大のみ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="95" />
+      <location filename="../main_window.py" line="105" />
       <source>Undecided</source>
       <translation>方針未決定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="96" />
+      <location filename="../main_window.py" line="106" />
       <source>Key date within 30 days</source>
       <translation>30日以内に期限あり</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="106" />
+      <location filename="../main_window.py" line="116" />
       <source>Drop draft files or folders here (PDF, DOCX, TXT, MD, USPTO XML).</source>
       <translation>ここに草稿ファイルやフォルダーをドロップ（PDF・DOCX・TXT・MD・USPTO XML）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="123" />
+      <location filename="../main_window.py" line="133" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="124" />
+      <location filename="../main_window.py" line="134" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="125" />
+      <location filename="../main_window.py" line="135" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="139" />
+      <location filename="../main_window.py" line="152" />
       <source>Cancel</source>
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="176" />
+      <location filename="../main_window.py" line="198" />
       <source>&amp;File</source>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="199" />
       <source>&amp;Open drafts…</source>
       <translation>草稿を開く(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="178" />
+      <location filename="../main_window.py" line="200" />
       <source>&amp;Import folder…</source>
       <translation>フォルダーを取り込む(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="179" />
+      <location filename="../main_window.py" line="201" />
       <source>&amp;Export log…</source>
       <translation>判定記録をエクスポート(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="181" />
+      <location filename="../main_window.py" line="203" />
       <source>&amp;Settings…</source>
       <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="183" />
+      <location filename="../main_window.py" line="205" />
       <source>&amp;Quit</source>
       <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="184" />
+      <location filename="../main_window.py" line="206" />
       <source>&amp;Review</source>
       <translation>審査(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="185" />
+      <location filename="../main_window.py" line="207" />
       <source>&amp;Next draft</source>
       <translation>次の草稿(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="186" />
+      <location filename="../main_window.py" line="208" />
       <source>&amp;Previous draft</source>
       <translation>前の草稿(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="187" />
+      <location filename="../main_window.py" line="209" />
       <source>&amp;Agree with the flag</source>
       <translation>判定に同意(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="188" />
+      <location filename="../main_window.py" line="210" />
       <source>&amp;Disagree with the flag</source>
       <translation>判定に不同意(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="189" />
+      <location filename="../main_window.py" line="211" />
       <source>Sa&amp;ve the pending annotation</source>
       <translation>保留中の注記を保存(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="190" />
+      <location filename="../main_window.py" line="212" />
       <source>&amp;Undo the pending annotation</source>
       <translation>保留中の注記を取り消す(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="191" />
+      <location filename="../main_window.py" line="213" />
       <source>De&amp;cide…</source>
       <translation>方針を決定(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="192" />
+      <location filename="../main_window.py" line="214" />
       <source>&amp;Save decision</source>
       <translation>方針を保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="193" />
+      <location filename="../main_window.py" line="215" />
       <source>&amp;Cancel running work</source>
       <translation>実行中の処理を中止(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="194" />
+      <location filename="../main_window.py" line="216" />
       <source>&amp;View</source>
       <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="195" />
+      <location filename="../main_window.py" line="217" />
       <source>Triage &amp;log</source>
       <translation>判定記録(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="196" />
+      <location filename="../main_window.py" line="218" />
       <source>&amp;Help</source>
       <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="197" />
+      <location filename="../main_window.py" line="219" />
       <source>Keyboard &amp;shortcuts</source>
       <translation>キーボードショートカット(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="198" />
+      <location filename="../main_window.py" line="220" />
       <source>&amp;About</source>
       <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="203" />
+      <location filename="../main_window.py" line="225" />
       <source>Open drafts</source>
       <translation>草稿を開く</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="203" />
+      <location filename="../main_window.py" line="225" />
       <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
       <translation>草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="209" />
+      <location filename="../main_window.py" line="231" />
       <source>Import a folder of drafts</source>
       <translation>草稿のフォルダーを取り込む</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="230" />
-      <location filename="../main_window.py" line="493" />
-      <location filename="../main_window.py" line="769" />
+      <location filename="../main_window.py" line="252" />
+      <location filename="../main_window.py" line="515" />
+      <location filename="../main_window.py" line="791" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="234" />
+      <location filename="../main_window.py" line="256" />
       <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="267" />
+      <location filename="../main_window.py" line="289" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="273" />
+      <location filename="../main_window.py" line="295" />
       <source>Screened %1 of %2: %3</source>
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="320" />
+      <location filename="../main_window.py" line="342" />
       <source>None of the %n file(s) could be screened</source>
       <translation>
         <numerusform>ファイルを 1 件も判定できませんでした（全 %n 件）</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="321" />
+      <location filename="../main_window.py" line="343" />
       <source>%1 of %2 file(s) could not be screened; the others were processed</source>
       <translation>%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="328" />
+      <location filename="../main_window.py" line="350" />
       <source>Cancelled: %1 of %2 draft(s) screened; %3 not screened.</source>
       <translation>中止しました：%2 件中 %1 件の草稿を判定し、%3 件は判定していません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="332" />
+      <location filename="../main_window.py" line="354" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="359" />
+      <location filename="../main_window.py" line="381" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="410" />
+      <location filename="../main_window.py" line="432" />
       <source>The annotation of claim %1 was not saved (another draft was opened): nothing was recorded.</source>
       <translation>請求項%1の注記は保存されていません（別の草稿を開いたため）。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="547" />
+      <location filename="../main_window.py" line="569" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="517" />
-      <location filename="../main_window.py" line="552" />
+      <location filename="../main_window.py" line="539" />
+      <location filename="../main_window.py" line="574" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="580" />
-      <location filename="../main_window.py" line="649" />
+      <location filename="../main_window.py" line="602" />
+      <location filename="../main_window.py" line="671" />
       <source>Please wait: the previous change is still being saved in the triage log.</source>
       <translation>お待ちください。前の変更を判定記録に保存しています。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="612" />
+      <location filename="../main_window.py" line="634" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="621" />
+      <location filename="../main_window.py" line="643" />
       <source>Saving the annotation in the triage log…</source>
       <translation>注記を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="629" />
+      <location filename="../main_window.py" line="651" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="659" />
+      <location filename="../main_window.py" line="681" />
       <source>Annotation of claim %1 undone: nothing was recorded.</source>
       <translation>請求項%1の注記を取り消しました。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="672" />
+      <location filename="../main_window.py" line="694" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="680" />
+      <location filename="../main_window.py" line="702" />
       <source>Saving the decision in the triage log…</source>
       <translation>出願方針を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="685" />
-      <location filename="../main_window.py" line="695" />
+      <location filename="../main_window.py" line="707" />
+      <location filename="../main_window.py" line="717" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="496" />
-      <location filename="../main_window.py" line="749" />
+      <location filename="../main_window.py" line="518" />
+      <location filename="../main_window.py" line="771" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="756" />
+      <location filename="../main_window.py" line="778" />
       <source>The export period starts after it ends (%1 to %2): change From or to.</source>
       <translation>エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="761" />
+      <location filename="../main_window.py" line="783" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="761" />
+      <location filename="../main_window.py" line="783" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="761" />
+      <location filename="../main_window.py" line="783" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="763" />
+      <location filename="../main_window.py" line="785" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="774" />
+      <location filename="../main_window.py" line="796" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="793" />
+      <location filename="../main_window.py" line="815" />
       <source>The file name ends in .%1, so the log is exported as %2 (not %3).</source>
       <translation>ファイル名の拡張子が .%1 のため、判定記録を %2 でエクスポートします（%3 ではありません）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="823" />
+      <location filename="../main_window.py" line="845" />
       <source>Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).</source>
       <translation>設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="827" />
+      <location filename="../main_window.py" line="849" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="848" />
+      <location filename="../main_window.py" line="870" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="851" />
+      <location filename="../main_window.py" line="873" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="859" />
+      <location filename="../main_window.py" line="881" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -1467,42 +1485,56 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../models/queue.py" line="86" />
+      <location filename="../models/queue.py" line="93" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="87" />
+      <location filename="../models/queue.py" line="94" />
       <source>Status</source>
       <translation>状態</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="88" />
-      <source>Triage level</source>
+      <location filename="../models/queue.py" line="95" />
+      <source>Level</source>
       <translation>判定</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="89" />
+      <location filename="../models/queue.py" line="96" />
       <source>Top field</source>
       <translation>最有力分野</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="90" />
+      <location filename="../models/queue.py" line="97" />
       <source>Likelihood</source>
       <translation>該当可能性</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="91" />
+      <location filename="../models/queue.py" line="98" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="92" />
+      <location filename="../models/queue.py" line="99" />
+      <source>Review
+due</source>
+      <translation>審査
+期限</translation>
+    </message>
+    <message>
+      <location filename="../models/queue.py" line="100" />
+      <source>If not
+designated</source>
+      <translation>指定なし
+10か月</translation>
+    </message>
+    <message>
+      <location filename="../models/queue.py" line="87" />
       <source>Primary review (3 mo.)</source>
       <translation>第一次審査期限（3か月）</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="93" />
+      <location filename="../models/queue.py" line="88" />
       <source>10 mo. without designation</source>
       <translation>10か月（保全指定なし）</translation>
     </message>
