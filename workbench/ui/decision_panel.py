@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -232,7 +233,12 @@ class DecisionPanel(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.override_status, 1)
         status_row.addWidget(self.approve_button, 0, Qt.AlignmentFlag.AlignRight)
-        lay = QVBoxLayout(self)
+        # everything but the save row scrolls: on a 1366 x 768 laptop the panel (checklist, facts,
+        # plan, history) is taller than the screen, and Save decision must stay on it
+        content = QWidget()
+        content.setObjectName("decisionContent")
+        lay = QVBoxLayout(content)
+        lay.setContentsMargins(0, 0, 4, 0)
         lay.addWidget(self.draft_name)
         lay.addLayout(form)
         lay.addLayout(status_row)
@@ -256,9 +262,17 @@ class DecisionPanel(QWidget):
         save_row = QHBoxLayout()  # the error next to the button: no empty line when there is none
         save_row.addWidget(self.error, 1)
         save_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(save_row)
         lay.addWidget(QLabel(self.tr("Decision history of this draft")))
         lay.addWidget(self.history, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("decisionScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.scroll, 1)
+        outer.addLayout(save_row)
         self.plan = None  # the clearance plan shown (workbench.filing.plan.Plan)
         # typing must stay fluid: the plan (which tries every way to clear the rules) is
         # computed once the reviewer pauses, not on every keystroke

@@ -360,7 +360,10 @@ class DraftView(QWidget):
         ]
         if top is not None:
             name = html.escape(_fname(top, self.language))
-            parts.append(self.tr("top field: %1 (%2)").replace("%1", name).replace("%2", labels.percent(top.likelihood)))
+            # the likelihood escaped too: a raw "<1%" opened an HTML tag that swallowed the text up to the next
+            # ">" - the header read "(the rule behind this field is not verified", its ")" and the percent gone
+            parts.append(html.escape(self.tr("top field: %1 (%2)")).replace("%1", name)
+                         .replace("%2", html.escape(labels.percent(top.likelihood))))
             if not top.verified:
                 parts.append("<i>" + html.escape(self.tr("the rule behind this field is not verified")) + "</i>")
         rec = self.record
