@@ -74,7 +74,7 @@ from pathlib import Path  # noqa: E402
 ALLOWED_LATIN = {
     "IPC", "CPC", "JPO", "PDF", "DOCX", "TXT", "MD", "XML", "CSV", "XLSX", "JSON", "YAML", "UTF", "OCR",
     "ISO", "USPTO", "PCT", "EP", "WO", "JP", "US", "CN", "DE", "IN", "GB", "FR", "KR", "SQLite", "PostgreSQL",
-    "ZIP", "OLE", "Word", "BOM", "Shift_JIS", "sha256", "ID", "CLI", "GUI", "Dask", "workbench",
+    "ZIP", "OLE", "Word", "BOM", "Shift_JIS", "sha256", "ID", "CLI", "GUI", "Dask", "workbench", "UTC",
 }
 
 

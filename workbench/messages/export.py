@@ -28,7 +28,7 @@ define("I660", "Drafts (latest version of each matter)", "草稿（案件ごと�
 define("I661", "Decisions with rationale", "出願方針と理由")
 define("I662", "No drafts match the filter.", "絞り込みに一致する草稿はありません。")
 define("I663", "No decisions match the filter.", "絞り込みに一致する出願方針はありません。")
-define("I664", "ID", "ID")
+define("I664", "ID", "草稿ID")
 define("I665", "Draft", "草稿")
 define("I666", "Version", "版")
 define("I667", "Level", "判定")
