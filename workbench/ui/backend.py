@@ -355,6 +355,8 @@ def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
     if isinstance(payload, dict):
         annotation = payload.get("verdict") if isinstance(payload.get("verdict"), str) else None
         parts = [str(payload[k]) for k in ("rationale", "note", "name") if payload.get(k)]
+        if isinstance(payload.get("version"), int):  # a new version, or a decision made on one
+            parts.append(f"v{payload['version']}")
         summary = " — ".join(parts)
         decision = payload.get("decision") if isinstance(payload.get("decision"), str) else None
         level = payload.get("level") if isinstance(payload.get("level"), str) else None

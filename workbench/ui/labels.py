@@ -88,6 +88,8 @@ def event_label(kind: str) -> str:
         "annotation.added": QCoreApplication.translate("Labels", "Annotation"),
         "decision.recorded": QCoreApplication.translate("Labels", "Decision"),
         "schema.migrated": QCoreApplication.translate("Labels", "Log upgraded"),
+        "draft.versioned": QCoreApplication.translate("Labels", "New version"),
+        "annotations.carried": QCoreApplication.translate("Labels", "Annotations carried over"),
     }.get(kind, kind)
 
 

@@ -343,6 +343,8 @@ JA: dict[str, str] = {
     "Changes since version %1: %2 unchanged, %3 amended, %4 added, %5 removed":
         "第%1版からの変更：変更なし %2 件、補正 %3 件、追加 %4 件、削除 %5 件",
     "no field": "分野なし",
+    "New version": "新しい版",
+    "Annotations carried over": "注記の引き継ぎ",
     "amended since version %1": "第%1版から補正",
     "added since version %1": "第%1版の後に追加",
     "Claim %1 amended: top field %2 → %3": "請求項%1 補正：最有力分野 %2 → %3",

@@ -149,365 +149,365 @@
   <context>
     <name>DecisionPanel</name>
     <message>
-      <location filename="../decision_panel.py" line="71" />
+      <location filename="../decision_panel.py" line="72" />
       <source>Required: why this decision was taken</source>
       <translation>必須: この方針とした理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="75" />
+      <location filename="../decision_panel.py" line="76" />
       <source>Completed in Japan</source>
       <translation>日本国内で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="77" />
+      <location filename="../decision_panel.py" line="78" />
       <source>Completed outside Japan</source>
       <translation>日本国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="78" />
+      <location filename="../decision_panel.py" line="79" />
       <source>Unknown</source>
       <translation>不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="85" />
+      <location filename="../decision_panel.py" line="86" />
       <source>Completed in, e.g. US</source>
       <translation>完成国（例: US）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="89" />
+      <location filename="../decision_panel.py" line="90" />
       <source>e.g. US, EP, CN</source>
       <translation>例: US, EP, CN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="91" />
+      <location filename="../decision_panel.py" line="92" />
       <source>e.g. JP, IN</source>
       <translation>例: JP, IN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="92" />
+      <location filename="../decision_panel.py" line="93" />
       <source>Filed in Japan on</source>
       <translation>日本出願日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="111" />
-      <location filename="../decision_panel.py" line="666" />
+      <location filename="../decision_panel.py" line="112" />
+      <location filename="../decision_panel.py" line="680" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="54" />
-      <location filename="../decision_panel.py" line="139" />
-      <location filename="../decision_panel.py" line="149" />
+      <location filename="../decision_panel.py" line="55" />
+      <location filename="../decision_panel.py" line="140" />
+      <location filename="../decision_panel.py" line="150" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="76" />
+      <location filename="../decision_panel.py" line="77" />
       <source>Partly in Japan, partly abroad</source>
       <translation>日本国内と国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="102" />
+      <location filename="../decision_panel.py" line="103" />
       <source>By then the JPO has referred the application for security review or not; it tells you it will not refer it only on your request (申出).</source>
       <translation>この日までに特許庁は保全審査に付すかどうかを決めます。付さない旨の通知は出願人の申出があった場合に限り行われます。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="106" />
+      <location filename="../decision_panel.py" line="107" />
       <source>Foreign filing from this date only if no security designation was made by then (not an unconditional release; the exact release events are unconfirmed).</source>
       <translation>この日までに保全指定がされなかった場合に限り、この日から外国出願が可能です（無条件の解除ではなく、正確な解除の時点は未確認です）。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="116" />
+      <location filename="../decision_panel.py" line="117" />
       <source>Filing facts and clearance plan</source>
       <translation>出願関係事実と出願前の許可等の計画</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="117" />
+      <location filename="../decision_panel.py" line="118" />
       <source>One per line: name: residence: nationality: where made, e.g. Yamada: JP: JP: JP</source>
       <translation>1行に1人：氏名: 居住国: 国籍: 担当部分の完成地（例：山田: JP: JP: JP）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="118" />
+      <location filename="../decision_panel.py" line="119" />
       <source>One per line: name: seat, e.g. Acme KK: JP</source>
       <translation>1行に1者：名称: 本拠（例：株式会社アクメ: JP）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="119" />
+      <location filename="../decision_panel.py" line="120" />
       <source>One per line: office[@receiving office][: date], e.g. PCT@JP: 2027-01-15 (date!: filed)</source>
       <translation>1行に1件：出願先[@受理官庁][: 日付]（例：PCT@JP: 2027-01-15。日付の後に ! で出願済み）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="120" />
+      <location filename="../decision_panel.py" line="121" />
       <source>One per line: rule: asked on[: granted on], e.g. US: 2026-12-01</source>
       <translation>1行に1件：規則の国: 求めた日[: 得た日]（例：US: 2026-12-01）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="126" />
+      <location filename="../decision_panel.py" line="127" />
       <source>Clearance plan</source>
       <translation>出願前の許可等の計画</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="146" />
+      <location filename="../decision_panel.py" line="147" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="146" />
+      <location filename="../decision_panel.py" line="147" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="146" />
+      <location filename="../decision_panel.py" line="147" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="146" />
+      <location filename="../decision_panel.py" line="147" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="146" />
+      <location filename="../decision_panel.py" line="147" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="162" />
+      <location filename="../decision_panel.py" line="163" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="163" />
+      <location filename="../decision_panel.py" line="164" />
       <source>Hover over a row for why it applies and the law; its sources are listed below as links.</source>
       <translation>行にポインターを合わせると、適用される理由と法令が表示されます。出典は下にリンクで示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="189" />
+      <location filename="../decision_panel.py" line="190" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="190" />
+      <location filename="../decision_panel.py" line="191" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="194" />
+      <location filename="../decision_panel.py" line="195" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="195" />
+      <location filename="../decision_panel.py" line="196" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="196" />
+      <location filename="../decision_panel.py" line="197" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="201" />
+      <location filename="../decision_panel.py" line="202" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="202" />
+      <location filename="../decision_panel.py" line="203" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="203" />
+      <location filename="../decision_panel.py" line="204" />
       <source>10 months without designation</source>
       <translation>保全指定なしで10か月を経過する日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="217" />
+      <location filename="../decision_panel.py" line="223" />
       <source>Inventors</source>
       <translation>発明者</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="218" />
+      <location filename="../decision_panel.py" line="224" />
       <source>Applicants</source>
       <translation>出願人</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="219" />
+      <location filename="../decision_panel.py" line="225" />
       <source>Planned filings</source>
       <translation>出願予定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="220" />
+      <location filename="../decision_panel.py" line="226" />
       <source>Clearances asked for</source>
       <translation>求めた許可等</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="228" />
+      <location filename="../decision_panel.py" line="233" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="250" />
+      <location filename="../decision_panel.py" line="264" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="331" />
+      <location filename="../decision_panel.py" line="345" />
       <source>Abroad: not recorded</source>
       <translation>国外の完成地: 記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="365" />
+      <location filename="../decision_panel.py" line="379" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="367" />
+      <location filename="../decision_panel.py" line="381" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="377" />
+      <location filename="../decision_panel.py" line="391" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="379" />
+      <location filename="../decision_panel.py" line="393" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="382" />
+      <location filename="../decision_panel.py" line="396" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="384" />
+      <location filename="../decision_panel.py" line="398" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="401" />
+      <location filename="../decision_panel.py" line="415" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="401" />
+      <location filename="../decision_panel.py" line="415" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="440" />
+      <location filename="../decision_panel.py" line="454" />
       <source>Sources for %1:</source>
       <translation>%1 の出典:</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="468" />
+      <location filename="../decision_panel.py" line="482" />
       <source>Why</source>
       <translation>適用理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="468" />
+      <location filename="../decision_panel.py" line="482" />
       <source>Law</source>
       <translation>根拠法令</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="468" />
+      <location filename="../decision_panel.py" line="482" />
       <source>Penalty</source>
       <translation>罰則</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="468" />
+      <location filename="../decision_panel.py" line="482" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="468" />
+      <location filename="../decision_panel.py" line="482" />
       <source>Sources</source>
       <translation>出典</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="472" />
+      <location filename="../decision_panel.py" line="486" />
       <source>partly verified (see the note)</source>
       <translation>一部確認済み（注を参照）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="490" />
+      <location filename="../decision_panel.py" line="504" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="490" />
+      <location filename="../decision_panel.py" line="504" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="490" />
+      <location filename="../decision_panel.py" line="504" />
       <source>in Japan and abroad</source>
       <translation>日本国内と国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="491" />
+      <location filename="../decision_panel.py" line="505" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="493" />
+      <location filename="../decision_panel.py" line="507" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="493" />
+      <location filename="../decision_panel.py" line="507" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="497" />
+      <location filename="../decision_panel.py" line="511" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="498" />
+      <location filename="../decision_panel.py" line="512" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="501" />
+      <location filename="../decision_panel.py" line="515" />
       <source>on version %1</source>
       <translation>第%1版に対して</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="510" />
+      <location filename="../decision_panel.py" line="524" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="511" />
+      <location filename="../decision_panel.py" line="525" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="666" />
+      <location filename="../decision_panel.py" line="680" />
       <source>Saving…</source>
       <translation>保存中…</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="673" />
+      <location filename="../decision_panel.py" line="687" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="678" />
+      <location filename="../decision_panel.py" line="692" />
       <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
       <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="685" />
+      <location filename="../decision_panel.py" line="699" />
       <source>Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.</source>
       <translation>日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="715" />
+      <location filename="../decision_panel.py" line="729" />
       <source>JP filing date in the future</source>
       <translation>将来の日本出願日</translation>
     </message>
@@ -620,200 +620,200 @@
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="362" />
+      <location filename="../draft_view.py" line="364" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="364" />
+      <location filename="../draft_view.py" line="367" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="367" />
+      <location filename="../draft_view.py" line="370" />
       <source>version %1 of %2</source>
       <translation>第%1版（全%2版）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="368" />
+      <location filename="../draft_view.py" line="371" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="371" />
+      <location filename="../draft_view.py" line="374" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="383" />
+      <location filename="../draft_view.py" line="386" />
       <source>from version %1</source>
       <translation>第%1版から引き継ぎ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="388" />
-      <location filename="../draft_view.py" line="458" />
+      <location filename="../draft_view.py" line="391" />
+      <location filename="../draft_view.py" line="461" />
       <source>claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="389" />
-      <location filename="../draft_view.py" line="459" />
+      <location filename="../draft_view.py" line="392" />
+      <location filename="../draft_view.py" line="462" />
       <source>claim %1 of version %2 (removed)</source>
       <translation>第%2版の請求項%1（削除）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="393" />
-      <location filename="../draft_view.py" line="462" />
+      <location filename="../draft_view.py" line="396" />
+      <location filename="../draft_view.py" line="465" />
       <source>Re-review %1%2: was '%3' (%4) before the claim changed</source>
       <translation>要再確認 %1%2：請求項の変更前は「%3」（%4）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="418" />
+      <location filename="../draft_view.py" line="421" />
       <source>amended since version %1</source>
       <translation>第%1版から補正</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="420" />
+      <location filename="../draft_view.py" line="423" />
       <source>added since version %1</source>
       <translation>第%1版の後に追加</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="448" />
+      <location filename="../draft_view.py" line="451" />
       <source>Changes since version %1: %2 unchanged, %3 amended, %4 added, %5 removed</source>
       <translation>第%1版からの変更：変更なし %2 件、補正 %3 件、追加 %4 件、削除 %5 件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="454" />
+      <location filename="../draft_view.py" line="457" />
       <source>no field</source>
       <translation>分野なし</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="467" />
+      <location filename="../draft_view.py" line="470" />
       <source>Claim %1 amended; no field found in it before or after</source>
       <translation>請求項%1 補正：変更前も変更後も該当分野なし</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="469" />
+      <location filename="../draft_view.py" line="472" />
       <source>Claim %1 amended: top field %2 → %3</source>
       <translation>請求項%1 補正：最有力分野 %2 → %3</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="472" />
+      <location filename="../draft_view.py" line="475" />
       <source>Claim %1 added: top field %2</source>
       <translation>請求項%1 追加：最有力分野 %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="474" />
+      <location filename="../draft_view.py" line="477" />
       <source>Claim %1 of version %2 removed (top field was %3)</source>
       <translation>第%2版の請求項%1 削除（最有力分野は %3）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="477" />
+      <location filename="../draft_view.py" line="480" />
       <source>Claim %1 unchanged, now claim %2</source>
       <translation>請求項%1 変更なし、現在は請求項%2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="527" />
+      <location filename="../draft_view.py" line="530" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="553" />
+      <location filename="../draft_view.py" line="556" />
       <source>No claims to annotate in this draft: record your view in the decision's rationale.</source>
       <translation>この草稿には注記できる請求項がありません。ご意見は出願方針の理由に記入してください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="568" />
+      <location filename="../draft_view.py" line="571" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="589" />
+      <location filename="../draft_view.py" line="592" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="593" />
+      <location filename="../draft_view.py" line="596" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="593" />
+      <location filename="../draft_view.py" line="596" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="597" />
+      <location filename="../draft_view.py" line="600" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="599" />
+      <location filename="../draft_view.py" line="602" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="626" />
+      <location filename="../draft_view.py" line="629" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="629" />
+      <location filename="../draft_view.py" line="632" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="655" />
+      <location filename="../draft_view.py" line="658" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="661" />
+      <location filename="../draft_view.py" line="664" />
       <source>title</source>
       <translation>発明の名称</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="662" />
+      <location filename="../draft_view.py" line="665" />
       <source>abstract</source>
       <translation>要約</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="663" />
+      <location filename="../draft_view.py" line="666" />
       <source>technical field</source>
       <translation>技術分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="664" />
+      <location filename="../draft_view.py" line="667" />
       <source>description</source>
       <translation>明細書</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="665" />
+      <location filename="../draft_view.py" line="668" />
       <source>predicted IPC</source>
       <translation>予測IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="708" />
+      <location filename="../draft_view.py" line="711" />
       <source>Claim %1 has no field flagged: there is no flag to agree or disagree with.</source>
       <translation>請求項%1には該当の可能性がある分野がありません。同意・不同意する判定がありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="713" />
+      <location filename="../draft_view.py" line="716" />
       <source>Choose the field of claim %1 to annotate first (Field, in the annotation panel).</source>
       <translation>先に請求項%1の注記する分野を選んでください（注記欄の「分野」）。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="731" />
+      <location filename="../draft_view.py" line="734" />
       <source>Agree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="732" />
+      <location filename="../draft_view.py" line="735" />
       <source>Disagree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="734" />
+      <location filename="../draft_view.py" line="737" />
       <source>not saved yet: Save (Ctrl+S) or Undo (Ctrl+Z)</source>
       <translation>未保存です。保存（Ctrl+S）または取り消し（Ctrl+Z）</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="95" />
+      <location filename="../labels.py" line="97" />
       <source>No</source>
       <translation>いいえ</translation>
     </message>
@@ -1025,22 +1025,32 @@
       <translation>記録形式を更新</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="95" />
+      <location filename="../labels.py" line="91" />
+      <source>New version</source>
+      <translation>新しい版</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="92" />
+      <source>Annotations carried over</source>
+      <translation>注記の引き継ぎ</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="97" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="95" />
+      <location filename="../labels.py" line="97" />
       <source>Unanswered</source>
       <translation>未回答</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="99" />
+      <location filename="../labels.py" line="101" />
       <source>verified</source>
       <translation>確認済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="99" />
+      <location filename="../labels.py" line="101" />
       <source>unverified</source>
       <translation>未確認</translation>
     </message>
