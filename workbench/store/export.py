@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from workbench.domain import DECISION_LABELS, DECISION_LABELS_JA, LEVEL_LABELS_JA
+from workbench.domain import DECISION_LABELS, DECISION_LABELS_JA
 from workbench.errors import E601, E602, E603, ExportError, WorkbenchError
 from workbench.store.log import TriageLog, utc_now
 from workbench.store.records import DecisionRow, DraftSummary
@@ -55,17 +55,6 @@ def codes_text(codes: tuple[str, ...] | None) -> str:
         return NOT_RECORDED
     return ", ".join(codes) if codes else "none given"
 
-
-
-# The PDF report is read by auditors in both languages: its derived texts say both.
-CODES_LEGEND = (
-    f"'{NOT_RECORDED}' = 記録なし: the decision was logged without this fact / この事実を記録せずに出願方針が記録された。"
-    "  'none given' = 入力なし: recorded as none / なしとして記録された。"
-)
-
-
-def bilingual_level(level: str | None) -> str:
-    return f"{level} / {LEVEL_LABELS_JA[level]}" if level in LEVEL_LABELS_JA else (level or "-")
 
 
 
