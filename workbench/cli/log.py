@@ -176,29 +176,29 @@ def _show_versions(rec) -> None:
 
     if len(rec.versions) > 1:
         names = ", ".join(f"v{v.version} #{v.draft_id} {v.name}" for v in rec.versions)
-        _say(msg(M.I560, version=rec.version, versions=len(rec.versions), matter=rec.summary.matter_id, names=names))
+        _say(msg(M.I580, version=rec.version, versions=len(rec.versions), matter=rec.summary.matter_id, names=names))
     if rec.previous is not None:
         from workbench.store.versions import summary_counts
 
-        _say(msg(M.I561, previous=rec.previous.version, **summary_counts(rec.changes)))
+        _say(msg(M.I581, previous=rec.previous.version, **summary_counts(rec.changes)))
         for c in rec.changes:
             if c.kind == "amended":
-                _say(msg(M.I562, old=c.old_number, new=c.new_number, before=_top(c.before), after=_top(c.after)))
+                _say(msg(M.I582, old=c.old_number, new=c.new_number, before=_top(c.before), after=_top(c.after)))
             elif c.kind == "added":
-                _say(msg(M.I563, new=c.new_number, after=_top(c.after)))
+                _say(msg(M.I583, new=c.new_number, after=_top(c.after)))
             elif c.kind == "removed":
-                _say(msg(M.I564, old=c.old_number, before=_top(c.before)))
+                _say(msg(M.I584, old=c.old_number, before=_top(c.before)))
             elif c.renumbered:
-                _say(msg(M.I565, old=c.old_number, new=c.new_number))
+                _say(msg(M.I585, old=c.old_number, new=c.new_number))
     for f in rec.review_flags:
         if not f.open:
             continue
         base = dict(field=f.field_id if f.field_id is not None else "-", verdict=f.verdict, reviewer=f.reviewer or "-",
                     from_version=rec.version_of(f.from_draft_id) or "?", from_claim=f.from_claim_number)
         if f.claim_number is not None:
-            _say(msg(M.I566, claim=f.claim_number, **base))
+            _say(msg(M.I586, claim=f.claim_number, **base))
         else:
-            _say(msg(M.I567, **base))
+            _say(msg(M.I587, **base))
 
 
 def cmd_link(args) -> int:
@@ -208,7 +208,7 @@ def cmd_link(args) -> int:
         version = log.link_version(args.draft, args.version_of, reviewer=args.reviewer)
         rec = log.draft(args.draft)
     carried = sum(1 for a in rec.annotations if a.carried_from is not None)
-    _say(msg(M.I569, draft=rec.id, version=version, matter=rec.summary.matter_id, carried=carried,
+    _say(msg(M.I589, draft=rec.id, version=version, matter=rec.summary.matter_id, carried=carried,
              review=sum(1 for f in rec.review_flags if f.open)))
     return 0
 
@@ -289,7 +289,7 @@ def cmd_show(args) -> int:
             _say(msg(C.I963, at=a.at, reviewer=a.reviewer, claim=a.claim_number, field=a.field_id if a.field_id is not None else "-",
                      verdict=verdict, ipc=ipc, note=a.note))
             if a.carried_from is not None:
-                _say(msg(M.I570, version=rec.version_of(a.carried_from) or "?"))
+                _say(msg(M.I590, version=rec.version_of(a.carried_from) or "?"))
     if rec.decisions:
         _say(msg(C.I964))
         for d in rec.decisions:
@@ -297,7 +297,7 @@ def cmd_show(args) -> int:
             print(f"    {d.at}  {d.reviewer}: {_decision(d.decision)}")
             _say(msg(C.I965, text=d.rationale))
             if len(rec.versions) > 1:
-                _say(msg(M.I568, version=rec.version_of(d.draft_id) or "?"))
+                _say(msg(M.I588, version=rec.version_of(d.draft_id) or "?"))
             _say(msg(C.I966, japan=where, abroad=_codes(d.completed_abroad), countries=",".join(d.planned_countries) or "-",
                      residences=_codes(d.residences), jp=d.jp_filing_date or "-", due=d.primary_review_due or "-",
                      free=d.foreign_filing_free or "-"))

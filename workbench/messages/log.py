@@ -89,39 +89,33 @@ define("I570", "Date", "日付")
 define("I571", "Days", "残り日数")
 define("I572", "Manager's columns (decision, 3- and 10-month dates first)", "管理者向けの列（出願方針、3か月・10か月の期限を先に）")
 
-# -- draft versions of a matter (I560-I579), dayjob
-define(
-    "I560",
+# -- draft versions of a matter (I580-I599), dayjob
+define("I580",
     "  version {version} of {versions} of matter {matter} ({names})",
     "  案件 {matter} の第{version}版（全{versions}版：{names}）",
 )
-define(
-    "I561",
+define("I581",
     "  changes since version {previous}: {unchanged} claim(s) unchanged, {amended} amended, {added} added, {removed} removed",
     "  第{previous}版からの変更：請求項 変更なし {unchanged} 件、補正 {amended} 件、追加 {added} 件、削除 {removed} 件",
 )
-define(
-    "I562",
+define("I582",
     "    claim {old} -> {new} amended; top field before {before}, after {after}",
     "    請求項{old} → {new} 補正；最有力分野 変更前 {before}、変更後 {after}",
 )
-define("I563", "    claim {new} added; top field {after}", "    請求項{new} 追加；最有力分野 {after}")
-define("I564", "    claim {old} removed; top field was {before}", "    請求項{old} 削除；最有力分野は {before} でした")
-define("I565", "    claim {old} -> {new} unchanged (renumbered)", "    請求項{old} → {new} 変更なし（番号のみ変更）")
-define(
-    "I566",
+define("I583", "    claim {new} added; top field {after}", "    請求項{new} 追加；最有力分野 {after}")
+define("I584", "    claim {old} removed; top field was {before}", "    請求項{old} 削除；最有力分野は {before} でした")
+define("I585", "    claim {old} -> {new} unchanged (renumbered)", "    請求項{old} → {new} 変更なし（番号のみ変更）")
+define("I586",
     "  to re-review: claim {claim}, field {field}: '{verdict}' by {reviewer} on version {from_version} (claim {from_claim} was amended)",
     "  要再確認：請求項{claim}、分野 {field}：第{from_version}版で {reviewer} が「{verdict}」（請求項{from_claim}が補正されたため）",
 )
-define(
-    "I567",
+define("I587",
     "  to re-review: field {field}: '{verdict}' by {reviewer} on version {from_version} (claim {from_claim} was removed)",
     "  要再確認：分野 {field}：第{from_version}版で {reviewer} が「{verdict}」（請求項{from_claim}は削除されました）",
 )
-define("I568", "      made on version {version}", "      第{version}版に対して記録")
-define(
-    "I569",
+define("I588", "      made on version {version}", "      第{version}版に対して記録")
+define("I589",
     "Draft {draft} is now version {version} of matter {matter}: {carried} annotation(s) carried over, {review} to re-review.",
     "草稿 {draft} を案件 {matter} の第{version}版にしました：注記 {carried} 件を引き継ぎ、{review} 件は要再確認です。",
 )
-define("I570", "  carried over from version {version}", "  第{version}版から引き継ぎ")
+define("I590", "  carried over from version {version}", "  第{version}版から引き継ぎ")
