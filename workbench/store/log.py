@@ -518,7 +518,7 @@ class TriageLog:
         """Rows as dicts."""
         if self.is_team:
             return self.conn.query(sql, params)
-        return self._query(sql, params)
+        return self.db.query(sql, params)
 
     def _who(self, reviewer: str | None) -> str:
         """Who an event records: on a team log always the login (a typed name is never
