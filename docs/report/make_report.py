@@ -44,7 +44,8 @@ def build_log(tmp: Path) -> Path:
                    "2026-02-14", reviewer="佐藤", residences=("JP",))
         grinder = ids["draft_en_coffee_grinder.txt"]
         log.decide(grinder, "clear_abroad", "Kitchen appliance; no specified field applies.", False, ("US", "EP"),
-                   reviewer="tanaka", residences=("US",), completed_abroad=("US",))
+                   reviewer="tanaka", residences=("US",), completed_abroad=("US",),
+                   override_reason="Triaged 'review' on a low score; the attorney found no specified field")
         # the grinder comes back edited: a second version of the same matter
         edited = tmp / "draft_en_coffee_grinder.txt"
         text = (ROOT / "workbench" / "examples" / "draft_en_coffee_grinder.txt").read_text(encoding="utf-8")

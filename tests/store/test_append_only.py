@@ -6,6 +6,8 @@ import sqlite3
 
 import pytest
 
+from tests.store.factories import make_verdict
+
 from workbench.cli.main import main
 from workbench.store import TriageLog
 from workbench.store.schema import APPEND_ONLY_TABLES
@@ -24,6 +26,8 @@ def test_update_and_delete_are_refused_by_the_database(populated, table, reopen)
     log.annotate(a, 1, 5, "agree")
     log.decide(b, "clear_abroad", "y", override_reason="JPO confirmed")  # b is 'likely'
     reopen("mgr1").approve_override(b)  # a row in approvals
+    # uav.txt comes back with claim 1 amended: a row in draft_versions and in review_flags
+    log.record_verdict(make_verdict("uav.txt", claims=("An unmanned aerial vehicle with a radar.",)))
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         log.conn.execute(f"UPDATE {table} SET id = id")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):

@@ -64,7 +64,7 @@ def report_log(tmp_path):
         a = log.record_verdict(v)
         log.decide(a, "hold", "first look", True, ("US",), reviewer="kimura")
         log.decide(a, "clear_abroad", RATIONALE, True, ("US", "EP", "CN", "IN"), "2026-01-31", reviewer="kimura",
-                   residences=("JP",), completed_abroad=())
+                   residences=("JP",), completed_abroad=(), override_reason="The JPO confirmed it is not covered (Art. 79)")
         b = log.record_verdict(make_verdict("量子ドット.txt", language="ja", likelihood=0.46))
         log.decide(b, "prior_confirmation", JA_RATIONALE, None, (), reviewer="佐藤")
         yield log

@@ -18,10 +18,7 @@ C2_EDITED = "The grinder of claim 1, wherein the motor is a brushless DC motor w
 C4_NEW = "A method of descaling a household appliance by pumping citric acid solution through its boiler."
 
 
-@pytest.fixture
-def log(tmp_path):
-    with TriageLog.open(tmp_path / "log.sqlite", reviewer="tanaka") as lg:
-        yield lg
+# ``log`` is the store's fixture: every test runs on the SQLite log and on a PostgreSQL team log
 
 
 def _v1(log):
@@ -55,12 +52,12 @@ def test_a_reimported_edited_draft_is_the_next_version_of_its_matter(log):
     assert log.verify().ok
 
 
-def test_unchanged_claims_keep_their_annotations_changed_ones_are_flagged(log):
+def test_unchanged_claims_keep_their_annotations_changed_ones_are_flagged(log, recorded):
     v1 = _v1(log)
     v2 = log.record_verdict(make_verdict("grinder.txt", claims=(C1, C2_EDITED, C4_NEW)))
     rec = log.draft(v2)
     carried = [(a.claim_number, a.field_id, a.verdict, a.note, a.reviewer, a.carried_from) for a in rec.current_annotations]
-    assert carried == [(1, 5, "agree", "burr grinder, civil", "sato", v1)]  # claim 1 unchanged: carried
+    assert carried == [(1, 5, "agree", "burr grinder, civil", recorded("sato"), v1)]  # claim 1 unchanged: carried
     flags = {(f.claim_number, f.from_claim_number, f.reason, f.verdict) for f in rec.review_flags}
     assert flags == {(2, 2, "amended", "disagree"), (None, 3, "removed", "agree")}
     assert all(f.open for f in rec.review_flags) and rec.summary.review_flags == 2
