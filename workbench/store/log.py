@@ -1137,6 +1137,7 @@ class TriageLog:
         place = {s.id: vrows.get(s.id, (s.id, 1))[:2] for s in rows}
         for did, v in vrows.items():  # drafts filtered out still count as versions
             place.setdefault(did, v[:2])
+            place.setdefault(v[0], (v[0], 1))  # and so does each matter's first version (it has no row)
         members: dict[int, list[tuple[int, int]]] = {}
         for did, (mid, ver) in place.items():
             members.setdefault(mid, []).append((ver, did))
