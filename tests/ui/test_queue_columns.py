@@ -89,10 +89,12 @@ def test_a_column_sized_by_hand_keeps_its_width(window, qtbot):
 def test_the_managers_columns_show_decision_status_and_both_dates_at_1366_x_768(window, qtbot):
     """View ▸ Manager's columns (on by default for a team log's manager): at 1366 x 768 the
     decision (with its override status, whole in the tooltip) and the 3- and 10-month dates
-    are inside the narrow queue pane, not reached by scrolling."""
+    come right after the level, inside the narrow queue pane with the likelihood, not reached
+    by scrolling; off again, the reviewer's order comes back (still with decision and dates)."""
     from dataclasses import replace
 
-    from workbench.ui.models.queue import COL_DUE_3M, COL_FREE_10M
+    from workbench.ui.models.queue import COL_LIKELIHOOD
+    from workbench.ui.queue_view import MANAGER_ORDER
 
     window.resize(1366, 768)
     window.show()
@@ -101,17 +103,21 @@ def test_the_managers_columns_show_decision_status_and_both_dates_at_1366_x_768(
         window.queue_model.upsert(r)
     window.queue_model.upsert(replace(ROWS[0], override="pending", decision="clear_abroad"))
     q = window.queue
-    assert COL_DECISION not in _fully_visible(q)  # the reviewer's order: off to the right
+    header = q.horizontalHeader()
+    assert [header.logicalIndex(v) for v in range(N_COLUMNS)] == list(range(N_COLUMNS))  # the reviewer's order
     window.act_manager_columns.setChecked(True)
     qtbot.wait(50)
+    assert [header.logicalIndex(v) for v in range(N_COLUMNS)] == list(MANAGER_ORDER)
     width = q.viewport().width()
-    assert width < 600 and q.horizontalScrollBar().value() == 0
-    for col in (COL_NAME, COL_DECISION, COL_DUE_3M, COL_FREE_10M):
-        assert q.columnViewportPosition(col) >= 0 and _right_edge(q, col) <= width, col
+    assert width < 600 and q.horizontalScrollBar().maximum() == 0
+    for col in (COL_NAME, COL_LEVEL, COL_DECISION, COL_DUE_3M, COL_FREE_10M, COL_LIKELIHOOD):
+        assert not q.isColumnHidden(col) and q.columnViewportPosition(col) >= 0 and _right_edge(q, col) <= width, col
+    assert all(_right_edge(q, c) <= width for c in q.shown_columns())  # every column shown is whole
     proxy = q.model()
     row = next(i for i in range(proxy.rowCount()) if proxy.index(i, COL_NAME).data() == ROWS[0].name)
     assert proxy.index(row, COL_DUE_3M).data() == "2026-04-30" and proxy.index(row, COL_FREE_10M).data() == "2026-11-30"
     assert "pending" in proxy.index(row, COL_DECISION).data(Qt.ItemDataRole.ToolTipRole)
     window.act_manager_columns.setChecked(False)  # back to the reviewer's order
     qtbot.wait(50)
-    assert COL_FIELD in _fully_visible(q) and COL_DECISION not in _fully_visible(q)
+    assert [header.logicalIndex(v) for v in range(N_COLUMNS)] == list(range(N_COLUMNS))
+    assert {COL_LEVEL, COL_LIKELIHOOD, COL_DECISION, COL_DUE_3M, COL_FREE_10M} <= set(_fully_visible(q))

@@ -121,27 +121,27 @@
   <context>
     <name>ClaimTreeModel</name>
     <message>
-      <location filename="../models/claims.py" line="29" />
+      <location filename="../models/claims.py" line="30" />
       <source>Claim</source>
       <translation>請求項</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="29" />
+      <location filename="../models/claims.py" line="30" />
       <source>Category</source>
       <translation>カテゴリー</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="29" />
+      <location filename="../models/claims.py" line="30" />
       <source>Top</source>
       <translation>最有力</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="47" />
+      <location filename="../models/claims.py" line="48" />
       <source>independent</source>
       <translation>独立項</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="47" />
+      <location filename="../models/claims.py" line="48" />
       <source>dependent</source>
       <translation>従属項</translation>
     </message>
@@ -149,365 +149,365 @@
   <context>
     <name>DecisionPanel</name>
     <message>
-      <location filename="../decision_panel.py" line="72" />
+      <location filename="../decision_panel.py" line="81" />
       <source>Required: why this decision was taken</source>
       <translation>必須: この方針とした理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="76" />
+      <location filename="../decision_panel.py" line="85" />
       <source>Completed in Japan</source>
       <translation>日本国内で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="78" />
+      <location filename="../decision_panel.py" line="87" />
       <source>Completed outside Japan</source>
       <translation>日本国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="79" />
+      <location filename="../decision_panel.py" line="88" />
       <source>Unknown</source>
       <translation>不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="86" />
+      <location filename="../decision_panel.py" line="95" />
       <source>Completed in, e.g. US</source>
       <translation>完成国（例: US）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="90" />
+      <location filename="../decision_panel.py" line="99" />
       <source>e.g. US, EP, CN</source>
       <translation>例: US, EP, CN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="92" />
+      <location filename="../decision_panel.py" line="101" />
       <source>e.g. JP, IN</source>
       <translation>例: JP, IN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="93" />
+      <location filename="../decision_panel.py" line="102" />
       <source>Filed in Japan on</source>
       <translation>日本出願日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="112" />
-      <location filename="../decision_panel.py" line="680" />
+      <location filename="../decision_panel.py" line="121" />
+      <location filename="../decision_panel.py" line="783" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
       <location filename="../decision_panel.py" line="55" />
-      <location filename="../decision_panel.py" line="140" />
-      <location filename="../decision_panel.py" line="150" />
+      <location filename="../decision_panel.py" line="164" />
+      <location filename="../decision_panel.py" line="174" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="77" />
+      <location filename="../decision_panel.py" line="86" />
       <source>Partly in Japan, partly abroad</source>
       <translation>日本国内と国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="103" />
+      <location filename="../decision_panel.py" line="112" />
       <source>By then the JPO has referred the application for security review or not; it tells you it will not refer it only on your request (申出).</source>
       <translation>この日までに特許庁は保全審査に付すかどうかを決めます。付さない旨の通知は出願人の申出があった場合に限り行われます。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="107" />
+      <location filename="../decision_panel.py" line="116" />
       <source>Foreign filing from this date only if no security designation was made by then (not an unconditional release; the exact release events are unconfirmed).</source>
       <translation>この日までに保全指定がされなかった場合に限り、この日から外国出願が可能です（無条件の解除ではなく、正確な解除の時点は未確認です）。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="117" />
+      <location filename="../decision_panel.py" line="126" />
       <source>Filing facts and clearance plan</source>
       <translation>出願関係事実と出願前の許可等の計画</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="118" />
+      <location filename="../decision_panel.py" line="127" />
       <source>One per line: name: residence: nationality: where made, e.g. Yamada: JP: JP: JP</source>
       <translation>1行に1人：氏名: 居住国: 国籍: 担当部分の完成地（例：山田: JP: JP: JP）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="119" />
+      <location filename="../decision_panel.py" line="128" />
       <source>One per line: name: seat, e.g. Acme KK: JP</source>
       <translation>1行に1者：名称: 本拠（例：株式会社アクメ: JP）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="120" />
+      <location filename="../decision_panel.py" line="129" />
       <source>One per line: office[@receiving office][: date], e.g. PCT@JP: 2027-01-15 (date!: filed)</source>
       <translation>1行に1件：出願先[@受理官庁][: 日付]（例：PCT@JP: 2027-01-15。日付の後に ! で出願済み）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="121" />
+      <location filename="../decision_panel.py" line="130" />
       <source>One per line: rule: asked on[: granted on], e.g. US: 2026-12-01</source>
       <translation>1行に1件：規則の国: 求めた日[: 得た日]（例：US: 2026-12-01）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="127" />
+      <location filename="../decision_panel.py" line="136" />
       <source>Clearance plan</source>
       <translation>出願前の許可等の計画</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="147" />
+      <location filename="../decision_panel.py" line="171" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="147" />
+      <location filename="../decision_panel.py" line="171" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="147" />
+      <location filename="../decision_panel.py" line="171" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="147" />
+      <location filename="../decision_panel.py" line="171" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="147" />
+      <location filename="../decision_panel.py" line="171" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="163" />
+      <location filename="../decision_panel.py" line="187" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="164" />
+      <location filename="../decision_panel.py" line="188" />
       <source>Hover over a row for why it applies and the law; its sources are listed below as links.</source>
       <translation>行にポインターを合わせると、適用される理由と法令が表示されます。出典は下にリンクで示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="190" />
+      <location filename="../decision_panel.py" line="216" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="191" />
+      <location filename="../decision_panel.py" line="217" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="195" />
+      <location filename="../decision_panel.py" line="221" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="196" />
+      <location filename="../decision_panel.py" line="222" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="197" />
+      <location filename="../decision_panel.py" line="223" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="202" />
+      <location filename="../decision_panel.py" line="228" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="203" />
+      <location filename="../decision_panel.py" line="229" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="204" />
+      <location filename="../decision_panel.py" line="230" />
       <source>10 months without designation</source>
       <translation>保全指定なしで10か月を経過する日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="223" />
+      <location filename="../decision_panel.py" line="255" />
       <source>Inventors</source>
       <translation>発明者</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="224" />
+      <location filename="../decision_panel.py" line="256" />
       <source>Applicants</source>
       <translation>出願人</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="225" />
+      <location filename="../decision_panel.py" line="257" />
       <source>Planned filings</source>
       <translation>出願予定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="226" />
+      <location filename="../decision_panel.py" line="258" />
       <source>Clearances asked for</source>
       <translation>求めた許可等</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="233" />
+      <location filename="../decision_panel.py" line="265" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="264" />
+      <location filename="../decision_panel.py" line="296" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="345" />
+      <location filename="../decision_panel.py" line="380" />
       <source>Abroad: not recorded</source>
       <translation>国外の完成地: 記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="379" />
+      <location filename="../decision_panel.py" line="414" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="381" />
+      <location filename="../decision_panel.py" line="416" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="391" />
+      <location filename="../decision_panel.py" line="426" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="393" />
+      <location filename="../decision_panel.py" line="428" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="396" />
+      <location filename="../decision_panel.py" line="431" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="398" />
+      <location filename="../decision_panel.py" line="433" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="415" />
+      <location filename="../decision_panel.py" line="506" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="415" />
+      <location filename="../decision_panel.py" line="506" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="454" />
+      <location filename="../decision_panel.py" line="545" />
       <source>Sources for %1:</source>
       <translation>%1 の出典:</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="482" />
+      <location filename="../decision_panel.py" line="573" />
       <source>Why</source>
       <translation>適用理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="482" />
+      <location filename="../decision_panel.py" line="573" />
       <source>Law</source>
       <translation>根拠法令</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="482" />
+      <location filename="../decision_panel.py" line="573" />
       <source>Penalty</source>
       <translation>罰則</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="482" />
+      <location filename="../decision_panel.py" line="573" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="482" />
+      <location filename="../decision_panel.py" line="573" />
       <source>Sources</source>
       <translation>出典</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="486" />
+      <location filename="../decision_panel.py" line="577" />
       <source>partly verified (see the note)</source>
       <translation>一部確認済み（注を参照）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="504" />
+      <location filename="../decision_panel.py" line="595" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="504" />
+      <location filename="../decision_panel.py" line="595" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="504" />
+      <location filename="../decision_panel.py" line="595" />
       <source>in Japan and abroad</source>
       <translation>日本国内と国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="505" />
+      <location filename="../decision_panel.py" line="596" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="507" />
+      <location filename="../decision_panel.py" line="598" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="507" />
+      <location filename="../decision_panel.py" line="598" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="511" />
+      <location filename="../decision_panel.py" line="602" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="512" />
+      <location filename="../decision_panel.py" line="603" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="515" />
+      <location filename="../decision_panel.py" line="615" />
       <source>on version %1</source>
       <translation>第%1版に対して</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="524" />
+      <location filename="../decision_panel.py" line="624" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="525" />
+      <location filename="../decision_panel.py" line="625" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="680" />
+      <location filename="../decision_panel.py" line="783" />
       <source>Saving…</source>
       <translation>保存中…</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="687" />
+      <location filename="../decision_panel.py" line="790" />
       <source>A decision needs a rationale: write why it was taken.</source>
       <translation>方針には理由が必要です。理由を記入してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="692" />
+      <location filename="../decision_panel.py" line="802" />
       <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
       <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="699" />
+      <location filename="../decision_panel.py" line="809" />
       <source>Partly abroad: list the countries other than Japan where it was completed, or choose 'Completed in Japan'.</source>
       <translation>日本国内と国外で完成した発明には日本以外の完成国が必要です。国名を入力するか、「日本国内で発明を完成」を選んでください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="729" />
+      <location filename="../decision_panel.py" line="839" />
       <source>JP filing date in the future</source>
       <translation>将来の日本出願日</translation>
     </message>
@@ -515,305 +515,305 @@
   <context>
     <name>DraftView</name>
     <message>
-      <location filename="../draft_view.py" line="153" />
+      <location filename="../draft_view.py" line="154" />
       <source>Additional requirements</source>
       <translation>付加要件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="155" />
+      <location filename="../draft_view.py" line="156" />
       <source>For defence use (Japan's or a foreign military's)?</source>
       <translation>防衛目的（日本または外国の軍事用途）ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="157" />
+      <location filename="../draft_view.py" line="158" />
       <source>From State-commissioned or State-funded R&amp;D?</source>
       <translation>国の委託・補助による研究開発の成果ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="162" />
+      <location filename="../draft_view.py" line="163" />
       <source>e.g. F41H 3/00, H04K 3/00</source>
       <translation>例: F41H 3/00, H04K 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="164" />
+      <location filename="../draft_view.py" line="165" />
       <source>Separate codes with commas, semicolons or 、. A field these codes fall in is taken as a fact (likelihood 100%), for every claim. Apply (or Enter) screens the draft again.</source>
       <translation>複数のコードはカンマ・セミコロン・読点（、）で区切ります。これらのコードが属する分野は事実として扱い、すべての請求項で該当可能性100%とします。「適用」（または Enter）で草稿を再判定します。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="168" />
+      <location filename="../draft_view.py" line="169" />
       <source>Apply</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="173" />
+      <location filename="../draft_view.py" line="174" />
       <source>IPC codes known for this draft</source>
       <translation>この草稿について判明しているIPCコード</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="178" />
+      <location filename="../draft_view.py" line="179" />
       <source>Annotation for this claim</source>
       <translation>この請求項への注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="182" />
+      <location filename="../draft_view.py" line="183" />
       <source>Why (optional)</source>
       <translation>理由（任意）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="184" />
+      <location filename="../draft_view.py" line="185" />
       <source>e.g. F41H 3/00</source>
       <translation>例: F41H 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="185" />
+      <location filename="../draft_view.py" line="186" />
       <source>Agree</source>
       <translation>同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="186" />
+      <location filename="../draft_view.py" line="187" />
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="195" />
+      <location filename="../draft_view.py" line="196" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="196" />
+      <location filename="../draft_view.py" line="197" />
       <source>Undo</source>
       <translation>取り消す</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="209" />
+      <location filename="../draft_view.py" line="210" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="211" />
+      <location filename="../draft_view.py" line="212" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="213" />
+      <location filename="../draft_view.py" line="214" />
       <source>Corrected IPC</source>
       <translation>修正IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="243" />
+      <location filename="../draft_view.py" line="244" />
       <source>Field likelihoods</source>
       <translation>分野ごとの該当可能性</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="249" />
+      <location filename="../draft_view.py" line="250" />
       <source>Top IPC codes</source>
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="252" />
+      <location filename="../draft_view.py" line="253" />
       <source>Annotations of this draft</source>
       <translation>この草稿の注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="333" />
+      <location filename="../draft_view.py" line="334" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="364" />
+      <location filename="../draft_view.py" line="365" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="367" />
+      <location filename="../draft_view.py" line="368" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="370" />
+      <location filename="../draft_view.py" line="371" />
       <source>version %1 of %2</source>
       <translation>第%1版（全%2版）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="371" />
+      <location filename="../draft_view.py" line="372" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="374" />
+      <location filename="../draft_view.py" line="375" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="386" />
+      <location filename="../draft_view.py" line="387" />
       <source>from version %1</source>
       <translation>第%1版から引き継ぎ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="391" />
-      <location filename="../draft_view.py" line="461" />
+      <location filename="../draft_view.py" line="392" />
+      <location filename="../draft_view.py" line="462" />
       <source>claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="392" />
-      <location filename="../draft_view.py" line="462" />
+      <location filename="../draft_view.py" line="393" />
+      <location filename="../draft_view.py" line="463" />
       <source>claim %1 of version %2 (removed)</source>
       <translation>第%2版の請求項%1（削除）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="396" />
-      <location filename="../draft_view.py" line="465" />
+      <location filename="../draft_view.py" line="397" />
+      <location filename="../draft_view.py" line="466" />
       <source>Re-review %1%2: was '%3' (%4) before the claim changed</source>
       <translation>要再確認 %1%2：請求項の変更前は「%3」（%4）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="421" />
+      <location filename="../draft_view.py" line="422" />
       <source>amended since version %1</source>
       <translation>第%1版から補正</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="423" />
+      <location filename="../draft_view.py" line="424" />
       <source>added since version %1</source>
       <translation>第%1版の後に追加</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="451" />
+      <location filename="../draft_view.py" line="452" />
       <source>Changes since version %1: %2 unchanged, %3 amended, %4 added, %5 removed</source>
       <translation>第%1版からの変更：変更なし %2 件、補正 %3 件、追加 %4 件、削除 %5 件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="457" />
+      <location filename="../draft_view.py" line="458" />
       <source>no field</source>
       <translation>分野なし</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="470" />
+      <location filename="../draft_view.py" line="471" />
       <source>Claim %1 amended; no field found in it before or after</source>
       <translation>請求項%1 補正：変更前も変更後も該当分野なし</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="472" />
+      <location filename="../draft_view.py" line="473" />
       <source>Claim %1 amended: top field %2 → %3</source>
       <translation>請求項%1 補正：最有力分野 %2 → %3</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="475" />
+      <location filename="../draft_view.py" line="476" />
       <source>Claim %1 added: top field %2</source>
       <translation>請求項%1 追加：最有力分野 %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="477" />
+      <location filename="../draft_view.py" line="478" />
       <source>Claim %1 of version %2 removed (top field was %3)</source>
       <translation>第%2版の請求項%1 削除（最有力分野は %3）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="480" />
+      <location filename="../draft_view.py" line="481" />
       <source>Claim %1 unchanged, now claim %2</source>
       <translation>請求項%1 変更なし、現在は請求項%2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="530" />
+      <location filename="../draft_view.py" line="531" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="556" />
+      <location filename="../draft_view.py" line="557" />
       <source>No claims to annotate in this draft: record your view in the decision's rationale.</source>
       <translation>この草稿には注記できる請求項がありません。ご意見は出願方針の理由に記入してください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="571" />
+      <location filename="../draft_view.py" line="572" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="592" />
+      <location filename="../draft_view.py" line="604" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="596" />
+      <location filename="../draft_view.py" line="608" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="596" />
+      <location filename="../draft_view.py" line="608" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="600" />
+      <location filename="../draft_view.py" line="612" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="602" />
+      <location filename="../draft_view.py" line="614" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="629" />
+      <location filename="../draft_view.py" line="644" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="632" />
+      <location filename="../draft_view.py" line="647" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="658" />
+      <location filename="../draft_view.py" line="673" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="664" />
+      <location filename="../draft_view.py" line="679" />
       <source>title</source>
       <translation>発明の名称</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="665" />
+      <location filename="../draft_view.py" line="680" />
       <source>abstract</source>
       <translation>要約</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="666" />
+      <location filename="../draft_view.py" line="681" />
       <source>technical field</source>
       <translation>技術分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="667" />
+      <location filename="../draft_view.py" line="682" />
       <source>description</source>
       <translation>明細書</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="668" />
+      <location filename="../draft_view.py" line="683" />
       <source>predicted IPC</source>
       <translation>予測IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="711" />
+      <location filename="../draft_view.py" line="726" />
       <source>Claim %1 has no field flagged: there is no flag to agree or disagree with.</source>
       <translation>請求項%1には該当の可能性がある分野がありません。同意・不同意する判定がありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="716" />
+      <location filename="../draft_view.py" line="731" />
       <source>Choose the field of claim %1 to annotate first (Field, in the annotation panel).</source>
       <translation>先に請求項%1の注記する分野を選んでください（注記欄の「分野」）。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="734" />
+      <location filename="../draft_view.py" line="749" />
       <source>Agree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="735" />
+      <location filename="../draft_view.py" line="750" />
       <source>Disagree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="737" />
+      <location filename="../draft_view.py" line="752" />
       <source>not saved yet: Save (Ctrl+S) or Undo (Ctrl+Z)</source>
       <translation>未保存です。保存（Ctrl+S）または取り消し（Ctrl+Z）</translation>
     </message>
@@ -821,22 +821,22 @@
   <context>
     <name>FieldTableModel</name>
     <message>
-      <location filename="../models/claims.py" line="112" />
+      <location filename="../models/claims.py" line="115" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="112" />
+      <location filename="../models/claims.py" line="115" />
       <source>Status</source>
       <translation>状態</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="112" />
+      <location filename="../models/claims.py" line="115" />
       <source>Likelihood</source>
       <translation>該当可能性</translation>
     </message>
     <message>
-      <location filename="../models/claims.py" line="112" />
+      <location filename="../models/claims.py" line="115" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
@@ -844,32 +844,32 @@
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../models/history.py" line="49" />
+      <location filename="../models/history.py" line="59" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="49" />
+      <location filename="../models/history.py" line="59" />
       <source>When (UTC)</source>
       <translation>日時（UTC）</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="49" />
+      <location filename="../models/history.py" line="59" />
       <source>Who</source>
       <translation>担当者</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="49" />
+      <location filename="../models/history.py" line="59" />
       <source>What</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="49" />
+      <location filename="../models/history.py" line="59" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="49" />
+      <location filename="../models/history.py" line="59" />
       <source>Details</source>
       <translation>詳細</translation>
     </message>
@@ -1167,319 +1167,320 @@
       <translation>ここに草稿ファイルやフォルダーをドロップ（PDF・DOCX・TXT・MD・USPTO XML）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="133" />
+      <location filename="../main_window.py" line="134" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="134" />
+      <location filename="../main_window.py" line="135" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="135" />
+      <location filename="../main_window.py" line="136" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="152" />
+      <location filename="../main_window.py" line="163" />
       <source>Cancel</source>
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="198" />
+      <location filename="../main_window.py" line="210" />
       <source>&amp;File</source>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="199" />
+      <location filename="../main_window.py" line="211" />
       <source>&amp;Open drafts…</source>
       <translation>草稿を開く(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="200" />
+      <location filename="../main_window.py" line="212" />
       <source>&amp;Import folder…</source>
       <translation>フォルダーを取り込む(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="201" />
+      <location filename="../main_window.py" line="213" />
       <source>&amp;Export log…</source>
       <translation>判定記録をエクスポート(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="203" />
+      <location filename="../main_window.py" line="215" />
       <source>&amp;Settings…</source>
       <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="205" />
+      <location filename="../main_window.py" line="217" />
       <source>&amp;Quit</source>
       <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="206" />
+      <location filename="../main_window.py" line="218" />
       <source>&amp;Review</source>
       <translation>審査(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="207" />
+      <location filename="../main_window.py" line="219" />
       <source>&amp;Next draft</source>
       <translation>次の草稿(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="208" />
+      <location filename="../main_window.py" line="220" />
       <source>&amp;Previous draft</source>
       <translation>前の草稿(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="209" />
+      <location filename="../main_window.py" line="221" />
       <source>&amp;Agree with the flag</source>
       <translation>判定に同意(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="210" />
+      <location filename="../main_window.py" line="222" />
       <source>&amp;Disagree with the flag</source>
       <translation>判定に不同意(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="211" />
+      <location filename="../main_window.py" line="223" />
       <source>Sa&amp;ve the pending annotation</source>
       <translation>保留中の注記を保存(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="212" />
+      <location filename="../main_window.py" line="224" />
       <source>&amp;Undo the pending annotation</source>
       <translation>保留中の注記を取り消す(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="213" />
+      <location filename="../main_window.py" line="225" />
       <source>De&amp;cide…</source>
       <translation>方針を決定(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="214" />
+      <location filename="../main_window.py" line="226" />
       <source>&amp;Save decision</source>
       <translation>方針を保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="215" />
+      <location filename="../main_window.py" line="227" />
       <source>&amp;Cancel running work</source>
       <translation>実行中の処理を中止(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="216" />
+      <location filename="../main_window.py" line="228" />
       <source>&amp;View</source>
       <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="217" />
+      <location filename="../main_window.py" line="229" />
       <source>Triage &amp;log</source>
       <translation>判定記録(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="218" />
+      <location filename="../main_window.py" line="238" />
       <source>&amp;Help</source>
       <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="219" />
+      <location filename="../main_window.py" line="239" />
       <source>Keyboard &amp;shortcuts</source>
       <translation>キーボードショートカット(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="220" />
+      <location filename="../main_window.py" line="240" />
       <source>&amp;About</source>
       <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="225" />
+      <location filename="../main_window.py" line="245" />
       <source>Open drafts</source>
       <translation>草稿を開く</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="225" />
+      <location filename="../main_window.py" line="245" />
       <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
       <translation>草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="231" />
+      <location filename="../main_window.py" line="251" />
       <source>Import a folder of drafts</source>
       <translation>草稿のフォルダーを取り込む</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="252" />
-      <location filename="../main_window.py" line="515" />
-      <location filename="../main_window.py" line="791" />
+      <location filename="../main_window.py" line="272" />
+      <location filename="../main_window.py" line="535" />
+      <location filename="../main_window.py" line="864" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="256" />
+      <location filename="../main_window.py" line="276" />
       <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="289" />
+      <location filename="../main_window.py" line="309" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="295" />
+      <location filename="../main_window.py" line="315" />
       <source>Screened %1 of %2: %3</source>
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="342" />
+      <location filename="../main_window.py" line="362" />
       <source>None of the %n file(s) could be screened</source>
       <translation>
         <numerusform>ファイルを 1 件も判定できませんでした（全 %n 件）</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="343" />
+      <location filename="../main_window.py" line="363" />
       <source>%1 of %2 file(s) could not be screened; the others were processed</source>
       <translation>%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="350" />
+      <location filename="../main_window.py" line="370" />
       <source>Cancelled: %1 of %2 draft(s) screened; %3 not screened.</source>
       <translation>中止しました：%2 件中 %1 件の草稿を判定し、%3 件は判定していません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="354" />
+      <location filename="../main_window.py" line="374" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="381" />
+      <location filename="../main_window.py" line="401" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="432" />
+      <location filename="../main_window.py" line="452" />
       <source>The annotation of claim %1 was not saved (another draft was opened): nothing was recorded.</source>
       <translation>請求項%1の注記は保存されていません（別の草稿を開いたため）。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="569" />
+      <location filename="../main_window.py" line="589" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="539" />
-      <location filename="../main_window.py" line="574" />
+      <location filename="../main_window.py" line="559" />
+      <location filename="../main_window.py" line="594" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="602" />
-      <location filename="../main_window.py" line="671" />
+      <location filename="../main_window.py" line="622" />
+      <location filename="../main_window.py" line="691" />
       <source>Please wait: the previous change is still being saved in the triage log.</source>
       <translation>お待ちください。前の変更を判定記録に保存しています。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="634" />
+      <location filename="../main_window.py" line="654" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="643" />
+      <location filename="../main_window.py" line="663" />
       <source>Saving the annotation in the triage log…</source>
       <translation>注記を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="651" />
+      <location filename="../main_window.py" line="671" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="681" />
+      <location filename="../main_window.py" line="701" />
       <source>Annotation of claim %1 undone: nothing was recorded.</source>
       <translation>請求項%1の注記を取り消しました。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="694" />
+      <location filename="../main_window.py" line="714" />
+      <location filename="../main_window.py" line="730" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="702" />
+      <location filename="../main_window.py" line="722" />
       <source>Saving the decision in the triage log…</source>
       <translation>出願方針を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="707" />
-      <location filename="../main_window.py" line="717" />
+      <location filename="../main_window.py" line="757" />
+      <location filename="../main_window.py" line="768" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="518" />
-      <location filename="../main_window.py" line="771" />
+      <location filename="../main_window.py" line="538" />
+      <location filename="../main_window.py" line="844" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="778" />
+      <location filename="../main_window.py" line="851" />
       <source>The export period starts after it ends (%1 to %2): change From or to.</source>
       <translation>エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="783" />
+      <location filename="../main_window.py" line="856" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="783" />
+      <location filename="../main_window.py" line="856" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="783" />
+      <location filename="../main_window.py" line="856" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="785" />
+      <location filename="../main_window.py" line="858" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="796" />
+      <location filename="../main_window.py" line="869" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="815" />
+      <location filename="../main_window.py" line="897" />
       <source>The file name ends in .%1, so the log is exported as %2 (not %3).</source>
       <translation>ファイル名の拡張子が .%1 のため、判定記録を %2 でエクスポートします（%3 ではありません）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="845" />
+      <location filename="../main_window.py" line="927" />
       <source>Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).</source>
       <translation>設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="849" />
+      <location filename="../main_window.py" line="931" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="870" />
+      <location filename="../main_window.py" line="967" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="873" />
+      <location filename="../main_window.py" line="970" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="881" />
+      <location filename="../main_window.py" line="978" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -1495,56 +1496,56 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../models/queue.py" line="93" />
+      <location filename="../models/queue.py" line="103" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="94" />
+      <location filename="../models/queue.py" line="104" />
       <source>Status</source>
       <translation>状態</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="95" />
+      <location filename="../models/queue.py" line="105" />
       <source>Level</source>
       <translation>判定</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="96" />
+      <location filename="../models/queue.py" line="106" />
       <source>Top field</source>
       <translation>最有力分野</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="97" />
+      <location filename="../models/queue.py" line="107" />
       <source>Likelihood</source>
       <translation>該当可能性</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="98" />
+      <location filename="../models/queue.py" line="108" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="99" />
+      <location filename="../models/queue.py" line="109" />
       <source>Review
 due</source>
       <translation>審査
 期限</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="100" />
+      <location filename="../models/queue.py" line="110" />
       <source>If not
 designated</source>
       <translation>指定なし
 10か月</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="87" />
+      <location filename="../models/queue.py" line="97" />
       <source>Primary review (3 mo.)</source>
       <translation>第一次審査期限（3か月）</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="88" />
+      <location filename="../models/queue.py" line="98" />
       <source>10 mo. without designation</source>
       <translation>10か月（保全指定なし）</translation>
     </message>
