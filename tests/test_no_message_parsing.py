@@ -145,6 +145,8 @@ RE_PARSES = {
     "rules/schema.py": "key paths of rule files",
     "rules/terms.py": "evidence terms in draft text",
     "store/log.py": "country codes, hash prefixes and dates given by the user",
+    "store/report.py": "report cell text cut into words for wrapping (English at spaces, Japanese by character)",
+    "store/versions.py": "claim text tokenised to compare two versions of a draft",
     "text.py": "draft text (line wraps, width)",
     "ui/decision_panel.py": "country codes typed in the decision form",
     "ui/draft_view.py": "IPC codes typed by the user",
