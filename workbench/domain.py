@@ -278,8 +278,24 @@ class Annotation:
     carried_from: int | None = None
 
 
+class OverrideStatus:
+    """The sign-off state of a decision (``workbench.store.signoff``), one rule for the
+    decision the log returns and the rows an export reads: none needed, or pending until
+    a manager approves it."""
+
+    override_reason: str | None
+    approved_by: str | None
+
+    @property
+    def override_status(self) -> str | None:
+        """None (no override needed), 'pending' or 'approved'."""
+        if not self.override_reason:
+            return None
+        return "approved" if self.approved_by else "pending"
+
+
 @dataclass(frozen=True)
-class Decision:
+class Decision(OverrideStatus):
     draft_id: int
     decision: str  # one of DECISIONS
     rationale: str
@@ -304,10 +320,3 @@ class Decision:
     override_risks: tuple[str, ...] = ()
     approved_by: str | None = None
     approved_at: str | None = None
-
-    @property
-    def override_status(self) -> str | None:
-        """None (no override needed), 'pending' or 'approved'."""
-        if not self.override_reason:
-            return None
-        return "approved" if self.approved_by else "pending"

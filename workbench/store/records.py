@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.domain import Annotation, Claim, Decision, FieldVerdict, IpcScore
+from workbench.domain import Annotation, Claim, Decision, FieldVerdict, IpcScore, OverrideStatus
 from workbench.store.versions import ClaimChange, ReviewFlag, VersionInfo
 from workbench.messages import Text
 
@@ -143,7 +143,7 @@ class AnnotationExample:
 
 
 @dataclass(frozen=True)
-class DecisionRow:
+class DecisionRow(OverrideStatus):
     """A stored decision with the draft facts an export needs."""
 
     id: int
@@ -181,10 +181,3 @@ class DecisionRow:
 
     matter_id: int | None = None  # the matter (first version's draft id) the decision belongs to
     version: int = 1  # the draft version it was made on
-
-    @property
-    def override_status(self) -> str | None:
-        """None (no override needed), 'pending' or 'approved'."""
-        if not self.override_reason:
-            return None
-        return "approved" if self.approved_by else "pending"
