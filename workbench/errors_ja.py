@@ -368,10 +368,6 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"use one of (?P<x>.*)", "次のいずれかにしてください：{x}"),
     (r"give one or more files, or --text", "ファイルを1つ以上、または --text を指定してください"),
     (
-        r"the period starts after it ends \(--since (?P<s>\S+)\): change --since or --until",
-        "期間の開始日（--since {s}）が終了日より後です。--since または --until を直してください",
-    ),
-    (
         r"a folder, not a draft file: give one file \('workbench triage FOLDER' screens every draft in a folder\)",
         "草稿ファイルではなくフォルダーです。ファイルを1つ指定してください（フォルダー内のすべての草稿は 'workbench triage フォルダー' で判定できます）",
     ),
@@ -389,10 +385,6 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"must be a JSON object", "JSON のオブジェクトにしてください"),
     (r"cannot be written \((?P<x>.*)\)", "書き込めません（{x}）"),
     (r"not a country code: (?P<x>.*) \(write e\.g\. (?P<e>[A-Z]{2}(?:,[A-Z]{2})*)\)", "国コードではありません：{x}（例：{e}）"),
-    (
-        r"Japan is not abroad: give --completed-in-japan yes and list only the other countries here",
-        "日本は国外ではありません。--completed-in-japan yes を指定し、ここには日本以外の国だけを挙げてください",
-    ),
     (r"the desktop app is not installed \((?P<x>.*)\)", "デスクトップアプリがインストールされていません（{x}）"),
     (r"unknown error", "不明なエラー"),
 )

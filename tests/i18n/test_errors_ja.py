@@ -213,7 +213,7 @@ def test_a_broken_history_is_explained_in_japanese_by_the_real_verify(tmp_path, 
     [
         (["--residence", "JP,XYZ"], "国コードではありません：XYZ（例：JP,IN）"),
         (["--completed-abroad", "US,??"], "国コードではありません：??（例：US,CN）"),
-        (["--completed-abroad", "JP,US"], "日本は国外ではありません。--completed-in-japan yes を指定し"),
+        (["--completed-abroad", "JP,US"], "日本は国外ではありません。--completed-in-japan はい を指定し"),
     ],
 )
 def test_the_decision_options_country_errors_read_in_japanese(tmp_path, monkeypatch, capsys, args, expected):

@@ -78,11 +78,11 @@ def _completed_abroad(text: str | None) -> tuple[str, ...] | None:
         raise SettingsError(
             E901, name="--completed-abroad", value=text, detail=refusal(bad, "US,CN").render(cli_language())
         )
-    if "JP" in codes:
-        raise SettingsError(
-            E901, name="--completed-abroad", value=text,
-            detail="Japan is not abroad: give --completed-in-japan yes and list only the other countries here",
-        )
+    from workbench.filing.codes import abroad_problem
+
+    problem = abroad_problem(codes, instead=msg(C.N990))  # Japan is not abroad: the one rule
+    if problem is not None:
+        raise SettingsError(E901, name="--completed-abroad", value=text, detail=problem)
     return codes
 
 
@@ -144,14 +144,10 @@ def _fmt_field(s) -> str:
 
 def _check_period(args) -> None:
     """--since after --until would list or export nothing, as if the log had nothing in
-    that time: refused before the log is opened."""
-    from workbench.store.dates import parse_date
+    that time: refused before the log is opened (the use cases' one period check)."""
+    from workbench.usecases import check_period
 
-    since, until = parse_date(args.since), parse_date(args.until)
-    if since and until and since > until:
-        raise SettingsError(
-            E901, name="--until", value=args.until, detail=f"the period starts after it ends (--since {args.since}): change --since or --until"
-        )
+    check_period(args.since, args.until, name="--until")
 
 
 def msg_override(status: str | None) -> str:
@@ -331,13 +327,14 @@ def cmd_decide(args) -> int:
     abroad = _completed_abroad(args.completed_abroad)  # likewise
     in_japan = _yes_no(args.completed_in_japan)
     _check_future_date(args)
-    with _open(args) as log:
-        d = log.decide(
-            args.draft, args.decision, args.rationale,
-            completed_in_japan=in_japan, planned_countries=countries,
-            jp_filing_date=args.jp_filing_date, reviewer=args.reviewer, residences=residences,
-            completed_abroad=abroad, override_reason=args.override_reason,
-        )
+    from workbench.usecases import decide
+
+    d = decide(
+        lambda: _open(args), args.draft, decision=args.decision, rationale=args.rationale,
+        completed_in_japan=in_japan, planned_countries=countries,
+        jp_filing_date=args.jp_filing_date, reviewer=args.reviewer, residences=residences,
+        completed_abroad=abroad, override_reason=args.override_reason,
+    )
     _say(msg(C.I973, draft=d.draft_id, decision=_decision(d.decision), reviewer=d.reviewer, at=d.at))
     if d.override_status:
         from workbench.messages import M
@@ -383,8 +380,9 @@ def _override_text(status: str | None) -> str:
 def cmd_approve(args) -> int:
     from workbench.messages import M, msg
 
-    with _open(args) as log:
-        d = log.approve_override(args.draft, note=args.note or "", reviewer=args.reviewer)
+    from workbench.usecases import approve_override
+
+    d = approve_override(lambda: _open(args), args.draft, note=args.note or "", reviewer=args.reviewer)
     print(msg(M.I551, draft_id=d.draft_id, decision=DECISION_LABELS.get(d.decision, d.decision),
               who=d.approved_by, at=d.approved_at).render(_lang()))
     return 0
@@ -468,15 +466,13 @@ def _export_format(args) -> str:
 
 
 def cmd_export(args) -> int:
-    from workbench.store.export import export_log
+    from workbench.usecases import export
 
     fmt = _export_format(args)  # before the log is opened: a usage mistake touches nothing
-    _check_period(args)
-    with _open(args) as log:
-        res = export_log(
-            log, fmt, args.out, since=args.since, until=args.until,
-            decision=args.decision, level=args.level, reviewer=args.by, language=args.lang,
-        )
+    res = export(  # the period is checked before the log is opened
+        lambda: _open(args), fmt, args.out, since=args.since, until=args.until,
+        decision=args.decision, level=args.level, reviewer=args.by, language=args.lang, period_name="--until",
+    )
     _say(msg(C.I971, n=res.rows, path=str(res.path)))
     if res.warning is not None:  # a log that fails verify: said on the console, not only in the file
         import sys

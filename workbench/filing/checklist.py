@@ -152,16 +152,12 @@ FILING = re.compile(r"[A-Z]{2}|EP|WO|PCT|EA|AP|OA")  # what the store accepts as
 
 
 def parse_codes(text: str, pattern: re.Pattern = COUNTRY) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Country codes as users type them ("us, in；JP、ＣＮ", "USA") -> (codes, tokens that are not
-    codes). ISO 3166-1 (``workbench.filing.codes``): alpha-3 is read as its alpha-2, UK as GB,
-    "XX" is refused; with ``pattern=FILING`` the route codes EP, PCT (WO) ... too. One reading
-    for the CLI and the decision panel."""
-    from workbench.filing.codes import read_codes
+    """Country codes as users type them -> (codes, tokens that are not codes); with
+    ``pattern=FILING`` the route codes EP, PCT (WO) ... too. The one reading
+    (:func:`workbench.filing.codes.parse_codes`) for the CLI, the decision panel and the log."""
+    from workbench.filing.codes import parse_codes as read
 
-    codes, ignored = [], []
-    for r in read_codes(text, routes=pattern is FILING):
-        (codes if r.code else ignored).append(r.code or r.token)
-    return tuple(dict.fromkeys(codes)), tuple(ignored)
+    return read(text, routes=pattern is FILING)
 
 
 def _norm(codes) -> set[str]:

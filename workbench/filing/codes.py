@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -102,6 +103,44 @@ def read_codes(text: str, routes: bool = False) -> tuple[Read, ...]:
     """Every token of a typed list ("us, in；JP、ＣＮ"): full-width and Japanese separators too."""
     toks = _SPLIT.split(unicodedata.normalize("NFKC", text or "").upper())
     return tuple(read_code(t, routes) for t in toks if t)
+
+
+def parse_codes(
+    values: str | Iterable[str] | None, routes: bool = False, *, wo_as_given: bool = False
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The one reading of country codes, typed ("us, in；JP、ＣＮ", "USA") or given as a list:
+    (codes, de-duplicated in order; tokens that are not codes). Alpha-3 is read as its
+    alpha-2, UK as GB; with ``routes`` the route codes (EP, PCT, WO read as PCT ...) too.
+    ``wo_as_given`` keeps a WO given as WO (the log stores what an API caller passed)."""
+    if values is None:
+        return (), ()
+    if isinstance(values, str):
+        reads = read_codes(values, routes)
+    else:
+        toks = (unicodedata.normalize("NFKC", str(v)).strip().upper() for v in values if v is not None)
+        reads = tuple(read_code(t, routes) for t in toks if t)
+    codes, bad = [], []
+    for r in reads:
+        if r.code is None:
+            bad.append(r.token)
+        else:
+            codes.append(r.token.strip() if wo_as_given and r.code == "PCT" and r.token.strip() == "WO" else r.code)
+    return tuple(dict.fromkeys(codes)), tuple(bad)
+
+
+HOME = "JP"  # the home country of the Act: completion there is "completed in Japan", never a place abroad
+
+
+def abroad_problem(codes: Iterable[str], instead=None):
+    """The one rule that Japan is not abroad: W790 when ``codes`` (places of completion
+    abroad) name Japan, else None; ``instead`` (a coded message) says where Japan goes
+    instead (default: W791, the choice of a place in Japan). The log refuses such a decision
+    (E508); the CLI and the Decision panel ask first (``workbench.usecases.decision_problem``)."""
+    from workbench.messages import M, msg
+
+    if HOME not in tuple(codes):
+        return None
+    return msg(M.W790, instead=instead if instead is not None else msg(M.W791))
 
 
 def refusal(bad: tuple[str, ...] | list[str], example: str = "JP,US"):

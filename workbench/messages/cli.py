@@ -130,3 +130,10 @@ I989 = define("I989", "default thresholds: review {review}  likely {likely}", "�
 I990 = define("I990", "held-out {name}: {scores}", "評価用データ {name}: {scores}")
 I991 = define("I991", "draft {id}", "草稿 {id}")
 I992 = define("I992", "warning: {text}", "警告: {text}")
+
+# -- workbench log decide: where Japan goes instead of --completed-abroad (filing.codes.abroad_problem)
+N990 = define(
+    "N990",
+    "give --completed-in-japan yes and list only the other countries here",
+    "--completed-in-japan はい を指定し、ここには日本以外の国だけを挙げてください",
+)

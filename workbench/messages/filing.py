@@ -286,3 +286,12 @@ define(
 )
 define("I769", "none", "なし")
 define("I770", "EXEMPT", "適用除外")
+
+# -- Japan is not abroad (workbench.filing.codes.abroad_problem: the one rule) --------------------
+define("W790", "Japan is not a place abroad: {instead}", "日本は国外ではありません。{instead}")
+define(
+    "W791",
+    "choose a place of completion in Japan for it, and list only the other countries here",
+    "日本での完成は完成地の選択で指定し、ここには日本以外の国だけを挙げてください",
+)
+define("W792", "choose '{choice}', or list only the other countries.", "「{choice}」を選ぶか、日本以外の国だけを入力してください。")

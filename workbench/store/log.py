@@ -133,33 +133,23 @@ def _residences(text: str | None) -> tuple[str, ...] | None:
     return None if text is None else tuple(json.loads(text))
 
 
-def _codes(values: Sequence[str] | str | None) -> tuple[str, ...]:
-    """Country codes as given (a list, or text split on commas/spaces): stripped,
-    upper-cased, de-duplicated in order. Validation is the caller's."""
-    if values is None:
-        return ()
-    if isinstance(values, str):
-        values = [c for c in re.split(r"[,\s]+", values) if c]
-    return tuple(dict.fromkeys(str(c).strip().upper() for c in values if c and str(c).strip()))
+def _country_codes(values: Sequence[str] | str | None, what: str, allowed: str, routes: bool = False) -> tuple[str, ...]:
+    """Country codes as given (a list, or typed text), read by the one parser the CLI and
+    the decision panel use (``workbench.filing.codes.parse_codes``); a token that is no
+    code is refused by name (E508)."""
+    from workbench.filing.codes import parse_codes
+
+    codes, bad = parse_codes(values, routes, wo_as_given=True)
+    if bad:
+        raise StoreError(E508, value=bad[0], what=what, allowed=allowed)
+    return codes
 
 
-def _iso(codes: tuple[str, ...], routes: bool = False) -> tuple[str, ...]:
-    """ISO 3166-1 alpha-3 (USA) and UK read as their alpha-2 (US, GB), as the checklist
-    reads them; anything else kept as given (and refused by ``_is_code``)."""
-    from workbench.filing.codes import read_code
+def _lenient(values: Sequence[str] | str, routes: bool = False) -> tuple[str, ...]:
+    """The codes among ``values`` (the risks of a decision as typed: junk is refused on saving)."""
+    from workbench.filing.codes import parse_codes
 
-    out = []
-    for c in codes:
-        r = read_code(c, routes)
-        out.append(c if r.code is None or (routes and c in ("WO", "PCT")) else r.code)
-    return tuple(dict.fromkeys(out))
-
-
-def _is_code(code: str, routes: bool = False) -> bool:
-    """An ISO 3166-1 alpha-2 country code (XX is not), or with ``routes`` a route code."""
-    from workbench.filing.codes import ROUTES, is_country
-
-    return is_country(code) or (routes and code in ROUTES)
+    return parse_codes(values, routes, wo_as_given=True)[0]
 
 
 def normalize_ipc(code: str) -> str:
@@ -840,23 +830,16 @@ class TriageLog:
             raise StoreError(E506)
         if completed_in_japan is not None and not isinstance(completed_in_japan, bool):
             raise StoreError(E508, value=completed_in_japan, what="completed-in-Japan answer", allowed="yes, no or unknown")
-        countries = _iso(_codes(planned_countries), routes=True)
-        for c in countries:
-            if not _is_code(c, routes=True):
-                raise StoreError(E508, value=c, what="country code",
-                                 allowed="two-letter codes like US, CN, DE, or EP, WO/PCT")
-        resid = None if residences is None else _iso(_codes(residences))
-        for c in resid or ():
-            if not _is_code(c):
-                raise StoreError(E508, value=c, what="residence country code", allowed="two-letter ISO codes like JP, IN, US")
-        abroad = None if completed_abroad is None else _iso(_codes(completed_abroad))
-        for c in abroad or ():
-            if not _is_code(c) or c == "JP":
-                raise StoreError(
-                    E508, value=c, what="country of completion abroad",
-                    allowed="two-letter ISO codes of countries other than Japan, like US, CN "
-                            "(completion in Japan is the completed-in-Japan answer)",
-                )
+        countries = _country_codes(planned_countries, "country code", "two-letter codes like US, CN, DE, or EP, WO/PCT", routes=True)
+        resid = None if residences is None else _country_codes(
+            residences, "residence country code", "two-letter ISO codes like JP, IN, US")
+        abroad_allowed = ("two-letter ISO codes of countries other than Japan, like US, CN "
+                          "(completion in Japan is the completed-in-Japan answer)")
+        abroad = None if completed_abroad is None else _country_codes(completed_abroad, "country of completion abroad", abroad_allowed)
+        from workbench.filing.codes import HOME, abroad_problem
+
+        if abroad and abroad_problem(abroad) is not None:  # Japan is not abroad: the one rule
+            raise StoreError(E508, value=HOME, what="country of completion abroad", allowed=abroad_allowed)
         jp = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
         jp_iso = jp.isoformat() if jp else None
         primary, free = key_dates(jp)
@@ -934,8 +917,8 @@ class TriageLog:
         with self._lock, self._guard():
             did = self._resolve(draft_id)
             return self._override_risks(
-                did, decision, completed_in_japan, _codes(completed_abroad) if completed_abroad is not None else None,
-                _codes(residences) if residences is not None else None, _codes(planned_countries),
+                did, decision, completed_in_japan, None if completed_abroad is None else _lenient(completed_abroad),
+                None if residences is None else _lenient(residences), _lenient(planned_countries, routes=True),
             )
 
     def approve_override(self, draft_id: int | str, note: str = "", reviewer: str | None = None) -> Decision:
