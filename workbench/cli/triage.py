@@ -130,81 +130,37 @@ def run_paths(
         card = engine.thresholds
         print(msg(C.I923, review=saved.review, likely=saved.likely, card_review=card.review,
                   card_likely=card.likely).render(cli_language()), file=sys.stderr)
-    from workbench.batch import BatchOptions, run_batch
+    from workbench.batch import BatchOptions
+    from workbench.usecases import LazyLog, screen_and_record
 
-    # Each verdict is recorded the moment it is ready, in its own transaction (the batch
-    # core): a kill after 10 of 12 drafts keeps those 10. The log opens at the first verdict.
-    sink = _LazyLog(db) if log else None
+    # Each verdict is recorded the moment it is ready, in its own transaction (the use case,
+    # on the batch core): a kill after 10 of 12 drafts keeps those 10. The log opens at the
+    # first verdict.
+    sink = LazyLog(db) if log else None
     failed = total = 0
     record_error: WorkbenchError | None = None
-
-    def show(path: str, verdict: DraftVerdict, draft_id: int | None, error: WorkbenchError | None) -> None:
-        nonlocal record_error
-        if error is not None and record_error is None:
-            record_error = error  # printed once, after every result
-        _print(path, verdict, json_out, draft_id)
-
-    if text is not None:
-        if not text.strip():
-            raise SettingsError(E901, name="--text", value="''", detail=msg(C.N903))
-        total += 1
-        v = triage.screen_text(text, answers=answers, thresholds=thr, engine=engine, ipc_codes=ipc_codes)
-        draft_id, err = None, None
-        if sink is not None:
-            try:
-                draft_id = sink.record_verdict(v)
-            except WorkbenchError as exc:
-                err = exc
-        show("<text>", v, draft_id, err)
     options = BatchOptions(answers=answers, thresholds=thr, password=password, rules_dir=rules_dir, ipc_codes=tuple(ipc_codes))
-    for out in run_batch(paths, log=sink, options=options, jobs=1, force=True):
-        total += 1
-        if out.verdict is not None:  # screened (a failure here is the log's, not the draft's)
-            show(out.path, out.verdict, out.draft_id, out.error)
-            continue
-        failed += 1
-        print_error(out.error)
+    try:
+        for out in screen_and_record(paths, log=sink if sink is not None else False, options=options, text=text):
+            total += 1
+            if out.verdict is not None:  # screened (a failure here is the log's, not the draft's)
+                if out.error is not None and record_error is None:
+                    record_error = out.error  # printed once, after every result
+                _print(out.path, out.verdict, json_out, out.draft_id)
+                continue
+            failed += 1
+            print_error(out.error)
+    finally:
+        if sink is not None:
+            sink.close()
     if sink is not None and sink.path is not None and record_error is None and not json_out and total > failed:
         print(msg(C.I924, path=str(sink.path)).render(cli_language()))
-    if sink is not None:
-        sink.close()
     if record_error is not None:
         print_error(record_error)
         return EXIT_ERROR
     if failed and failed == total:
         return EXIT_ERROR  # nothing was screened
     return EXIT_PARTIAL if failed else EXIT_OK
-
-
-class _LazyLog:
-    """The triage log, opened at the first verdict to record (a run whose every file fails
-    creates no log); an error opening it is raised again for each verdict."""
-
-    def __init__(self, db: str | None) -> None:
-        self.db = db
-        self.log = None
-        self.error: WorkbenchError | None = None
-
-    @property
-    def path(self):
-        return None if self.log is None else self.log.path
-
-    def record_verdict(self, verdict: DraftVerdict, reviewer: str | None = None) -> int:
-        if self.error is not None:
-            raise self.error
-        if self.log is None:
-            from workbench.store import TriageLog
-
-            try:
-                self.log = TriageLog.open(self.db)
-            except WorkbenchError as exc:
-                self.error = exc
-                raise
-        return self.log.record_verdict(verdict, reviewer)
-
-    def close(self) -> None:
-        if self.log is not None:
-            self.log.close()
 
 
 def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = None) -> None:

@@ -66,3 +66,9 @@ define("I696", "Clearance plans (current decisions)", "出願前の許可等の�
 define("I697", "filing facts recorded", "出願関係事実あり")
 define("I698", "no filing facts recorded: from the decision only", "出願関係事実なし：出願方針のみから")
 define("I699", "as of {today}", "{today}時点")
+# -- the export period (workbench.usecases.period_problem) ----------------------------------------------
+define(
+    "N690",
+    "the period starts after it ends ({since} to {until}): change its start or its end",
+    "期間の開始日が終了日より後です（{since}～{until}）。開始日または終了日を直してください",
+)

@@ -43,28 +43,23 @@ def open_log(db_path: str | Path | None, timeout: float | None = None):
 
 
 def decide(db_path: str | Path, draft_id: int, *, reviewer: str, timeout: float | None = None, **values: Any):
-    """Record a decision in the log at ``db_path`` through a connection of its own, so it
-    can run in a worker thread: while another program holds the log locked the write
-    waits there (up to the busy timeout, then E502), never on the GUI thread, and the GUI
-    thread's connection stays free for reading. Returns the stored Decision."""
-    facts = values.pop("facts", None)  # the panel's filing facts, when changed: their own event first
-    log = open_log(db_path, timeout)
-    try:
-        if facts is not None:
-            log.record_facts(draft_id, reviewer=reviewer, **facts)
-        return log.decide(draft_id, reviewer=reviewer, **values)
-    finally:
-        log.close()
+    """Record a decision (``workbench.usecases.decide``, as ``workbench log decide``) in the log
+    at ``db_path`` through a connection of its own, so it can run in a worker thread: while
+    another program holds the log locked the write waits there (up to the busy timeout,
+    then E502), never on the GUI thread, and the GUI thread's connection stays free for
+    reading. ``facts``: the panel's filing facts, when changed (their own event first).
+    Returns the stored Decision."""
+    from workbench import usecases
+
+    return usecases.decide(lambda: open_log(db_path, timeout), draft_id, reviewer=reviewer, **values)
 
 
 def approve_override(db_path: str | Path, draft_id: int, *, reviewer: str, timeout: float | None = None, note: str = ""):
     """A manager's approval of the override of a draft's current decision (own connection,
     worker thread, as :func:`decide`). Returns the approved Decision."""
-    log = open_log(db_path, timeout)
-    try:
-        return log.approve_override(draft_id, note=note, reviewer=reviewer)
-    finally:
-        log.close()
+    from workbench import usecases
+
+    return usecases.approve_override(lambda: open_log(db_path, timeout), draft_id, reviewer=reviewer, note=note)
 
 
 def override_risks(decision: str, level: str | None, **facts: Any) -> tuple[str, ...]:
@@ -129,7 +124,8 @@ def screen_batch(
     Stops between files when ``should_cancel()`` turns true. ``rules_dir`` is the user
     rules folder (Settings); ``ipc_codes`` are IPC codes the user knows for the draft(s),
     screened as facts. ``screen_files`` replaces the pipeline (tests, benchmarks)."""
-    from workbench.batch import BatchOptions, run_batch
+    from workbench.batch import BatchOptions
+    from workbench.usecases import screen_and_record
 
     extra: dict[str, Any] = {}
     if password:
@@ -141,8 +137,8 @@ def screen_batch(
     screen = None if screen_files is None else _pipeline_as_screen(screen_files, paths, answers, thresholds, should_cancel, extra)
     log = open_log(db_path) if record else None
     try:
-        for out in run_batch(list(paths), log=log, options=options, jobs=1, force=True, reviewer=reviewer or None,
-                             should_cancel=should_cancel, screen=screen):
+        for out in screen_and_record(paths, log=log if log is not None else False, options=options, reviewer=reviewer or None,
+                                     should_cancel=should_cancel, screen=screen):
             yield BatchItem(out.path, verdict=out.verdict, draft_id=out.draft_id, error=out.error)
     finally:
         if log is not None:
@@ -392,14 +388,25 @@ def field_names(language: str = "en", rules_dir: str | None = None) -> dict[int,
 
 
 def export(db_path: str | Path, fmt: str, out_path: str | Path, **filters: Any):
-    """Export the log at ``db_path`` (own connection: runs in a worker thread)."""
-    from workbench.store.export import export_log
+    """Export the log at ``db_path`` (``workbench.usecases.export``, with its period check;
+    own connection: runs in a worker thread)."""
+    from workbench import usecases
 
-    log = open_log(db_path)
-    try:
-        return export_log(log, fmt, out_path, **filters)
-    finally:
-        log.close()
+    return usecases.export(lambda: open_log(db_path), fmt, out_path, **filters)
+
+
+def period_problem(since: str | None, until: str | None):
+    """The use cases' period check (N690 when the period ends before it starts, else None)."""
+    from workbench import usecases
+
+    return usecases.period_problem(since, until)
+
+
+def decision_problem(**values: Any):
+    """Why a decision as typed cannot be saved (``workbench.usecases.decision_problem``), or None."""
+    from workbench import usecases
+
+    return usecases.decision_problem(**values)
 
 
 def filing_checklist(

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from workbench.errors import WorkbenchError
 from workbench.filing.checklist import FILING, parse_codes
+from workbench.filing.codes import HOME
 from workbench.ui import backend, labels
 
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 1  # the FilingCheck behind a checklist row
@@ -397,7 +398,7 @@ class DecisionPanel(QWidget):
         """The checklist's inputs as ``backend.filing_checklist`` keyword arguments, and the
         tokens that are not country codes (ignored, and said so)."""
         abroad, bad_abroad = self._abroad()
-        completed = (*(("JP",) if completed_in_japan(self.place.currentData()) else ()), *(abroad or ()))
+        completed = (*((HOME,) if completed_in_japan(self.place.currentData()) else ()), *(abroad or ()))
         residences, bad_res = parse_codes(self.residences.text())
         planned, bad_plan = parse_codes(self.countries.text(), _FILING)
         facts = {
@@ -442,7 +443,7 @@ class DecisionPanel(QWidget):
         """The risks of the decision as typed (workbench.store.signoff; the store checks
         again when it is saved): empty when no override is needed."""
         facts, _ignored = self.filing_facts()
-        abroad = tuple(c for c in facts["completed_in"] if c != "JP")
+        abroad = self._abroad()[0] or ()
         try:
             return backend.override_risks(
                 self.decision.currentData(), facts["jp_level"],
@@ -785,23 +786,22 @@ class DecisionPanel(QWidget):
     def request_save(self) -> None:
         if self._saving:
             return
-        values = self.values()
-        if not values["rationale"]:
-            self.error.setText(self.tr("A decision needs a rationale: write why it was taken."))
-            self.rationale.setFocus()
-            return
-        if self._risks and not values["override_reason"]:
-            from workbench.messages import M
-            from workbench.store.signoff import risks_message
+        from workbench.messages import M, msg
 
-            self.error.setText(_say(M.W550, risks=risks_message(self._risks, self._level)))
-            self.override_reason.setFocus()
-            return
-        if "JP" in (values["completed_abroad"] or ()):
-            self.error.setText(
-                self.tr("Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.")
-            )
-            self.completed_abroad.setFocus()
+        values = self.values()
+        # the use case's checks (the log refuses the same decision): a rationale, the override
+        # reason of a risky decision, Japan not abroad
+        problem = backend.decision_problem(
+            rationale=values["rationale"], completed_abroad=values["completed_abroad"], risks=self._risks,
+            override_reason=values["override_reason"], level=self._level,
+            abroad_instead=msg(M.W792, choice=self.place.itemText(self.place.findData(True))),
+        )
+        if problem is not None:
+            from workbench.ui.notifications import ui_language as shown_language
+
+            self.error.setText(problem.render(shown_language()))
+            focus = {M.N595: self.rationale, M.W550: self.override_reason}.get(problem.code, self.completed_abroad)
+            focus.setFocus()
             return
         if self.place.currentData() == JOINT and not values["completed_abroad"]:
             # saved as yes + none abroad it would read back as wholly in Japan: the fact lost

@@ -844,13 +844,13 @@ class MainWindow(QMainWindow):
             self.session.notes.warning(self.tr("No triage log is open."))
             return None
         chosen_filters = self.log_view.export_filters()
-        since, until = chosen_filters.get("since"), chosen_filters.get("until")
-        if since and until and since > until:
-            # an empty export 'of 0 decisions' would look like a log without decisions
-            self.session.notes.warning(
-                self.tr("The export period starts after it ends (%1 to %2): change From or to.")
-                .replace("%1", since).replace("%2", until)
-            )
+        # an empty export 'of 0 decisions' would look like a log without decisions: the use
+        # case's period check, asked before the file dialog
+        problem = backend.period_problem(chosen_filters.get("since"), chosen_filters.get("until"))
+        if problem is not None:
+            from workbench.ui.notifications import ui_language
+
+            self.session.notes.warning(problem.render(ui_language()), code=problem.code)
             return None
         if path is None:
             filters = {"csv": self.tr("CSV (*.csv)"), "xlsx": self.tr("Excel workbook (*.xlsx)"), "pdf": self.tr("PDF report (*.pdf)")}
