@@ -233,12 +233,15 @@ def export(
     decision: str | None = None,
     level: str | None = None,
     reviewer: str | None = None,
+    language: str = "both",
     period_name: str = "until",
 ) -> ExportResult:
     """Export the filtered decisions of the log (``workbench.store.export``), after the
-    period check (before the log is opened: a mistake touches nothing)."""
+    period check (before the log is opened: a mistake touches nothing). ``language``: the
+    PDF report's words, "en", "ja" or "both"."""
     from workbench.store.export import export_log
 
     check_period(since, until, name=period_name)
     with _using(log) as opened:
-        return export_log(opened, fmt, out, since=since, until=until, decision=decision, level=level, reviewer=reviewer)
+        return export_log(opened, fmt, out, since=since, until=until, decision=decision, level=level, reviewer=reviewer,
+                          language=language)
