@@ -25,6 +25,14 @@ N204 = define(
 N205 = define("N205", "claim numbering starts at {first}, not 1", "請求項の番号が1ではなく{first}から始まっています")
 N206 = define("N206", "claim numbering jumps from {last} to {next}", "請求項の番号が{last}から{next}に飛んでいます")
 N207 = define("N207", "cancelled claims left out: {labels}", "削除された請求項を除外しました: {labels}")
+# the extractor's bound (claims.extract.MAX_CLAIMS / MAX_CLAIMS_TEXT; hostile input, issue 14)
+W280 = define(
+    "W280",
+    "{path}: only the first {read} of its {total} claims were read (claims 1 to {last}; at most {max_claims} claims "
+    "and {max_chars:,} characters of claims are read per draft). Check the other claims by hand or split the draft.",
+    "{path}: 請求項{total}項のうち、最初の{read}項（請求項1～{last}）のみを読み取りました（1つの草稿で読み取るのは"
+    "最大{max_claims}項、請求項の本文{max_chars:,}文字までです）。残りの請求項は個別に確認するか、草稿を分割してください。",
+)
 # languages named inside a note
 N290 = define("N290", "English", "英語")
 N291 = define("N291", "Japanese", "日本語")
