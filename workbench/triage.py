@@ -39,6 +39,7 @@ from workbench.errors import Cancelled, ClaimsError, WorkbenchError
 from workbench.messages import Message, Text, code_of, error_message, msg
 from workbench.messages import ingest as I
 from workbench.messages import rules as R
+from workbench.messages import claims as CL
 from workbench.messages import screening as S
 
 MAX_DRAFT_CHARS = 40_000  # the draft-level text (title, abstract, field, claims) is cut here
@@ -172,6 +173,7 @@ def screen_draft(
         claims = ClaimSet(claims=(), language=draft.language)
         notes.append(NO_CLAIMS_NOTE if exc.code == "E201" else msg(S.N402, error=error_message(exc)))
     notes.extend(n for n in claims.notes if n not in notes)
+    partial = _claims_read_in_part(draft, notes)
     if not claims.claims:  # one note says it, not the reader's, the splitter's and ours
         notes = [n for n in notes if code_of(n) != I.N103]
 
@@ -244,6 +246,8 @@ def screen_draft(
             level = "review"
     else:
         fields, level = _draft_level(eng, ds, fields, level, thr, known, known_matches, notes)
+    if partial and level == "clear":  # the claims past the extractor's bound were not screened (W480)
+        level = "review"
     ipc = whole.ipc
     if probs_whole is not None:
         top_ipc = [t for t in eng.model.top(probs_whole, k=TOP_IPC + 30) if not t[0].startswith("field:")][:TOP_IPC]
@@ -263,6 +267,18 @@ def screen_draft(
         model_version=eng.model_version,
         notes=tuple(notes),
     )
+
+
+def _claims_read_in_part(draft: Draft, notes: list) -> bool:
+    """The extractor reads at most claims.extract.MAX_CLAIMS claims (bounded time; note W280):
+    the verdict then says it rests on the first N (W480, in place of W280) and is never clear."""
+    at = next((i for i, n in enumerate(notes) if code_of(n) == CL.W280), None)
+    if at is None:
+        return False
+    cut = notes[at]
+    notes[at] = msg(S.W480, path=str(draft.source_path), screened=cut.get("read"), total=cut.get("total"),
+                                  last=cut.get("last"), max_claims=cut.get("max_claims"), max_chars=cut.get("max_chars"))
+    return True
 
 
 def _answered_yes(rule, answers: AdditionalAnswers) -> bool:

@@ -98,3 +98,14 @@ define(
     "Japanese draft scored from its evidence terms and the IPC model's field scores: {score}",
     "日本語の草稿（証拠語とIPCモデルの分野スコアによる判定値）: {score}",
 )
+
+# -- a draft screened on part of its claims (the extractor's bound, claims W280; hostile input, issue 14)
+W480 = define(
+    "W480",
+    "{path}: screened on the first {screened} of its {total} claims only (claims 1 to {last}; at most {max_claims} claims "
+    "and {max_chars:,} characters of claims are read per draft). The verdict rests on those claims, so the draft is not "
+    "cleared: check the other claims by hand or screen them as a draft of their own.",
+    "{path}: 請求項{total}項のうち、最初の{screened}項（請求項1～{last}）のみで判定しました（1つの草稿で読み取るのは"
+    "最大{max_claims}項、請求項の本文{max_chars:,}文字までです）。判定はこれらの請求項のみに基づくため、「該当なし」には"
+    "していません。残りの請求項は個別に確認するか、別の草稿として判定してください。",
+)
