@@ -85,25 +85,82 @@ class QueueView(QTableView):
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self.fit_columns)
+        self._fit_timer.timeout.connect(self._fit_after_changes)
+        # what the last fit measured per column, and the rows changed since: a change to a
+        # few rows (a decision saved, another client's draft) measures those rows only and
+        # fits again only when one of them is wider; measuring the queue again took ~0.9 s
+        # of each 'Save decision' on a 10,000-draft team log (benchmarks/team_log.py)
+        self._want: dict[int, int] | None = None
+        self._changed_rows: set[int] = set()
+        self._refit_all = False
+        self._from_cache = False
 
     # -- sizing ----------------------------------------------------------------------
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         old = self.model()
         if old is not None:
-            for sig in (old.modelReset, old.layoutChanged, old.rowsInserted, old.rowsRemoved, old.dataChanged):
+            for sig, slot in self._watch(old):
                 try:
-                    sig.disconnect(self._content_changed)
+                    sig.disconnect(slot)
                 except (RuntimeError, TypeError):
                     pass
         super().setModel(model)
         if model is not None:
-            for sig in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved, model.dataChanged):
-                sig.connect(self._content_changed)
+            for sig, slot in self._watch(model):
+                sig.connect(slot)
+        self._want = None
         self.fit_columns()
 
+    def _watch(self, model) -> tuple:
+        # (rows removed, e.g. a matter's earlier version giving its row to the newest, can
+        # only narrow a column: the widths stay until the next full fit)
+        return ((model.modelReset, self._content_changed), (model.layoutChanged, self._content_changed),
+                (model.rowsInserted, self._rows_inserted), (model.dataChanged, self._data_changed))
+
     def _content_changed(self, *_) -> None:
-        self._fit_timer.start()  # coalesced: fitted once the burst of changes is over
+        """Coalesced: fitted once the burst of changes is over (a reset, a new order: every
+        column measured again)."""
+        self._refit_all = True
+        self._fit_timer.start()
+
+    def _rows_inserted(self, _parent, first: int, last: int) -> None:
+        self._some_rows_changed(range(first, last + 1))
+
+    def _data_changed(self, top_left, bottom_right, *_roles) -> None:
+        self._some_rows_changed(range(top_left.row(), bottom_right.row() + 1))
+
+    def _some_rows_changed(self, rows: range) -> None:
+        if len(self._changed_rows) + len(rows) > FIT_ROWS:
+            self._refit_all = True  # a burst as long as a fit measures: fit all
+        elif not self._refit_all:
+            self._changed_rows.update(rows)
+        self._fit_timer.start()
+
+    def _fit_after_changes(self) -> None:
+        rows, self._changed_rows = self._changed_rows, set()
+        refit_all, self._refit_all = self._refit_all, False
+        model, cells = self.model(), self._want
+        if refit_all or cells is None or model is None:
+            self.fit_columns()
+            return
+        grid = 1 if self.showGrid() else 0
+        wider = False
+        for col in range(model.columnCount()):  # only the rows that changed: is one wider?
+            widest = max((self.sizeHintForIndex(model.index(r, col)).width() + grid
+                          for r in rows if r < model.rowCount()), default=0)
+            if widest > cells.get(col, 0):
+                cells[col] = widest
+                wider = True
+        if wider:
+            self._fit_cached()
+
+    def _fit_cached(self) -> None:
+        """Fit with the cells' widths measured before (and widened since), not measured again."""
+        self._from_cache = True
+        try:
+            self.fit_columns()
+        finally:
+            self._from_cache = False
 
     def _section_resized(self, *_) -> None:
         if not self._fitting:
@@ -145,7 +202,10 @@ class QueueView(QTableView):
             return
         flex = COL_DECISION if self.manager_columns else COL_FIELD  # the column that takes what is left
         avail = self.viewport().width()
-        want = {c: self.content_width(c) for c in range(n)}
+        if not self._from_cache or self._want is None or len(self._want) != n:
+            self._want = {c: self.sizeHintForColumn(c) for c in range(n)}  # the cells (visible + FIT_ROWS rows)
+        header_hint = self.horizontalHeader().sectionSizeHint
+        want = {c: max(self._want[c], header_hint(c)) for c in range(n)}  # as content_width(c)
         priority = MANAGER_ORDER if self.manager_columns else PRIORITY
         order = [c for c in priority if c < n] + [c for c in range(n) if c not in priority]
         cap = {COL_NAME: NAME_MAX, COL_DECISION: DECISION_MAX}
@@ -196,7 +256,7 @@ class QueueView(QTableView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name; also called when the viewport resizes
         super().resizeEvent(event)
-        self.fit_columns()
+        self._fit_cached()  # the same cells in another width: not measured again
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

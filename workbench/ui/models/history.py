@@ -92,6 +92,8 @@ class HistoryFilterProxy(QSortFilterProxyModel):
         self.text = ""
 
     def set_filters(self, *, kind: str = "", who: str = "", text: str = "") -> None:
+        if (kind, who.casefold(), text.casefold()) == (self.kind, self.who, self.text):
+            return  # nothing to filter again
         begin_filter_change(self)
         self.kind, self.who, self.text = kind, who.casefold(), text.casefold()
         end_filter_change(self)
