@@ -170,16 +170,24 @@ def throughput(label: str, make_ref, writers: int, n: int, src: str | None = Non
 
 
 # ------------------------------------------------------------------ GUI on a big team log
-def _fill_child(ref: str, n: int, src: str | None) -> None:
+def _fill_child(ref: str, n: int, admin: str, src: str | None) -> None:
     """(a child process, the tree at ``src``) ``n`` screened drafts, a third of them decided
     and every tenth annotated, recorded through the store API (a valid chain); the fill's
-    commits do not wait for the disk (it is not what is measured)."""
+    commits do not wait for the disk (it is not what is measured). With ``admin`` (a team
+    log) the schema and the roles are set up first, by the same code."""
     if src:
         sys.path.insert(0, src)
     from dataclasses import replace
 
     from factories import make_verdict
     from workbench.store import TriageLog
+
+    if admin:
+        import psycopg
+
+        TriageLog.setup_team(admin, users=[("tester", "manager"), ("staff1", "staff")]).close()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute("GRANT workbench_staff, workbench_attorney TO tester")
 
     with TriageLog.open(ref, reviewer="seed") as log:
         log.conn.execute("SET synchronous_commit = off" if log.is_team else "PRAGMA synchronous = OFF")
@@ -194,7 +202,7 @@ def _fill_child(ref: str, n: int, src: str | None) -> None:
             log.annotate(i, 1, 5, "agree", note=f"fill {i}")
 
 
-def _gui_child(url: str, other: str, src: str | None) -> None:
+def _gui_child(url: str, other: str, admin: str, src: str | None) -> None:
     """(a child process, the tree at ``src``) the main window on the log at ``url``: the
     GUI-thread time of the first load, of a refresh after another client (``other``)
     recorded a draft, and of 'Save decision' (the press, and the GUI thread's part once the
@@ -211,7 +219,13 @@ def _gui_child(url: str, other: str, src: str | None) -> None:
 
     from workbench.store import TriageLog
 
-    TriageLog.open(url).close()  # the schema brought up to date here (a migration), not timed
+    if admin:  # a team log is brought up to date by its administrator (setup-team), not timed
+        import psycopg
+
+        TriageLog.setup_team(admin, users=[("tester", "manager"), ("staff1", "staff")]).close()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute("GRANT workbench_staff, workbench_attorney TO tester")
+    TriageLog.open(url).close()  # (a local log: its schema brought up to date here, not timed)
     app = QApplication([])
     from workbench.ui.main_window import MainWindow
     from workbench.ui.notifications import NotificationManager
@@ -290,14 +304,12 @@ def gui_figures(cluster, drafts: int, prev: str | None, tmp: Path) -> list[str]:
 
     filler = prev or None
     admin = cluster.create_database("guibase")
-    TriageLog.setup_team(admin, users=[("tester", "manager"), ("staff1", "staff")]).close()
-    cluster.sql("GRANT workbench_staff, workbench_attorney TO tester")
     t = time.perf_counter()
-    _child("--fill-child", [cluster.url("guibase", "tester"), str(drafts)], filler)
+    _child("--fill-child", [cluster.url("guibase", "tester"), str(drafts), admin], filler)
     print(f"  PostgreSQL log of {drafts} drafts filled in {time.perf_counter() - t:.0f} s", flush=True)
     base = tmp / "gui-base.sqlite"
     t = time.perf_counter()
-    _child("--fill-child", [str(base), str(drafts)], filler)
+    _child("--fill-child", [str(base), str(drafts), ""], filler)
     print(f"  SQLite log of {drafts} drafts filled in {time.perf_counter() - t:.0f} s", flush=True)
     releases = ([("previous release", prev)] if prev else []) + [("this release", None)]
     results: dict[tuple[str, str], dict] = {}
@@ -306,14 +318,14 @@ def gui_figures(cluster, drafts: int, prev: str | None, tmp: Path) -> list[str]:
             name = f"gui_{'prev' if src else 'this'}"
             if backend == "PostgreSQL":
                 cluster.sql(f"DROP DATABASE IF EXISTS {name}")
-                cluster.create_database(name, template="guibase")
+                owner = cluster.create_database(name, template="guibase")
                 url, other = cluster.url(name, "tester"), cluster.url(name, "staff1")
             else:
                 url = str(tmp / f"{name}.sqlite")
                 shutil.copyfile(base, url)
-                other = url
+                other, owner = url, ""
             try:
-                r = json.loads(_child("--gui-child", [url, other], src))
+                r = json.loads(_child("--gui-child", [url, other, owner], src))
             except (RuntimeError, ValueError, subprocess.TimeoutExpired) as exc:
                 print(f"  {backend}, {label}: {exc}", flush=True)
                 continue
@@ -330,7 +342,7 @@ def gui_figures(cluster, drafts: int, prev: str | None, tmp: Path) -> list[str]:
         line = (f"  {backend}: refresh {now['refresh'] * 1000:.0f} ms, 'Save decision' {now['save'] * 1000:.0f} ms "
                 f"(target <= 200 ms, worst of 5: {'OK' if ok else 'MISSED'})")
         if old is not None:
-            line += (f"; vs previous: first load x{old['first'] / now['first']:.1f} faster, refresh "
+            line += (f"; previous / this: first load x{old['first'] / now['first']:.1f}, refresh "
                      f"x{old['refresh'] / now['refresh']:.1f}, save x{old['save'] / now['save']:.1f}")
         lines.append(line)
         print(line, flush=True)
@@ -412,9 +424,9 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] in ("--fill-child", "--gui-child"):  # gui_figures' children
         _src = sys.argv[-1] or None
         if sys.argv[1] == "--fill-child":
-            _fill_child(sys.argv[2], int(sys.argv[3]), _src)
+            _fill_child(sys.argv[2], int(sys.argv[3]), sys.argv[4], _src)
         else:
-            _gui_child(sys.argv[2], sys.argv[3], _src)
+            _gui_child(sys.argv[2], sys.argv[3], sys.argv[4], _src)
         sys.exit(0)
     if len(sys.argv) > 1 and sys.argv[1] == "--child":  # one writer process (run_writers)
         import json
