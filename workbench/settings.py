@@ -2,8 +2,10 @@
 the triage thresholds, the user rules folder and the interface language.
 
 The settings are one small JSON file in the per-user config folder
-(``platformdirs.user_config_dir("patent-triage-workbench")``). The GUI mirrors them
-in QSettings, but this file is the source of truth for the CLI.
+(``platformdirs.user_config_dir("patent-triage-workbench")``). :class:`Settings` is the one
+settings model of the CLI and the GUI; the GUI also remembers it in QSettings
+(``workbench/ui/preferences.py``, which has no model of its own), and this file is the
+source of truth for the CLI.
 
 Environment overrides (tests and scripted use rely on them):
 

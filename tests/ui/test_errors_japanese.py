@@ -113,12 +113,12 @@ def test_the_real_screening_process_reports_in_japanese(qtbot, qapp, tmp_path):
 
 
 def test_the_settings_dialog_refuses_in_japanese(qtbot, qapp):
-    from workbench.ui.preferences import Preferences
+    from workbench.settings import Settings
     from workbench.ui.settings_dialog import SettingsDialog
 
     i18n.install_translators(qapp, "ja")
     try:
-        dlg = SettingsDialog(Preferences(review_threshold=0.15, likely_threshold=0.5))
+        dlg = SettingsDialog(Settings(review_threshold=0.15, likely_threshold=0.5))
         qtbot.addWidget(dlg)
         dlg.review.setValue(0.6)  # above the likely threshold: the core refuses it (E901)
         dlg.accept()

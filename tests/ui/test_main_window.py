@@ -432,7 +432,7 @@ def test_review_shortcuts_work_from_the_keyboard(window, qtbot, example_drafts):
 def test_screening_sends_no_thresholds_unless_the_user_set_them(window, qtbot, example_drafts):
     """Untouched settings must not override the model card's recall-first defaults."""
     from workbench.domain import Thresholds
-    from workbench.ui.preferences import Preferences
+    from workbench.settings import Settings
 
     sent = []
 
@@ -442,9 +442,9 @@ def test_screening_sends_no_thresholds_unless_the_user_set_them(window, qtbot, e
 
     _screen(window, qtbot, example_drafts[:1], recording)
     assert sent == [None]
-    window.apply_preferences(Preferences(review_threshold=0.01, likely_threshold=0.4))
+    window.apply_preferences(Settings(review_threshold=0.01, likely_threshold=0.4))
     _screen(window, qtbot, example_drafts[:1], recording)
     assert sent[-1] == Thresholds(review=0.01, likely=0.4)
-    window.apply_preferences(Preferences())  # ticked "use the model's" again
+    window.apply_preferences(Settings())  # ticked "use the model's" again
     _screen(window, qtbot, example_drafts[:1], recording)
     assert sent[-1] is None

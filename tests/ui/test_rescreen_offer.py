@@ -43,7 +43,7 @@ def test_the_window_offers_and_runs_a_rescreen_after_a_rule_change(real_window, 
     rules.mkdir()
     (rules / "acme.yaml").write_text(USER_RULES, encoding="utf-8")
     monkeypatch.setenv("WORKBENCH_RULES_DIR", str(rules))
-    assert win.session.prefs.active_rules_dir == str(rules)
+    assert win.session.rules_dir == str(rules)
     qtbot.waitUntil(lambda: win.stale_worker is None, timeout=10000)
     with qtbot.waitSignal(win.stale_checked, timeout=120000) as sig:
         win.check_rescreen()

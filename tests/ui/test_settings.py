@@ -12,12 +12,13 @@ import pytest
 from workbench.domain import Thresholds
 from workbench.errors import SettingsError
 from workbench.settings import OperatingPoint, RecommendedThresholds
-from workbench.ui.preferences import Preferences, load_preferences, save_preferences, qsettings
+from workbench.settings import Settings
+from workbench.ui.preferences import load_preferences, save_preferences, qsettings
 from workbench.ui.settings_dialog import SettingsDialog
 
 
 def test_preferences_round_trip_through_qsettings_and_the_core_file(tmp_path):
-    prefs = Preferences(reviewer="山田 太郎", db_path=str(tmp_path / "x.sqlite"), review_threshold=0.2,
+    prefs = Settings(reviewer="山田 太郎", db_path=str(tmp_path / "x.sqlite"), review_threshold=0.2,
                         likely_threshold=0.6, rules_dir=str(tmp_path / "rules"), language="ja")
     save_preferences(prefs)
     assert load_preferences() == prefs
@@ -27,8 +28,8 @@ def test_preferences_round_trip_through_qsettings_and_the_core_file(tmp_path):
 
 
 def test_default_thresholds_are_none_in_qsettings_and_null_in_the_core_file():
-    prefs = Preferences(reviewer="x")
-    assert prefs.thresholds is None and prefs.uses_model_thresholds
+    prefs = Settings(reviewer="x")
+    assert prefs.thresholds is None and prefs.review_threshold is None and prefs.likely_threshold is None
     save_preferences(prefs)
     core = json.loads((Path(os.environ["WORKBENCH_CONFIG_DIR"]) / "settings.json").read_text(encoding="utf-8"))
     assert core["review_threshold"] is None and core["likely_threshold"] is None
@@ -41,7 +42,7 @@ def test_numbers_saved_by_an_older_version_stay_the_users_choice():
     store.setValue("likely_threshold", 0.5)
     store.sync()
     prefs = load_preferences()
-    assert prefs.thresholds == Thresholds(review=0.15, likely=0.5) and not prefs.uses_model_thresholds
+    assert prefs.thresholds == Thresholds(review=0.15, likely=0.5) and prefs.review_threshold is not None
 
 
 def test_a_half_saved_pair_in_qsettings_falls_back_to_the_core_file():
@@ -57,11 +58,11 @@ def test_a_half_saved_pair_in_qsettings_falls_back_to_the_core_file():
 
 def test_invalid_thresholds_are_refused_with_a_coded_error_and_nothing_saved():
     with pytest.raises(SettingsError) as err:
-        save_preferences(Preferences(review_threshold=0.9, likely_threshold=0.5))
+        save_preferences(Settings(review_threshold=0.9, likely_threshold=0.5))
     assert err.value.code == "E901"
     with pytest.raises(SettingsError):
-        save_preferences(Preferences(review_threshold=0.2))  # both or neither
-    assert load_preferences() == Preferences()
+        save_preferences(Settings(review_threshold=0.2))  # both or neither
+    assert load_preferences() == Settings()
 
 
 CARD = RecommendedThresholds(
@@ -79,7 +80,7 @@ def _row(table, r):
 
 
 def test_dialog_uses_the_model_thresholds_by_default_and_shows_them_read_only(qtbot):
-    dlg = SettingsDialog(Preferences(), recommended=CARD)
+    dlg = SettingsDialog(Settings(), recommended=CARD)
     qtbot.addWidget(dlg)
     assert dlg.use_model.isChecked()
     assert (dlg.review.value(), dlg.likely.value()) == (0.00063, 0.2722)  # 5 decimals: not rounded to 0.00
@@ -95,7 +96,7 @@ def test_dialog_uses_the_model_thresholds_by_default_and_shows_them_read_only(qt
 
 
 def test_unticking_lets_the_user_set_both_and_ticking_again_restores_the_model_values(qtbot):
-    dlg = SettingsDialog(Preferences(), recommended=CARD)
+    dlg = SettingsDialog(Settings(), recommended=CARD)
     qtbot.addWidget(dlg)
     dlg.use_model.click()
     assert not dlg.use_model.isChecked() and not dlg.review.isReadOnly() and not dlg.likely.isReadOnly()
@@ -114,7 +115,7 @@ def test_unticking_lets_the_user_set_both_and_ticking_again_restores_the_model_v
 
 
 def test_dialog_opens_unticked_on_the_users_own_thresholds(qtbot):
-    dlg = SettingsDialog(Preferences(review_threshold=0.15, likely_threshold=0.5), recommended=CARD)
+    dlg = SettingsDialog(Settings(review_threshold=0.15, likely_threshold=0.5), recommended=CARD)
     qtbot.addWidget(dlg)
     assert not dlg.use_model.isChecked() and not dlg.review.isReadOnly()
     assert (dlg.review.value(), dlg.likely.value()) == (0.15, 0.5)
@@ -122,7 +123,7 @@ def test_dialog_opens_unticked_on_the_users_own_thresholds(qtbot):
 
 
 def test_double_clicking_an_operating_point_takes_its_threshold(qtbot):
-    dlg = SettingsDialog(Preferences(), recommended=CARD)
+    dlg = SettingsDialog(Settings(), recommended=CARD)
     qtbot.addWidget(dlg)
     dlg.points.cellDoubleClicked.emit(2, 0)
     assert not dlg.use_model.isChecked()
@@ -132,7 +133,7 @@ def test_double_clicking_an_operating_point_takes_its_threshold(qtbot):
 def test_dialog_reads_the_real_model_card(qtbot):
     from workbench.settings import recommended_thresholds
 
-    dlg = SettingsDialog(Preferences())
+    dlg = SettingsDialog(Settings())
     qtbot.addWidget(dlg)
     card = recommended_thresholds()
     from workbench.ui.settings_dialog import THRESHOLD_DECIMALS as D
@@ -144,7 +145,7 @@ def test_dialog_reads_the_real_model_card(qtbot):
 
 def test_a_missing_model_card_is_explained_and_the_dialog_still_works(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_MODEL_DIR", str(tmp_path / "no-model"))
-    dlg = SettingsDialog(Preferences())
+    dlg = SettingsDialog(Settings())
     qtbot.addWidget(dlg)
     assert "[E403]" in dlg.card_error.text() and dlg.points.rowCount() == 0
     assert dlg.use_model.isChecked() and dlg.preferences().thresholds is None
@@ -155,7 +156,7 @@ def test_a_missing_model_card_is_explained_and_the_dialog_still_works(qtbot, tmp
 
 
 def test_settings_dialog_edits_and_validates(qtbot):
-    dlg = SettingsDialog(Preferences(), recommended=CARD)
+    dlg = SettingsDialog(Settings(), recommended=CARD)
     qtbot.addWidget(dlg)
     dlg.use_model.click()
     dlg.reviewer.setText("Sato")
@@ -179,13 +180,13 @@ def test_language_switch_rebuilds_the_window_in_japanese_and_keeps_the_queue(qtb
     from workbench.ui.notifications import NotificationManager
     from workbench.ui.session import Session
 
-    session = Session.start(Preferences(), db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
+    session = Session.start(Settings(), db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
     ctl = Controller(qapp, session)
     win = ctl.build("en")  # the controller deletes it when it rebuilds
     with qtbot.waitSignal(win.batch_finished, timeout=30000):
         win.open_paths([str(example_drafts[0])], screen_files=fake_screen_files)
     try:
-        win.apply_preferences(Preferences(language="ja"))
+        win.apply_preferences(Settings(language="ja"))
         qtbot.waitUntil(lambda: ctl.window is not win, timeout=5000)
         new = ctl.window
         qtbot.addWidget(new)
@@ -201,11 +202,12 @@ def test_language_switch_rebuilds_the_window_in_japanese_and_keeps_the_queue(qtb
 def test_the_gui_uses_the_same_user_rules_folder_as_the_cli(tmp_path, monkeypatch):
     """An existing default rules folder applies in the GUI too, not only on the CLI."""
     import workbench.settings as core_settings
-    from workbench.ui.preferences import Preferences
+    from workbench.settings import Settings
+    from workbench.ui.preferences import rules_dir
 
     monkeypatch.delenv("WORKBENCH_RULES_DIR", raising=False)
     monkeypatch.setattr(core_settings, "_data_dir", lambda: tmp_path / "data")
-    assert Preferences().active_rules_dir is None
+    assert rules_dir(Settings()) is None
     (tmp_path / "data" / "rules").mkdir(parents=True)
-    assert Preferences().active_rules_dir == str(tmp_path / "data" / "rules")
-    assert Preferences(rules_dir=str(tmp_path / "firm")).active_rules_dir == str(tmp_path / "firm")
+    assert rules_dir(Settings()) == str(tmp_path / "data" / "rules")
+    assert rules_dir(Settings(rules_dir=str(tmp_path / "firm"))) == str(tmp_path / "firm")

@@ -93,12 +93,12 @@ def test_settings_operating_points_table_shows_every_column_without_scrolling(qt
     ('要検討となる割合', '要検討…') behind a horizontal scroll bar: the review threshold,
     the figure a user picks a row for, was out of sight."""
     from workbench.ui import i18n
-    from workbench.ui.preferences import Preferences
+    from workbench.settings import Settings
     from workbench.ui.settings_dialog import SettingsDialog
 
     i18n.install_translators(qapp, lang)
     try:
-        dlg = SettingsDialog(Preferences(reviewer="tanaka"))
+        dlg = SettingsDialog(Settings(reviewer="tanaka"))
         qtbot.addWidget(dlg)
         dlg.show()
         qtbot.waitExposed(dlg)
@@ -213,7 +213,7 @@ def test_at_1280x800_in_japanese_the_queue_keeps_room_for_draft_names(qtbot, qap
 def test_settings_refuses_a_rules_folder_that_cannot_be_loaded_and_names_the_file(qtbot, tmp_path):
     """A missing folder or a rule file with a YAML error was accepted ('Settings saved');
     the next screening then failed. The dialog now says which file and stays open."""
-    from workbench.ui.preferences import Preferences
+    from workbench.settings import Settings
     from workbench.ui.settings_dialog import SettingsDialog
 
     broken = tmp_path / "rules_bad"
@@ -222,7 +222,7 @@ def test_settings_refuses_a_rules_folder_that_cannot_be_loaded_and_names_the_fil
     good = tmp_path / "rules_empty"
     good.mkdir()
     for folder, code, named in ((tmp_path / "nowhere", "E307", "nowhere"), (broken, "E302", "my-fields.yaml")):
-        dlg = SettingsDialog(Preferences(reviewer="tanaka"))
+        dlg = SettingsDialog(Settings(reviewer="tanaka"))
         qtbot.addWidget(dlg)
         dlg.show()
         dlg.rules_dir.setText(str(folder))
@@ -230,7 +230,7 @@ def test_settings_refuses_a_rules_folder_that_cannot_be_loaded_and_names_the_fil
             dlg.accept()
         assert dlg.isVisible()
         assert code in dlg.error.text() and named in dlg.error.text()
-    dlg = SettingsDialog(Preferences(reviewer="tanaka"))
+    dlg = SettingsDialog(Settings(reviewer="tanaka"))
     qtbot.addWidget(dlg)
     dlg.show()
     dlg.rules_dir.setText(str(good))
@@ -422,10 +422,10 @@ def test_a_language_switch_keeps_the_draft_and_the_tab_the_reviewer_was_on(qtbot
     from workbench.ui import i18n
     from workbench.ui.app import Controller
     from workbench.ui.notifications import NotificationManager
-    from workbench.ui.preferences import Preferences
+    from workbench.settings import Settings
     from workbench.ui.session import Session
 
-    session = Session.start(Preferences(), db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
+    session = Session.start(Settings(), db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
     ctl = Controller(qapp, session)
     win = ctl.build("ja")
     win.in_process = False
@@ -560,12 +560,13 @@ def test_the_log_chosen_instead_of_a_damaged_one_is_the_log_at_the_next_start(qt
     from workbench.store.backups import backup
     from workbench.ui.app import recover_log
     from workbench.ui.notifications import NotificationManager
-    from workbench.ui.preferences import Preferences, load_preferences, save_preferences
+    from workbench.settings import Settings
+    from workbench.ui.preferences import load_preferences, save_preferences
     from workbench.ui.session import Session
 
     monkeypatch.delenv("WORKBENCH_DB")  # the log comes from Settings, as for a user
     damaged = tmp_path / "log.sqlite"
-    save_preferences(Preferences(reviewer="tanaka", db_path=str(damaged)))
+    save_preferences(Settings(reviewer="tanaka", db_path=str(damaged)))
     s = Session.start(load_preferences(), notes=NotificationManager())
     s.close_log()
     made = backup(damaged)

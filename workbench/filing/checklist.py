@@ -29,7 +29,6 @@ PERIODS = ("home_wait", "fast_within", "permit_within")
 OPTIONAL = ("note", "office", "fast", "permit", "exemption_text", "exemption", "receives", *FLAGS, *PERIODS,
             *(f"{k}_ja" for k in TRANSLATED))
 TEXT_KEYS = ("note", "office", "fast", "permit", "exemption_text", *(f"{k}_ja" for k in TRANSLATED))
-LANGUAGES = ("en", "ja")
 FILE = Path("foreign-filing") / "jurisdictions.yaml"
 
 

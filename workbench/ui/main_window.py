@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
             kwargs["ipc_codes"] = tuple(ipc_codes)
         if password:
             kwargs["password"] = password
-        rules_dir = self.session.prefs.active_rules_dir
+        rules_dir = self.session.rules_dir
         if rules_dir and screen_files is None:
             kwargs["rules_dir"] = rules_dir
         if screen_files is not None:
@@ -499,7 +499,7 @@ class MainWindow(QMainWindow):
         another model than now; if so, the status bar offers to re-screen them."""
         if self.session.db_path is None or self.stale_worker is not None:
             return None
-        rules_dir = self.session.prefs.active_rules_dir
+        rules_dir = self.session.rules_dir
         if self.in_process:
             w = Worker(self.session.screener.run, "workbench.ui.backend:stale_verdicts", self.session.db_path, rules_dir=rules_dir)
         else:
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         kwargs = {
             "reviewer": self.session.reviewer,
             "thresholds": self.session.prefs.thresholds,
-            "rules_dir": self.session.prefs.active_rules_dir,
+            "rules_dir": self.session.rules_dir,
             "stale_only": stale_only,
         }
         if self.in_process:
@@ -787,7 +787,7 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             self.session.notes.error(exc)
             return
-        names = backend.field_names(self.session.language, self.session.prefs.active_rules_dir)
+        names = backend.field_names(self.session.language, self.session.rules_dir)
         rows = [backend.row_from_summary(s, names, self.session.language) for s in summaries]
         model = self.queue_model
         for n, r in enumerate(rows):  # a row shown keeps the file it was opened from
@@ -925,7 +925,7 @@ class MainWindow(QMainWindow):
             prefs = replace(prefs, db_path=old.db_path)  # keep working on the log that opens
             save_preferences(prefs)
         self.session.prefs = prefs
-        if prefs.active_rules_dir != old.active_rules_dir:
+        if prefs.active_rules_dir() != old.active_rules_dir():
             self.check_rescreen()  # verdicts of the old rules: offer to re-screen them
         if prefs.language != old.language:
             self.language_change_requested.emit(prefs.language)

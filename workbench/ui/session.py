@@ -11,12 +11,13 @@ from workbench.errors import WorkbenchError
 from workbench.ui import backend
 from workbench.ui.notifications import NotificationManager, notifications
 from workbench.ui.process_runner import ScreeningProcess
-from workbench.ui.preferences import Preferences, load_preferences
+from workbench.settings import Settings
+from workbench.ui.preferences import load_preferences, rules_dir
 
 
 @dataclass
 class Session:
-    prefs: Preferences = field(default_factory=Preferences)
+    prefs: Settings = field(default_factory=Settings)  # the user's settings (workbench.settings)
     db_path: str | None = None  # the log in use (None: no log open)
     log: object | None = None  # workbench.store.TriageLog on the GUI thread
     verdicts: dict[str, DraftVerdict] = field(default_factory=dict)  # queue key -> verdict
@@ -28,7 +29,7 @@ class Session:
     screener: ScreeningProcess = field(default_factory=ScreeningProcess)  # the pipeline's process
 
     @classmethod
-    def start(cls, prefs: Preferences | None = None, db_path: str | None = None, notes: NotificationManager | None = None) -> "Session":
+    def start(cls, prefs: Settings | None = None, db_path: str | None = None, notes: NotificationManager | None = None) -> "Session":
         s = cls(prefs=prefs or load_preferences(), notes=notes or notifications())
         s.open_log(db_path or s.prefs.effective_db_path)
         return s
@@ -64,6 +65,11 @@ class Session:
     @property
     def reviewer(self) -> str:
         return self.prefs.effective_reviewer
+
+    @property
+    def rules_dir(self) -> str | None:
+        """The user rules folder screening uses (None: the installed rules only)."""
+        return rules_dir(self.prefs)
 
     @property
     def recording(self) -> bool:

@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
 from workbench.errors import WorkbenchError
 from workbench.settings import RecommendedThresholds, recommended_thresholds
 from workbench.ui.notifications import ui_language
-from workbench.ui.preferences import Preferences
+from workbench.settings import Settings
 
 THRESHOLD_DECIMALS = 5  # the card's recall-first review threshold is of the order of 0.001
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, prefs: Preferences, parent=None, *, recommended: RecommendedThresholds | None = None) -> None:
+    def __init__(self, prefs: Settings, parent=None, *, recommended: RecommendedThresholds | None = None) -> None:
         """``recommended``: the model card's thresholds (read from the card when None)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -226,7 +226,8 @@ class SettingsDialog(QDialog):
         if path:
             self.rules_dir.setText(path)
 
-    def preferences(self) -> Preferences:
+    def preferences(self) -> Settings:
+        """The settings as the dialog shows them (E901 when the model refuses them)."""
         return replace(
             self._prefs,
             reviewer=self.reviewer.text().strip(),
@@ -239,8 +240,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            prefs = self.preferences()
-            prefs.core()  # validate with the core's rules (E901)
+            prefs = self.preferences()  # validated by the core's Settings (E901)
             if prefs.rules_dir:  # the folder is read at the next screening: say now what is wrong with it
                 from workbench.rules.loader import load_ruleset
 
