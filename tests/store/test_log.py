@@ -270,3 +270,23 @@ def test_reopen_keeps_everything(populated, log_ref):
         assert again.drafts() == before
         assert again.verify().ok
         assert [e.kind for e in again.history()].count("schema.migrated") == 1
+
+
+def test_a_stored_verdict_reads_back_whole_through_the_one_dict_pair(log):
+    """The draft view of an earlier session's draft shows the verdict as screened: fields,
+    claims, claim verdicts (with their IPC), answers, thresholds and notes - rebuilt from the
+    event by workbench.domain_dicts, not by hand (the hand rebuild dropped the thresholds
+    and the claims' predicted codes)."""
+    from dataclasses import replace
+
+    from workbench.domain import AdditionalAnswers, Thresholds
+    from workbench.messages import M, msg
+
+    v = replace(make_verdict("whole.txt"), answers=AdditionalAnswers(defence_use=False), thresholds=Thresholds(0.2, 0.6),
+                notes=(msg(M.N401),))
+    did = log.record_verdict(v, reviewer="sato")
+    back = log.draft(did).verdict.screened
+    assert back.draft == replace(v.draft, text="")  # the log keeps the hash, not the text
+    for name in ("claims", "level", "fields", "ipc", "claim_verdicts", "answers", "thresholds", "notes",
+                 "ruleset_version", "ruleset_checksum", "model_version"):
+        assert getattr(back, name) == getattr(v, name), name

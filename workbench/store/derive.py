@@ -7,7 +7,7 @@ compares, so a hand edit of a derived row is caught as well as one of an event.
 from __future__ import annotations
 
 from workbench.domain import DraftVerdict
-from workbench.domain_dicts import to_dict
+from workbench.domain_dicts import from_dict, to_dict
 from workbench.store.chain import canonical_json
 from workbench.store.dates import key_dates
 
@@ -76,6 +76,22 @@ def verdict_payload(verdict: DraftVerdict) -> dict:
         "model_version": verdict.model_version,
         "notes": to_dict(verdict.notes),
     }
+
+
+def verdict_from_payload(payload: dict) -> DraftVerdict:
+    """The DraftVerdict a ``verdict.recorded`` payload holds (the inverse of
+    :func:`verdict_payload`, through the one dict pair ``workbench.domain_dicts``): the
+    draft without its text (the log keeps the hash, not the text), its claims, fields,
+    claim verdicts, answers, thresholds and notes as screened. Keys an older payload lacks
+    take the fields' defaults."""
+    draft = {"source_path": "", "sha256": "", "format": "", "language": "en", **(payload.get("draft") or {}), "text": ""}
+    claims = {"claims": payload.get("claims", []), "language": payload.get("claims_language") or draft["language"],
+              "notes": payload.get("claims_notes", [])}
+    keys = ("level", "fields", "ipc", "claim_verdicts", "answers", "thresholds", "ruleset_version",
+            "ruleset_checksum", "model_version", "notes")
+    data = {"draft": draft, "claims": claims, "fields": [], "ipc": [], "claim_verdicts": [],
+            **{k: payload[k] for k in keys if k in payload}}
+    return from_dict(DraftVerdict, data)
 
 
 def _b(value: object) -> int | None:

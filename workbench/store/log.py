@@ -62,7 +62,7 @@ from workbench.errors import (
 from workbench.messages import from_stored
 from workbench.store.chain import GENESIS, canonical_json, event_hash
 from workbench.store.dates import key_dates, parse_date
-from workbench.store.derive import DERIVED_COLUMNS, draft_payload, rows_for_event, verdict_payload
+from workbench.store.derive import DERIVED_COLUMNS, draft_payload, rows_for_event, verdict_from_payload, verdict_payload
 from workbench.store.records import (
     AnnotationExample,
     DecisionRow,
@@ -1231,6 +1231,7 @@ class TriageLog:
             ipc=tuple(IpcScore(**i) for i in payload.get("ipc", [])),
             thresholds=payload.get("thresholds", {}), answers=payload.get("answers", {}),
             notes=tuple(from_stored(n) for n in payload.get("notes", [])),
+            screened=verdict_from_payload(payload),
         )
 
     @staticmethod

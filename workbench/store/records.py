@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.domain import Annotation, Claim, Decision, FieldVerdict, IpcScore, OverrideStatus
+from workbench.domain import Annotation, Claim, Decision, DraftVerdict, FieldVerdict, IpcScore, OverrideStatus
 from workbench.store.versions import ClaimChange, ReviewFlag, VersionInfo
 from workbench.messages import Text
 
@@ -89,6 +89,9 @@ class StoredVerdict:
     thresholds: dict = field(default_factory=dict)
     answers: dict = field(default_factory=dict)
     notes: tuple[Text, ...] = ()
+    # the verdict whole, as screened (its event's payload through workbench.store.derive.
+    # verdict_from_payload): what the draft view shows for a draft of an earlier session
+    screened: DraftVerdict | None = None
 
 
 @dataclass(frozen=True)

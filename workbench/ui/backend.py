@@ -233,41 +233,18 @@ def future_filing_date(jp_filing_date: str | None):
 
 
 def verdict_from_record(record: Any) -> DraftVerdict | None:
-    """Rebuild a DraftVerdict for the draft view from what the log stored (DraftRecord),
-    for drafts screened in an earlier session."""
-    from workbench.domain import ClaimSet, ClaimVerdict, Draft
+    """The DraftVerdict the log stored for a draft screened in an earlier session (the
+    store rebuilds it from its event: ``workbench.store.derive.verdict_from_payload``),
+    with the draft's file as the log knows it now."""
+    from dataclasses import replace
 
     v = getattr(record, "verdict", None)
-    if v is None:
+    if v is None or v.screened is None:
         return None
-    s = record.summary
-    language = s.language if s.language in ("en", "ja") else "en"
-    draft = Draft(
-        source_path=record.source_path or s.name,
-        sha256=s.sha256,
-        format=s.format or "",
-        language=language,
-        text="",
-        title=s.title or "",
-    )
-    claim_verdicts = []
-    for number, fields in sorted((v.claim_fields or {}).items()):
-        ev = tuple(e for f in fields for e in f.evidence if e.source == "claim")
-        claim_verdicts.append(ClaimVerdict(int(number), tuple(fields), (), ev))
-    answers = AdditionalAnswers(**{k: v.answers.get(k) for k in ("defence_use", "state_commissioned")}) if v.answers else AdditionalAnswers()
-    return DraftVerdict(
-        draft=draft,
-        claims=ClaimSet(tuple(record.claims), language),
-        level=v.level,
-        fields=tuple(v.fields),
-        ipc=tuple(v.ipc),
-        claim_verdicts=tuple(claim_verdicts),
-        answers=answers,
-        ruleset_version=v.ruleset_version,
-        ruleset_checksum=v.ruleset_checksum,
-        model_version=v.model_version,
-        notes=tuple(v.notes),
-    )
+    whole = v.screened
+    if record.source_path and record.source_path != whole.draft.source_path:
+        whole = replace(whole, draft=replace(whole.draft, source_path=record.source_path))
+    return whole
 
 
 # -- adapting core results to rows -------------------------------------------------------
