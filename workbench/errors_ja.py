@@ -358,9 +358,7 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     # exports
     (r"the folder (?P<p>.+) does not exist", "フォルダー {p} が存在しません"),
     # settings and usage
-    (r"must be a number between 0 and 1", "0 から 1 までの数値にしてください"),
     (r"must be text", "文字列にしてください"),
-    (r"must not exceed likely_threshold \((?P<x>.*)\)", "likely_threshold（{x}）以下にしてください"),
     (
         r"set it together with (?P<o>\S+), or clear both to use the model's recommended thresholds",
         "{o} と一緒に設定するか、両方を空にしてモデルの推奨しきい値を使ってください",

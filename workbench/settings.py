@@ -124,17 +124,22 @@ def _validate_thresholds(s: Settings) -> None:
                 E901, name=name, value="null",
                 detail=f"set it together with {other}, or clear both to use the model's recommended thresholds",
             )
-    for name in ("review_threshold", "likely_threshold"):
-        value = getattr(s, name)
+    check_thresholds(s.review_threshold, s.likely_threshold, names=("review_threshold", "likely_threshold"))
+
+
+def check_thresholds(review: object, likely: object, *, names: tuple[str, str] = ("review", "likely")) -> Thresholds:
+    """The bounds of a pair of thresholds, one rule for Settings and the CLI's --review /
+    --likely: each a number from 0 to 1, review not above likely. Raises E901 naming the
+    one that breaks it (``names``: how the caller calls them); returns the Thresholds."""
+    from workbench.messages import cli as C
+    from workbench.messages import msg
+
+    for name, value in zip(names, (review, likely)):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= float(value) <= 1.0:
-            raise SettingsError(E901, name=name, value=value, detail="must be a number between 0 and 1")
-    if s.review_threshold > s.likely_threshold:
-        raise SettingsError(
-            E901,
-            name="review_threshold",
-            value=s.review_threshold,
-            detail=f"must not exceed likely_threshold ({s.likely_threshold})",
-        )
+            raise SettingsError(E901, name=name, value=value, detail=msg(C.N904))
+    if review > likely:
+        raise SettingsError(E901, name=names[0], value=review, detail=msg(C.N905, likely=likely))
+    return Thresholds(review=float(review), likely=float(likely))
 
 
 def _os_user() -> str:

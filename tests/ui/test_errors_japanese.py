@@ -124,7 +124,7 @@ def test_the_settings_dialog_refuses_in_japanese(qtbot, qapp):
         dlg.accept()
         assert dlg.result() != dlg.DialogCode.Accepted
         assert dlg.error.text() == (
-            "[E901] 設定値 review_threshold=0.6 が正しくありません：likely_threshold（0.5）以下にしてください。"
+            "[E901] 設定値 review_threshold=0.6 が正しくありません：「送付の可能性大」のしきい値（0.5）以下にしてください。"
             "設定画面またはコマンドラインで値を修正してください。"
         )
     finally:

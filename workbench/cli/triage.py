@@ -40,14 +40,11 @@ def _yn(v: str | None) -> bool | None:
 
 
 def thresholds_from(review: float | None, likely: float | None, base: Thresholds) -> Thresholds:
+    from workbench.settings import check_thresholds  # the bounds, one rule with Settings
+
     r = base.review if review is None else review
     lk = base.likely if likely is None else likely
-    for name, val in (("--review", r), ("--likely", lk)):
-        if not 0.0 <= val <= 1.0:
-            raise SettingsError(E901, name=name, value=val, detail=msg(C.N904))
-    if r > lk:
-        raise SettingsError(E901, name="--review", value=r, detail=msg(C.N905, likely=lk))
-    return Thresholds(review=r, likely=lk)
+    return check_thresholds(r, lk, names=("--review", "--likely"))
 
 
 def effective_thresholds(review: float | None, likely: float | None, saved: Thresholds | None, card: Thresholds) -> Thresholds:
