@@ -26,6 +26,7 @@ os.environ["WORKBENCH_REVIEWER"] = "tanaka"
 from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
+from workbench.settings import Settings  # noqa: E402
 from workbench.ui import preferences  # noqa: E402
 from workbench.ui.app import Controller, ensure_app  # noqa: E402
 from workbench.ui.notifications import NotificationManager  # noqa: E402
@@ -113,7 +114,7 @@ def main(out_dir: Path) -> list[Path]:
     examples = sorted((ROOT / "workbench" / "examples").glob("draft_*.txt"))
     shared = Path(os.environ.get("WORKBENCH_SHARED_DATA", ROOT.parent / "shared" / "data"))
     uspto = sorted((shared / "uspto-xml").glob("*.xml"))[:2] if (shared / "uspto-xml").is_dir() else []
-    session = Session.start(preferences.Preferences(reviewer="tanaka"), db_path=str(TMP / "log.sqlite"), notes=NotificationManager())
+    session = Session.start(Settings(reviewer="tanaka"), db_path=str(TMP / "log.sqlite"), notes=NotificationManager())
     ctl = Controller(app, session)
     written = []
     out_dir.mkdir(parents=True, exist_ok=True)
