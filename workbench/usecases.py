@@ -230,18 +230,14 @@ def export(
     *,
     since: date | str | None = None,
     until: date | str | None = None,
-    decision: str | None = None,
-    level: str | None = None,
-    reviewer: str | None = None,
-    language: str = "both",
     period_name: str = "until",
+    **filters: Any,
 ) -> ExportResult:
-    """Export the filtered decisions of the log (``workbench.store.export``), after the
-    period check (before the log is opened: a mistake touches nothing). ``language``: the
-    PDF report's words, "en", "ja" or "both"."""
+    """Export the decisions of the log (``workbench.store.export.export_log``: its
+    ``filters`` decision, level, reviewer and the PDF's language) from ``since`` to
+    ``until``, after the period check (before the log is opened: a mistake touches nothing)."""
     from workbench.store.export import export_log
 
     check_period(since, until, name=period_name)
     with _using(log) as opened:
-        return export_log(opened, fmt, out, since=since, until=until, decision=decision, level=level, reviewer=reviewer,
-                          language=language)
+        return export_log(opened, fmt, out, since=since, until=until, **filters)
