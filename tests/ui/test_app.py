@@ -7,7 +7,7 @@ import subprocess
 import sys
 import threading
 
-from workbench.ui.workers import Worker, active_workers, start_worker
+from workbench.ui.workers import FunctionWorker, active_workers, start_worker
 
 
 def test_gui_command_is_registered_without_importing_qt():
@@ -30,7 +30,7 @@ def test_gui_script_entry_point_exists():
 
 def test_a_running_worker_is_seen_as_leaked_until_it_finishes(qtbot):
     gate = threading.Event()
-    w = Worker(gate.wait, 5)
+    w = FunctionWorker(gate.wait, 5)
     with qtbot.waitSignal(w.signals.started, timeout=5000):
         start_worker(w)
     assert w in active_workers()  # what the autouse leak check reports

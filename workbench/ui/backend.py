@@ -1,7 +1,7 @@
 """The UI's calls into the headless core, in one place (no Qt here).
 
 Every function is a plain synchronous call, so it can run inside a
-:class:`~workbench.ui.workers.Worker` and be tested without a window. The GUI and
+:mod:`workbench.ui.workers` worker and be tested without a window. The GUI and
 the CLI share the same core functions (``workbench.triage``, ``workbench.store``);
 this module only adapts their results to rows and opens per-thread log
 connections (sqlite connections belong to the thread that opened them).

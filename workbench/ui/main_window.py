@@ -1,7 +1,7 @@
 """The main window: the queue of drafts, the draft view, the decision panel and the log.
 
 Long work (screening, batch import, export) runs in one generic
-:class:`~workbench.ui.workers.Worker`; errors go through the notification route.
+:mod:`workbench.ui.workers` worker; errors go through the notification route.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from workbench.ui.queue_view import QueueView
 from workbench.ui.rows import QueueRow
 from workbench.ui.session import Session
 from workbench.ui.settings_dialog import SettingsDialog
-from workbench.ui.workers import Worker, start_worker
+from workbench.ui.workers import BaseWorker, FunctionWorker, GeneratorWorker, start_worker
 
 
 def default_size() -> QSize:
@@ -66,11 +66,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.cjk_font = cjk_font
-        self.worker: Worker | None = None
+        self.worker: BaseWorker | None = None
         # the one pending write to the triage log (a decision or an annotation): it runs in
         # a worker on its own connection, so a log locked by another program never freezes
         # the window; one at a time keeps the hash chain's appends in the order pressed
-        self.log_writer: Worker | None = None
+        self.log_writer: BaseWorker | None = None
         self.log_write_timeout: float | None = None  # seconds a write waits for a lock (None: the store's)
         self.in_process = True  # run the pipeline in the session's screening process (see process_runner)
         self.current_key: str | None = None
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.rescreen_button.clicked.connect(lambda: self.rescreen_log())
         self.rescreen_button.setVisible(False)
         self.stale: backend.StaleVerdicts | None = None
-        self.stale_worker: Worker | None = None
+        self.stale_worker: BaseWorker | None = None
         self._rescreen_report: backend.RescreenReport | None = None
         self.statusBar().addPermanentWidget(self.rescreen_button)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_paths(paths)
 
-    def open_paths(self, paths, *, screen_files=None, answers=None, password=None, ipc_codes=()) -> Worker | None:
+    def open_paths(self, paths, *, screen_files=None, answers=None, password=None, ipc_codes=()) -> BaseWorker | None:
         """Screen files and folders in the background; returns the worker (None if busy
         or nothing to do). With :attr:`in_process` (the default) the pipeline runs in a
         child process so the window never stalls; ``screen_files`` replaces the core
@@ -299,9 +299,9 @@ class MainWindow(QMainWindow):
         if screen_files is not None:
             kwargs["screen_files"] = screen_files
         if self.in_process:
-            w = Worker(self.session.screener.run, "workbench.ui.backend:screen_batch", files, total=len(files), **kwargs)
+            w = GeneratorWorker(self.session.screener.run, "workbench.ui.backend:screen_batch", files, total=len(files), **kwargs)
         else:
-            w = Worker(backend.screen_batch, files, total=len(files), **kwargs)
+            w = GeneratorWorker(backend.screen_batch, files, total=len(files), **kwargs)
         w.signals.yielded.connect(self._batch_item)
         w.signals.errored.connect(self._batch_errored)
         w.signals.finished.connect(self._batch_done)
@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
         self.batch_finished.emit(self._batch_ok, failed)
 
     # -- background work -------------------------------------------------------------------
-    def _run(self, worker: Worker, total: int = 0) -> None:
+    def _run(self, worker: BaseWorker, total: int = 0) -> None:
         self.worker = worker
         self.progress.setRange(0, total)  # 0..0: busy indicator
         self.progress.setValue(0)
@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
         self.draft_shown.emit(key)
 
     # -- re-screening the log when the rules or the model changed ------------------------------
-    def check_rescreen(self) -> Worker | None:
+    def check_rescreen(self) -> BaseWorker | None:
         """Ask the screening process (off the GUI thread, and where the engine it builds is
         reused by the next screening) whether stored verdicts were made with other rules or
         another model than now; if so, the status bar offers to re-screen them."""
@@ -501,9 +501,9 @@ class MainWindow(QMainWindow):
             return None
         rules_dir = self.session.rules_dir
         if self.in_process:
-            w = Worker(self.session.screener.run, "workbench.ui.backend:stale_verdicts", self.session.db_path, rules_dir=rules_dir)
+            w = GeneratorWorker(self.session.screener.run, "workbench.ui.backend:stale_verdicts", self.session.db_path, rules_dir=rules_dir)
         else:
-            w = Worker(backend.stale_verdicts, self.session.db_path, rules_dir=rules_dir)
+            w = GeneratorWorker(backend.stale_verdicts, self.session.db_path, rules_dir=rules_dir)
         w.signals.yielded.connect(self._stale_found)
         w.signals.errored.connect(self.session.notes.error)
         w.signals.finished.connect(lambda: setattr(self, "stale_worker", None))
@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
         self.session.notes.info(text)
         self.stale_checked.emit(stale.count)
 
-    def rescreen_log(self, *, stale_only: bool = True) -> Worker | None:
+    def rescreen_log(self, *, stale_only: bool = True) -> BaseWorker | None:
         """Re-screen the stored drafts made with other rules or another model (all of them
         with ``stale_only=False``) through the batch core: a new verdict event each, the
         queue updated as each finishes, then the drafts whose verdict changed, before -> after."""
@@ -548,9 +548,9 @@ class MainWindow(QMainWindow):
             "stale_only": stale_only,
         }
         if self.in_process:
-            w = Worker(self.session.screener.run, "workbench.ui.backend:rescreen_batch", self.session.db_path, total=total, **kwargs)
+            w = GeneratorWorker(self.session.screener.run, "workbench.ui.backend:rescreen_batch", self.session.db_path, total=total, **kwargs)
         else:
-            w = Worker(backend.rescreen_batch, self.session.db_path, total=total, **kwargs)
+            w = GeneratorWorker(backend.rescreen_batch, self.session.db_path, total=total, **kwargs)
         w.signals.yielded.connect(self._rescreen_item)
         w.signals.errored.connect(self._batch_errored)
         w.signals.finished.connect(self._rescreen_done)
@@ -580,7 +580,7 @@ class MainWindow(QMainWindow):
         self.rescreen_finished.emit(len(report.changed))
 
     # -- re-screening, annotations, decisions ---------------------------------------------------
-    def rescreen_current(self, answers, *, screen_files=None, ipc_codes=None) -> Worker | None:
+    def rescreen_current(self, answers, *, screen_files=None, ipc_codes=None) -> BaseWorker | None:
         """Screen the current draft again with new additional-requirement answers (and
         the IPC codes known for it: those it was screened with unless ``ipc_codes``)."""
         key = self.current_key
@@ -594,7 +594,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Re-screening…"))
         return w
 
-    def apply_ipc_codes(self, typed, *, screen_files=None) -> Worker | None:
+    def apply_ipc_codes(self, typed, *, screen_files=None) -> BaseWorker | None:
         """The user applied "IPC codes known for this draft": check every code with the
         core's parser (a malformed one is its coded E301 through the notification route,
         and nothing is re-screened), then re-screen the draft with them, as a changed
@@ -615,7 +615,7 @@ class MainWindow(QMainWindow):
         return self.rescreen_current(self.draft_view.answers(), screen_files=screen_files, ipc_codes=codes)
 
     # -- writes to the log (off the GUI thread) -------------------------------------------
-    def _start_log_write(self, fn, draft_id: int, values: dict, on_result, on_error) -> Worker | None:
+    def _start_log_write(self, fn, draft_id: int, values: dict, on_result, on_error) -> BaseWorker | None:
         """Run one write to the log (``backend.decide`` / ``backend.annotate``) in a worker
         on its own connection. None (nothing written) while another write is pending."""
         if self.log_writer is not None:
@@ -624,7 +624,7 @@ class MainWindow(QMainWindow):
         kwargs = dict(values, reviewer=self.session.reviewer)
         if self.log_write_timeout is not None:
             kwargs["timeout"] = self.log_write_timeout
-        w = Worker(fn, self.session.db_path, draft_id, **kwargs)
+        w = FunctionWorker(fn, self.session.db_path, draft_id, **kwargs)
         w.signals.result.connect(on_result)
         w.signals.errored.connect(on_error)
         w.signals.finished.connect(self._log_write_done)
@@ -646,7 +646,7 @@ class MainWindow(QMainWindow):
     def log_write_pending(self) -> bool:
         return self.log_writer is not None
 
-    def annotate(self, values: dict) -> Worker | None:
+    def annotate(self, values: dict) -> BaseWorker | None:
         """Record an annotation of the current draft in the background; the view shows it
         when it is stored. Returns the worker (None: nothing started)."""
         row = self.current_row()
@@ -683,7 +683,7 @@ class MainWindow(QMainWindow):
         self._pending_key = self.current_key
         self.statusBar().showMessage(self.draft_view.pending_text())
 
-    def save_pending_annotation(self) -> Worker | None:
+    def save_pending_annotation(self) -> BaseWorker | None:
         """Ctrl+S: record the annotation Ctrl+1 / Ctrl+2 is holding."""
         if self.draft_view.pending is None:
             return None
@@ -705,7 +705,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.decision_panel)
         self.decision_panel.rationale.setFocus()
 
-    def save_decision(self, values: dict) -> Worker | None:
+    def save_decision(self, values: dict) -> BaseWorker | None:
         """Record the decision for the current draft in the background (the window keeps
         running while the log is busy); the panel, queue and log view follow when it is
         stored. Returns the worker (None: nothing started)."""
@@ -722,7 +722,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Saving the decision in the triage log…"))
         return w
 
-    def approve_override(self, note: str = "") -> Worker | None:
+    def approve_override(self, note: str = "") -> BaseWorker | None:
         """A manager approves the override of the current draft's decision (in the
         background, as a decision is saved). Returns the worker (None: nothing started)."""
         row = self.current_row()
@@ -847,7 +847,7 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             self.session.notes.error(exc)
 
-    def export_dialog(self, fmt: str = "csv", path: str | None = None) -> Worker | None:
+    def export_dialog(self, fmt: str = "csv", path: str | None = None) -> BaseWorker | None:
         if self.session.db_path is None:
             self.session.notes.warning(self.tr("No triage log is open."))
             return None
@@ -871,7 +871,7 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
             return None
-        w = Worker(backend.export, self.session.db_path, fmt, path, **chosen_filters)
+        w = FunctionWorker(backend.export, self.session.db_path, fmt, path, **chosen_filters)
         w.signals.result.connect(
             lambda res: self.session.notes.info(
                 self.tr("Exported %1 decision(s) to %2").replace("%1", str(getattr(res, "rows", "?"))).replace("%2", str(path))

@@ -3,7 +3,7 @@
 Why: the core's heavy steps (pypdf page parsing, spaCy pipeline loading) hold the
 GIL for hundreds of milliseconds at a time; in a thread that freezes the window.
 In a child process they cannot. The parent side is an ordinary generator, so a
-:class:`~workbench.ui.workers.Worker` runs it like any other core function, and
+:class:`~workbench.ui.workers.GeneratorWorker` runs it like any other core generator, and
 cancelling stays cooperative (the child checks between files).
 
 The child is ``python -m workbench.ui.process_runner``: it reads length-prefixed
@@ -151,7 +151,7 @@ class ScreeningProcess:
     """A long-lived child process that runs generator calls one at a time, so the model
     and the language pipelines load once per session, not once per batch.
 
-    :meth:`run` is an ordinary generator (a Worker runs it in a pool thread); the
+    :meth:`run` is an ordinary generator (a GeneratorWorker runs it in a pool thread); the
     process starts on first use and again after :meth:`close` or a crash.
     """
 

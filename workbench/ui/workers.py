@@ -1,65 +1,58 @@
-"""One generic background worker for all long work (ingest, classify, batch import, export).
+"""The background workers for all long work (screening, batch import, export, log writes).
 
-In the spirit of superqt's ``_qthreading``: a :class:`Worker` is a ``QRunnable`` that
-runs a plain synchronous core function on the shared ``QThreadPool`` and reports
-through :class:`WorkerSignals` (started / progress / yielded / result / errored /
-finished). Cancelling is cooperative:
+A plain split in the spirit of superqt's ``FunctionWorker`` / ``GeneratorWorker``: both are
+``QRunnable`` s on the shared ``QThreadPool`` that report through typed
+:class:`WorkerSignals` (started / progress / yielded / result / errored / cancelled /
+finished), and the caller chooses the kind by what the work is - nothing is guessed from a
+function's signature:
 
-- if the function is a generator, the worker checks for an abort request between
-  items and closes the generator (its ``finally`` blocks run in the worker thread);
-- if the function takes a ``should_cancel`` keyword, the worker passes its own
-  :meth:`Worker.abort_requested` so the core can stop between files.
+- :class:`FunctionWorker` runs a plain synchronous core function once and emits its
+  return value. It is not interrupted: a log write or an export finishes or fails whole.
+- :class:`GeneratorWorker` runs a generator function, which is always given
+  ``should_cancel`` (the worker's :meth:`~BaseWorker.abort_requested`) so the core can stop
+  between files; the worker also checks between items and closes the generator (its
+  ``finally`` blocks run in the worker thread). A :class:`~workbench.errors.Cancelled` the
+  core raises after an abort request is a cancel, not an error.
 
 The core never sees Qt: it receives plain callables.
 """
 
 from __future__ import annotations
 
-import inspect
 import threading
-from typing import Any, Callable
+from collections.abc import Callable, Generator
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from workbench.errors import Cancelled
 
 
 class WorkerSignals(QObject):
     started = Signal()
     progress = Signal(int, int, str)  # done, total, label
-    yielded = Signal(object)  # one item of a generator function
-    result = Signal(object)  # the return value (generators: their return value, or None)
-    errored = Signal(object)  # the exception raised
+    yielded = Signal(object)  # one item of a generator worker
+    result = Signal(object)  # the return value (generator workers: the generator's, or None)
+    errored = Signal(Exception)  # the exception raised
     cancelled = Signal()  # stopped early because abort() was called
     finished = Signal()  # always last
 
 
-class Worker(QRunnable):
-    """Runs ``fn(*args, **kwargs)`` in the thread pool.
+class BaseWorker(QRunnable):
+    """What both workers share: the signals, the abort request and the run's frame.
+    Keep a reference until ``finished`` (:func:`start_worker` does that for you)."""
 
-    Keep a reference until ``finished`` (:func:`start_worker` does that for you).
-    """
-
-    def __init__(self, fn: Callable[..., Any], *args: Any, total: int = 0, **kwargs: Any) -> None:
+    def __init__(self, total: int = 0) -> None:
         super().__init__()
         self.setAutoDelete(False)  # Python owns it; the pool must not delete it under us
-        self.fn = fn
-        self.args = args
-        self.kwargs = kwargs
         self.total = total
         self.signals = WorkerSignals()
         self._abort = threading.Event()
         self._done = threading.Event()
-        try:
-            params = inspect.signature(fn).parameters
-        except (TypeError, ValueError):  # builtins
-            params = {}
-        if "should_cancel" in params and "should_cancel" not in kwargs:
-            self.kwargs["should_cancel"] = self.abort_requested
-        if "progress" in params and "progress" not in kwargs:
-            self.kwargs["progress"] = self.report_progress
 
     # -- control, callable from any thread -------------------------------------------
     def abort(self) -> None:
-        """Ask the work to stop at the next safe point."""
+        """Ask the work to stop at the next safe point (generator workers)."""
         self._abort.set()
 
     def abort_requested(self) -> bool:
@@ -72,47 +65,68 @@ class Worker(QRunnable):
         self.signals.progress.emit(int(done), int(total if total is not None else self.total), str(label))
 
     # -- the run -------------------------------------------------------------------
+    def work(self) -> Any:  # pragma: no cover - each kind says what it runs
+        raise NotImplementedError
+
     def run(self) -> None:  # runs in a pool thread
         sig = self.signals
         try:
             sig.started.emit()
-            out = self.fn(*self.args, **self.kwargs)
-            if inspect.isgenerator(out):
-                out = self._drain(out)
+            out = self.work()
             if self._abort.is_set():
                 sig.cancelled.emit()
             else:
                 sig.result.emit(out)
         except Exception as exc:  # noqa: BLE001 - every failure goes to the notification route
-            if self._abort.is_set() and exc.__class__.__name__ == "Cancelled":
-                sig.cancelled.emit()
+            if isinstance(exc, Cancelled) and self._abort.is_set():
+                sig.cancelled.emit()  # the core stopped because it was asked to
             else:
                 sig.errored.emit(exc)
         finally:
             self._done.set()
             sig.finished.emit()
 
-    def _drain(self, gen) -> Any:
+
+class FunctionWorker(BaseWorker):
+    """Runs ``fn(*args, **kwargs)`` once in the thread pool and emits its return value."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+
+    def work(self) -> Any:
+        return self.fn(*self.args, **self.kwargs)
+
+
+class GeneratorWorker(BaseWorker):
+    """Runs the generator function ``fn(*args, should_cancel=..., **kwargs)`` in the thread
+    pool, emits each item it yields (and progress against ``total``), and stops between
+    items when aborted."""
+
+    def __init__(self, fn: Callable[..., Generator[Any, None, Any]], *args: Any, total: int = 0, **kwargs: Any) -> None:
+        super().__init__(total)
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+
+    def work(self) -> Any:
+        gen = self.fn(*self.args, should_cancel=self.abort_requested, **self.kwargs)
         done = 0
         try:
             while True:
                 if self._abort.is_set():
-                    gen.close()
                     return None
                 try:
                     item = next(gen)
                 except StopIteration as stop:
                     return stop.value
                 done += 1
-                sig = self.signals
-                sig.yielded.emit(item)
+                self.signals.yielded.emit(item)
                 if self.total:
-                    sig.progress.emit(done, self.total, "")
+                    self.signals.progress.emit(done, self.total, "")
         finally:
             gen.close()
 
 
-_ACTIVE: set[Worker] = set()
+_ACTIVE: set[BaseWorker] = set()
 
 
 def thread_pool() -> QThreadPool:
@@ -120,7 +134,7 @@ def thread_pool() -> QThreadPool:
     return QThreadPool.globalInstance()
 
 
-def start_worker(worker: Worker) -> Worker:
+def start_worker(worker: BaseWorker) -> BaseWorker:
     """Start ``worker`` on the shared pool and keep it alive until it has finished."""
     _ACTIVE.add(worker)
     worker.signals.finished.connect(lambda w=worker: _ACTIVE.discard(w))
@@ -128,7 +142,7 @@ def start_worker(worker: Worker) -> Worker:
     return worker
 
 
-def active_workers() -> tuple[Worker, ...]:
+def active_workers() -> tuple[BaseWorker, ...]:
     return tuple(w for w in _ACTIVE if not w.is_done())
 
 
