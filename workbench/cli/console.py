@@ -74,12 +74,29 @@ def protect(*streams) -> None:
 
 
 def columns(text: str) -> int:
-    """Terminal columns ``text`` takes: a kanji or kana (East Asian wide/full width) takes two."""
-    import unicodedata
+    """Terminal columns ``text`` takes (wcwidth: a kanji or kana takes two, a combining mark
+    none); a character the terminal cannot show counts one."""
+    from wcwidth import wcwidth
 
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(max(wcwidth(ch), 0) if wcwidth(ch) != -1 else 1 for ch in text)
 
 
 def pad(text: str, width: int) -> str:
     """``text`` padded with spaces to ``width`` terminal columns (as ``str.ljust`` does for ASCII)."""
     return text + " " * max(0, width - columns(text))
+
+
+def table(rows, headers=(), align=()) -> list[str]:
+    """Console table lines: columns two spaces apart and lined up in terminal columns, so a
+    Japanese name (two columns a character) does not push the rest out of line. ``align``:
+    "left"/"right" per column (default left). The cells are shown as given (no number
+    parsing); trailing blanks are cut."""
+    from tabulate import tabulate  # knows East Asian widths through wcwidth
+
+    rows = [[str(c) for c in r] for r in rows]
+    if not rows and not headers:
+        return []
+    ncols = max(len(headers), *(len(r) for r in rows)) if rows else len(headers)
+    colalign = tuple(align) + ("left",) * (ncols - len(align))
+    text = tabulate(rows, headers=list(headers), tablefmt="plain", disable_numparse=True, colalign=colalign)
+    return [line.rstrip() for line in text.splitlines()]

@@ -9,7 +9,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from workbench.cli.console import pad
+from workbench.cli.console import pad, table
 from workbench.cli.language import cli_language
 from workbench.messages import cli as C
 from workbench.messages import msg
@@ -226,16 +226,15 @@ def cmd_list(args) -> int:
     ja = cli_language() == "ja"
     heads = ("番号", "ハッシュ", "判定区分", "該当可能性", "出願方針", "一次審査期限", "10か月経過") if ja else (
         "id", "hash", "level", "score", "decision", "review due", "free")
-    print(f"{heads[0]:>4}  {pad(heads[1], 10)}  {pad(heads[2], 6)}  {heads[3]:>6}  {pad(heads[4], 18)}  "
-          f"{pad(heads[5], 10)}  {pad(heads[6], 10)}  {_t(C.I952)}")
+    cells = []
     for s in rows:
         score = _score(s.top_likelihood) if s.top_likelihood is not None else "-"
         override = f"  ({msg_override(s.override)})" if s.override else ""
         decision = _decision(s.decision) if s.decision else _t(C.I953)
-        print(
-            f"{s.id:>4}  {s.sha256[:10]}  {pad(_level(s.level), 6)}  {score:>6}  {pad(decision, 18)}  "
-            f"{s.primary_review_due or '-':10}  {s.foreign_filing_free or '-':10}  {s.name}{_version_tag(s)}  [{_fmt_field(s)}]{override}"
-        )
+        cells.append((s.id, s.sha256[:10], _level(s.level), score, decision, s.primary_review_due or "-",
+                      s.foreign_filing_free or "-", f"{s.name}{_version_tag(s)}  [{_fmt_field(s)}]{override}"))
+    for line in table(cells, (*heads, _t(C.I952)), align=("right", "left", "left", "right")):
+        print(line)
     return 0
 
 
@@ -560,9 +559,10 @@ def cmd_history(args) -> int:
     if args.json:
         _print_json([asdict(e) for e in events])
         return 0
-    for e in events:
-        draft = _t(C.I991, id=e.draft_id if e.draft_id is not None else "-")
-        print(f"{e.id:>6}  {e.at}  {pad(e.who, 12)}  {e.kind:18}  {draft}  {e.hash[:12]}")
+    cells = [(e.id, e.at, e.who, e.kind, _t(C.I991, id=e.draft_id if e.draft_id is not None else "-"), e.hash[:12])
+             for e in events]
+    for line in table(cells, align=("right",)):
+        print(line)
     return 0
 
 
