@@ -76,9 +76,13 @@ def protect(*streams) -> None:
 def columns(text: str) -> int:
     """Terminal columns ``text`` takes (wcwidth: a kanji or kana takes two, a combining mark
     none); a character the terminal cannot show counts one."""
-    from wcwidth import wcwidth
+    try:
+        from wcwidth import wcwidth
+    except ImportError:  # a checkout whose environment predates the dependency: East Asian width
+        import unicodedata
 
-    return sum(max(wcwidth(ch), 0) if wcwidth(ch) != -1 else 1 for ch in text)
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(w if (w := wcwidth(ch)) >= 0 else 1 for ch in text)
 
 
 def pad(text: str, width: int) -> str:
