@@ -279,7 +279,9 @@ class WorkbenchError(Exception):
     def where(self) -> str:
         parts = []
         if self.path:
-            parts.append(self.path)
+            from workbench.text import shown_name
+
+            parts.append(shown_name(self.path))  # a newline or an RTL mark in a name shown as an escape
         if self.line is not None:
             parts.append(f"line {self.line}")
         if self.page is not None:

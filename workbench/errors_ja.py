@@ -464,7 +464,9 @@ def localize(
 
 def where_text(path: str | None, line: int | None, page: int | None, lang: str = "en") -> str:
     """'draft.pdf, page 3' / 'draft.pdf、3 ページ目'."""
-    parts: list[str] = [path] if path else []
+    from workbench.text import shown_name
+
+    parts: list[str] = [shown_name(path)] if path else []  # a newline or an RTL mark in a name as an escape
     if lang == "ja":
         parts += [WHERE_JA[k].format(n=v) for k, v in (("line", line), ("page", page)) if v is not None]
         return "、".join(parts)

@@ -85,3 +85,15 @@ def reader_line(text: str, vocabulary: str | frozenset[str] | None = None) -> st
     """``text`` as a reader sees it, on one line (a matched term, a claim in a console list)."""
     shown, _ = reader_text(text, vocabulary)
     return " ".join(shown.split())
+
+
+# A name shown on one line: control characters (a newline could forge a line of output), the
+# bidirectional controls (U+202E turns 'x\u202egnp.txt' into what reads as 'xtxt.png') and the
+# escaped bytes of an undecodable name (lone surrogates) are shown as escapes.
+_UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown_name(name: str) -> str:
+    """``name`` (a file name or path) as a person reads it: one line, in its true order, every
+    character it really holds visible (a newline as ``\\x0a``, U+202E as ``\\u202e``)."""
+    return _UNSAFE_IN_NAME.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", name)

@@ -221,6 +221,14 @@ def test_file_name_with_undecodable_bytes_is_screened_and_logged(tmp_path, monke
         assert lg.verify().ok
         (summary,) = lg.drafts()
         assert "\\udcff" in summary.name  # stored visibly escaped, never dropped
+    # a changed draft under the same name: the next version of its matter (the name lookup
+    # raised UnicodeEncodeError once draft versions came)
+    p.write_bytes(GOOD.replace(b"rotor.", b"rotor and a frame."))
+    assert main(["triage", "--db", str(tmp_path / "log.sqlite"), "--json", str(p)]) == 0
+    with TriageLog.open(tmp_path / "log.sqlite") as lg:
+        assert lg.verify().ok
+        first, second = lg.drafts()
+        assert first.name == second.name and len(lg.versions_of(second.id)) == 2
 
 
 def test_symlink_loop_is_a_coded_error_in_a_batch_too(tmp_path):
@@ -280,3 +288,112 @@ def test_a_folder_with_hostile_files_still_screens_its_good_drafts(tmp_path, mon
     with TriageLog.open(tmp_path / "log.sqlite") as lg:
         names = sorted(s.name for s in lg.drafts())
     assert names == ["b-good.txt", "c-heading.md", "f-good.txt"]
+
+
+# ------------------------------------------------------------------ odd paths on every command (triage, claims, batch)
+def _cli(args: list[str], capsys) -> tuple[int, str, str]:
+    from workbench.cli.main import main
+
+    rc = main(args)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return rc, out, err
+
+
+def test_a_link_to_a_folder_given_as_a_file_is_walked_as_that_folder_and_said(tmp_path, monkeypatch, capsys):
+    """It was walked silently (the user named 'drafts.txt', the workbench screened a folder):
+    now the folder behaviour of `triage`/`batch` applies with a coded note (W150); `claims`
+    takes one file and refuses it (E901)."""
+    from workbench.messages import code_of
+
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_bytes(GOOD)
+    link = tmp_path / "drafts.txt"
+    link.symlink_to(tmp_path / "real", target_is_directory=True)
+    notes: list = []
+    assert expand_paths([link], notes) == [str(link / "a.txt")]
+    assert [code_of(n) for n in notes] == ["W150"] and notes[0].get("target") == str(tmp_path / "real")
+    rc, out, err = _cli(["triage", "--no-log", str(link)], capsys)
+    assert rc == 0 and f"{link} is a link to the folder {tmp_path / 'real'}" in err and "a.txt: " in out
+    rc, out, err = _cli(["batch", "--jobs", "1", "--db", str(tmp_path / "log.sqlite"), str(link)], capsys)
+    assert rc == 0 and f"{link} is a link to the folder" in err
+    rc, out, err = _cli(["claims", str(link)], capsys)
+    assert rc == 2 and "[E901]" in err and "drafts.txt" in err
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    rc, out, err = _cli(["triage", "--no-log", str(link)], capsys)
+    assert rc == 0 and "へのリンクです" in err
+
+
+def test_links_to_folders_inside_a_walk_are_named_not_followed(tmp_path):
+    from workbench.ingest import discover
+    from workbench.messages import code_of
+
+    top = tmp_path / "in"
+    top.mkdir()
+    (top / "a.txt").write_bytes(GOOD)
+    (top / "up").symlink_to(tmp_path, target_is_directory=True)  # a loop: never followed
+    notes: list = []
+    assert expand_paths([top], notes) == [str(top / "a.txt")]
+    assert [(code_of(n), n.get("path")) for n in notes] == [("W151", str(top / "up"))]
+    for i in range(discover.MAX_LINK_NOTES + 5):  # many links: a bounded list, then a count
+        (top / f"l{i:03}").symlink_to(tmp_path, target_is_directory=True)
+    notes = []
+    expand_paths([top], notes)
+    assert [code_of(n) for n in notes] == ["W151"] * discover.MAX_LINK_NOTES + ["W152"]
+    assert notes[-1].get("count") == 6
+
+
+@pytest.mark.parametrize("name", ["new\nline.txt", "report\u202etxt.exe.txt", "zero\u200fwidth.txt"])
+def test_names_with_a_newline_or_a_bidi_mark_are_shown_escaped_on_every_command(tmp_path, monkeypatch, capsys, name):
+    """A newline in a file name printed a forged line ('line.txt: REVIEW'), U+202E turned the
+    name around on screen; both are shown as escapes (\\x0a, \\u202e) in results and errors."""
+    def shown_name(s: str) -> str:  # what the person must read (workbench.text.shown_name)
+        return s.replace("\n", "\\x0a").replace("\u202e", "\\u202e").replace("\u200f", "\\u200f")
+
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
+    p = tmp_path / name
+    p.write_bytes(GOOD)
+    bad = tmp_path / ("bad-" + name)
+    bad.write_bytes(b"")  # empty: a coded error naming it
+    shown = shown_name(str(p))
+    assert "\n" not in shown and "\u202e" not in shown and "\u200f" not in shown
+    for args in (["triage", "--no-log", str(p), str(bad)], ["claims", str(p)], ["claims", str(bad)],
+                 ["batch", "--jobs", "1", "--progress", "lines", "--db", str(tmp_path / "log.sqlite"), str(p), str(bad)]):
+        rc, out, err = _cli(args, capsys)
+        assert rc in (0, 2, 3)
+        both = out + err
+        for ch in ("\u202e", "\u200f"):
+            assert ch not in both, args
+        assert not [line for line in both.splitlines() if line.startswith(("line.txt", "txt.exe"))], args  # no forged line
+        if args[0] != "claims" or str(bad) in args:
+            assert shown_name(bad.name) in both, args
+
+
+def test_an_unreadable_file_is_e101_on_every_command(tmp_path, monkeypatch, capsys):
+    """Permission denied (the tests run as root, so os.open is made to refuse it)."""
+    import errno
+
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
+    p = tmp_path / "secret.txt"
+    p.write_bytes(GOOD)
+    real_open = os.open
+
+    def refuse(path, flags, *a, **kw):
+        if os.fspath(path) == str(p):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *a, **kw)
+
+    monkeypatch.setattr(os, "open", refuse)
+    real_builtin_open = open
+
+    def refuse_builtin(file, *a, **kw):
+        if isinstance(file, (str, os.PathLike)) and os.fspath(file) == str(p):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_builtin_open(file, *a, **kw)
+
+    monkeypatch.setattr("builtins.open", refuse_builtin)
+    _refused(p, "E101")
+    for args in (["triage", "--no-log", str(p)], ["claims", str(p)], ["batch", "--jobs", "1", "--db", str(tmp_path / "log.sqlite"), str(p)]):
+        rc, out, err = _cli(args, capsys)
+        assert rc == 2 and "[E101]" in err and "secret.txt" in err, (args, err)

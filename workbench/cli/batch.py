@@ -176,7 +176,10 @@ def run_batch_cmd(args) -> int:
     from workbench.ingest.discover import expand_paths
     from workbench.store import TriageLog
 
-    files = expand_paths(args.files)
+    walk_notes: list = []  # links to folders: walked when given, named when not followed
+    files = expand_paths(args.files, walk_notes)
+    for note in walk_notes:
+        print(note.render(cli_language()), file=sys.stderr)
     if not files:
         raise SettingsError(E901, name="FILE", value=" ".join(args.files), detail="no draft files (PDF, DOCX, TXT, MD, XML) in these folders")
     options = _options(args, AdditionalAnswers(defence_use=_yn(args.defence), state_commissioned=_yn(args.state)))

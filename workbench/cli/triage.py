@@ -78,7 +78,10 @@ def run(args) -> int:
     answers = AdditionalAnswers(defence_use=_yn(args.defence), state_commissioned=_yn(args.state))
     from workbench.ingest.discover import expand_paths
 
-    files = expand_paths(args.files)  # folders: every draft file in them (batch screening)
+    walk_notes: list = []  # links to folders: walked when given, named when not followed
+    files = expand_paths(args.files, walk_notes)  # folders: every draft file in them (batch screening)
+    for note in walk_notes:
+        print(note.render(cli_language()), file=sys.stderr)
     if args.files and not files:
         raise SettingsError(E901, name="FILE", value=" ".join(args.files), detail="no draft files (PDF, DOCX, TXT, MD, XML) in these folders")
     ipc_codes = [c.strip() for arg in args.ipc for c in arg.split(",") if c.strip()]
@@ -182,7 +185,9 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
         return msg(S.STATUS_LABELS.get(value, S.I495)).render(lang)
 
     top = v.top_field
-    print(f"{path}: {msg(S.LEVEL_LABELS[v.level]).render(lang)}")
+    from workbench.text import shown_name
+
+    print(f"{shown_name(path)}: {msg(S.LEVEL_LABELS[v.level]).render(lang)}")
     if top:
         name = top.name_ja if lang == "ja" else f"{top.name_en} / {top.name_ja}"
         say(C.I910, id=top.field_id, name=name, likelihood=top.likelihood, status=status(top.status),

@@ -106,7 +106,7 @@ class Message:
         if spec is None:  # a record written by a newer version: show what we have, never crash
             return f"[{self.code}] " + ", ".join(f"{k}={v}" for k, v in self.args)
         template = spec.ja if lang == "ja" else spec.en
-        values = {k: _render_arg(v, lang) for k, v in self.args}
+        values = {k: _shown(v) if k in NAME_ARGS else _render_arg(v, lang) for k, v in self.args}
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):
@@ -175,6 +175,19 @@ def from_stored(value: object) -> "Message | str":
     if isinstance(value, Mapping) and "code" in value:
         return Message.from_dict(value)
     return str(value)
+
+
+# Arguments that name a file or folder: shown with their control and bidirectional characters
+# escaped (workbench.text.shown_name), so a file name can neither forge a line nor disguise itself.
+NAME_ARGS = frozenset({"path", "name", "file", "folder", "target"})
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, str):
+        from workbench.text import shown_name
+
+        return shown_name(value)
+    return value
 
 
 def _render_arg(value: Any, lang: str) -> Any:

@@ -637,13 +637,14 @@ class TriageLog:
         else:
             row = None
             if name:
-                row = self.conn.execute("SELECT id FROM drafts WHERE name = ? ORDER BY id DESC LIMIT 1", [name]).fetchone()
+                # as stored: a name of undecodable bytes is kept escaped (the raw one cannot be encoded)
+                row = self.conn.execute("SELECT id FROM drafts WHERE name = ? ORDER BY id DESC LIMIT 1", [_storable(name)]).fetchone()
                 basis = "same_name"
             if row is None and title and len(title.strip()) >= 4:
                 row = self.conn.execute(
-                    "SELECT id FROM drafts WHERE title = ? ORDER BY id DESC LIMIT 1", [title.strip()]
+                    "SELECT id FROM drafts WHERE title = ? ORDER BY id DESC LIMIT 1", [_storable(title.strip())]
                 ).fetchone() or self.conn.execute(
-                    "SELECT id FROM drafts WHERE trim(title) = ? ORDER BY id DESC LIMIT 1", [title.strip()]
+                    "SELECT id FROM drafts WHERE trim(title) = ? ORDER BY id DESC LIMIT 1", [_storable(title.strip())]
                 ).fetchone()
                 basis = "same_title"
             if row is None:

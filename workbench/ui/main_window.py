@@ -271,7 +271,12 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
             return None
-        files = backend.expand_paths(paths)
+        walk_notes: list = []  # links to folders: walked when dropped, named when not followed (coded)
+        files = backend.expand_paths(paths, walk_notes)
+        if walk_notes:
+            from workbench.ui.notifications import ui_language
+
+            self.session.notes.warning("\n".join(n.render(ui_language()) for n in walk_notes))
         if not files:
             self.session.notes.warning(self.tr("No draft files were found (PDF, DOCX, TXT, MD, XML)."))
             return None
