@@ -88,6 +88,7 @@ define("I569", "Key date", "期限の種類")
 define("I570", "Date", "日付")
 define("I571", "Days", "残り日数")
 define("I572", "Manager's columns (decision, 3- and 10-month dates first)", "管理者向けの列（出願方針、3か月・10か月の期限を先に）")
+define("I573", "Exported", "エクスポート")  # the log tab's name for a team log's export event (log.exported)
 
 # -- draft versions of a matter (I580-I599), dayjob
 define("I580",

@@ -41,7 +41,9 @@ ROLE_KINDS = {
     # a re-imported draft is screened by staff: its version link and the annotations it carries over
     ROLE_STAFF: ("draft.added", "verdict.recorded", "facts.recorded", "draft.versioned", "annotations.carried"),
     ROLE_ATTORNEY: ("annotation.added",),
-    ROLE_MANAGER: ("decision.recorded", "override.approved", "facts.recorded"),
+    # an export is recorded before anything is read, and only a manager may record it: the
+    # database refuses a staff or attorney login's export (E554), whatever client it uses
+    ROLE_MANAGER: ("decision.recorded", "override.approved", "facts.recorded", "log.exported"),
 }
 KIND_TABLES = {
     "draft.added": ("drafts",),
@@ -52,6 +54,7 @@ KIND_TABLES = {
     "facts.recorded": ("filing_facts",),  # the clearance plan's facts (inventors, applicants, filings)
     "draft.versioned": ("draft_versions",),  # a draft version of a matter (dayjob)
     "annotations.carried": ("annotations", "review_flags"),  # carried over / to re-review
+    "log.exported": (),  # the audit record of an export (team logs): no derived rows
 }
 
 

@@ -339,6 +339,9 @@ def export_log(
         raise ExportError(E603, path=path, fmt=fmt)
     out = Path(path).expanduser()
     filters = {"since": since, "until": until, "decision": decision, "level": level, "reviewer": reviewer}
+    # a team log: the export's audit event first - the database lets only a manager record
+    # it (E554 for any other login), and nothing is read before it is recorded
+    log.record_export(fmt, filters, out.name)
     rows = log.decisions(since=since, until=until, decision=decision, level=level, reviewer=reviewer)
     meta = _meta(log, fmt, rows, filters)
     plans = decision_plans(log, rows)

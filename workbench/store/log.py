@@ -947,6 +947,23 @@ class TriageLog:
             approved = dict(row, approved_by=who, approved_at=at)
         return self._decision(approved)
 
+    def record_export(self, fmt: str, filters: dict, file_name: str) -> int | None:
+        """On a team log, the audit record of an export (a ``log.exported`` event: who, when,
+        which format, filters and file), appended before the export reads anything. Only the
+        manager role may insert it (row-level security on events), so the database itself
+        refuses a staff or attorney login's export (E554), from the CLI, the GUI or any other
+        client of the workbench. Returns the event id; the embedded single-user log records
+        nothing (None), as before."""
+        if not self.is_team:
+            return None
+        payload = {
+            "format": fmt,
+            "filters": {k: str(v) for k, v in sorted(filters.items()) if v not in (None, "")},
+            "file": str(file_name),
+        }
+        with self._txn():
+            return self._append("log.exported", None, payload, self._who(None))
+
     def record_facts(
         self,
         draft_id: int | str,

@@ -330,6 +330,8 @@ def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
         parts = [str(payload[k]) for k in ("rationale", "note", "name") if payload.get(k)]
         if isinstance(payload.get("version"), int):  # a new version, or a decision made on one
             parts.append(f"v{payload['version']}")
+        if kind == "log.exported" and payload.get("file"):  # a team log's export: which file, which format
+            parts.append(f"{payload['file']} ({str(payload.get('format', '')).upper()})")
         summary = " — ".join(parts)
         decision = payload.get("decision") if isinstance(payload.get("decision"), str) else None
         level = payload.get("level") if isinstance(payload.get("level"), str) else None

@@ -90,7 +90,16 @@ def event_label(kind: str) -> str:
         "schema.migrated": QCoreApplication.translate("Labels", "Log upgraded"),
         "draft.versioned": QCoreApplication.translate("Labels", "New version"),
         "annotations.carried": QCoreApplication.translate("Labels", "Annotations carried over"),
-    }.get(kind, kind)
+    }.get(kind) or _coded_event_label(kind)
+
+
+def _coded_event_label(kind: str) -> str:
+    """Event kinds named by coded messages (the team log's), else the kind itself."""
+    from workbench.messages import M, msg
+    from workbench.ui.notifications import ui_language
+
+    code = {"log.exported": M.I573}.get(kind)
+    return msg(code).render(ui_language()) if code else kind
 
 
 def answer_label(value: bool | None) -> str:
