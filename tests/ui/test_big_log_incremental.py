@@ -152,6 +152,14 @@ def test_a_refresh_filters_the_new_events_only(big_window, qtbot, filter_calls):
     assert len(calls) <= 3, len(calls)  # the new event, not all of them
     row = win.queue_model.row_at(win.queue_model.find("db:150"))
     assert row.decision == "file_jp_first"
+    # a kind of event the log had not held yet: listed in the filter, nothing else refiltered
+    calls.clear()
+    with TriageLog.open(win.session.db_path, reviewer="other") as other:
+        other.annotate(150, 1, 5, "agree", note="a new kind of event")
+    win.refresh_log()
+    assert len(calls) <= 3, len(calls)
+    assert win.log_view.kind.findData("annotation.added") > 0 and win.log_view.model.rowCount() == events + 2
+    events += 1
     # a filter typed still applies to the events that arrive after it
     win.log_view.who.setText("nobody-like-this")
     assert win.log_view.proxy.rowCount() == 0

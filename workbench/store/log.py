@@ -1142,10 +1142,13 @@ class TriageLog:
         members: dict[int, list[tuple[int, int]]] = {}
         for did, (mid, ver) in place.items():
             members.setdefault(mid, []).append((ver, did))
-        decided = {
-            r["draft_id"]: r
-            for r in self._query("SELECT * FROM decisions WHERE id IN (SELECT MAX(id) FROM decisions GROUP BY draft_id)")
-        }
+        wanted = sorted({d for s in rows for _, d in members[place[s.id][0]]})
+        if len(wanted) <= 500:  # a few drafts (a refresh, a decision saved): their matters' decisions only
+            sql = ("SELECT * FROM decisions WHERE id IN (SELECT MAX(id) FROM decisions WHERE draft_id IN "
+                   f"({', '.join('?' for _ in wanted)}) GROUP BY draft_id)") if wanted else None
+        else:  # the whole list: every current decision in one pass
+            sql = "SELECT * FROM decisions WHERE id IN (SELECT MAX(id) FROM decisions GROUP BY draft_id)"
+        decided = {r["draft_id"]: r for r in self._query(sql, wanted if len(wanted) <= 500 else [])} if sql else {}
         flagged = {r[0] for r in self.conn.execute("SELECT DISTINCT draft_id FROM review_flags")}
         out = []
         for s in rows:

@@ -807,11 +807,13 @@ class MainWindow(QMainWindow):
         latest_of = {s.matter_id: s.id for s in summaries if s.matter_id is not None}
         follow = None
         gone = []
-        for r in model.rows:
-            if r.draft_id is None or not r.key.startswith("db:"):
+        for r in model.rows:  # (cheap tests first: 10,000 rows on every refresh)
+            if r.draft_id is None:
                 continue
             newest = latest_of.get(r.matter_id if r.matter_id is not None else r.draft_id)
-            if (newest is not None and newest != r.draft_id) or (whole and r.draft_id not in in_summaries):
+            if newest == r.draft_id or (newest is None and not whole) or not r.key.startswith("db:"):
+                continue
+            if newest is not None or r.draft_id not in in_summaries:
                 if self.current_key == r.key and newest is not None:
                     follow = f"db:{newest}"
                 gone.append(r.key)
