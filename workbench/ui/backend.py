@@ -319,6 +319,11 @@ def row_from_summary(summary: Any, field_names: dict[int, str] | None = None, la
     )
 
 
+# the payload keys history_row reads: the log tab asks the store for these only (a
+# verdict's whole payload - claims, evidence - parsed for 10,000 drafts took seconds)
+HISTORY_FIELDS = ("rationale", "note", "name", "version", "verdict", "decision", "level", "file", "format")
+
+
 def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
     payload = _get(event, "payload", {}) or {}
     draft_id = _get(event, "draft_id")

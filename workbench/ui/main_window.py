@@ -786,7 +786,7 @@ class MainWindow(QMainWindow):
             # payload again took ~0.5 s of each refresh with a year's log), and then only the
             # drafts they touched (a team log of 10,000 drafts: the whole list took seconds)
             whole = not self._history
-            events = log.history(after=self._history[-1].event_id if self._history else 0)
+            events = log.history(after=self._history[-1].event_id if self._history else 0, fields=backend.HISTORY_FIELDS)
             touched = {e.draft_id for e in events if e.draft_id is not None}
             summaries = log.drafts(latest_only=True) if whole else log.drafts(ids=touched, latest_only=True)
         except WorkbenchError as exc:
