@@ -162,6 +162,11 @@ def test_the_command_line_shows_matters_changes_and_what_to_re_review(tmp_path, 
     assert main(["log", "show", "--db", str(db), str(v2)]) == 0
     out = capsys.readouterr().out
     assert "第1版からの変更" in out and "要再確認" in out and "第1版に対して記録" in out
+    assert "sato が「不同意」" in out and "disagree" not in out  # the annotation's verdict in Japanese too
+    assert "      第1版から引き継ぎ" in out  # under the annotation it belongs to
+    assert main(["log", "list", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "grinder.txt（第2版／全2版）" in out and " of 2)" not in out
     monkeypatch.delenv("LANG")
     assert main(["log", "link", "--db", str(db), str(other), "--version-of", str(v1)]) == 0
     out = capsys.readouterr().out

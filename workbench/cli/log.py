@@ -159,7 +159,9 @@ def msg_override(status: str | None) -> str:
 
 def _version_tag(s) -> str:
     """' (v2 of 3)' after a draft's name when its matter has more than one version."""
-    return f" (v{s.version} of {s.versions})" if s.versions > 1 else ""
+    from workbench.messages import M
+
+    return _t(M.I591, version=s.version, versions=s.versions) if s.versions > 1 else ""
 
 
 def _top(fv) -> str:
@@ -189,7 +191,8 @@ def _show_versions(rec) -> None:
     for f in rec.review_flags:
         if not f.open:
             continue
-        base = dict(field=f.field_id if f.field_id is not None else "-", verdict=f.verdict, reviewer=f.reviewer or "-",
+        verdict = _t({"agree": C.I979, "disagree": C.I980}[f.verdict]) if f.verdict in ("agree", "disagree") else f.verdict
+        base = dict(field=f.field_id if f.field_id is not None else "-", verdict=verdict, reviewer=f.reviewer or "-",
                     from_version=rec.version_of(f.from_draft_id) or "?", from_claim=f.from_claim_number)
         if f.claim_number is not None:
             _say(msg(M.I586, claim=f.claim_number, **base))

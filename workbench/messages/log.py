@@ -119,6 +119,7 @@ define("I589",
     "Draft {draft} is now version {version} of matter {matter}: {carried} annotation(s) carried over, {review} to re-review.",
     "草稿 {draft} を案件 {matter} の第{version}版にしました：注記 {carried} 件を引き継ぎ、{review} 件は要再確認です。",
 )
-define("I590", "  carried over from version {version}", "  第{version}版から引き継ぎ")
+define("I590", "      carried over from version {version}", "      第{version}版から引き継ぎ")
+define("I591", " (v{version} of {versions})", "（第{version}版／全{versions}版）")
 # -- decisions as typed (workbench.usecases.decision_problem) ----------------------------------------
 define("N595", "A decision needs a rationale: write why it was taken.", "出願方針には理由が必要です。理由を記入してください。")
