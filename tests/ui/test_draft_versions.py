@@ -68,3 +68,41 @@ def test_an_edited_draft_reimported_is_the_next_version_in_the_window(window, qt
     rec = log.draft(row.draft_id)
     assert [rec.version_of(d.draft_id) for d in rec.decisions] == [1, 2]
     assert log.verify().ok
+
+
+def test_a_language_switch_keeps_one_row_per_matter_with_its_version_and_decision(qtbot, qapp, tmp_path):
+    """The rebuilt window (Settings ▸ language) re-adds the session's verdicts: the earlier
+    version's verdict must not come back as a second row, nor the latest lose 'v2' and the
+    version its decision was made on (the Japanese screenshots showed two grinder rows)."""
+    from ui_fakes import fake_screen_files
+
+    from workbench.ui import i18n
+    from workbench.ui.app import Controller
+    from workbench.ui.notifications import NotificationManager
+    from workbench.ui.session import Session
+
+    draft = tmp_path / "grinder.txt"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    draft.write_text(text, encoding="utf-8")
+    session = Session.start(db_path=str(tmp_path / "log.sqlite"), notes=NotificationManager())
+    ctl = Controller(qapp, session)
+    win = ctl.build("en")
+    try:
+        _screen(win, qtbot, [draft])
+        (v1,) = _rows(win)
+        session.log.decide(v1.draft_id, "hold", "waiting for the inventor", reviewer="kimura")
+        draft.write_text(text.replace("the scale is illuminated.", "the scale is lit by an LED."), encoding="utf-8")
+        _screen(win, qtbot, [draft])
+        win.refresh_log()
+        assert len(_rows(win)) == 1 and len(session.verdicts) == 2  # both versions screened in this session
+        new = ctl.build("ja")
+        qtbot.addWidget(new)
+        rows = _rows(new)
+        assert len(rows) == 1, rows
+        (row,) = rows
+        assert (row.version, row.versions, row.decision, row.decision_version) == (2, 2, "hold", 1)
+        assert new.queue_model.data(new.queue_model.index(0, 0)) == "grinder.txt · v2"
+        new.close()
+    finally:
+        i18n.install_translators(qapp, "en")
+        session.close_log()

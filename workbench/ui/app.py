@@ -46,9 +46,10 @@ class Controller:
         if old is not None:
             win.setGeometry(old.geometry())
             for key, verdict in self.session.verdicts.items():
+                if key.startswith("db:") and win.queue_model.find(key) < 0:
+                    continue  # an earlier version of a matter: the new window read the log, its row is the latest's
                 path = self.session.paths.get(key, "")
                 win._add_verdict(path, verdict, int(key[3:]) if key.startswith("db:") else None)
-            win.refresh_log()  # one row per matter again: an earlier version's verdict gives way to the latest
             # the reviewer stays where they were: the same draft, the same tab
             if old.current_key is not None:
                 win.select_key(old.current_key)

@@ -338,7 +338,10 @@ class MainWindow(QMainWindow):
             prev = self.queue_model.row_at(old)
             row = replace(row, decision=prev.decision, override=prev.override, primary_review_due=prev.primary_review_due,
                           foreign_filing_free=prev.foreign_filing_free, ingested_at=prev.ingested_at,
-                          status="decided" if prev.decision else row.status)
+                          status="decided" if prev.decision else row.status,
+                          # and its matter: 'grinder.txt · v2', the version the decision was made on
+                          matter_id=prev.matter_id, version=prev.version, versions=prev.versions,
+                          decision_version=prev.decision_version, review_flags=prev.review_flags)
         self.session.verdicts[row.key] = verdict
         self.session.paths[row.key] = path
         self.queue_model.upsert(row)
