@@ -106,3 +106,22 @@ def test_a_language_switch_keeps_one_row_per_matter_with_its_version_and_decisio
     finally:
         i18n.install_translators(qapp, "en")
         session.close_log()
+
+
+def test_the_log_view_names_a_version_in_the_ui_language(qapp):
+    """The Details of a new-version event: 'version 2' / '第2版' (it read 'v2' on the Japanese screen)."""
+    from workbench.ui import i18n
+    from workbench.ui.backend import history_row
+    from workbench.ui.models.history import HistoryModel
+
+    event = {"id": 7, "at": "2026-12-02T10:00:00Z", "who": "tanaka", "kind": "draft.versioned", "draft_id": 3,
+             "payload": {"matter_id": 2, "version": 2, "basis": "same_name"}}
+    row = history_row(event, {3: "grinder.txt"})
+    assert row.version == 2 and "v2" not in row.summary
+    assert "version 2" in HistoryModel.details(row)
+    try:
+        assert i18n.install_translators(qapp, "ja") == "ja"
+        details = HistoryModel.details(row)
+        assert "第2版" in details and "version" not in details
+    finally:
+        i18n.install_translators(qapp, "en")

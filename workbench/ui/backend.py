@@ -329,12 +329,12 @@ def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
     draft_id = _get(event, "draft_id")
     kind = _get(event, "kind", "") or ""
     summary = ""
-    decision = level = annotation = None
+    decision = level = annotation = version = None
     if isinstance(payload, dict):
         annotation = payload.get("verdict") if isinstance(payload.get("verdict"), str) else None
         parts = [str(payload[k]) for k in ("rationale", "note", "name") if payload.get(k)]
-        if isinstance(payload.get("version"), int):  # a new version, or a decision made on one
-            parts.append(f"v{payload['version']}")
+        if isinstance(payload.get("version"), int):  # a new version, or a decision made on one (shown in the UI's language)
+            version = payload["version"]
         if kind == "log.exported" and payload.get("file"):  # a team log's export: which file, which format
             parts.append(f"{payload['file']} ({str(payload.get('format', '')).upper()})")
         summary = " — ".join(parts)
@@ -351,6 +351,7 @@ def history_row(event: Any, names: dict[int, str] | None = None) -> HistoryRow:
         decision=decision,
         level=level,
         annotation=annotation,
+        version=version,
     )
 
 

@@ -56,6 +56,11 @@ def decision_label(decision: str | None) -> str:
     return DECISION_LABELS.get(decision or "", decision or "")
 
 
+def version_label(version: int) -> str:
+    """'version 2' / '第2版' (a draft version of a matter, in the log view's details)."""
+    return QCoreApplication.translate("Labels", "version %1").replace("%1", str(version))
+
+
 def decision_choices() -> list[tuple[str, str]]:
     return [(d, decision_label(d)) for d in DECISIONS]
 

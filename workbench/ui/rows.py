@@ -47,3 +47,4 @@ class HistoryRow:
     decision: str | None = None  # decision code of a decision event
     level: str | None = None  # triage level of a verdict event
     annotation: str | None = None  # 'agree' | 'disagree' of an annotation event
+    version: int | None = None  # the draft version a new-version / carried-annotations event names

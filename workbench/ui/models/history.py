@@ -45,7 +45,8 @@ class HistoryModel(QAbstractTableModel):
             else labels.level_label(r.level) if r.level
             else labels.annotation_label(r.annotation)
         )
-        return " — ".join(x for x in (head, r.summary) if x)
+        version = labels.version_label(r.version) if r.version is not None else ""
+        return " — ".join(x for x in (head, r.summary, version) if x)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

@@ -47,27 +47,27 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../app.py" line="93" />
+      <location filename="../app.py" line="94" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../app.py" line="96" />
+      <location filename="../app.py" line="97" />
       <source>Open the latest backup (%1)</source>
       <translation>最新のバックアップを開く（%1）</translation>
     </message>
     <message>
-      <location filename="../app.py" line="98" />
+      <location filename="../app.py" line="99" />
       <source>Start a new log (%1)</source>
       <translation>新しい判定記録を作成（%1）</translation>
     </message>
     <message>
-      <location filename="../app.py" line="99" />
+      <location filename="../app.py" line="100" />
       <source>Continue without a log</source>
       <translation>判定記録なしで続ける</translation>
     </message>
     <message>
-      <location filename="../app.py" line="124" />
+      <location filename="../app.py" line="125" />
       <source>The triage log is now %1 (saved in Settings).</source>
       <translation>判定記録を %1 に切り替えました（設定に保存しました）。</translation>
     </message>
@@ -844,32 +844,32 @@
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../models/history.py" line="59" />
+      <location filename="../models/history.py" line="60" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="59" />
+      <location filename="../models/history.py" line="60" />
       <source>When (UTC)</source>
       <translation>日時（UTC）</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="59" />
+      <location filename="../models/history.py" line="60" />
       <source>Who</source>
       <translation>担当者</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="59" />
+      <location filename="../models/history.py" line="60" />
       <source>What</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="59" />
+      <location filename="../models/history.py" line="60" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/history.py" line="59" />
+      <location filename="../models/history.py" line="60" />
       <source>Details</source>
       <translation>詳細</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="97" />
+      <location filename="../labels.py" line="102" />
       <source>No</source>
       <translation>いいえ</translation>
     </message>
@@ -949,108 +949,113 @@
       <translation>保留（要検討）</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="65" />
-      <location filename="../labels.py" line="87" />
+      <location filename="../labels.py" line="61" />
+      <source>version %1</source>
+      <translation>第%1版</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="70" />
+      <location filename="../labels.py" line="92" />
       <source>Screened</source>
       <translation>判定済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="66" />
+      <location filename="../labels.py" line="71" />
       <source>In log</source>
       <translation>記録済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="67" />
+      <location filename="../labels.py" line="72" />
       <source>Decided</source>
       <translation>方針決定済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="68" />
+      <location filename="../labels.py" line="73" />
       <source>Screening…</source>
       <translation>判定中…</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="74" />
+      <location filename="../labels.py" line="79" />
       <source>apparatus</source>
       <translation>物</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="75" />
+      <location filename="../labels.py" line="80" />
       <source>method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="76" />
+      <location filename="../labels.py" line="81" />
       <source>system</source>
       <translation>システム</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="77" />
+      <location filename="../labels.py" line="82" />
       <source>composition</source>
       <translation>組成物</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="78" />
+      <location filename="../labels.py" line="83" />
       <source>use</source>
       <translation>用途</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="79" />
+      <location filename="../labels.py" line="84" />
       <source>program</source>
       <translation>プログラム</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="80" />
+      <location filename="../labels.py" line="85" />
       <source>other</source>
       <translation>その他</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="86" />
+      <location filename="../labels.py" line="91" />
       <source>Draft added</source>
       <translation>草稿を登録</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="88" />
+      <location filename="../labels.py" line="93" />
       <source>Annotation</source>
       <translation>注記</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="89" />
+      <location filename="../labels.py" line="94" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="90" />
+      <location filename="../labels.py" line="95" />
       <source>Log upgraded</source>
       <translation>記録形式を更新</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="91" />
+      <location filename="../labels.py" line="96" />
       <source>New version</source>
       <translation>新しい版</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="92" />
+      <location filename="../labels.py" line="97" />
       <source>Annotations carried over</source>
       <translation>注記の引き継ぎ</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="97" />
+      <location filename="../labels.py" line="102" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="97" />
+      <location filename="../labels.py" line="102" />
       <source>Unanswered</source>
       <translation>未回答</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="101" />
+      <location filename="../labels.py" line="106" />
       <source>verified</source>
       <translation>確認済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="101" />
+      <location filename="../labels.py" line="106" />
       <source>unverified</source>
       <translation>未確認</translation>
     </message>
@@ -1308,8 +1313,8 @@
     </message>
     <message>
       <location filename="../main_window.py" line="272" />
-      <location filename="../main_window.py" line="535" />
-      <location filename="../main_window.py" line="864" />
+      <location filename="../main_window.py" line="538" />
+      <location filename="../main_window.py" line="867" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
@@ -1331,156 +1336,156 @@
       <translation>%2 件中 %1 件を判定: %3</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="362" />
+      <location filename="../main_window.py" line="365" />
       <source>None of the %n file(s) could be screened</source>
       <translation>
         <numerusform>ファイルを 1 件も判定できませんでした（全 %n 件）</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="363" />
+      <location filename="../main_window.py" line="366" />
       <source>%1 of %2 file(s) could not be screened; the others were processed</source>
       <translation>%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="370" />
+      <location filename="../main_window.py" line="373" />
       <source>Cancelled: %1 of %2 draft(s) screened; %3 not screened.</source>
       <translation>中止しました：%2 件中 %1 件の草稿を判定し、%3 件は判定していません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="374" />
+      <location filename="../main_window.py" line="377" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="401" />
+      <location filename="../main_window.py" line="404" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="452" />
+      <location filename="../main_window.py" line="455" />
       <source>The annotation of claim %1 was not saved (another draft was opened): nothing was recorded.</source>
       <translation>請求項%1の注記は保存されていません（別の草稿を開いたため）。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="589" />
+      <location filename="../main_window.py" line="592" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="559" />
-      <location filename="../main_window.py" line="594" />
+      <location filename="../main_window.py" line="562" />
+      <location filename="../main_window.py" line="597" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="622" />
-      <location filename="../main_window.py" line="691" />
+      <location filename="../main_window.py" line="625" />
+      <location filename="../main_window.py" line="694" />
       <source>Please wait: the previous change is still being saved in the triage log.</source>
       <translation>お待ちください。前の変更を判定記録に保存しています。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="654" />
+      <location filename="../main_window.py" line="657" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="663" />
+      <location filename="../main_window.py" line="666" />
       <source>Saving the annotation in the triage log…</source>
       <translation>注記を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="671" />
+      <location filename="../main_window.py" line="674" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="701" />
+      <location filename="../main_window.py" line="704" />
       <source>Annotation of claim %1 undone: nothing was recorded.</source>
       <translation>請求項%1の注記を取り消しました。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="714" />
-      <location filename="../main_window.py" line="730" />
+      <location filename="../main_window.py" line="717" />
+      <location filename="../main_window.py" line="733" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="722" />
+      <location filename="../main_window.py" line="725" />
       <source>Saving the decision in the triage log…</source>
       <translation>出願方針を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="757" />
-      <location filename="../main_window.py" line="768" />
+      <location filename="../main_window.py" line="760" />
+      <location filename="../main_window.py" line="771" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="538" />
-      <location filename="../main_window.py" line="844" />
+      <location filename="../main_window.py" line="541" />
+      <location filename="../main_window.py" line="847" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="851" />
+      <location filename="../main_window.py" line="854" />
       <source>The export period starts after it ends (%1 to %2): change From or to.</source>
       <translation>エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="856" />
+      <location filename="../main_window.py" line="859" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="856" />
+      <location filename="../main_window.py" line="859" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="856" />
+      <location filename="../main_window.py" line="859" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="858" />
+      <location filename="../main_window.py" line="861" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="869" />
+      <location filename="../main_window.py" line="872" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="897" />
+      <location filename="../main_window.py" line="900" />
       <source>The file name ends in .%1, so the log is exported as %2 (not %3).</source>
       <translation>ファイル名の拡張子が .%1 のため、判定記録を %2 でエクスポートします（%3 ではありません）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="927" />
+      <location filename="../main_window.py" line="930" />
       <source>Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).</source>
       <translation>設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="931" />
+      <location filename="../main_window.py" line="934" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="967" />
+      <location filename="../main_window.py" line="970" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="970" />
+      <location filename="../main_window.py" line="973" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="978" />
+      <location filename="../main_window.py" line="981" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
