@@ -101,7 +101,7 @@ def test_a_language_switch_keeps_one_row_per_matter_with_its_version_and_decisio
         assert len(rows) == 1, rows
         (row,) = rows
         assert (row.version, row.versions, row.decision, row.decision_version) == (2, 2, "hold", 1)
-        assert new.queue_model.data(new.queue_model.index(0, 0)) == "grinder.txt · v2"
+        assert new.queue_model.data(new.queue_model.index(0, 0)) == "grinder.txt · 第2版"  # in the UI's language
         new.close()
     finally:
         i18n.install_translators(qapp, "en")

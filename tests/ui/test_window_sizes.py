@@ -68,6 +68,14 @@ def test_the_window_fits_the_screen_with_nothing_cut_off(qtbot, qapp, tmp_path, 
         # the claim tree: at least as wide as the claim text, and a preamble's first words fit
         assert view.tree.width() >= 0.9 * view.text.width()
         assert view.tree.columnWidth(0) >= 200
+        # the annotation's field: a long name ends in '…' inside the box, never cut mid-word
+        combo = view.ann_field
+        longest = max(range(combo.count()), key=lambda i: combo.fontMetrics().horizontalAdvance(combo.itemText(i)))
+        combo.setCurrentIndex(longest)
+        painted = combo.shown_text()
+        assert combo.fontMetrics().horizontalAdvance(painted) <= combo.width()
+        assert painted == combo.itemText(longest) or painted.endswith("…"), painted
+        assert combo.toolTip() == combo.itemText(longest)
         window.tabs.setCurrentWidget(window.decision_panel)
         qtbot.wait(20)
         assert _on_screen(window.decision_panel.save_button, window)

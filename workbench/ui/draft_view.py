@@ -42,6 +42,33 @@ from workbench.ui import labels
 from workbench.ui.models.claims import ClaimTreeModel, FieldTableModel
 
 
+class ElidingComboBox(QComboBox):
+    """A combo box whose current text ends in "…" where it is too long for the box (Qt
+    cuts it mid-word: "12. Submarines and sub"); the whole text is in its tooltip."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox, QStylePainter
+
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self)
+        room = field.width() - (opt.iconSize.width() + 4 if not opt.currentIcon.isNull() else 0)
+        opt.currentText = self.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideRight, max(0, room))
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+    def shown_text(self) -> str:
+        """The text as painted (for tests)."""
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, self)
+        room = field.width() - (opt.iconSize.width() + 4 if not opt.currentIcon.isNull() else 0)
+        return self.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideRight, max(0, room))
+
+
 class AnswerBox(QWidget):
     """Yes / No / Unanswered for one additional-requirement question."""
 
@@ -178,7 +205,8 @@ class DraftView(QWidget):
         # (in the side panel's scroll area Agree / Disagree fell below a laptop's screen)
         abox = QGroupBox(self.tr("Annotation for this claim"))
         abox.setObjectName("annotationBox")
-        self.ann_field = QComboBox()
+        self.ann_field = ElidingComboBox()
+        self.ann_field.currentTextChanged.connect(self.ann_field.setToolTip)  # the whole field name on hover
         self.ann_note = QLineEdit()
         self.ann_note.setPlaceholderText(self.tr("Why (optional)"))
         self.ann_ipc = QLineEdit()
@@ -208,7 +236,7 @@ class DraftView(QWidget):
         self.pending_box.setVisible(False)
         arow = QHBoxLayout()
         arow.addWidget(QLabel(self.tr("Field")))
-        arow.addWidget(self.ann_field, 3)
+        arow.addWidget(self.ann_field, 4)
         arow.addWidget(QLabel(self.tr("Note")))
         arow.addWidget(self.ann_note, 3)
         arow.addWidget(QLabel(self.tr("Corrected IPC")))
@@ -234,13 +262,11 @@ class DraftView(QWidget):
         self.changes = QTextBrowser()
         self.changes.setObjectName("versionChanges")
         self.changes.setOpenLinks(False)
-        self.changes.setMaximumHeight(130)
-        self.changes.setVisible(False)
+        self.changes.setVisible(False)  # under the header, the pane's whole width: read without scrolling
         self.record = None  # the log's DraftRecord of the draft shown (versions, changes, flags)
         upper = QWidget()
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
-        ul.addWidget(self.changes)
         ul.addWidget(QLabel(self.tr("Field likelihoods")))
         ul.addWidget(self.fields, 1)
         ul.addWidget(self.why)
@@ -290,6 +316,7 @@ class DraftView(QWidget):
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
+        lay.addWidget(self.changes)
         lay.addWidget(split, 1)
         lay.addWidget(abox)
         self.annotation_box = abox
@@ -481,6 +508,23 @@ class DraftView(QWidget):
                 lines.append(e(self.tr("Claim %1 unchanged, now claim %2").replace("%1", str(c.old_number)).replace("%2", str(c.new_number))))
         self.changes.setHtml("<small>" + "<br>".join(lines) + "</small>")
         self.changes.setVisible(True)
+        self._fit_changes()
+
+    CHANGES_MAX_LINES = 6  # beyond this the box scrolls: the claims below keep their room at 768 px
+
+    def _fit_changes(self) -> None:
+        """The changes box as tall as its text (up to CHANGES_MAX_LINES lines) at its width."""
+        box = self.changes
+        doc = box.document()
+        doc.setTextWidth(max(200, box.viewport().width()))
+        line = box.fontMetrics().lineSpacing()
+        cap = self.CHANGES_MAX_LINES * line + 2 * box.frameWidth() + int(doc.documentMargin() * 2)
+        box.setFixedHeight(min(cap, int(doc.size().height()) + 2 * box.frameWidth() + 2))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.changes.isVisible():
+            self._fit_changes()
 
     # -- claims --------------------------------------------------------------------
     def select_claim(self, number: int) -> bool:

@@ -61,6 +61,11 @@ def version_label(version: int) -> str:
     return QCoreApplication.translate("Labels", "version %1").replace("%1", str(version))
 
 
+def version_short(version: int) -> str:
+    """'v2' / '第2版' after a matter's name in the queue."""
+    return QCoreApplication.translate("Labels", "v%1").replace("%1", str(version))
+
+
 def decision_choices() -> list[tuple[str, str]]:
     return [(d, decision_label(d)) for d in DECISIONS]
 

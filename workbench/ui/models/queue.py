@@ -218,7 +218,7 @@ class QueueModel(QAbstractTableModel):
     @staticmethod
     def _display(r: QueueRow, col: int):
         if col == COL_NAME:
-            return f"{r.name} · v{r.version}" if r.versions > 1 else r.name
+            return f"{r.name} · {labels.version_short(r.version)}" if r.versions > 1 else r.name
         if col == COL_STATUS:
             return labels.queue_status_label(r.status)
         if col == COL_LEVEL:

@@ -336,6 +336,7 @@ JA: dict[str, str] = {
     # dayjob: draft versions of a matter
     "on version %1": "第%1版に対して",
     "version %1": "第%1版",
+    "v%1": "第%1版",
     "version %1 of %2": "第%1版（全%2版）",
     "from version %1": "第%1版から引き継ぎ",
     "claim %1": "請求項%1",

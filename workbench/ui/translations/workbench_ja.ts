@@ -515,305 +515,305 @@
   <context>
     <name>DraftView</name>
     <message>
-      <location filename="../draft_view.py" line="154" />
+      <location filename="../draft_view.py" line="181" />
       <source>Additional requirements</source>
       <translation>付加要件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="156" />
+      <location filename="../draft_view.py" line="183" />
       <source>For defence use (Japan's or a foreign military's)?</source>
       <translation>防衛目的（日本または外国の軍事用途）ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="158" />
+      <location filename="../draft_view.py" line="185" />
       <source>From State-commissioned or State-funded R&amp;D?</source>
       <translation>国の委託・補助による研究開発の成果ですか？</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="163" />
+      <location filename="../draft_view.py" line="190" />
       <source>e.g. F41H 3/00, H04K 3/00</source>
       <translation>例: F41H 3/00, H04K 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="165" />
+      <location filename="../draft_view.py" line="192" />
       <source>Separate codes with commas, semicolons or 、. A field these codes fall in is taken as a fact (likelihood 100%), for every claim. Apply (or Enter) screens the draft again.</source>
       <translation>複数のコードはカンマ・セミコロン・読点（、）で区切ります。これらのコードが属する分野は事実として扱い、すべての請求項で該当可能性100%とします。「適用」（または Enter）で草稿を再判定します。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="169" />
+      <location filename="../draft_view.py" line="196" />
       <source>Apply</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="174" />
+      <location filename="../draft_view.py" line="201" />
       <source>IPC codes known for this draft</source>
       <translation>この草稿について判明しているIPCコード</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="179" />
+      <location filename="../draft_view.py" line="206" />
       <source>Annotation for this claim</source>
       <translation>この請求項への注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="183" />
+      <location filename="../draft_view.py" line="211" />
       <source>Why (optional)</source>
       <translation>理由（任意）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="185" />
+      <location filename="../draft_view.py" line="213" />
       <source>e.g. F41H 3/00</source>
       <translation>例: F41H 3/00</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="186" />
+      <location filename="../draft_view.py" line="214" />
       <source>Agree</source>
       <translation>同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="187" />
+      <location filename="../draft_view.py" line="215" />
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="196" />
+      <location filename="../draft_view.py" line="224" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="197" />
+      <location filename="../draft_view.py" line="225" />
       <source>Undo</source>
       <translation>取り消す</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="210" />
+      <location filename="../draft_view.py" line="238" />
       <source>Field</source>
       <translation>分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="212" />
+      <location filename="../draft_view.py" line="240" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="214" />
+      <location filename="../draft_view.py" line="242" />
       <source>Corrected IPC</source>
       <translation>修正IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="244" />
+      <location filename="../draft_view.py" line="270" />
       <source>Field likelihoods</source>
       <translation>分野ごとの該当可能性</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="250" />
+      <location filename="../draft_view.py" line="276" />
       <source>Top IPC codes</source>
       <translation>予測IPC（上位）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="253" />
+      <location filename="../draft_view.py" line="279" />
       <source>Annotations of this draft</source>
       <translation>この草稿の注記</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="334" />
+      <location filename="../draft_view.py" line="361" />
       <source>No draft selected. Open a draft (File ▸ Open) or drop files here.</source>
       <translation>草稿が選択されていません。草稿を開く（ファイル ▸ 開く）か、ファイルをここにドロップしてください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="365" />
+      <location filename="../draft_view.py" line="392" />
       <source>top field: %1 (%2)</source>
       <translation>最有力分野: %1（%2）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="368" />
+      <location filename="../draft_view.py" line="395" />
       <source>the rule behind this field is not verified</source>
       <translation>この分野のルールは公式情報で未確認です</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="371" />
+      <location filename="../draft_view.py" line="398" />
       <source>version %1 of %2</source>
       <translation>第%1版（全%2版）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="372" />
+      <location filename="../draft_view.py" line="399" />
       <source>rules %1, model %2</source>
       <translation>ルール %1、モデル %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="375" />
+      <location filename="../draft_view.py" line="402" />
       <source>A screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="387" />
+      <location filename="../draft_view.py" line="414" />
       <source>from version %1</source>
       <translation>第%1版から引き継ぎ</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="392" />
-      <location filename="../draft_view.py" line="462" />
+      <location filename="../draft_view.py" line="419" />
+      <location filename="../draft_view.py" line="489" />
       <source>claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="393" />
-      <location filename="../draft_view.py" line="463" />
+      <location filename="../draft_view.py" line="420" />
+      <location filename="../draft_view.py" line="490" />
       <source>claim %1 of version %2 (removed)</source>
       <translation>第%2版の請求項%1（削除）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="397" />
-      <location filename="../draft_view.py" line="466" />
+      <location filename="../draft_view.py" line="424" />
+      <location filename="../draft_view.py" line="493" />
       <source>Re-review %1%2: was '%3' (%4) before the claim changed</source>
       <translation>要再確認 %1%2：請求項の変更前は「%3」（%4）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="422" />
+      <location filename="../draft_view.py" line="449" />
       <source>amended since version %1</source>
       <translation>第%1版から補正</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="424" />
+      <location filename="../draft_view.py" line="451" />
       <source>added since version %1</source>
       <translation>第%1版の後に追加</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="452" />
+      <location filename="../draft_view.py" line="479" />
       <source>Changes since version %1: %2 unchanged, %3 amended, %4 added, %5 removed</source>
       <translation>第%1版からの変更：変更なし %2 件、補正 %3 件、追加 %4 件、削除 %5 件</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="458" />
+      <location filename="../draft_view.py" line="485" />
       <source>no field</source>
       <translation>分野なし</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="471" />
+      <location filename="../draft_view.py" line="498" />
       <source>Claim %1 amended; no field found in it before or after</source>
       <translation>請求項%1 補正：変更前も変更後も該当分野なし</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="473" />
+      <location filename="../draft_view.py" line="500" />
       <source>Claim %1 amended: top field %2 → %3</source>
       <translation>請求項%1 補正：最有力分野 %2 → %3</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="476" />
+      <location filename="../draft_view.py" line="503" />
       <source>Claim %1 added: top field %2</source>
       <translation>請求項%1 追加：最有力分野 %2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="478" />
+      <location filename="../draft_view.py" line="505" />
       <source>Claim %1 of version %2 removed (top field was %3)</source>
       <translation>第%2版の請求項%1 削除（最有力分野は %3）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="481" />
+      <location filename="../draft_view.py" line="508" />
       <source>Claim %1 unchanged, now claim %2</source>
       <translation>請求項%1 変更なし、現在は請求項%2</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="531" />
+      <location filename="../draft_view.py" line="575" />
       <source>(no IPC prediction)</source>
       <translation>（IPC予測なし）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="557" />
+      <location filename="../draft_view.py" line="601" />
       <source>No claims to annotate in this draft: record your view in the decision's rationale.</source>
       <translation>この草稿には注記できる請求項がありません。ご意見は出願方針の理由に記入してください。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="572" />
+      <location filename="../draft_view.py" line="616" />
       <source>(whole claim)</source>
       <translation>（請求項全体）</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="604" />
+      <location filename="../draft_view.py" line="648" />
       <source>This draft has no claims section; it was screened as a whole text.</source>
       <translation>この草稿には特許請求の範囲がないため、全文で判定しました。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="608" />
+      <location filename="../draft_view.py" line="652" />
       <source>Independent claim</source>
       <translation>独立請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="608" />
+      <location filename="../draft_view.py" line="652" />
       <source>Dependent claim</source>
       <translation>従属請求項</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="612" />
+      <location filename="../draft_view.py" line="656" />
       <source>Claim %1</source>
       <translation>請求項%1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="614" />
+      <location filename="../draft_view.py" line="658" />
       <source>refers to claim(s) %1</source>
       <translation>請求項%1を引用</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="644" />
+      <location filename="../draft_view.py" line="688" />
       <source>Evidence:</source>
       <translation>根拠:</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="647" />
+      <location filename="../draft_view.py" line="691" />
       <source>No evidence terms found in this claim.</source>
       <translation>この請求項に根拠となる語は見つかりませんでした。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="673" />
+      <location filename="../draft_view.py" line="717" />
       <source>Also found in: %1</source>
       <translation>請求項以外の根拠: %1</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="679" />
+      <location filename="../draft_view.py" line="723" />
       <source>title</source>
       <translation>発明の名称</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="680" />
+      <location filename="../draft_view.py" line="724" />
       <source>abstract</source>
       <translation>要約</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="681" />
+      <location filename="../draft_view.py" line="725" />
       <source>technical field</source>
       <translation>技術分野</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="682" />
+      <location filename="../draft_view.py" line="726" />
       <source>description</source>
       <translation>明細書</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="683" />
+      <location filename="../draft_view.py" line="727" />
       <source>predicted IPC</source>
       <translation>予測IPC</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="726" />
+      <location filename="../draft_view.py" line="770" />
       <source>Claim %1 has no field flagged: there is no flag to agree or disagree with.</source>
       <translation>請求項%1には該当の可能性がある分野がありません。同意・不同意する判定がありません。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="731" />
+      <location filename="../draft_view.py" line="775" />
       <source>Choose the field of claim %1 to annotate first (Field, in the annotation panel).</source>
       <translation>先に請求項%1の注記する分野を選んでください（注記欄の「分野」）。</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="749" />
+      <location filename="../draft_view.py" line="793" />
       <source>Agree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="750" />
+      <location filename="../draft_view.py" line="794" />
       <source>Disagree with field %1 on claim %2</source>
       <translation>請求項%2の分野 %1 の判定に不同意</translation>
     </message>
     <message>
-      <location filename="../draft_view.py" line="752" />
+      <location filename="../draft_view.py" line="796" />
       <source>not saved yet: Save (Ctrl+S) or Undo (Ctrl+Z)</source>
       <translation>未保存です。保存（Ctrl+S）または取り消し（Ctrl+Z）</translation>
     </message>
@@ -909,7 +909,7 @@
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="102" />
+      <location filename="../labels.py" line="107" />
       <source>No</source>
       <translation>いいえ</translation>
     </message>
@@ -954,108 +954,113 @@
       <translation>第%1版</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="70" />
-      <location filename="../labels.py" line="92" />
+      <location filename="../labels.py" line="66" />
+      <source>v%1</source>
+      <translation>第%1版</translation>
+    </message>
+    <message>
+      <location filename="../labels.py" line="75" />
+      <location filename="../labels.py" line="97" />
       <source>Screened</source>
       <translation>判定済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="71" />
+      <location filename="../labels.py" line="76" />
       <source>In log</source>
       <translation>記録済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="72" />
+      <location filename="../labels.py" line="77" />
       <source>Decided</source>
       <translation>方針決定済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="73" />
+      <location filename="../labels.py" line="78" />
       <source>Screening…</source>
       <translation>判定中…</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="79" />
+      <location filename="../labels.py" line="84" />
       <source>apparatus</source>
       <translation>物</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="80" />
+      <location filename="../labels.py" line="85" />
       <source>method</source>
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="81" />
+      <location filename="../labels.py" line="86" />
       <source>system</source>
       <translation>システム</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="82" />
+      <location filename="../labels.py" line="87" />
       <source>composition</source>
       <translation>組成物</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="83" />
+      <location filename="../labels.py" line="88" />
       <source>use</source>
       <translation>用途</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="84" />
+      <location filename="../labels.py" line="89" />
       <source>program</source>
       <translation>プログラム</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="85" />
+      <location filename="../labels.py" line="90" />
       <source>other</source>
       <translation>その他</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="91" />
+      <location filename="../labels.py" line="96" />
       <source>Draft added</source>
       <translation>草稿を登録</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="93" />
+      <location filename="../labels.py" line="98" />
       <source>Annotation</source>
       <translation>注記</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="94" />
+      <location filename="../labels.py" line="99" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="95" />
+      <location filename="../labels.py" line="100" />
       <source>Log upgraded</source>
       <translation>記録形式を更新</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="96" />
+      <location filename="../labels.py" line="101" />
       <source>New version</source>
       <translation>新しい版</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="97" />
+      <location filename="../labels.py" line="102" />
       <source>Annotations carried over</source>
       <translation>注記の引き継ぎ</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="102" />
+      <location filename="../labels.py" line="107" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="102" />
+      <location filename="../labels.py" line="107" />
       <source>Unanswered</source>
       <translation>未回答</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="106" />
+      <location filename="../labels.py" line="111" />
       <source>verified</source>
       <translation>確認済み</translation>
     </message>
     <message>
-      <location filename="../labels.py" line="106" />
+      <location filename="../labels.py" line="111" />
       <source>unverified</source>
       <translation>未確認</translation>
     </message>
