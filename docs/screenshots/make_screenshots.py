@@ -151,10 +151,11 @@ def main(out_dir: Path) -> list[Path]:
             win.select_key(key)
             written.append(grab(win, out_dir / f"main_{lang}_{size[0]}x{size[1]}.png", size))
         # the grinder's second version: what changed, carried annotations, what to re-review
-        win.resize(*SIZES[0])
         g2 = next(r for r in (win.queue_model.row_at(i) for i in range(win.queue_model.rowCount())) if r.path == str(grinder))
-        win.select_key(g2.key)
-        written.append(grab(win, out_dir / f"versions_{lang}_{SIZES[0][0]}x{SIZES[0][1]}.png", SIZES[0]))
+        for size in SIZES:
+            win.resize(*size)
+            win.select_key(g2.key)
+            written.append(grab(win, out_dir / f"versions_{lang}_{size[0]}x{size[1]}.png", size))
         win.select_key(key)
         win.tabs.setCurrentWidget(win.decision_panel)
         panel = win.decision_panel
@@ -172,8 +173,9 @@ def main(out_dir: Path) -> list[Path]:
             win.resize(*size)
             written.append(grab(win, out_dir / f"decision_{lang}_{size[0]}x{size[1]}.png", size))
         win.tabs.setCurrentWidget(win.log_view)
-        win.resize(*SIZES[0])
-        written.append(grab(win, out_dir / f"log_{lang}_{SIZES[0][0]}x{SIZES[0][1]}.png", SIZES[0]))
+        for size in SIZES:
+            win.resize(*size)
+            written.append(grab(win, out_dir / f"log_{lang}_{size[0]}x{size[1]}.png", size))
         win.tabs.setCurrentWidget(win.draft_view)
         shot = out_dir / f"failures_{lang}.png"
         failures_shot(win, bad_files(), shot)
