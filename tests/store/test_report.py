@@ -56,12 +56,51 @@ def test_mixed_japanese_and_english_keeps_the_english_word_whole():
         assert all(line[0] not in NO_LINE_START for line in lines[1:])
 
 
+def test_a_file_extension_stays_with_its_name():
+    """'…US20010000044A1.' over 'xml' read as two words: the dot before an extension is no break."""
+    name = "PatentPublicData_pap_US20010000044A1.xml"
+    for width in range(17, 40):
+        lines = wrap_lines(name, width, _width)
+        assert "".join(lines) == name and all(_width(line) <= width for line in lines)
+        if width >= _width("US20010000044A1.xml"):
+            assert not any(line.endswith(".") for line in lines), (width, lines)
+        else:  # too narrow for the name and its extension: cut at the dot, never inside 'xml'
+            assert lines[-1] == "xml", (width, lines)
+
+
+def test_a_long_japanese_phrase_wraps_where_katakana_meets_kanji():
+    """'請求項1の量子ドッ' / 'ト型…': a phrase longer than its column was cut inside ドット."""
+    text = "請求項1の量子ドット型赤外線受光素子は特定技術分野17に該当する"
+    for width in range(20, 34):
+        lines = wrap_lines(text, width, _width)
+        assert "".join(lines) == text and all(_width(line) <= width for line in lines)
+        assert not any(line.endswith(("ド", "ドッ")) for line in lines), (width, lines)
+
+
+@pytest.mark.parametrize("text, width, expected", [
+    ("送付の可能性大", 12, ["送付の", "可能性大"]),  # not 送付の可能性 / 大
+    ("第一次\u200b審査期限", 10, ["第一次", "審査期限"]),  # a marked break: not 第一次審査期 / 限
+    ("指定なし10か月", 12, ["指定なし", "10か月"]),  # not 指定なし10か / 月
+    ("日本で第一国出願（第78条）", 20, ["日本で第一国出願", "（第78条）"]),  # not （第 / 78条）
+    ("事前確認を求める（第79条）", 20, ["事前確認を求める", "（第79条）"]),
+])
+def test_japanese_wraps_between_phrases_not_inside_a_word(text, width, expected):
+    assert wrap_lines(text, width, _width) == expected
+
+
+def test_a_japanese_phrase_longer_than_its_column_still_wraps_by_character():
+    lines = wrap_lines("量子ドット型赤外線受光素子", 8, _width)
+    assert "".join(lines) == "量子ドット型赤外線受光素子" and all(_width(line) <= 8 for line in lines)
+    assert all(line[0] not in NO_LINE_START for line in lines[1:])
+
+
 @pytest.fixture
 def report_log(tmp_path):
     with TriageLog.open(tmp_path / "log.sqlite", reviewer="tanaka") as log:
         v = make_verdict("transacting.xml", likelihood=0.0027, claims=("A method of transacting business.",))
         v = v.__class__(**{**v.__dict__, "draft": v.draft.__class__(**{**v.draft.__dict__, "title": LONG_TITLE})})
         a = log.record_verdict(v)
+        log.annotate(a, 1, 5, "disagree", "generic e-commerce", corrected_ipc="G06Q 30/06", reviewer="sato")
         log.decide(a, "hold", "first look", True, ("US",), reviewer="kimura")
         log.decide(a, "clear_abroad", RATIONALE, True, ("US", "EP", "CN", "IN"), "2026-01-31", reviewer="kimura",
                    residences=("JP",), completed_abroad=(), override_reason="The JPO confirmed it is not covered (Art. 79)")
@@ -94,10 +133,14 @@ def test_the_report_never_breaks_a_word_and_shows_one_fact_per_column(report_log
     if language in ("ja", "both"):
         assert "特許庁へ事前確認" in flat and "指定なし10か月" in flat and "日本国内で" in flat
         assert "出願案" not in flat and "判断" not in flat  # the glossary's words
+    if language in ("ja", "both"):  # the annotations a decision was taken on, in Japanese too
+        assert "請求項1「Amethodoftransactingbusiness.」、分野5：不同意（修正IPCG06Q30/06）—generice-commerce" in flat
     if language == "ja":
         assert "Triage report" not in text and "Decisions with rationale" not in text
+        assert "claim 1, field" not in text and "disagree" not in text
     if language == "en":
         assert "事前判定報告書" not in text and "Triage report" in text
+        assert "claim1“Amethodoftransactingbusiness.”,field5:disagree(correctedIPCG06Q30/06)—generice-commerce" in flat
     layout = _pdftotext(res.path, layout=True)
     row = next(line for line in layout.splitlines() if "Transacting business over" in line)
     assert re.search(r"\byes\b|はい", row)  # the cells of a row start on one baseline: the answer is its own cell
@@ -122,3 +165,25 @@ def test_log_export_lang_chooses_the_reports_language(report_log, tmp_path):
     assert main(["log", "export", "--db", str(report_log.path), "-o", str(out), "--lang", "ja"]) == 0
     text = _pdftotext(out)
     assert "事前判定報告書" in text and "Triage report" not in text
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_an_annotation_quotes_its_claim_as_a_reader_sees_it(tmp_path, language):
+    """The claim an annotation is about, quoted by its display text: the PDF draft's line
+    breaks and end-of-line hyphens joined ('hydro-⏎phone' is 'hydrophone'), cut at a word."""
+    claims = ("An autonomous underwater vehicle comprising: a pressure hull; a hydro-\nphone array mounted along\n"
+              "the pressure hull; and a navigation controller configured to estimate a position of the vehicle.",
+              "The vehicle of claim 1, wherein the hydrophone array is towed.")
+    with TriageLog.open(tmp_path / "log.sqlite", reviewer="tanaka") as log:
+        did = log.record_verdict(make_verdict("uuv.pdf", claims=claims))
+        log.annotate(did, 1, 5, "agree", "pressure hull", reviewer="sato")
+        log.decide(did, "hold", "look again", reviewer="kimura")
+        res = export_log(log, "pdf", tmp_path / "r.pdf", language=language)
+    flat = " ".join(_pdftotext(res.path).split())
+    assert "hydro-" not in flat and "hydrophone" in flat
+    # its opening, cut at a word and marked
+    quote = ("claim 1 “An autonomous underwater vehicle comprising: a pressure hull; a hydrophone…”, field 5: agree"
+             if language == "en" else
+             "請求項1「An autonomous underwater vehicle comprising: a pressure hull; a hydrophone…」、分野 5：同意")
+    assert quote in flat, flat

@@ -36,7 +36,7 @@ define("I668", "Top field", "最有力分野")
 define("I669", "Likelihood", "該当可能性")
 define("I670", "Decision", "出願方針")
 define("I671", "JP filing", "日本出願日")
-define("I672", "Review due", "第一次審査期限")
+define("I672", "Review due", "第一次\u200b審査期限")  # U+200B: where the report's column head may wrap
 define("I673", "If not designated (10 mo.)", "指定なし10か月")
 define("I674", "No.", "番号")
 define("I675", "Rationale", "理由")
@@ -72,3 +72,14 @@ define(
     "the period starts after it ends ({since} to {until}): change its start or its end",
     "期間の開始日が終了日より後です（{since}～{until}）。開始日または終了日を直してください",
 )
+
+
+# -- the PDF report, continued (I640-I649), dayjob
+define("I640", "claim {claim}, field {field}: {verdict}{ipc}{note} [{who}, {at}]",
+       "請求項{claim}、分野 {field}：{verdict}{ipc}{note}［{who}、{at}］")
+define("I641", "agree", "同意")
+define("I642", "disagree", "不同意")
+define("I643", " (corrected IPC {ipc_code})", "（修正IPC {ipc_code}）")
+define("I644", "claim {claim} \u201c{text}\u201d, field {field}: {verdict}{ipc}{note} [{who}, {at}]",
+       "請求項{claim}「{text}」、分野 {field}：{verdict}{ipc}{note}［{who}、{at}］")
+define("I645", " (v{version})", "（第{version}版）")

@@ -364,7 +364,7 @@ def export_log(
             _write_json(tmp, rows, meta, plans, basis)
         else:
             drafts = log.matters(level=level, decision=decision if decision else None, reviewer=reviewer)
-            _write_pdf(tmp, rows, drafts, meta, font, plans, basis, language)
+            _write_pdf(tmp, rows, drafts, meta, font, plans, basis, language, claim_texts(log, rows, basis))
         os.replace(tmp, out)
     except WorkbenchError:
         tmp.unlink(missing_ok=True)
@@ -489,10 +489,26 @@ def find_cjk_font(candidates: tuple[str, ...] | None = None) -> Path:
     raise ExportError(E602)
 
 
+def claim_texts(log: TriageLog, rows: list[DecisionRow], basis: dict) -> dict[tuple[int, int], str]:
+    """(draft id, claim number) -> the claim as a reader sees it (PDF line breaks and
+    end-of-line hyphens joined: workbench.text.reader_line), for the claims annotated
+    before a decision: the report quotes the claim an annotation is about."""
+    from workbench.text import reader_line, reader_words
+
+    wanted = {(r.draft_id, a["claim_number"]) for r in rows for a in (basis.get(r.id) or {}).get("annotations", ())}
+    out: dict[tuple[int, int], str] = {}
+    for draft_id in sorted({d for d, _ in wanted}):
+        claims = log.draft(draft_id).claims
+        words = reader_words("\n".join(c.text for c in claims))
+        out.update({(draft_id, c.number): reader_line(c.text, words) for c in claims if (draft_id, c.number) in wanted})
+    return out
+
+
 def _write_pdf(path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], meta: dict, font: Path,
-               plans: dict | None = None, basis: dict | None = None, language: str = "both") -> None:
-    """The auditor's report: workbench/store/report.py (with each decision's basis and the
-    clearance plans of the current decisions)."""
+               plans: dict | None = None, basis: dict | None = None, language: str = "both",
+               claims: dict[tuple[int, int], str] | None = None) -> None:
+    """The auditor's report: workbench/store/report.py (with each decision's basis, the
+    claims its annotations are about, and the clearance plans of the current decisions)."""
     from workbench.store.report import write_pdf
 
-    write_pdf(path, rows, drafts, meta, font, language, plans, basis)
+    write_pdf(path, rows, drafts, meta, font, language, plans, basis, claims)

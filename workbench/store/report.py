@@ -1,14 +1,17 @@
 """The PDF report of the triage log, as an auditor reads it.
 
 - Words are never broken: English wraps at spaces (a word longer than its column, such as
-  a hash or a path, is cut after ``/ _ - .`` first), Japanese between characters with the
-  kinsoku rules (no line starts with 、。」）ー… or ends with 「（…). Every cell is wrapped
+  a hash or a path, is cut after ``/ _ - .`` first, never before a file's extension),
+  Japanese between phrases (after a particle or ending: 「事前確認を|求める」, before 「（」,
+  after 「、。）」; a label may mark more with U+200B), a phrase longer than its column
+  between characters, always with the kinsoku rules (no line starts with 、。」）ー… or
+  ends with 「（…). Every cell is wrapped
   here, measured with the report's own font, and handed to the PDF as whole lines.
 - One fact per column (completed in Japan is one column, the planned countries another).
 - Likelihoods as the application shows them (``percent_text``: "<1%", never 0.0027).
 - Whole titles (a title is never cut at its first line).
 - Labels in English, Japanese or both (``language``: "en", "ja", "both"), from coded
-  messages (workbench/messages/export.py I650-I699).
+  messages (workbench/messages/export.py I640-I699).
 """
 
 from __future__ import annotations
@@ -31,11 +34,86 @@ NO_LINE_START = set("、。，．,.・：:；;？?！!ー－～…‥）)］]｝
 NO_LINE_END = set("（(［[｛{〔〈《「『【〘〖〝‘“")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+|\s+")
-_SOFT_BREAK = re.compile(r"(?<=[/_\-.,;:=&?])")  # where a word too long for its column may be cut
+# where a word too long for its column may be cut: after / _ - , ; : = & ? and after a dot
+# that does not start a file's extension ('…044A1.' / 'xml' left the extension alone)
+_SOFT_BREAK = re.compile(r"(?<=[/_\-,;:=&?])|(?<=\.)(?![A-Za-z0-9]{1,4}$)")
+_DOT_BREAK = re.compile(r"(?<=\.)")  # a name too long for its column even so: at its dots next
+ZWSP = "\u200b"  # a break opportunity marked in a label ('第一次\u200b審査期限'); never printed
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
 
 
 def _is_cjk(token: str) -> bool:
     return len(token) == 1 and re.match(rf"[{_CJK}]", token) is not None
+
+
+def _has_cjk(token: str) -> bool:
+    return re.search(rf"[{_CJK}]", token) is not None
+
+
+_BREAK_AFTER = set("、。，．）］｝〕〉》」』】〙〗〟！？")  # punctuation a Japanese line may end after
+_NO_BREAK_AFTER = ("か", "ヶ", "ヵ")  # 10か月 (a counter, not a particle)
+
+
+def _may_break_phrase(phrase: str, after: str) -> bool:
+    """:func:`_may_break` with what comes before: not inside 10か月."""
+    before = phrase[-1]
+    if before in _NO_BREAK_AFTER and after == "月" and len(phrase) > 1 and phrase[-2].isdigit():
+        return False
+    return _may_break(before, after)
+
+
+def _may_break(before: str, after: str) -> bool:
+    """Whether Japanese text may wrap between two characters: after a phrase's particles
+    and endings (hiragana followed by anything else: 'を|求める', 'で|完成', 'なし|10か月'),
+    before an opening bracket and after a closing one or a comma/full stop; never where
+    kinsoku forbids it. Inside a word (漢字 compounds, katakana, 第78条) it may not."""
+    if after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    if not (_has_cjk(before) or _has_cjk(after)):
+        return False
+    if before in _BREAK_AFTER or after in NO_LINE_END:  # after 、。）」 / before （「
+        return True
+    return _HIRAGANA.match(before) is not None and _HIRAGANA.match(after) is None
+
+
+_KATAKANA = re.compile(r"[\u30a0-\u30ffー]")
+
+
+def _script_runs(phrase: str) -> list[str]:
+    """A Japanese phrase cut where katakana meets kanji (量子 | ドット | 型赤外線受光素子は)."""
+    runs: list[str] = []
+    for ch in phrase:
+        if runs and (_KATAKANA.match(runs[-1][-1]) is None) != (_KATAKANA.match(ch) is None) \
+                and _has_cjk(runs[-1][-1]) and _has_cjk(ch) and _HIRAGANA.match(ch) is None \
+                and _HIRAGANA.match(runs[-1][-1]) is None and ch not in NO_LINE_START:
+            runs.append(ch)
+        elif runs:
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+    return runs
+
+
+def _tokens(text: str) -> list[str]:
+    """Words: English words as written, Japanese phrases (see :func:`_may_break`), spaces;
+    a ZWSP ends a word too."""
+    out: list[str] = []
+    for segment in text.split(ZWSP):
+        chunk = ""
+        for tok in _TOKEN.findall(segment):
+            if tok.isspace():
+                if chunk:
+                    out.append(chunk)
+                    chunk = ""
+                out.append(tok)
+            elif chunk and (not (_has_cjk(chunk[-1]) or _has_cjk(tok[0])) or _may_break_phrase(chunk, tok[0])):
+                out.append(chunk)
+                chunk = tok
+            else:
+                chunk += tok
+        if chunk:
+            out.append(chunk)
+    return out
 
 
 def wrap_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
@@ -53,7 +131,12 @@ def _split_long(word: str, width: float, measure) -> list[str]:
     """A word wider than a whole line: cut after / _ - . first, else between characters."""
     parts: list[str] = []
     cur = ""
+    pieces = []
     for piece in _SOFT_BREAK.split(word):
+        pieces.extend(_DOT_BREAK.split(piece) if measure(piece) > width else [piece])
+    for piece in pieces:
+        if not piece:
+            continue
         if measure(cur + piece) <= width:
             cur += piece
             continue
@@ -73,13 +156,15 @@ def _split_long(word: str, width: float, measure) -> list[str]:
 
 
 def _wrap_paragraph(text: str, width: float, measure) -> list[str]:
-    tokens = _TOKEN.findall(text)
+    tokens = _tokens(text)
+    tokens.reverse()  # a stack: a Japanese phrase too long for a line goes back as its characters
     lines: list[list[str]] = [[]]
 
     def line_text(toks: list[str]) -> str:
         return "".join(toks).strip()
 
-    for tok in tokens:
+    while tokens:
+        tok = tokens.pop()
         cur = lines[-1]
         if tok.isspace():
             if cur:
@@ -87,6 +172,10 @@ def _wrap_paragraph(text: str, width: float, measure) -> list[str]:
             continue
         if measure(line_text(cur + [tok])) <= width:
             cur.append(tok)
+            continue
+        if len(tok) > 1 and _has_cjk(tok) and measure(tok) > width:  # a phrase longer than a line:
+            runs = _script_runs(tok)  # between katakana and kanji first (量子|ドット|型…), else by character
+            tokens.extend(reversed(runs if len(runs) > 1 else _TOKEN.findall(tok)))
             continue
         if not _is_cjk(tok) and measure(tok) > width:  # a word longer than a line
             pieces = _split_long(tok, width, measure)
@@ -98,7 +187,7 @@ def _wrap_paragraph(text: str, width: float, measure) -> list[str]:
             continue
         # a break before tok: keep the kinsoku rules by moving characters down with it
         carry: list[str] = [tok]
-        while cur and (carry[0] in NO_LINE_START or (cur[-1] in NO_LINE_END)) and len(cur) > 1:
+        while cur and (carry[0][0] in NO_LINE_START or (cur[-1][-1] in NO_LINE_END)) and len(cur) > 1:
             if cur[-1] == " ":
                 cur.pop()
                 continue
@@ -165,6 +254,35 @@ class Labels:
         return ", ".join(codes) if codes else self(M.I685, sep="\n")
 
 
+QUOTE_EN, QUOTE_JA = 80, 40  # characters of a claim quoted with its annotation
+
+
+def claim_quote(text: str) -> str:
+    """The opening of a claim's display text, cut at a word (English) and ended with '…'."""
+    text = " ".join((text or "").split())
+    limit = QUOTE_JA if _has_cjk(text[:QUOTE_JA]) else QUOTE_EN
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if not _has_cjk(cut) and " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _annotation(t: Labels, a: dict, claim_text: str | None = None) -> str:
+    """One annotation recorded before a decision, in the report's language(s) (both: two
+    lines), quoting the opening of its claim (its display text: line wraps joined)."""
+    verdict = {"agree": M.I641, "disagree": M.I642}.get(a.get("verdict"))
+    quote = {"text": claim_quote(claim_text)} if claim_text else {}
+    return t(
+        M.I644 if quote else M.I640, sep="\n", **quote,
+        claim=a["claim_number"], field="-" if a.get("field_id") is None else a["field_id"],
+        verdict=msg(verdict) if verdict else a.get("verdict", ""),
+        ipc=msg(M.I643, ipc_code=a["corrected_ipc"]) if a.get("corrected_ipc") else "",
+        note=f" — {a['note']}" if a.get("note") else "", who=a.get("reviewer", ""), at=a.get("at", "")[:16].replace("T", " "),
+    )
+
+
 def _filter_text(filters: dict, t: Labels) -> str:
     parts = [f"{k}={v}" for k, v in filters.items() if v not in (None, "")]
     return ", ".join(parts) if parts else t(M.I691)
@@ -172,7 +290,7 @@ def _filter_text(filters: dict, t: Labels) -> str:
 
 def write_pdf(
     path: Path, rows: list[DecisionRow], drafts: list[DraftSummary], meta: dict, font: Path, language: str = "both",
-    plans: dict | None = None, basis: dict | None = None,
+    plans: dict | None = None, basis: dict | None = None, claims: dict[tuple[int, int], str] | None = None,
 ) -> None:
     """Write the report: a header on every page (where it came from), the summary, the
     drafts (one row per matter, its latest version) and every decision with its rationale."""
@@ -247,11 +365,15 @@ def write_pdf(
     levels = Counter(d.level or "-" for d in drafts)
     decided = Counter(d.decision for d in drafts)
     heading(t(M.I658))
+
+    def comma(tl: Labels) -> str:
+        return "、" if tl.language == "ja" else ", "
+
     for tl in t.each():
         paragraph(tl(
             M.I659, matters=len(drafts), drafts=sum(d.versions for d in drafts),
-            levels=", ".join(f"{tl.level(k) if k != '-' else '-'} {v}" for k, v in sorted(levels.items())),
-            decisions=", ".join(f"{tl.decision(k)} {v}" for k, v in sorted(decided.items(), key=lambda kv: kv[0] or "")),
+            levels=comma(tl).join(f"{tl.level(k) if k != '-' else '-'} {v}" for k, v in sorted(levels.items())),
+            decisions=comma(tl).join(f"{tl.decision(k)} {v}" for k, v in sorted(decided.items(), key=lambda kv: kv[0] or "")),
             records=len(rows),
         ))
     pdf.ln(2)
@@ -283,7 +405,7 @@ def write_pdf(
     if rows:
         body = []
         for r in rows:
-            version = f" (v{r.version})" if r.version > 1 else ""
+            version = t(M.I645, sep="", version=r.version) if r.version > 1 else ""
             body.append([
                 f"{r.id}" + ("" if r.current else f"\n{t(M.I687, sep=chr(10))}"), f"{r.draft_id}: {r.draft_name}{version}",
                 t.decision(r.decision), r.rationale, r.reviewer, r.at[:16].replace("T", " "),
@@ -301,8 +423,6 @@ def write_pdf(
     else:
         paragraph(t(M.I663))
     if rows:  # what each decision was taken on: an auditor's question (teamlog, issue 12)
-        from workbench.store.export import annotation_text
-
         pdf.ln(3)
         if pdf.will_page_break(48):
             pdf.add_page()
@@ -316,7 +436,8 @@ def write_pdf(
             b = (basis or {}).get(r.id) or {"answers": {}, "annotations": []}
             answers = (t.pair("defence use", "防衛用途") + ": " + answer(b["answers"].get("defence_use")) + "\n"
                        + t.pair("State-commissioned", "国の委託") + ": " + answer(b["answers"].get("state_commissioned")))
-            notes = "\n".join(annotation_text(a) for a in b["annotations"]) or t.pair("none", "なし")
+            notes = "\n".join(_annotation(t, a, (claims or {}).get((r.draft_id, a["claim_number"]))) for a in b["annotations"]) \
+                or t.pair("none", "なし")
             if r.override_reason:
                 from workbench.store.signoff import risks_message
 
