@@ -149,357 +149,347 @@
   <context>
     <name>DecisionPanel</name>
     <message>
-      <location filename="../decision_panel.py" line="81" />
+      <location filename="../decision_panel.py" line="82" />
       <source>Required: why this decision was taken</source>
       <translation>必須: この方針とした理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="85" />
+      <location filename="../decision_panel.py" line="86" />
       <source>Completed in Japan</source>
       <translation>日本国内で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="87" />
+      <location filename="../decision_panel.py" line="88" />
       <source>Completed outside Japan</source>
       <translation>日本国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="88" />
+      <location filename="../decision_panel.py" line="89" />
       <source>Unknown</source>
       <translation>不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="95" />
+      <location filename="../decision_panel.py" line="96" />
       <source>Completed in, e.g. US</source>
       <translation>完成国（例: US）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="99" />
+      <location filename="../decision_panel.py" line="100" />
       <source>e.g. US, EP, CN</source>
       <translation>例: US, EP, CN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="101" />
+      <location filename="../decision_panel.py" line="102" />
       <source>e.g. JP, IN</source>
       <translation>例: JP, IN</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="102" />
+      <location filename="../decision_panel.py" line="103" />
       <source>Filed in Japan on</source>
       <translation>日本出願日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="121" />
-      <location filename="../decision_panel.py" line="783" />
+      <location filename="../decision_panel.py" line="122" />
+      <location filename="../decision_panel.py" line="784" />
       <source>Save decision</source>
       <translation>方針を保存</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="55" />
-      <location filename="../decision_panel.py" line="164" />
-      <location filename="../decision_panel.py" line="174" />
+      <location filename="../decision_panel.py" line="56" />
+      <location filename="../decision_panel.py" line="165" />
+      <location filename="../decision_panel.py" line="175" />
       <source>Foreign-filing checklist</source>
       <translation>外国出願チェックリスト</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="86" />
+      <location filename="../decision_panel.py" line="87" />
       <source>Partly in Japan, partly abroad</source>
       <translation>日本国内と国外で発明を完成</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="112" />
+      <location filename="../decision_panel.py" line="113" />
       <source>By then the JPO has referred the application for security review or not; it tells you it will not refer it only on your request (申出).</source>
       <translation>この日までに特許庁は保全審査に付すかどうかを決めます。付さない旨の通知は出願人の申出があった場合に限り行われます。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="116" />
+      <location filename="../decision_panel.py" line="117" />
       <source>Foreign filing from this date only if no security designation was made by then (not an unconditional release; the exact release events are unconfirmed).</source>
       <translation>この日までに保全指定がされなかった場合に限り、この日から外国出願が可能です（無条件の解除ではなく、正確な解除の時点は未確認です）。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="126" />
+      <location filename="../decision_panel.py" line="127" />
       <source>Filing facts and clearance plan</source>
       <translation>出願関係事実と出願前の許可等の計画</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="127" />
+      <location filename="../decision_panel.py" line="128" />
       <source>One per line: name: residence: nationality: where made, e.g. Yamada: JP: JP: JP</source>
       <translation>1行に1人：氏名: 居住国: 国籍: 担当部分の完成地（例：山田: JP: JP: JP）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="128" />
+      <location filename="../decision_panel.py" line="129" />
       <source>One per line: name: seat, e.g. Acme KK: JP</source>
       <translation>1行に1者：名称: 本拠（例：株式会社アクメ: JP）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="129" />
+      <location filename="../decision_panel.py" line="130" />
       <source>One per line: office[@receiving office][: date], e.g. PCT@JP: 2027-01-15 (date!: filed)</source>
       <translation>1行に1件：出願先[@受理官庁][: 日付]（例：PCT@JP: 2027-01-15。日付の後に ! で出願済み）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="130" />
+      <location filename="../decision_panel.py" line="131" />
       <source>One per line: rule: asked on[: granted on], e.g. US: 2026-12-01</source>
       <translation>1行に1件：規則の国: 求めた日[: 得た日]（例：US: 2026-12-01）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="136" />
+      <location filename="../decision_panel.py" line="137" />
       <source>Clearance plan</source>
       <translation>出願前の許可等の計画</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="171" />
+      <location filename="../decision_panel.py" line="172" />
       <source>Country</source>
       <translation>国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="171" />
+      <location filename="../decision_panel.py" line="172" />
       <source>Applies</source>
       <translation>適用</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="171" />
+      <location filename="../decision_panel.py" line="172" />
       <source>What to do</source>
       <translation>必要な手続</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="171" />
+      <location filename="../decision_panel.py" line="172" />
       <source>Waiting period</source>
       <translation>待機期間</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="171" />
+      <location filename="../decision_panel.py" line="172" />
       <source>Rule</source>
       <translation>ルール</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="187" />
+      <location filename="../decision_panel.py" line="188" />
       <source>Screening aid, not legal advice.</source>
       <translation>事前判定の補助であり、法的助言ではありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="188" />
+      <location filename="../decision_panel.py" line="189" />
       <source>Hover over a row for why it applies and the law; its sources are listed below as links.</source>
       <translation>行にポインターを合わせると、適用される理由と法令が表示されます。出典は下にリンクで示します。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="216" />
+      <location filename="../decision_panel.py" line="217" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="217" />
+      <location filename="../decision_panel.py" line="218" />
       <source>Rationale</source>
       <translation>理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="221" />
+      <location filename="../decision_panel.py" line="222" />
       <source>Place of completion</source>
       <translation>発明の完成地</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="222" />
+      <location filename="../decision_panel.py" line="223" />
       <source>Planned countries</source>
       <translation>外国出願予定国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="223" />
+      <location filename="../decision_panel.py" line="224" />
       <source>Inventors / applicant reside in</source>
       <translation>発明者・出願人の居住国</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="228" />
+      <location filename="../decision_panel.py" line="229" />
       <source>JP filing</source>
       <translation>日本出願</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="229" />
+      <location filename="../decision_panel.py" line="230" />
       <source>Primary review due (3 months)</source>
       <translation>第一次審査期限（出願から3か月）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="230" />
+      <location filename="../decision_panel.py" line="231" />
       <source>10 months without designation</source>
       <translation>保全指定なしで10か月を経過する日</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="255" />
+      <location filename="../decision_panel.py" line="256" />
       <source>Inventors</source>
       <translation>発明者</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="256" />
+      <location filename="../decision_panel.py" line="257" />
       <source>Applicants</source>
       <translation>出願人</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="257" />
+      <location filename="../decision_panel.py" line="258" />
       <source>Planned filings</source>
       <translation>出願予定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="258" />
+      <location filename="../decision_panel.py" line="259" />
       <source>Clearances asked for</source>
       <translation>求めた許可等</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="265" />
+      <location filename="../decision_panel.py" line="266" />
       <source>Decision history of this draft</source>
       <translation>この草稿の方針履歴</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="296" />
+      <location filename="../decision_panel.py" line="297" />
       <source>No draft selected.</source>
       <translation>草稿が選択されていません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="380" />
+      <location filename="../decision_panel.py" line="381" />
       <source>Abroad: not recorded</source>
       <translation>国外の完成地: 記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="414" />
+      <location filename="../decision_panel.py" line="415" />
       <source>not screened</source>
       <translation>未判定</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="416" />
+      <location filename="../decision_panel.py" line="417" />
       <source>From the draft: triage level %1 · for defence use: %2</source>
       <translation>草稿の情報: 判定 %1 ・ 防衛目的: %2</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="426" />
+      <location filename="../decision_panel.py" line="427" />
       <source>Place of completion unknown: rules that depend on where the invention was made (e.g. Japan's) are not checked.</source>
       <translation>発明の完成地が不明のため、発明がなされた国で適用が決まるルール（日本など）は確認していません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="428" />
+      <location filename="../decision_panel.py" line="429" />
       <source>Not a country code (ignored): %1</source>
       <translation>国コードではないため無視しました: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="431" />
+      <location filename="../decision_panel.py" line="432" />
       <source>No rule in the checklist applies to these facts.</source>
       <translation>この条件で適用されるチェックリストのルールはありません。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="433" />
+      <location filename="../decision_panel.py" line="434" />
       <source>Enter where the invention was completed, where the inventors and the applicant reside, and the planned countries.</source>
       <translation>発明の完成地、発明者・出願人の居住国、外国出願予定国を入力してください。</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="506" />
+      <location filename="../decision_panel.py" line="507" />
       <source>Yes</source>
       <translation>はい</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="506" />
+      <location filename="../decision_panel.py" line="507" />
       <source>Possible</source>
       <translation>該当の可能性</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="545" />
+      <location filename="../decision_panel.py" line="546" />
       <source>Sources for %1:</source>
       <translation>%1 の出典:</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="573" />
+      <location filename="../decision_panel.py" line="574" />
       <source>Why</source>
       <translation>適用理由</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="573" />
+      <location filename="../decision_panel.py" line="574" />
       <source>Law</source>
       <translation>根拠法令</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="573" />
+      <location filename="../decision_panel.py" line="574" />
       <source>Penalty</source>
       <translation>罰則</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="573" />
+      <location filename="../decision_panel.py" line="574" />
       <source>Note</source>
       <translation>メモ</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="573" />
+      <location filename="../decision_panel.py" line="574" />
       <source>Sources</source>
       <translation>出典</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="577" />
+      <location filename="../decision_panel.py" line="578" />
       <source>partly verified (see the note)</source>
       <translation>一部確認済み（注を参照）</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="595" />
+      <location filename="../decision_panel.py" line="596" />
       <source>in Japan</source>
       <translation>日本国内</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="595" />
+      <location filename="../decision_panel.py" line="596" />
       <source>outside Japan</source>
       <translation>日本国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="595" />
+      <location filename="../decision_panel.py" line="596" />
       <source>in Japan and abroad</source>
       <translation>日本国内と国外</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="596" />
+      <location filename="../decision_panel.py" line="597" />
       <source>place unknown</source>
       <translation>完成地不明</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="598" />
+      <location filename="../decision_panel.py" line="599" />
       <source>3 mo.</source>
       <translation>3か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="598" />
+      <location filename="../decision_panel.py" line="599" />
       <source>10 mo.</source>
       <translation>10か月</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="602" />
+      <location filename="../decision_panel.py" line="603" />
       <source>residences: %1</source>
       <translation>居住国: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="603" />
+      <location filename="../decision_panel.py" line="604" />
       <source>completed abroad: %1</source>
       <translation>国外の完成地: %1</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="615" />
+      <location filename="../decision_panel.py" line="616" />
       <source>on version %1</source>
       <translation>第%1版に対して</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="624" />
+      <location filename="../decision_panel.py" line="625" />
       <source>not recorded</source>
       <translation>記録なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="625" />
+      <location filename="../decision_panel.py" line="626" />
       <source>none given</source>
       <translation>入力なし</translation>
     </message>
     <message>
-      <location filename="../decision_panel.py" line="783" />
+      <location filename="../decision_panel.py" line="784" />
       <source>Saving…</source>
       <translation>保存中…</translation>
-    </message>
-    <message>
-      <location filename="../decision_panel.py" line="790" />
-      <source>A decision needs a rationale: write why it was taken.</source>
-      <translation>方針には理由が必要です。理由を記入してください。</translation>
-    </message>
-    <message>
-      <location filename="../decision_panel.py" line="802" />
-      <source>Japan is not a place abroad: choose 'Completed in Japan', or list only the other countries.</source>
-      <translation>日本は国外ではありません。「日本国内で発明を完成」を選ぶか、日本以外の国だけを入力してください。</translation>
     </message>
     <message>
       <location filename="../decision_panel.py" line="809" />
@@ -1319,7 +1309,7 @@
     <message>
       <location filename="../main_window.py" line="272" />
       <location filename="../main_window.py" line="538" />
-      <location filename="../main_window.py" line="867" />
+      <location filename="../main_window.py" line="875" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
@@ -1430,67 +1420,62 @@
     </message>
     <message>
       <location filename="../main_window.py" line="541" />
-      <location filename="../main_window.py" line="847" />
+      <location filename="../main_window.py" line="855" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="854" />
-      <source>The export period starts after it ends (%1 to %2): change From or to.</source>
-      <translation>エクスポート期間の開始日が終了日より後です（%1～%2）。開始日または終了日を直してください。</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="859" />
+      <location filename="../main_window.py" line="867" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="859" />
+      <location filename="../main_window.py" line="867" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="859" />
+      <location filename="../main_window.py" line="867" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="861" />
+      <location filename="../main_window.py" line="869" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="872" />
+      <location filename="../main_window.py" line="880" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="900" />
+      <location filename="../main_window.py" line="908" />
       <source>The file name ends in .%1, so the log is exported as %2 (not %3).</source>
       <translation>ファイル名の拡張子が .%1 のため、判定記録を %2 でエクスポートします（%3 ではありません）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="930" />
+      <location filename="../main_window.py" line="938" />
       <source>Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).</source>
       <translation>設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="934" />
+      <location filename="../main_window.py" line="942" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="970" />
+      <location filename="../main_window.py" line="978" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="973" />
+      <location filename="../main_window.py" line="981" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="981" />
+      <location filename="../main_window.py" line="989" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -1506,56 +1491,56 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../models/queue.py" line="103" />
+      <location filename="../models/queue.py" line="172" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="104" />
+      <location filename="../models/queue.py" line="173" />
       <source>Status</source>
       <translation>状態</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="105" />
+      <location filename="../models/queue.py" line="174" />
       <source>Level</source>
       <translation>判定</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="106" />
+      <location filename="../models/queue.py" line="175" />
       <source>Top field</source>
       <translation>最有力分野</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="107" />
+      <location filename="../models/queue.py" line="176" />
       <source>Likelihood</source>
       <translation>該当可能性</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="108" />
+      <location filename="../models/queue.py" line="177" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="109" />
+      <location filename="../models/queue.py" line="178" />
       <source>Review
 due</source>
       <translation>審査
 期限</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="110" />
+      <location filename="../models/queue.py" line="179" />
       <source>If not
 designated</source>
       <translation>指定なし
 10か月</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="97" />
+      <location filename="../models/queue.py" line="166" />
       <source>Primary review (3 mo.)</source>
       <translation>第一次審査期限（3か月）</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="98" />
+      <location filename="../models/queue.py" line="167" />
       <source>10 mo. without designation</source>
       <translation>10か月（保全指定なし）</translation>
     </message>
