@@ -255,6 +255,7 @@ _FILLERS: tuple[tuple[str, str], ...] = (
     (r"no <claim> elements", "<claim> 要素がありません"),
     (r"encoding: (?P<x>.*)", "文字コード：{x}"),
     (r"a folder", "フォルダー"),
+    (r"a link to a folder", "フォルダーへのリンク"),
     (r"a named pipe \(FIFO\)", "名前付きパイプ（FIFO）"),
     (r"a socket", "ソケット"),
     (r"a device", "デバイス"),

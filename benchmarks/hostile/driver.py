@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -85,10 +86,18 @@ def run_one(argv: list[str], hang_s: float, workdir: str) -> dict:
     with open(err_path, "rb") as fh:
         err = fh.read(200_000).decode("utf-8", "backslashreplace")
     rc = os.waitstatus_to_exitcode(status)
+    files = []  # the drafts `triage --json` screened, from the whole output (a folder's results pass 20 kB)
+    for line in out.splitlines():
+        if line.startswith('{"file"'):
+            try:
+                files.append(json.loads(line).get("file"))
+            except ValueError:
+                pass
     return {
         "rc": rc, "killed": outcome, "wall": round(wall, 3), "cpu": round(usage.ru_utime + usage.ru_stime, 3),
         "rss_mb": round(max(usage.ru_maxrss, peak_seen) / 1024, 1), "out": out[-20_000:], "err": err[-5000:],
-        "out_len": len(out),
+        "out_len": len(out), "files": files,
+        "codes": re.findall(r"\[(E\d{3})\]", err),  # from the whole error output (a 5,000-character path hid the code)
     }
 
 

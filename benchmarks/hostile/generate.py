@@ -326,7 +326,9 @@ def generate(out: Path, *, big: bool = True) -> list[Case]:  # noqa: C901 - one 
         b'<?xml version="1.0"?><w:numbering ' + W + b'><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="2000000000"/>'
         b'<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>',
         "word/document.xml": m["word/document.xml"].replace(b"<w:p>", b'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>')}))
-    add("docx-many-page-breaks.docx", "docx-structure", "refuse", _docx_bytes(mutate=_body(
+    # one character after 200,000 page breaks: read in bounded time (1.4 s CPU), then screened as a
+    # text too short to judge (N410: review, never clear) or refused by `claims` (E201) - either is honest
+    add("docx-many-page-breaks.docx", "docx-structure", "either", _docx_bytes(mutate=_body(
         b"<w:p><w:r>" + b'<w:br w:type="page"/>' * 200_000 + b"<w:t>x</w:t></w:r></w:p>")))
     for n in (50_000, 400_000):
         add(f"docx-many-paragraphs-{n}.docx", "docx-size", "either", _docx_bytes(mutate=_body(b"<w:p><w:r><w:t>rotor</w:t></w:r></w:p>" * n)))

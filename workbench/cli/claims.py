@@ -37,7 +37,11 @@ def run(args) -> int:
     from pathlib import Path
 
     try:
-        is_dir = Path(args.file).is_dir()
+        given = Path(args.file)
+        from workbench.ingest.detect import SUPPORTED_SUFFIXES
+
+        # a link to a folder named like a draft is given as a file: read_draft refuses it (E116)
+        is_dir = given.is_dir() and not (given.is_symlink() and given.suffix.lower() in SUPPORTED_SUFFIXES)
     except (OSError, ValueError):  # a name too long, a NUL byte: read_draft names the problem (E101)
         is_dir = False
     if is_dir:

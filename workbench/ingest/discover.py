@@ -21,16 +21,20 @@ def expand_paths(paths: Iterable[str | Path], notes: list | None = None) -> list
     reports E101 naming it. A file named more than once (a folder and a file in it) is
     listed once, where it first came.
 
-    Links are never followed silently: a link to a folder given by name is walked as that
-    folder (W150); a link to a folder found inside a walk is not followed (a loop) and is
-    named (W151, the first MAX_LINK_NOTES, then W152 counting the rest). The coded notes go
-    to ``notes`` (the CLI prints them, the GUI shows them)."""
+    Links are never followed silently: a link to a folder given by a name without a draft's
+    suffix is walked as that folder (W150); one named like a draft ('drafts.txt' -> /tmp) is
+    given as a file, so it is kept and refused when read (E116, a link to a folder), never
+    walked; a link to a folder found inside a walk is not followed (a loop) and is named
+    (W151, the first MAX_LINK_NOTES, then W152 counting the rest). The coded notes go to
+    ``notes`` (the CLI prints them, the GUI shows them)."""
     said: list = [] if notes is None else notes
     links: list[tuple[Path, str]] = []
     out: list[str] = []
     for given in paths:
         p = Path(given)
-        if _is_dir(p):
+        if _is_dir(p) and _is_link(p) and p.suffix.lower() in SUPPORTED_SUFFIXES:
+            out.append(str(p))  # given as a file: read_draft refuses it (E116)
+        elif _is_dir(p):
             if _is_link(p):
                 said.append(msg(I.W150, path=str(p), target=_target(p)))
             out.extend(

@@ -29,18 +29,18 @@ W150 = define(
     "W150",
     "{path} is a link to the folder {target}: every draft in that folder is screened, as for a folder given by name "
     "(links to folders inside it are not followed).",
-    "{path} はフォルダ {target} へのリンクです。フォルダを指定した場合と同じく、そのフォルダ内のすべての草稿を判定します"
-    "（その中のフォルダへのリンクはたどりません）。",
+    "{path} はフォルダー {target} へのリンクです。フォルダーを指定した場合と同じく、そのフォルダー内のすべての草稿を判定します"
+    "（その中のフォルダーへのリンクはたどりません）。",
 )
 W151 = define(
     "W151",
     "{path} is a link to a folder inside a folder being screened: not followed (a link can loop back). "
     "Give its target {target} to screen the drafts in it.",
-    "{path} は判定中のフォルダ内にあるフォルダへのリンクのため、たどりませんでした（リンクは循環することがあります）。"
+    "{path} は判定中のフォルダー内にあるフォルダーへのリンクのため、たどりませんでした（リンクは循環することがあります）。"
     "その中の草稿を判定するには、リンク先 {target} を指定してください。",
 )
 W152 = define(
     "W152",
     "{count} more link(s) to folders inside the folders being screened were not followed.",
-    "判定中のフォルダ内にあるフォルダへのリンクを、ほかに{count}件たどりませんでした。",
+    "判定中のフォルダー内にあるフォルダーへのリンクを、ほかに{count}件たどりませんでした。",
 )
