@@ -119,3 +119,27 @@ def test_encrypted_pdf_needs_the_password(tmp_path, capsys) -> None:
     assert main(["claims", str(path), "--password", "s3cret", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [(c["number"], c["depends_on"]) for c in out["claims"]] == [(1, []), (2, [1]), (3, [1])]
+
+
+def test_claims_of_a_folder_says_it_is_a_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert main(["claims", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "[E901]" in err and str(tmp_path) in err and "フォルダーです" in err and "workbench triage" in err
+    assert "存在しない" not in err
+
+
+def test_a_truncated_docx_reads_in_japanese(tmp_path, capsys, monkeypatch):
+    from docx import Document
+
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    whole = tmp_path / "whole.docx"
+    doc = Document()
+    doc.add_paragraph("【請求項１】弾頭を備える無人航空機。")
+    doc.save(whole)
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(whole.read_bytes()[:4000])  # a copy interrupted half-way
+    assert main(["claims", str(cut)]) == 2
+    err = capsys.readouterr().err
+    assert "[E108]" in err and str(cut) in err and "途中で切れている" in err
+    assert "not a valid ZIP" not in err

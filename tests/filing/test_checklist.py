@@ -110,3 +110,22 @@ def test_cli_refuses_what_is_not_a_country_code(capsys):
     rc = main(["filing", "check", "--completed-in", "Japan", "--plan", "US", "--level", "likely"])
     err = capsys.readouterr().err
     assert rc == 2 and "[E901]" in err and "Japan" in err
+
+
+def test_filing_check_without_the_place_of_completion_is_refused(capsys):
+    # without --completed-in no first-filing duty can apply: "no rule applies" would be a false all-clear
+    assert main(["filing", "check", "--plan", "US,EP"]) == 2
+    err = capsys.readouterr().err
+    assert "[E901]" in err and "--completed-in" in err and "Traceback" not in err
+
+
+def test_filing_check_without_the_place_of_completion_in_japanese(capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert main(["filing", "check", "--residence", "JP", "--plan", "US"]) == 2
+    err = capsys.readouterr().err
+    assert "[E901]" in err and "--completed-in" in err and "発明を完成した国" in err
+
+
+def test_filing_check_with_the_place_of_completion_still_runs(capsys):
+    assert main(["filing", "check", "--completed-in", "JP", "--plan", "US"]) == 0
+    assert "JP" in capsys.readouterr().out

@@ -289,3 +289,55 @@ def test_field_names_follow_the_users_language(db, capsys, monkeypatch):
     field_line = [ln for ln in out_en.splitlines() if ln.strip().startswith("field") and "(" in ln][0]
     assert "Unmanned aerial vehicles" in field_line and "無人航空機" not in field_line
     assert out_en.count("\n") == out_ja.count("\n")  # the same record, only the names differ
+
+
+def _log(db_path):
+    with TriageLog.open(db_path, reviewer="tester") as log:
+        log.record_verdict(make_verdict())
+    return str(db_path)
+
+
+def test_an_existing_backup_file_is_not_overwritten(db_path, tmp_path, capsys):
+    db = _log(db_path)
+    out = tmp_path / "b.sqlite"
+    out.write_bytes(b"keep me")
+    assert main(["log", "backup", "--db", db, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "[E513]" in err and str(out) in err and "--out" in err and "--db" not in err
+    assert out.read_bytes() == b"keep me"
+
+
+def test_a_missing_folder_is_named_in_japanese(db_path, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    db = _log(db_path)
+    out = tmp_path / "no-such-folder" / "b.sqlite"
+    assert main(["log", "backup", "--db", db, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "[E513]" in err and f"フォルダー {out.parent} が存在しません" in err and "--out" in err
+    assert not out.parent.exists()
+    with TriageLog.open(db) as log:
+        assert log.verify().ok and len(log.drafts()) == 1
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(db_path, tmp_path, capsys, monkeypatch):
+    db = _log(db_path)
+    out = tmp_path / "period.csv"
+    argv = ["--db", db, "--since", "2026-12-01", "--until", "2026-01-01"]
+    assert main(["log", "export", "-o", str(out), *argv]) == 2
+    assert "[E901]" in capsys.readouterr().err and not out.exists()  # no export 'of 0 decisions'
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    assert main(["log", "list", *argv]) == 2
+    err = capsys.readouterr().err
+    assert "2026-12-01" in err and "終了日より後" in err
+    assert main(["log", "export", "-o", str(out), "--db", db, "--since", "2026-01-01", "--until", "2026-12-31"]) == 0
+    assert out.exists()
+
+
+def test_export_to_a_file_without_a_known_ending_names_it_in_japanese(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    out = tmp_path / "decisions.txt"
+    assert main(["log", "export", "--db", str(tmp_path / "log.sqlite"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "[E901]" in err and str(out) in err and "--format" in err
+    assert "give --format" not in err  # the reason is in Japanese too, not only the frame
+    assert ".xlsx" in err and not out.exists()

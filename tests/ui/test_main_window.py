@@ -14,6 +14,7 @@ from workbench.ui.notifications import NotificationManager
 from workbench.ui.session import Session
 
 from ui_fakes import fake_screen_files, wait_for_log_write
+from PySide6.QtCore import QDate, Qt
 
 
 def _screen(win, qtbot, paths, screen_files=fake_screen_files):
@@ -448,3 +449,151 @@ def test_screening_sends_no_thresholds_unless_the_user_set_them(window, qtbot, e
     window.apply_preferences(Settings())  # ticked "use the model's" again
     _screen(window, qtbot, example_drafts[:1], recording)
     assert sent[-1] is None
+
+
+def _tab_chain(qtbot, start, n):
+    """The widgets that get the focus pressing Tab ``n`` times from ``start``."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    chain = []
+    for _ in range(n):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        chain.append(QApplication.focusWidget())
+    return chain
+
+
+def test_tab_leaves_the_tables_so_keyboard_only_use_reaches_the_rest_of_the_window(window, qtbot, example_drafts):
+    """Keyboard-only use: Tab in the queue (and the field table, the log, the checklist)
+    walked from cell to cell and never left the table; arrow keys move between rows."""
+    from tests.ui.ui_fakes import fake_screen_files
+
+    window.activateWindow()
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
+    chain = _tab_chain(qtbot, window.queue, 3)
+    assert any(w is not window.queue for w in chain), "Tab never left the queue"
+    for table in (window.queue, window.draft_view.fields, window.log_view.table, window.decision_panel.checklist):
+        assert not table.tabKeyNavigation()
+
+
+def test_tab_in_the_rationale_moves_on_instead_of_typing_a_tab(window, qtbot, example_drafts):
+    """Ctrl+D puts the cursor in the rationale; Tab typed a tab character into it and the
+    keyboard user could not reach 'Place of completion' and the rest of the form."""
+    from tests.ui.ui_fakes import fake_screen_files
+
+    window.activateWindow()
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
+    window.show_decision()
+    panel = window.decision_panel
+    panel.rationale.setPlainText("why")
+    chain = _tab_chain(qtbot, panel.rationale, 1)
+    assert panel.rationale.toPlainText() == "why"
+    assert chain[0] is not panel.rationale
+
+
+def _rules_fail(paths, **_):
+    """A screening that cannot start: the user rules folder is unreadable (E307)."""
+    from workbench.errors import E307, RulesError
+
+    raise RulesError(E307, path="/nowhere/rules", detail="not a folder")
+    yield  # pragma: no cover - a generator, as the pipeline is
+
+
+def test_a_batch_that_fails_as_a_whole_is_not_reported_as_screened_0_drafts(window, qtbot, example_drafts):
+    """With an unreadable rules folder the coded error was shown, then at once replaced
+    in the status bar by 'Screened 0 draft(s).' as if nothing had gone wrong."""
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(example_drafts[0])], screen_files=_rules_fail)
+    last = window.session.notes.history[-1]
+    assert "E307" in last.render("en")
+    assert not any("Screened 0" in n.render("en") for n in window.session.notes.history)
+    assert "Screened 0" not in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("lang, words", [("en", "starts after it ends"), ("ja", "開始日が終了日より後")])
+def test_an_export_period_that_ends_before_it_starts_is_refused_not_exported_empty(window, qtbot, qapp, tmp_path, lang, words):
+    """From 2026-12-01 to 2026-01-01 wrote a file 'of 0 decisions', as if the log had none."""
+    from workbench.ui import i18n
+
+    i18n.install_translators(qapp, lang)
+    try:
+        lv = window.log_view
+        lv.exp_since_on.setChecked(True)
+        lv.exp_until_on.setChecked(True)
+        lv.exp_since.setDate(QDate(2026, 12, 1))
+        lv.exp_until.setDate(QDate(2026, 1, 1))
+        out = tmp_path / "period.csv"
+        assert window.export_dialog("csv", str(out)) is None
+        assert not out.exists()
+        last = window.session.notes.history[-1]
+        assert words in last.render(lang) and "2026-12-01" in last.render(lang)
+        lv.exp_until.setDate(QDate(2026, 12, 31))  # a real period exports
+        w = window.export_dialog("csv", str(out))
+        assert w is not None
+        with qtbot.waitSignal(w.signals.finished, timeout=30000):
+            pass
+        assert out.exists()
+    finally:
+        i18n.install_translators(qapp, "en")
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Cancelled: 1 of "), ("ja", "中止しました")])
+def test_a_cancelled_batch_says_how_many_drafts_were_not_screened(window, qtbot, qapp, example_drafts, uspto_drafts, lang, words):
+    """After Ctrl+. the batch ended on 'Screened 18 draft(s).' - as if the folder were
+    done - while 32 of its 50 files had not been screened."""
+    import threading
+
+    from tests.ui.ui_fakes import fake_screen_files
+    from workbench.ui import i18n
+
+    files = [*example_drafts, *uspto_drafts]
+    release = threading.Event()
+
+    def slow_screen(paths, **kw):
+        for item in fake_screen_files(paths, **kw):
+            yield item
+            release.wait(10)  # hold after the first file until the test cancelled
+
+    def on_item(_item):
+        if not release.is_set():
+            window.act_cancel.trigger()
+            release.set()
+
+    i18n.install_translators(qapp, lang)
+    try:
+        with qtbot.waitSignal(window.batch_finished, timeout=60000) as sig:
+            w = window.open_paths([str(p) for p in files], screen_files=slow_screen)
+            w.signals.yielded.connect(on_item)
+        ok, failed = sig.args
+        left = len(files) - ok - failed
+        assert ok == 1 and left > 0
+        text = window.session.notes.history[-1].render(lang)
+        assert words in text and str(left) in text and str(len(files)) in text
+        # the next batch, not cancelled, reports as before
+        with qtbot.waitSignal(window.batch_finished, timeout=60000):
+            window.open_paths([str(example_drafts[0])], screen_files=fake_screen_files)
+        assert words not in window.session.notes.history[-1].render(lang)
+    finally:
+        i18n.install_translators(qapp, "en")
+
+
+def test_one_file_that_could_not_be_screened_reads_naturally_in_japanese(window, qtbot, qapp, tmp_path):
+    """'1 件のファイルをいずれも判定できませんでした' ('none of the 1 file') for a single file."""
+    from tests.ui.ui_fakes import fake_screen_files
+    from workbench.ui import i18n
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    i18n.install_translators(qapp, "ja")
+    try:
+        with qtbot.waitSignal(window.batch_finished, timeout=60000):
+            window.open_paths([str(empty)], screen_files=fake_screen_files)
+        text = window.session.notes.history[-1].render("ja")
+        assert "いずれも" not in text
+        assert "1 件も判定できませんでした" in text and "全 1 件" in text
+    finally:
+        i18n.install_translators(qapp, "en")

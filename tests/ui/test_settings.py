@@ -15,6 +15,7 @@ from workbench.settings import OperatingPoint, RecommendedThresholds
 from workbench.settings import Settings
 from workbench.ui.preferences import load_preferences, save_preferences, qsettings
 from workbench.ui.settings_dialog import SettingsDialog
+from dataclasses import replace
 
 
 def test_preferences_round_trip_through_qsettings_and_the_core_file(tmp_path):
@@ -211,3 +212,71 @@ def test_the_gui_uses_the_same_user_rules_folder_as_the_cli(tmp_path, monkeypatc
     (tmp_path / "data" / "rules").mkdir(parents=True)
     assert rules_dir(Settings()) == str(tmp_path / "data" / "rules")
     assert rules_dir(Settings(rules_dir=str(tmp_path / "firm"))) == str(tmp_path / "firm")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_settings_operating_points_table_shows_every_column_without_scrolling(qtbot, qapp, lang):
+    """In Japanese the table of the model's operating points was cut after two columns
+    ('要検討となる割合', '要検討…') behind a horizontal scroll bar: the review threshold,
+    the figure a user picks a row for, was out of sight."""
+    from workbench.ui import i18n
+    from workbench.settings import Settings
+    from workbench.ui.settings_dialog import SettingsDialog
+
+    i18n.install_translators(qapp, lang)
+    try:
+        dlg = SettingsDialog(Settings(reviewer="tanaka"))
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        t = dlg.points
+        assert t.rowCount() > 1, "the model card's operating points are missing"
+        qtbot.waitUntil(lambda: t.horizontalScrollBar().maximum() == 0, timeout=2000)  # laid out, no scroll bar
+        assert sum(t.columnWidth(c) for c in range(t.columnCount())) <= t.viewport().width()
+        assert t.columnViewportPosition(t.columnCount() - 1) >= 0  # the review threshold column is in sight
+    finally:
+        i18n.install_translators(qapp, "en")
+
+
+def test_settings_refuses_a_rules_folder_that_cannot_be_loaded_and_names_the_file(qtbot, tmp_path):
+    """A missing folder or a rule file with a YAML error was accepted ('Settings saved');
+    the next screening then failed. The dialog now says which file and stays open."""
+    from workbench.settings import Settings
+    from workbench.ui.settings_dialog import SettingsDialog
+
+    broken = tmp_path / "rules_bad"
+    broken.mkdir()
+    (broken / "my-fields.yaml").write_text("fields: [ {id: 1, \n", encoding="utf-8")
+    good = tmp_path / "rules_empty"
+    good.mkdir()
+    for folder, code, named in ((tmp_path / "nowhere", "E307", "nowhere"), (broken, "E302", "my-fields.yaml")):
+        dlg = SettingsDialog(Settings(reviewer="tanaka"))
+        qtbot.addWidget(dlg)
+        dlg.show()
+        dlg.rules_dir.setText(str(folder))
+        with qtbot.assertNotEmitted(dlg.accepted):
+            dlg.accept()
+        assert dlg.isVisible()
+        assert code in dlg.error.text() and named in dlg.error.text()
+    dlg = SettingsDialog(Settings(reviewer="tanaka"))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.rules_dir.setText(str(good))
+    with qtbot.waitSignal(dlg.accepted, timeout=1000):
+        dlg.accept()
+    assert dlg.error.text() == ""
+
+
+def test_changing_the_thresholds_says_the_queue_levels_were_set_with_the_old_ones(window, qtbot, example_drafts):
+    """New thresholds only said 'Settings saved.' while every level in the queue stayed as
+    the old thresholds set it: a manager could read them as re-judged."""
+    from tests.ui.ui_fakes import fake_screen_files
+
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        window.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
+    prefs = window.session.prefs
+    window.apply_preferences(replace(prefs, reviewer="suzuki"))
+    assert window.session.notes.history[-1].render("en") == "Settings saved."
+    window.apply_preferences(replace(window.session.prefs, review_threshold=0.2, likely_threshold=0.6))
+    text = window.session.notes.history[-1].render("en")
+    assert "new thresholds apply to drafts screened from now on" in text and "old" in text
