@@ -21,7 +21,7 @@ from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from workbench.classify.engine import TOP_IPC, Assessment, Engine, FieldScore
+from workbench.classify.engine import Assessment, Engine, FieldScore
 from workbench.domain import (
     AdditionalAnswers,
     ClaimSet,
@@ -30,7 +30,6 @@ from workbench.domain import (
     DraftVerdict,
     Evidence,
     FieldVerdict,
-    IpcScore,
     Thresholds,
 )
 from workbench.text import reader_line
@@ -188,10 +187,14 @@ def screen_draft(
 
     claim_verdicts = tuple(_claim_verdict(eng, c, a, thr) for c, a in zip(claims.claims, per_claim))
     section_evidence = []
+    shown = set()  # (field, rule term) already shown as evidence
     for name, text in sections:
-        section_evidence += [_evidence(h, text, name) for h in eng.ruleset.find_terms(text, draft.language)]
+        hits = eng.ruleset.find_terms(text, draft.language)
+        section_evidence += [_evidence(h, text, name) for h in hits]
+        shown |= {(int(h.field_id), h.term.lower()) for h in hits}
     if not claims.claims:
         section_evidence += [_evidence(h, draft.text, "description") for h in whole.terms]
+        shown |= {(int(h.field_id), h.term.lower()) for h in whole.terms}
 
     known_matches = {}
     if known:
@@ -200,9 +203,21 @@ def screen_draft(
                 origin = R.R330 if set(m.codes) & typed else R.R331  # entered for the draft / printed in it
                 reasons = tuple(msg(origin, reason=r) for r in m.reasons)
                 known_matches[m.field_id] = replace(m, reasons=reasons)
+    # evidence terms anywhere in the draft (the description too): the draft-level score counts
+    # them, and a draft with one is never cleared by the model alone; each term found only in the
+    # description is shown once, where it first occurs
+    full_text = draft.text[:MAX_FULL_CHARS]
+    full_hits = eng.ruleset.find_terms(full_text, draft.language)
+    shown |= {(int(h.field_id), h.term.lower()) for a in per_claim for h in a.terms}
+    for h in full_hits:
+        key = (int(h.field_id), h.term.lower())
+        if key not in shown:
+            shown.add(key)
+            section_evidence.append(_evidence(h, full_text, "description"))
     # the draft-level score (full drafts: length- and wrapping-invariant, see classify/draft.py);
     # the fields share it in proportion to their own likelihoods (the nearest field gets it all)
-    ds, probs_whole = eng.score_draft(draft.text[:MAX_FULL_CHARS], draft.language)
+    claims_text = "\n".join(c.text[:MAX_CLAIM_CHARS] for c in claims.claims)
+    ds = eng.score_draft(full_text, draft.language, claims=claims_text, n_terms=eng.term_count(full_hits))
     raw = [0.0 if fs.excluded else max(f.likelihood for f in [fs] + [a.fields[j] for a in per_claim]) for j, fs in enumerate(whole.fields)]
     top_raw = max(raw, default=0.0)
 
@@ -248,10 +263,10 @@ def screen_draft(
         fields, level = _draft_level(eng, ds, fields, level, thr, known, known_matches, notes)
     if partial and level == "clear":  # the claims past the extractor's bound were not screened (W480)
         level = "review"
+    # IPC suggestions from what states the invention (title, abstract, field and claims, or the
+    # opening of a draft without claims): read from the whole description they drift to what
+    # the description dwells on (measured on the 140 office-coded grants: benchmarks/quality_drafts)
     ipc = whole.ipc
-    if probs_whole is not None:
-        top_ipc = [t for t in eng.model.top(probs_whole, k=TOP_IPC + 30) if not t[0].startswith("field:")][:TOP_IPC]
-        ipc = tuple(IpcScore(code=c, score=round(sc, 4), title=t) for c, sc, t in top_ipc)
     rs = eng.ruleset
     return DraftVerdict(
         draft=draft,
@@ -289,7 +304,7 @@ def _answered_yes(rule, answers: AdditionalAnswers) -> bool:
 def _draft_level(eng: Engine, ds, fields: list[FieldVerdict], level: str, thr: Thresholds, known, known_matches, notes: list):
     """The level from the draft-level score, then what the known codes and the text's length
     say. Returns (fields, level); adds its notes to ``notes``."""
-    has_terms = any(e.source != "ipc" for f in fields for e in f.evidence)
+    has_terms = ds.n_terms > 0 or any(e.source != "ipc" for f in fields for e in f.evidence)
     if ds.base:
         notes.append(msg(M.N411))
     if known and not known_matches:  # codes known for the draft, none in a field
@@ -304,6 +319,16 @@ def _draft_level(eng: Engine, ds, fields: list[FieldVerdict], level: str, thr: T
         notes.append(msg(M.N410, chars=len(ds.text)))
         if level == "clear":
             level = "review"
+    termed = None  # the field whose evidence terms keep the draft from being cleared
+    if level == "clear" and has_terms:
+        level = "review"
+        by_field: dict[int, dict[str, None]] = {}
+        for fv in fields:
+            for e in fv.evidence:
+                if e.source != "ipc":
+                    by_field.setdefault(fv.field_id, {})[e.term] = None
+        if by_field:
+            termed = max(by_field, key=lambda k: len(by_field[k]))
     if not fields:
         return fields, level
     top = max(range(len(fields)), key=lambda i: fields[i].likelihood)
@@ -319,6 +344,12 @@ def _draft_level(eng: Engine, ds, fields: list[FieldVerdict], level: str, thr: T
         why = msg(M.R413, terms=terms) if terms else msg(M.R412)
         extra.append(msg(M.R411, score=f"{ds.probability:.3g}", review=f"{thr.review:.3g}", why=why))
     fields[top] = replace(f, reasons=tuple(f.reasons) + tuple(extra))
+    if termed is not None:
+        i = next(i for i, x in enumerate(fields) if x.field_id == termed)
+        terms = tuple(dict.fromkeys(e.term for e in fields[i].evidence if e.source != "ipc"))
+        x = fields[i]
+        fields[i] = replace(x, status="possible" if x.status == "no" else x.status,
+                            reasons=tuple(x.reasons) + (msg(M.R416, terms=terms, score=f"{ds.probability:.3g}", review=f"{thr.review:.3g}"),))
     if level == "clear":  # a rule "hit" on predicted codes alone does not stand against the draft-level score
         fields = [replace(x, status="possible") if x.status == "hit" and x.field_id not in known_matches else x for x in fields]
     return fields, level

@@ -1,23 +1,27 @@
 """The draft-level score: is this whole draft in a specified field?
 
-Designed for full drafts (what users screen), trained on them (``train.fit_draft_scorer``):
+Designed for full drafts (what users screen), trained on them (``draft_train.fit_draft_scorer``):
 
 - the text is normalised first (``features.normalise``: line wraps, hyphen wraps, white space),
   so a draft scores the same whatever its wrapping or file format;
-- a **draft head** (logistic regression on the hashed features, which are sublinear in the
-  term counts and L2-normalised, so a longer text does not score higher by its length) reads
-  the whole draft, and also each passage of about ``PASSAGE_CHARS`` characters;
-- a small **second stage** combines the whole-draft value, the strongest passages and the
-  number of passages (so the strongest of many passages is discounted for their number) into
-  the probability. It was fit on out-of-fold values of the training drafts, so it learnt how a
-  passage's value relates to a draft's label at every length: a weapon claim inside a long
-  civilian description still counts (its passage scores high), a long civilian text does not
-  rise by having many passages.
-- Japanese text: the head learnt from English drafts only, so a Japanese draft is scored by the
+- two **heads** (logistic regression on the hashed features, which are sublinear in the term
+  counts and L2-normalised, so a longer text does not score higher by its length):
+  the *whole* head reads the whole draft; the *front* head reads what states the invention -
+  the opening of the draft (title, abstract, field, first part of the description: the first
+  ``FRONT_CHARS`` characters) and every claim, wherever the claims stand. A weapon claim inside a
+  long civilian description is read by the front head at full strength;
+- a small **second stage** (logistic regression over ``STAGE2_FEATURES``: the two heads and the
+  number of distinct evidence terms of the best-supported field in the whole text) gives the
+  probability. It was fit on out-of-fold head values of the training drafts;
+- the **levels** (``draft_train.choose_draft_thresholds``, ``triage._draft_level``): a draft with
+  an evidence term of a field anywhere in its text is never cleared by the model; one without
+  any is cleared below the review threshold.
+- Japanese text: the heads learnt from English drafts only, so a Japanese draft is scored by the
   **base stage**: a regression of the English drafts' second-stage logit on what reads Japanese
   (the rule set's evidence terms, the IPC model's field scores), which puts it on the same scale.
 
-Each passage's value is kept for the evidence (``DraftScore.passages``).
+The whole head's value on each passage of about ``PASSAGE_CHARS`` characters is kept for the
+evidence (``DraftScore.passages``: where in a long text the draft reads most like a field).
 """
 
 from __future__ import annotations
@@ -28,8 +32,10 @@ import numpy as np
 
 PASSAGE_CHARS = 1500
 TOP_PASSAGES = 3
-STAGE2_FEATURES = ("whole", "top1", "top3", "log_passages")
-PASSAGE_STAGE_FEATURES = STAGE2_FEATURES[1:]  # the passage stage: strongest passages and their number only
+FRONT_CHARS = 4000  # the opening of a draft the front head reads (title, abstract, field, first description)
+FRONT_CLAIMS_CHARS = 30_000  # the claims it reads beside it (bounded: a 10,000-claim file is not read whole)
+STAGE2_FEATURES = ("whole", "front", "log_terms")
+FORMAT = 3  # the persisted layout (2: whole head + passage stage, before 2026-12-02 afternoon)
 BASE_FEATURES = ("log_terms", "has_terms", "logit_code_with_terms", "logit_field_head_with_terms")
 CLIP = 12.0
 
@@ -49,6 +55,13 @@ def passages(text: str, size: int = PASSAGE_CHARS) -> list[tuple[int, int]]:
     return out
 
 
+def front_text(text: str, claims: str = "") -> str:
+    """What the front head reads: the opening of the (normalised) draft and its claims."""
+    head = text[:FRONT_CHARS]
+    claims = claims.strip()[:FRONT_CLAIMS_CHARS]
+    return f"{head} {claims}" if claims else head
+
+
 def _sigmoid(z):
     return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))
 
@@ -56,53 +69,62 @@ def _sigmoid(z):
 @dataclass
 class DraftScore:
     probability: float
-    whole: float  # the draft head on the whole text (decision value); NaN for Japanese
+    whole: float  # the whole head's value (decision value); NaN for Japanese
     passages: tuple[tuple[int, int, float], ...] = ()  # (start, end, value) of the strongest passages
     n_passages: int = 0
     base: bool = False  # scored by the base stage (Japanese)
     text: str = ""  # the normalised text the spans point into
+    front: float = float("nan")  # the front head's value; NaN for Japanese
+    n_terms: int = 0  # distinct evidence terms of the best-supported field in the whole text
 
 
 @dataclass
 class DraftScorer:
-    coef: np.ndarray  # (n_features,) float32 head weights
+    coef: np.ndarray  # (n_features,) float32 whole-head weights
     intercept: float
+    front_coef: np.ndarray  # (n_features,) float32 front-head weights
+    front_intercept: float
     stage2: np.ndarray  # coefficients over STAGE2_FEATURES
     stage2_intercept: float
     base: np.ndarray = field(default_factory=lambda: np.zeros(len(BASE_FEATURES)))  # regression over BASE_FEATURES
     base_intercept: float = 0.0
     passage_chars: int = PASSAGE_CHARS
-    # the passage stage: a sensitive passage counts wherever it is, however long the draft
-    # around it (the whole-draft value is diluted by a long civilian description; the
-    # strongest passages are not, and their number corrects for the many chances of a long text)
-    pstage: np.ndarray = field(default_factory=lambda: np.zeros(len(PASSAGE_STAGE_FEATURES)))
-    pstage_intercept: float = -30.0
 
     def head(self, X) -> np.ndarray:
         return np.clip(np.asarray(X @ self.coef, dtype=np.float64).ravel() + self.intercept, -CLIP, CLIP)
 
+    def front_head(self, X) -> np.ndarray:
+        return np.clip(np.asarray(X @ self.front_coef, dtype=np.float64).ravel() + self.front_intercept, -CLIP, CLIP)
+
     @staticmethod
-    def stage2_inputs(whole: float, values: np.ndarray) -> np.ndarray:
-        v = np.sort(np.asarray(values, dtype=np.float64))[::-1] if len(values) else np.array([whole])
-        return np.array([whole, v[0], v[:TOP_PASSAGES].mean(), np.log(max(1, len(values)))])
+    def stage2_inputs(whole, front, n_terms) -> np.ndarray:
+        """One row per draft: (whole head, front head, log(1 + distinct terms of the best field))."""
+        return np.column_stack([np.atleast_1d(whole), np.atleast_1d(front), np.log1p(np.atleast_1d(n_terms).astype(np.float64))])
 
     def stage2_logit(self, feats: np.ndarray) -> np.ndarray:
-        """The draft's logit: the larger of the second stage (whole + passages) and the
-        passage stage (passages alone)."""
-        f = np.atleast_2d(feats)
-        return np.maximum(f @ self.stage2 + self.stage2_intercept, f[:, 1:] @ self.pstage + self.pstage_intercept)
+        return np.atleast_2d(feats) @ self.stage2 + self.stage2_intercept
 
     def base_logit(self, feats: np.ndarray) -> np.ndarray:
         return np.atleast_2d(feats) @ self.base + self.base_intercept
 
     # -- persistence --------------------------------------------------------------
+    @staticmethod
+    def _sparse(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        nz = np.flatnonzero(w).astype(np.int32)
+        return nz, np.asarray(w[nz], dtype=np.float32)
+
     def to_dict(self) -> dict:
-        nz = np.flatnonzero(self.coef).astype(np.int32)
+        nz, data = self._sparse(self.coef)
+        fnz, fdata = self._sparse(self.front_coef)
         return {
+            "format": FORMAT,
             "indices": nz,
-            "data": np.asarray(self.coef[nz], dtype=np.float32),
+            "data": data,
+            "front_indices": fnz,
+            "front_data": fdata,
             "n_features": int(len(self.coef)),
             "intercept": float(self.intercept),
+            "front_intercept": float(self.front_intercept),
             "stage2": np.asarray(self.stage2, dtype=np.float64),
             "stage2_intercept": float(self.stage2_intercept),
             "stage2_features": list(STAGE2_FEATURES),
@@ -110,22 +132,26 @@ class DraftScorer:
             "base_intercept": float(self.base_intercept),
             "base_features": list(BASE_FEATURES),
             "passage_chars": int(self.passage_chars),
-            "pstage": np.asarray(self.pstage, dtype=np.float64),
-            "pstage_intercept": float(self.pstage_intercept),
         }
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "DraftScorer | None":
         if not d:
             return None
-        if list(d.get("stage2_features", ())) != list(STAGE2_FEATURES) or list(d.get("base_features", ())) != list(BASE_FEATURES):
+        if (int(d.get("format", 2)) != FORMAT or list(d.get("stage2_features", ())) != list(STAGE2_FEATURES)
+                or list(d.get("base_features", ())) != list(BASE_FEATURES)):
             raise ValueError("draft scorer built for other inputs")
-        w = np.zeros(int(d["n_features"]), dtype=np.float32)
-        w[np.asarray(d["indices"], dtype=np.int64)] = np.asarray(d["data"], dtype=np.float32)
+        n = int(d["n_features"])
+
+        def dense(ix, data):
+            w = np.zeros(n, dtype=np.float32)
+            w[np.asarray(ix, dtype=np.int64)] = np.asarray(data, dtype=np.float32)
+            return w
+
         return cls(
-            w, float(d["intercept"]), np.asarray(d["stage2"], dtype=np.float64), float(d["stage2_intercept"]),
+            dense(d["indices"], d["data"]), float(d["intercept"]), dense(d["front_indices"], d["front_data"]), float(d["front_intercept"]),
+            np.asarray(d["stage2"], dtype=np.float64), float(d["stage2_intercept"]),
             np.asarray(d["base"], dtype=np.float64), float(d["base_intercept"]), int(d.get("passage_chars", PASSAGE_CHARS)),
-            np.asarray(d["pstage"], dtype=np.float64), float(d["pstage_intercept"]),
         )
 
 

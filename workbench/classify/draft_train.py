@@ -2,14 +2,16 @@
 
 Data (read from ../shared/data; the split is a hash of the publication id, fulltext.py):
   full drafts: reviewed positives (weight by the reviewer's confidence: low 0.5), reviewed
-  negatives (hard negatives), the portfolio (near-certain negatives); the office-coded short
-  records' training split (sensitive by their codes through the rule set) and the IPC
-  definitions / the rules' English terms, both at a lower weight (``SHORT_WEIGHT``).
-  The 140 uspto-grants are never trained on.
-Steps: the head (class-balanced logistic regression); the second stage on out-of-fold head
-values of the training drafts (5 folds by id); the base stage for Japanese (a ridge
-regression of that logit on what reads Japanese); default thresholds on the calibration
-drafts; figures on the test drafts. Deterministic (fixed folds, solvers without randomness).
+  negatives (hard negatives), the portfolio (near-certain negatives); beside them, for the front
+  head only, the office-coded short records' training split (sensitive by their codes through the
+  rule set) and the IPC definitions / the rules' English terms, at a lower weight
+  (``SHORT_WEIGHT``): short texts like the opening of a draft, and they cover fields no training
+  draft is in. The 140 uspto-grants are never trained on.
+Steps: the two heads (class-balanced logistic regression); the second stage on out-of-fold head
+values of the training drafts (5 folds by id) and their evidence-term counts; the base stage for
+Japanese (a ridge regression of that logit on what reads Japanese); default thresholds on the
+calibration drafts and the training drafts' out-of-fold values; figures on the test drafts.
+Deterministic (fixed folds, solvers without randomness).
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ import numpy as np
 import scipy.sparse as sp
 
 from workbench.classify import data as D
-from workbench.classify.draft import BASE_FEATURES, STAGE2_FEATURES, DraftScorer, _sigmoid, passages
+from workbench.classify.draft import BASE_FEATURES, STAGE2_FEATURES, DraftScorer, _sigmoid, front_text
 from workbench.classify.features import normalise
 
-HEAD_C = 10.0  # chosen on the calibration drafts over 0.3-30 (AUC and clear rate at the lowest positive)
-SHORT_WEIGHT = 0.3  # records and IPC definitions beside the drafts (0 and 1 tried: 0.3 best on calibration)
+HEAD_C = 10.0  # both heads; 1, 10 and 100 tried on the out-of-fold training drafts: 10 best at 97 % recall
+SHORT_WEIGHT = 0.3  # records and IPC definitions beside the drafts, front head only
 FOLDS = 5
 REVIEW_RECALL = 0.97  # on the pooled calibration + out-of-fold training positives (about 60 of them)
 LIKELY_PRECISION = 0.8
@@ -57,30 +59,22 @@ def definition_examples(titles, rs, targets) -> tuple[list[str], np.ndarray]:
 
 
 class Featurised:
-    """Whole-draft and passage features of a list of drafts (normalised once)."""
+    """Whole-draft and front features of a list of drafts (normalised once) and their
+    evidence-term counts (distinct terms of the best-supported field, as the screen counts them)."""
 
-    def __init__(self, feat, drafts, cut: int | None = None, passage_chars: int = 1500):
-        self.texts = [normalise(d.text(cut)) for d in drafts]
+    def __init__(self, feat, drafts, engine, cut: int | None = None):
+        raw = [d.text(cut) for d in drafts]
+        self.texts = [normalise(t) for t in raw]
+        fronts = [front_text(t, normalise("\n".join(d.claims)) if d.claims else "") for t, d in zip(self.texts, drafts)]
         self.X = feat.transform(self.texts, normalised=True)
-        ptexts, owner = [], []
-        for i, t in enumerate(self.texts):
-            spans = passages(t, passage_chars)
-            if len(spans) > 1:
-                ptexts += [t[a:b] for a, b in spans]
-                owner += [i] * len(spans)
-        self.XP = feat.transform(ptexts, normalised=True) if ptexts else sp.csr_matrix((0, self.X.shape[1]), dtype=np.float32)
-        self.owner = np.asarray(owner, dtype=np.int64)
+        self.XF = feat.transform(fronts, normalised=True)
+        self.n_terms = np.array([engine.term_count(engine.ruleset.find_terms(t, "en")) for t in raw], dtype=np.int64)
 
-    def stage2(self, coef: np.ndarray, intercept: float, rows=None) -> np.ndarray:
-        whole = np.clip(np.asarray(self.X @ coef).ravel() + intercept, -12, 12)
-        pv = np.clip(np.asarray(self.XP @ coef).ravel() + intercept, -12, 12) if self.XP.shape[0] else np.zeros(0)
-        out = np.zeros((len(self.texts), len(STAGE2_FEATURES)))
-        by = {}
-        for v, o in zip(pv, self.owner):
-            by.setdefault(int(o), []).append(v)
-        for i in range(len(self.texts)) if rows is None else rows:
-            out[i] = DraftScorer.stage2_inputs(whole[i], np.array(by.get(i, [whole[i]])))
-        return out
+    def stage2(self, coef, intercept, fcoef, fintercept, rows=None) -> np.ndarray:
+        rows = np.arange(len(self.texts)) if rows is None else np.asarray(rows)
+        whole = np.clip(np.asarray(self.X[rows] @ coef).ravel() + intercept, -12, 12)
+        front = np.clip(np.asarray(self.XF[rows] @ fcoef).ravel() + fintercept, -12, 12)
+        return DraftScorer.stage2_inputs(whole, front, self.n_terms[rows])
 
 
 def _fit_head(X, y, w):
@@ -92,14 +86,14 @@ def _fit_head(X, y, w):
     return lr.coef_[0].astype(np.float32), float(lr.intercept_[0])
 
 
-def fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat, log=print) -> tuple[DraftScorer, dict]:
+def fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat, log=print):
     from sklearn.linear_model import LogisticRegression, Ridge
 
     from workbench.classify.train import sensitive_fields
 
     t0 = time.time()
     train = [d for d in fulltext if d.split == "train"]
-    ftr = Featurised(feat, train)
+    ftr = Featurised(feat, train, engine)
     y = np.array([d.sensitive for d in train])
     w = np.array([d.weight for d in train])
     dtexts, dy = definition_examples(titles, rs, targets)
@@ -112,22 +106,28 @@ def fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat
     short_w = np.full(len(short_y), SHORT_WEIGHT)
     log(f"draft scorer: {len(train)} training drafts ({int(y.sum())} sensitive), {len(dy)} definitions/terms, "
         f"{len(rtr)} short records; featurised in {time.time() - t0:.0f} s")
+
+    def heads(tr):
+        coef, b = _fit_head(ftr.X[tr], y[tr], w[tr])
+        if SHORT_WEIGHT > 0:
+            fcoef, fb = _fit_head(sp.vstack([ftr.XF[tr], short_X], format="csr"), np.concatenate([y[tr], short_y]), np.concatenate([w[tr], short_w]))
+        else:
+            fcoef, fb = _fit_head(ftr.XF[tr], y[tr], w[tr])
+        return coef, b, fcoef, fb
+
     # out-of-fold head values for the second stage
     fold = np.array([D.bucket(d.id) % FOLDS for d in train])
     S2 = np.zeros((len(train), len(STAGE2_FEATURES)))
     for k in range(FOLDS):
-        tr, te = fold != k, fold == k
-        coef, b = _fit_head(sp.vstack([ftr.X[tr], short_X], format="csr"), np.concatenate([y[tr], short_y]), np.concatenate([w[tr], short_w]))
-        S2[te] = ftr.stage2(coef, b, rows=np.flatnonzero(te))[te]
+        tr, te = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        S2[te] = ftr.stage2(*heads(tr), rows=te)
     st2 = LogisticRegression(C=1.0, max_iter=1000).fit(S2, y, sample_weight=w)
-    pst = LogisticRegression(C=1.0, max_iter=1000).fit(S2[:, 1:], y, sample_weight=w)
-    coef, b = _fit_head(sp.vstack([ftr.X, short_X], format="csr"), np.concatenate([y, short_y]), np.concatenate([w, short_w]))
-    scorer = DraftScorer(coef, b, st2.coef_[0].astype(np.float64), float(st2.intercept_[0]),
-                         pstage=pst.coef_[0].astype(np.float64), pstage_intercept=float(pst.intercept_[0]))
+    coef, b, fcoef, fb = heads(np.arange(len(train)))
+    scorer = DraftScorer(coef, b, fcoef, fb, st2.coef_[0].astype(np.float64), float(st2.intercept_[0]))
     # the base stage (Japanese): regress the out-of-fold logit on what reads Japanese
     z = scorer.stage2_logit(S2)
     P = model._probabilities(ftr.X)
-    B = np.stack([engine.base_inputs(t, P[i : i + 1], "en") for i, t in enumerate(ftr.texts)])
+    B = np.stack([engine.base_inputs(t, P[i : i + 1], "en", int(ftr.n_terms[i])) for i, t in enumerate(ftr.texts)])
     rg = Ridge(alpha=1.0).fit(B, z)
     scorer.base, scorer.base_intercept = rg.coef_.astype(np.float64), float(rg.intercept_)
     # a text without a single evidence term sits at the median of the English portfolio drafts
@@ -138,15 +138,15 @@ def fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat
         scorer.base[1] += scorer.base_intercept - mid
         scorer.base_intercept = mid
     log(f"draft scorer: stage 2 {dict(zip(STAGE2_FEATURES, np.round(scorer.stage2, 3)))} + {scorer.stage2_intercept:.2f}; "
-        f"passage stage {np.round(scorer.pstage, 3).tolist()} + {scorer.pstage_intercept:.2f}; "
         f"base {dict(zip(BASE_FEATURES, np.round(scorer.base, 3)))} + {scorer.base_intercept:.2f} (R2 {rg.score(B, z):.2f}); "
         f"{time.time() - t0:.0f} s")
     info = {"train_drafts": len(train), "train_sensitive": int(y.sum()), "definitions": len(dy), "short_records": len(rtr)}
-    return scorer, info, _sigmoid(z), train  # out-of-fold probabilities of the training drafts, for the thresholds
+    # out-of-fold probabilities and term counts of the training drafts, for the thresholds
+    return scorer, info, _sigmoid(z), train, ftr.n_terms
 
 
 def draft_probabilities(scorer: DraftScorer, fz: Featurised) -> np.ndarray:
-    return _sigmoid(scorer.stage2_logit(fz.stage2(scorer.coef, scorer.intercept)))
+    return _sigmoid(scorer.stage2_logit(fz.stage2(scorer.coef, scorer.intercept, scorer.front_coef, scorer.front_intercept)))
 
 
 def _groups(drafts):
@@ -162,20 +162,29 @@ def _groups(drafts):
     }
 
 
-def choose_draft_thresholds(p: np.ndarray, drafts) -> tuple[dict, dict]:
-    """On the calibration drafts: review just under the recall-first point (the lower of the
-    empirical REVIEW_RECALL point and a normal fit to the positives' logits, as for records);
-    likely: the lowest threshold above it at which >= 80 % of the flagged calibration drafts are
-    sensitive (reviewed + portfolio as they come), else the one giving 60 % of positives."""
-    from statistics import NormalDist
+def levels(p: np.ndarray, n_terms: np.ndarray, thr: dict) -> np.ndarray:
+    """0 clear, 1 review, 2 likely - as the screen decides them for a long English draft: likely
+    at or above ``likely``; review at or above ``review`` or with any evidence term of a field in
+    the text (a draft with a field's evidence term is never cleared by the model); else clear."""
+    return np.where(p >= thr["likely"], 2, np.where((p >= thr["review"]) | (np.asarray(n_terms) > 0), 1, 0))
 
+
+def choose_draft_thresholds(p: np.ndarray, drafts, n_terms: np.ndarray) -> tuple[dict, dict]:
+    """On the calibration drafts and the training drafts' out-of-fold values, pooled:
+    review: the highest threshold at which >= REVIEW_RECALL of the sensitive (high/medium
+    confidence) drafts are flagged, counting those the evidence-term rule flags anyway (just under
+    it); likely: the lowest threshold above it at which >= 80 % of the flagged drafts are
+    sensitive (reviewed + portfolio as they come), else the one giving 60 % of positives."""
     g = _groups(drafts)
-    pos = np.sort(p[g["sensitive"]])
-    k = int(np.floor((1 - REVIEW_RECALL) * len(pos) + 1e-9))
-    emp = float(pos[k]) * 0.999
-    zp = np.log(np.clip(pos, 1e-9, 1 - 1e-9) / (1 - np.clip(pos, 1e-9, 1 - 1e-9)))
-    q = NormalDist(float(zp.mean()), float(zp.std(ddof=1)) or 1.0).inv_cdf(1 - REVIEW_RECALL)
-    review = emp  # the normal tail (``normal_tail`` in the report) flagged most of the portfolio: see the card's note
+    n_terms = np.asarray(n_terms)
+    pos_p, pos_t = p[g["sensitive"]], n_terms[g["sensitive"]] > 0
+    need = int(np.ceil(REVIEW_RECALL * len(pos_p) - 1e-9))
+    review = None
+    for t in np.sort(np.unique(pos_p))[::-1]:
+        if int(((pos_p >= t) | pos_t).sum()) >= need:
+            review = float(t) * 0.999
+            break
+    review = review if review is not None else float(pos_p.min()) * 0.999
     pool = g["sensitive"] | g["hard"] | g["portfolio"]
     sens = g["sensitive"] | g["sensitive_low"]
     likely = None
@@ -185,30 +194,43 @@ def choose_draft_thresholds(p: np.ndarray, drafts) -> tuple[dict, dict]:
             likely = float(t)
             break
     if likely is None:
-        likely = float(np.quantile(pos, 1 - LIKELY_MIN_RECALL))
+        likely = float(np.quantile(pos_p, 1 - LIKELY_MIN_RECALL))
     thr = {"review": round(review, 6), "likely": round(max(likely, review * 1.01), 6)}
+    pos = np.sort(pos_p)
     lowest = [round(float(x), 5) for x in pos[:5]]
+    negs = g["portfolio"] | g["hard"]
     points = []
-    for target in (1.0, 0.97, 0.9, 0.8, 0.7, 0.6, 0.5):
-        kk = int(np.floor((1 - target) * len(pos)))
-        t = float(pos[min(kk, len(pos) - 1)]) * 0.999
-        points.append({"recall": round(float((pos >= t).mean()), 4), "threshold": round(t, 6),
-                       "clear_portfolio": round(float((p[g["portfolio"]] < t).mean()), 4),
-                       "clear_hard": round(float((p[g["hard"]] < t).mean()), 4),
-                       "flag_rate_at_1pct": round(float(0.01 * (pos >= t).mean() + 0.99 * (p[g["portfolio"] | g["hard"]] >= t).mean()), 4)})
+    for t in sorted({float(x) * 0.999 for x in pos}, reverse=True):
+        fl = (p >= t) | (n_terms > 0)
+        rec = float(fl[g["sensitive"]].mean())
+        if points and rec <= points[-1]["recall"]:
+            continue
+        points.append({"recall": round(rec, 4), "threshold": round(t, 6),
+                       "clear_portfolio": round(float(1 - fl[g["portfolio"]].mean()), 4),
+                       "clear_hard": round(float(1 - fl[g["hard"]].mean()), 4),
+                       "flag_rate_at_1pct": round(float(0.01 * rec + 0.99 * fl[negs].mean()), 4)})
+    # a few points for the Settings table: recall 1.0 down to 0.5
+    keep = [pt for pt in points if pt["recall"] >= 0.5]
+    pick = []
+    for target in (1.0, 0.97, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5):
+        cand = [pt for pt in keep if pt["recall"] >= target]
+        if cand and cand[0] not in pick:  # the highest threshold that reaches it
+            pick.append(cand[0])
     return thr, {"chosen_on": "calibration drafts + out-of-fold scores of the training drafts (split by publication id; never the test split)",
-                 "calib_sensitive": int(len(pos)), "lowest_positives": lowest, "normal_tail": round(float(_sigmoid(q)), 6),
-                 "policy": f"review: just under the {REVIEW_RECALL:.1%}-recall point of the sensitive (high/medium-confidence) drafts "
-                 "of the calibration split and the training split's out-of-fold scores, pooled; "
+                 "calib_sensitive": int(len(pos)), "lowest_positives": lowest,
+                 "terms_rule": "a draft with an evidence term of a field in its text is never cleared by the model (review at least)",
+                 "recall_by_terms_alone": round(float(pos_t.mean()), 4) if len(pos_t) else float("nan"),
+                 "policy": f"review: just under the highest threshold at which {REVIEW_RECALL:.0%} of the sensitive (high/medium-confidence) drafts "
+                 "of the calibration split and the training split's out-of-fold scores, pooled, are flagged by the score or by the evidence-term rule; "
                  f"likely: the lowest threshold above it where >= {LIKELY_PRECISION:.0%} of the flagged drafts of the same pool are sensitive",
-                 "operating_points": points}
+                 "operating_points": pick}
 
 
-def draft_figures(p: np.ndarray, drafts, thr: dict) -> dict:
+def draft_figures(p: np.ndarray, drafts, thr: dict, n_terms: np.ndarray) -> dict:
     from sklearn.metrics import roc_auc_score
 
     g = _groups(drafts)
-    lv = np.where(p >= thr["likely"], 2, np.where(p >= thr["review"], 1, 0))
+    lv = levels(p, n_terms, thr)
     pool = g["sensitive"] | g["hard"] | g["portfolio"] | g["sensitive_low"]
     sens = g["sensitive"] | g["sensitive_low"]
 
@@ -220,6 +242,7 @@ def draft_figures(p: np.ndarray, drafts, thr: dict) -> dict:
     yy = g["sensitive"][scored]
     tpr = float((lv[g["sensitive"]] == 2).mean()) if g["sensitive"].any() else 0.0
     fpr = float((lv[g["hard"] | g["portfolio"]] == 2).mean())
+    hard = g["sensitive"] | g["hard"]
     return {
         "recall": share(g["sensitive"], lv >= 1),
         "recall_low_confidence": share(g["sensitive_low"], lv >= 1),
@@ -231,6 +254,7 @@ def draft_figures(p: np.ndarray, drafts, thr: dict) -> dict:
         "grants_clear": share(g["grants"], lv == 0),
         "negatives_flag_rate": share(g["hard"] | g["portfolio"], lv >= 1),
         "auc": round(float(roc_auc_score(yy, p[scored])), 4) if 0 < yy.sum() < len(yy) else float("nan"),
+        "auc_vs_hard_negatives": round(float(roc_auc_score(g["sensitive"][hard], p[hard])), 4) if g["sensitive"].any() and g["hard"].any() else float("nan"),
         "positives": int(g["sensitive"].sum()),
         "n": int(len(drafts)),
     }

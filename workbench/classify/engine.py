@@ -198,49 +198,59 @@ class Engine:
         return float(cal.predict(feats)[0])
 
     # ------------------------------------------------------------------
-    def draft_inputs(self, text: str, language: str | None = None):
-        """(normalised text, passage spans, features of [whole] + passages, is Japanese)."""
-        from workbench.classify.draft import passages
+    def draft_inputs(self, text: str, language: str | None = None, claims: str = ""):
+        """(normalised text, passage spans, features of [whole, front] + passages, is Japanese)."""
+        from workbench.classify.draft import front_text, passages
         from workbench.classify.features import normalise
         from workbench.ingest.detect import language_of
 
         t = normalise(text)
         scorer = self.model.draft
         spans = passages(t, scorer.passage_chars if scorer is not None else 1500)
-        texts = [t] + ([t[a:b] for a, b in spans] if len(spans) > 1 else [])
+        texts = [t, front_text(t, normalise(claims) if claims else "")] + ([t[a:b] for a, b in spans] if len(spans) > 1 else [])
         X = self.model.featurizer.transform(texts, normalised=True) if self.model.feature_params.get("char_scope") == "cjk" else self.model.featurizer.transform(texts)
         ja = (language or language_of(t)) == "ja"
         return t, spans, X, ja
 
-    def base_inputs(self, t: str, probs_whole: np.ndarray, language: str | None = None) -> np.ndarray:
+    def term_count(self, hits) -> int:
+        """Distinct evidence terms of the best-supported field (what the second stage reads)."""
+        counts = self._term_counts(hits)
+        return int(counts.max()) if len(counts) else 0
+
+    def base_inputs(self, t: str, probs_whole: np.ndarray, language: str | None = None, n_terms: int | None = None) -> np.ndarray:
         """What reads Japanese too: the most evidence terms of one field, the best field code
         score and field-label probability (the IPC model on the whole text)."""
         from workbench.classify.draft import base_inputs
 
-        counts = self._term_counts(self.ruleset.find_terms(t, language))
+        if n_terms is None:
+            n_terms = self.term_count(self.ruleset.find_terms(t, language))
         cs = F.code_scores(self._plans, probs_whole)[0]
         hs = F.head_scores(self._plans, probs_whole)[0]
-        return base_inputs(float(counts.max()) if len(counts) else 0.0, float(cs.max()) if len(cs) else 0.0, float(hs.max()) if len(hs) else 0.0)
+        return base_inputs(float(n_terms), float(cs.max()) if len(cs) else 0.0, float(hs.max()) if len(hs) else 0.0)
 
-    def score_draft(self, text: str, language: str | None = None):
-        """The draft-level score (workbench/classify/draft.py) and the IPC probabilities of
-        the whole (normalised) text. None when the model has no draft scorer."""
+    def score_draft(self, text: str, language: str | None = None, *, claims: str = "", n_terms: int | None = None):
+        """The draft-level score (workbench/classify/draft.py). ``claims``: the draft's claims (the front head reads them
+        wherever they stand); ``n_terms``: distinct evidence terms of the best-supported field in
+        ``text`` (found here when not given). None when the model has no draft scorer."""
         from workbench.classify.draft import TOP_PASSAGES, DraftScore, _sigmoid
 
         scorer = self.model.draft
         if scorer is None:
-            return None, None
-        t, spans, X, ja = self.draft_inputs(text, language)
-        probs_whole = self.model._probabilities(X[0])
-        if ja:
-            z = float(scorer.base_logit(self.base_inputs(t, probs_whole, "ja"))[0])
-            return DraftScore(float(_sigmoid(z)), float("nan"), (), len(spans), True, t), probs_whole[0]
-        h = scorer.head(X)
+            return None
+        t, spans, X, ja = self.draft_inputs(text, language, claims)
+        if n_terms is None:
+            n_terms = self.term_count(self.ruleset.find_terms(t, language))
+        if ja:  # the IPC model's field scores on the whole text, for the base stage
+            probs_whole = self.model._probabilities(X[0])
+            z = float(scorer.base_logit(self.base_inputs(t, probs_whole, "ja", n_terms))[0])
+            return DraftScore(float(_sigmoid(z)), float("nan"), (), len(spans), True, t, n_terms=n_terms)
+        h = scorer.head(X[[0] + list(range(2, X.shape[0]))])
+        front = float(scorer.front_head(X[1])[0])
         vals = h[1:] if len(h) > 1 else h[:1]
-        z = float(scorer.stage2_logit(scorer.stage2_inputs(float(h[0]), vals))[0])
+        z = float(scorer.stage2_logit(scorer.stage2_inputs(float(h[0]), front, n_terms))[0])
         order = np.argsort(-vals, kind="stable")[:TOP_PASSAGES]
         top = tuple((int(spans[i][0]), int(spans[i][1]), round(float(vals[i]), 3)) for i in order) if len(spans) > 1 else ((0, len(t), round(float(h[0]), 3)),)
-        return DraftScore(float(_sigmoid(z)), float(h[0]), top, len(spans), False, t), probs_whole[0]
+        return DraftScore(float(_sigmoid(z)), float(h[0]), top, len(spans), False, t, front, n_terms)
 
     def level(self, likelihood: float, thresholds: Thresholds | None = None) -> str:
         t = thresholds or self.thresholds

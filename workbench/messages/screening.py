@@ -94,6 +94,13 @@ define(
     "付加要件に「はい」と回答され、本文にこの分野の証拠があるため、該当の可能性が高いとしました",
 )
 define(
+    "R416",
+    "evidence term(s) {terms} of this field occur in the draft: a draft with a field's evidence term is never cleared "
+    "by the model alone, although its draft-level score {score} is below the review threshold {review}",
+    "この分野の証拠語 {terms} が草稿にあります。分野の証拠語がある草稿はモデルだけでは「該当なし」にしません"
+    "（草稿全体の判定値 {score} は要検討のしきい値 {review} 未満です）",
+)
+define(
     "R415",
     "Japanese draft scored from its evidence terms and the IPC model's field scores: {score}",
     "日本語の草稿（証拠語とIPCモデルの分野スコアによる判定値）: {score}",
