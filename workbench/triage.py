@@ -21,6 +21,7 @@ from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from workbench.classify.draft import FRONT_CLAIMS_CHARS
 from workbench.classify.engine import Assessment, Engine, FieldScore
 from workbench.domain import (
     AdditionalAnswers,
@@ -216,7 +217,7 @@ def screen_draft(
             section_evidence.append(_evidence(h, full_text, "description"))
     # the draft-level score (full drafts: length- and wrapping-invariant, see classify/draft.py);
     # the fields share it in proportion to their own likelihoods (the nearest field gets it all)
-    claims_text = "\n".join(c.text[:MAX_CLAIM_CHARS] for c in claims.claims)
+    claims_text = "\n".join(c.text[:FRONT_CLAIMS_CHARS] for c in claims.claims)[:FRONT_CLAIMS_CHARS]
     ds = eng.score_draft(full_text, draft.language, claims=claims_text, n_terms=eng.term_count(full_hits))
     raw = [0.0 if fs.excluded else max(f.likelihood for f in [fs] + [a.fields[j] for a in per_claim]) for j, fs in enumerate(whole.fields)]
     top_raw = max(raw, default=0.0)
