@@ -30,3 +30,39 @@ def test_deadlines_tab_matches_log_due(window, qtbot, capsys):
     view.set_bucket("this_month")
     assert {r[3] for r in view.rows()} == {"2024-04-05", "2024-04-30"}
     assert "2" in view.count.text()
+
+
+def test_the_deadlines_are_read_off_the_gui_thread_and_a_later_load_wins(window, qtbot):
+    """Showing the tab read every draft of the log on the GUI thread (a 10,000-draft team
+    log: the window froze ~1 s); now a worker on its own connection reads them."""
+    import threading
+
+    from workbench.ui import backend
+
+    log = window.session.log
+    a = log.record_verdict(make_verdict("a.txt", text="a"))
+    log.decide(a, "hold", "x", jp_filing_date="2024-01-31")
+    threads = []
+    real = backend.deadlines
+
+    def spy(*args, **kw):
+        threads.append(threading.current_thread())
+        return real(*args, **kw)
+
+    backend.deadlines = spy
+    try:
+        window.tabs.setCurrentWidget(window.deadlines_view)  # the tab shown: a read starts
+        w = window.refresh_deadlines("2024-04-01")
+        with qtbot.waitSignal(w.signals.finished, timeout=10000):
+            pass
+        qtbot.waitUntil(lambda: bool(window.deadlines_view.rows()), timeout=5000)
+    finally:
+        backend.deadlines = real
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    view = window.deadlines_view
+    assert [r[3] for r in view.rows()] == ["2024-04-30"]  # 31 Jan + 3 months, due within 30 days of 1 Apr
+    # a read still running when a newer one begins is not shown over it
+    stale = view.begin_load()
+    view.load(log, "2024-11-20")  # 10 months: 2024-11-30
+    view.show_loaded(stale, {"due": [], "overdue": [], "this_month": []}, view._today)
+    assert [r[3] for r in view.rows()] == ["2024-11-30"]

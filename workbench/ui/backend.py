@@ -62,6 +62,21 @@ def approve_override(db_path: str | Path, draft_id: int, *, reviewer: str, timeo
     return usecases.approve_override(lambda: open_log(db_path, timeout), draft_id, reviewer=reviewer, note=note)
 
 
+def deadlines(db_path: str | Path, days: int, today=None) -> tuple[dict, Any]:
+    """The Deadlines tab's data (``TriageLog.deadlines``) through a connection of its own (a
+    worker thread), and the day it is as of."""
+    import datetime as _dt
+
+    from workbench.store.dates import parse_date
+
+    day = parse_date(today) or _dt.date.today()
+    log = open_log(db_path)
+    try:
+        return log.deadlines(days, day), day
+    finally:
+        log.close()
+
+
 def override_risks(decision: str, level: str | None, **facts: Any) -> tuple[str, ...]:
     """The risks of a decision as typed (``workbench.store.signoff``: the same rule the store
     applies when it is saved); empty when no override is needed."""

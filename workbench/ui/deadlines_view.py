@@ -42,6 +42,7 @@ class DeadlinesView(QWidget):
         self.table.cellDoubleClicked.connect(self._activated)
         self._data: dict[str, list] = {b: [] for b in BUCKETS}
         self._today = date.today()
+        self._ticket = 0  # which load the table shows: a later one wins over an earlier one still reading
         top = QHBoxLayout()
         top.addWidget(self.bucket)
         top.addStretch(1)
@@ -55,8 +56,19 @@ class DeadlinesView(QWidget):
         """Read the deadlines from ``log`` (a TriageLog) as of ``today``."""
         from workbench.store.dates import parse_date
 
-        self._today = parse_date(today) or date.today()
-        self._data = log.deadlines(self.days, self._today)
+        day = parse_date(today) or date.today()
+        self.show_loaded(self.begin_load(), log.deadlines(self.days, day), day)
+
+    def begin_load(self) -> int:
+        """A new load begins (read elsewhere, e.g. in a worker): its ticket for show_loaded."""
+        self._ticket += 1
+        return self._ticket
+
+    def show_loaded(self, ticket: int, data: dict, today: date) -> None:
+        """Show what the load with ``ticket`` read, unless a later load began meanwhile."""
+        if ticket != self._ticket:
+            return
+        self._today, self._data = today, data
         self._fill()
 
     def set_bucket(self, key: str) -> None:

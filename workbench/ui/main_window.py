@@ -848,14 +848,19 @@ class MainWindow(QMainWindow):
         if whole:
             self.queue.fit_columns()  # (changed rows refit through the queue's coalescing timer)
 
-    def refresh_deadlines(self, today=None) -> None:
-        """Read the deadlines when their tab is shown (or asked for, e.g. after a decision)."""
-        if self.session.log is None or self.tabs.currentWidget() is not self.deadlines_view:
-            return
-        try:
-            self.deadlines_view.load(self.session.log, today)
-        except WorkbenchError as exc:
-            self.session.notes.error(exc)
+    def refresh_deadlines(self, today=None) -> BaseWorker | None:
+        """Read the deadlines when their tab is shown (or asked for, e.g. after a decision),
+        in a worker on its own connection: every draft of a 10,000-draft team log is read,
+        which froze the window ~1 s on the GUI thread. Returns the worker (None: not shown)."""
+        if self.session.log is None or self.session.db_path is None or self.tabs.currentWidget() is not self.deadlines_view:
+            return None
+        view = self.deadlines_view
+        ticket = view.begin_load()  # a later load (or a direct view.load) wins over this one
+        w = FunctionWorker(backend.deadlines, self.session.db_path, view.days, today)
+        w.signals.result.connect(lambda res: view.show_loaded(ticket, *res))
+        w.signals.errored.connect(lambda exc: self.session.notes.error(exc))
+        start_worker(w)
+        return w
 
     def export_dialog(self, fmt: str = "csv", path: str | None = None) -> BaseWorker | None:
         if self.session.db_path is None:
