@@ -75,6 +75,8 @@ ALLOWED_LATIN = {
     "IPC", "CPC", "JPO", "PDF", "DOCX", "TXT", "MD", "XML", "CSV", "XLSX", "JSON", "YAML", "UTF", "OCR",
     "ISO", "USPTO", "PCT", "EP", "WO", "JP", "US", "CN", "DE", "IN", "GB", "FR", "KR", "SQLite", "PostgreSQL",
     "ZIP", "OLE", "Word", "BOM", "Shift_JIS", "sha256", "ID", "CLI", "GUI", "Dask", "workbench", "UTC",
+    # names in error details: formats, standards and notations the user types or sees in files
+    "UTF-8", "EOF", "FIFO", "DOCTYPE", "Ed25519", "URL", "YYYY-MM-DD", "WO/PCT", "JPN", "USA",
 }
 
 

@@ -74,9 +74,7 @@ def problems(path: Path) -> list[str]:
 
 
 # Modules that still recognise message text, each being converted (shrink to empty):
-STILL_PARSING = {
-    "errors_ja.py": "compares a raise site's extended hint with the catalogue's",
-}
+STILL_PARSING: dict[str, str] = {}
 
 
 def _modules():
@@ -152,9 +150,7 @@ RE_PARSES = {
     "ui/draft_view.py": "IPC codes typed by the user",
 }
 # Still rendering by regex over English (being replaced by catalogue rendering; shrink to empty).
-LEGACY = {
-    "errors_ja.py": "the English fillers of error details",
-}
+LEGACY: dict[str, str] = {}
 
 
 def _imports_re(path: Path) -> bool:

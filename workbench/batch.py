@@ -38,7 +38,7 @@ from typing import Any
 
 from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
 from workbench.errors import E801, E802, E803, E804, E904, BatchError, Cancelled, WorkbenchError
-from workbench.messages import M, Message, msg
+from workbench.messages import M, Message, msg, plain_details
 
 SCREENED, SKIPPED, FAILED = "screened", "skipped", "failed"
 _LEVEL_MSG = {"clear": "I801", "review": "I802", "likely": "I803"}
@@ -200,7 +200,7 @@ def _rss() -> int | None:
 def _pack_error(exc: BaseException) -> dict:
     """A coded error as plain values (it crosses process and machine boundaries)."""
     if isinstance(exc, WorkbenchError):
-        details = {k: (v if isinstance(v, (str, int, float, bool, type(None))) else str(v)) for k, v in exc.details.items()}
+        details = plain_details(exc.details)  # coded details stay messages (pickled)
         return {"cls": type(exc).__name__, "code": exc.code, "path": exc.path, "line": exc.line, "page": exc.page, "details": details}
     return {"cls": None, "text": f"{type(exc).__name__}: {exc}"}
 
@@ -209,7 +209,7 @@ def _unpack_error(packed: dict, path: str) -> WorkbenchError:
     from workbench import errors
 
     if packed.get("cls") is None:  # not a coded error: a bug in the core, reported as E904 naming the file
-        return WorkbenchError(E904, path=path, detail=packed.get("text", "unknown error"))
+        return WorkbenchError(E904, path=path, detail=packed.get("text") or msg(M.D804))
     cls = getattr(errors, packed["cls"], WorkbenchError)
     if not (isinstance(cls, type) and issubclass(cls, WorkbenchError)) or cls is Cancelled:
         cls = WorkbenchError
@@ -469,7 +469,8 @@ def _outcome(task: Task, res: dict, identity: Identity | None, log, reviewer, do
     got = (v.ruleset_version, v.ruleset_checksum, v.model_version)
     want = got if identity is None else (identity.ruleset_version, identity.ruleset_checksum, identity.model_version)
     if got != want:
-        detail = f"rules {v.ruleset_version}, model {v.model_version} on {where}; expected rules {identity.ruleset_version}, model {identity.model_version}"
+        detail = msg(M.D803, rules=v.ruleset_version, model=v.model_version, where=where,
+                     expected_rules=identity.ruleset_version, expected_model=identity.model_version)
         return Outcome(status=FAILED, error=BatchError(E803, path=task.path, detail=detail), **base)
     draft_id = None
     if log is not None:
@@ -587,7 +588,7 @@ def rescreen(
                 index = _hash_index(search)
             found = index.get(s.sha256)
         if found is None:
-            detail = "not found" if not path or not Path(path).exists() else "its hash differs"
+            detail = msg(M.D801) if not path or not Path(path).exists() else msg(M.D802)
             missing.append(Outcome(path or s.name, FAILED, 0, 0, sha256=s.sha256, draft_id=s.id,
                                    error=BatchError(E805, path=path or s.name, draft_id=s.id, detail=detail)))
             continue

@@ -274,7 +274,20 @@ class WorkbenchError(Exception):
             self.hint = spec.hint.format(**details)
         except (KeyError, IndexError):
             self.hint = spec.hint
+        if details.get("also") is not None:  # a coded addition to the hint (see extend_hint)
+            self.hint = f"{self.hint} {details['also']}"
         super().__init__(self.render())
+
+    def extend_hint(self, also: object) -> "WorkbenchError":
+        """Add a coded message to the hint (``msg(M.D318, n=2)``: "(2 more problem(s)...)");
+        it is kept in ``details['also']`` so every language renders it from its code."""
+        base = self.hint
+        if self.details.get("also") is not None:
+            base = base[: len(base) - len(str(self.details["also"])) - 1]
+        self.details["also"] = also
+        self.hint = f"{base} {also}"
+        self.args = (self.render(),)
+        return self
 
     def where(self) -> str:
         parts = []

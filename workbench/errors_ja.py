@@ -3,11 +3,11 @@ in the user's language.
 
 ``workbench/errors.py`` stays the single source of codes and of the English texts;
 this module holds, per code, the Japanese message and hint with exactly the same
-``{placeholders}`` (a test checks it), plus the Japanese for the English fillers the
-raise sites put into those placeholders (``detail``, ``what``, ``allowed``...) where
-they are fixed phrases. A filler that is not a fixed phrase (an operating-system
-message, a parser's own text) stays as it came: the code and the Japanese message
-around it still say what happened.
+``{placeholders}`` (a test checks it). The raise sites fill those placeholders with
+values: a fixed phrase is a coded detail (``workbench/messages/details.py``) rendered in
+the reader's language; what is not a fixed phrase (an operating-system message, a
+parser's own text, a value the user typed) stays as it came: the code and the Japanese
+message around it still say what happened. Nothing here reads English text.
 
 Only what the user reads changes: logs and stored records keep the English
 ``WorkbenchError.render()``.
@@ -15,7 +15,6 @@ Only what the user reads changes: logs and stored records keep the English
 
 from __future__ import annotations
 
-import re
 from typing import Mapping
 
 LANGUAGES = ("en", "ja")
@@ -227,193 +226,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
 # Where an error is: "line 12" / "page 3".
 WHERE_JA = {"line": "{n} 行目", "page": "{n} ページ目"}
 
-# Fixed English phrases the raise sites put into placeholders, and their Japanese. Each
-# pattern must match a whole filler; groups are kept as they are (paths, numbers, codes)
-# or, with a name ending in "_t", translated again (a phrase inside a phrase).
-_FILLERS: tuple[tuple[str, str], ...] = (
-    # ingest
-    (r"\(none\)", "拡張子なし"),
-    (r"(?P<s>\S*) \(an old Word 97-2003 / OLE file\)", r"{s}：旧形式の Word 97-2003／OLE ファイル"),
-    (r"\.xml \(only USPTO publication XML is read\)", ".xml：読み込めるのは USPTO 公報の XML のみ"),
-    (r"the file does not start like a PDF \(no %PDF header\)", "ファイルの先頭が PDF の形式ではありません（%PDF ヘッダーなし）"),
-    (r"truncated: the end-of-file marker is missing", "ファイル終端の印（%%EOF）がありません"),
-    (r"it has no pages", "ページがありません"),
-    (r"unsupported encryption: (?P<x>.*)", "対応していない暗号化方式です：{x}"),
-    (r"encryption data damaged: (?P<x>.*)", "暗号化の情報が壊れています：{x}"),
-    (r"page tree unreadable: (?P<x>.*)", "ページ構成を読み取れません：{x}"),
-    (r"page (?P<n>\d+): (?P<x>.*)", "{n} ページ目：{x}"),
-    (r"not a valid ZIP package: File is not a zip file", "ZIP 形式として読めません（途中で切れているか、別の形式のファイルです）"),
-    (r"not a valid ZIP package: (?P<x>.*)", "ZIP 形式として読めません：{x}"),
-    (r"damaged ZIP package: (?P<x>.*)", "ZIP 形式が壊れています：{x}"),
-    (r"a ZIP without word/document.xml \(holds (?P<x>.*)\)", "word/document.xml のない ZIP です（中身：{x}）"),
-    (r"a ZIP archive named without a suffix", "拡張子のない ZIP 書庫です"),
-    (r"a ZIP archive named (?P<s>\S+)", "拡張子が {s} の ZIP 書庫です"),
-    (r"(?P<n>[\d,]+) bytes unpacked", "展開後 {n} バイト"),
-    (r"(?P<n>[\d,]+) bytes", "{n} バイト"),
-    (r"(?P<n>[\d,]+) pages", "{n} ページ"),
-    (r"(?P<x>.+) \(by its byte-order mark\)", "{x}（BOM による判定）"),
-    (r"no <claim> elements", "<claim> 要素がありません"),
-    (r"encoding: (?P<x>.*)", "文字コード：{x}"),
-    (r"a folder", "フォルダー"),
-    (r"a link to a folder", "フォルダーへのリンク"),
-    (r"a named pipe \(FIFO\)", "名前付きパイプ（FIFO）"),
-    (r"a socket", "ソケット"),
-    (r"a device", "デバイス"),
-    (r"a symbolic link loop", "循環するシンボリックリンク"),
-    (r"(?P<n>[\d,]+) characters of text", "本文 {n} 文字"),
-    (r"(?P<n>[\d,]+) characters", "{n} 文字"),
-    (r"(?P<n>[\d,]+) bytes unpacked, measured", "実測で展開後 {n} バイト"),
-    (r"the ZIP header misstates the size of (?P<x>\S+)", "ZIP のヘッダーが {x} のサイズを偽っています"),
-    (r"more than (?P<n>[\d,]+) bytes", "{n} バイト超"),
-    # rules and IPC
-    (r"the file is empty", "ファイルが空です"),
-    (r"the file is not UTF-8 text \(save it as UTF-8\)", "UTF-8 のテキストではありません（UTF-8 で保存し直してください）"),
-    (r"the file is not UTF-8 text", "UTF-8 のテキストではありません"),
-    (r"cannot read the file \((?P<x>.*)\)", "ファイルを読み取れません（{x}）"),
-    (r"the rule set defines no fields", "ルールセットに分野が一つも定義されていません"),
-    # schema problems of a rule file (workbench/rules/schema.py)
-    (r"(?P<w>\S+) is missing the required key '(?P<k>[^']+)'", "{w} に必須の項目 '{k}' がありません"),
-    (r"unknown key '(?P<k>[^']+)' in (?P<w>\S+) \(allowed: (?P<a>.*)\)", "{w} に未知の項目 '{k}' があります（使える項目：{a}）"),
-    (r"(?P<w>\S+) must be one of (?P<o>.+), not (?P<v>.+)", "{w} は次のいずれかにしてください：{o}（現在は {v}）"),
-    (r"(?P<w>\S+) must be (?P<e>[a-z ]+), not (?P<t>[a-z]+) \((?P<v>.*)\)", "{w} は {e} 型にしてください（現在は {t} 型：{v}）"),
-    (r"(?P<w>\S+) must not be empty", "{w} を空にしないでください"),
-    (r"a mapping key must be a plain value", "マッピングのキーは単純な値にしてください"),
-    (r"not a folder", "フォルダーではありません"),
-    (r"expected a 'jurisdictions' list", "'jurisdictions' の一覧が必要です"),
-    (r"each jurisdiction is a mapping", "各国・地域の項目はマッピングにしてください"),
-    (r"'(?P<c>[^']*)' is listed twice", "'{c}' が二重に記載されています"),
-    (r"'(?P<k>[^']*)' must be text", "'{k}' は文字列にしてください"),
-    (r"'note_ja' without an English 'note'", "英語の 'note' がないのに 'note_ja' があります"),
-    (r"write two ends separated by one dash", "両端をダッシュ1つでつないで記入してください"),
-    (r"a range runs between groups, e\.g\. 19/42-19/50", "範囲はグループからグループまでで指定します（例：19/42-19/50）"),
-    (r"'(?P<g>[^']*)' is not an IPC group", "'{g}' は IPC のグループではありません"),
-    (r"both ends must be groups of the same subclass", "両端は同じサブクラスのグループにしてください"),
-    (r"the end comes before the start", "終わりが始まりより前になっています"),
-    (r"rule set '(?P<r>[^']*)' has no field (?P<f>.*)", "ルールセット '{r}' に分野 {f} がありません"),
-    (
-        r" \((?P<n>\d+) more problem\(s\): run 'workbench rules check'\)",
-        "（ほかに {n} 件の問題があります：'workbench rules check' で確認してください）",
-    ),
-    # models
-    (r"(?P<f>.+) not found under (?P<d>.+)", "{d} に {f} がありません"),
-    (r"the data folder does not exist", "データフォルダーが存在しません"),
-    (r"bad JSON \((?P<x>.*)\)", "JSON が正しくありません（{x}）"),
-    # the triage log
-    (r"not an SQLite database", "SQLite データベースではありません"),
-    (r"truncated header", "ファイルの先頭部分が途中で切れています"),
-    (r"not a triage log \(it holds other tables\)", "判定記録ではありません（別のテーブルが入っています）"),
-    (r"the file does not exist", "ファイルが存在しません"),
-    (r"integrity: (?P<x>.*)", "整合性：{x}"),
-    (r"(?P<p>.+) \(it is a folder\)", "{p}（フォルダーです）"),
-    (r"(?P<p>.+) \(already exists; a backup never overwrites\)", "{p}（既に存在します。バックアップは上書きしません）"),
-    (r"the file already exists", "ファイルが既に存在します"),
-    (r"event (?P<a>\d+) is missing before event (?P<b>\d+)", "イベント {b} の前にあるはずのイベント {a} がありません"),
-    (r"its prev_hash does not match the previous event's hash", "直前のイベントのハッシュ（prev_hash）と一致しません"),
-    (r"its payload is not valid JSON", "記録内容（payload）が正しい JSON ではありません"),
-    (r"its content does not match its hash \((?P<k>[^)]*)\)", "内容がハッシュと一致しません（{k}）。記録が書き換えられた可能性があります"),
-    (r"(?P<t>\w+) rows refer to event (?P<e>\d+), which is not in the history", "{t} の行が、履歴にないイベント {e} を参照しています"),
-    (r"the (?P<t>\w+) rows differ from what event (?P<e>\d+) recorded", "{t} の行が、イベント {e} の記録内容と異なります"),
-    (r"level", "判定"),
-    (r"decision", "出願方針"),
-    (r"country code", "国コード"),
-    (r"residence country code", "居住国の国コード"),
-    (r"country of completion abroad", "国外の完成地"),
-    (r"two-letter ISO codes like JP, IN, US", "JP・IN・US などの2文字の ISO 国コード"),
-    (
-        r"two-letter ISO codes of countries other than Japan, like US, CN \(completion in Japan is the completed-in-Japan answer\)",
-        "日本以外の国の2文字の ISO 国コード（US・CN など）。日本国内での完成は「日本国内で発明を完成」の回答で示します",
-    ),
-    # filing facts (workbench/filing/facts.py)
-    (r"an ISO 3166-1 code like JP, US, IN \(or JPN, USA\)", "JP・US・IN（又は JPN・USA）などの ISO 3166-1 国コード"),
-    (r"an ISO 3166-1 code like JP, US", "JP・US などの ISO 3166-1 国コード"),
-    (r"an ISO 3166-1 code like US, CN, or the routes EP, PCT", "US・CN などの ISO 3166-1 国コード、又は出願ルート EP・PCT"),
-    (r"inventor residence", "発明者の居住国"),
-    (r"inventor nationality", "発明者の国籍"),
-    (r"place where the inventor's part was made", "発明者の担当部分がなされた国"),
-    (r"applicant seat", "出願人の本拠"),
-    (r"inventor name", "発明者の氏名"),
-    (r"applicant name", "出願人の名称"),
-    (r"a name of 1-200 characters", "1～200文字の名前"),
-    (r"filing office", "出願先"),
-    (r"receiving office \(a country code, IB or EP\)", "受理官庁（国コード、IB 又は EP）"),
-    (r"rule of the clearance asked for", "許可等を求めた規則の国"),
-    (r"intended filing date \(YYYY-MM-DD\)", "出願予定日（YYYY-MM-DD）"),
-    (r"filing date \(YYYY-MM-DD\)", "出願日（YYYY-MM-DD）"),
-    (r"planned filing", "出願予定"),
-    (r"OFFICE\[@RO\]\[:YYYY-MM-DD\], e.g. PCT@JP:2027-01-15", "出願先[@受理官庁][:YYYY-MM-DD]（例：PCT@JP:2027-01-15）"),
-    (r"(?:--)?completed-in-(?:J|j)apan answer", "「日本国内で発明を完成」の回答"),
-    (r"annotation verdict", "注記の判定"),
-    (r"draft file hash", "草稿ファイルのハッシュ"),
-    (r"claim number / field id", "請求項番号／分野番号"),
-    (r"claim number for this draft", "この草稿の請求項番号"),
-    (r"field id for this draft", "この草稿の分野番号"),
-    (r"likelihood of field (?P<f>.+)", "分野 {f} の該当可能性"),
-    (r"date \(YYYY-MM-DD\)", "日付（YYYY-MM-DD）"),
-    (r"JP filing date \(YYYY-MM-DD\)", "日本の出願日（YYYY-MM-DD）"),
-    (r"a date written YYYY-MM-DD, e\.g\. 2026-04-30", "YYYY-MM-DD 形式の日付（例：2026-04-30）"),
-    (r"yes, no(?:,| or) unknown", "yes・no・unknown"),
-    (r"two-letter codes like US, CN, DE, or EP, WO/PCT", "US・CN・DE などの2文字の国コード、または EP・WO/PCT"),
-    (r"a finite number", "数値"),
-    (r"whole numbers", "整数"),
-    (r"a sha256 of the draft file", "草稿ファイルの sha256"),
-    # exports
-    (r"the folder (?P<p>.+) does not exist", "フォルダー {p} が存在しません"),
-    # settings and usage
-    (r"must be text", "文字列にしてください"),
-    (
-        r"set it together with (?P<o>\S+), or clear both to use the model's recommended thresholds",
-        "{o} と一緒に設定するか、両方を空にしてモデルの推奨しきい値を使ってください",
-    ),
-    (r"use one of (?P<x>.*)", "次のいずれかにしてください：{x}"),
-    (r"give one or more files, or --text", "ファイルを1つ以上、または --text を指定してください"),
-    (
-        r"a folder, not a draft file: give one file \('workbench triage FOLDER' screens every draft in a folder\)",
-        "草稿ファイルではなくフォルダーです。ファイルを1つ指定してください（フォルダー内のすべての草稿は 'workbench triage フォルダー' で判定できます）",
-    ),
-    (
-        r"give the countries where the invention was completed, e\.g\. --completed-in JP or JP,US; the first-filing duties depend on it",
-        "発明を完成した国を指定してください（例：--completed-in JP または JP,US）。第一国出願義務はこれによって決まります",
-    ),
-    (
-        r"give --format (?P<f>\S+) or an --out file ending in one of them",
-        "--format {f} を指定するか、出力ファイル名の末尾をそのいずれか（.csv・.xlsx・.pdf・.json）にしてください",
-    ),
-    (r"no draft files \(PDF, DOCX, TXT, MD, XML\) in these folders", "これらのフォルダーに草稿ファイル（PDF・DOCX・TXT・MD・XML）がありません"),
-    (r"settings file", "設定ファイル"),
-    (r"not readable JSON \((?P<x>.*)\)", "JSON として読み取れません（{x}）"),
-    (r"must be a JSON object", "JSON のオブジェクトにしてください"),
-    (r"cannot be written \((?P<x>.*)\)", "書き込めません（{x}）"),
-    (r"not a country code: (?P<x>.*) \(write e\.g\. (?P<e>[A-Z]{2}(?:,[A-Z]{2})*)\)", "国コードではありません：{x}（例：{e}）"),
-    (r"the desktop app is not installed \((?P<x>.*)\)", "デスクトップアプリがインストールされていません（{x}）"),
-    (r"unknown error", "不明なエラー"),
-)
-FILLERS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), ja) for p, ja in _FILLERS)
-# Placeholders that carry such phrases; the others (a value the user typed, a symbol, a
-# reference, a path) are shown exactly as given.
-PHRASE_KEYS = frozenset({"detail", "what", "allowed", "suffix", "size", "limit", "tried", "name", "kind"})
-
-
-def _detail_ja(key: str, value: object) -> object:
-    """A placeholder's value for a Japanese reader: a coded message (``detail=msg(M.N123,
-    ...)``, the way raise sites say a fixed phrase) rendered from the catalogue; an English
-    phrase from an older raise site through the filler table; anything else as given."""
+def _detail_ja(value: object, lang: str) -> object:
+    """A placeholder's value for a reader of ``lang``: a coded detail (``detail=msg(M.D104)``,
+    the way raise sites say a fixed phrase, see workbench/messages/details.py) rendered from
+    the catalogue; anything else (a value the user typed, a symbol, a path, an operating
+    system's own message) exactly as given."""
     from workbench.messages import Message
 
     if isinstance(value, Message):
-        return value.render("ja")
-    return filler_ja(value) if key in PHRASE_KEYS else value
-
-
-def filler_ja(value: object) -> object:
-    """A raise site's filler in Japanese when it is one of the fixed phrases, else unchanged."""
-    if hasattr(value, "code") and callable(getattr(value, "render", None)):  # a coded message
-        return value.render("ja")
-    if not isinstance(value, str):
-        return value
-    for pattern, ja in FILLERS:
-        m = pattern.fullmatch(value)
-        if m:
-            return ja.format(**m.groupdict())
+        return value.render(lang)
     return value
 
 
@@ -429,9 +250,8 @@ def localize(
 
     ``message`` / ``hint`` are the English texts the error was raised with (the
     catalogue's, filled in, when not given); they are returned for English, for a code
-    without a Japanese entry, or when a template cannot be filled. An English hint that
-    a raise site extended beyond the catalogue's keeps its extension, translated when
-    it is a fixed phrase.
+    without a Japanese entry, or when a template cannot be filled. A coded addition to
+    the hint (``details['also']``) is rendered after it.
     """
     from workbench.errors import CATALOGUE
 
@@ -445,21 +265,20 @@ def localize(
                     english[i] = template.format(**details)
                 except (KeyError, IndexError, ValueError):
                     english[i] = template
+    also = details.get("also")
+    if also is not None and not hint and english[1]:  # the coded addition to the hint (WorkbenchError.extend_hint)
+        english[1] = f"{english[1]} {also}"
     if lang != "ja" or spec is None or code not in MESSAGES:
         return english[0], english[1]
-    filled = {k: _detail_ja(k, v) for k, v in details.items()}
+    filled = {k: _detail_ja(v, lang) for k, v in details.items()}
     out = []
     for template, eng in zip(MESSAGES[code], english):
         try:
             out.append(template.format(**filled))
         except (KeyError, IndexError, ValueError):
             out.append(eng)
-    try:
-        catalogue_hint = spec.hint.format(**details)
-    except (KeyError, IndexError, ValueError):
-        catalogue_hint = spec.hint
-    if hint and hint != catalogue_hint and hint.startswith(catalogue_hint) and out[1] != hint:
-        out[1] += str(filler_ja(hint[len(catalogue_hint):]))
+    if also is not None:
+        out[1] += str(_detail_ja(also, lang))
     return out[0], out[1]
 
 

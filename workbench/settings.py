@@ -37,6 +37,7 @@ from pathlib import Path
 
 from workbench.domain import Thresholds
 from workbench.errors import E403, E901, ModelError, SettingsError
+from workbench.messages import M, msg
 
 APP_NAME = "patent-triage-workbench"
 SETTINGS_FILE = "settings.json"
@@ -107,10 +108,10 @@ class Settings:
 def _validate(s: Settings) -> None:
     _validate_thresholds(s)
     if s.language not in LANGUAGES:
-        raise SettingsError(E901, name="language", value=s.language, detail=f"use one of {', '.join(LANGUAGES)}")
+        raise SettingsError(E901, name="language", value=s.language, detail=msg(M.D905, allowed=", ".join(LANGUAGES)))
     for name in ("reviewer", "db_path", "rules_dir"):
         if not isinstance(getattr(s, name), str):
-            raise SettingsError(E901, name=name, value=getattr(s, name), detail="must be text")
+            raise SettingsError(E901, name=name, value=getattr(s, name), detail=msg(M.D902))
 
 
 def _validate_thresholds(s: Settings) -> None:
@@ -122,7 +123,7 @@ def _validate_thresholds(s: Settings) -> None:
         if getattr(s, name) is None:
             raise SettingsError(
                 E901, name=name, value="null",
-                detail=f"set it together with {other}, or clear both to use the model's recommended thresholds",
+                detail=msg(M.D904, other=other),
             )
     check_thresholds(s.review_threshold, s.likely_threshold, names=("review_threshold", "likely_threshold"))
 
@@ -191,16 +192,16 @@ def load_settings(path: str | Path | None = None) -> Settings:
     try:
         raw = json.loads(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SettingsError(E901, path=p, name="settings file", value=p.name, detail=f"not readable JSON ({exc})") from None
+        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=msg(M.D913, x=str(exc))) from None
     if not isinstance(raw, dict):
-        raise SettingsError(E901, path=p, name="settings file", value=p.name, detail="must be a JSON object")
+        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=msg(M.D914))
     known = {f.name for f in fields(Settings)}
     try:
         return Settings(**{k: v for k, v in raw.items() if k in known})
     except SettingsError as exc:
         raise SettingsError(exc.code, path=p, **exc.details) from None
     except TypeError as exc:
-        raise SettingsError(E901, path=p, name="settings file", value=p.name, detail=str(exc)) from None
+        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=str(exc)) from None
 
 
 def save_settings(settings: Settings, path: str | Path | None = None) -> Path:
@@ -212,7 +213,7 @@ def save_settings(settings: Settings, path: str | Path | None = None) -> Path:
         tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         os.replace(tmp, p)
     except OSError as exc:
-        raise SettingsError(E901, path=p, name="settings file", value=p.name, detail=f"cannot be written ({exc})") from None
+        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=msg(M.D915, x=str(exc))) from None
     return p
 
 

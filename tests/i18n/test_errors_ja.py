@@ -13,7 +13,7 @@ import pytest
 import workbench
 from workbench import errors
 from workbench.errors import CATALOGUE, WorkbenchError
-from workbench.errors_ja import MESSAGES, filler_ja, localize, render_error, user_language, where_text
+from workbench.errors_ja import MESSAGES, localize, render_error, user_language, where_text
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 PACKAGE = Path(workbench.__file__).resolve().parent
@@ -132,26 +132,53 @@ def test_an_encrypted_pdf_asks_for_the_password_in_japanese(tmp_path):
 
 
 def test_a_rule_file_error_says_the_line_in_japanese_and_keeps_the_extended_hint():
+    from workbench.messages import M, msg
+
     exc = errors.RulesError(errors.E304, path="fields.yaml", line=12, field_id=7)
-    exc.hint = f"{exc.hint} (2 more problem(s): run 'workbench rules check')"  # as rules/loader.py does
+    exc.extend_hint(msg(M.D318, n=2))  # as rules/loader.py does
+    assert exc.hint.endswith(" (2 more problem(s): run 'workbench rules check')")  # English as before
+    assert exc.render().endswith("Give each field a unique id. (2 more problem(s): run 'workbench rules check')")
     text = exc.render_in("ja")
     assert text.startswith("[E304] fields.yaml、12 行目: 分野番号 7 が二重に定義されています。")
     assert text.endswith("（ほかに 2 件の問題があります：'workbench rules check' で確認してください）")
+    exc.extend_hint(msg(M.D318, n=3))  # extended again: replaced, not appended twice
+    assert exc.hint.count("more problem") == 1 and "(3 more" in exc.hint
 
 
 def test_user_typed_values_are_never_translated():
     # E901's value "(none)" and E508's value "decision" are what the user gave, not phrases
-    exc = errors.SettingsError(errors.E901, name="FILE", value="(none)", detail="give one or more files, or --text")
+    from workbench.messages import M, msg
+
+    exc = errors.SettingsError(errors.E901, name="FILE", value="(none)", detail=msg(M.D906))  # as cli/triage.py raises it
     assert "FILE=(none)" in exc.render_in("ja") and "ファイルを1つ以上" in exc.render_in("ja")
-    exc = errors.StoreError(errors.E508, value="decision", what="decision", allowed="clear_abroad, hold")
+    exc = errors.StoreError(errors.E508, value="decision", what=msg(M.D531), allowed="clear_abroad, hold")
     assert exc.render_in("ja").startswith("[E508] 'decision' は出願方針として正しくありません。")
 
 
-def test_unknown_phrases_stay_as_they_came():
-    assert filler_ja("[Errno 13] Permission denied") == "[Errno 13] Permission denied"
-    assert filler_ja(3) == 3
+def test_a_plain_detail_stays_as_it_came():
+    """A detail that is not a coded phrase (an operating system's or a library's own text)
+    is shown as given; nothing reads it to guess a translation."""
     msg, _ = localize("E104", {"detail": "EOF marker not found"}, "ja")
     assert msg == "PDF が壊れているか、途中で切れています（EOF marker not found）"
+    msg, _ = localize("E601", {"detail": "[Errno 13] Permission denied"}, "ja")
+    assert msg == "エクスポートファイルを書き込めません（[Errno 13] Permission denied）"
+
+
+def test_a_coded_detail_keeps_its_code_across_processes():
+    """A coded detail survives the framing to a worker process and back (pickled) and the
+    JSON form, so the parent renders it in the user's language."""
+    import pickle
+
+    from workbench.messages import M, details_from_json, details_to_json, error_message, msg
+
+    exc = errors.IngestError(errors.E104, path="a.pdf", detail=msg(M.D105))
+    back = pickle.loads(pickle.dumps(exc.details))
+    assert back["detail"].code == "D105"
+    again = errors.IngestError(errors.E104, path="a.pdf", **details_from_json(details_to_json(exc.details)))
+    assert again.render() == exc.render() and again.render_in("ja") == exc.render_in("ja")
+    assert "ファイル終端の印" in again.render_in("ja")
+    quoted = error_message(exc)  # a note quoting the error keeps the coded detail
+    assert quoted.get("detail").code == "D105" and "ファイル終端の印" in quoted.render("ja")
 
 
 def test_parts_render_like_the_exception():
@@ -213,7 +240,7 @@ def test_a_broken_history_is_explained_in_japanese_by_the_real_verify(tmp_path, 
     [
         (["--residence", "JP,XYZ"], "国コードではありません：XYZ（例：JP,IN）"),
         (["--completed-abroad", "US,??"], "国コードではありません：??（例：US,CN）"),
-        (["--completed-abroad", "JP,US"], "日本は国外ではありません。--completed-in-japan はい を指定し"),
+        (["--completed-abroad", "JP,US"], "日本は国外ではありません。--completed-in-japan 'yes' を指定し"),
     ],
 )
 def test_the_decision_options_country_errors_read_in_japanese(tmp_path, monkeypatch, capsys, args, expected):

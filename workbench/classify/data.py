@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import E404, ModelError
+from workbench.messages import M, msg
 
 TITLES_FILE = "ipc/ipc_titles.tsv"
 DRONES_FILE = "patents/drone_titles.jsonl"
@@ -76,7 +77,7 @@ def split_of(text: str) -> str:
 def require(data_dir: Path, rel: str) -> Path:
     p = Path(data_dir) / rel
     if not p.is_file():
-        raise ModelError(E404, path=p, detail=f"{rel} not found under {data_dir}")
+        raise ModelError(E404, path=p, detail=msg(M.D401, name=str(rel), folder=str(data_dir)))
     return p
 
 
@@ -105,7 +106,7 @@ def load_records(data_dir: Path, valid_subclasses: set[str] | None = None) -> li
                 try:
                     row = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise ModelError(E404, path=path, line=n, detail=f"bad JSON ({exc.msg})") from None
+                    raise ModelError(E404, path=path, line=n, detail=msg(M.D403, x=exc.msg)) from None
                 text = str(row.get("text") or "").strip()
                 if source == "claims":
                     text = _CLAIM_NUMBER.sub("", text)

@@ -143,7 +143,7 @@ def _jobs(args) -> int:
     if args.jobs is None:
         return max(1, os.cpu_count() or 1)
     if args.jobs < 1:
-        raise SettingsError(E901, name="--jobs", value=args.jobs, detail="give 1 or more worker processes")
+        raise SettingsError(E901, name="--jobs", value=args.jobs, detail=msg(M.D918))
     return args.jobs
 
 
@@ -181,7 +181,7 @@ def run_batch_cmd(args) -> int:
     for note in walk_notes:
         print(note.render(cli_language()), file=sys.stderr)
     if not files:
-        raise SettingsError(E901, name="FILE", value=" ".join(args.files), detail="no draft files (PDF, DOCX, TXT, MD, XML) in these folders")
+        raise SettingsError(E901, name="FILE", value=" ".join(args.files), detail=msg(M.D911))
     options = _options(args, AdditionalAnswers(defence_use=_yn(args.defence), state_commissioned=_yn(args.state)))
     jobs = _jobs(args)
     progress = Progress(args.progress)

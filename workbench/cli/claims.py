@@ -12,10 +12,10 @@ import sys
 
 from workbench.domain import ClaimSet, Draft
 from workbench.messages import cli as C
-from workbench.messages import msg, render
+from workbench.messages import M, msg, render
 
 
-FOLDER_GIVEN = "a folder, not a draft file: give one file ('workbench triage FOLDER' screens every draft in a folder)"
+FOLDER_GIVEN = "D908"  # the coded detail (workbench/messages/details.py)
 
 
 def register(sub) -> None:
@@ -47,7 +47,7 @@ def run(args) -> int:
     if is_dir:
         from workbench.errors import E901, SettingsError
 
-        raise SettingsError(E901, path=args.file, name="FILE", value=args.file, detail=FOLDER_GIVEN)
+        raise SettingsError(E901, path=args.file, name="FILE", value=args.file, detail=msg(M.D908))
     draft = read_draft(args.file, password=args.password)
     claim_set = extract_claims(draft)
     if args.json:

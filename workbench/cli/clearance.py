@@ -17,6 +17,7 @@ from datetime import date
 
 from workbench.cli.console import printable
 from workbench.cli.language import cli_language
+from workbench.messages import M, msg
 
 
 def _say(text: str = "") -> None:
@@ -60,7 +61,6 @@ def _open(args):
 
 def _facts_lines(facts: dict | None, draft, lang: str) -> list[str]:
     from workbench.filing.facts import applicant_text, filing_text, inventor_text, permit_text
-    from workbench.messages import M, msg
 
     if facts is None:
         return [msg(M.I765, draft=draft).render(lang)]
@@ -75,7 +75,6 @@ def _facts_lines(facts: dict | None, draft, lang: str) -> list[str]:
 
 def cmd_facts(args) -> int:
     from workbench.filing.facts import parse_applicant, parse_filing, parse_inventor, parse_permit
-    from workbench.messages import M, msg
 
     lang = cli_language()
     with _open(args) as log:
@@ -116,13 +115,12 @@ def _file_in(text: str) -> tuple[str, ...]:
         from workbench.filing.codes import read_code
 
         bad = [t for t in tokens if read_code(t.split("@")[0].upper(), routes=True).code is None] or tokens
-        raise SettingsError(E901, name="--file-in", value=text, detail=refusal(bad, "JP,US,EP,PCT").render(cli_language())) from None
+        raise SettingsError(E901, name="--file-in", value=text, detail=refusal(bad, "JP,US,EP,PCT")) from None
     return tuple(tokens)
 
 
 def cmd_clearance(args) -> int:
     from workbench.filing.facts import draft_plan
-    from workbench.messages import M, msg
     from workbench.store.dates import parse_date
 
     today = parse_date(args.today, "--today (YYYY-MM-DD)")

@@ -7,8 +7,9 @@ import sys
 
 from workbench.cli.console import pad, printable
 from workbench.cli.language import cli_language
+from workbench.messages import M, msg
 
-MISSING_COMPLETION = "give the countries where the invention was completed, e.g. --completed-in JP or JP,US; the first-filing duties depend on it"
+MISSING_COMPLETION = "D909"  # the coded detail (workbench/messages/details.py)
 
 
 def _say(text: str = "") -> None:
@@ -25,7 +26,7 @@ def _codes(text: str | None, option: str, pattern=None) -> tuple[str, ...]:
     if bad:
         from workbench.filing.codes import refusal
 
-        raise SettingsError(E901, name=option, value=text, detail=refusal(bad).render(cli_language()))
+        raise SettingsError(E901, name=option, value=text, detail=refusal(bad))
     return codes
 
 
@@ -60,7 +61,7 @@ def run_check(args) -> int:
     if not (args.completed_in or "").strip():  # no place of completion: no first-filing duty could apply
         from workbench.errors import E901, SettingsError
 
-        raise SettingsError(E901, name="--completed-in", value="", detail=MISSING_COMPLETION)
+        raise SettingsError(E901, name="--completed-in", value="", detail=msg(M.D909))
     facts = FilingFacts(
         completed_in=_codes(args.completed_in, "--completed-in"), residences=_codes(args.residence, "--residence"),
         planned=_codes(args.plan, "--plan", FILING),
@@ -109,7 +110,6 @@ def run_check(args) -> int:
         _say(f"{indent}{label['wait']}{c.text('wait', lang)}")
         if j.note:
             _say(f"{indent}{label['note']}{c.text('note', lang)}")
-    from workbench.messages import M, msg
 
     for e in exempted:
         j = e.jurisdiction

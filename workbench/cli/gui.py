@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from workbench.errors import E901, SettingsError
+from workbench.messages import M, msg
 
 
 def register(sub) -> None:
@@ -23,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
     try:
         from workbench.ui.app import run as run_app
     except ImportError as exc:  # PySide6 not installed
-        raise SettingsError(E901, name="gui", value="PySide6", detail=f"the desktop app is not installed ({exc})") from None
+        raise SettingsError(E901, name="gui", value="PySide6", detail=msg(M.D917, x=str(exc))) from None
     return run_app(args.db, args.files)

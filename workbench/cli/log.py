@@ -12,7 +12,7 @@ from pathlib import Path
 from workbench.cli.console import pad, table
 from workbench.cli.language import cli_language
 from workbench.messages import cli as C
-from workbench.messages import msg
+from workbench.messages import M, msg
 from workbench.domain import DECISION_LABELS, DECISIONS, LEVELS
 from workbench.domain_dicts import to_dict
 from workbench.errors import E504, E508, E512, E530, E534, E901, SettingsError, StoreError
@@ -43,7 +43,7 @@ def _yes_no(value: str | None) -> bool | None:
         return False
     if v in ("unknown", "?", ""):
         return None
-    raise SettingsError(E508, value=value, what="--completed-in-japan answer", allowed="yes, no, unknown")
+    raise SettingsError(E508, value=value, what=msg(M.D554), allowed=msg(M.D555))
 
 
 def _residences(text: str | None) -> tuple[str, ...] | None:
@@ -58,7 +58,7 @@ def _residences(text: str | None) -> tuple[str, ...] | None:
         from workbench.cli.language import cli_language
         from workbench.filing.codes import refusal
 
-        raise SettingsError(E901, name="--residence", value=text, detail=refusal(bad, "JP,IN").render(cli_language()))
+        raise SettingsError(E901, name="--residence", value=text, detail=refusal(bad, "JP,IN"))
     return codes
 
 
@@ -76,7 +76,7 @@ def _completed_abroad(text: str | None) -> tuple[str, ...] | None:
         from workbench.filing.codes import refusal
 
         raise SettingsError(
-            E901, name="--completed-abroad", value=text, detail=refusal(bad, "US,CN").render(cli_language())
+            E901, name="--completed-abroad", value=text, detail=refusal(bad, "US,CN")
         )
     from workbench.filing.codes import abroad_problem
 
@@ -152,7 +152,6 @@ def _check_period(args) -> None:
 
 def msg_override(status: str | None) -> str:
     """The override column of `log list`: 'override: pending approval' (user's language)."""
-    from workbench.messages import M, msg
 
     return msg(M.I552, status=_override_text(status)).render(_lang())
 
@@ -354,14 +353,13 @@ def cmd_decide(args) -> int:
 def _check_future_date(args) -> None:
     """A JP filing date after today is refused (E901) unless --future-date-ok says it is meant."""
     from workbench.cli.language import cli_language
-    from workbench.messages import M, msg
     from workbench.store.dates import future_filing_date
 
     warning = future_filing_date(args.jp_filing_date)  # a malformed date is E508 here
     if warning is not None and not getattr(args, "future_date_ok", False):
         lang = cli_language()
         raise SettingsError(E901, name="--jp-filing-date", value=args.jp_filing_date,
-                            detail=f"{warning.render(lang)} ({msg(M.W705).render(lang)})")
+                            detail=msg(M.D922, warning=warning, then=msg(M.W705)))
 
 
 def _lang() -> str:
@@ -372,7 +370,6 @@ def _lang() -> str:
 
 def _override_text(status: str | None) -> str:
     """'pending approval' / 'approved' in the user's language ('' when no override)."""
-    from workbench.messages import M, msg
 
     if not status:
         return ""
@@ -380,7 +377,6 @@ def _override_text(status: str | None) -> str:
 
 
 def cmd_approve(args) -> int:
-    from workbench.messages import M, msg
 
     from workbench.usecases import approve_override
 
@@ -396,7 +392,7 @@ def _users(values) -> list[tuple[str, str]]:
     for v in values or ():
         name, _, role = str(v).partition("=")
         if not name.strip() or role.strip() not in ("staff", "attorney", "manager"):
-            raise SettingsError(E901, name="--user", value=v, detail="write LOGIN=staff, LOGIN=attorney or LOGIN=manager")
+            raise SettingsError(E901, name="--user", value=v, detail=msg(M.D919))
         out.append((name.strip(), role.strip()))
     return out
 
@@ -405,13 +401,12 @@ def _need_url(value: str, name: str = "URL") -> str:
     from workbench.store.dialect import is_team_url
 
     if not is_team_url(value):
-        raise SettingsError(E901, name=name, value=value, detail="give a PostgreSQL URL, e.g. postgresql://admin@dbhost:5432/triage")
+        raise SettingsError(E901, name=name, value=value, detail=msg(M.D920))
     return value
 
 
 def cmd_setup_team(args) -> int:
     """Create (or upgrade) a team log: schema, roles, grants, row-level security."""
-    from workbench.messages import M, msg
     from workbench.store import TriageLog
 
     url = _need_url(args.url)
@@ -427,13 +422,12 @@ def cmd_setup_team(args) -> int:
 
 def cmd_migrate_to(args) -> int:
     """Copy the local log (--db) into a new, empty team log, its chain verified on both sides."""
-    from workbench.messages import M, msg
 
     url = _need_url(args.url)
     users = _users(args.user)
     with _open(args) as local:
         if local.is_team:
-            raise SettingsError(E901, name="--db", value=args.db, detail="give the local log file to copy (not a team log URL)")
+            raise SettingsError(E901, name="--db", value=args.db, detail=msg(M.D921))
         with local.migrate_to(url, users=users) as team:
             head_id, head_hash = team.head()
             _say(msg(M.I558, path=local.where, where=team.where, events=head_id, head=head_hash[:16]))
@@ -463,7 +457,7 @@ def _export_format(args) -> str:
     if suffix in EXPORT_FORMATS:
         return suffix
     raise SettingsError(
-        E901, path=args.out, name="--format", value="", detail=f"give --format {'|'.join(EXPORT_FORMATS)} or an --out file ending in one of them"
+        E901, path=args.out, name="--format", value="", detail=msg(M.D910, formats="|".join(EXPORT_FORMATS))
     )
 
 
@@ -490,7 +484,6 @@ def _say(message) -> None:
 
 
 def cmd_verify(args) -> int:
-    from workbench.messages import M, msg
     from workbench.store import checkpoint as cpt
 
     anchor = None
@@ -525,7 +518,6 @@ def cmd_verify(args) -> int:
 
 
 def cmd_checkpoint(args) -> int:
-    from workbench.messages import M, msg
     from workbench.store import checkpoint as cpt
 
     key = cpt.load_key(args.key)  # E533 before the log is opened

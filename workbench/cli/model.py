@@ -10,7 +10,7 @@ from pathlib import Path
 from workbench.errors import E404, ModelError
 from workbench.cli.language import cli_language
 from workbench.messages import cli as C
-from workbench.messages import msg
+from workbench.messages import M, msg
 
 
 def register(sub) -> None:
@@ -54,7 +54,7 @@ def run_train(args) -> int:
 
     data = Path(args.data) if args.data else default_data_dir()
     if not data.is_dir():
-        raise ModelError(E404, path=data, detail="the data folder does not exist")
+        raise ModelError(E404, path=data, detail=msg(M.D402))
     out = Path(args.out) if args.out else default_model_dir()
     rs = load_ruleset(user_dir=args.rules_dir)
     annotations = []

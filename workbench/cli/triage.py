@@ -10,7 +10,7 @@ from workbench.cli.language import cli_language, print_error
 from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
 from workbench.errors import E901, SettingsError, WorkbenchError
 from workbench.messages import cli as C
-from workbench.messages import msg
+from workbench.messages import M, msg
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 2, 3
 
@@ -74,7 +74,7 @@ def _rules_dir(args) -> str | None:
 
 def run(args) -> int:
     if not args.files and args.text is None:
-        raise SettingsError(E901, name="FILE", value="(none)", detail="give one or more files, or --text")
+        raise SettingsError(E901, name="FILE", value="(none)", detail=msg(M.D906))
     answers = AdditionalAnswers(defence_use=_yn(args.defence), state_commissioned=_yn(args.state))
     from workbench.ingest.discover import expand_paths
 
@@ -83,7 +83,7 @@ def run(args) -> int:
     for note in walk_notes:
         print(note.render(cli_language()), file=sys.stderr)
     if args.files and not files:
-        raise SettingsError(E901, name="FILE", value=" ".join(args.files), detail="no draft files (PDF, DOCX, TXT, MD, XML) in these folders")
+        raise SettingsError(E901, name="FILE", value=" ".join(args.files), detail=msg(M.D911))
     ipc_codes = [c.strip() for arg in args.ipc for c in arg.split(",") if c.strip()]
     from workbench.ipc import parse_ipc
 

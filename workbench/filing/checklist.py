@@ -16,6 +16,7 @@ from workbench.domain import LEVEL_LABELS_JA
 from workbench.errors import E303, RulesError
 from workbench.rules.loader import installed_rules_dir
 from workbench.rules.source import read_rule_file
+from workbench.messages import M, msg
 
 TRIGGERS = ("place", "residence", "applicant", "content")
 SCOPES = ("all", "sensitive", "defence", "jp-fields")
@@ -177,12 +178,12 @@ def _load(path: str) -> tuple[Jurisdiction, ...]:
     source = read_rule_file(path)
     data = source.data
     if not isinstance(data, dict) or not isinstance(data.get("jurisdictions"), list):
-        raise RulesError(E303, path=path, line=source.line_of(()), detail="expected a 'jurisdictions' list")
+        raise RulesError(E303, path=path, line=source.line_of(()), detail=msg(M.D307))
     out, seen = [], set()
     for i, item in enumerate(data["jurisdictions"]):
         where = ("jurisdictions", i)
         if not isinstance(item, dict):
-            raise RulesError(E303, path=path, line=source.line_of(where), detail="each jurisdiction is a mapping")
+            raise RulesError(E303, path=path, line=source.line_of(where), detail=msg(M.D308))
         unknown = set(item) - set(REQUIRED) - set(OPTIONAL)
         missing = [k for k in REQUIRED if k not in item]
         if unknown or missing:
@@ -191,33 +192,33 @@ def _load(path: str) -> tuple[Jurisdiction, ...]:
         if item["trigger"] not in TRIGGERS or item["scope"] not in SCOPES:
             raise RulesError(
                 E303, path=path, line=source.line_of(where + ("trigger",)),
-                detail=f"trigger must be one of {TRIGGERS} and scope one of {SCOPES}",
+                detail=msg(M.D322, triggers=str(TRIGGERS), scopes=str(SCOPES)),
             )
         code = str(item["code"]).upper()
         if code in seen:
-            raise RulesError(E303, path=path, line=source.line_of(where + ("code",)), detail=f"'{code}' is listed twice")
+            raise RulesError(E303, path=path, line=source.line_of(where + ("code",)), detail=msg(M.D309, key=code))
         seen.add(code)
         for key in TEXT_KEYS:
             if key in item and not isinstance(item[key], str):
-                raise RulesError(E303, path=path, line=source.line_of(where + (key,)), detail=f"'{key}' must be text")
+                raise RulesError(E303, path=path, line=source.line_of(where + (key,)), detail=msg(M.D310, key=key))
         for key in FLAGS:
             if key in item and not isinstance(item[key], bool):
-                raise RulesError(E303, path=path, line=source.line_of(where + (key,)), detail=f"'{key}' must be true or false")
+                raise RulesError(E303, path=path, line=source.line_of(where + (key,)), detail=msg(M.D323, key=key))
         for key in PERIODS:
             if key in item and not (isinstance(item[key], str) and PERIOD.fullmatch(item[key])):
                 raise RulesError(E303, path=path, line=source.line_of(where + (key,)),
-                                 detail=f"'{key}' must be a period like 21d, 6w or 3m")
+                                 detail=msg(M.D324, key=key))
         if "receives" in item and not (isinstance(item["receives"], list) and set(item["receives"]) <= {"EP", "PCT"}):
             raise RulesError(E303, path=path, line=source.line_of(where + ("receives",)),
-                             detail="'receives' is a list of the routes EP, PCT")
+                             detail=msg(M.D325))
         if "exemption" in item and item["exemption"] not in EXEMPTIONS:
             raise RulesError(E303, path=path, line=source.line_of(where + ("exemption",)),
-                             detail=f"exemption must be one of {EXEMPTIONS}")
+                             detail=msg(M.D326, allowed=str(EXEMPTIONS)))
         if "exemption" in item and not item.get("exemption_text"):
             raise RulesError(E303, path=path, line=source.line_of(where + ("exemption",)),
-                             detail="an exemption needs its citation in 'exemption_text'")
+                             detail=msg(M.D327))
         if "note_ja" in item and "note" not in item:
-            raise RulesError(E303, path=path, line=source.line_of(where + ("note_ja",)), detail="'note_ja' without an English 'note'")
+            raise RulesError(E303, path=path, line=source.line_of(where + ("note_ja",)), detail=msg(M.D311))
         out.append(Jurisdiction(
             code=code, name=str(item["name"]), law=str(item["law"]), trigger=item["trigger"],
             scope=item["scope"], requirement=str(item["requirement"]), wait=str(item["wait"]),

@@ -20,32 +20,33 @@ from datetime import date
 
 from workbench.errors import E508, StoreError
 from workbench.filing.codes import read_code
+from workbench.messages import M, msg
 
 ROUTE_OF = {"EP": "ep", "PCT": "pct", "EA": "national", "AP": "national", "OA": "national"}
 
 
-def _country(value, what: str, *, allow_none: bool = True) -> str | None:
+def _country(value, what, *, allow_none: bool = True) -> str | None:
     if value is None or value == "":
         if allow_none:
             return None
-        raise StoreError(E508, value="", what=what, allowed="an ISO 3166-1 code like JP, US")
+        raise StoreError(E508, value="", what=what, allowed=msg(M.D701))
     r = read_code(str(value).strip().upper())
     if r.code is None:
-        raise StoreError(E508, value=value, what=what, allowed="an ISO 3166-1 code like JP, US, IN (or JPN, USA)")
+        raise StoreError(E508, value=value, what=what, allowed=msg(M.D702))
     return r.code
 
 
-def _date(value, what: str) -> str | None:
+def _date(value, what) -> str | None:
     from workbench.store.dates import parse_date
 
     d = parse_date(value, what)
     return d.isoformat() if d else None
 
 
-def _text(value, what: str) -> str:
+def _text(value, what) -> str:
     text = " ".join(str(value or "").split())
     if not text or len(text) > 200:
-        raise StoreError(E508, value=value, what=what, allowed="a name of 1-200 characters")
+        raise StoreError(E508, value=value, what=what, allowed=msg(M.D704))
     return text
 
 
@@ -55,46 +56,46 @@ def facts_payload(inventors=(), applicants=(), filings=(), permits=()) -> dict:
     for i in inventors:
         i = dict(i)
         inv.append({
-            "name": _text(i.get("name"), "inventor name"),
-            "residence": _country(i.get("residence"), "inventor residence"),
-            "nationality": _country(i.get("nationality"), "inventor nationality"),
-            "made_in": list(dict.fromkeys(_country(c, "place where the inventor's part was made", allow_none=False)
+            "name": _text(i.get("name"), msg(M.D709)),
+            "residence": _country(i.get("residence"), msg(M.D705)),
+            "nationality": _country(i.get("nationality"), msg(M.D706)),
+            "made_in": list(dict.fromkeys(_country(c, msg(M.D707), allow_none=False)
                                           for c in (i.get("made_in") or ()))),
         })
     app = []
     for a in applicants:
         a = dict(a)
-        app.append({"name": _text(a.get("name"), "applicant name"), "seat": _country(a.get("seat"), "applicant seat")})
+        app.append({"name": _text(a.get("name"), msg(M.D710)), "seat": _country(a.get("seat"), msg(M.D708))})
     fil = []
     for f in filings:
         f = dict(f)
         office = str(f.get("office") or "").strip().upper()
         r = read_code(office, routes=True)
         if r.code is None:
-            raise StoreError(E508, value=office, what="filing office",
-                             allowed="an ISO 3166-1 code like US, CN, or the routes EP, PCT")
+            raise StoreError(E508, value=office, what=msg(M.D711),
+                             allowed=msg(M.D703))
         office = r.code
         route = f.get("route") or ROUTE_OF.get(office, "national")
         if route not in ("national", "ep", "pct") or (route == "national" and office in ("EP", "PCT")):
-            raise StoreError(E508, value=route, what=f"route of the {office} filing", allowed="national, ep, pct")
+            raise StoreError(E508, value=route, what=msg(M.D716, office=office), allowed=msg(M.D717))
         ro = f.get("receiving_office")
         if ro not in (None, ""):
             ro = str(ro).strip().upper()
             if ro not in ("IB", "EP"):
-                ro = _country(ro, "receiving office (a country code, IB or EP)")
+                ro = _country(ro, msg(M.D712))
         else:
             ro = None
         fil.append({"office": office, "route": route, "receiving_office": ro,
-                    "intended": _date(f.get("intended"), "intended filing date (YYYY-MM-DD)"),
-                    "filed_on": _date(f.get("filed_on"), "filing date (YYYY-MM-DD)")})
+                    "intended": _date(f.get("intended"), msg(M.D557)),
+                    "filed_on": _date(f.get("filed_on"), msg(M.D556))})
     per = []
     for p in permits:
         p = dict(p)
-        requested = _date(p.get("requested"), "date the clearance was asked for (YYYY-MM-DD)")
+        requested = _date(p.get("requested"), msg(M.D727))
         if requested is None:
-            raise StoreError(E508, value="", what="date the clearance was asked for", allowed="a date YYYY-MM-DD")
-        per.append({"rule": _country(p.get("rule"), "rule of the clearance asked for", allow_none=False),
-                    "requested": requested, "granted": _date(p.get("granted"), "date the clearance was granted (YYYY-MM-DD)")})
+            raise StoreError(E508, value="", what=msg(M.D718), allowed=msg(M.D719))
+        per.append({"rule": _country(p.get("rule"), msg(M.D713), allow_none=False),
+                    "requested": requested, "granted": _date(p.get("granted"), msg(M.D726))})
     return {"inventors": inv, "applicants": app, "filings": fil, "permits": per}
 
 
@@ -110,7 +111,7 @@ def _parts(text: str, n: int) -> list[str]:
 def parse_inventor(text: str) -> dict:
     name, res, nat, made, *rest = _parts(text, 4)
     if rest:
-        raise StoreError(E508, value=text, what="inventor", allowed="NAME:RESIDENCE[:NATIONALITY[:MADE_IN,...]]")
+        raise StoreError(E508, value=text, what=msg(M.D720), allowed=msg(M.D721))
     return {"name": name, "residence": res or None, "nationality": nat or None,
             "made_in": [c for c in re.split(r"[,、\s]+", made) if c]}
 
@@ -118,7 +119,7 @@ def parse_inventor(text: str) -> dict:
 def parse_applicant(text: str) -> dict:
     name, seat, *rest = _parts(text, 2)
     if rest:
-        raise StoreError(E508, value=text, what="applicant", allowed="NAME:SEAT")
+        raise StoreError(E508, value=text, what=msg(M.D722), allowed=msg(M.D723))
     return {"name": name, "seat": seat or None}
 
 
@@ -129,7 +130,7 @@ def parse_filing(text: str) -> dict:
     head, _, when = t.partition(":")
     when = when.strip()
     if when and not _ISO.fullmatch(when):
-        raise StoreError(E508, value=text, what="planned filing", allowed="OFFICE[@RO][:YYYY-MM-DD], e.g. PCT@JP:2027-01-15")
+        raise StoreError(E508, value=text, what=msg(M.D714), allowed=msg(M.D715))
     office, _, ro = head.strip().partition("@")
     return {"office": office, "receiving_office": ro or None,
             "intended": None if made else (when or None), "filed_on": when if made and when else None}
@@ -138,7 +139,7 @@ def parse_filing(text: str) -> dict:
 def parse_permit(text: str) -> dict:
     rule, requested, granted, *rest = _parts(text, 3)
     if rest:
-        raise StoreError(E508, value=text, what="clearance asked for", allowed="RULE:REQUESTED[:GRANTED]")
+        raise StoreError(E508, value=text, what=msg(M.D724), allowed=msg(M.D725))
     return {"rule": rule, "requested": requested or None, "granted": granted or None}
 
 

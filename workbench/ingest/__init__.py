@@ -17,6 +17,7 @@ from pathlib import Path
 from workbench.domain import Draft
 from workbench.errors import E101, E102, E103, E104, E108, E111, E115, E116, E117, IngestError
 from workbench.ingest.build import assemble, sha256_of
+from workbench.messages import M, Message, msg
 from workbench.ingest.discover import expand_paths
 from workbench.ingest.limits import MAX_FILE_BYTES, MAX_UNPACKED_BYTES, TIMEOUT_S, Deadline, Limits
 from workbench.ingest.detect import (
@@ -38,17 +39,17 @@ def draft_from_text(text: str, *, source_path: str = "<text>", fmt: str = "text"
     return assemble(source_path, sha256_of(data), fmt, text.replace("\r\n", "\n").split("\f"), page_sep="\n\n")
 
 
-def _kind_of(mode: int) -> str | None:
+def _kind_of(mode: int) -> Message | None:
     """What a path that is no regular file is, in words (None for a regular file)."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return msg(M.D123)
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return msg(M.D124)
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
+        return msg(M.D125)
+    return msg(M.D126)
 
 
 def _open_regular(path: str | Path) -> tuple[int, int]:
@@ -58,21 +59,21 @@ def _open_regular(path: str | Path) -> tuple[int, int]:
         st = os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise IngestError(E116, path=path, kind="a symbolic link loop") from None
+            raise IngestError(E116, path=path, kind=msg(M.D127)) from None
         raise IngestError(E101, path=path) from None
     except ValueError:  # a NUL byte in the name
         raise IngestError(E101, path=path) from None
     kind = _kind_of(st.st_mode)
     if kind:
         if kind == "a folder" and os.path.islink(path):
-            kind = "a link to a folder"  # named like a draft: refused, never walked (expand_paths)
+            kind = msg(M.D150)  # a link to a folder, named like a draft: refused, never walked (expand_paths)
         raise IngestError(E116, path=path, kind=kind)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise IngestError(E116, path=path, kind="a symbolic link loop") from None
+            raise IngestError(E116, path=path, kind=msg(M.D127)) from None
         raise IngestError(E101, path=path) from None
     st = os.fstat(fd)
     kind = _kind_of(st.st_mode)
@@ -94,7 +95,7 @@ def _read_capped(path: str | Path, fd: int, head: bytes, cap: int, deadline: Dea
             break
         total += len(chunk)
         if total > cap:
-            raise IngestError(E111, path=path, size=f"more than {cap:,} bytes", limit=f"{cap:,} bytes")
+            raise IngestError(E111, path=path, size=msg(M.D132, n=cap), limit=msg(M.D118, n=cap))
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -119,9 +120,9 @@ def read_draft(
     except IngestError:
         raise
     except RecursionError:
-        raise IngestError(E115, path=path, depth="too many", limit=lim.max_depth) from None
+        raise IngestError(E115, path=path, depth=msg(M.D133), limit=lim.max_depth) from None
     except MemoryError:
-        raise IngestError(E111, path=path, size="more than the memory available", limit=f"{lim.max_chars:,} characters") from None
+        raise IngestError(E111, path=path, size=msg(M.D135), limit=msg(M.D129, n=lim.max_chars)) from None
     except Exception as exc:  # noqa: BLE001 - a reader's own bug or a library's: still coded, naming the file
         raise IngestError(E117, path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
 
@@ -133,7 +134,7 @@ def _read(path: str | Path, password: str | None, lim: Limits, deadline: Deadlin
         if size == 0:
             raise IngestError(E102, path=path)
         if size > lim.max_bytes:
-            raise IngestError(E111, path=path, size=f"{size:,} bytes", limit=f"{lim.max_bytes:,} bytes")
+            raise IngestError(E111, path=path, size=msg(M.D118, n=size), limit=msg(M.D118, n=lim.max_bytes))
         suffix = p.suffix.lower()
         try:
             head = os.read(fd, 4096)
@@ -143,13 +144,13 @@ def _read(path: str | Path, password: str | None, lim: Limits, deadline: Deadlin
             raise IngestError(E102, path=path)
         kind = sniff(head, suffix)
         if kind == "ole":
-            raise IngestError(E103, path=path, suffix=f"{suffix or '(none)'} (an old Word 97-2003 / OLE file)")
+            raise IngestError(E103, path=path, suffix=msg(M.D102, suffix=suffix or msg(M.D101)))
         if suffix not in SUPPORTED_SUFFIXES and kind not in ("pdf", "uspto-xml", "zip"):
-            raise IngestError(E103, path=path, suffix=suffix or "(none)")
+            raise IngestError(E103, path=path, suffix=suffix or msg(M.D101))
         texty = kind not in ("pdf", "zip")  # text, Markdown, XML: decoded in full, so a lower cap
         cap = min(lim.max_bytes, lim.max_text_bytes) if texty else lim.max_bytes
         if size > cap:
-            raise IngestError(E111, path=path, size=f"{size:,} bytes", limit=f"{cap:,} bytes for a text or XML draft")
+            raise IngestError(E111, path=path, size=msg(M.D118, n=size), limit=msg(M.D136, n=cap))
         try:
             data = _read_capped(path, fd, head, cap, deadline)
         except OSError:
@@ -169,17 +170,17 @@ def _read(path: str | Path, password: str | None, lim: Limits, deadline: Deadlin
         return read_docx(path, data, max_bytes=lim.max_unpacked, timeout_s=lim.timeout_s,
                          started=deadline.end - lim.timeout_s, limits=lim)
     if suffix in PDF_SUFFIXES:
-        raise IngestError(E104, path=path, detail="the file does not start like a PDF (no %PDF header)")
+        raise IngestError(E104, path=path, detail=msg(M.D104))
     if kind == "zip":
-        raise IngestError(E108, path=path, detail=f"a ZIP archive named {suffix or 'without a suffix'}")
+        raise IngestError(E108, path=path, detail=msg(M.D116, suffix=suffix) if suffix else msg(M.D115))
     if kind == "uspto-xml":
         from workbench.ingest.uspto_xml import read_uspto_xml
 
         return read_uspto_xml(path, data, limits=lim, deadline=deadline)
     if suffix in XML_SUFFIXES:
-        raise IngestError(E103, path=path, suffix=".xml (only USPTO publication XML is read)")
+        raise IngestError(E103, path=path, suffix=msg(M.D103))
     if suffix in TEXT_SUFFIXES:
         from workbench.ingest.text import read_text
 
         return read_text(path, data, limits=lim, deadline=deadline)
-    raise IngestError(E103, path=path, suffix=suffix or "(none)")  # pragma: no cover
+    raise IngestError(E103, path=path, suffix=suffix or msg(M.D101))  # pragma: no cover

@@ -11,6 +11,7 @@ from workbench.ingest.cleanup import clean_pages, tidy
 from workbench.ingest.detect import language_of
 from workbench.ingest.limits import Deadline, Limits, check_chars
 from workbench.ingest.sections import find_sections
+from workbench.messages import M, msg
 
 
 def sha256_of(data: bytes) -> str:
@@ -37,7 +38,7 @@ def assemble(
     anywhere (even inside a claim), "\n\n" where pages end at a paragraph."""
     lim = limits or Limits()
     if len(pages) > lim.max_pages:  # a text of form feeds is as many pages as a PDF
-        raise IngestError(E111, path=source_path, size=f"{len(pages)} pages", limit=f"{lim.max_pages} pages")
+        raise IngestError(E111, path=source_path, size=msg(M.D119, n=len(pages)), limit=msg(M.D119, n=lim.max_pages))
     check_chars(source_path, sum(len(p) for p in pages), lim.max_chars)
     cleaned = clean_pages(pages, deadline=deadline) if clean else [tidy(p) for p in pages]
     if deadline is not None:

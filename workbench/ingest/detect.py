@@ -10,6 +10,7 @@ import zlib
 
 from workbench.domain import Language
 from workbench.errors import E108, E111, IngestError
+from workbench.messages import M, Message, msg
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 PDF_SUFFIXES = (".pdf",)
@@ -54,25 +55,25 @@ def measure_unpacked(path, data: bytes, *, max_total: int, max_part: int, deadli
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
     except Exception as exc:  # noqa: BLE001
-        raise IngestError(E108, path=path, detail=f"damaged ZIP package: {exc}"[:200]) from None
+        raise IngestError(E108, path=path, detail=msg(M.D113, x=str(exc)[:180])) from None
     if len(infos) > _MAX_MEMBERS:
-        raise IngestError(E108, path=path, detail=f"a ZIP package of {len(infos):,} members")
+        raise IngestError(E108, path=path, detail=msg(M.D137, n=len(infos)))
     total = 0
     for info in infos:
         if deadline is not None:
             deadline.check()
         off = info.header_offset
         if off < 0 or off + _LOCAL_HEADER.size > len(data):
-            raise IngestError(E108, path=path, detail=f"the ZIP entry {info.filename[:80]} lies outside the file")
+            raise IngestError(E108, path=path, detail=msg(M.D138, name=info.filename[:80]))
         sig, _ver, flags, method, _t, _d, _crc, _cs, _us, nlen, xlen = _LOCAL_HEADER.unpack_from(data, off)
         if sig != b"PK\x03\x04":
-            raise IngestError(E108, path=path, detail=f"the ZIP entry {info.filename[:80]} has no local header")
+            raise IngestError(E108, path=path, detail=msg(M.D139, name=info.filename[:80]))
         if flags & 1:
-            raise IngestError(E108, path=path, detail=f"the ZIP entry {info.filename[:80]} is encrypted")
+            raise IngestError(E108, path=path, detail=msg(M.D140, name=info.filename[:80]))
         start = off + _LOCAL_HEADER.size + nlen + xlen
         end = start + info.compress_size
         if end > len(data):
-            raise IngestError(E108, path=path, detail=f"the ZIP entry {info.filename[:80]} lies outside the file")
+            raise IngestError(E108, path=path, detail=msg(M.D138, name=info.filename[:80]))
         part_cap = max_part if info.filename.lower().endswith((".xml", ".rels")) else max_total
         cap = min(part_cap, max_total - total) + 1  # one byte over: enough to know it is too big
         if method == zipfile.ZIP_STORED:
@@ -80,15 +81,15 @@ def measure_unpacked(path, data: bytes, *, max_total: int, max_part: int, deadli
         elif method == zipfile.ZIP_DEFLATED:
             real = _inflated_size(data, start, end, cap, deadline)
         else:
-            raise IngestError(E108, path=path, detail=f"the ZIP entry {info.filename[:80]} uses compression method {method}")
+            raise IngestError(E108, path=path, detail=msg(M.D141, name=info.filename[:80], method=method))
         if real > part_cap or total + real > max_total:
-            what = info.filename[:80] if real > part_cap else "the package"
+            what = info.filename[:80] if real > part_cap else msg(M.D148)
             raise IngestError(
-                E111, path=path, size=f"{max(real, total + real):,} bytes unpacked, measured ({what})",
-                limit=f"{min(part_cap, max_total):,} bytes",
+                E111, path=path, size=msg(M.D130, n=max(real, total + real), what=what),
+                limit=msg(M.D118, n=min(part_cap, max_total)),
             )
         if real != info.file_size:
-            raise IngestError(E108, path=path, detail=f"the ZIP header misstates the size of {info.filename[:80]}")
+            raise IngestError(E108, path=path, detail=msg(M.D131, name=info.filename[:80]))
         total += real
     return total
 
@@ -127,18 +128,19 @@ def unpacked_size(data: bytes) -> int:
         return 0
 
 
-def docx_problem(data: bytes) -> str | None:
-    """Why these bytes are not a Word document, or None when they are one."""
+def docx_problem(data: bytes) -> Message | None:
+    """Why these bytes are not a Word document (a coded detail), or None when they are one."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return msg(M.D112)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
     except zipfile.BadZipFile as exc:
-        return f"not a valid ZIP package: {exc}"
+        return msg(M.D111, x=str(exc)[:180])
     except Exception as exc:  # noqa: BLE001 - any damage is reported, never raised raw
-        return f"damaged ZIP package: {exc}"
+        return msg(M.D113, x=str(exc)[:180])
     if "word/document.xml" not in names:
-        sample = ", ".join(sorted(names)[:3]) or "nothing"
-        return f"a ZIP without word/document.xml (holds {sample})"
+        return msg(M.D114, x=", ".join(sorted(names)[:3]) or msg(M.D149))
     return None
 
 

@@ -14,6 +14,7 @@ from workbench.errors import E108, E111, E112, IngestError
 from workbench.ingest.build import assemble, sha256_of
 from workbench.ingest.detect import docx_problem, measure_unpacked, unpacked_size
 from workbench.ingest.limits import Deadline, Limits, check_chars
+from workbench.messages import M, msg
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -279,7 +280,7 @@ def read_docx(
         raise IngestError(E108, path=path, detail=problem)
     unpacked = unpacked_size(data)
     if unpacked > max_bytes:  # a ZIP bomb, or a document too big to be one draft (as declared)
-        raise IngestError(E111, path=path, size=f"{unpacked:,} bytes unpacked", limit=f"{max_bytes:,} bytes")
+        raise IngestError(E111, path=path, size=msg(M.D117, n=unpacked), limit=msg(M.D118, n=max_bytes))
     # ... and as measured: a header that lies about a size is refused before python-docx
     # asks zipfile for whole members (which would unpack everything there is in one go)
     measure_unpacked(path, data, max_total=max_bytes, max_part=lim.max_part, deadline=deadline)
@@ -294,7 +295,7 @@ def read_docx(
         pages: list[list[str]] = [[]]
         for span in document.element.body.iter(f"{_W}gridSpan"):
             if not span.get(f"{_W}val", "1").isdigit() or int(span.get(f"{_W}val", "1")) > _MAX_GRID_SPAN:
-                raise IngestError(E108, path=path, detail=f"a table cell spans {span.get(f'{_W}val', '')[:20]} columns")
+                raise IngestError(E108, path=path, detail=msg(M.D142, n=span.get(f'{_W}val', '')[:20]))
         for count, el in enumerate(_blocks(document.element.body)):
             if count % 50 == 0:
                 if time.monotonic() - started > timeout_s:

@@ -17,6 +17,7 @@ import codecs
 from pathlib import Path
 
 from workbench.errors import E109, E110, IngestError
+from workbench.messages import M, msg
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -118,7 +119,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         if data.startswith(bom):
             text = _strict(data, name)
             if text is None:
-                raise IngestError(E109, path=path, tried=f"{name} (by its byte-order mark)")
+                raise IngestError(E109, path=path, tried=msg(M.D120, x=name))
             return text.lstrip("\ufeff"), ("utf-8-sig" if name == "utf-8-sig" else name)
     bomless = _utf16_without_bom(data)
     if bomless is not None:

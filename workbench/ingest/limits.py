@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import E111, E112, IngestError
+from workbench.messages import M, msg
 
 TIMEOUT_S = 10.0  # one limit for all formats
 MAX_FILE_BYTES = 200_000_000  # any file on disk (a PDF full of figures is big)
@@ -57,4 +58,4 @@ class Deadline:
 def check_chars(path: str | Path, n: int, limit: int) -> None:
     """E111 when a draft's text (as decoded or extracted, not as the file says) is too long."""
     if n > limit:
-        raise IngestError(E111, path=path, size=f"{n:,} characters of text", limit=f"{limit:,} characters")
+        raise IngestError(E111, path=path, size=msg(M.D128, n=n), limit=msg(M.D129, n=limit))

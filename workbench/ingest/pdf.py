@@ -18,7 +18,7 @@ from workbench.domain import Draft
 from workbench.errors import E104, E105, E106, E107, E111, E112, E113, IngestError
 from workbench.ingest.build import assemble, sha256_of
 from workbench.messages import ingest as N
-from workbench.messages import msg
+from workbench.messages import M, msg
 from workbench.ingest.limits import Deadline, Limits, check_chars
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
@@ -32,7 +32,7 @@ def _open(path: str | Path, data: bytes):
     from pypdf import PdfReader
 
     if b"%%EOF" not in data[-2048:]:
-        raise IngestError(E104, path=path, detail="truncated: the end-of-file marker is missing")
+        raise IngestError(E104, path=path, detail=msg(M.D105))
     try:
         return PdfReader(io.BytesIO(data), strict=False)
     except IngestError:
@@ -56,9 +56,9 @@ def _unlock(reader, path: str | Path, password: str | None) -> None:
     except IngestError:
         raise
     except DependencyError as exc:
-        raise IngestError(E104, path=path, detail=f"unsupported encryption: {exc}") from None
+        raise IngestError(E104, path=path, detail=msg(M.D107, x=str(exc)[:180])) from None
     except (PdfReadError, Exception) as exc:  # noqa: BLE001
-        raise IngestError(E104, path=path, detail=f"encryption data damaged: {exc}"[:200]) from None
+        raise IngestError(E104, path=path, detail=msg(M.D108, x=str(exc)[:180])) from None
 
 
 def read_pdf(
@@ -81,11 +81,11 @@ def read_pdf(
     try:
         n = len(reader.pages)
     except Exception as exc:  # noqa: BLE001
-        raise IngestError(E104, path=path, detail=f"page tree unreadable: {exc}"[:200]) from None
+        raise IngestError(E104, path=path, detail=msg(M.D109, x=str(exc)[:180])) from None
     if n == 0:
-        raise IngestError(E104, path=path, detail="it has no pages")
+        raise IngestError(E104, path=path, detail=msg(M.D106))
     if n > max_pages:
-        raise IngestError(E111, path=path, size=f"{n} pages", limit=f"{max_pages} pages")
+        raise IngestError(E111, path=path, size=msg(M.D119, n=n), limit=msg(M.D119, n=max_pages))
     pages: list[str] = []
     empty = 0
     read_from = time.monotonic()
@@ -99,12 +99,12 @@ def read_pdf(
             projected = (now - started) + (now - read_from) / i * (n - i)
             if projected > timeout_s * _PROJECTION_MARGIN:
                 raise IngestError(
-                    E111, path=path, size=f"{n} pages, about {projected:.0f} s to read", limit=f"{timeout_s:g} s of reading time"
+                    E111, path=path, size=msg(M.D143, n=n, s=projected), limit=msg(M.D144, s=timeout_s)
                 )
         try:
             text = reader.pages[i].extract_text() or ""
         except Exception as exc:  # noqa: BLE001
-            raise IngestError(E104, path=path, page=i + 1, detail=f"page {i + 1}: {type(exc).__name__}: {exc}"[:200]) from None
+            raise IngestError(E104, path=path, page=i + 1, detail=msg(M.D110, n=i + 1, x=f"{type(exc).__name__}: {exc}"[:190])) from None
         chars += len(text)
         check_chars(path, chars, lim.max_chars)
         if len("".join(text.split())) < _MIN_PAGE_CHARS:

@@ -26,6 +26,7 @@ from pathlib import Path
 from workbench.domain import Draft
 from workbench.errors import E101, E114, E115, IngestError
 from workbench.ingest.limits import Deadline, Limits, check_chars
+from workbench.messages import M, msg
 
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
@@ -90,17 +91,17 @@ def _strip_doctype(text: str, path: str | Path) -> str:
         i = start + len("<!DOCTYPE")
         stop = min((j for j in (text.find("[", i), text.find(">", i)) if j >= 0), default=-1)
         if stop < 0:
-            raise IngestError(E114, path=path, detail="an unterminated DOCTYPE")
+            raise IngestError(E114, path=path, detail=msg(M.D145))
         if text[stop] == "[":
             m = _CLOSE_SUBSET.search(text, stop)
             if m is None:
-                raise IngestError(E114, path=path, detail="an unterminated DOCTYPE")
+                raise IngestError(E114, path=path, detail=msg(M.D145))
             end = m.end()
         else:
             end = stop + 1
         text = text[:start] + text[end:]
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
-        raise IngestError(E114, path=path, detail="a DOCTYPE or entity declaration inside the document")
+        raise IngestError(E114, path=path, detail=msg(M.D146))
     return text
 
 
@@ -120,7 +121,7 @@ def _root(
             raise LookupError(f"'{enc}' is not an encoding of USPTO files")
         text = data.decode(enc)
     except (LookupError, UnicodeDecodeError) as exc:
-        raise IngestError(E114, path=path, detail=f"encoding: {exc}"[:200]) from None
+        raise IngestError(E114, path=path, detail=msg(M.D122, x=str(exc)[:180])) from None
     check_chars(path, len(text), lim.max_chars)
     deadline.check()
     text = _strip_doctype(text, path)
@@ -146,7 +147,7 @@ def _parse_bounded(path: str | Path, text: str, lim: Limits, deadline: Deadline)
                     if root is None:
                         root = el
                     if depth > lim.max_depth:
-                        raise IngestError(E115, path=path, depth=f"more than {lim.max_depth}", limit=lim.max_depth)
+                        raise IngestError(E115, path=path, depth=msg(M.D134, n=lim.max_depth), limit=lim.max_depth)
                 else:
                     depth -= 1
             deadline.check()
@@ -154,7 +155,7 @@ def _parse_bounded(path: str | Path, text: str, lim: Limits, deadline: Deadline)
     except ET.ParseError as exc:
         raise IngestError(E114, path=path, detail=str(exc)) from None
     if root is None:
-        raise IngestError(E114, path=path, detail="no root element")
+        raise IngestError(E114, path=path, detail=msg(M.D147))
     return root
 
 
@@ -299,7 +300,7 @@ def parse_publication(
     doc_number = _clean(root.findtext(".//publication-reference//doc-number") or root.findtext(".//document-id/doc-number") or "")
     claims = _claims(root)
     if not claims:
-        raise IngestError(E114, path=path, detail="no <claim> elements")
+        raise IngestError(E114, path=path, detail=msg(M.D121))
     return Publication(str(path), doc_number, schema, title, abstract, _description(root), claims, _ipc(root), heading)
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from workbench.errors import E301, E306, IpcError
+from workbench.messages import M, msg
 
 IpcLevel = Literal["section", "class", "subclass", "main_group", "subgroup"]
 LEVELS: tuple[IpcLevel, ...] = ("section", "class", "subclass", "main_group", "subgroup")
@@ -257,14 +258,14 @@ def parse_range(text: str) -> IpcRange:
     folded = _strip_edition(_fold(text))
     parts = re.split("[" + re.escape(_DASHES) + "]", folded)
     if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
-        raise IpcError(E306, text=text, detail="write two ends separated by one dash")
+        raise IpcError(E306, text=text, detail=msg(M.D312))
     left, right = parts[0].strip(), parts[1].strip()
     try:
         start = parse_ipc(left)
     except IpcError:
         raise IpcError(E301, symbol=text) from None  # not IPC at all, e.g. "NOT-IPC"
     if start.depth < 3:
-        raise IpcError(E306, text=text, detail="a range runs between groups, e.g. 19/42-19/50")
+        raise IpcError(E306, text=text, detail=msg(M.D313))
     if re.fullmatch(r"\d{2,6}", right):
         right = f"{start.subclass_symbol} {int(start.main_group)}/{right}"
     elif re.fullmatch(r"\d{1,4}\s*/\s*\d{2,6}", right):
@@ -272,11 +273,11 @@ def parse_range(text: str) -> IpcRange:
     try:
         end = parse_ipc(right)
     except IpcError:
-        raise IpcError(E306, text=text, detail=f"'{parts[1].strip()}' is not an IPC group") from None
+        raise IpcError(E306, text=text, detail=msg(M.D314, group=parts[1].strip())) from None
     if end.depth < 3 or end.subclass_symbol != start.subclass_symbol:
-        raise IpcError(E306, text=text, detail="both ends must be groups of the same subclass")
+        raise IpcError(E306, text=text, detail=msg(M.D315))
     if end.sort_key() < start.sort_key():
-        raise IpcError(E306, text=text, detail="the end comes before the start")
+        raise IpcError(E306, text=text, detail=msg(M.D316))
     return IpcRange(start, end)
 
 

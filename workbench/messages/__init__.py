@@ -20,7 +20,9 @@ Rules of the catalogue
   the same language; a float is shown as given (format it in the template: ``{p:.0%}``).
 - Codes are never reused. Ranges (letter = kind, digit = area as in errors.py):
   ``N`` notes (what the reader/splitter/screen noticed), ``R`` verdict reasons,
-  ``W`` warnings, ``I`` information lines (summaries, progress, confirmations).
+  ``W`` warnings, ``I`` information lines (summaries, progress, confirmations),
+  ``D`` details of coded errors (the phrases raise sites put into an error's placeholders,
+  ``workbench/messages/details.py``).
   ``x1xx`` ingest, ``x2xx`` claims, ``x3xx`` rules/IPC, ``x4xx`` classify/triage,
   ``x5xx`` triage log, ``x6xx`` exports, ``x7xx`` filing / clearance, ``x8xx`` batch,
   ``x9xx`` CLI, settings and anything else.
@@ -66,8 +68,8 @@ def define(code: str, en: str, ja: str) -> str:
     """Add one entry to the catalogue (at import time of the module that owns the area)."""
     if code in CATALOGUE:
         raise RuntimeError(f"duplicate message code {code}")
-    if not code[:1] in "NRWI" or not code[1:].isdigit():
-        raise RuntimeError(f"message code {code!r} is not N/R/W/I followed by digits")
+    if not code[:1] in "NRWID" or not code[1:].isdigit():
+        raise RuntimeError(f"message code {code!r} is not N/R/W/I/D followed by digits")
     spec = MessageSpec(code, en, ja)
     if spec.placeholders("en") != spec.placeholders("ja"):
         raise RuntimeError(f"message {code}: English and Japanese placeholders differ")
@@ -127,8 +129,24 @@ class Message:
 def error_message(exc: Any) -> Message:
     """A coded error (``WorkbenchError``) as a value a note can quote: ``[E202] message`` in
     the reader's language (its details are the arguments)."""
-    details = {k: v if isinstance(v, (str, int, float, bool, type(None))) else str(v) for k, v in exc.details.items()}
-    return Message(str(exc.code), tuple(sorted((k, _freeze(v)) for k, v in details.items())))
+    return Message(str(exc.code), tuple(sorted((k, _freeze(v)) for k, v in plain_details(exc.details).items())))
+
+
+def plain_details(details: Mapping[str, Any]) -> dict[str, Any]:
+    """An error's placeholders as plain values (for JSON, another process or a record): coded
+    details stay messages (``{"$message": ...}`` in JSON), anything else not plain is text."""
+    return {k: v if isinstance(v, (str, int, float, bool, type(None), Message, tuple)) else str(v)
+            for k, v in details.items()}
+
+
+def details_to_json(details: Mapping[str, Any]) -> dict[str, Any]:
+    """``plain_details`` in JSON form (a coded detail as ``{"$message": {...}}``)."""
+    return {k: _jsonable(v) for k, v in plain_details(details).items()}
+
+
+def details_from_json(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Inverse of :func:`details_to_json`."""
+    return {k: _from_jsonable(v) for k, v in data.items()}
 
 
 def msg(code: str, **args: Any) -> Message:
@@ -234,4 +252,5 @@ from workbench.messages import (  # noqa: E402,F401  (imported for their define(
     filing,
     batch,
     cli,
+    details,
 )

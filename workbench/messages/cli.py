@@ -135,5 +135,5 @@ I992 = define("I992", "warning: {text}", "警告: {text}")
 N990 = define(
     "N990",
     "give --completed-in-japan yes and list only the other countries here",
-    "--completed-in-japan はい を指定し、ここには日本以外の国だけを挙げてください",
+    "--completed-in-japan 'yes' を指定し、ここには日本以外の国だけを挙げてください",  # the value typed, not its translation
 )

@@ -25,6 +25,7 @@ from pathlib import Path
 from workbench import resources
 from workbench.errors import E301, E303, E304, E305, E306, E307, IpcError, RulesError
 from workbench.ipc.code import parse_ipc_or_range
+from workbench.messages import M, msg
 from workbench.rules.model import AdditionalRequirement, FieldRule, IpcEntry, IpcPart, Limitation, TermCondition
 from workbench.rules.ruleset import RuleSet
 from workbench.rules.schema import SchemaValidator
@@ -222,8 +223,7 @@ def _canonical(data: object) -> bytes:
 def _first_problem(problems: list[RulesError]) -> RulesError:
     first = problems[0]
     if len(problems) > 1:
-        first.hint = f"{first.hint} ({len(problems) - 1} more problem(s): run 'workbench rules check')"
-        first.args = (first.render(),)
+        first.extend_hint(msg(M.D318, n=len(problems) - 1))
     return first
 
 
@@ -265,7 +265,7 @@ def load_ruleset(
     if user_dir is not None and str(user_dir) != "":
         folder = Path(user_dir)
         if not folder.is_dir():
-            raise RulesError(E307, path=folder, detail="not a folder")
+            raise RulesError(E307, path=folder, detail=msg(M.D306))
         try:
             user_files = rule_files(folder)
         except OSError as exc:
@@ -299,7 +299,7 @@ def load_ruleset(
             overridden[f["id"]] = src
             fields[f["id"]] = _build_field(f, src, i)
     if not fields:
-        raise RulesError(E303, path=base.path, line=base.line_of(("fields",)), detail="the rule set defines no fields")
+        raise RulesError(E303, path=base.path, line=base.line_of(("fields",)), detail=msg(M.D304))
 
     used = [base, *overrides]
     digest = hashlib.sha256()

@@ -13,6 +13,7 @@ from workbench.ipc.code import IpcCode, IpcRange, parse_ipc
 from workbench.rules.engine import match_field
 from workbench.rules.model import FieldRule, RuleSetInfo, TermHit
 from workbench.rules.terms import TermIndex
+from workbench.messages import M, msg
 
 
 class RuleSet:
@@ -60,7 +61,7 @@ class RuleSet:
         try:
             return self._by_id[int(field_id)]
         except (KeyError, ValueError, TypeError):
-            raise RulesError(E303, detail=f"rule set '{self.name}' has no field {field_id!r}") from None
+            raise RulesError(E303, detail=msg(M.D317, ruleset=self.name, field=repr(field_id))) from None
 
     @property
     def field_ids(self) -> tuple[int, ...]:

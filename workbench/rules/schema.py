@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workbench.messages import M, Message, msg
+
 SUPPORTED = {
     "$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties", "required",
     "additionalProperties", "items", "enum", "const", "minimum", "maximum", "minLength",
@@ -29,7 +31,7 @@ _TYPES = {
     "null": lambda v: v is None,
 }
 
-Problem = tuple[tuple, str]
+Problem = tuple[tuple, Message]  # (key path, coded detail)
 
 
 def _type_name(value: object) -> str:
@@ -39,11 +41,11 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
-def _fmt_path(path: tuple) -> str:
+def _fmt_path(path: tuple) -> "str | Message":
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+    return out or msg(M.D344)
 
 
 @lru_cache(maxsize=256)
@@ -92,7 +94,7 @@ class SchemaValidator:
             results = [self.validate(value, b, path) for b in branches]
             ok = [i for i, r in enumerate(results) if not r]
             if "oneOf" in schema and len(ok) > 1:
-                problems.append((path, f"{where} matches more than one allowed form"))
+                problems.append((path, msg(M.D330, where=where)))
             elif not ok:
                 problems.extend(self._best_branch(value, branches, results, path))
             return problems
@@ -101,24 +103,24 @@ class SchemaValidator:
             types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
             if not any(_TYPES[t](value) for t in types):
                 expected = " or ".join(types)
-                return [(path, f"{where} must be {expected}, not {_type_name(value)} ({value!r})")]
+                return [(path, msg(M.D331, where=where, expected=expected, actual=_type_name(value), value=repr(value)))]
         if "const" in schema and value != schema["const"]:
-            problems.append((path, f"{where} must be {schema['const']!r}"))
+            problems.append((path, msg(M.D332, where=where, value=repr(schema['const']))))
         if "enum" in schema and value not in schema["enum"]:
-            problems.append((path, f"{where} must be one of {schema['enum']}, not {value!r}"))
+            problems.append((path, msg(M.D333, where=where, allowed=str(schema['enum']), value=repr(value))))
         if isinstance(value, str):
             if len(value) < schema.get("minLength", 0):
-                problems.append((path, f"{where} must not be empty"))
+                problems.append((path, msg(M.D334, where=where)))
             if "pattern" in schema and not _pattern(schema["pattern"]).search(value):
-                problems.append((path, f"{where} has the wrong form: {value!r}"))
+                problems.append((path, msg(M.D335, where=where, value=repr(value))))
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             if "minimum" in schema and value < schema["minimum"]:
-                problems.append((path, f"{where} must be at least {schema['minimum']}, not {value}"))
+                problems.append((path, msg(M.D336, where=where, limit=schema['minimum'], value=value)))
             if "maximum" in schema and value > schema["maximum"]:
-                problems.append((path, f"{where} must be at most {schema['maximum']}, not {value}"))
+                problems.append((path, msg(M.D337, where=where, limit=schema['maximum'], value=value)))
         if isinstance(value, list):
             if len(value) < schema.get("minItems", 0):
-                problems.append((path, f"{where} needs at least {schema['minItems']} item(s)"))
+                problems.append((path, msg(M.D338, where=where, n=schema['minItems'])))
             if "items" in schema:
                 for i, item in enumerate(value):
                     problems.extend(self.validate(item, schema["items"], path + (i,)))
@@ -126,14 +128,14 @@ class SchemaValidator:
             props = schema.get("properties", {})
             for key in schema.get("required", []):
                 if key not in value:
-                    problems.append((path, f"{where} is missing the required key '{key}'"))
+                    problems.append((path, msg(M.D339, where=where, key=key)))
             extra = schema.get("additionalProperties", True)
             for key, item in value.items():
                 if key in props:
                     problems.extend(self.validate(item, props[key], path + (key,)))
                 elif extra is False:
                     allowed = ", ".join(props)
-                    problems.append((path + (key,), f"unknown key '{key}' in {where} (allowed: {allowed})"))
+                    problems.append((path + (key,), msg(M.D340, key=key, where=where, allowed=allowed)))
                 elif isinstance(extra, dict):
                     problems.extend(self.validate(item, extra, path + (key,)))
         return problems
@@ -156,6 +158,6 @@ class SchemaValidator:
         if isinstance(value, dict):
             keys = sorted({k for b in branches for k in b.get("required", [])})
             if keys:
-                return [(path, f"{where} must have one of the keys {keys}; it has {sorted(value)}")]
+                return [(path, msg(M.D341, where=where, keys=str(keys), has=str(sorted(value))))]
         kinds = sorted({t for b in branches for t in ([b["type"]] if isinstance(b.get("type"), str) else b.get("type", []))})
-        return [(path, f"{where} has an unexpected form ({_type_name(value)}: {value!r}); expected {' or '.join(kinds) or 'another form'}")]
+        return [(path, msg(M.D342, where=where, actual=_type_name(value), value=repr(value), expected=" or ".join(kinds) or msg(M.D343)))]

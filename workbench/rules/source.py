@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from workbench.errors import E302, E303, RulesError
+from workbench.messages import M, msg
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -55,7 +56,7 @@ class _Builder:
             # YAML aliases can make a small file expand enormously (or refer to itself).
             raise RulesError(
                 E302, path=self.file, line=node.start_mark.line + 1,
-                detail=f"the file is too large or too deeply nested once aliases are expanded (limit {MAX_NODES} values)",
+                detail=msg(M.D319, n=MAX_NODES),
             )
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
@@ -65,12 +66,12 @@ class _Builder:
                 if not isinstance(key, (str, int)) or isinstance(key, bool):
                     raise RulesError(
                         E303, path=self.file, line=key_node.start_mark.line + 1,
-                        detail=f"mapping keys must be text, not {key!r}",
+                        detail=msg(M.D320, key=repr(key)),
                     )
                 if key in out:
                     raise RulesError(
                         E303, path=self.file, line=key_node.start_mark.line + 1,
-                        detail=f"the key '{key}' is given twice",
+                        detail=msg(M.D321, key=key),
                     )
                 self.lines[path + (key,)] = key_node.start_mark.line + 1
                 out[key] = self.build(value_node, path + (key,))
@@ -81,7 +82,7 @@ class _Builder:
 
     def build_scalar(self, node: yaml.Node) -> object:
         if not isinstance(node, yaml.ScalarNode):
-            raise RulesError(E303, path=self.file, line=node.start_mark.line + 1, detail="a mapping key must be a plain value")
+            raise RulesError(E303, path=self.file, line=node.start_mark.line + 1, detail=msg(M.D305))
         value = self.constructor.construct_object(node, deep=True)
         if isinstance(value, (_dt.date, _dt.datetime)):
             return value.isoformat()[:10] if isinstance(value, _dt.date) else value.isoformat()
@@ -97,7 +98,7 @@ def _compose(text: str, file: Path) -> yaml.Node | None:
         context = exc.context or ""
         if context and exc.context_mark is not None and exc.context_mark is not mark:
             context = f"{context} (started at line {exc.context_mark.line + 1})"
-        detail = " ".join(str(p) for p in (context, exc.problem) if p) or "invalid YAML"
+        detail = " ".join(str(p) for p in (context, exc.problem) if p) or msg(M.D328)
         raise RulesError(E302, path=file, line=line, detail=detail) from None
     except yaml.YAMLError as exc:
         raise RulesError(E302, path=file, line=None, detail=str(exc).splitlines()[0]) from None
@@ -109,12 +110,12 @@ def read_rule_file(path: str | Path) -> RuleSource:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise RulesError(E302, path=file, line=None, detail=f"cannot read the file ({exc.strerror})") from None
+        raise RulesError(E302, path=file, line=None, detail=msg(M.D303, x=exc.strerror)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise RulesError(E302, path=file, line=line, detail="the file is not UTF-8 text (save it as UTF-8)") from None
+        raise RulesError(E302, path=file, line=line, detail=msg(M.D302)) from None
     if file.suffix.lower() == ".json":
         try:
             data = json.loads(text)
@@ -129,7 +130,7 @@ def read_rule_file(path: str | Path) -> RuleSource:
             return RuleSource(file, data, {(): 1})
     node = _compose(text, file)
     if node is None:
-        raise RulesError(E302, path=file, line=1, detail="the file is empty")
+        raise RulesError(E302, path=file, line=1, detail=msg(M.D301))
     built = _Builder(file)
     data = built.build(node)
     return RuleSource(file, data, built.lines)

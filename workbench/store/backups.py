@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from workbench.errors import E501, E513, StoreError
+from workbench.messages import M, msg
 
 BACKUP_MARK = ".backup-"
 
@@ -21,9 +22,9 @@ def _backup_name(path: Path) -> Path:
 def backup_connection(conn: sqlite3.Connection, path: Path, dest: str | Path | None = None) -> Path:
     target = Path(dest) if dest is not None else _backup_name(path)
     if target.exists():
-        raise StoreError(E513, path=target, detail="the file already exists")
+        raise StoreError(E513, path=target, detail=msg(M.D507))
     if not target.parent.is_dir():
-        raise StoreError(E513, path=target, detail=f"the folder {target.parent} does not exist")
+        raise StoreError(E513, path=target, detail=msg(M.D508, path=str(target.parent)))
     try:
         out = sqlite3.connect(str(target))
         try:
@@ -40,7 +41,7 @@ def backup(path: str | Path, dest: str | Path | None = None) -> Path:
     program writes it) to ``dest`` or ``<stem>.backup-<UTC stamp>.sqlite`` beside it."""
     p = Path(path)
     if not p.is_file():
-        raise StoreError(E501, path=p, detail="the file does not exist")
+        raise StoreError(E501, path=p, detail=msg(M.D504))
     from workbench.store.log import _check_file, _check_integrity, _open_here
 
     if not _open_here(p):  # open in this process: checked then, and reading it again would drop its locks

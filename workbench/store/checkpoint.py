@@ -35,6 +35,7 @@ from pathlib import Path
 
 from workbench.errors import E531, E532, E533, StoreError
 from workbench.store.chain import canonical_json
+from workbench.messages import M, msg
 
 FORMAT = "workbench-log-checkpoint/1"
 KEY_NAME = "log-signing-key.pem"
@@ -79,10 +80,10 @@ def load_key(path: str | Path | None = None, *, create: bool = True):
         except (OSError, ValueError, TypeError) as exc:
             raise StoreError(E533, path=p, detail=str(exc)[:200] or type(exc).__name__) from None
         if not isinstance(key, Ed25519PrivateKey):
-            raise StoreError(E533, path=p, detail="not an Ed25519 key")
+            raise StoreError(E533, path=p, detail=msg(M.D560))
         return key
     if not create:
-        raise StoreError(E533, path=p, detail="the file does not exist")
+        raise StoreError(E533, path=p, detail=msg(M.D504))
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     try:
@@ -125,7 +126,7 @@ def read_public_key(path: str | Path) -> bytes:
                 return _raw_public(key)
     except (ValueError, TypeError) as exc:
         raise StoreError(E533, path=p, detail=str(exc)[:200]) from None
-    raise StoreError(E533, path=p, detail="not an Ed25519 key")
+    raise StoreError(E533, path=p, detail=msg(M.D560))
 
 
 def trusted_keys(extra: list[str | Path] | tuple = ()) -> dict[str, bytes]:
@@ -196,9 +197,9 @@ def read(path: str | Path) -> dict:
     p = Path(path).expanduser()
     try:
         if not p.is_file():
-            raise StoreError(E531, path=p, detail="the file does not exist")
+            raise StoreError(E531, path=p, detail=msg(M.D504))
         if p.stat().st_size > MAX_CHECKPOINT_BYTES:
-            raise StoreError(E531, path=p, detail="too large to be a checkpoint or an export")
+            raise StoreError(E531, path=p, detail=msg(M.D561))
         if p.suffix.lower() == ".xlsx":
             cp = _from_xlsx(p)
         else:
@@ -209,10 +210,10 @@ def read(path: str | Path) -> dict:
     except Exception as exc:  # noqa: BLE001 - any damage of a file we did not write is E531
         raise StoreError(E531, path=p, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
     if not isinstance(cp, dict) or cp.get("format") != FORMAT:
-        raise StoreError(E531, path=p, detail="it holds no workbench checkpoint")
+        raise StoreError(E531, path=p, detail=msg(M.D562))
     for name, kind in (("head_event", int), ("head_hash", str), ("signature", str), ("key", dict)):
         if not isinstance(cp.get(name), kind):
-            raise StoreError(E531, path=p, detail=f"its {name} is missing or malformed")
+            raise StoreError(E531, path=p, detail=msg(M.D563, name=name))
     return cp
 
 
@@ -255,14 +256,14 @@ def check_signature(cp: dict, trusted: dict[str, bytes], *, path: str | Path | N
         sig = base64.b64decode(cp["signature"], validate=True)
         Ed25519PublicKey.from_public_bytes(raw).verify(sig, _body(cp))
     except InvalidSignature:
-        raise StoreError(E532, path=path, detail="the checkpoint was altered after it was signed") from None
+        raise StoreError(E532, path=path, detail=msg(M.D564)) from None
     except (KeyError, TypeError, ValueError) as exc:
-        raise StoreError(E532, path=path, detail=f"malformed key or signature ({exc})"[:200]) from None
+        raise StoreError(E532, path=path, detail=msg(M.D565, x=str(exc)[:180])) from None
     fp = fingerprint(raw)
     if fp not in trusted:
         raise StoreError(
             E532, path=path,
-            detail=f"it is signed by key {fp}, which is not yours nor one you trust (give its .pub with --trust)",
+            detail=msg(M.D566, key=fp),
         )
     return fp
 

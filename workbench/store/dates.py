@@ -18,6 +18,7 @@ import calendar
 from datetime import date, datetime
 
 from workbench.errors import E508, StoreError
+from workbench.messages import M, msg
 
 PRIMARY_REVIEW_MONTHS = 3
 FOREIGN_FILING_FREE_MONTHS = 10  # "without designation": see the module doc
@@ -46,13 +47,13 @@ def parse_date(value: date | datetime | str | None, what: str = "date (YYYY-MM-D
                 return date.fromisoformat(text)
         except ValueError:
             pass
-    raise StoreError(E508, value=value, what=what, allowed="a date written YYYY-MM-DD, e.g. 2026-04-30")
+    raise StoreError(E508, value=value, what=what, allowed=msg(M.D551))
 
 
 def key_dates(jp_filing_date: date | str | None) -> tuple[str | None, str | None]:
     """(primary_review_due, foreign_filing_free) as ISO dates, or (None, None). The second is
     the 10-month point: foreign filing from then only if no designation was made by then."""
-    d = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
+    d = parse_date(jp_filing_date, msg(M.D553))
     if d is None:
         return None, None
     return (
@@ -65,10 +66,9 @@ def future_filing_date(jp_filing_date: date | str | None, today: date | None = N
     """A coded warning (W704) when the JP filing date lies after ``today`` (default: today,
     local), else None. A future date is most often a typo (2062 for 2026) and every key date
     is counted from it: the CLI asks for ``--future-date-ok``, the Decision panel for a click."""
-    d = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
+    d = parse_date(jp_filing_date, msg(M.D553))
     today = today or date.today()
     if d is None or d <= today:
         return None
-    from workbench.messages import M, msg
 
     return msg(M.W704, date=d.isoformat(), today=today.isoformat())

@@ -30,6 +30,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
+from workbench.messages import M, msg
 
 URL_PREFIXES = ("postgresql://", "postgres://")
 ADVISORY_LOCK_KEY = 0x7472_6961  # "tria": the chain's one-writer lock
@@ -382,10 +383,10 @@ def pg_schema_problems(conn) -> list[str]:
             continue
         for trig in (f"{table}_no_update_delete", f"{table}_no_truncate"):
             if trig not in triggers:
-                problems.append(f"the trigger {trig} is missing or disabled")
+                problems.append(msg(M.D518, name=trig))
     for table, cols in want.items():
         if table not in got:
-            problems.append(f"the table {table} is missing")
+            problems.append(msg(M.D519, name=table))
         elif [c[0] for c in cols] != got[table]:
-            problems.append(f"the table {table} was changed")
+            problems.append(msg(M.D520, name=table))
     return problems

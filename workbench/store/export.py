@@ -34,6 +34,7 @@ from workbench.domain import DECISION_LABELS, DECISION_LABELS_JA
 from workbench.errors import E601, E602, E603, ExportError, WorkbenchError
 from workbench.store.log import TriageLog, utc_now
 from workbench.store.records import DecisionRow, DraftSummary
+from workbench.messages import M, msg
 
 
 NOT_RECORDED = "not recorded"  # a stored NULL: the decision was logged without this fact
@@ -180,7 +181,6 @@ class ExportResult:
         it and the GUI shows it, not only the file's header."""
         if self.chain_ok:
             return None
-        from workbench.messages import M, msg
 
         return msg(M.W556, path=str(self.path), event_id=self.first_broken if self.first_broken is not None else "-",
                    detail=self.chain_detail)
@@ -302,7 +302,7 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
         "ruleset_versions": rules,
         "model_versions": models,
         "rows": len(rows),
-        "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": check.detail,
+        "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": str(check.detail),
                   "head_event": head_id, "head_hash": head_hash},
         "checkpoint": anchor,
         "note": "A screening aid, not legal advice. One row per stored decision; 'current' = not superseded; "
@@ -348,7 +348,7 @@ def export_log(
     basis = log.decision_basis(rows)
     font = find_cjk_font() if fmt == "pdf" else None
     if not out.parent.is_dir():
-        raise ExportError(E601, path=out, detail=f"the folder {out.parent} does not exist")
+        raise ExportError(E601, path=out, detail=msg(M.D601, path=str(out.parent)))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=str(out.parent))
         os.close(fd)
@@ -377,7 +377,8 @@ def export_log(
         raise
     chain = meta["chain"]
     return ExportResult(rows=len(rows), path=out, format=fmt, chain_ok=bool(chain["ok"]),
-                        chain_detail=chain["detail"], first_broken=chain["first_broken"])
+                        chain_detail=chain["detail"] if chain["ok"] else log.verify().detail,  # coded, for the warning
+                        first_broken=chain["first_broken"])
 
 
 # ---------------------------------------------------------------- CSV / JSON

@@ -59,7 +59,7 @@ from workbench.errors import (
     E559,
     StoreError,
 )
-from workbench.messages import from_stored
+from workbench.messages import M, from_stored, msg
 from workbench.store.chain import GENESIS, canonical_json, event_hash
 from workbench.store.dates import key_dates, parse_date
 from workbench.store.derive import DERIVED_COLUMNS, draft_payload, rows_for_event, verdict_from_payload, verdict_payload
@@ -103,13 +103,13 @@ def _guard(path: Path) -> Iterator[None]:
     except sqlite3.IntegrityError as exc:
         if "append-only" in str(exc):
             raise StoreError(E505, path=path, detail=str(exc)) from None
-        raise StoreError(E501, path=path, detail=f"integrity: {exc}") from None
+        raise StoreError(E501, path=path, detail=msg(M.D505, x=str(exc))) from None
     except sqlite3.OperationalError as exc:
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
             raise StoreError(E502, path=path) from None
         if "unable to open" in text or "readonly" in text or "read-only" in text:
-            raise StoreError(E509, path=path, detail=f"{path} ({exc})") from None
+            raise StoreError(E509, path=path, detail=msg(M.D509, path=str(path), x=str(exc))) from None
         if "full" in text or "disk i/o" in text:
             raise StoreError(E511, path=path, detail=str(exc)) from None
         raise StoreError(E501, path=path, detail=str(exc)) from None
@@ -224,14 +224,14 @@ class TriageLog:
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(E509, path=p, detail=f"{p.parent} ({exc.strerror or exc})") from None
+            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p.parent), x=str(exc.strerror or exc))) from None
         if not p.exists():
             cls._create(p, reviewer, timeout)
             _check_file(p)
         try:
             conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise StoreError(E509, path=p, detail=f"{p} ({exc})") from None
+            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p), x=str(exc))) from None
         log = cls(p, conn, reviewer)
         deadline = time.monotonic() + timeout
         try:
@@ -263,7 +263,7 @@ class TriageLog:
         try:
             conn = sqlite3.connect(str(tmp), timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise StoreError(E509, path=p, detail=f"{p} ({exc})") from None
+            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p), x=str(exc))) from None
         try:
             log = cls(p, conn, reviewer)  # errors name the log's path, not the temporary one
             log._prepare(timeout)
@@ -276,7 +276,7 @@ class TriageLog:
                 if not p.exists():
                     os.replace(tmp, p)
         except OSError as exc:
-            raise StoreError(E509, path=p, detail=f"{p} ({exc.strerror or exc})") from None
+            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p), x=str(exc.strerror or exc))) from None
         finally:
             conn.close()
             for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
@@ -311,7 +311,7 @@ class TriageLog:
         try:
             import psycopg  # noqa: F401
         except ImportError as exc:  # pragma: no cover - a core dependency
-            raise StoreError(E555, path=where, detail=f"psycopg is not installed ({exc})") from None
+            raise StoreError(E555, path=where, detail=msg(M.D525, x=str(exc))) from None
         with pg_guard(where):
             conn = PgConnection(url, timeout)
         log = cls(where, conn, reviewer, dialect=POSTGRES)
@@ -347,8 +347,8 @@ class TriageLog:
         where = redact_url(url)
         for name, role in users:
             if role not in APP_ROLES or not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name or ""):
-                raise StoreError(E508, value=f"{name}={role}", what="user and role",
-                                 allowed="login=staff, login=attorney or login=manager (lower-case login names)")
+                raise StoreError(E508, value=f"{name}={role}", what=msg(M.D549),
+                                 allowed=msg(M.D550))
         with pg_guard(where):
             conn = PgConnection(url, timeout)
         log = cls(where, conn, None, dialect=POSTGRES)
@@ -390,10 +390,10 @@ class TriageLog:
         this log must verify (E559), the copy is made in one transaction and must verify
         with the same head event and hash, or nothing is kept. Returns the team log (open)."""
         if self.is_team:
-            raise StoreError(E559, path=self.path, detail="it is already a team log")
+            raise StoreError(E559, path=self.path, detail=msg(M.D521))
         check = self.verify()
         if not check.ok:
-            raise StoreError(E559, path=self.path, detail=f"the local log does not verify: {check.detail}")
+            raise StoreError(E559, path=self.path, detail=msg(M.D522, x=check.detail))
         return TriageLog.setup_team(url, users=users, timeout=timeout, source=self)
 
     def _copy_from(self, source: TriageLog) -> None:
@@ -419,13 +419,13 @@ class TriageLog:
             src_head = source.head()
             got = self.conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
             if (tuple(got) if got else (0, GENESIS)) != tuple(src_head):
-                raise StoreError(E559, path=self.path, detail="the copied history does not end where the local one does")
+                raise StoreError(E559, path=self.path, detail=msg(M.D523))
             from workbench.store.dialect import pg_schema_problems
             from workbench.store.verify import verify_log
 
             res = verify_log(self.conn, pg_schema_problems)
             if not res.ok:
-                raise StoreError(E559, path=self.path, detail=f"the copy does not verify: {res.detail}")
+                raise StoreError(E559, path=self.path, detail=msg(M.D524, x=res.detail))
 
     def role(self) -> str | None:
         """The application role of this login on a team log ('staff', 'attorney',
@@ -580,14 +580,14 @@ class TriageLog:
         ``version_of`` (a draft id or hash prefix) names the matter instead; ``False``
         keeps the draft a matter of its own."""
         if not verdict.draft.sha256:
-            raise StoreError(E508, value="", what="draft file hash", allowed="a sha256 of the draft file")
+            raise StoreError(E508, value="", what=msg(M.D541), allowed=msg(M.D542))
         if verdict.level not in LEVELS:
-            raise StoreError(E508, value=verdict.level, what="level", allowed=", ".join(LEVELS))
+            raise StoreError(E508, value=verdict.level, what=msg(M.D530), allowed=", ".join(LEVELS))
         who = self._who(reviewer)
         payload = verdict_payload(verdict)
         for f in verdict.fields + tuple(f for cv in verdict.claim_verdicts for f in cv.fields):
             if not isinstance(f.likelihood, (int, float)) or not math.isfinite(f.likelihood):
-                raise StoreError(E508, value=f.likelihood, what=f"likelihood of field {f.field_id}", allowed="a finite number")
+                raise StoreError(E508, value=f.likelihood, what=msg(M.D547, field=f.field_id), allowed=msg(M.D548))
         with self._txn():
             row = self.conn.execute("SELECT id FROM drafts WHERE sha256 = ?", [verdict.draft.sha256]).fetchone()
             previous = None
@@ -760,12 +760,12 @@ class TriageLog:
         """Record a reviewer's agree/disagree on a field flag of a claim. A later
         annotation of the same claim and field supersedes an earlier one."""
         if verdict not in ANNOTATION_VERDICTS:
-            raise StoreError(E508, value=verdict, what="annotation verdict", allowed=", ".join(ANNOTATION_VERDICTS))
+            raise StoreError(E508, value=verdict, what=msg(M.D540), allowed=", ".join(ANNOTATION_VERDICTS))
         try:
             claim_number = int(claim_number)
             field_id = None if field_id is None else int(field_id)
         except (TypeError, ValueError):
-            raise StoreError(E508, value=f"{claim_number}/{field_id}", what="claim number / field id", allowed="whole numbers") from None
+            raise StoreError(E508, value=f"{claim_number}/{field_id}", what=msg(M.D543), allowed=msg(M.D544)) from None
         ipc = normalize_ipc(corrected_ipc) if corrected_ipc else None
         who = self._who(reviewer)
         with self._txn():
@@ -775,7 +775,7 @@ class TriageLog:
             )]
             if numbers and claim_number not in numbers:
                 raise StoreError(
-                    E508, value=claim_number, what="claim number for this draft",
+                    E508, value=claim_number, what=msg(M.D545),
                     allowed=", ".join(str(n) for n in sorted(numbers)),
                 )
             fields = [r[0] for r in self.conn.execute(
@@ -784,7 +784,7 @@ class TriageLog:
             )]
             if fields and field_id is not None and field_id not in fields:
                 raise StoreError(
-                    E508, value=field_id, what="field id for this draft",
+                    E508, value=field_id, what=msg(M.D546),
                     allowed=", ".join(str(n) for n in sorted(fields)),
                 )
             payload = {"claim_number": claim_number, "field_id": field_id, "verdict": verdict, "note": note or "", "corrected_ipc": ipc}
@@ -826,22 +826,21 @@ class TriageLog:
         ``completed_in_japan`` - so JP there is refused (E508) rather than stored twice.
         """
         if decision not in DECISIONS:
-            raise StoreError(E508, value=decision, what="decision", allowed=", ".join(DECISIONS))
+            raise StoreError(E508, value=decision, what=msg(M.D531), allowed=", ".join(DECISIONS))
         if not isinstance(rationale, str) or not rationale.strip():
             raise StoreError(E506)
         if completed_in_japan is not None and not isinstance(completed_in_japan, bool):
-            raise StoreError(E508, value=completed_in_japan, what="completed-in-Japan answer", allowed="yes, no or unknown")
-        countries = _country_codes(planned_countries, "country code", "two-letter codes like US, CN, DE, or EP, WO/PCT", routes=True)
+            raise StoreError(E508, value=completed_in_japan, what=msg(M.D538), allowed=msg(M.D539))
+        countries = _country_codes(planned_countries, msg(M.D532), msg(M.D537), routes=True)
         resid = None if residences is None else _country_codes(
-            residences, "residence country code", "two-letter ISO codes like JP, IN, US")
-        abroad_allowed = ("two-letter ISO codes of countries other than Japan, like US, CN "
-                          "(completion in Japan is the completed-in-Japan answer)")
-        abroad = None if completed_abroad is None else _country_codes(completed_abroad, "country of completion abroad", abroad_allowed)
+            residences, msg(M.D533), msg(M.D535))
+        abroad_allowed = msg(M.D536)
+        abroad = None if completed_abroad is None else _country_codes(completed_abroad, msg(M.D534), abroad_allowed)
         from workbench.filing.codes import HOME, abroad_problem
 
         if abroad and abroad_problem(abroad) is not None:  # Japan is not abroad: the one rule
-            raise StoreError(E508, value=HOME, what="country of completion abroad", allowed=abroad_allowed)
-        jp = parse_date(jp_filing_date, "JP filing date (YYYY-MM-DD)")
+            raise StoreError(E508, value=HOME, what=msg(M.D534), allowed=abroad_allowed)
+        jp = parse_date(jp_filing_date, msg(M.D553))
         jp_iso = jp.isoformat() if jp else None
         primary, free = key_dates(jp)
         who = self._who(reviewer)
@@ -1089,9 +1088,9 @@ class TriageLog:
         on it); first-ingested date range ``since``..``until`` (inclusive); ``search``
         (case-insensitive, in name, title or hash prefix)."""
         if level is not None and level not in LEVELS:
-            raise StoreError(E508, value=level, what="level", allowed=", ".join(LEVELS))
+            raise StoreError(E508, value=level, what=msg(M.D530), allowed=", ".join(LEVELS))
         if decision is not None and decision not in DECISIONS + ("none",):
-            raise StoreError(E508, value=decision, what="decision", allowed=", ".join(DECISIONS + ("none",)))
+            raise StoreError(E508, value=decision, what=msg(M.D531), allowed=", ".join(DECISIONS + ("none",)))
         lo = parse_date(since)
         hi = parse_date(until)
         where, params = [], []
@@ -1398,9 +1397,9 @@ class TriageLog:
         the draft's latest ``level``, the deciding ``reviewer``; ``current_only``
         drops decisions superseded by a later one for the same draft."""
         if decision is not None and decision not in DECISIONS:
-            raise StoreError(E508, value=decision, what="decision", allowed=", ".join(DECISIONS))
+            raise StoreError(E508, value=decision, what=msg(M.D531), allowed=", ".join(DECISIONS))
         if level is not None and level not in LEVELS:
-            raise StoreError(E508, value=level, what="level", allowed=", ".join(LEVELS))
+            raise StoreError(E508, value=level, what=msg(M.D530), allowed=", ".join(LEVELS))
         lo, hi = parse_date(since), parse_date(until)
         where, params = [], []
         if lo:
@@ -1581,18 +1580,18 @@ _MATTER_SQL = (
 def _check_file(p: Path) -> None:
     """Refuse a directory, a non-SQLite file (E501) before SQLite touches anything."""
     if p.is_dir():
-        raise StoreError(E509, path=p, detail=f"{p} (it is a folder)")
+        raise StoreError(E509, path=p, detail=msg(M.D506, path=str(p)))
     if not p.exists():
         return
     try:
         with p.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(E501, path=p, detail=f"cannot read the file ({exc.strerror or exc})") from None
+        raise StoreError(E501, path=p, detail=msg(M.D510, x=str(exc.strerror or exc))) from None
     if not head:
-        raise StoreError(E501, path=p, detail="an empty file (0 bytes), not a triage log")
+        raise StoreError(E501, path=p, detail=msg(M.D502))
     if head != SQLITE_HEADER:
-        raise StoreError(E501, path=p, detail="not an SQLite database")
+        raise StoreError(E501, path=p, detail=msg(M.D501))
 
 
 def _check_integrity(conn: sqlite3.Connection, p: Path) -> None:
@@ -1616,6 +1615,6 @@ def _schema_version(conn: sqlite3.Connection, p: Path) -> int:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "migrations" not in tables:
         if tables - {"sqlite_sequence"}:
-            raise StoreError(E501, path=p, detail="not a triage log (it holds other tables)")
+            raise StoreError(E501, path=p, detail=msg(M.D503))
         return 0
     return conn.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0]

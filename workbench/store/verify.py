@@ -11,6 +11,7 @@ import sqlite3
 from workbench.store.chain import GENESIS, event_hash
 from workbench.store.derive import DERIVED_COLUMNS, rows_for_event
 from workbench.store.records import VerifyResult
+from workbench.messages import M, msg
 
 
 def verify_log(conn: sqlite3.Connection, problems=None) -> VerifyResult:
@@ -26,18 +27,18 @@ def verify_log(conn: sqlite3.Connection, problems=None) -> VerifyResult:
         count += 1
         if not broken:
             if eid != expected_id:
-                broken.append((eid, f"event {expected_id} is missing before event {eid}"))
+                broken.append((eid, msg(M.D511, expected=expected_id, found=eid)))
             elif prev != prev_hash:
-                broken.append((eid, "its prev_hash does not match the previous event's hash"))
+                broken.append((eid, msg(M.D512)))
             else:
                 try:
                     data = json.loads(payload)
                 except (TypeError, ValueError):
-                    broken.append((eid, "its payload is not valid JSON"))
+                    broken.append((eid, msg(M.D513)))
                     data = None
                 if data is not None:
                     if event_hash(prev, id=eid, at=at, who=who, kind=kind, draft_id=draft_id, payload=data) != h:
-                        broken.append((eid, f"its content does not match its hash ({kind})"))
+                        broken.append((eid, msg(M.D514, kind=kind)))
                     else:
                         events[eid] = {"id": eid, "at": at, "who": who, "kind": kind, "draft_id": draft_id, "payload": data}
         prev_hash = h
@@ -56,14 +57,14 @@ def verify_log(conn: sqlite3.Connection, problems=None) -> VerifyResult:
         for eid in set(stored) | set(expected[table]):
             if eid not in events:
                 if not chain_broken:  # after a chain break nothing later is trusted anyway
-                    broken.append((eid, f"{table} rows refer to event {eid}, which is not in the history"))
+                    broken.append((eid, msg(M.D515, table=table, event_id=eid)))
                 continue
             got = sorted(stored.get(eid, []), key=repr)
             if got != expected[table].get(eid, []):
-                broken.append((eid, f"the {table} rows differ from what event {eid} recorded"))
+                broken.append((eid, msg(M.D516, table=table, event_id=eid)))
     structure = (problems or schema_problems)(conn)
     if not broken and not structure:
-        return VerifyResult(True, count, None, f"{count} events, chain, records and structure intact")
+        return VerifyResult(True, count, None, msg(M.D517, count=count))
     if not broken:  # the history verifies but the table structure or the triggers were changed
         return VerifyResult(False, count, None, structure[0], tuple(structure))
     first = min(broken, key=lambda b: b[0])
@@ -117,22 +118,25 @@ def expected_structure(version: int | None = None) -> dict[tuple[str, str], obje
     return _EXPECTED[version]
 
 
-def schema_problems(conn: sqlite3.Connection) -> list[str]:
+_KINDS = {"trigger": M.D570, "table": M.D571, "index": M.D572, "view": M.D573}
+
+
+def schema_problems(conn: sqlite3.Connection) -> list:
     """What differs from the structure the workbench builds: a missing or changed
     append-only trigger first, then tables, columns and indexes; [] when none."""
     try:
         version = conn.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0]
     except sqlite3.Error:
-        return ["it has no migrations table"]
+        return [msg(M.D567)]
     want, got = expected_structure(version), _structure(conn)
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, object]] = []
     order = {"trigger": 0, "table": 1, "index": 2, "view": 3}
     for (kind, name), spec in want.items():
         if (kind, name) not in got:
-            problems.append((order.get(kind, 9), f"the {kind} {name} is missing"))
+            problems.append((order.get(kind, 9), msg(M.D568, kind=msg(_KINDS.get(kind, M.D574)), name=name)))
         elif got[(kind, name)] != spec:
-            problems.append((order.get(kind, 9), f"the {kind} {name} was changed"))
+            problems.append((order.get(kind, 9), msg(M.D569, kind=msg(_KINDS.get(kind, M.D574)), name=name)))
     for kind, name in got:
         if (kind, name) not in want:
-            problems.append((order.get(kind, 9), f"an extra {kind} {name} was added"))
-    return [p for _, p in sorted(problems)]
+            problems.append((order.get(kind, 9), msg(M.D575, kind=msg(_KINDS.get(kind, M.D574)), name=name)))
+    return [p for _, p in sorted(problems, key=lambda p: (p[0], str(p[1])))]

@@ -29,20 +29,21 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any, Callable, Iterator
 
 from workbench import errors
+from workbench.messages import M, msg, plain_details
 
 _ITEM, _ERROR, _DONE = "item", "error", "done"
 
 
 def _pack_error(exc: BaseException) -> dict:
     if isinstance(exc, errors.WorkbenchError):
-        details = {k: (v if isinstance(v, (str, int, float, bool, type(None))) else str(v)) for k, v in exc.details.items()}
+        details = plain_details(exc.details)  # coded details stay messages (pickled)
         return {"cls": type(exc).__name__, "code": exc.code, "path": exc.path, "line": exc.line, "page": exc.page, "details": details}
     return {"cls": None, "text": f"{type(exc).__name__}: {exc}"}
 
 
 def rebuild_error(packed: dict) -> BaseException:
     if packed.get("cls") is None:  # not a coded error: a bug in the core, reported as E904
-        return errors.WorkbenchError(errors.E904, detail=packed.get("text", "unknown error"))
+        return errors.WorkbenchError(errors.E904, detail=packed.get("text") or msg(M.D804))
     cls = getattr(errors, packed["cls"], errors.WorkbenchError)
     if not (isinstance(cls, type) and issubclass(cls, errors.WorkbenchError)):
         cls = errors.WorkbenchError
