@@ -168,3 +168,110 @@ def test_only_modules_that_parse_documents_or_symbols_use_re():
     assert not unlisted, f"these modules use re but parse nothing listed in RE_PARSES: {sorted(unlisted)}"
     stale = (set(RE_PARSES) | set(LEGACY)) - users
     assert not stale, f"listed but no longer using re (remove from the list): {sorted(stale)}"
+
+
+# -- no regex anywhere matches what the catalogues say ------------------------------------------
+# The check above looks at what a regex is applied to; this one looks at the regex itself: no
+# pattern in the package may match a sentence of the message or error catalogues (rendered in
+# English with stand-in arguments). A table of regexes over English fillers (the old errors_ja)
+# or a new ``re.match(r"event (\d+) is missing", detail)`` fails here whatever its variable is
+# called. Patterns that match any text at all (``.*``) parse nothing in particular and pass.
+_CONTROLS = ("lorem ipsum dolor sit amet", "qz", "Zx 42 yq, wv.")
+
+
+_REGEX_SYNTAX = re.compile(r"\\[()dsSwWb.]|\(\?P?<|\[\^|\.\*|\.\+")
+
+
+def _regex_literals(path: Path):
+    src = path.read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(src)):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in RE_FUNCS | {"compile"}
+                and (ast.get_source_segment(src, node.func.value) or "") == "re"
+                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            flags = 0
+            for a in node.args[1:] + [k.value for k in node.keywords if k.arg == "flags"]:
+                seg = ast.get_source_segment(src, a) or ""
+                flags |= re.IGNORECASE if "I" in seg.replace("re.", "").split("|") or "IGNORECASE" in seg else 0
+            yield node.lineno, node.args[0].value, flags
+    if any(isinstance(n, (ast.Import, ast.ImportFrom)) and "re" in {a.name for a in n.names} | {getattr(n, "module", "")}
+           for n in ast.walk(ast.parse(src))):
+        # a table of patterns compiled later (``_FILLERS = ((r"...", ...), ...)``): any string
+        # written in regex syntax
+        for node in ast.walk(ast.parse(src)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and _REGEX_SYNTAX.search(node.value):
+                yield node.lineno, node.value, 0  # (deduplicated with the call above by the caller)
+
+
+def _catalogue_sentences() -> list[str]:
+    from workbench import errors, messages
+
+    out = []
+    for spec in messages.CATALOGUE.values():
+        args = {name: "X" for name in spec.placeholders("en")}
+        formatted = {n.split(".")[0] for _, n, f, _ in messages._FORMATTER.parse(spec.en) if n and f}
+        args.update({n: 7 for n in formatted})
+        if "[" in spec.en:  # a template indexing its argument ({t[en]}): a rule-data text, no sentence of ours
+            continue
+        out.append(messages.msg(spec.code, **args).render("en"))
+        out.append(messages.msg(spec.code, **{n: 7 for n in args}).render("en"))  # numbers as stand-ins too
+    for spec in errors.CATALOGUE.values():
+        for template in (spec.message, spec.hint):
+            names = {n for _, n, _, _ in messages._FORMATTER.parse(template) if n}
+            out.append(template.format(**{n: "X" for n in names}))
+            out.append(template.format(**{n: 7 for n in names}))
+    return [s for s in out if len(s) > 12]  # a one-word label ("level", "(none)") is no sentence
+
+
+def _literal_words(pattern: str) -> list[str]:
+    """The English words a pattern spells out literally (not escapes, classes or group names)."""
+    bare = re.sub(r"\\[A-Za-z]|\[[^\]]*\]|\(\?P?<[^>]*>|\{[^}]*\}", " ", pattern)
+    return sorted(set(re.findall(r"[A-Za-z]{4,}", bare)))
+
+
+def regexes_over_messages(path: Path, sentences: list[str]) -> list[str]:
+    found = []
+    for lineno, pattern, flags in dict.fromkeys(_regex_literals(path)):
+        try:
+            rx = re.compile(pattern, flags)
+        except re.error:
+            continue
+        if any(rx.fullmatch(c) for c in _CONTROLS):
+            continue
+        words = _literal_words(pattern)
+        if len(words) < 2:  # a pattern of structure (numbers, brackets, white space), not of wording
+            continue
+        hit = next((s for s in sentences if rx.search(s) and all(w.lower() in s.lower() for w in words)), None)
+        if hit is not None:
+            found.append(f"{path.relative_to(PKG.parent)}:{lineno}: {pattern!r} matches the message {hit!r}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def sentences():
+    return _catalogue_sentences()
+
+
+def test_the_regex_check_finds_a_filler_table(sentences, tmp_path):
+    """The check can fail: the old errors_ja way (a table of patterns over fixed English
+    phrases) and a parse of a verify detail are both found."""
+    sample = (
+        "import re\n"
+        "_FILLERS = (re.compile(r'the file does not start like a PDF \\(no %PDF header\\)'),)\n"
+        "def f(d):\n"
+        "    return re.match(r'event (\\d+) is missing before event (\\d+)', d)\n"
+        "WORDS = re.compile(r'\\w+')\n"  # matches anything: parses nothing in particular
+    )
+    p = PKG / "_regex_check_sample.py"
+    p.write_text(sample, encoding="utf-8")
+    try:
+        found = regexes_over_messages(p, sentences)
+    finally:
+        p.unlink()
+    assert len(found) == 2, found
+
+
+def test_no_regex_in_the_package_matches_a_message(sentences):
+    assert len(sentences) > 400  # both catalogues were read
+    found = [f for path in _modules() for f in regexes_over_messages(path, sentences)]
+    assert not found, "a regex over message text (compare codes, pass values):\n" + "\n".join(found)
