@@ -74,6 +74,37 @@ def test_every_raise_site_fills_the_japanese_templates():
         assert text.startswith(f"[{code}] draft.pdf: ") and JAPANESE.search(text), where
 
 
+PHRASE_KEYS = {"detail", "what", "allowed", "size", "limit", "kind", "tried", "depth", "suffix", "name"}
+
+
+def test_raise_sites_pass_phrases_as_coded_details():
+    """A fixed phrase in an error's placeholder is a coded detail (``detail=msg(M.D104)``,
+    workbench/messages/details.py), never English text that a table would have to translate
+    back: no string literal or f-string with words in the phrase placeholders. What a library
+    or the system said (``f"{type(exc).__name__}: {exc}"``) and lists of codes pass as given."""
+    found = []
+    for file in sorted(PACKAGE.rglob("*.py")):
+        src = file.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(src)):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            first = node.args[0]
+            name = first.id if isinstance(first, ast.Name) else first.attr if isinstance(first, ast.Attribute) else ""
+            if not re.fullmatch(r"E\d{3}", name):
+                continue
+            for kw in node.keywords:
+                if kw.arg not in PHRASE_KEYS:
+                    continue
+                v = kw.value.value if isinstance(kw.value, ast.Subscript) else kw.value
+                parts = [v.value] if isinstance(v, ast.Constant) and isinstance(v.value, str) else \
+                    [p.value for p in v.values if isinstance(p, ast.Constant)] if isinstance(v, ast.JoinedStr) else []
+                if kw.arg == "name" and all(" " not in p for p in parts):
+                    continue  # a setting, option or argument name (language, --review, FILE) is an identifier
+                if any(re.search(r"[A-Za-z]{3,}", p) for p in parts):
+                    found.append(f"{file.relative_to(PACKAGE.parent)}:{node.lineno}: {kw.arg}={ast.get_source_segment(src, kw.value)}")
+    assert not found, "English phrases in error placeholders (use msg(M.Dxxx, ...)):\n" + "\n".join(found)
+
+
 def test_english_rendering_is_unchanged():
     for where, code, kwargs in _raise_sites():
         exc = WorkbenchError(code, path="d.txt", line=3, **kwargs)

@@ -261,6 +261,11 @@ define("D564", "the checkpoint was altered after it was signed", "署名の後�
 define("D565", "malformed key or signature ({x})", "鍵または署名の形式が正しくありません（{x}）")
 define("D566", "it is signed by key {key}, which is not yours nor one you trust (give its .pub with --trust)",
        "鍵 {key} で署名されていますが、ご自身の鍵でも信頼する鍵でもありません（その '.pub' を --trust で指定してください）")
+# draft versions (workbench/store/log.py link_version)
+define("D576", "matter to link to (the draft is already a version of it)", "リンク先の案件（この草稿は既にその版です）")
+define("D577", "a draft of another matter", "別の案件の草稿")
+define("D578", "draft to link (other drafts are versions of it)", "リンクする草稿（ほかの草稿がその版になっています）")
+define("D579", "the latest version of a matter", "案件の最新の版")
 # the structure of a triage log (workbench/store/verify.py)
 define("D567", "it has no migrations table", "'migrations' テーブルがありません")
 define("D568", "the {kind} {name} is missing", "{kind} {name} がありません")

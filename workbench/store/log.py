@@ -684,11 +684,9 @@ class TriageLog:
             other = self._resolve(version_of)
             matter, _ = self._matter_of(other)
             if self._matter_of(did)[0] == matter:
-                raise StoreError(E508, value=version_of, what="matter to link to (the draft is already a version of it)",
-                                 allowed="a draft of another matter")
+                raise StoreError(E508, value=version_of, what=msg(M.D576), allowed=msg(M.D577))
             if any(v[0] == did and d != did for d, v in self._version_rows().items()):
-                raise StoreError(E508, value=draft_id, what="draft to link (other drafts are versions of it)",
-                                 allowed="the latest version of a matter")
+                raise StoreError(E508, value=draft_id, what=msg(M.D578), allowed=msg(M.D579))
             self._link(did, other, "chosen", who)
             return self._matter_of(did)[1]
 
