@@ -132,6 +132,7 @@ RE_PARSES = {
     "filing/facts.py": "inventor/applicant facts typed by the user (CODE:place, dates)",
     "filing/plan.py": "statutory periods in the jurisdiction rules (6m, 30d)",
     "cli/clearance.py": "country codes on the command line",
+    "cli/language.py": "quoted commands in help texts, kept whole when wrapped",
     "ingest/cleanup.py": "page headers, line numbers in extracted text",
     "ingest/detect.py": "the language and layout of a draft",
     "ingest/pdf.py": "PDF text layer",

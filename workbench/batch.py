@@ -38,7 +38,7 @@ from typing import Any
 
 from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
 from workbench.errors import E801, E802, E803, E804, E904, BatchError, Cancelled, WorkbenchError
-from workbench.messages import M, Message, msg, plain_details
+from workbench.messages import M, Message, error_message, field_name, msg, plain_details
 
 SCREENED, SKIPPED, FAILED = "screened", "skipped", "failed"
 _LEVEL_MSG = {"clear": "I801", "review": "I802", "likely": "I803"}
@@ -105,12 +105,12 @@ class Outcome:
         """The plain progress line for this outcome (a coded message)."""
         if self.status == FAILED:
             err = self.error
-            return msg(M.I811, done=self.done, total=self.total, name=self.name, error=err.render() if err else "")
+            return msg(M.I811, done=self.done, total=self.total, name=self.name, error=error_message(err, full=True) if err else "")
         if self.status == SKIPPED:
             return msg(M.I810, done=self.done, total=self.total, name=self.name, draft_id=self.draft_id,
                        level=level_message(self.level))
         top = self.verdict.top_field if self.verdict is not None else None
-        top_msg = msg(M.I809, field=top.field_id, field_name=top.name_en, p=top.likelihood) if top else ""
+        top_msg = msg(M.I809, field=top.field_id, field_name=field_name(top), p=top.likelihood) if top else ""
         return msg(M.I808, done=self.done, total=self.total, name=self.name, level=level_message(self.level), top=top_msg)
 
 
@@ -170,7 +170,7 @@ class BatchSummary:
             out.append(msg(M.I814, n=self.skipped))
         if self.failures:
             out.append(msg(M.I815, n=self.failed))
-            out += [msg(M.I816, name=f.name, error=f.error.render() if f.error else "") for f in self.failures]
+            out += [msg(M.I816, name=f.name, error=error_message(f.error, full=True) if f.error else "") for f in self.failures]
         if db_path and self.screened:
             out.append(msg(M.I817, path=db_path))
         return out

@@ -23,22 +23,31 @@ JA_DRAFT = EXAMPLES / "draft_ja_ir_seeker.txt"
 ALLOWED = {
     "IPC", "MB", "sha256", "workbench", "text", "pdf", "docx", "JP", "US", "ja", "en", "OK", "ID",
     "jp-specified-fields", "ipc_model",
+    # names of formats, standards, products and laws, kept in their original
+    "PDF", "DOCX", "TXT", "XML", "JSON", "CSV", "XLSX", "USPTO", "Markdown", "ISO", "PCT", "CFR", "UTC", "CPU",
+    "SQLite", "PostgreSQL", "Dask", "dask", "joblib", "PySide6", "UTF-8", "Shift_JIS", "Ed25519", "EPC", "JPO",
+    "EMP", "UF6",  # in the official Japanese names of the specified fields
 }
 _KEEP = re.compile(
-    r"(?:[A-Za-z]:)?[\w./\\-]*[/\\][\w./\\-]*"  # paths
+    r"\b[a-z]+://\S+"  # URLs (postgresql://LOGIN@HOST/DB)
+    r"|(?:[A-Za-z]:)?[\w./\\-]*[/\\][\w./\\-]*"  # paths
     r"|\S+\.(?:txt|pdf|docx|md|xml|sqlite|csv|xlsx|json|yaml|tsv|jsonl|db)\b"  # file names
     r"|\b[0-9a-f]{10,64}\b"  # hashes
-    r"|\b[A-H]\d\d[A-Z](?: ?\d+/\d+)?\b"  # IPC symbols
-    r"|\[[EWNRI]\d+\]|\b[EWNRI]\d{3}\b"  # codes
+    r"|\b[A-H]\d\d[A-Z]?(?: ?\d+/\d+)?\b|\b[A-H]\d\d[A-Z]\d{10}\b"  # IPC symbols (F41, F41H 3/00, F41H0003000000)
+    r"|\[[EWNRID]\d+\]|\b[EWNRID]\d{3}\b"  # codes
     r"|--[\w-]+"  # options
     r"|workbench(?: [a-z-]+)+"  # command lines
     r"|\b\w+\.\w+\b"  # event kinds (draft.added), versions
     r"|\b\w+=\S+"  # metric keys of the model card (recall=0.97)
     r"|\d{4}-\d\d-\d\dT[\d:.]+Z"  # timestamps
+    r"|(?<![A-Za-z])'[^'\n]+'(?![A-Za-z])"  # a quoted literal: a value or name the user types ('yes', 'csv', 'LOGIN')
+    r"|(?<![A-Za-z])[A-Z]{2}(?![A-Za-z])"  # country and office codes (EP, CN, IB), also inside Japanese
+    r"|\$[A-Z_]+"  # environment variables ($LANG)
+    r'|"\w+"'  # JSON keys ("id", "status")
 )
 
 
-def english_words(text: str) -> set[str]:
+def english_words(text: str, mask=None) -> set[str]:
     """Latin words of ``text`` outside what may stay; argparse's usage synopsis (option names,
     metavars and choices - the command's own vocabulary) is skipped."""
     words = set()
@@ -50,6 +59,8 @@ def english_words(text: str) -> set[str]:
         if in_usage and line.startswith(" "):
             continue
         in_usage = False
+        if mask is not None:  # e.g. the user's own document text, shown as it is
+            line = mask(line)
         rest = _KEEP.sub(" ", line)
         words |= {w for w in re.findall(r"[A-Za-z][A-Za-z0-9'_-]*", rest)
                   if w not in ALLOWED and "_" not in w and len(w) > 1}

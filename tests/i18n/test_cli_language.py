@@ -31,7 +31,7 @@ def test_empty_file_in_japanese_under_a_japanese_locale(tmp_path, capsys, monkey
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     code, err = _triage(tmp_path, capsys, "empty.txt")
     assert code == 2
-    assert err.strip() == f"error: [E102] {tmp_path / 'empty.txt'}: {JA_E102}"
+    assert err.strip() == f"エラー: [E102] {tmp_path / 'empty.txt'}: {JA_E102}"
 
 
 def test_empty_file_in_english_otherwise(tmp_path, capsys, monkeypatch):
@@ -56,14 +56,14 @@ def test_an_unreadable_settings_file_is_reported_in_the_locale_language(tmp_path
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     code, err = _triage(tmp_path, capsys, "c.txt")
     assert code == 2 and "Traceback" not in err
-    assert err.startswith(f"error: [E901] {config / 'settings.json'}: 設定値 設定ファイル=settings.json が正しくありません：JSON として読み取れません（")
+    assert err.startswith(f"エラー: [E901] {config / 'settings.json'}: 設定値 設定ファイル=settings.json が正しくありません：JSON として読み取れません（")
 
 
 def test_errors_outside_triage_use_the_same_language(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     assert cli.main(["log", "list", "--db", str(tmp_path / "none.sqlite")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"error: [E512] {tmp_path / 'none.sqlite'}: このパスに判定記録がありません。")
+    assert err.startswith(f"エラー: [E512] {tmp_path / 'none.sqlite'}: このパスに判定記録がありません。")
 
 
 def test_a_terminal_that_cannot_show_japanese_gets_english():
@@ -71,7 +71,7 @@ def test_a_terminal_that_cannot_show_japanese_gets_english():
     ascii_stream = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
     assert error_line(exc, "ja", ascii_stream) == f"error: {exc.render()}"
     utf8_stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
-    assert error_line(exc, "ja", utf8_stream) == f"error: [E102] d.txt: {JA_E102}"
+    assert error_line(exc, "ja", utf8_stream) == f"エラー: [E102] d.txt: {JA_E102}"
 
 
 def test_the_real_command_and_its_help(tmp_path):
@@ -82,7 +82,7 @@ def test_the_real_command_and_its_help(tmp_path):
     run = subprocess.run([sys.executable, "-m", "workbench", "triage", "--no-log", str(empty)],
                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
     assert run.returncode == 2
-    assert run.stderr.strip() == f"error: [E102] {empty}: {JA_E102}"
+    assert run.stderr.strip() == f"エラー: [E102] {empty}: {JA_E102}"
     helped = subprocess.run([sys.executable, "-m", "workbench", "--help"],
                             capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
     assert "WORKBENCH_LANG" in helped.stdout and "LANG=ja_JP.UTF-8" in helped.stdout

@@ -262,7 +262,7 @@ def test_a_broken_history_is_explained_in_japanese_by_the_real_verify(tmp_path, 
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     assert cli.main(["log", "verify", "--db", str(db)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"error: [E504] {db}: 判定記録の履歴がイベント ")
+    assert err.startswith(f"エラー: [E504] {db}: 判定記録の履歴がイベント ")
     assert "内容がハッシュと一致しません（decision.recorded）。記録が書き換えられた可能性があります。" in err
 
 

@@ -138,7 +138,7 @@ def cmd_clearance(args) -> int:
         return 0
     lang = args.lang or cli_language()
     _say(msg(M.I766, draft=record.id, name=record.summary.name, today=plan.today,
-             level=record.summary.level or "—").render(lang))
+             level=_level(record.summary.level)).render(lang))
     if stored is None:
         _say(msg(M.W761).render(lang))
     else:
@@ -147,3 +147,14 @@ def cmd_clearance(args) -> int:
     for line in plan.lines(lang):
         _say(line)
     return 0
+
+
+def _level(level: str | None):
+    """The stored level as the reader reads it: the code word in English (as stored), the
+    Japanese label in Japanese."""
+    from workbench.domain import LEVEL_LABELS_JA
+    from workbench.messages import Message
+
+    if not level:
+        return "—"
+    return Message("I703", (("t", {"en": level, "ja": LEVEL_LABELS_JA.get(level, level)}),))

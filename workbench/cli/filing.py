@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from workbench.cli.language import group_help
 from workbench.cli.console import pad, printable
 from workbench.cli.language import cli_language
 from workbench.messages import M, msg
@@ -49,9 +50,9 @@ def register(sub) -> None:
     c.add_argument("--defence", choices=("yes", "no", "unknown"), default="unknown", help="military / security content?")
     c.add_argument("--lang", choices=("en", "ja"), default=None,
                    help="language of the checklist text (en|ja; default: the user's language, as for errors; --json always has both)")
-    c.add_argument("--json", action="store_true", help="machine-readable, English and Japanese fields (<key>_ja)")
+    c.add_argument("--json", action="store_true", help="machine-readable, English and Japanese texts (<key>_ja)")
     c.set_defaults(func=run_check)
-    p.set_defaults(func=lambda args: p.print_help() or 2)
+    p.set_defaults(func=lambda args: group_help(p))
 
 
 def run_check(args) -> int:

@@ -9,6 +9,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from workbench.cli.language import group_help
 from workbench.cli.console import pad, table
 from workbench.cli.language import cli_language
 from workbench.messages import cli as C
@@ -172,7 +173,7 @@ def _show_versions(rec) -> None:
     from workbench.messages import M, msg
 
     if len(rec.versions) > 1:
-        names = ", ".join(f"v{v.version} #{v.draft_id} {v.name}" for v in rec.versions)
+        names = tuple(msg(C.I903, version=v.version, id=v.draft_id, name=v.name) for v in rec.versions)
         _say(msg(M.I580, version=rec.version, versions=len(rec.versions), matter=rec.summary.matter_id, names=names))
     if rec.previous is not None:
         from workbench.store.versions import summary_counts
@@ -381,7 +382,7 @@ def cmd_approve(args) -> int:
     from workbench.usecases import approve_override
 
     d = approve_override(lambda: _open(args), args.draft, note=args.note or "", reviewer=args.reviewer)
-    print(msg(M.I551, draft_id=d.draft_id, decision=DECISION_LABELS.get(d.decision, d.decision),
+    print(msg(M.I551, draft_id=d.draft_id, decision=_decision(d.decision),
               who=d.approved_by, at=d.approved_at).render(_lang()))
     return 0
 
@@ -595,7 +596,7 @@ def register(sub) -> None:
     filt.add_argument("--reviewer", "--by", dest="by", metavar="NAME", help="only this reviewer's drafts (list) or decisions (export)")
 
     p = sub.add_parser("log", help="the triage log: list, show, decide, annotate, export, verify, due")
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+    p.set_defaults(func=lambda args: group_help(p))
     cmds = p.add_subparsers(dest="log_command", metavar="SUBCOMMAND")
 
     c = cmds.add_parser("list", parents=[db, filt], help="list drafts in the log")

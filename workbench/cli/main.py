@@ -10,7 +10,7 @@ import sys
 from workbench import __version__
 from workbench.cli.console import protect
 from workbench.cli.language import HELP as LANGUAGE_HELP
-from workbench.cli.language import UsageParser, argparse_language, print_error
+from workbench.cli.language import UsageParser, argparse_language, print_error, translate_help
 from workbench.errors import WorkbenchError
 
 # Command groups, in the order ``workbench --help`` lists them.
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
-    return parser
+    return translate_help(parser)  # the help texts in the user's language (gettext, as argparse's own)
 
 
 def main(argv: list[str] | None = None) -> int:

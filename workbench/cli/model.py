@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from workbench.cli.language import group_help
 from workbench.errors import E404, ModelError
 from workbench.cli.language import cli_language
 from workbench.messages import cli as C
@@ -27,7 +28,7 @@ def register(sub) -> None:
     i.add_argument("--json", action="store_true", help="print the whole card as JSON")
     i.add_argument("--dir", default=None, help="model folder (default: models/)")
     i.set_defaults(func=run_info)
-    p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
+    p.set_defaults(func=lambda a: group_help(p))
 
 
 def default_data_dir() -> Path:
@@ -66,7 +67,7 @@ def run_train(args) -> int:
             annotations = list(log.annotation_examples())
         finally:
             log.close()
-        print(f"annotations from the triage log: {len(annotations)}")
+        print(msg(C.I905, n=len(annotations)).render(cli_language()))
     command = "workbench model train --data " + (args.data or "../shared/data")
     if args.with_annotations:
         command += " --with-annotations" + (f" --db {args.db}" if args.db else "")
@@ -74,11 +75,12 @@ def run_train(args) -> int:
         command += f" --out {args.out}"
     report = rebuild(data, out, rs, annotations=annotations, guard=args.with_annotations, command=command, log=lambda m: print(m, file=sys.stderr))
     clear_cache()
-    print(f"held-out before: {_fmt_scores(report.get('before'))}")
-    print(f"held-out after:  {_fmt_scores(report['held_out'])}")
-    print(f"comparison: {report['comparison']}")
+    lang = cli_language()
+    print(msg(C.I906, scores=_fmt_scores(report.get("before"))).render(lang))
+    print(msg(C.I907, scores=_fmt_scores(report["held_out"])).render(lang))
+    print(msg(C.I908, text=str(report["comparison"])).render(lang))
     card = report["card"]
-    print(f"wrote {out / card['model_file']} ({card['model_bytes'] / 1e6:.1f} MB, sha256 {card['model_sha256'][:12]}) and its card")
+    print(msg(C.I909, path=str(out / card["model_file"]), mb=card["model_bytes"] / 1e6, sha=card["model_sha256"][:12]).render(lang))
     return 0
 
 
@@ -101,7 +103,8 @@ def run_info(args) -> int:
     t = card.get("thresholds", {})
     print(msg(C.I989, review=t.get("review"), likely=t.get("likely")).render(lang))
     for name, s in (card.get("held_out") or {}).items():
-        print(msg(C.I990, name=name, scores="  ".join(f"{k}={v}" for k, v in s.items())).render(lang))
+        label = msg(C.HELD_OUT_LABELS[name]) if name in C.HELD_OUT_LABELS else name
+        print(msg(C.I990, name=label, scores="  ".join(f"{k}={v}" for k, v in s.items())).render(lang))
     for n in card.get("notes", []):
         print(msg(C.I939, note=n).render(lang))
     return 0

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from workbench.cli.language import group_help
 from workbench.cli.console import printable
 from workbench.cli.language import cli_language
 from workbench.cli.console import pad
@@ -44,7 +45,7 @@ def register(sub) -> None:
     )
     _add_rules_dir(p, None)
     p.add_argument("--ruleset", metavar="NAME", default=None, help="rule-set name (default: jp-specified-fields)")
-    p.set_defaults(func=lambda args: (p.print_help(), EXIT_INVALID)[1])
+    p.set_defaults(func=lambda args: group_help(p))
     rsub = p.add_subparsers(dest="rules_command", metavar="SUBCOMMAND")
 
     c = rsub.add_parser(
@@ -157,40 +158,44 @@ def run_show(args) -> int:
         json.dump([field_summary(f) for f in rs.fields], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-    out = sys.stdout
-    out.write(f"Rule set {rs.name} version {rs.version} (effective {rs.effective_date}, IPC {rs.ipc_edition})\n")
-    out.write(f"checksum {rs.checksum}\n")
+    from workbench.messages import Message
+    from workbench.messages import rules as R
+
+    lang = cli_language()
+
+    def say(m) -> None:
+        print(m.render(lang) if isinstance(m, Message) else m)
+
+    say(msg(R.I301, name=rs.name, version=rs.version, effective=rs.effective_date, edition=rs.ipc_edition))
+    say(msg(R.I302, checksum=rs.checksum))
     for src in rs.sources:
-        out.write(f"  file {src}\n")
-    out.write("\n")
+        say(msg(R.I303, path=str(src)))
+    say("")
     for f in rs.fields:
         flag = {
-            "verified": "verified",
-            "partial": "partly verified: " + ", ".join(
-                (["name"] if f.name_verified else []) + [e.text for e in f.verified_entries]
-            ),
-            "unverified": "UNVERIFIED",
+            "verified": msg(R.I305),
+            "partial": msg(R.I306, items=tuple(([msg(R.I307)] if f.name_verified else []) + [e.text for e in f.verified_entries])),
+            "unverified": msg(R.I308),
         }[f.verification]
-        req = "additional requirement" if f.additional_requirement.applies else "no additional requirement"
+        req = msg(R.I309) if f.additional_requirement.applies else msg(R.I310)
         if not f.additional_requirement.verified:
-            req += " (unconfirmed)"
-        out.write(f"{f.id:>3}  {f.name_ja}\n     {f.name_en}  [{flag}; {req}]\n")
+            req = msg(R.I311, req=req)
+        # the English name is shown to an English reader only (a rule-data text, I703)
+        name_en = Message("I703", (("t", {"en": f.name_en, "ja": ""}),))
+        say(msg(R.I304, id=f.id, name_ja=f.name_ja, name_en=name_en, flag=flag, req=req))
         for e in f.ipc:
-            mark = "✔ verified" if e.verified else "? unverified"
-            edition = f"  (IPC {e.editions})" if e.editions else ""
-            out.write(f"       {e.text:<34} {mark}{edition}\n")
+            mark = msg(R.I313) if e.verified else msg(R.I314)
+            edition = msg(R.I315, editions=e.editions).render(lang) if e.editions else ""
+            say(f"       {e.text:<34} {mark.render(lang)}{edition}")
         if f.limitation:
-            out.write(f"       limited to: {', '.join(f.limitation.requires_terms)}\n")
+            terms = f.limitation.requires_terms
+            if lang == "ja":  # the Japanese evidence terms (the English ones match English drafts)
+                terms = tuple(t for t in terms if not t.isascii()) or terms
+            say(msg(R.I316, terms=tuple(terms)))
     n = len(rs.fields)
-    full = sum(f.verified for f in rs.fields)
-    names = sum(f.name_verified for f in rs.fields)
-    entries = sum(len(f.ipc) for f in rs.fields)
-    ventries = sum(len(f.verified_entries) for f in rs.fields)
-    out.write(
-        f"\n{n} fields; {full} of {n} verified in full; names verified: {names} of {n}; "
-        f"IPC entries verified: {ventries} of {entries}.\n"
-        "Unverified entries are reconstructions: check them against the Cabinet Office table.\n"
-    )
+    say(msg(R.I317, n=n, full=sum(f.verified for f in rs.fields), names=sum(f.name_verified for f in rs.fields),
+            ventries=sum(len(f.verified_entries) for f in rs.fields), entries=sum(len(f.ipc) for f in rs.fields)))
+    say(msg(R.I318))
     return EXIT_OK
 
 

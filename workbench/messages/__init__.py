@@ -101,9 +101,14 @@ class Message:
 
     def render(self, lang: str = "en") -> str:
         if self.code[:1] == "E":  # a coded error quoted inside a note: "[E202] its message"
-            from workbench.errors_ja import localize
+            from workbench.errors_ja import localize, render_error
 
-            return f"[{self.code}] " + localize(self.code, self.kwargs, lang)[0]
+            args = self.kwargs
+            details = {k: v for k, v in args.items() if not k.startswith("$")}
+            if args.get("$full"):  # the whole error line: "[E805] where: message. hint"
+                return render_error(self.code, lang=lang, path=args.get("$path"), line=args.get("$line"),
+                                    page=args.get("$page"), details=details)
+            return f"[{self.code}] " + localize(self.code, details, lang)[0]
         spec = CATALOGUE.get(self.code)
         if spec is None:  # a record written by a newer version: show what we have, never crash
             return f"[{self.code}] " + ", ".join(f"{k}={v}" for k, v in self.args)
@@ -126,10 +131,14 @@ class Message:
         return cls(str(data["code"]), tuple((k, _from_jsonable(v)) for k, v in args.items()))
 
 
-def error_message(exc: Any) -> Message:
+def error_message(exc: Any, *, full: bool = False) -> Message:
     """A coded error (``WorkbenchError``) as a value a note can quote: ``[E202] message`` in
-    the reader's language (its details are the arguments)."""
-    return Message(str(exc.code), tuple(sorted((k, _freeze(v)) for k, v in plain_details(exc.details).items())))
+    the reader's language (its details are the arguments); ``full``: the whole line as
+    ``exc.render()`` gives it in English, ``[E805] where: message. hint``."""
+    args = plain_details(exc.details)
+    if full:
+        args.update({"$full": True, "$path": exc.path, "$line": exc.line, "$page": exc.page})
+    return Message(str(exc.code), tuple(sorted((k, _freeze(v)) for k, v in args.items())))
 
 
 def plain_details(details: Mapping[str, Any]) -> dict[str, Any]:
@@ -147,6 +156,15 @@ def details_to_json(details: Mapping[str, Any]) -> dict[str, Any]:
 def details_from_json(data: Mapping[str, Any]) -> dict[str, Any]:
     """Inverse of :func:`details_to_json`."""
     return {k: _from_jsonable(v) for k, v in data.items()}
+
+
+def field_name(field: Any) -> "Message | str":
+    """A specified field's name in the reader's language (its rule gives both): a message the
+    edges render, so the core never picks the language."""
+    en, ja = getattr(field, "name_en", "") or "", getattr(field, "name_ja", "") or ""
+    if not ja or not en:
+        return en or ja
+    return Message("I703", (("t", {"en": en, "ja": ja}),))
 
 
 def msg(code: str, **args: Any) -> Message:

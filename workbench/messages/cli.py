@@ -6,6 +6,22 @@ from workbench.messages import define
 
 
 I901 = define("I901", "See '{command} --help' for how to use it.", "'{command} --help' で使い方を確認してください。")
+I902 = define("I902", "error: {text}", "エラー: {text}")
+I903 = define("I903", "v{version} #{id} {name}", "第{version}版 #{id} {name}")  # a version of a matter (log show)
+# -- workbench model train / info (human output) -------------------------------------------------
+I905 = define("I905", "annotations from the triage log: {n}", "判定記録の注記: {n} 件")
+I906 = define("I906", "held-out before: {scores}", "評価用データ（学習前）: {scores}")
+I907 = define("I907", "held-out after:  {scores}", "評価用データ（学習後）: {scores}")
+I908 = define("I908", "comparison: {text}", "比較: {text}")
+I909 = define("I909", "wrote {path} ({mb:.1f} MB, sha256 {sha}) and its card",
+              "{path}（{mb:.1f} MB、sha256 {sha}）とそのモデルカードを書き込みました")
+HELD_OUT_LABELS = {  # the card's evaluation sets (keys of "held_out")
+    "all": define("I925", "all", "全体"),
+    "claims": define("I926", "claims", "請求項"),
+    "drones": define("I927", "drones", "ドローン"),
+    "drafts": define("I928", "drafts", "草稿"),
+    "drafts_cut15k": define("I929", "drafts_cut15k", "草稿（先頭15,000文字）"),
+}
 N901 = define("N901", "'{text}' is not a whole number of days", "'{text}' は日数（整数）ではありません")
 N902 = define("N902", "{n} is outside 1-3660 days", "{n} は 1～3660 日の範囲外です")
 

@@ -58,3 +58,26 @@ R331 = define("R331", "known IPC code (printed in the document): {reason}", "判
 REQUIREMENT_CODES = frozenset({R320, R321, R322, R323, R324})
 #: Reasons that say a field was met by a known IPC code.
 KNOWN_CODE_CODES = frozenset({R330, R331})
+
+# -- workbench rules show (human output) -------------------------------------------------------
+I301 = define("I301", "Rule set {name} version {version} (effective {effective}, IPC {edition})",
+              "ルールセット {name} 版 {version}（施行日 {effective}、IPC {edition} 版）")
+I302 = define("I302", "checksum {checksum}", "チェックサム {checksum}")
+I303 = define("I303", "  file {path}", "  ファイル {path}")
+# the field line: the English name on its own line in English; in Japanese the Japanese name only
+I304 = define("I304", "{id:>3}  {name_ja}\n     {name_en}  [{flag}; {req}]", "{id:>3}  {name_ja}{name_en}\n     [{flag}、{req}]")
+I305 = define("I305", "verified", "確認済み")
+I306 = define("I306", "partly verified: {items}", "一部確認済み：{items}")
+I307 = define("I307", "name", "名称")
+I308 = define("I308", "UNVERIFIED", "未確認")
+I309 = define("I309", "additional requirement", "付加要件あり")
+I310 = define("I310", "no additional requirement", "付加要件なし")
+I311 = define("I311", "{req} (unconfirmed)", "{req}（未確認）")
+I313 = define("I313", "✔ verified", "✔ 確認済み")
+I314 = define("I314", "? unverified", "? 未確認")
+I315 = define("I315", "  (IPC {editions})", "（IPC {editions} 版）")
+I316 = define("I316", "       limited to: {terms}", "       対象の限定（根拠用語）: {terms}")
+I317 = define("I317", "\n{n} fields; {full} of {n} verified in full; names verified: {names} of {n}; IPC entries verified: {ventries} of {entries}.",
+              "\n分野 {n} 件：全体が確認済み {full}/{n} 件、名称が確認済み {names}/{n} 件、IPC の項目が確認済み {ventries}/{entries} 件。")
+I318 = define("I318", "Unverified entries are reconstructions: check them against the Cabinet Office table.",
+              "未確認の項目は再構成したものです。内閣府の表と照らし合わせて確認してください。")
