@@ -153,8 +153,6 @@ def _level(level: str | None):
     """The stored level as the reader reads it: the code word in English (as stored), the
     Japanese label in Japanese."""
     from workbench.domain import LEVEL_LABELS_JA
-    from workbench.messages import Message
+    from workbench.messages import bilingual
 
-    if not level:
-        return "—"
-    return Message("I703", (("t", {"en": level, "ja": LEVEL_LABELS_JA.get(level, level)}),))
+    return bilingual(level, LEVEL_LABELS_JA.get(level, level)) if level else "—"

@@ -417,7 +417,10 @@ def cmd_setup_team(args) -> int:
 
         _say(msg(M.I556, where=log.where, schema=log.schema_version, events=log.head()[0], roles=tuple(APP_ROLES.values())))
         for name, role in users:
-            _say(msg(M.I557, login=name, role=role))
+            from workbench.messages import bilingual
+            from workbench.messages.log import ROLE_LABELS_JA
+
+            _say(msg(M.I557, login=name, role=bilingual(role, ROLE_LABELS_JA.get(role, role))))
     return 0
 
 

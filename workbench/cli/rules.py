@@ -158,7 +158,7 @@ def run_show(args) -> int:
         json.dump([field_summary(f) for f in rs.fields], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-    from workbench.messages import Message
+    from workbench.messages import Message, bilingual
     from workbench.messages import rules as R
 
     lang = cli_language()
@@ -181,7 +181,7 @@ def run_show(args) -> int:
         if not f.additional_requirement.verified:
             req = msg(R.I311, req=req)
         # the English name is shown to an English reader only (a rule-data text, I703)
-        name_en = Message("I703", (("t", {"en": f.name_en, "ja": ""}),))
+        name_en = bilingual(f.name_en, "")
         say(msg(R.I304, id=f.id, name_ja=f.name_ja, name_en=name_en, flag=flag, req=req))
         for e in f.ipc:
             mark = msg(R.I313) if e.verified else msg(R.I314)

@@ -158,13 +158,19 @@ def details_from_json(data: Mapping[str, Any]) -> dict[str, Any]:
     return {k: _from_jsonable(v) for k, v in data.items()}
 
 
+def bilingual(en: str, ja: str) -> Message:
+    """A text that comes in both languages from data (a rule file's name_en / name_ja, a stored
+    code word and its Japanese label): rendered in the reader's language like any message."""
+    return Message("I703", (("t", {"en": en, "ja": ja}),))
+
+
 def field_name(field: Any) -> "Message | str":
     """A specified field's name in the reader's language (its rule gives both): a message the
     edges render, so the core never picks the language."""
     en, ja = getattr(field, "name_en", "") or "", getattr(field, "name_ja", "") or ""
     if not ja or not en:
         return en or ja
-    return Message("I703", (("t", {"en": en, "ja": ja}),))
+    return bilingual(en, ja)
 
 
 def msg(code: str, **args: Any) -> Message:

@@ -66,7 +66,8 @@ define("I555", "Required: why the draft may still be filed abroad (e.g. the JPO'
 # -- the team log on PostgreSQL
 define("I556", "Team log ready at {where}: schema {schema}, {events} event(s); roles {roles}",
        "チーム判定記録を {where} に用意しました：スキーマ {schema}、イベント {events} 件。役割 {roles}")
-define("I557", "{login}: role {role}", "{login}：役割 {role}")
+define("I557", "{login}: role {role}", "'{login}'：役割 {role}")
+ROLE_LABELS_JA = {"staff": "担当者（'staff'）", "attorney": "弁理士（'attorney'）", "manager": "管理者（'manager'）"}
 define("I558", "Copied {path} into the team log {where}: {events} event(s), verified on both sides, same head {head}…",
        "{path} をチーム判定記録 {where} にコピーしました：イベント {events} 件、両方でハッシュ連鎖を確認済み、末尾のハッシュ {head}… が一致")
 
