@@ -65,7 +65,7 @@ I301 = define("I301", "Rule set {name} version {version} (effective {effective},
 I302 = define("I302", "checksum {checksum}", "チェックサム {checksum}")
 I303 = define("I303", "  file {path}", "  ファイル {path}")
 # the field line: the English name on its own line in English; in Japanese the Japanese name only
-I304 = define("I304", "{id:>3}  {name_ja}\n     {name_en}  [{flag}; {req}]", "{id:>3}  {name_ja}{name_en}\n     [{flag}、{req}]")
+I304 = define("I304", "{id:>3}  {name_ja}\n     {name_en}  [{flag}; {req}]", "{id:>3}  {name_ja}{name_en}\n     ［確認状況：{flag}、{req}］")
 I305 = define("I305", "verified", "確認済み")
 I306 = define("I306", "partly verified: {items}", "一部確認済み：{items}")
 I307 = define("I307", "name", "名称")
