@@ -63,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         print_error(exc)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        from workbench.cli.language import cli_language
+        from workbench.messages import cli as C
+        from workbench.messages import msg
+
+        print(msg(C.I993).render(cli_language()), file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK

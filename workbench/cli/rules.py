@@ -19,6 +19,7 @@ from workbench.cli.language import cli_language
 from workbench.cli.console import pad
 from workbench.messages import cli as C
 from workbench.messages import msg, render_all
+from workbench.messages import rules as R
 from workbench.messages import screening as S
 
 EXIT_OK = 0
@@ -119,10 +120,10 @@ def run_check(args) -> int:
             line = f"{problem.where() or '-'}: [{problem.code}] {problem.message}. {problem.hint}"
         print(printable(line, sys.stdout), file=sys.stdout)
     if problems:
-        print(f"{len(problems)} 件の問題が見つかりました。" if lang == "ja" else f"{len(problems)} problem(s) found.", file=sys.stdout)
+        print(msg(R.I320, n=len(problems)).render(lang), file=sys.stdout)
         return EXIT_INVALID
     names = ", ".join(str(t) for t in targets)
-    print(printable(f"OK: {names} は正しい形式です。" if lang == "ja" else f"OK: {names} valid."))
+    print(printable(msg(R.I321, names=names).render(lang)))
     return EXIT_OK
 
 
@@ -159,7 +160,6 @@ def run_show(args) -> int:
         sys.stdout.write("\n")
         return EXIT_OK
     from workbench.messages import Message, bilingual
-    from workbench.messages import rules as R
 
     lang = cli_language()
 

@@ -7,6 +7,7 @@ from workbench.messages import define
 
 I901 = define("I901", "See '{command} --help' for how to use it.", "'{command} --help' で使い方を確認してください。")
 I902 = define("I902", "error: {text}", "エラー: {text}")
+I993 = define("I993", "error: interrupted", "エラー: 中断しました")
 I903 = define("I903", "v{version} #{id} {name}", "第{version}版 #{id} {name}")  # a version of a matter (log show)
 # -- workbench model train / info (human output) -------------------------------------------------
 I905 = define("I905", "annotations from the triage log: {n}", "判定記録の注記: {n} 件")

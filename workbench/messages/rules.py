@@ -81,3 +81,6 @@ I317 = define("I317", "\n{n} fields; {full} of {n} verified in full; names verif
               "\n分野 {n} 件：全体が確認済み {full}/{n} 件、名称が確認済み {names}/{n} 件、IPC の項目が確認済み {ventries}/{entries} 件。")
 I318 = define("I318", "Unverified entries are reconstructions: check them against the Cabinet Office table.",
               "未確認の項目は再構成したものです。内閣府の表と照らし合わせて確認してください。")
+# -- workbench rules check --------------------------------------------------------------------
+I320 = define("I320", "{n} problem(s) found.", "{n} 件の問題が見つかりました。")
+I321 = define("I321", "OK: {names} valid.", "OK: {names} は正しい形式です。")
