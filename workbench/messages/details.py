@@ -174,7 +174,6 @@ define("D549", "user and role", "ユーザーと役割")
 define("D550", "login=staff, login=attorney or login=manager (lower-case login names)",
        "'login=staff'・'login=attorney'・'login=manager' のいずれか（ログイン名は小文字）")
 define("D551", "a date written YYYY-MM-DD, e.g. 2026-04-30", "YYYY-MM-DD 形式の日付（例：2026-04-30）")
-define("D552", "date (YYYY-MM-DD)", "日付（YYYY-MM-DD）")
 define("D553", "JP filing date (YYYY-MM-DD)", "日本の出願日（YYYY-MM-DD）")
 define("D554", "--completed-in-japan answer", "「日本国内で発明を完成」の回答（--completed-in-japan）")
 define("D555", "yes, no, unknown", "'yes'・'no'・'unknown'")
@@ -228,8 +227,6 @@ define("D904", "set it together with {other}, or clear both to use the model's r
        "{other} と一緒に設定するか、両方を空にしてモデルの推奨しきい値を使ってください")
 define("D905", "use one of {allowed}", "次のいずれかにしてください：{allowed}")
 define("D906", "give one or more files, or --text", "ファイルを1つ以上、または --text を指定してください")
-define("D907", "the period starts after it ends (--since {since}): change --since or --until",
-       "期間の開始日（--since {since}）が終了日より後です。--since または --until を直してください")
 define("D908", "a folder, not a draft file: give one file ('workbench triage FOLDER' screens every draft in a folder)",
        "草稿ファイルではなくフォルダーです。ファイルを1つ指定してください（フォルダー内のすべての草稿は 'workbench triage FOLDER' で判定できます）")
 define("D909", "give the countries where the invention was completed, e.g. --completed-in JP or JP,US; the first-filing duties depend on it",
@@ -241,8 +238,6 @@ define("D912", "settings file", "設定ファイル")
 define("D913", "not readable JSON ({x})", "JSON として読み取れません（{x}）")
 define("D914", "must be a JSON object", "JSON のオブジェクトにしてください")
 define("D915", "cannot be written ({x})", "書き込めません（{x}）")
-define("D916", "Japan is not abroad: give --completed-in-japan yes and list only the other countries here",
-       "日本は国外ではありません。--completed-in-japan 'yes' を指定し、ここには日本以外の国だけを挙げてください")
 define("D917", "the desktop app is not installed ({x})", "デスクトップアプリがインストールされていません（{x}）")
 define("D918", "give 1 or more worker processes", "ワーカープロセスの数を1以上にしてください")
 define("D919", "write LOGIN=staff, LOGIN=attorney or LOGIN=manager", "'LOGIN=staff'・'LOGIN=attorney'・'LOGIN=manager' のいずれかで記入してください")
