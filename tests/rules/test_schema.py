@@ -24,7 +24,7 @@ SCHEMA = {
 
 
 def messages(value):
-    return [(path, msg) for path, msg in SchemaValidator(SCHEMA).validate(value)]
+    return [(path, str(msg)) for path, msg in SchemaValidator(SCHEMA).validate(value)]  # a coded detail, read in English
 
 
 def test_valid_value_has_no_problems():

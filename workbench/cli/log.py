@@ -499,8 +499,8 @@ def cmd_verify(args) -> int:
         path = log.path
         if not res.ok:
             if res.first_broken is None:
-                raise StoreError(E530, path=path, detail=res.detail)
-            raise StoreError(E504, path=path, event_id=res.first_broken, detail=res.detail)
+                raise StoreError(E530, path=path, detail=res.detail_message or res.detail)
+            raise StoreError(E504, path=path, event_id=res.first_broken, detail=res.detail_message or res.detail)
         cmp = cpt.compare(log, anchor) if anchor is not None else None
     _say(msg(M.I530, events=res.events, path=str(path)))
     if cmp is None:
@@ -529,8 +529,8 @@ def cmd_checkpoint(args) -> int:
         res = log.verify()  # never sign a broken log
         if not res.ok:
             if res.first_broken is None:
-                raise StoreError(E530, path=log.path, detail=res.detail)
-            raise StoreError(E504, path=log.path, event_id=res.first_broken, detail=res.detail)
+                raise StoreError(E530, path=log.path, detail=res.detail_message or res.detail)
+            raise StoreError(E504, path=log.path, event_id=res.first_broken, detail=res.detail_message or res.detail)
         cp = cpt.sign(log, key)
     out = cpt.write(cp, args.out or cpt.default_path(cp))
     _say(msg(M.I531, path=str(out), event_id=cp["head_event"], head=cp["head_hash"][:16], fingerprint=cp["key"]["fingerprint"]))

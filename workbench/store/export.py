@@ -302,7 +302,7 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
         "ruleset_versions": rules,
         "model_versions": models,
         "rows": len(rows),
-        "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": str(check.detail),
+        "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": check.detail,
                   "head_event": head_id, "head_hash": head_hash},
         "checkpoint": anchor,
         "note": "A screening aid, not legal advice. One row per stored decision; 'current' = not superseded; "
@@ -377,7 +377,7 @@ def export_log(
         raise
     chain = meta["chain"]
     return ExportResult(rows=len(rows), path=out, format=fmt, chain_ok=bool(chain["ok"]),
-                        chain_detail=chain["detail"] if chain["ok"] else log.verify().detail,  # coded, for the warning
+                        chain_detail=chain["detail"] if chain["ok"] else log.verify().detail_message,  # coded, for the warning
                         first_broken=chain["first_broken"])
 
 

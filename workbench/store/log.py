@@ -393,7 +393,7 @@ class TriageLog:
             raise StoreError(E559, path=self.path, detail=msg(M.D521))
         check = self.verify()
         if not check.ok:
-            raise StoreError(E559, path=self.path, detail=msg(M.D522, x=check.detail))
+            raise StoreError(E559, path=self.path, detail=msg(M.D522, x=check.detail_message or check.detail))
         return TriageLog.setup_team(url, users=users, timeout=timeout, source=self)
 
     def _copy_from(self, source: TriageLog) -> None:
@@ -425,7 +425,7 @@ class TriageLog:
 
             res = verify_log(self.conn, pg_schema_problems)
             if not res.ok:
-                raise StoreError(E559, path=self.path, detail=msg(M.D524, x=res.detail))
+                raise StoreError(E559, path=self.path, detail=msg(M.D524, x=res.detail_message or res.detail))
 
     def role(self) -> str | None:
         """The application role of this login on a team log ('staff', 'attorney',

@@ -29,8 +29,9 @@ class VerifyResult:
     ok: bool
     events: int
     first_broken: int | None = None  # id of the first event that does not verify
-    detail: str = ""
+    detail: str = ""  # English (exports, JSON, logs keep it)
     problems: tuple[str, ...] = ()  # every problem found (``detail`` is the first)
+    detail_message: object = None  # ``detail`` as a coded message (workbench.messages), rendered at the edges
 
 
 @dataclass(frozen=True)

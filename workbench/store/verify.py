@@ -64,11 +64,13 @@ def verify_log(conn: sqlite3.Connection, problems=None) -> VerifyResult:
                 broken.append((eid, msg(M.D516, table=table, event_id=eid)))
     structure = (problems or schema_problems)(conn)
     if not broken and not structure:
-        return VerifyResult(True, count, None, msg(M.D517, count=count))
+        ok = msg(M.D517, count=count)
+        return VerifyResult(True, count, None, str(ok), detail_message=ok)
     if not broken:  # the history verifies but the table structure or the triggers were changed
-        return VerifyResult(False, count, None, structure[0], tuple(structure))
+        return VerifyResult(False, count, None, str(structure[0]), tuple(str(p) for p in structure), structure[0])
     first = min(broken, key=lambda b: b[0])
-    return VerifyResult(False, count, first[0], first[1], tuple(d for _, d in sorted(broken)) + tuple(structure))
+    return VerifyResult(False, count, first[0], str(first[1]),
+                        tuple(str(d) for _, d in sorted(broken, key=lambda b: (b[0], str(b[1])))) + tuple(str(p) for p in structure), first[1])
 
 
 def _norm(sql: str | None) -> str:
