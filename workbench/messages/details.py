@@ -220,9 +220,7 @@ define("D803", "rules {rules}, model {model} on {where}; expected rules {expecte
 define("D804", "unknown error", "不明なエラー")
 
 # -- D9xx settings and usage ------------------------------------------------------------------
-define("D901", "must be a number between 0 and 1", "0 から 1 までの数値にしてください")
 define("D902", "must be text", "文字列にしてください")
-define("D903", "must not exceed likely_threshold ({x})", "'likely_threshold'（{x}）以下にしてください")
 define("D904", "set it together with {other}, or clear both to use the model's recommended thresholds",
        "{other} と一緒に設定するか、両方を空にしてモデルの推奨しきい値を使ってください")
 define("D905", "use one of {allowed}", "次のいずれかにしてください：{allowed}")
