@@ -119,3 +119,13 @@ def test_the_catalogue_follows_the_glossary():
 
     pairs = [(re.sub(r"\{[^}]*\}", " ", spec.en), spec.ja) for spec in CATALOGUE.values()]  # placeholders are no words
     assert problems(pairs, load_glossary()) == []
+
+
+def test_a_coded_name_argument_is_rendered_in_the_readers_language():
+    """A ``name`` argument is escaped when it is a file name (text); when it is itself a coded
+    message (a label), it is rendered in the same language, not in English."""
+    from workbench.messages import cli as C
+
+    m = msg("I990", name=msg(C.HELD_OUT_LABELS["claims"]), scores="n=1")
+    assert m.render("ja").startswith("評価用データ 請求項") and m.render("en").startswith("held-out claims")
+    assert "\\n" in msg("I990", name="a\nb", scores="").render("en")  # a file name is still escaped

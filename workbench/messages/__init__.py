@@ -113,7 +113,7 @@ class Message:
         if spec is None:  # a record written by a newer version: show what we have, never crash
             return f"[{self.code}] " + ", ".join(f"{k}={v}" for k, v in self.args)
         template = spec.ja if lang == "ja" else spec.en
-        values = {k: _shown(v) if k in NAME_ARGS else _render_arg(v, lang) for k, v in self.args}
+        values = {k: _shown(v) if k in NAME_ARGS and isinstance(v, str) else _render_arg(v, lang) for k, v in self.args}
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):
