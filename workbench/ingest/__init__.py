@@ -65,7 +65,7 @@ def _open_regular(path: str | Path) -> tuple[int, int]:
         raise IngestError(E101, path=path) from None
     kind = _kind_of(st.st_mode)
     if kind:
-        if kind == "a folder" and os.path.islink(path):
+        if stat.S_ISDIR(st.st_mode) and os.path.islink(path):
             kind = msg(M.D150)  # a link to a folder, named like a draft: refused, never walked (expand_paths)
         raise IngestError(E116, path=path, kind=kind)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
