@@ -276,3 +276,43 @@ def test_no_regex_in_the_package_matches_a_message(sentences):
     assert len(sentences) > 400  # both catalogues were read
     found = [f for path in _modules() for f in regexes_over_messages(path, sentences)]
     assert not found, "a regex over message text (compare codes, pass values):\n" + "\n".join(found)
+
+
+def _phrases() -> set[str]:
+    """The catalogue's English texts of two words or more that have no placeholders ("a folder",
+    "the file does not exist"): what a comparison with a message's words would spell."""
+    from workbench import errors, messages
+
+    out = {spec.en for spec in messages.CATALOGUE.values() if "{" not in spec.en}
+    out |= {spec.message for spec in errors.CATALOGUE.values() if "{" not in spec.message}
+    return {p for p in out if " " in p.strip()}
+
+
+def comparisons_with_message_words(path: Path, phrases: set[str]) -> list[str]:
+    src = path.read_text(encoding="utf-8")
+    found = []
+    for node in ast.walk(ast.parse(src)):
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops):
+            for side in [node.left, *node.comparators]:
+                if isinstance(side, ast.Constant) and isinstance(side.value, str) and side.value in phrases:
+                    found.append(f"{path.relative_to(PKG.parent)}:{node.lineno}: {ast.get_source_segment(src, node)}")
+    return found
+
+
+def test_the_comparison_check_finds_a_words_comparison():
+    p = PKG / "_compare_check_sample.py"
+    p.write_text('def f(kind):\n    return kind == "a folder" or kind != "level"\n', encoding="utf-8")
+    try:
+        found = comparisons_with_message_words(p, _phrases())
+    finally:
+        p.unlink()
+    assert len(found) == 1 and "a folder" in found[0], found  # "level" is one word: a code word, not a phrase
+
+
+def test_no_module_compares_a_value_with_a_messages_words():
+    """``kind == "a folder"`` recognises a coded detail by its English: compare the code, or
+    the fact itself (the file's mode), instead."""
+    phrases = _phrases()
+    assert len(phrases) > 150  # both catalogues were read
+    found = [f for path in _modules() for f in comparisons_with_message_words(path, phrases)]
+    assert not found, "comparisons with a message's words:\n" + "\n".join(found)
