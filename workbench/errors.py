@@ -314,6 +314,11 @@ class WorkbenchError(Exception):
         return render_error(self.code, lang=lang, path=self.path, line=self.line, page=self.page,
                             details=self.details, message=self.message, hint=self.hint)
 
+    def __reduce__(self):
+        """Coded errors pickle as what they are (class, code, where, details, hint), so they
+        cross a process boundary (the GUI's screening process, joblib workers) whole."""
+        return (_rebuild_error, (type(self), self.code, self.path, self.line, self.page, self.details, self.hint))
+
     def to_dict(self) -> dict:
         return {
             "code": self.code,
@@ -323,6 +328,16 @@ class WorkbenchError(Exception):
             "message": self.message,
             "hint": self.hint,
         }
+
+
+def _rebuild_error(cls: type, code: str, path, line, page, details: dict, hint: str) -> WorkbenchError:
+    """The unpickling side of :meth:`WorkbenchError.__reduce__`."""
+    exc = cls.__new__(cls)
+    WorkbenchError.__init__(exc, code, path=path, line=line, page=page, **details)
+    if hint != exc.hint:  # a hint extended after the error was raised
+        exc.hint = hint
+        exc.args = (exc.render(),)
+    return exc
 
 
 class IngestError(WorkbenchError):

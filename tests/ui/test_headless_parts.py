@@ -18,14 +18,21 @@ def test_headless_modules_do_not_import_qt():
 
 
 def test_coded_errors_survive_the_process_boundary():
-    from workbench.errors import E105, Cancelled, IngestError
-    from workbench.ui.process_runner import _pack_error, rebuild_error
+    """They pickle as what they are (the screening process sends them through a
+    multiprocessing connection); anything else the core raises crosses as E904 naming it."""
+    import pickle
 
-    exc = rebuild_error(_pack_error(IngestError(E105, path="/x/locked.pdf")))
+    from workbench.errors import E105, Cancelled, IngestError
+    from workbench.ui.process_runner import portable_error
+
+    def across(exc):
+        return pickle.loads(pickle.dumps(portable_error(exc)))
+
+    exc = across(IngestError(E105, path="/x/locked.pdf"))
     assert type(exc) is IngestError and exc.code == "E105" and exc.path == "/x/locked.pdf"
     assert exc.render() == IngestError(E105, path="/x/locked.pdf").render()
-    assert isinstance(rebuild_error(_pack_error(Cancelled())), Cancelled)
-    other = rebuild_error(_pack_error(ValueError("boom")))
+    assert isinstance(across(Cancelled()), Cancelled)
+    other = across(ValueError("boom"))
     assert other.code == "E904" and "ValueError: boom" in other.message
 
 

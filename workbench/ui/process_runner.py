@@ -6,120 +6,64 @@ In a child process they cannot. The parent side is an ordinary generator, so a
 :class:`~workbench.ui.workers.GeneratorWorker` runs it like any other core generator, and
 cancelling stays cooperative (the child checks between files).
 
-The child is ``python -m workbench.ui.process_runner``: it reads length-prefixed
-pickled messages on stdin (``call`` with an id, ``"module:function"``, args and
-kwargs; ``cancel`` with an id; ``quit``) and answers with length-prefixed pickled
-``(id, kind, payload)`` messages on its own copy of stdout (prints of the core go to
-stderr). It stays alive between calls, so the model loads once per session. Coded
-:class:`~workbench.errors.WorkbenchError` s travel as their code and details and are
-rebuilt here with the same class, code and message.
+The child is ``python -m workbench.ui.process_runner ADDRESS`` (frozen: the executable with
+the same arguments, packaging/launcher.py). The two sides talk through a
+:mod:`multiprocessing.connection` - a local socket or named pipe the parent listens on,
+authenticated with a one-time key the child reads from its stdin - which frames and
+pickles the messages: ``("call", id, "module:function", args, kwargs)``, ``("cancel", id)``,
+``("quit",)`` one way, ``(id, kind, payload)`` the other. Coded errors
+(:class:`~workbench.errors.WorkbenchError`) pickle as what they are (class, code, details);
+anything else the core raises arrives as E904 naming it. The child stays alive between
+calls, so the model loads once per session.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-import pickle
 import queue as queue_mod
-import struct
+import secrets
 import subprocess
 import sys
 import threading
-from dataclasses import fields, is_dataclass, replace
+from multiprocessing.connection import Client, Connection, Listener
 from typing import Any, Callable, Iterator
 
 from workbench import errors
-from workbench.messages import M, msg, plain_details
 
 _ITEM, _ERROR, _DONE = "item", "error", "done"
+ACCEPT_TIMEOUT_S = 60.0  # the child has this long to start Python and connect back
 
 
-def _pack_error(exc: BaseException) -> dict:
+def portable_error(exc: BaseException) -> errors.WorkbenchError:
+    """What crosses the boundary for an exception: a coded error as it is; anything else (a
+    bug in the core) as E904 naming it."""
     if isinstance(exc, errors.WorkbenchError):
-        details = plain_details(exc.details)  # coded details stay messages (pickled)
-        return {"cls": type(exc).__name__, "code": exc.code, "path": exc.path, "line": exc.line, "page": exc.page, "details": details}
-    return {"cls": None, "text": f"{type(exc).__name__}: {exc}"}
+        return exc
+    return errors.WorkbenchError(errors.E904, detail=f"{type(exc).__name__}: {exc}")
 
 
-def rebuild_error(packed: dict) -> BaseException:
-    if packed.get("cls") is None:  # not a coded error: a bug in the core, reported as E904
-        return errors.WorkbenchError(errors.E904, detail=packed.get("text") or msg(M.D804))
-    cls = getattr(errors, packed["cls"], errors.WorkbenchError)
-    if not (isinstance(cls, type) and issubclass(cls, errors.WorkbenchError)):
-        cls = errors.WorkbenchError
-    if cls is errors.Cancelled:
-        return errors.Cancelled()
-    exc = cls.__new__(cls)
-    errors.WorkbenchError.__init__(exc, packed["code"], path=packed["path"], line=packed["line"], page=packed["page"], **packed["details"])
-    return exc
-
-
-def _portable(item: Any) -> Any:
-    """Replace exceptions inside a dataclass item by their packed form."""
-    if is_dataclass(item):
-        changes = {
-            f.name: {"__packed_error__": _pack_error(getattr(item, f.name))}
-            for f in fields(item)
-            if isinstance(getattr(item, f.name), BaseException)
-        }
-        return replace(item, **changes) if changes else item
-    return item
-
-
-def _restore(item: Any) -> Any:
-    if is_dataclass(item):
-        changes = {
-            f.name: rebuild_error(v["__packed_error__"])
-            for f in fields(item)
-            if isinstance((v := getattr(item, f.name)), dict) and "__packed_error__" in v
-        }
-        return replace(item, **changes) if changes else item
-    return item
-
-
-def _write(stream, message: tuple) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(struct.pack("!Q", len(data)) + data)
-    stream.flush()
-
-
-def _read(stream) -> tuple | None:
-    head = stream.read(8)
-    if len(head) < 8:
-        return None
-    (n,) = struct.unpack("!Q", head)
-    return pickle.loads(stream.read(n))
-
-
-def _read_fd(fd: int, n: int) -> bytes | None:
-    buf = b""
-    while len(buf) < n:
-        chunk = os.read(fd, n - len(buf))
-        if not chunk:
-            return None
-        buf += chunk
-    return buf
-
-
-def _read_msg_fd(fd: int) -> tuple | None:
-    head = _read_fd(fd, 8)
-    if head is None:
-        return None
-    body = _read_fd(fd, struct.unpack("!Q", head)[0])
-    return None if body is None else pickle.loads(body)
-
-
-def serve() -> int:  # runs in the child process
-    """Run calls one after another until the parent says quit or goes away."""
-    proto = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # anything the core prints goes to stderr, not into the protocol
-    sys.stdout = sys.stderr
+def serve(address: str, authkey: bytes) -> int:  # runs in the child process
+    """Connect back to the parent and run its calls one after another until it says quit
+    or goes away."""
+    conn = Client(address, authkey=authkey)
+    send_lock = threading.Lock()
     calls: queue_mod.Queue = queue_mod.Queue()
     cancelled: set[int] = set()
 
-    def listen() -> None:  # raw fd reads: never blocks the interpreter's stdin buffer
+    def send(message: tuple) -> None:
+        with send_lock:
+            try:
+                conn.send(message)
+            except (OSError, EOFError) as exc:
+                raise _ParentGone() from exc
+
+    def listen() -> None:
         while True:
-            msg = _read_msg_fd(0)
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):
+                msg = None
             if msg is None or msg[0] == "quit":
                 calls.put(None)
                 return
@@ -139,13 +83,22 @@ def serve() -> int:  # runs in the child process
             module, name = target.split(":")
             fn = getattr(importlib.import_module(module), name)
             for item in fn(*args, should_cancel=should_cancel, **kwargs):
-                _write(proto, (call_id, _ITEM, _portable(item)))
+                send((call_id, _ITEM, item))
                 if should_cancel():
                     break
-            _write(proto, (call_id, _DONE, None))
+            send((call_id, _DONE, None))
+        except _ParentGone:
+            return 0
         except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
-            _write(proto, (call_id, _ERROR, _pack_error(exc)))
+            try:
+                send((call_id, _ERROR, portable_error(exc)))
+            except _ParentGone:
+                return 0
     return 0
+
+
+class _ParentGone(Exception):
+    """The connection to the parent broke: nobody is left to answer."""
 
 
 class ScreeningProcess:
@@ -158,6 +111,7 @@ class ScreeningProcess:
 
     def __init__(self) -> None:
         self._proc: subprocess.Popen | None = None
+        self._conn: Connection | None = None
         self._inbox: queue_mod.Queue = queue_mod.Queue()
         self._reader: threading.Thread | None = None
         self._lock = threading.Lock()  # one call at a time
@@ -169,30 +123,55 @@ class ScreeningProcess:
         return self._proc is not None and self._proc.poll() is None
 
     def _start(self) -> None:
-        self._proc = subprocess.Popen(
-            [sys.executable, "-m", "workbench.ui.process_runner"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
-        )
-        inbox = self._inbox = queue_mod.Queue()
-        out = self._proc.stdout
+        authkey = secrets.token_bytes(32)
+        listener = Listener(authkey=authkey)  # a local socket (named pipe on Windows), not the network
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "workbench.ui.process_runner", str(listener.address)],
+                stdin=subprocess.PIPE,
+                env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
+            )
+            self._proc.stdin.write(authkey.hex().encode("ascii") + b"\n")
+            self._proc.stdin.close()
+            self._conn = self._accept(listener)
+        finally:
+            listener.close()
+        conn, inbox = self._conn, queue_mod.Queue()
+        self._inbox = inbox
 
         def pump() -> None:  # blocking reads release the GIL; the GUI thread is never involved
             try:
-                while (msg := _read(out)) is not None:
-                    inbox.put(msg)
-            except (OSError, ValueError, EOFError, pickle.UnpicklingError):
-                pass
+                while True:
+                    inbox.put(conn.recv())
+            except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+                pass  # the child went away (or sent what cannot be read): the call reports E903
             finally:
                 inbox.put(None)
 
         self._reader = threading.Thread(target=pump, name="workbench-screening-reader", daemon=True)
         self._reader.start()
 
+    def _accept(self, listener: Listener) -> Connection:
+        """The child's connection, or E903 when it exits (or hangs) before it connects."""
+        got: list = []
+        waiter = threading.Thread(target=lambda: got.append(listener.accept()), daemon=True)
+        waiter.start()
+        waited = 0.0
+        while waiter.is_alive() and waited < ACCEPT_TIMEOUT_S:
+            waiter.join(0.1)
+            waited += 0.1
+            if self._proc.poll() is not None and not got:
+                break
+        if got:
+            return got[0]
+        proc, self._proc = self._proc, None
+        if proc.poll() is None:
+            proc.kill()
+        raise errors.WorkbenchError(errors.E903, exit_code=proc.wait())
+
     def _send(self, message: tuple) -> None:
         with self._send_lock:
-            _write(self._proc.stdin, message)
+            self._conn.send(message)
 
     def run(self, target: str, *args: Any, should_cancel: Callable[[], bool] | None = None, **kwargs: Any) -> Iterator[Any]:
         """Yield the items of ``target(*args, should_cancel=..., **kwargs)`` run in the child."""
@@ -201,7 +180,12 @@ class ScreeningProcess:
                 self._start()
             self._next_id += 1
             call_id = self._next_id
-            self._send(("call", call_id, target, args, kwargs))
+            try:
+                self._send(("call", call_id, target, args, kwargs))
+            except OSError:  # the child went away between calls
+                proc = self._proc
+                self._forget()
+                raise errors.WorkbenchError(errors.E903, exit_code=proc.poll() if proc else None) from None
             finished = asked = False
             try:
                 while True:
@@ -212,8 +196,10 @@ class ScreeningProcess:
                         msg = self._inbox.get(timeout=0.05)
                     except queue_mod.Empty:
                         continue
-                    if msg is None:
+                    if msg is None:  # the connection broke: the child died (or sent what cannot be read)
                         finished = True
+                        if self._proc.poll() is None:
+                            self._proc.kill()
                         code = self._proc.wait()
                         self._forget()
                         raise errors.WorkbenchError(errors.E903, exit_code=code)
@@ -221,10 +207,10 @@ class ScreeningProcess:
                     if got_id != call_id:
                         continue  # the tail of an earlier, abandoned call
                     if kind == _ITEM:
-                        yield _restore(payload)
+                        yield payload
                     elif kind == _ERROR:
                         finished = True
-                        raise rebuild_error(payload)
+                        raise payload
                     else:
                         finished = True
                         return
@@ -235,20 +221,21 @@ class ScreeningProcess:
     def _cancel(self, call_id: int) -> None:
         try:
             self._send(("cancel", call_id))
-        except (BrokenPipeError, OSError, ValueError):
+        except (OSError, ValueError, AttributeError):  # the child is gone (or going)
             pass
 
     def _forget(self) -> None:
         proc, self._proc = self._proc, None
-        if proc is not None:
-            for stream in (proc.stdin, proc.stdout):
-                try:
-                    stream.close()
-                except (OSError, ValueError):
-                    pass
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()
+            except OSError:
+                pass
         if self._reader is not None:
             self._reader.join(timeout=5)
             self._reader = None
+        del proc
 
     def close(self, timeout: float = 10.0) -> None:
         """Ask the child to quit (after its current item), then wait; kill it if it hangs."""
@@ -257,8 +244,7 @@ class ScreeningProcess:
             return
         try:
             self._send(("quit",))
-            proc.stdin.close()
-        except (BrokenPipeError, OSError, ValueError):
+        except (BrokenPipeError, OSError, ValueError, AttributeError):
             pass
         try:
             proc.wait(timeout=timeout)
@@ -269,4 +255,4 @@ class ScreeningProcess:
 
 
 if __name__ == "__main__":
-    sys.exit(serve())
+    sys.exit(serve(sys.argv[1], bytes.fromhex(sys.stdin.readline().strip())))
