@@ -135,12 +135,15 @@ def check_thresholds(review: object, likely: object, *, names: tuple[str, str] =
     from workbench.messages import cli as C
     from workbench.messages import msg
 
+    values: list[float] = []
     for name, value in zip(names, (review, likely)):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= float(value) <= 1.0:
             raise SettingsError(E901, name=name, value=value, detail=msg(C.N904))
-    if review > likely:
+        values.append(float(value))
+    r, lk = values
+    if r > lk:
         raise SettingsError(E901, name=names[0], value=review, detail=msg(C.N905, likely=likely))
-    return Thresholds(review=float(review), likely=float(likely))
+    return Thresholds(review=r, likely=lk)
 
 
 def _os_user() -> str:
@@ -224,7 +227,7 @@ def update_settings(**changes: object) -> Settings:
     return new
 
 
-def default_db_path() -> Path:
+def default_db_path() -> Path | str:
     """The log database to use when none is given: $WORKBENCH_DB, else the saved
     setting, else the per-user data folder."""
     return load_settings().effective_db_path

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Literal, Union, cast
 
 from workbench.domain import DraftVerdict
 from workbench.errors import E901, SettingsError, WorkbenchError
@@ -62,7 +62,7 @@ class LazyLog:
     """The triage log, opened at the first verdict to record (a run whose every file fails
     creates no log); an error opening it is raised again for each verdict."""
 
-    def __init__(self, source: LogSource) -> None:
+    def __init__(self, source: Callable[[], TriageLog] | str | Path | None) -> None:
         self.source = source
         self.log: TriageLog | None = None
         self.error: WorkbenchError | None = None
@@ -99,7 +99,7 @@ class LazyLog:
 def screen_and_record(
     paths: Iterable[str | Path | Task],
     *,
-    log: LogSource | LazyLog | bool = None,
+    log: LogSource | Literal[False] = None,
     options: BatchOptions | None = None,
     reviewer: str | None = None,
     should_cancel: Callable[[], bool] | None = None,
@@ -121,7 +121,7 @@ def screen_and_record(
     elif isinstance(log, LazyLog) or hasattr(log, "record_verdict"):
         sink = log
     else:
-        sink = LazyLog(log)
+        sink = LazyLog(cast("Callable[[], TriageLog] | str | Path | None", log))
     try:
         if text is not None:
             yield _screen_text(text, sink, options, reviewer)

@@ -12,6 +12,8 @@ import numpy as np
 from workbench.classify import fields as F
 from workbench.classify.model import IpcModel
 from workbench.domain import AdditionalAnswers, IpcScore, RuleMatch, Thresholds
+from workbench.rules.model import FieldRule
+from workbench.rules.ruleset import RuleSet
 
 _PIECE = re.compile(r"(?<=[.;:。；：])\s*|,\s+|、|\n+")
 CHUNK_MIN, CHUNK_MAX, CHUNK_FROM = 25, 110, 100
@@ -41,11 +43,11 @@ class Assessment:
 
 @dataclass
 class Engine:
-    ruleset: object
+    ruleset: RuleSet  # what screen_draft's answers are matched against (RuleSet.match)
     model: IpcModel
     thresholds: Thresholds
     _plans: tuple = field(default=(), repr=False)
-    _field_rules: dict = field(default_factory=dict, repr=False)
+    _field_rules: dict[int, FieldRule] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._plans = F.build_plans(self.ruleset, self.model.labels, self.model.kinds)

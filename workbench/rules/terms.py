@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Union
 
-from workbench.rules.model import TermHit
+from workbench.rules.model import TermCondition, TermHit
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
@@ -80,6 +81,11 @@ def _first_chars(bodies: list[tuple[int, str, str]]) -> str:
     return "[" + "".join(sorted({re.escape(first) for _, first, _ in bodies})) + "]"
 
 
+# What TermIndex is built from, per field: (field id, English terms, Japanese terms) and,
+# optionally, the TermConditions of some of those terms (workbench.rules.model).
+FieldTerms = Union[tuple[int, Sequence[str], Sequence[str]], tuple[int, Sequence[str], Sequence[str], Sequence[TermCondition]]]
+
+
 class TermIndex:
     """All evidence terms of a rule set, compiled once per language choice.
 
@@ -89,7 +95,7 @@ class TermIndex:
     (``exclude``, e.g. 重水 inside 重水素).
     """
 
-    def __init__(self, fields: Iterable[tuple]) -> None:
+    def __init__(self, fields: Iterable[FieldTerms]) -> None:
         # pattern -> (display term, language, field ids)
         self._entries: dict[str, tuple[str, str, list[int]]] = {}
         self._pattern_term: dict[str, str] = {}  # key -> the spelling whose pattern is used

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.domain import DraftVerdict
 from workbench.errors import WorkbenchError
@@ -14,12 +15,15 @@ from workbench.ui.process_runner import ScreeningProcess
 from workbench.settings import Settings
 from workbench.ui.preferences import load_preferences, rules_dir
 
+if TYPE_CHECKING:  # the store loads when the log is opened
+    from workbench.store import TriageLog
+
 
 @dataclass
 class Session:
     prefs: Settings = field(default_factory=Settings)  # the user's settings (workbench.settings)
     db_path: str | None = None  # the log in use (None: no log open)
-    log: object | None = None  # workbench.store.TriageLog on the GUI thread
+    log: TriageLog | None = None  # the GUI thread's connection to the triage log
     verdicts: dict[str, DraftVerdict] = field(default_factory=dict)  # queue key -> verdict
     paths: dict[str, str] = field(default_factory=dict)  # queue key -> source path
     ipc_codes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # queue key -> known IPC codes its verdict used
