@@ -64,6 +64,7 @@ class Task:
     path: str
     sha256: str | None = None
     answers: AdditionalAnswers | None = None
+    ipc_codes: tuple[str, ...] | None = None  # overrides the batch's (a re-screen keeps each draft's entered codes)
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def screen_task(task: Task, options: BatchOptions, keep_errors: bool = False) ->
         eng = _engine(options)
         out["verdict"] = screen_file(
             task.path, answers=task.answers or options.answers, thresholds=options.thresholds,
-            password=options.password, engine=eng, ipc_codes=options.ipc_codes,
+            password=options.password, engine=eng, ipc_codes=options.ipc_codes if task.ipc_codes is None else task.ipc_codes,
         )
     except BaseException as exc:  # noqa: BLE001 - reported for this file; the batch goes on
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
@@ -326,8 +327,18 @@ def already_screened(log, tasks: Sequence[Task], identity: Identity, options: Ba
             continue
         if not _same_thresholds(v.thresholds, identity.thresholds) or not _same_answers(v.answers, task.answers or options.answers):
             continue
+        entered = v.screened.entered_ipc_codes if v.screened is not None else ()
+        if set(entered) != _normalised_codes(options.ipc_codes if task.ipc_codes is None else task.ipc_codes):
+            continue  # screened with other known codes: screen again
+
         out[s.sha256] = (s.id, v.level)
     return out
+
+
+def _normalised_codes(codes) -> set[str]:
+    from workbench.ipc.code import try_parse_ipc
+
+    return {str(c) for c in (try_parse_ipc(x) for x in codes) if c is not None}
 
 
 def _dask_client(scheduler: str, timeout: float):
@@ -566,7 +577,8 @@ def rescreen(
     the log keeps the claims but not the full text (on purpose: the draft file is the
     record), and a verdict from the claims alone would differ for reasons that have nothing
     to do with the rules or the model. A draft whose file is gone or changed is reported
-    (E805) and keeps its stored verdicts. Each draft keeps the answers it was screened with."""
+    (E805) and keeps its stored verdicts. Each draft keeps the answers it was screened with
+    and the IPC codes the user entered for it (stored with its verdict)."""
     from workbench.errors import E805
 
     summaries = log.drafts(level=level, since=since)
@@ -594,7 +606,9 @@ def rescreen(
             continue
         stored = record.verdict.answers if record.verdict is not None else {}
         answers = AdditionalAnswers(defence_use=stored.get("defence_use"), state_commissioned=stored.get("state_commissioned"))
-        tasks.append(Task(found, s.sha256, answers))
+        screened = getattr(record.verdict, "screened", None)
+        codes = tuple(screened.entered_ipc_codes) if screened is not None else ()  # the codes the user entered, again
+        tasks.append(Task(found, s.sha256, answers, codes))
         before[s.sha256] = (s.id, s.name, s.level, s.top_field_id)
     n = len(tasks) + len(missing)
     missing = [replace(m, done=i + 1, total=n) for i, m in enumerate(missing)]

@@ -220,6 +220,9 @@ class DraftVerdict:
     ruleset_checksum: str = ""
     model_version: str = ""
     notes: tuple[Text, ...] = ()
+    # the IPC codes the user entered for the draft (normalised, as screened): stored with the
+    # verdict so a re-screen after a rule or model change screens with them again
+    entered_ipc_codes: tuple[str, ...] = ()
 
     @property
     def top_field(self) -> FieldVerdict | None:

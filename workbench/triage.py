@@ -282,6 +282,7 @@ def screen_draft(
         ruleset_checksum=str(getattr(rs, "checksum", "")),
         model_version=eng.model_version,
         notes=tuple(notes),
+        entered_ipc_codes=tuple(c for c in known if c in typed),
     )
 
 

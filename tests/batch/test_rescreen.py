@@ -77,3 +77,54 @@ def test_rescreen_after_a_rule_edit_reports_exactly_the_changed_drafts(env, shar
     missing = [line for line in err.splitlines() if "[E805]" in line]
     assert len(missing) == 1 and files[1].name in missing[0]
     assert "No verdict changed: 5 draft(s) re-screened" in out
+
+
+@pytest.mark.shared_data
+def test_rescreen_screens_each_draft_again_with_the_ipc_codes_entered_for_it(env, shared_data, capsys):  # noqa: F811
+    """A draft screened with a known code (F41H 3/00: field 1) was re-screened without it: the
+    code the user typed was lost and the re-screen 'changed' it likely -> clear. The codes are
+    stored with the verdict and carried into the re-screen; a draft screened without codes
+    stays without; a batch re-run with other codes is not skipped."""
+    from workbench.store import TriageLog
+
+    src = shared_data / "uspto-grants"
+    (env / "a").mkdir()
+    (env / "b").mkdir()
+    shoe = env / "a" / "US06836979.xml"
+    shoe.write_bytes((src / "US06836979.xml").read_bytes())  # a shoe: clear without the code
+    other = env / "b" / "US06838526.xml"
+    other.write_bytes((src / "US06838526.xml").read_bytes())
+    db = env / "log.sqlite"
+    assert main(["triage", "--db", str(db), "--ipc", "F41H3/00", str(shoe)]) == 0
+    assert main(["triage", "--db", str(db), str(other)]) == 0
+    with TriageLog.open(db) as log:
+        (a,) = [s for s in log.drafts() if s.name == shoe.name]
+        first = log.draft(a.id).verdict
+        assert first.level == "likely" and first.screened.entered_ipc_codes == ("F41H 3/00",)
+
+    capsys.readouterr()
+    assert main(["rescreen", "--db", str(db), "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "No verdict changed: 2 draft(s) re-screened" in out
+    with TriageLog.open(db) as log:
+        by_name = {s.name: log.draft(s.id) for s in log.drafts()}
+    assert [r.verdict_count for r in by_name.values()] == [2, 2]
+    again = by_name[shoe.name].verdict
+    assert again.level == "likely" and again.screened.entered_ipc_codes == ("F41H 3/00",)
+    assert any(code_of(r) == "R330" for f in again.fields for r in f.reasons)  # the code's reason, as entered
+    assert by_name[other.name].verdict.screened.entered_ipc_codes == ()
+
+    # the same file batched again (the batch core, as the GUI's import runs it) with the code it
+    # was screened with: skipped; without it: screened again
+    from workbench.batch import SCREENED, SKIPPED, BatchOptions, run_batch
+
+    with TriageLog.open(db) as log:
+        same = [o.status for o in run_batch([str(shoe)], log=log, options=BatchOptions(ipc_codes=("F41H 3/00",)), jobs=1)]
+        without = [o.status for o in run_batch([str(shoe)], log=log, options=BatchOptions(), jobs=1)]
+    assert same == [SKIPPED] and without == [SCREENED]
+
+
+def code_of(m):
+    from workbench.messages import code_of as _code_of
+
+    return _code_of(m)

@@ -75,6 +75,7 @@ def verdict_payload(verdict: DraftVerdict) -> dict:
         "ruleset_checksum": verdict.ruleset_checksum,
         "model_version": verdict.model_version,
         "notes": to_dict(verdict.notes),
+        "entered_ipc_codes": list(verdict.entered_ipc_codes),
     }
 
 
@@ -88,7 +89,7 @@ def verdict_from_payload(payload: dict) -> DraftVerdict:
     claims = {"claims": payload.get("claims", []), "language": payload.get("claims_language") or draft["language"],
               "notes": payload.get("claims_notes", [])}
     keys = ("level", "fields", "ipc", "claim_verdicts", "answers", "thresholds", "ruleset_version",
-            "ruleset_checksum", "model_version", "notes")
+            "ruleset_checksum", "model_version", "notes", "entered_ipc_codes")
     data = {"draft": draft, "claims": claims, "fields": [], "ipc": [], "claim_verdicts": [],
             **{k: payload[k] for k in keys if k in payload}}
     return from_dict(DraftVerdict, data)
