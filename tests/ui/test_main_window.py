@@ -597,3 +597,28 @@ def test_one_file_that_could_not_be_screened_reads_naturally_in_japanese(window,
         assert "1 件も判定できませんでした" in text and "全 1 件" in text
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_the_import_shows_done_of_total_rate_and_time_left_in_both_languages(window, qtbot, example_drafts, monkeypatch):
+    """The status line said only 'Screened 3 of 40: x.pdf'; it now gives the rate and the time
+    left (coded I840/I841, English and Japanese), and cancelling stays one click away."""
+    from workbench.ui import notifications
+
+    window._batch_total, window._batch_started = 40, 100.0
+    assert window.batch_progress_text(4, "x.pdf", now=110.0) == "Screened 4 of 40 draft(s), 0.40 drafts/s, about 1:30 left: x.pdf"
+    assert "time left is known after the first draft" in window.batch_progress_text(0, "x.pdf", now=100.0)
+    window._batch_total = 20_000
+    assert "about 13:53:10 left" in window.batch_progress_text(4, "x.pdf", now=110.0)
+    monkeypatch.setattr(notifications, "_ui_language", "ja")
+    window._batch_total = 40
+    assert window.batch_progress_text(4, "x.pdf", now=110.0) == "40 件中 4 件の草稿を判定しました（0.40 件/秒、残り約 1:30）：x.pdf"
+    monkeypatch.setattr(notifications, "_ui_language", "en")
+
+    shown = []
+    window.statusBar().messageChanged.connect(shown.append)
+    with qtbot.waitSignal(window.batch_finished, timeout=60000):
+        w = window.open_paths([str(p) for p in example_drafts], screen_files=fake_screen_files)
+        assert w is not None and window.cancel_button.isVisible()
+    n = len(example_drafts)
+    lines = [s for s in shown if s.startswith("Screened ") and "drafts/s" in s]
+    assert lines and lines[-1].startswith(f"Screened {n} of {n} draft(s), ") and "about 0:00 left" in lines[-1]

@@ -97,3 +97,16 @@ define(
     "再判定が終わりました：草稿 {n} 件中 {changed} 件で判定区分または最有力の分野が変わりました。",
 )
 define("I829", "Re-screen {n} draft(s)…", "草稿 {n} 件を再判定…")
+
+
+# -- the GUI's import progress (workbench/ui/main_window.py; on the batch core's outcomes) -----
+define(
+    "I840",
+    "Screened {done} of {total} draft(s), {rate} drafts/s, about {eta} left: {name}",
+    "{total} 件中 {done} 件の草稿を判定しました（{rate} 件/秒、残り約 {eta}）：{name}",
+)
+define(
+    "I841",
+    "Screened {done} of {total} draft(s); time left is known after the first draft: {name}",
+    "{total} 件中 {done} 件の草稿を判定しました（残り時間は最初の草稿の判定後に表示します）：{name}",
+)

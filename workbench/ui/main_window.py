@@ -7,6 +7,7 @@ Long work (screening, batch import, export) runs in one generic
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.current_key: str | None = None
         self._batch_failures: list[Failure] = []
         self._batch_total = 0
+        self._batch_started = time.monotonic()
         self._batch_ok = 0
         self._batch_ipc_codes: tuple[str, ...] = ()  # the known IPC codes the running batch screens with
         self._batch_error = False  # the running batch failed as a whole (reported by _batch_errored)
@@ -282,6 +284,7 @@ class MainWindow(QMainWindow):
             return None
         self._batch_failures = []
         self._batch_total = len(files)
+        self._batch_started = time.monotonic()  # the import's rate and time left (batch_progress_text)
         self._batch_ok = 0
         self._batch_ipc_codes = tuple(ipc_codes)
         self._batch_error = False
@@ -316,9 +319,7 @@ class MainWindow(QMainWindow):
 
     def _batch_item(self, item: backend.BatchItem) -> None:
         done = self._batch_ok + len(self._batch_failures) + 1
-        self.statusBar().showMessage(
-            self.tr("Screened %1 of %2: %3").replace("%1", str(done)).replace("%2", str(self._batch_total)).replace("%3", Path(item.path).name)
-        )
+        self.statusBar().showMessage(self.batch_progress_text(done, Path(item.path).name))
         if item.verdict is not None:
             key = backend.queue_key(item.path, item.draft_id)
             if self._batch_ipc_codes:  # the codes stay with the draft: the next re-screen uses them too
@@ -330,6 +331,24 @@ class MainWindow(QMainWindow):
             self._batch_failures.append(Failure.from_exception(item.path, item.error))
         else:
             self._batch_ok += 1
+
+    def batch_progress_text(self, done: int, name: str, now: float | None = None) -> str:
+        """'Screened 3 of 40 draft(s), 0.85 drafts/s, about 0:44 left: x.pdf' (coded, in the
+        window's language): the rate is over the drafts done since the import started (the
+        first one pays for loading the engine in the screening process)."""
+        from workbench.messages import M, msg
+        from workbench.ui.notifications import ui_language
+
+        elapsed = (time.monotonic() if now is None else now) - self._batch_started
+        total = self._batch_total
+        if done < 1 or elapsed <= 0:
+            return msg(M.I841, done=done, total=total, name=name).render(ui_language())
+        rate = done / elapsed
+        seconds = int(round(max(0, total - done) / rate))
+        h, rest = divmod(seconds, 3600)
+        m, sec = divmod(rest, 60)
+        eta = f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+        return msg(M.I840, done=done, total=total, rate=f"{rate:.2f}", eta=eta, name=name).render(ui_language())
 
     def _add_verdict(self, path: str, verdict, draft_id) -> str:
         row = backend.row_from_verdict(path, verdict, draft_id, self.session.language)
@@ -547,6 +566,7 @@ class MainWindow(QMainWindow):
             return None
         total = self.stale.count if stale_only and self.stale is not None else self.queue_model.rowCount()
         self._batch_failures, self._batch_total, self._batch_ok = [], total, 0
+        self._batch_started = time.monotonic()
         self._batch_ipc_codes, self._batch_error, self._batch_cancelled = (), False, False
         self._rescreen_report = None
         kwargs = {
