@@ -417,6 +417,9 @@ def main() -> int:
             gui_figures(cluster, args.gui_drafts, args.prev, tmp)
     finally:
         cluster.destroy()
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)  # (the GUI logs: ~170 MB)
     return 0
 
 

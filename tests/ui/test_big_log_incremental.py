@@ -180,3 +180,18 @@ def test_a_refresh_filters_the_new_events_only(big_window, qtbot, filter_calls):
     assert win.queue_model.row_at(win.queue_model.find("db:42")).status == "decided"
     assert win.log_view.model.rowCount() == events + 3
     assert len(calls) <= 3, len(calls)
+
+
+def test_removing_a_row_keeps_every_look_up_right(qapp):
+    """remove() renumbers the rows after it by key and by path (the first row of a path)."""
+    rows = _rows(6)
+    rows[4] = replace(rows[4], path=rows[2].path)  # two rows of one file
+    m = QueueModel(rows)
+    assert m.remove("db:2") and not m.remove("db:2")
+    assert [m.find(f"db:{i}") for i in range(6)] == [0, 1, -1, 2, 3, 4]
+    again = QueueRow(key="/drafts/d2.txt", name="d2.txt", path=rows[2].path)  # screened again: replaces db:4
+    m.upsert(again)
+    assert m.row_at(3).key == "/drafts/d2.txt" and m.rowCount() == 5
+    m.remove("db:0")
+    m.upsert(replace(_rows(6)[5], level="likely"))
+    assert m.row_at(m.find("db:5")).level == "likely" and m.find("db:5") == 3

@@ -830,7 +830,10 @@ class MainWindow(QMainWindow):
         latest_of = {s.matter_id: s.id for s in summaries if s.matter_id is not None}
         follow = None
         gone = []
-        for r in model.rows:  # (cheap tests first: 10,000 rows on every refresh)
+        rows_now = model.rows
+        if not whole:  # a refresh: only rows of the matters read now can give way (10,000 rows, every refresh)
+            rows_now = [r for r in rows_now if (r.matter_id if r.matter_id is not None else r.draft_id) in latest_of]
+        for r in rows_now:
             if r.draft_id is None:
                 continue
             newest = latest_of.get(r.matter_id if r.matter_id is not None else r.draft_id)

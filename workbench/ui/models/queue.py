@@ -72,15 +72,19 @@ class QueueModel(QAbstractTableModel):
         if i < 0:
             return False
         self.beginRemoveRows(QModelIndex(), i, i)
-        del self._rows[i]
+        gone = self._rows.pop(i)
         self._index.pop(key, None)
-        for n in range(i, len(self._rows)):  # the rows after it moved up one
+        if gone.path and self._by_path.get(gone.path) == i:
+            del self._by_path[gone.path]
+        seen: set[str] = set()
+        for n in range(i, len(self._rows)):  # the rows after it moved up one (those before keep theirs)
             r = self._rows[n]
             self._index[r.key] = n
-        self._by_path = {}
-        for n, r in enumerate(self._rows):
-            if r.path:
-                self._by_path.setdefault(r.path, n)
+            if r.path and r.path not in seen:
+                seen.add(r.path)
+                was = self._by_path.get(r.path)
+                if was is None or was >= i:  # the first row of that path is at or after the removed one
+                    self._by_path[r.path] = n
         self.endRemoveRows()
         return True
 
