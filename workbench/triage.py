@@ -208,7 +208,7 @@ def screen_draft(
     # them, and a draft with one is never cleared by the model alone; each term found only in the
     # description is shown once, where it first occurs
     full_text = draft.text[:MAX_FULL_CHARS]
-    full_hits = eng.ruleset.find_terms(full_text, draft.language)
+    full_hits = _full_text_hits(eng, draft, full_text, whole, bool(claims.claims))
     shown |= {(int(h.field_id), h.term.lower()) for a in per_claim for h in a.terms}
     for h in full_hits:
         key = (int(h.field_id), h.term.lower())
@@ -296,6 +296,23 @@ def _claims_read_in_part(draft: Draft, notes: list) -> bool:
     notes[at] = msg(S.W480, path=str(draft.source_path), screened=cut.get("read"), total=cut.get("total"),
                                   last=cut.get("last"), max_claims=cut.get("max_claims"), max_chars=cut.get("max_chars"))
     return True
+
+
+def _full_text_hits(eng: Engine, draft: Draft, full_text: str, whole: Assessment, has_claims: bool):
+    """Evidence terms in the whole text. A draft without claims was read as one unit of its first
+    MAX_DRAFT_CHARS characters, whose terms are known already: only the rest is searched (from a
+    little before the cut, so a term across it is found once)."""
+    if has_claims:
+        return eng.ruleset.find_terms(full_text, draft.language)
+    hits = list(whole.terms)
+    if len(full_text) > MAX_DRAFT_CHARS:
+        at = MAX_DRAFT_CHARS - 200
+        seen = {(h.start, h.field_id) for h in hits}
+        for h in eng.ruleset.find_terms(full_text[at:], draft.language):
+            moved = replace(h, start=h.start + at, end=h.end + at)
+            if (moved.start, moved.field_id) not in seen:
+                hits.append(moved)
+    return hits
 
 
 def _answered_yes(rule, answers: AdditionalAnswers) -> bool:
