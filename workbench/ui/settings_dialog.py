@@ -123,7 +123,7 @@ class SettingsDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("The model's operating points")))
         right.addWidget(self.points)
-        self.points_note = QLabel(self.tr("These figures come from held-out patent titles, not full drafts."))
+        self.points_note = QLabel(self.tr("These figures come from real full drafts held out from training (the calibration drafts; the flag rate at 1 % prevalence)."))
         self.points_note.setWordWrap(True)
         right.addWidget(self.points_note)
         row = QHBoxLayout(box)

@@ -1127,355 +1127,350 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="85" />
+      <location filename="../main_window.py" line="87" />
       <source>Patent Non-Disclosure Triage Workbench</source>
       <translation>特許出願非公開 事前判定ワークベンチ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="98" />
+      <location filename="../main_window.py" line="100" />
       <source>Search drafts (name, field, level, decision)</source>
       <translation>草稿を検索（名前・分野・判定・方針）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="102" />
+      <location filename="../main_window.py" line="104" />
       <source>All levels</source>
       <translation>すべての判定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="103" />
+      <location filename="../main_window.py" line="105" />
       <source>Needs attention (review + likely)</source>
       <translation>要確認（要検討＋送付の可能性大）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="104" />
+      <location filename="../main_window.py" line="106" />
       <source>Likely referral only</source>
       <translation>送付の可能性大のみ</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="105" />
+      <location filename="../main_window.py" line="107" />
       <source>Undecided</source>
       <translation>方針未決定</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="106" />
+      <location filename="../main_window.py" line="108" />
       <source>Key date within 30 days</source>
       <translation>30日以内に期限あり</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="116" />
+      <location filename="../main_window.py" line="118" />
       <source>Drop draft files or folders here (PDF, DOCX, TXT, MD, USPTO XML).</source>
       <translation>ここに草稿ファイルやフォルダーをドロップ（PDF・DOCX・TXT・MD・USPTO XML）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="134" />
+      <location filename="../main_window.py" line="136" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="135" />
+      <location filename="../main_window.py" line="137" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="136" />
+      <location filename="../main_window.py" line="138" />
       <source>Triage log</source>
       <translation>判定記録</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="163" />
+      <location filename="../main_window.py" line="165" />
       <source>Cancel</source>
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="210" />
+      <location filename="../main_window.py" line="212" />
       <source>&amp;File</source>
       <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="211" />
+      <location filename="../main_window.py" line="213" />
       <source>&amp;Open drafts…</source>
       <translation>草稿を開く(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="212" />
+      <location filename="../main_window.py" line="214" />
       <source>&amp;Import folder…</source>
       <translation>フォルダーを取り込む(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="213" />
+      <location filename="../main_window.py" line="215" />
       <source>&amp;Export log…</source>
       <translation>判定記録をエクスポート(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="215" />
+      <location filename="../main_window.py" line="217" />
       <source>&amp;Settings…</source>
       <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="217" />
+      <location filename="../main_window.py" line="219" />
       <source>&amp;Quit</source>
       <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="218" />
+      <location filename="../main_window.py" line="220" />
       <source>&amp;Review</source>
       <translation>審査(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="219" />
+      <location filename="../main_window.py" line="221" />
       <source>&amp;Next draft</source>
       <translation>次の草稿(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="220" />
+      <location filename="../main_window.py" line="222" />
       <source>&amp;Previous draft</source>
       <translation>前の草稿(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="221" />
+      <location filename="../main_window.py" line="223" />
       <source>&amp;Agree with the flag</source>
       <translation>判定に同意(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="222" />
+      <location filename="../main_window.py" line="224" />
       <source>&amp;Disagree with the flag</source>
       <translation>判定に不同意(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="223" />
+      <location filename="../main_window.py" line="225" />
       <source>Sa&amp;ve the pending annotation</source>
       <translation>保留中の注記を保存(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="224" />
+      <location filename="../main_window.py" line="226" />
       <source>&amp;Undo the pending annotation</source>
       <translation>保留中の注記を取り消す(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="225" />
+      <location filename="../main_window.py" line="227" />
       <source>De&amp;cide…</source>
       <translation>方針を決定(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="226" />
+      <location filename="../main_window.py" line="228" />
       <source>&amp;Save decision</source>
       <translation>方針を保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="227" />
+      <location filename="../main_window.py" line="229" />
       <source>&amp;Cancel running work</source>
       <translation>実行中の処理を中止(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="228" />
+      <location filename="../main_window.py" line="230" />
       <source>&amp;View</source>
       <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="229" />
+      <location filename="../main_window.py" line="231" />
       <source>Triage &amp;log</source>
       <translation>判定記録(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="238" />
+      <location filename="../main_window.py" line="240" />
       <source>&amp;Help</source>
       <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="239" />
+      <location filename="../main_window.py" line="241" />
       <source>Keyboard &amp;shortcuts</source>
       <translation>キーボードショートカット(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="240" />
+      <location filename="../main_window.py" line="242" />
       <source>&amp;About</source>
       <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="245" />
+      <location filename="../main_window.py" line="247" />
       <source>Open drafts</source>
       <translation>草稿を開く</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="245" />
+      <location filename="../main_window.py" line="247" />
       <source>Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)</source>
       <translation>草稿 (*.pdf *.docx *.txt *.md *.xml);;すべてのファイル (*)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="251" />
+      <location filename="../main_window.py" line="253" />
       <source>Import a folder of drafts</source>
       <translation>草稿のフォルダーを取り込む</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="272" />
-      <location filename="../main_window.py" line="543" />
-      <location filename="../main_window.py" line="882" />
+      <location filename="../main_window.py" line="274" />
+      <location filename="../main_window.py" line="562" />
+      <location filename="../main_window.py" line="910" />
       <source>Please wait for the running work to finish, or cancel it.</source>
       <translation>実行中の処理が終わるまでお待ちいただくか、中止してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="281" />
+      <location filename="../main_window.py" line="283" />
       <source>No draft files were found (PDF, DOCX, TXT, MD, XML).</source>
       <translation>草稿ファイル（PDF・DOCX・TXT・MD・XML）が見つかりません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="314" />
+      <location filename="../main_window.py" line="317" />
       <source>Screening %n draft(s)…</source>
       <translation>
         <numerusform>%n 件の草稿を判定中…</numerusform>
       </translation>
     </message>
-    <message>
-      <location filename="../main_window.py" line="320" />
-      <source>Screened %1 of %2: %3</source>
-      <translation>%2 件中 %1 件を判定: %3</translation>
-    </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="370" />
+      <location filename="../main_window.py" line="389" />
       <source>None of the %n file(s) could be screened</source>
       <translation>
         <numerusform>ファイルを 1 件も判定できませんでした（全 %n 件）</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="371" />
+      <location filename="../main_window.py" line="390" />
       <source>%1 of %2 file(s) could not be screened; the others were processed</source>
       <translation>%2 件中 %1 件のファイルを判定できませんでした。ほかのファイルは処理済みです</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="378" />
+      <location filename="../main_window.py" line="397" />
       <source>Cancelled: %1 of %2 draft(s) screened; %3 not screened.</source>
       <translation>中止しました：%2 件中 %1 件の草稿を判定し、%3 件は判定していません。</translation>
     </message>
     <message numerus="yes">
-      <location filename="../main_window.py" line="382" />
+      <location filename="../main_window.py" line="401" />
       <source>Screened %n draft(s).</source>
       <translation>
         <numerusform>%n 件の草稿を判定しました。</numerusform>
       </translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="409" />
+      <location filename="../main_window.py" line="428" />
       <source>Cancelling after the current file…</source>
       <translation>現在のファイルの処理後に中止します…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="479" />
       <source>The annotation of claim %1 was not saved (another draft was opened): nothing was recorded.</source>
       <translation>請求項%1の注記は保存されていません（別の草稿を開いたため）。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="597" />
+      <location filename="../main_window.py" line="617" />
       <source>The source file of this draft is not known; open it again to re-screen.</source>
       <translation>この草稿の元ファイルが不明です。再判定するにはファイルを開き直してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="567" />
-      <location filename="../main_window.py" line="602" />
+      <location filename="../main_window.py" line="587" />
+      <location filename="../main_window.py" line="622" />
       <source>Re-screening…</source>
       <translation>再判定中…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="630" />
-      <location filename="../main_window.py" line="699" />
+      <location filename="../main_window.py" line="650" />
+      <location filename="../main_window.py" line="719" />
       <source>Please wait: the previous change is still being saved in the triage log.</source>
       <translation>お待ちください。前の変更を判定記録に保存しています。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="662" />
+      <location filename="../main_window.py" line="682" />
       <source>Annotations need the triage log; check the database in Settings.</source>
       <translation>注記には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="671" />
+      <location filename="../main_window.py" line="691" />
       <source>Saving the annotation in the triage log…</source>
       <translation>注記を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="679" />
+      <location filename="../main_window.py" line="699" />
       <source>Annotation saved for claim %1.</source>
       <translation>請求項%1の注記を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="709" />
+      <location filename="../main_window.py" line="729" />
       <source>Annotation of claim %1 undone: nothing was recorded.</source>
       <translation>請求項%1の注記を取り消しました。何も記録されていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="722" />
-      <location filename="../main_window.py" line="738" />
+      <location filename="../main_window.py" line="742" />
+      <location filename="../main_window.py" line="758" />
       <source>Decisions need the triage log; check the database in Settings.</source>
       <translation>方針の記録には判定記録が必要です。設定でデータベースを確認してください。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="730" />
+      <location filename="../main_window.py" line="750" />
       <source>Saving the decision in the triage log…</source>
       <translation>出願方針を判定記録に保存しています…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="765" />
-      <location filename="../main_window.py" line="776" />
+      <location filename="../main_window.py" line="785" />
+      <location filename="../main_window.py" line="796" />
       <source>Decision saved in the triage log.</source>
       <translation>出願方針を判定記録に保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="546" />
-      <location filename="../main_window.py" line="862" />
+      <location filename="../main_window.py" line="565" />
+      <location filename="../main_window.py" line="890" />
       <source>No triage log is open.</source>
       <translation>判定記録が開かれていません。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="874" />
+      <location filename="../main_window.py" line="902" />
       <source>CSV (*.csv)</source>
       <translation>CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="874" />
+      <location filename="../main_window.py" line="902" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="874" />
+      <location filename="../main_window.py" line="902" />
       <source>PDF report (*.pdf)</source>
       <translation>PDF レポート (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="876" />
+      <location filename="../main_window.py" line="904" />
       <source>Export the triage log</source>
       <translation>判定記録をエクスポート</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="887" />
+      <location filename="../main_window.py" line="915" />
       <source>Exported %1 decision(s) to %2</source>
       <translation>%1 件の方針を %2 にエクスポートしました</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="915" />
+      <location filename="../main_window.py" line="943" />
       <source>The file name ends in .%1, so the log is exported as %2 (not %3).</source>
       <translation>ファイル名の拡張子が .%1 のため、判定記録を %2 でエクスポートします（%3 ではありません）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="945" />
+      <location filename="../main_window.py" line="973" />
       <source>Settings saved. The new thresholds apply to drafts screened from now on; the levels shown were set with the old ones (open a draft again to re-screen it).</source>
       <translation>設定を保存しました。新しいしきい値はこれから判定する草稿に適用されます。表示中の判定は以前のしきい値によるものです（草稿を開き直すと再判定します）。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="949" />
+      <location filename="../main_window.py" line="977" />
       <source>Settings saved.</source>
       <translation>設定を保存しました。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="985" />
+      <location filename="../main_window.py" line="1013" />
       <source>Log: %1</source>
       <translation>判定記録: %1</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="988" />
+      <location filename="../main_window.py" line="1016" />
       <source>No triage log open</source>
       <translation>判定記録が開かれていません</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="996" />
+      <location filename="../main_window.py" line="1024" />
       <source>About</source>
       <translation>このアプリについて</translation>
     </message>
@@ -1491,56 +1486,56 @@
   <context>
     <name>QueueModel</name>
     <message>
-      <location filename="../models/queue.py" line="172" />
+      <location filename="../models/queue.py" line="176" />
       <source>Draft</source>
       <translation>草稿</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="173" />
+      <location filename="../models/queue.py" line="177" />
       <source>Status</source>
       <translation>状態</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="174" />
+      <location filename="../models/queue.py" line="178" />
       <source>Level</source>
       <translation>判定</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="175" />
+      <location filename="../models/queue.py" line="179" />
       <source>Top field</source>
       <translation>最有力分野</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="176" />
+      <location filename="../models/queue.py" line="180" />
       <source>Likelihood</source>
       <translation>該当可能性</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="177" />
+      <location filename="../models/queue.py" line="181" />
       <source>Decision</source>
       <translation>出願方針</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="178" />
+      <location filename="../models/queue.py" line="182" />
       <source>Review
 due</source>
       <translation>審査
 期限</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="179" />
+      <location filename="../models/queue.py" line="183" />
       <source>If not
 designated</source>
       <translation>指定なし
 10か月</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="166" />
+      <location filename="../models/queue.py" line="170" />
       <source>Primary review (3 mo.)</source>
       <translation>第一次審査期限（3か月）</translation>
     </message>
     <message>
-      <location filename="../models/queue.py" line="167" />
+      <location filename="../models/queue.py" line="171" />
       <source>10 mo. without designation</source>
       <translation>10か月（保全指定なし）</translation>
     </message>
@@ -1610,6 +1605,11 @@ designated</source>
       <translation>送付の可能性大のしきい値</translation>
     </message>
     <message>
+      <location filename="../settings_dialog.py" line="126" />
+      <source>These figures come from real full drafts held out from training (the calibration drafts; the flag rate at 1 % prevalence).</source>
+      <translation>これらの数値は、学習に使っていない実在の草稿全文（較正用の草稿）で測ったものです（要検討となる割合は、該当する草稿が1%の場合の値）。</translation>
+    </message>
+    <message>
       <location filename="../settings_dialog.py" line="88" />
       <location filename="../settings_dialog.py" line="225" />
       <source>User rules folder</source>
@@ -1630,11 +1630,6 @@ designated</source>
       <location filename="../settings_dialog.py" line="150" />
       <source>The model's operating points</source>
       <translation>モデルの動作点</translation>
-    </message>
-    <message>
-      <location filename="../settings_dialog.py" line="126" />
-      <source>These figures come from held-out patent titles, not full drafts.</source>
-      <translation>これらの数値は学習に使っていない特許の名称で測ったもので、草稿全文での値ではありません。</translation>
     </message>
     <message>
       <location filename="../settings_dialog.py" line="140" />
