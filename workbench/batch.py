@@ -405,10 +405,7 @@ def run_batch(
                 )
         identity = None
         if screen is None:
-            if parallel is None:
-                info = probe(options)
-            else:  # one probe per worker, so every worker builds its engine at once (not one after the other)
-                info = list(parallel(joblib.delayed(probe)(options) for _ in range(n_workers)))[0]
+            info = probe(options) if parallel is None else next(iter(parallel([joblib.delayed(probe)(options)])))
             identity = Identity(info["ruleset_version"], info["ruleset_checksum"], info["model_version"], Thresholds(**info["thresholds"]))
             if on_start is not None:
                 on_start(total, identity, n_workers)
