@@ -141,7 +141,6 @@ RE_PARSES = {
     "ingest/uspto_xml.py": "USPTO XML publication text",
     "ipc/code.py": "IPC symbols",
     "rules/loader.py": "IPC ranges and symbols in rule files",
-    "rules/schema.py": "key paths of rule files",
     "rules/terms.py": "evidence terms in draft text",
     "store/log.py": "country codes, hash prefixes and dates given by the user",
     "store/report.py": "report cell text cut into words for wrapping (English at spaces, Japanese by character)",

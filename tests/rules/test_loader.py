@@ -109,6 +109,51 @@ def test_missing_required_key_is_E303(rules_dir: Path):
     assert err.code == E303 and "verified" in err.message and err.line == 4
 
 
+# -- what the schema newly catches since jsonschema validates it (uniqueItems, format) ---------
+def test_a_term_listed_twice_is_E303_at_the_second_listing(rules_dir: Path):
+    fields = GOOD_FIELD.format(id=1, ipc="F41H 3/00").replace(
+        "    terms_en: [widget]\n", "    terms_en:\n      - widget\n      - gizmo\n      - widget\n"
+    )
+    path = ruleset_file(rules_dir, fields=fields)
+    err = load_error(rules_dir)
+    assert (err.code, err.path, err.line) == (E303, str(path), 12)
+    assert "fields[0].terms_en lists 'widget' twice" in err.message
+    ja = err.render_in("ja")
+    assert "12 行目" in ja and "二度記載" in ja and "削除" in ja
+
+
+def test_an_ipc_entry_listed_twice_is_E303_with_its_line(rules_dir: Path):
+    ruleset_file(rules_dir, fields=GOOD_FIELD.format(id=1, ipc="F41H 3/00, G21J, F41H 3/00"))
+    err = load_error(rules_dir)
+    assert err.code == E303 and err.line == 7 and "'F41H 3/00' twice" in err.message
+
+
+def test_an_impossible_effective_date_is_E303_with_its_line(rules_dir: Path):
+    ruleset_file(rules_dir, head='id: test-rules\nversion: "1"\neffective_date: "2025-02-30"\nfields:\n')
+    err = load_error(rules_dir)
+    assert (err.code, err.line) == (E303, 3) and "not a real date" in err.message
+    assert "実在する日付" in err.render_in("ja") and "3 行目" in err.render_in("ja")
+
+
+def test_an_ipc_edition_with_month_13_is_E303(rules_dir: Path):
+    ruleset_file(rules_dir, head='id: test-rules\nversion: "1"\nipc_edition: "2025.13"\nfields:\n')
+    err = load_error(rules_dir)
+    assert (err.code, err.line) == (E303, 3) and "ipc_edition" in err.message
+
+
+def test_a_context_word_listed_twice_is_E303(rules_dir: Path):
+    ruleset_file(rules_dir, head='id: test-rules\nversion: "1"\ncontext:\n  - [gun, cannon, gun]\nfields:\n')
+    err = load_error(rules_dir)
+    assert (err.code, err.line) == (E303, 4) and "context[0] lists 'gun' twice" in err.message
+
+
+def test_malformed_rules_say_file_line_and_what_to_do_in_japanese(rules_dir: Path):
+    fields = GOOD_FIELD.format(id=1, ipc="F41H 3/00") + "    colour: blue\n"
+    path = ruleset_file(rules_dir, fields=fields)
+    ja = load_error(rules_dir).render_in("ja")
+    assert str(path) in ja and "12 行目" in ja and "colour" in ja and "未知の項目" in ja and "修正" in ja
+
+
 def test_a_code_that_is_not_ipc_is_E301_with_line(rules_dir: Path):
     path = ruleset_file(rules_dir, fields=GOOD_FIELD.format(id=1, ipc="F41H 3/00, NOT-IPC"))
     err = load_error(rules_dir)

@@ -100,7 +100,7 @@ define("D325", "'receives' is a list of the routes EP, PCT", "'receives' は出�
 define("D326", "exemption must be one of {allowed}", "'exemption' は {allowed} のいずれかにしてください")
 define("D327", "an exemption needs its citation in 'exemption_text'", "適用除外には 'exemption_text' に根拠の記載が必要です")
 define("D328", "invalid YAML", "YAML の書式が正しくありません")
-# schema problems of a rule file (workbench/rules/schema.py)
+# schema problems of a rule file (jsonschema's errors worded by workbench/rules/schema.py)
 define("D330", "{where} matches more than one allowed form", "{where} が、許される形式の複数に当てはまります")
 define("D331", "{where} must be {expected}, not {actual} ({value})", "{where} は {expected} 型にしてください（現在は {actual} 型：{value}）")
 define("D332", "{where} must be {value}", "{where} は {value} にしてください")
@@ -117,6 +117,11 @@ define("D342", "{where} has an unexpected form ({actual}: {value}); expected {ex
        "{where} の形式が想定と異なります（{actual}：{value}）。想定は {expected} です")
 define("D343", "another form", "別の形式")
 define("D344", "(top level)", "（最上位）")
+define("D345", "{where} needs at least {n} characters", "{where} は {n} 文字以上にしてください")
+define("D346", "{where} is not a real date (YYYY-MM-DD): {value}", "{where} が実在する日付（YYYY-MM-DD）ではありません：{value}")
+define("D347", "{where} lists {value} twice (items {first} and {again}): remove one",
+       "{where} に {value} が二度記載されています（{first} 番目と {again} 番目）。どちらかを削除してください")
+define("D348", "{where} does not follow the schema ('{keyword}')", "{where} がスキーマの規則（'{keyword}'）に合いません")
 
 # -- D4xx models ------------------------------------------------------------------------------
 define("D401", "{name} not found under {folder}", "{folder} に {name} がありません")

@@ -1,163 +1,201 @@
-"""A small strict validator for the subset of JSON Schema that ``schema.json`` uses.
+"""Rule-file validation by ``jsonschema``, its problems turned into coded details.
 
-``jsonschema`` is not a dependency; this covers: type, properties, required,
-additionalProperties (false or a schema), items, enum, const, minimum, maximum,
-minLength, minItems, pattern, oneOf, anyOf and local ``$ref`` ("#/$defs/...").
-Problems come back as (path, message) so the caller can attach file and line.
-An unsupported keyword in the schema itself is an error, so the schema can never
-silently promise more than is checked.
+``jsonschema`` (the reference implementation of JSON Schema, draft 2020-12) does the
+validating; this module only says each problem as a coded message (D33x/D34x, English and
+Japanese) at its key path, so the loader can attach the file and the YAML line. Nothing here
+reads jsonschema's English: a problem is recognised by its keyword (``error.validator``) and
+worded from the instance and the schema.
+
+A keyword in the schema that has no coded wording here is refused when the validator is made,
+so the schema can never promise a check whose problem would reach a user uncoded.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from jsonschema.exceptions import SchemaError
 
 from workbench.messages import M, Message, msg
 
-SUPPORTED = {
-    "$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties", "required",
-    "additionalProperties", "items", "enum", "const", "minimum", "maximum", "minLength",
-    "minItems", "pattern", "oneOf", "anyOf",
+# The keywords a problem can come from, each with its coded wording in _worded().
+CHECKS = {
+    "type", "enum", "const", "minLength", "pattern", "format", "minimum", "maximum",
+    "minItems", "uniqueItems", "required", "additionalProperties", "oneOf", "anyOf",
 }
+# Keywords that only name, describe or point: they find no problem of their own.
+NEUTRAL = {"$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "properties", "items"}
+FORMATS = ("date",)  # the formats checked (jsonschema's own checkers); another format is refused
 
-_TYPES = {
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-}
-
-Problem = tuple[tuple, Message]  # (key path, coded detail)
+Path_ = tuple  # a key path into the data: keys and list indexes
+Problem = tuple[Path_, Message]  # (key path, coded detail)
 
 
 def _type_name(value: object) -> str:
-    for name in ("null", "boolean", "integer", "number", "string", "array", "object"):
-        if _TYPES[name](value):
-            return {"number": "number", "integer": "integer"}.get(name, name)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
     return type(value).__name__
 
 
-def _fmt_path(path: tuple) -> "str | Message":
+def _fmt_path(path: Path_) -> "str | Message":
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or msg(M.D344)
 
 
-@lru_cache(maxsize=256)
-def _pattern(p: str) -> re.Pattern:
-    return re.compile(p)
+def _check_keywords(node: object, where: str) -> None:
+    """Refuse a schema keyword this module cannot word (or a format it does not check)."""
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key not in CHECKS and key not in NEUTRAL:
+            raise ValueError(f"schema keyword '{key}' at {where} has no coded wording in workbench.rules.schema")
+        if key == "format" and value not in FORMATS:
+            raise ValueError(f"schema format '{value}' at {where} is not checked (checked: {FORMATS})")
+        if key in ("properties", "$defs"):
+            for name, sub in value.items():
+                _check_keywords(sub, f"{where}/{key}/{name}")
+        elif key in ("items", "additionalProperties"):
+            _check_keywords(value, f"{where}/{key}")
+        elif key in ("oneOf", "anyOf"):
+            for i, sub in enumerate(value):
+                _check_keywords(sub, f"{where}/{key}/{i}")
+
+
+def _canonical(value: object) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _at_top(errors: Iterable[ValidationError], keyword: str) -> list[ValidationError]:
+    """The errors of one keyword about the value itself (not about something inside it)."""
+    return [e for e in errors if e.validator == keyword and not e.relative_path]
+
+
+def _branches(error: ValidationError) -> dict[int, list[ValidationError]]:
+    by_branch: dict[int, list[ValidationError]] = {}
+    for sub in error.context or ():
+        by_branch.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
+    return by_branch
+
+
+def _worded(error: ValidationError) -> Iterator[Problem]:
+    """The coded problems one jsonschema error stands for."""
+    path = tuple(error.absolute_path)
+    where = _fmt_path(path)
+    keyword, expected, value = error.validator, error.validator_value, error.instance
+    if keyword in ("oneOf", "anyOf"):
+        yield from _one_of(error, path)
+    elif keyword == "type":
+        types = expected if isinstance(expected, list) else [expected]
+        yield path, msg(M.D331, where=where, expected="/".join(types), actual=_type_name(value), value=repr(value))
+    elif keyword == "const":
+        yield path, msg(M.D332, where=where, value=repr(expected))
+    elif keyword == "enum":
+        yield path, msg(M.D333, where=where, allowed=str(expected), value=repr(value))
+    elif keyword == "minLength":
+        yield path, (msg(M.D334, where=where) if expected == 1 else msg(M.D345, where=where, n=expected))
+    elif keyword == "pattern":
+        yield path, msg(M.D335, where=where, value=repr(value))
+    elif keyword == "format":
+        yield path, msg(M.D346, where=where, value=repr(value))
+    elif keyword == "minimum":
+        yield path, msg(M.D336, where=where, limit=expected, value=value)
+    elif keyword == "maximum":
+        yield path, msg(M.D337, where=where, limit=expected, value=value)
+    elif keyword == "minItems":
+        yield path, msg(M.D338, where=where, n=expected)
+    elif keyword == "uniqueItems":
+        seen: dict[str, int] = {}
+        for i, item in enumerate(value):
+            key = _canonical(item)
+            if key in seen:
+                yield path + (i,), msg(M.D347, where=where, value=repr(item), first=seen[key] + 1, again=i + 1)
+                break
+            seen[key] = i
+    elif keyword == "required":
+        for key in expected:
+            if key not in value:
+                yield path, msg(M.D339, where=where, key=key)
+    elif keyword == "additionalProperties":
+        props = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        allowed = ", ".join(props)
+        for key in value:
+            if key not in props:
+                yield path + (key,), msg(M.D340, key=key, where=where, allowed=allowed)
+    else:  # refused in _check_keywords; kept coded should jsonschema report another keyword
+        yield path, msg(M.D348, where=where, keyword=str(keyword))
+
+
+def _one_of(error: ValidationError, path: Path_) -> Iterator[Problem]:
+    """Word a value that fits none (or more than one) of the allowed forms.
+
+    When exactly one form is plausible - the value has its type and the keys it requires -
+    its own problems are reported (the author meant that form); otherwise the forms are named.
+    """
+    where = _fmt_path(path)
+    if not error.context:  # oneOf: valid under more than one form
+        yield path, msg(M.D330, where=where)
+        return
+    branches = _branches(error)
+    plausible = [
+        errors for errors in branches.values()
+        if not _at_top(errors, "type") and not _at_top(errors, "required")
+    ]
+    if len(plausible) == 1:
+        for sub in plausible[0]:
+            yield from _worded(sub)
+        return
+    value = error.instance
+    if isinstance(value, dict):
+        keys = sorted({k for errors in branches.values() for e in _at_top(errors, "required") for k in e.validator_value})
+        if keys:
+            yield path, msg(M.D341, where=where, keys=str(keys), has=str(sorted(value)))
+            return
+    kinds: set[str] = set()
+    for errors in branches.values():
+        for e in _at_top(errors, "type"):
+            kinds.update(e.validator_value if isinstance(e.validator_value, list) else [e.validator_value])
+    yield path, msg(
+        M.D342, where=where, actual=_type_name(value), value=repr(value),
+        expected="/".join(sorted(kinds)) or msg(M.D343),
+    )
 
 
 class SchemaValidator:
-    def __init__(self, schema: dict) -> None:
+    """A rule-file schema (JSON Schema 2020-12), checked by jsonschema, problems coded."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        try:
+            Draft202012Validator.check_schema(schema)
+        except SchemaError as exc:
+            raise ValueError(f"the rule-file schema is not valid JSON Schema: {exc.message}") from None
+        _check_keywords(schema, "#")
         self.schema = schema
-        self._check_keywords(schema, "#")
+        self._validator = Draft202012Validator(schema, format_checker=FormatChecker(FORMATS))
 
-    def _check_keywords(self, node: object, where: str) -> None:
-        if not isinstance(node, dict):
-            return
-        for key, value in node.items():
-            if key not in SUPPORTED:
-                raise ValueError(f"schema keyword '{key}' at {where} is not supported by the validator")
-            if key in ("properties", "$defs"):
-                for name, sub in value.items():
-                    self._check_keywords(sub, f"{where}/{key}/{name}")
-            elif key in ("items", "additionalProperties"):
-                self._check_keywords(value, f"{where}/{key}")
-            elif key in ("oneOf", "anyOf"):
-                for i, sub in enumerate(value):
-                    self._check_keywords(sub, f"{where}/{key}/{i}")
-
-    def resolve(self, schema: dict) -> dict:
-        while "$ref" in schema:
-            ref = schema["$ref"]
-            if not ref.startswith("#/"):
-                raise ValueError(f"only local $ref is supported, not {ref}")
-            node: object = self.schema
-            for part in ref[2:].split("/"):
-                node = node[part]  # type: ignore[index]
-            schema = node  # type: ignore[assignment]
-        return schema
-
-    def validate(self, value: object, schema: dict | None = None, path: tuple = ()) -> list[Problem]:
-        schema = self.resolve(self.schema if schema is None else schema)
+    def validate(self, value: object) -> list[Problem]:
+        """Every problem of ``value``, each once, as (key path, coded detail)."""
         problems: list[Problem] = []
-        where = _fmt_path(path)
-
-        if "oneOf" in schema or "anyOf" in schema:
-            branches = [self.resolve(b) for b in schema.get("oneOf", schema.get("anyOf"))]
-            results = [self.validate(value, b, path) for b in branches]
-            ok = [i for i, r in enumerate(results) if not r]
-            if "oneOf" in schema and len(ok) > 1:
-                problems.append((path, msg(M.D330, where=where)))
-            elif not ok:
-                problems.extend(self._best_branch(value, branches, results, path))
-            return problems
-
-        if "type" in schema:
-            types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-            if not any(_TYPES[t](value) for t in types):
-                expected = " or ".join(types)
-                return [(path, msg(M.D331, where=where, expected=expected, actual=_type_name(value), value=repr(value)))]
-        if "const" in schema and value != schema["const"]:
-            problems.append((path, msg(M.D332, where=where, value=repr(schema['const']))))
-        if "enum" in schema and value not in schema["enum"]:
-            problems.append((path, msg(M.D333, where=where, allowed=str(schema['enum']), value=repr(value))))
-        if isinstance(value, str):
-            if len(value) < schema.get("minLength", 0):
-                problems.append((path, msg(M.D334, where=where)))
-            if "pattern" in schema and not _pattern(schema["pattern"]).search(value):
-                problems.append((path, msg(M.D335, where=where, value=repr(value))))
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if "minimum" in schema and value < schema["minimum"]:
-                problems.append((path, msg(M.D336, where=where, limit=schema['minimum'], value=value)))
-            if "maximum" in schema and value > schema["maximum"]:
-                problems.append((path, msg(M.D337, where=where, limit=schema['maximum'], value=value)))
-        if isinstance(value, list):
-            if len(value) < schema.get("minItems", 0):
-                problems.append((path, msg(M.D338, where=where, n=schema['minItems'])))
-            if "items" in schema:
-                for i, item in enumerate(value):
-                    problems.extend(self.validate(item, schema["items"], path + (i,)))
-        if isinstance(value, dict):
-            props = schema.get("properties", {})
-            for key in schema.get("required", []):
-                if key not in value:
-                    problems.append((path, msg(M.D339, where=where, key=key)))
-            extra = schema.get("additionalProperties", True)
-            for key, item in value.items():
-                if key in props:
-                    problems.extend(self.validate(item, props[key], path + (key,)))
-                elif extra is False:
-                    allowed = ", ".join(props)
-                    problems.append((path + (key,), msg(M.D340, key=key, where=where, allowed=allowed)))
-                elif isinstance(extra, dict):
-                    problems.extend(self.validate(item, extra, path + (key,)))
+        seen: set[Problem] = set()
+        for error in self._validator.iter_errors(value):
+            for problem in _worded(error):  # jsonschema says a missing key once per key
+                if problem not in seen:
+                    seen.add(problem)
+                    problems.append(problem)
         return problems
-
-    def _best_branch(self, value, branches, results, path) -> list[Problem]:
-        """Report the errors of the branch the author most plausibly meant."""
-        where = _fmt_path(path)
-        candidates = []
-        for branch, result in zip(branches, results):
-            types = branch.get("type")
-            types = types if isinstance(types, list) else [types] if types else []
-            if types and not any(_TYPES[t](value) for t in types):
-                continue
-            if isinstance(value, dict) and branch.get("required"):
-                if not all(k in value for k in branch["required"]):
-                    continue
-            candidates.append(result)
-        if len(candidates) == 1:
-            return candidates[0]
-        if isinstance(value, dict):
-            keys = sorted({k for b in branches for k in b.get("required", [])})
-            if keys:
-                return [(path, msg(M.D341, where=where, keys=str(keys), has=str(sorted(value))))]
-        kinds = sorted({t for b in branches for t in ([b["type"]] if isinstance(b.get("type"), str) else b.get("type", []))})
-        return [(path, msg(M.D342, where=where, actual=_type_name(value), value=repr(value), expected=" or ".join(kinds) or msg(M.D343)))]
