@@ -74,8 +74,8 @@ def test_yes_sorted_before_possible():
 @pytest.mark.parametrize(
     "body, needle",
     [
-        ("jurisdictions: [{code: XX}]\n", "missing key"),
-        ("jurisdictions:\n  - {code: XX, name: n, law: l, trigger: moon, scope: all, requirement: r, wait: w, penalty: p, verified: false, sources: [s]}\n", "trigger must be"),
+        ("jurisdictions: [{code: XX}]\n", "missing the required key 'name'"),
+        ("jurisdictions:\n  - {code: XX, name: n, law: l, trigger: moon, scope: all, requirement: r, wait: w, penalty: p, verified: false, sources: [s]}\n", "trigger must be one of"),
         ("jurisdictions: [\n", "parsed"),
         ("other: 1\n", "jurisdictions"),
     ],
@@ -88,6 +88,70 @@ def test_malformed_data_is_a_coded_error_with_file_and_line(tmp_path, body, need
     assert err.value.code in ("E302", "E303")
     assert str(path) in err.value.render() and needle in err.value.render()
     assert err.value.line is not None
+
+
+RULE = ("{{code: {code}, name: n, law: l, trigger: place, scope: all, requirement: r, wait: w, "
+        "penalty: p, verified: false, sources: [s]{extra}}}")
+
+
+def bad_file(tmp_path, *rules: str, head: str = ""):
+    path = tmp_path / "bad.yaml"
+    path.write_text(head + "jurisdictions:\n" + "".join(f"  - {r}\n" for r in rules), encoding="utf-8")
+    with pytest.raises(RulesError) as err:
+        load_jurisdictions(path)
+    return err.value
+
+
+@pytest.mark.parametrize(
+    "extra, needle",
+    [
+        (", home_wait: 10 months", "jurisdictions[1].home_wait has the wrong form: '10 months'"),
+        (", receives: [EP, XX]", "jurisdictions[1].receives[1] must be one of ['EP', 'PCT']"),
+        (", exemption: non-resident, exemption_text: s.23(2)", "jurisdictions[1].exemption must be one of ['non-resident-first-filing']"),
+        (", exemption: non-resident-first-filing", "has 'exemption' but not 'exemption_text' beside it"),
+        (", scope_confirmed: maybe", "jurisdictions[1].scope_confirmed must be boolean"),
+        (", sources: []", "jurisdictions[1].sources needs at least 1 item"),
+    ],
+)
+def test_each_rule_problem_is_coded_at_the_rules_line_in_both_languages(tmp_path, extra, needle):
+    if extra.startswith(", sources"):
+        rule = RULE.format(code="YY", extra="").replace("sources: [s]", "sources: []")
+    else:
+        rule = RULE.format(code="YY", extra=extra)
+    err = bad_file(tmp_path, RULE.format(code="XX", extra=""), rule)
+    assert err.code == "E303" and err.line == 3 and needle in err.render(), err.render()
+    ja = err.render_in("ja")
+    assert "3 行目" in ja and "bad.yaml" in ja and "修正" in ja
+
+
+def test_a_code_given_twice_in_any_case_is_refused_at_the_second(tmp_path):
+    err = bad_file(tmp_path, RULE.format(code="XX", extra=""), RULE.format(code="xx", extra=""))
+    assert err.code == "E303" and err.line == 3 and "'XX' is listed twice" in err.render()
+
+
+def test_an_unknown_top_level_key_and_a_non_country_code_are_refused(tmp_path):
+    err = bad_file(tmp_path, RULE.format(code="XX", extra=""), head="colour: blue\n")
+    assert err.line == 1 and "unknown key 'colour'" in err.render()
+    err = bad_file(tmp_path, RULE.format(code="XYZ", extra=""))
+    assert err.line == 2 and "jurisdictions[0].code has the wrong form: 'XYZ'" in err.render()
+
+
+def test_every_problem_is_counted_and_rules_check_lists_them(tmp_path, capsys):
+    folder = tmp_path / "foreign-filing"
+    folder.mkdir()
+    installed = load_jurisdictions.__globals__["installed_rules_dir"]() / "foreign-filing"
+    (folder / "jurisdictions.schema.json").write_bytes((installed / "jurisdictions.schema.json").read_bytes())
+    text = (installed / "jurisdictions.yaml").read_text(encoding="utf-8")
+    (folder / "jurisdictions.yaml").write_text(text.replace('home_wait: "10m"', 'home_wait: "10 months"').replace(
+        "trigger: place", "trigger: moon", 1), encoding="utf-8")
+    with pytest.raises(RulesError) as err:
+        load_jurisdictions(folder / "jurisdictions.yaml")
+    assert "1 more problem" in err.value.render()
+    assert main(["rules", "check", str(folder)]) != 0
+    out = capsys.readouterr()
+    printed = out.out + out.err
+    assert "trigger must be one of" in printed and "home_wait has the wrong form" in printed
+    assert main(["rules", "check", str(installed)]) == 0  # the installed file passes its schema
 
 
 def test_cli_json(capsys):

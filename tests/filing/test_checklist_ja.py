@@ -67,10 +67,10 @@ def test_loaded_jurisdictions_give_japanese_or_fall_back_to_english(tmp_path):
 @pytest.mark.parametrize(
     "extra, needle, line",
     [
-        ("name_fr: Japon", "unknown key(s) ['name_fr']", 2),
-        ("requirement_ja: [not, text]", "'requirement_ja' must be text", 3),
-        ("law_ja: 42", "'law_ja' must be text", 3),
-        ("note_ja: 注記", "'note_ja' without an English 'note'", 3),
+        ("name_fr: Japon", "unknown key 'name_fr' in jurisdictions[0]", 3),
+        ("requirement_ja: [not, text]", "jurisdictions[0].requirement_ja must be string, not array", 3),
+        ("law_ja: 42", "jurisdictions[0].law_ja must be string, not integer", 3),
+        ("note_ja: 注記", "has 'note_ja' but not 'note' beside it", 3),
     ],
 )
 def test_loader_rejects_unknown_keys_and_bad_japanese_with_the_line(tmp_path, extra, needle, line):

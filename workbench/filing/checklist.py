@@ -14,23 +14,16 @@ from pathlib import Path
 
 from workbench.domain import LEVEL_LABELS_JA
 from workbench.errors import E303, RulesError
-from workbench.rules.loader import installed_rules_dir
-from workbench.rules.source import read_rule_file
+from workbench.rules.loader import first_problem, installed_rules_dir, load_schema
+from workbench.rules.source import RuleSource, read_rule_file
 from workbench.messages import M, msg
 
-TRIGGERS = ("place", "residence", "applicant", "content")
-SCOPES = ("all", "sensitive", "defence", "jp-fields")
-REQUIRED = ("code", "name", "law", "trigger", "scope", "requirement", "wait", "penalty", "verified", "sources")
+# The keys, their types, the triggers, scopes, periods and exemptions a rule may have are
+# the schema's (classification_rules/foreign-filing/jurisdictions.schema.json).
 TRANSLATED = ("name", "law", "requirement", "wait", "penalty", "note",  # texts with a Japanese twin (<key>_ja)
               "office", "fast", "permit", "exemption_text")
-EXEMPTIONS = ("non-resident-first-filing",)
-PERIOD = re.compile(r"(\d+)([dwm])")  # 21d, 6w, 3m: days, weeks, calendar months
-FLAGS = ("scope_confirmed", "home_wait_verified", "permit_before_home_only")  # yes/no keys
-PERIODS = ("home_wait", "fast_within", "permit_within")
-OPTIONAL = ("note", "office", "fast", "permit", "exemption_text", "exemption", "receives", *FLAGS, *PERIODS,
-            *(f"{k}_ja" for k in TRANSLATED))
-TEXT_KEYS = ("note", "office", "fast", "permit", "exemption_text", *(f"{k}_ja" for k in TRANSLATED))
 FILE = Path("foreign-filing") / "jurisdictions.yaml"
+SCHEMA = Path("foreign-filing") / "jurisdictions.schema.json"  # keys, types, periods, enums (`workbench rules check` reads it too)
 
 
 @dataclass(frozen=True)
@@ -173,52 +166,32 @@ def load_jurisdictions(path: str | Path | None = None) -> tuple[Jurisdiction, ..
     return _load(str(path or installed_rules_dir() / FILE))
 
 
+def _problems(path: str, source: RuleSource) -> list[RulesError]:
+    """Every problem of the file: the schema's (jsonschema), then a code given twice."""
+    found = [RulesError(E303, path=path, line=source.line_of(where), detail=detail)
+             for where, detail in load_schema(installed_rules_dir() / SCHEMA).validate(source.data)]
+    if found:
+        return found
+    seen: set[str] = set()
+    for i, item in enumerate(source.data["jurisdictions"]):  # type: ignore[index]
+        code = item["code"].upper()  # a schema cannot say "unique whatever the case"
+        if code in seen:
+            found.append(RulesError(E303, path=path, line=source.line_of(("jurisdictions", i, "code")),
+                                    detail=msg(M.D309, key=code)))
+        seen.add(code)
+    return found
+
+
 @lru_cache(maxsize=4)
 def _load(path: str) -> tuple[Jurisdiction, ...]:
     source = read_rule_file(path)
-    data = source.data
-    if not isinstance(data, dict) or not isinstance(data.get("jurisdictions"), list):
-        raise RulesError(E303, path=path, line=source.line_of(()), detail=msg(M.D307))
-    out, seen = [], set()
-    for i, item in enumerate(data["jurisdictions"]):
-        where = ("jurisdictions", i)
-        if not isinstance(item, dict):
-            raise RulesError(E303, path=path, line=source.line_of(where), detail=msg(M.D308))
-        unknown = set(item) - set(REQUIRED) - set(OPTIONAL)
-        missing = [k for k in REQUIRED if k not in item]
-        if unknown or missing:
-            detail = f"unknown key(s) {sorted(unknown)}" if unknown else f"missing key(s) {missing}"
-            raise RulesError(E303, path=path, line=source.line_of(where), detail=detail)
-        if item["trigger"] not in TRIGGERS or item["scope"] not in SCOPES:
-            raise RulesError(
-                E303, path=path, line=source.line_of(where + ("trigger",)),
-                detail=msg(M.D322, triggers=str(TRIGGERS), scopes=str(SCOPES)),
-            )
-        code = str(item["code"]).upper()
-        if code in seen:
-            raise RulesError(E303, path=path, line=source.line_of(where + ("code",)), detail=msg(M.D309, key=code))
-        seen.add(code)
-        for key in TEXT_KEYS:
-            if key in item and not isinstance(item[key], str):
-                raise RulesError(E303, path=path, line=source.line_of(where + (key,)), detail=msg(M.D310, key=key))
-        for key in FLAGS:
-            if key in item and not isinstance(item[key], bool):
-                raise RulesError(E303, path=path, line=source.line_of(where + (key,)), detail=msg(M.D323, key=key))
-        for key in PERIODS:
-            if key in item and not (isinstance(item[key], str) and PERIOD.fullmatch(item[key])):
-                raise RulesError(E303, path=path, line=source.line_of(where + (key,)),
-                                 detail=msg(M.D324, key=key))
-        if "receives" in item and not (isinstance(item["receives"], list) and set(item["receives"]) <= {"EP", "PCT"}):
-            raise RulesError(E303, path=path, line=source.line_of(where + ("receives",)),
-                             detail=msg(M.D325))
-        if "exemption" in item and item["exemption"] not in EXEMPTIONS:
-            raise RulesError(E303, path=path, line=source.line_of(where + ("exemption",)),
-                             detail=msg(M.D326, allowed=str(EXEMPTIONS)))
-        if "exemption" in item and not item.get("exemption_text"):
-            raise RulesError(E303, path=path, line=source.line_of(where + ("exemption",)),
-                             detail=msg(M.D327))
-        if "note_ja" in item and "note" not in item:
-            raise RulesError(E303, path=path, line=source.line_of(where + ("note_ja",)), detail=msg(M.D311))
+    problems = sorted(_problems(path, source), key=lambda e: e.line or 0)
+    if problems:
+        raise first_problem(problems)
+    data: dict = source.data  # type: ignore[assignment]  # the schema says it is a mapping
+    out = []
+    for item in data["jurisdictions"]:
+        code = item["code"].upper()
         out.append(Jurisdiction(
             code=code, name=str(item["name"]), law=str(item["law"]), trigger=item["trigger"],
             scope=item["scope"], requirement=str(item["requirement"]), wait=str(item["wait"]),

@@ -75,11 +75,7 @@ define("D303", "cannot read the file ({x})", "ファイルを読み取れませ�
 define("D304", "the rule set defines no fields", "ルールセットに分野が一つも定義されていません")
 define("D305", "a mapping key must be a plain value", "マッピングのキーは単純な値にしてください")
 define("D306", "not a folder", "フォルダーではありません")
-define("D307", "expected a 'jurisdictions' list", "'jurisdictions' の一覧が必要です")
-define("D308", "each jurisdiction is a mapping", "各国・地域の項目はマッピングにしてください")
 define("D309", "'{key}' is listed twice", "'{key}' が二重に記載されています")
-define("D310", "'{key}' must be text", "'{key}' は文字列にしてください")
-define("D311", "'note_ja' without an English 'note'", "英語の 'note' がないのに 'note_ja' があります")
 define("D312", "write two ends separated by one dash", "両端をダッシュ1つでつないで記入してください")
 define("D313", "a range runs between groups, e.g. 19/42-19/50", "範囲はグループからグループまでで指定します（例：19/42-19/50）")
 define("D314", "'{group}' is not an IPC group", "'{group}' は IPC のグループではありません")
@@ -92,13 +88,7 @@ define("D319", "the file is too large or too deeply nested once aliases are expa
        "別名（エイリアス）を展開すると、ファイルが大きすぎるか入れ子が深すぎます（上限 {n} 個の値）")
 define("D320", "mapping keys must be text, not {key}", "マッピングのキーは文字列にしてください（現在は {key}）")
 define("D321", "the key '{key}' is given twice", "キー '{key}' が二度書かれています")
-define("D322", "trigger must be one of {triggers} and scope one of {scopes}",
-       "'trigger' は {triggers} のいずれか、'scope' は {scopes} のいずれかにしてください")
-define("D323", "'{key}' must be true or false", "'{key}' は 'true' か 'false' にしてください")
-define("D324", "'{key}' must be a period like 21d, 6w or 3m", "'{key}' は '21d'・'6w'・'3m' のような期間にしてください")
-define("D325", "'receives' is a list of the routes EP, PCT", "'receives' は出願ルート EP・PCT の一覧にしてください")
-define("D326", "exemption must be one of {allowed}", "'exemption' は {allowed} のいずれかにしてください")
-define("D327", "an exemption needs its citation in 'exemption_text'", "適用除外には 'exemption_text' に根拠の記載が必要です")
+# D307, D308, D310, D311, D322-D327 retired: jurisdictions.yaml is checked by its JSON Schema (D33x/D34x)
 define("D328", "invalid YAML", "YAML の書式が正しくありません")
 # schema problems of a rule file (jsonschema's errors worded by workbench/rules/schema.py)
 define("D330", "{where} matches more than one allowed form", "{where} が、許される形式の複数に当てはまります")
@@ -121,6 +111,8 @@ define("D345", "{where} needs at least {n} characters", "{where} は {n} 文字�
 define("D346", "{where} is not a real date (YYYY-MM-DD): {value}", "{where} が実在する日付（YYYY-MM-DD）ではありません：{value}")
 define("D347", "{where} lists {value} twice (items {first} and {again}): remove one",
        "{where} に {value} が二度記載されています（{first} 番目と {again} 番目）。どちらかを削除してください")
+define("D349", "{where} has '{key}' but not {needs} beside it: add it or remove '{key}'",
+       "{where} に '{key}' がありますが、併せて必要な {needs} がありません。追加するか '{key}' を削除してください")
 define("D348", "{where} does not follow the schema ('{keyword}')", "{where} がスキーマの規則（'{keyword}'）に合いません")
 
 # -- D4xx models ------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from workbench.rules.source import RULE_SUFFIXES, RuleSource, read_rule_file
 DEFAULT_RULESET = "jp-specified-fields"
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 SCHEMA_FILE = "schema.json"
+SCHEMA_SUFFIX = ".schema.json"  # <name>.schema.json beside <name>.yaml: that file's own schema
 
 
 def installed_rules_dir() -> Path:
@@ -41,10 +42,15 @@ def installed_rules_dir() -> Path:
     return resources.rules_dir()  # env WORKBENCH_INSTALLED_RULES > bundle > checkout > wheel data
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _validator(schema_path: str) -> SchemaValidator:
     with open(schema_path, encoding="utf-8") as fh:
         return SchemaValidator(json.load(fh))
+
+
+def load_schema(path: Path) -> SchemaValidator:
+    """The validator of one schema file (read once)."""
+    return _validator(str(path))
 
 
 def validator(rules_dir: Path | None = None) -> SchemaValidator:
@@ -55,10 +61,11 @@ def validator(rules_dir: Path | None = None) -> SchemaValidator:
 
 
 def rule_files(folder: Path) -> list[Path]:
-    """The rule files of a folder (the schema file is not a rule file)."""
+    """The rule files of a folder (the schema files are not rule files)."""
     return sorted(
         p for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in RULE_SUFFIXES and p.name != SCHEMA_FILE and not p.name.startswith(".")
+        if p.is_file() and p.suffix.lower() in RULE_SUFFIXES and p.name != SCHEMA_FILE
+        and not p.name.endswith(SCHEMA_SUFFIX) and not p.name.startswith(".")
     )
 
 
@@ -116,12 +123,15 @@ def _entry_texts(entry: object, path: tuple):
 
 
 def check_file(path: str | Path) -> list[RulesError]:
-    """Problems in one rule file ([] when valid); syntax errors come back as one problem."""
+    """Problems in one rule file ([] when valid); syntax errors come back as one problem.
+    A file with its own schema beside it (``jurisdictions.schema.json`` beside
+    ``jurisdictions.yaml``) is checked against that one, any other against the rule-set schema."""
     try:
         source = read_rule_file(path)
     except RulesError as exc:
         return [exc]
-    return problems_in(source)
+    own = Path(path).with_name(Path(path).stem + SCHEMA_SUFFIX)
+    return problems_in(source, load_schema(own) if own.is_file() else None)
 
 
 def check_path(path: str | Path) -> list[RulesError]:
@@ -220,7 +230,8 @@ def _canonical(data: object) -> bytes:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _first_problem(problems: list[RulesError]) -> RulesError:
+def first_problem(problems: list[RulesError]) -> RulesError:
+    """The first of a file's problems, its hint saying how many more ``rules check`` lists."""
     first = problems[0]
     if len(problems) > 1:
         first.extend_hint(msg(M.D318, n=len(problems) - 1))
@@ -231,7 +242,7 @@ def _read_valid(path: Path, schema: SchemaValidator) -> RuleSource:
     source = read_rule_file(path)
     problems = problems_in(source, schema)
     if problems:
-        raise _first_problem(problems)
+        raise first_problem(problems)
     return source
 
 

@@ -24,7 +24,7 @@ from workbench.messages import M, Message, msg
 # The keywords a problem can come from, each with its coded wording in _worded().
 CHECKS = {
     "type", "enum", "const", "minLength", "pattern", "format", "minimum", "maximum",
-    "minItems", "uniqueItems", "required", "additionalProperties", "oneOf", "anyOf",
+    "minItems", "uniqueItems", "required", "dependentRequired", "additionalProperties", "oneOf", "anyOf",
 }
 # Keywords that only name, describe or point: they find no problem of their own.
 NEUTRAL = {"$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "properties", "items"}
@@ -132,6 +132,11 @@ def _worded(error: ValidationError) -> Iterator[Problem]:
         for key in expected:
             if key not in value:
                 yield path, msg(M.D339, where=where, key=key)
+    elif keyword == "dependentRequired":  # one error per key that needs others beside it
+        for key, needs in expected.items():
+            missing = [n for n in needs if key in value and n not in value]
+            if missing:
+                yield path + (key,), msg(M.D349, where=where, key=key, needs=tuple(f"'{n}'" for n in missing))
     elif keyword == "additionalProperties":
         props = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
         allowed = ", ".join(props)
