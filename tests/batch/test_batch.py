@@ -232,26 +232,62 @@ def test_cancel_between_drafts_keeps_the_finished_ones(env):
     assert len(seen) == 2 and verdict_count(db) == 2
 
 
+# A command typed at a terminal gets SIGINT at its default, and Python turns it into
+# KeyboardInterrupt. A test runner started in the background of a non-interactive shell
+# (`bash .ci/run > log &`, nohup, a CI agent) inherits SIGINT *ignored* (POSIX: job control
+# off, `&` ignores SIGINT and SIGQUIT); every process it starts inherits that, and Python
+# leaves an ignored SIGINT ignored - so a CLI started with plain Popen never saw the Ctrl-C,
+# screened every draft and exited 0 (the clean-clone full runs that "failed 3 times out of 4"
+# were started that way; in the foreground the test passed). The CLI is started here as a
+# terminal starts it: SIGINT handled, in a process group of its own that gets the signal as a
+# whole, workers included, like a Ctrl-C.
+AS_AT_A_TERMINAL = (
+    "import runpy, signal; "
+    "signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+    "runpy.run_module('workbench', run_name='__main__', alter_sys=True)"
+)
+
+
+def _cli_at_a_terminal(*args: str, env: dict | None = None) -> subprocess.Popen:
+    e = {**os.environ, **(env or {}), "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-c", AS_AT_A_TERMINAL, *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=e, cwd=ROOT, start_new_session=True)
+
+
 @pytest.mark.shared_data
 @pytest.mark.slow
 def test_ctrl_c_with_two_workers_keeps_the_finished_drafts_and_says_how_to_continue(env, shared_data):
-    # enough drafts that the interrupt lands mid-batch: two warm workers screen ~15 grants/s, so
-    # 8 of them were all done before the signal on a quiet machine
-    n_all = 40
+    n_all = 24
     folder = env / "grants"
     grants(shared_data, n_all, folder, step=3)
     db = env / "log.sqlite"
-    proc = _cli("batch", str(folder), "--jobs", "2", "--db", str(db), "--progress", "lines",
-                env={"WORKBENCH_CONFIG_DIR": str(env / "config")})
+    proc = _cli_at_a_terminal("batch", str(folder), "--jobs", "2", "--db", str(db), "--progress", "lines",
+                              env={"WORKBENCH_CONFIG_DIR": str(env / "config")})
     deadline = time.monotonic() + 240
     while verdict_count(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
+    # The batch waits on the test from here: the test holds the log's write lock, so the batch
+    # records nothing more (it waits for the lock, within its busy timeout) while the Ctrl-C is
+    # sent. After the lock is let go at most the one verdict it was waiting to write is recorded
+    # before the KeyboardInterrupt: the result no longer depends on how fast the workers are.
+    hold = sqlite3.connect(str(db), timeout=30, isolation_level=None)
+    try:
+        hold.execute("BEGIN IMMEDIATE")
+        held = hold.execute("SELECT COUNT(*) FROM verdicts").fetchone()[0]
+        if proc.poll() is not None:
+            pytest.fail(f"the batch ended before the Ctrl-C ({held} recorded): {proc.communicate()[1].decode()}")
+        os.killpg(proc.pid, signal.SIGINT)
+    finally:
+        hold.execute("ROLLBACK")
+        hold.close()
     _out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err.decode()
     err = err.decode()
+    assert proc.returncode == 130, err
     n = verdict_count(db)
-    assert 2 <= n < n_all and "Interrupted:" in err and "Run the same command again to continue" in err
+    assert 2 <= held <= n <= held + 1 < n_all, (held, n)
+    assert "Interrupted:" in err and "Run the same command again to continue" in err
+    assert "Traceback" not in err and "Warning" not in err, err  # a worker's, or joblib's English warning
     assert len(final_log(db)) == n  # every recorded draft whole; the log verifies
     assert main(["batch", str(folder), "--jobs", "2", "--db", str(db)]) == 0
     resumed = final_log(db)
