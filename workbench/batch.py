@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field, replace
@@ -219,6 +220,15 @@ def _unpack_error(packed: dict, path: str) -> WorkbenchError:
     return exc
 
 
+def _worker_start() -> None:
+    """Run by each loky worker as it starts. A Ctrl-C at a terminal reaches the whole process
+    group: the parent stops the batch and the workers itself (joblib terminates them), so a
+    worker ignores it - else one caught between two drafts printed its traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _engine(options: BatchOptions):
     from workbench.triage import get_engine
 
@@ -399,9 +409,9 @@ def run_batch(
             if n_workers == 1:
                 parallel = None
             else:
+                stack.enter_context(joblib.parallel_config(backend="loky", initializer=_worker_start))
                 parallel = stack.enter_context(
-                    joblib.Parallel(n_jobs=n_workers, backend="loky", batch_size=1, return_as="generator_unordered",
-                                    pre_dispatch="2*n_jobs")
+                    joblib.Parallel(n_jobs=n_workers, batch_size=1, return_as="generator_unordered", pre_dispatch="2*n_jobs")
                 )
         identity = None
         if screen is None:
@@ -449,7 +459,11 @@ def run_batch(
         finally:
             close = getattr(results, "close", None)
             if close is not None:
-                close()  # drops the tasks not started; running ones finish in their worker, unrecorded
+                with warnings.catch_warnings():
+                    # joblib warns in English that the tasks still running were cancelled: the
+                    # caller says so itself, in the user's language (W801/W802)
+                    warnings.simplefilter("ignore")
+                    close()  # drops the tasks not started; running ones finish in their worker, unrecorded
 
 
 def _screen_here(task: Task, options: BatchOptions) -> dict:
