@@ -323,3 +323,4 @@ class Decision(OverrideStatus):
     override_risks: tuple[str, ...] = ()
     approved_by: str | None = None
     approved_at: str | None = None
+    approval_note: str | None = None  # the approving manager's note (the override.approved event)

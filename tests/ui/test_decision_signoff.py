@@ -67,6 +67,22 @@ def test_japanese_panel_says_it_in_japanese(window, qtbot, open_example, japanes
         panel = window.decision_panel
         _risky_form(panel)
         assert "第一国出願義務" in panel.override_warning.text()
+        # the level it was triaged at, in Japanese (it read 「review」 inside the Japanese sentence)
+        assert "「要検討」と判定" in panel.override_warning.text() and "review" not in panel.override_warning.text()
         assert panel.override_label.text() == "オーバーライドの理由"
     finally:
         set_ui_language("en")
+
+
+def test_the_approvers_note_shows_with_the_approval(window, qtbot, open_example, monkeypatch):
+    """A manager approving from the command line adds a note; the panel shows it beside the
+    approval, as the exports and 'log show' do (it was stored and shown nowhere)."""
+    row = open_example()
+    panel, log = window.decision_panel, window.session.log
+    _risky_form(panel)
+    panel.override_reason.setPlainText("JPO prior confirmation: not covered")
+    panel.save_button.click()
+    wait_for_log_write(window, qtbot)
+    log.approve_override(row.draft_id, note="letter 2026-01-10 seen", reviewer="manager-m")
+    window._show(row.key)  # the draft shown again reads its decisions from the log
+    assert "letter 2026-01-10 seen" in panel.override_status.text()

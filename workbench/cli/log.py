@@ -307,6 +307,8 @@ def cmd_show(args) -> int:
                 if d.approved_by:
                     print("      " + msg(M.I550, who=d.approved_by, at=d.approved_at).render(_lang())
                           + f" — {d.override_reason}")
+                    if d.approval_note:
+                        print("      " + msg(M.I646, note=d.approval_note).render(_lang()))
                 else:
                     print("      " + msg(M.W551, reason=d.override_reason).render(_lang()))
     else:
@@ -342,7 +344,9 @@ def cmd_decide(args) -> int:
         from workbench.messages import M
         from workbench.store.signoff import risks_message
 
-        print("  " + msg(M.W550, risks=risks_message(d.override_risks)).render(_lang()))
+        with _open(args) as lg:  # the level the risk comes from, named in the sentence (it read 「-」)
+            level = lg.draft(d.draft_id).summary.level
+        print("  " + msg(M.W550, risks=risks_message(d.override_risks, level)).render(_lang()))
         print("  " + msg(M.W551, reason=d.override_reason).render(_lang()))
     if d.jp_filing_date:
         _say(msg(C.I974, due=d.primary_review_due, free=d.foreign_filing_free))

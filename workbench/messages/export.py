@@ -83,3 +83,9 @@ define("I643", " (corrected IPC {ipc_code})", "（修正IPC {ipc_code}）")
 define("I644", "claim {claim} \u201c{text}\u201d, field {field}: {verdict}{ipc}{note} [{who}, {at}]",
        "請求項{claim}「{text}」、分野 {field}：{verdict}{ipc}{note}［{who}、{at}］")
 define("I645", " (v{version})", "（第{version}版）")
+define("I646", "approver's note: {note}", "承認者のメモ：{note}")  # the approval's note, as stored with it
+# a level as a word inside a sentence (the first-filing risk, N551): English keeps the level's name
+define("I647", "clear", "該当なし")
+define("I648", "review", "要検討")
+define("I649", "likely", "送付の可能性大")
+LEVEL_WORDS = {"clear": "I647", "review": "I648", "likely": "I649"}

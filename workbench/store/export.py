@@ -115,6 +115,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("override_risks", "override_risks"),
     ("approved_by", "approved_by"),
     ("approved_at", "approved_at"),
+    ("approval_note", "approval_note"),
     # what the decision was taken on (TriageLog.decision_basis): the verdict's additional-
     # requirement answers and the attorneys' annotations recorded before it
     ("defence_use", "defence_use"),

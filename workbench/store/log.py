@@ -941,7 +941,7 @@ class TriageLog:
                 raise StoreError(E553, who=who)
             eid = self._append("override.approved", did, {"decision_event": row["event_id"], "note": (note or "").strip()}, who)
             at = self.conn.execute("SELECT at FROM events WHERE id = ?", [eid]).fetchone()[0]
-            approved = dict(row, approved_by=who, approved_at=at)
+            approved = dict(row, approved_by=who, approved_at=at, approval_note=(note or "").strip())
         return self._decision(approved)
 
     def record_export(self, fmt: str, filters: dict, file_name: str) -> int | None:
@@ -1029,7 +1029,7 @@ class TriageLog:
 
     # A decision with its first approval (an override is approved once).
     _DECISIONS_SQL = """
-        SELECT k.*, p.approver AS approved_by, p.at AS approved_at
+        SELECT k.*, p.approver AS approved_by, p.at AS approved_at, p.note AS approval_note
         FROM decisions k
         LEFT JOIN approvals p ON p.id = (SELECT MIN(id) FROM approvals WHERE decision_event_id = k.event_id)
     """
@@ -1269,7 +1269,7 @@ class TriageLog:
             foreign_filing_free=r.get("foreign_filing_free"), reviewer=r["reviewer"] or "", at=r["at"] or "",
             residences=_residences(r.get("residences")), completed_abroad=_residences(r.get("completed_abroad")),
             override_reason=r.get("override_reason"), override_risks=tuple(_json(r.get("override_risks"), [])),
-            approved_by=r.get("approved_by"), approved_at=r.get("approved_at"),
+            approved_by=r.get("approved_by"), approved_at=r.get("approved_at"), approval_note=r.get("approval_note"),
         )
 
     def history(self, draft_id: int | str | None = None, *, after: int = 0,
@@ -1432,7 +1432,7 @@ class TriageLog:
                         AND f.field_id = v.top_field_id LIMIT 1) AS top_name_en,
                    (SELECT name_ja FROM field_verdicts f WHERE f.event_id = v.event_id AND f.claim_number IS NULL
                         AND f.field_id = v.top_field_id LIMIT 1) AS top_name_ja,
-                   p.approver AS approved_by, p.at AS approved_at
+                   p.approver AS approved_by, p.at AS approved_at, p.note AS approval_note
             FROM decisions k JOIN drafts d ON d.id = k.draft_id
             LEFT JOIN verdicts v ON v.id = (SELECT MAX(id) FROM verdicts WHERE draft_id = k.draft_id)
             LEFT JOIN approvals p ON p.id = (SELECT MIN(id) FROM approvals WHERE decision_event_id = k.event_id)
@@ -1466,7 +1466,7 @@ class TriageLog:
                     completed_abroad=_residences(r["completed_abroad"]),
                     filing_facts=facts_before(r["draft_id"], r["event_id"]),
                     override_reason=r["override_reason"], override_risks=tuple(_json(r["override_risks"], [])),
-                    approved_by=r["approved_by"], approved_at=r["approved_at"],
+                    approved_by=r["approved_by"], approved_at=r["approved_at"], approval_note=r["approval_note"],
                     matter_id=r["matter_id"], version=r["version"],
                 )
                 for r in self._query(sql, params)

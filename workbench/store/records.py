@@ -182,6 +182,7 @@ class DecisionRow(OverrideStatus):
     override_risks: tuple[str, ...] = ()
     approved_by: str | None = None
     approved_at: str | None = None
+    approval_note: str | None = None  # the approving manager's note, as stored with the approval
 
     matter_id: int | None = None  # the matter (first version's draft id) the decision belongs to
     version: int = 1  # the draft version it was made on

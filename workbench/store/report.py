@@ -446,6 +446,8 @@ def write_pdf(
                          if r.approved_by else t.pair("PENDING approval", "承認待ち"))
                 said = "\n".join(risks.render(tl.language) for tl in t.each())
                 override = f"{state}\n{said}\n{t.pair('reason', '理由')}: {r.override_reason}"
+                if r.approval_note:  # stored with the approval: the auditor reads it too
+                    override += "\n" + t(M.I646, note=r.approval_note)
             else:
                 override = t.pair("not needed", "不要")
             body.append([f"{r.id}", f"{r.draft_id}: {r.draft_name}", answers, notes, override])

@@ -60,7 +60,11 @@ def risk_message(code: str, level: str | None = None) -> Message:
     """What a risk code means, as a coded message (rendered at the edges)."""
     if code == RISK_LIKELY:
         return msg(M.N550)
-    return msg(M.N551, level=level or "-")
+    # the level as the reader's screens name it (送付の可能性大, not 'likely'), nested so it renders
+    # in the sentence's language
+    from workbench.messages.export import LEVEL_WORDS
+
+    return msg(M.N551, level=msg(LEVEL_WORDS[level]) if level in LEVEL_WORDS else (level or "-"))
 
 
 def risks_message(codes: Sequence[str], level: str | None = None) -> Message:

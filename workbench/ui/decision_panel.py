@@ -474,7 +474,10 @@ class DecisionPanel(QWidget):
         d = self._current
         status = getattr(d, "override_status", None) if d is not None else None
         if status == "approved":
-            self.override_status.setText("✓ " + _say(M.I550, who=d.approved_by, at=(d.approved_at or "")[:16].replace("T", " ")))
+            text = "✓ " + _say(M.I550, who=d.approved_by, at=(d.approved_at or "")[:16].replace("T", " "))
+            if getattr(d, "approval_note", None):  # stored with the approval: shown as the exports show it
+                text += " — " + _say(M.I646, note=d.approval_note)
+            self.override_status.setText(text)
         elif status == "pending":
             self.override_status.setText("⚠ " + _say(M.W551, reason=d.override_reason))
         self.override_status.setVisible(status is not None)
