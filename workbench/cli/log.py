@@ -259,7 +259,8 @@ def cmd_show(args) -> int:
     from workbench.cli.claims import _category
 
     lang = cli_language()
-    _say(msg(C.I954, id=s.id, name=s.name, format=s.format, language=msg(C.LANGUAGE_LABELS.get(s.language, "I948"))))
+    fmt = msg(C.FORMAT_LABELS[s.format]) if s.format in C.FORMAT_LABELS else s.format
+    _say(msg(C.I954, id=s.id, name=s.name, format=fmt, language=msg(C.LANGUAGE_LABELS.get(s.language, "I948"))))
     print(f"  sha256      {s.sha256}")
     _say(msg(C.I955, at=s.ingested_at, n=rec.verdict_count, last=s.verdict_at or "-"))
     if rec.verdict:

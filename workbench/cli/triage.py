@@ -172,7 +172,7 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
             d["draft_id"] = draft_id  # its id in the triage log
         print(json.dumps(d, ensure_ascii=False))
         return
-    from workbench.cli.console import pad
+    from workbench.cli.console import columns, pad
     from workbench.messages import render
     from workbench.messages import screening as S
 
@@ -198,9 +198,10 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
     if v.ipc:
         say(C.I915, codes=tuple(f"{s.code} {s.score:.2f}" for s in v.ipc[:5]))
     shown = [f for f in sorted(v.fields, key=lambda f: -f.likelihood) if f.status != "no" or f.likelihood >= v.thresholds.review][:5]
+    width = max((columns(status(f.status)) for f in shown), default=0)
     for f in shown:
         name = (f.name_ja or f.name_en) if lang == "ja" else f.name_en
-        say(C.I916, id=f.field_id, name=pad(name[:60], 60), likelihood=f.likelihood, status=status(f.status))
+        say(C.I916, id=f.field_id, name=name, likelihood=f.likelihood, status=pad(status(f.status), width))
         for r in f.reasons[:4]:
             print(f"      - {render(r, lang)}")
     for cv in v.claim_verdicts:

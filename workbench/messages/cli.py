@@ -41,7 +41,8 @@ I913 = define(
 )
 I914 = define("I914", "  note: {note}", "  注記: {note}")
 I915 = define("I915", "  predicted IPC: {codes}", "  予測IPC: {codes}")
-I916 = define("I916", "  field {id:>2} {name} {likelihood:.3f} {status}", "  分野 {id:>2} {name} {likelihood:.3f} {status}")
+# the name last and whole (it was cut at 60 characters to keep the columns after it aligned), as 'log show' orders it
+I916 = define("I916", "  field {id:>2} {likelihood:.3f} {status}  {name}", "  分野 {id:>2} {likelihood:.3f} {status}  {name}")
 I917 = define("I917", "field {id} {likelihood:.3f} {status}", "分野 {id} {likelihood:.3f} {status}")
 I918 = define("I918", "no field", "該当する分野なし")
 I919 = define("I919", "  claim {number}: {fields}", "  請求項{number}: {fields}")
@@ -84,6 +85,8 @@ CATEGORY_LABELS = {
     "other": define("I947", "other", "その他"),
 }
 LANGUAGE_LABELS = {"en": define("I948", "en", "英語"), "ja": define("I949", "ja", "日本語")}
+# a draft's file format as 'log show' names it (the reader's names; only 'text' is a word to translate)
+FORMAT_LABELS = {"text": define("I994", "text", "テキスト")}
 
 # -- workbench log (human output) -------------------------------------------------------------
 I950 = define("I950", "No drafts in the log match.", "条件に合う草稿は判定記録にありません。")

@@ -1,0 +1,63 @@
+"""What IP staff read on the console after screening a real draft, in both languages: found by
+screening real drafts (a real US grant rendered as text, a JPO-format Shift_JIS draft) with
+`workbench triage` and reading them back with `workbench log show`."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.cli.main import main
+
+
+def _screen(tmp_path, capsys, monkeypatch, lang, name, text, encoding="utf-8"):
+    monkeypatch.setenv("WORKBENCH_LANG", lang)
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
+    db = tmp_path / "log.sqlite"
+    draft = tmp_path / name
+    draft.write_bytes(text.encode(encoding))
+    assert main(["triage", str(draft), "--db", str(db)]) == 0
+    return capsys.readouterr().out, db
+
+
+DRONE = """Weapon-carrying unmanned aerial vehicle with autonomous target tracking
+
+What is claimed is:
+1. An unmanned aerial vehicle comprising a warhead, a seeker that tracks a target autonomously, and a
+flight controller that steers the vehicle to the target.
+2. The unmanned aerial vehicle of claim 1, wherein the seeker is an infrared seeker.
+"""
+
+
+def test_field_lines_show_whole_field_names(tmp_path, capsys, monkeypatch):
+    # a field name was cut at 60 characters, mid-word ("...autonomous contr")
+    out, _ = _screen(tmp_path, capsys, monkeypatch, "en", "drone.txt", DRONE)
+    from workbench.rules import load_ruleset  # the names as the rule set gives them
+
+    names = {f.id: f.name_en for f in load_ruleset().fields}
+    lines = [line for line in out.splitlines() if re.match(r"  field +\d+ ", line)]
+    assert lines, out
+    for line in lines:
+        fid = int(line.split()[1])
+        assert line.rstrip().endswith(names[fid]), line
+
+
+JA = """【書類名】特許請求の範囲
+【請求項１】
+　一対の導電性レールと、前記レール間に配置され電流により加速される電機子と、を備え、前記電機子により飛しょう体を発射する電磁加速式発射装置。
+【書類名】明細書
+【発明の名称】電磁加速式発射装置
+【技術分野】
+【０００１】
+　本発明は、レールガン等の電磁加速式発射装置に関する。
+"""
+
+
+def test_log_show_names_the_file_format_in_japanese(tmp_path, capsys, monkeypatch):
+    # 草稿 1: レールガン.txt（text、日本語）: the format was the reader's internal name
+    _, db = _screen(tmp_path, capsys, monkeypatch, "ja", "レールガン.txt", JA.replace("\n", "\r\n"), "shift_jis")
+    assert main(["log", "show", "1", "--db", str(db)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert "（テキスト、日本語）" in first and "text" not in first
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
+    assert main(["log", "show", "1", "--db", str(db)]) == 0
+    assert "(text, ja)" in capsys.readouterr().out.splitlines()[0]
