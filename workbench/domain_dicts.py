@@ -80,7 +80,7 @@ def _convert(tp: Any, value: Any) -> Any:
         return [_convert(it, v) for v in value]
     if tp is Message:
         return from_stored(value)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if isinstance(value, tp):
             return value
         hints = _hints(tp)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,7 @@ class WorkbenchError(Exception):
         self.path = str(path) if path is not None else None
         self.line = line
         self.page = page
-        self.details = details
+        self.details: dict[str, Any] = details  # the placeholders' values (coded details, names, numbers)
         try:
             self.message = spec.message.format(**details)
         except (KeyError, IndexError):
@@ -330,7 +331,8 @@ class WorkbenchError(Exception):
         }
 
 
-def _rebuild_error(cls: type, code: str, path, line, page, details: dict, hint: str) -> WorkbenchError:
+def _rebuild_error(cls: type[WorkbenchError], code: str, path: str | None, line: int | None, page: int | None,
+                   details: dict[str, Any], hint: str) -> WorkbenchError:
     """The unpickling side of :meth:`WorkbenchError.__reduce__`."""
     exc = cls.__new__(cls)
     WorkbenchError.__init__(exc, code, path=path, line=line, page=page, **details)

@@ -34,6 +34,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from workbench.domain import Thresholds
 from workbench.errors import E403, E901, ModelError, SettingsError
@@ -202,7 +203,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
     try:
         return Settings(**{k: v for k, v in raw.items() if k in known})
     except SettingsError as exc:
-        raise SettingsError(exc.code, path=p, **exc.details) from None
+        raise SettingsError(exc.code, path=p, **exc.details) from None  # its placeholders, now with the file
     except TypeError as exc:
         raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=str(exc)) from None
 
@@ -220,7 +221,7 @@ def save_settings(settings: Settings, path: str | Path | None = None) -> Path:
     return p
 
 
-def update_settings(**changes: object) -> Settings:
+def update_settings(**changes: Any) -> Settings:
     """Load, change some fields, validate and save; returns the new settings."""
     new = replace(load_settings(), **changes)
     save_settings(new)

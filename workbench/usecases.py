@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Union, cast
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from workbench.domain import DraftVerdict
 from workbench.errors import E901, SettingsError, WorkbenchError
@@ -121,7 +121,7 @@ def screen_and_record(
     elif isinstance(log, LazyLog) or hasattr(log, "record_verdict"):
         sink = log
     else:
-        sink = LazyLog(cast("Callable[[], TriageLog] | str | Path | None", log))
+        sink = LazyLog(log)  # a factory, a path or URL, or None: the default log, opened when first used
     try:
         if text is not None:
             yield _screen_text(text, sink, options, reviewer)

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from workbench.domain import LEVEL_LABELS_JA
 from workbench.errors import E303, RulesError
@@ -173,7 +174,7 @@ def _problems(path: str, source: RuleSource) -> list[RulesError]:
     if found:
         return found
     seen: set[str] = set()
-    for i, item in enumerate(source.data["jurisdictions"]):  # type: ignore[index]
+    for i, item in enumerate(cast(dict, source.data)["jurisdictions"]):  # the schema accepted it
         code = item["code"].upper()  # a schema cannot say "unique whatever the case"
         if code in seen:
             found.append(RulesError(E303, path=path, line=source.line_of(("jurisdictions", i, "code")),
@@ -188,7 +189,7 @@ def _load(path: str) -> tuple[Jurisdiction, ...]:
     problems = sorted(_problems(path, source), key=lambda e: e.line or 0)
     if problems:
         raise first_problem(problems)
-    data: dict = source.data  # type: ignore[assignment]  # the schema says it is a mapping
+    data = cast(dict, source.data)  # the schema accepted it: a mapping with a list of rules
     out = []
     for item in data["jurisdictions"]:
         code = item["code"].upper()

@@ -19,8 +19,11 @@ import hashlib
 import json
 import re
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterator
+from typing import TypedDict, Union, cast
 
 from workbench import resources
 from workbench.errors import E301, E303, E304, E305, E306, E307, IpcError, RulesError
@@ -35,6 +38,105 @@ DEFAULT_RULESET = "jp-specified-fields"
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 SCHEMA_FILE = "schema.json"
 SCHEMA_SUFFIX = ".schema.json"  # <name>.schema.json beside <name>.yaml: that file's own schema
+
+
+# ---------------------------------------------------------------------------
+# What a rule file is once schema.json accepted it (the schema is the authority; these
+# types only let the reader and mypy follow the data from the file to FieldRule).
+# ---------------------------------------------------------------------------
+Texts = Union[str, list[str]]  # one text or a list of them (source, notes)
+
+
+class _Term(TypedDict):
+    term: str
+
+
+class TermData(_Term, total=False):
+    """An evidence term with a context: counts only with a word of ``with_any``, never inside ``exclude``."""
+
+    with_any: list[str]
+    exclude: list[str]
+    note: str
+
+
+class AnyOfData(TypedDict):
+    any_of: list[str]
+
+
+class IpcEntryData(TypedDict, total=False):
+    """The mapping form of an IPC entry: ``code`` or ``all_of`` (exactly one, the schema says)."""
+
+    code: str
+    all_of: list[Union[str, AnyOfData]]
+    verified: bool
+    editions: str
+    source: Texts
+    note: str
+
+
+class _Requirement(TypedDict):
+    applies: bool
+
+
+class RequirementData(_Requirement, total=False):
+    wording_en: str
+    wording_ja: str
+    verified: bool
+    note: str
+
+
+class _Limitation(TypedDict):
+    requires_terms: list[str]
+
+
+class LimitationData(_Limitation, total=False):
+    verified: bool
+    note: str
+
+
+class _Field(TypedDict):
+    id: int
+    name_ja: str
+    name_en: str
+    ipc: list[Union[str, IpcEntryData]]
+    additional_requirement: RequirementData
+    verified: bool
+
+
+class FieldData(_Field, total=False):
+    name_verified: bool
+    limitation: LimitationData | None
+    terms_en: list[Union[str, TermData]]
+    terms_ja: list[Union[str, TermData]]
+    source: Texts
+    notes: Texts
+
+
+class _RuleFile(TypedDict):
+    version: str
+    fields: list[FieldData]
+
+
+class RuleFileData(_RuleFile, total=False):
+    id: str
+    extends: str  # user files: the installed rule set whose fields this file overrides or adds
+    effective_date: str
+    ipc_edition: str
+    source: Texts
+    notes: Texts
+    context: list[list[str]]
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """A parsed rule file its schema accepted: the lines (``source``) and the typed data."""
+
+    source: RuleSource
+    data: RuleFileData
+
+    def adds_to(self, name: str) -> bool:
+        """Does this file contribute fields to rule set ``name`` (``extends`` it, or is it)?"""
+        return self.data.get("extends") == name or (self.data.get("id") == name and "extends" not in self.data)
 
 
 def installed_rules_dir() -> Path:
@@ -79,7 +181,8 @@ def problems_in(source: RuleSource, schema: SchemaValidator | None = None) -> li
     for path, message in schema.validate(source.data):
         found.append(RulesError(E303, path=source.path, line=source.line_of(path), detail=message))
     data = source.data if isinstance(source.data, dict) else {}
-    fields = data.get("fields") if isinstance(data.get("fields"), list) else []
+    listed = data.get("fields")
+    fields: list[object] = listed if isinstance(listed, list) else []
     seen: dict[int, int | None] = {}
     for i, field in enumerate(fields):
         if not isinstance(field, dict):
@@ -90,7 +193,8 @@ def problems_in(source: RuleSource, schema: SchemaValidator | None = None) -> li
             if fid in seen:
                 found.append(RulesError(E304, path=source.path, line=line, field_id=fid))
             seen[fid] = line
-        entries = field.get("ipc") if isinstance(field.get("ipc"), list) else []
+        ipc = field.get("ipc")
+        entries: list[object] = ipc if isinstance(ipc, list) else []
         for j, entry in enumerate(entries):
             for path, text in _entry_texts(entry, ("fields", i, "ipc", j)):
                 try:
@@ -105,7 +209,7 @@ def problems_in(source: RuleSource, schema: SchemaValidator | None = None) -> li
     return found
 
 
-def _entry_texts(entry: object, path: tuple):
+def _entry_texts(entry: object, path: tuple) -> Iterator[tuple[tuple, str]]:
     if isinstance(entry, str):
         yield path, entry
     elif isinstance(entry, dict):
@@ -154,18 +258,17 @@ def check_path(path: str | Path) -> list[RulesError]:
 # ---------------------------------------------------------------------------
 # Building the objects from validated data.
 # ---------------------------------------------------------------------------
-def _texts(value: object) -> tuple[str, ...]:
+def _texts(value: Texts | None) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
-    return tuple(value)  # type: ignore[arg-type]
+    return tuple(value)
 
 
-def _build_entry(entry: object, line: int | None) -> IpcEntry:
+def _build_entry(entry: Union[str, IpcEntryData], line: int | None) -> IpcEntry:
     if isinstance(entry, str):
         return IpcEntry(parts=(IpcPart((parse_ipc_or_range(entry),)),), line=line)
-    assert isinstance(entry, dict)
     if "code" in entry:
         parts: tuple[IpcPart, ...] = (IpcPart((parse_ipc_or_range(entry["code"]),)),)
     else:
@@ -184,11 +287,11 @@ def _build_entry(entry: object, line: int | None) -> IpcEntry:
     )
 
 
-def _term_texts(items: list) -> tuple[str, ...]:
+def _term_texts(items: list[Union[str, TermData]]) -> tuple[str, ...]:
     return tuple(t["term"] if isinstance(t, dict) else t for t in items)
 
 
-def _build_field(field: dict, source: RuleSource, index: int) -> FieldRule:
+def _build_field(field: FieldData, source: RuleSource, index: int) -> FieldRule:
     req = field["additional_requirement"]
     lim = field.get("limitation")
     return FieldRule(
@@ -205,11 +308,11 @@ def _build_field(field: dict, source: RuleSource, index: int) -> FieldRule:
             verified=bool(req.get("verified", False)),
             note=req.get("note", ""),
         ),
-        terms_en=_term_texts(field.get("terms_en", ())),
-        terms_ja=_term_texts(field.get("terms_ja", ())),
+        terms_en=_term_texts(field.get("terms_en", [])),
+        terms_ja=_term_texts(field.get("terms_ja", [])),
         term_conditions=tuple(
             TermCondition(t["term"], tuple(t.get("with_any", ())), tuple(t.get("exclude", ())))
-            for t in [*field.get("terms_en", ()), *field.get("terms_ja", ())]
+            for t in [*field.get("terms_en", []), *field.get("terms_ja", [])]
             if isinstance(t, dict)
         ),
         limitation=(
@@ -238,12 +341,12 @@ def first_problem(problems: list[RulesError]) -> RulesError:
     return first
 
 
-def _read_valid(path: Path, schema: SchemaValidator) -> RuleSource:
+def _read_valid(path: Path, schema: SchemaValidator) -> RuleFile:
     source = read_rule_file(path)
     problems = problems_in(source, schema)
     if problems:
         raise first_problem(problems)
-    return source
+    return RuleFile(source, cast(RuleFileData, source.data))  # the schema accepted it
 
 
 def _find_base(name: str, folder: Path) -> Path | None:
@@ -283,39 +386,33 @@ def load_ruleset(
             raise RulesError(E307, path=folder, detail=exc.strerror or str(exc)) from None
 
     base_path = _find_base(name, installed) if installed.is_dir() else None
-    user_sources = [_read_valid(p, schema) for p in user_files]
-    base: RuleSource | None = _read_valid(base_path, schema) if base_path else None
+    user_files_read = [_read_valid(p, schema) for p in user_files]
+    base: RuleFile | None = _read_valid(base_path, schema) if base_path else None
     if base is None:  # a rule set of the user's own
-        for src in user_sources:
-            if src.data.get("id") == name and "extends" not in src.data:
-                base = src
-                break
+        base = next((f for f in user_files_read if f.data.get("id") == name and "extends" not in f.data), None)
     if base is None:
         raise RulesError(E305, path=installed, name=name)
-    overrides = [
-        s for s in user_sources
-        if s is not base and (s.data.get("extends") == name or (s.data.get("id") == name and "extends" not in s.data))
-    ]
+    overrides = [f for f in user_files_read if f is not base and f.adds_to(name)]
 
     fields: dict[int, FieldRule] = {}
-    for i, f in enumerate(base.data.get("fields", [])):
-        fields[f["id"]] = _build_field(f, base, i)
-    overridden: dict[int, RuleSource] = {}
-    for src in overrides:
-        for i, f in enumerate(src.data.get("fields", [])):
+    for i, f in enumerate(base.data["fields"]):
+        fields[f["id"]] = _build_field(f, base.source, i)
+    overridden: dict[int, RuleFile] = {}
+    for file in overrides:
+        for i, f in enumerate(file.data["fields"]):
             if f["id"] in overridden:  # two user files redefine one field: which wins is not clear
                 raise RulesError(
-                    E304, path=src.path, line=src.line_of(("fields", i, "id")), field_id=f["id"],
+                    E304, path=file.source.path, line=file.source.line_of(("fields", i, "id")), field_id=f["id"],
                 )
-            overridden[f["id"]] = src
-            fields[f["id"]] = _build_field(f, src, i)
+            overridden[f["id"]] = file
+            fields[f["id"]] = _build_field(f, file.source, i)
     if not fields:
-        raise RulesError(E303, path=base.path, line=base.line_of(("fields",)), detail=msg(M.D304))
+        raise RulesError(E303, path=base.source.path, line=base.source.line_of(("fields",)), detail=msg(M.D304))
 
     used = [base, *overrides]
     digest = hashlib.sha256()
-    for src in used:
-        digest.update(_canonical(src.data))
+    for file in used:
+        digest.update(_canonical(file.data))
         digest.update(b"\x00")
     checksum = digest.hexdigest()
     version = str(base.data["version"])
@@ -329,7 +426,7 @@ def load_ruleset(
         fields=tuple(fields.values()),
         effective_date=str(data.get("effective_date", "")),
         ipc_edition=str(data.get("ipc_edition", "")),
-        sources=tuple(str(s.path) for s in used),
+        sources=tuple(str(f.source.path) for f in used),
         source_urls=_texts(data.get("source")),
         notes=_texts(data.get("notes")),
     )

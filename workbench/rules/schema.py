@@ -87,6 +87,12 @@ def _at_top(errors: Iterable[ValidationError], keyword: str) -> list[ValidationE
     return [e for e in errors if e.validator == keyword and not e.relative_path]
 
 
+def _listed(error: ValidationError) -> list[str]:
+    """The names a ``required`` or ``type`` keyword lists (a type may be one name)."""
+    given: Any = error.validator_value
+    return [str(v) for v in (given if isinstance(given, list) else [given])]
+
+
 def _branches(error: ValidationError) -> dict[int, list[ValidationError]]:
     by_branch: dict[int, list[ValidationError]] = {}
     for sub in error.context or ():
@@ -98,7 +104,10 @@ def _worded(error: ValidationError) -> Iterator[Problem]:
     """The coded problems one jsonschema error stands for."""
     path = tuple(error.absolute_path)
     where = _fmt_path(path)
-    keyword, expected, value = error.validator, error.validator_value, error.instance
+    # jsonschema types these as "or Unset" (an error made by hand); iter_errors always sets them
+    keyword: Any = error.validator
+    expected: Any = error.validator_value
+    value: Any = error.instance
     if keyword in ("oneOf", "anyOf"):
         yield from _one_of(error, path)
     elif keyword == "type":
@@ -138,7 +147,8 @@ def _worded(error: ValidationError) -> Iterator[Problem]:
             if missing:
                 yield path + (key,), msg(M.D349, where=where, key=key, needs=tuple(f"'{n}'" for n in missing))
     elif keyword == "additionalProperties":
-        props = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        schema: Any = error.schema
+        props = schema.get("properties", {}) if isinstance(schema, dict) else {}
         allowed = ", ".join(props)
         for key in value:
             if key not in props:
@@ -168,14 +178,14 @@ def _one_of(error: ValidationError, path: Path_) -> Iterator[Problem]:
         return
     value = error.instance
     if isinstance(value, dict):
-        keys = sorted({k for errors in branches.values() for e in _at_top(errors, "required") for k in e.validator_value})
+        keys = sorted({k for errors in branches.values() for e in _at_top(errors, "required") for k in _listed(e)})
         if keys:
             yield path, msg(M.D341, where=where, keys=str(keys), has=str(sorted(value)))
             return
     kinds: set[str] = set()
     for errors in branches.values():
         for e in _at_top(errors, "type"):
-            kinds.update(e.validator_value if isinstance(e.validator_value, list) else [e.validator_value])
+            kinds.update(_listed(e))
     yield path, msg(
         M.D342, where=where, actual=_type_name(value), value=repr(value),
         expected="/".join(sorted(kinds)) or msg(M.D343),

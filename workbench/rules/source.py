@@ -123,6 +123,8 @@ def read_rule_file(path: str | Path) -> RuleSource:
             raise RulesError(E302, path=file, line=exc.lineno, detail=exc.msg) from None
         try:  # JSON is YAML: compose it again only to learn the lines
             node = yaml.compose(text, Loader=yaml.SafeLoader)
+            if node is None:
+                return RuleSource(file, data, {(): 1})
             built = _Builder(file)
             built.build(node)
             return RuleSource(file, data, built.lines)
