@@ -31,8 +31,11 @@ from workbench.domain import (
     DraftVerdict,
     Evidence,
     FieldVerdict,
+    RuleMatch,
+    Status,
     Thresholds,
 )
+from workbench.rules.model import FieldRule
 from workbench.text import reader_line
 from workbench.messages import M, msg
 from workbench.errors import Cancelled, ClaimsError, WorkbenchError
@@ -48,7 +51,7 @@ SHORT_CHARS = 600  # a text shorter than this (a title, a sentence or two) is ne
 MAX_CLAIM_CHARS = 100_000  # one claim's text is scored on this prefix (as the claim splitter analyses it)
 CLAIM_FIELD_MIN = 0.01  # per-claim field verdicts below this likelihood (and status "no") are left out
 NO_CLAIMS_NOTE = msg(S.N401)  # the whole text was screened as one unit
-SEVERITY = {"no": 0, "possible": 1, "hit": 2}
+SEVERITY: dict[Status, int] = {"no": 0, "possible": 1, "hit": 2}
 
 _lock = threading.Lock()
 _engines: dict[tuple, Engine] = {}
@@ -232,7 +235,7 @@ def screen_draft(
         units_scores = [fs] + [a.fields[j] for a in per_claim]
         best = max(units_scores, key=lambda f: f.likelihood)
         best = replace(best, likelihood=0.0 if fs.excluded else scaled(best.likelihood))
-        status = max((f.match.status for f in units_scores), key=SEVERITY.get)
+        status = max((f.match.status for f in units_scores), key=SEVERITY.__getitem__)
         if fs.excluded:
             status = "no"
         evidence = [e for e in section_evidence if e.field_id == fs.field_id]
@@ -242,7 +245,7 @@ def screen_draft(
         matches = [f.match for f in units_scores]
         km = known_matches.get(fs.field_id)
         if km is not None and not fs.excluded:
-            status = max(status, km.status, key=SEVERITY.get)
+            status = max(status, km.status, key=SEVERITY.__getitem__)
             best = replace(best, likelihood=1.0)
             matches = [km] + matches
             evidence = [Evidence(fs.field_id, c, "ipc", weight=1.0) for c in km.codes] + evidence
@@ -315,7 +318,7 @@ def _full_text_hits(eng: Engine, draft: Draft, full_text: str, whole: Assessment
     return hits
 
 
-def _answered_yes(rule, answers: AdditionalAnswers) -> bool:
+def _answered_yes(rule: FieldRule | None, answers: AdditionalAnswers) -> bool:
     req = getattr(rule, "additional_requirement", None)
     return bool(req is not None and getattr(req, "applies", False) and (answers.defence_use or answers.state_commissioned))
 
@@ -414,7 +417,7 @@ def _claim_verdict(eng: Engine, claim, a: Assessment, thr: Thresholds) -> ClaimV
     return ClaimVerdict(claim_number=claim.number, fields=tuple(fields), ipc=a.ipc, evidence=evidence)
 
 
-def _answers_reason(rule, answers: AdditionalAnswers | None) -> Message | None:
+def _answers_reason(rule: FieldRule | None, answers: AdditionalAnswers | None) -> Message | None:
     from workbench.rules.engine import answers_message
 
     req = getattr(rule, "additional_requirement", None)
@@ -432,14 +435,15 @@ def _is_requirement(reason) -> bool:
     return code_of(reason) in R.REQUIREMENT_CODES
 
 
-def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: str, thr: Thresholds, evidence, answers, matches) -> FieldVerdict:
+def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: Status, thr: Thresholds, evidence: tuple[Evidence, ...],
+                   answers: AdditionalAnswers | None, matches: list[RuleMatch]) -> FieldVerdict:
     rule = eng.field_rule(fid)
     reasons: list = []
     terms: dict[str, None] = {}  # evidence terms of all units, said once, in order of appearance
     terms_at = -1
     for m in matches:  # the draft as a whole first, then its claims
         for r in m.reasons:
-            if code_of(r) == R.R310:
+            if isinstance(r, Message) and r.code == R.R310:
                 if terms_at < 0:
                     terms_at = len(reasons)
                     reasons.append(r)  # replaced below by the union

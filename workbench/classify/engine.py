@@ -5,14 +5,15 @@ the assessments into verdicts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from workbench.classify import fields as F
 from workbench.classify.model import IpcModel
-from workbench.domain import AdditionalAnswers, IpcScore, RuleMatch, Thresholds
-from workbench.rules.model import FieldRule
+from workbench.domain import AdditionalAnswers, IpcScore, Level, RuleMatch, Thresholds
+from workbench.rules.model import FieldRule, TermHit
 from workbench.rules.ruleset import RuleSet
 
 _PIECE = re.compile(r"(?<=[.;:。；：])\s*|,\s+|、|\n+")
@@ -37,7 +38,7 @@ class Assessment:
 
     fields: tuple[FieldScore, ...]
     ipc: tuple[IpcScore, ...]
-    terms: tuple  # TermHit(field_id, term, start, end) from the rule set
+    terms: tuple[TermHit, ...]  # (field_id, term, start, end) from the rule set
     max_likelihood: float
 
 
@@ -59,7 +60,7 @@ class Engine:
     def model_version(self) -> str:
         return self.model.version
 
-    def field_rule(self, field_id: int):
+    def field_rule(self, field_id: int) -> FieldRule | None:
         return self._field_rules.get(int(field_id))
 
     # ------------------------------------------------------------------
@@ -79,7 +80,7 @@ class Engine:
                 lk[no_head] = base.predict(F.calibrator_features(cs, n_terms, ss, hs, None, names=base.feature_names))[no_head]
         return cs, lk.astype(np.float32)
 
-    def _term_counts(self, hits) -> np.ndarray:
+    def _term_counts(self, hits: Iterable[TermHit]) -> np.ndarray:
         counts = np.zeros(len(self._plans), dtype=np.float32)
         pos = {p.field_id: j for j, p in enumerate(self._plans)}
         seen = set()
@@ -103,7 +104,8 @@ class Engine:
         calibration split the whole-text head ranked better: AUC 0.821 vs 0.806). The head
         learnt from English records only, so for a Japanese text it gives no value (NaN) and
         the likelihood comes from the calibrator fit without it, as before the head existed."""
-        pieces, owner = [], []
+        pieces: list[str] = []
+        owner: list[int] = []  # the text each piece is of
         for i, t in enumerate(texts):
             pieces.append(t)
             owner.append(i)
@@ -114,9 +116,9 @@ class Engine:
         probs, sens = self.model.scores(pieces)
         out = np.zeros((len(texts), probs.shape[1]), dtype=np.float32)
         out_s = np.zeros(len(texts), dtype=np.float64)
-        owner = np.asarray(owner)
+        owner_of = np.asarray(owner)
         for i in range(len(texts)):
-            mine = np.flatnonzero(owner == i)
+            mine = np.flatnonzero(owner_of == i)
             out[i] = probs[mine].max(axis=0)
             out_s[i] = sens[mine[0]]  # the whole text
         if self.model.head is not None:
@@ -141,7 +143,8 @@ class Engine:
             out.append(self._one(probs[i], cs[i], lk[i], all_hits[i], answers, ss[i], hs[i], float(sens[i])))
         return out
 
-    def _one(self, prow, cs_row, lk_row, hits, answers, ss_row, hs_row, sens: float = 0.0) -> Assessment:
+    def _one(self, prow: np.ndarray, cs_row: np.ndarray, lk_row: np.ndarray, hits: tuple[TermHit, ...],
+             answers: AdditionalAnswers, ss_row: np.ndarray, hs_row: np.ndarray, sens: float = 0.0) -> Assessment:
         term_pairs = [(int(h.field_id), h.term) for h in hits]
         # codes the rules engine sees: every label above CODE_MIN, plus the labels behind
         # each field's code score (so a combination is judged on the codes that made it)
@@ -214,7 +217,7 @@ class Engine:
         ja = (language or language_of(t)) == "ja"
         return t, spans, X, ja
 
-    def term_count(self, hits) -> int:
+    def term_count(self, hits: Iterable[TermHit]) -> int:
         """Distinct evidence terms of the best-supported field (what the second stage reads)."""
         counts = self._term_counts(hits)
         return int(counts.max()) if len(counts) else 0
@@ -254,7 +257,7 @@ class Engine:
         top = tuple((int(spans[i][0]), int(spans[i][1]), round(float(vals[i]), 3)) for i in order) if len(spans) > 1 else ((0, len(t), round(float(h[0]), 3)),)
         return DraftScore(float(_sigmoid(z)), float(h[0]), top, len(spans), False, t, front, n_terms)
 
-    def level(self, likelihood: float, thresholds: Thresholds | None = None) -> str:
+    def level(self, likelihood: float, thresholds: Thresholds | None = None) -> Level:
         t = thresholds or self.thresholds
         if likelihood >= t.likely:
             return "likely"
