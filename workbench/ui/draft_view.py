@@ -641,12 +641,15 @@ class DraftView(QWidget):
         self.text.clear()
         if claim is None:
             self.legend.clear()
+            self.highlighted = []
             if self.verdict is not None:  # the text it was screened on, under why there is no claim
                 cursor = QTextCursor(self.text.document())
                 bold = QTextCharFormat()
                 bold.setFontWeight(700)
                 cursor.insertText(self.tr("This draft has no claims section; it was screened as a whole text.") + "\n\n", bold)
+                base = cursor.position()
                 cursor.insertText(self.verdict.draft.text, QTextCharFormat())
+                self._mark_whole_text(base)
                 self.text.moveCursor(QTextCursor.MoveOperation.Start)
             return
         kind = self.tr("Independent claim") if claim.independent else self.tr("Dependent claim")
@@ -691,6 +694,39 @@ class DraftView(QWidget):
             nothing = html.escape(self.tr("No evidence terms found in this claim."))
             self.legend.setText(f"<small>{nothing}</small>")
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _mark_whole_text(self, base: int) -> None:
+        """The evidence terms of a draft screened as a whole text, marked where they stand in
+        it (the verdict named them, the text showed nothing). A span is marked only where the
+        draft's text there is the term itself: some sources give offsets into their section."""
+        v = self.verdict
+        text = v.draft.text
+        names, spans = {}, []
+        for f in v.fields:
+            for e in f.evidence:
+                if 0 <= e.start < e.end <= len(text) and text[e.start:e.end].casefold() == e.term.casefold():
+                    spans.append((e.start, e.end, f.field_id))
+                    names[f.field_id] = _fname(f, self.language)
+        spans = sorted(set(spans))
+        last, qpos = 0, 0  # Qt counts UTF-16 units: a character beyond the BMP takes two
+        for start, end, fid in spans:
+            qpos += len(text[last:start].encode("utf-16-le")) // 2
+            qend = qpos + len(text[start:end].encode("utf-16-le")) // 2
+            c = QTextCursor(self.text.document())
+            c.setPosition(base + qpos)
+            c.setPosition(base + qend, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(labels.field_colour(fid))
+            fmt.setToolTip(f"{names[fid]}: {text[start:end]}")
+            c.mergeCharFormat(fmt)
+            last = start
+        self.highlighted = [(fid, text[start:end]) for start, end, fid in spans]
+        if spans:
+            chips = " ".join(
+                f"<span style='background:{labels.field_colour(fid).name()}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> {html.escape(names[fid])}"
+                for fid in sorted(names)
+            )
+            self.legend.setText(f"<small>{html.escape(self.tr('Evidence:'))} {chips}</small>")
 
     def _field_selected(self, current, _prev) -> None:
         if current.isValid():
