@@ -25,3 +25,33 @@ def test_the_missing_rationale_message_goes_once_the_rationale_is_typed(qtbot):
     assert panel.error.text() == ""
     with qtbot.waitSignal(panel.save_requested, timeout=1000):
         panel.request_save()
+
+
+def test_the_current_decision_is_said_at_the_top_of_the_panel(qtbot):
+    """A decided draft opened the panel on an empty 'Rationale: required' with the decision
+    combo set: it read as undecided, and who decided what and why was only in the history at
+    the bottom, below the checklist and the plan (off a 1366 x 768 screen)."""
+    from workbench.domain import Decision
+    from workbench.ui.decision_panel import DecisionPanel
+    from workbench.ui.notifications import set_ui_language
+
+    d = Decision(7, "file_jp_first", "要検討のため日本で先に出願", True, ("US",), "2026-11-20", "2027-02-20",
+                 "2027-09-20", "suzuki", "2026-12-02T13:47:33Z")
+    panel = DecisionPanel(language="en")
+    qtbot.addWidget(panel)
+    panel.set_draft("railgun.txt", [d], key="db:7", level="review")
+    said = panel.current_decision.text()
+    assert "File in Japan first" in said and "suzuki" in said and "要検討のため日本で先に出願" in said
+    assert "2026-12-02 13:47" in said
+    panel.set_draft("other.txt", [], key="db:8", level="clear")
+    assert "No decision" in panel.current_decision.text()
+    set_ui_language("ja")
+    try:
+        panel = DecisionPanel(language="ja")
+        qtbot.addWidget(panel)
+        panel.set_draft("railgun.txt", [d], key="db:7", level="review")
+        assert panel.current_decision.text().startswith("現在の出願方針")
+        panel.set_draft("other.txt", [], key="db:8", level="clear")
+        assert "出願方針はまだ記録されていません" in panel.current_decision.text()
+    finally:
+        set_ui_language("en")

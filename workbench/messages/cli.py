@@ -87,6 +87,11 @@ CATEGORY_LABELS = {
 LANGUAGE_LABELS = {"en": define("I948", "en", "英語"), "ja": define("I949", "ja", "日本語")}
 # a draft's file format as 'log show' names it (the reader's names; only 'text' is a word to translate)
 FORMAT_LABELS = {"text": define("I994", "text", "テキスト")}
+# -- the Decision panel's first line: what is decided now (the form below starts from it)
+I995 = define("I995", "Current decision: {decision} — {who}, {at} — {rationale}",
+              "現在の出願方針：{decision}（{who}、{at}）— {rationale}")
+I996 = define("I996", "No decision recorded yet: choose one below and save it.",
+              "出願方針はまだ記録されていません。下で選んで保存してください。")
 
 # -- workbench log (human output) -------------------------------------------------------------
 I950 = define("I950", "No drafts in the log match.", "条件に合う草稿は判定記録にありません。")

@@ -74,6 +74,10 @@ class DecisionPanel(QWidget):
         self.language = language  # of the checklist's rule texts; None: the UI's (ui_language)
         self.versions: dict[int, int] = {}  # draft id -> version, for a matter with several versions
         self.draft_name = QLabel()
+        self.current_decision = QLabel()  # what is decided now, by whom, why (the history is at the bottom)
+        self.current_decision.setObjectName("currentDecision")
+        self.current_decision.setWordWrap(True)
+        self.current_decision.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.decision = QComboBox()
         for code, label in labels.decision_choices():
             self.decision.addItem(label, code)
@@ -241,6 +245,7 @@ class DecisionPanel(QWidget):
         lay = QVBoxLayout(content)
         lay.setContentsMargins(0, 0, 4, 0)
         lay.addWidget(self.draft_name)
+        lay.addWidget(self.current_decision)
         lay.addLayout(form)
         lay.addLayout(status_row)
         lay.addSpacing(6)
@@ -301,6 +306,7 @@ class DecisionPanel(QWidget):
             current = d
             self.history.addItem(self._describe(d))
         self._current = current
+        self._show_current(current if name is not None else None, name is not None)
         if not same:
             self._reset_inputs(current)
             self._set_facts(facts)
@@ -308,6 +314,17 @@ class DecisionPanel(QWidget):
         self.update_checklist()
         self.update_plan()  # a newly shown draft gets its plan at once
         self._show_override_status()
+
+    def _show_current(self, d, shown: bool = True) -> None:
+        from workbench.messages.cli import I995, I996
+
+        if not shown:
+            self.current_decision.clear()
+        elif d is None:
+            self.current_decision.setText(_say(I996))
+        else:
+            self.current_decision.setText(_say(I995, decision=labels.decision_label(d.decision), who=d.reviewer or "-",
+                                               at=(d.at or "")[:16].replace("T", " "), rationale=d.rationale))
 
     def _reset_inputs(self, current) -> None:
         """The inputs for a newly shown draft: its current decision, else blank."""
