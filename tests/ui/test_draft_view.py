@@ -106,3 +106,29 @@ def test_a_draft_without_claims_shows_its_text_and_says_why_it_cannot_be_annotat
     assert len(window.session.notes.history) == before + 1
     assert "No claims to annotate" in window.session.notes.history[-1].render("en")
     assert window.session.log.draft(window.current_row().draft_id).annotations == ()
+
+
+def test_the_claim_shown_says_its_annotations_under_its_text(qtbot, example_drafts):
+    """The attorneys' annotations were listed only at the bottom of the side panel's scroll
+    area, below the questions and the known codes (off a 1366 x 768 screen): reading a claim,
+    nothing said it was already agreed or disputed. The claim shown lists its own."""
+    from workbench.domain import Annotation
+
+    view = DraftView()
+    qtbot.addWidget(view)
+    view.resize(1300, 700)
+    view.show()
+    view.set_verdict(_verdict(example_drafts), "en")
+    view.set_annotations([
+        Annotation(1, 1, 1, "agree", "sonar array for a naval AUV", None, "tanaka", "2026-12-02T10:00:00"),
+        Annotation(1, 2, 1, "disagree", "a battery only", "H01M 10/44", "sato", "2026-12-02T11:00:00"),
+    ])
+    view.select_claim(1)
+    assert view.claim_annotations.isVisibleTo(view)
+    said = view.claim_annotations.text()
+    assert "sonar array for a naval AUV" in said and "tanaka" in said and "a battery only" not in said
+    view.select_claim(2)
+    said = view.claim_annotations.text()
+    assert "a battery only" in said and "H01M 10/44" in said and "sonar" not in said
+    view.select_claim(3)
+    assert not view.claim_annotations.isVisibleTo(view)

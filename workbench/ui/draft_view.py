@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import AdditionalAnswers, ClaimVerdict, DraftVerdict
-from workbench.messages import code_of, render_all
+from workbench.messages import code_of, msg, render_all
 from workbench.messages.rules import KNOWN_CODE_CODES
 from workbench.text import reader_text, reader_words
 from workbench.ui import labels
@@ -151,6 +151,13 @@ class DraftView(QWidget):
 
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
+        # the claim shown's own annotations, under its text (the draft's list is at the bottom of the side panel)
+        self.claim_annotations = QLabel()
+        self.claim_annotations.setObjectName("claimAnnotations")
+        self.claim_annotations.setWordWrap(True)
+        self.claim_annotations.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.claim_annotations.setVisible(False)
+        self._annotation_lines: list[tuple[int, str]] = []  # (claim number, the line the list shows)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -301,6 +308,7 @@ class DraftView(QWidget):
         ml = QVBoxLayout(middle)
         ml.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(self.text, 1)
+        ml.addWidget(self.claim_annotations)
         ml.addWidget(self.legend)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -404,6 +412,7 @@ class DraftView(QWidget):
 
     def set_annotations(self, annotations) -> None:
         self.annotations.clear()
+        self._annotation_lines = []
         rec = self.record
         for a in annotations:
             fid = f" F{a.field_id}" if a.field_id is not None else ""
@@ -412,8 +421,9 @@ class DraftView(QWidget):
             carried = ""
             if getattr(a, "carried_from", None) is not None and rec is not None:
                 carried = " · " + self.tr("from version %1").replace("%1", str(rec.version_of(a.carried_from) or "?"))
-            self.annotations.addItem(
-                f"#{a.claim_number}{fid}: {labels.annotation_label(a.verdict)}{ipc}{note} ({a.reviewer}){carried}")
+            line = f"#{a.claim_number}{fid}: {labels.annotation_label(a.verdict)}{ipc}{note} ({a.reviewer}){carried}"
+            self.annotations.addItem(line)
+            self._annotation_lines.append((a.claim_number, line))
         for f in (rec.review_flags if rec is not None else ()):
             if f.open:
                 where = (self.tr("claim %1").replace("%1", str(f.claim_number)) if f.claim_number is not None
@@ -424,6 +434,18 @@ class DraftView(QWidget):
                     "⚠ " + self.tr("Re-review %1%2: was '%3' (%4) before the claim changed")
                     .replace("%1", where).replace("%2", fid).replace("%3", labels.annotation_label(f.verdict))
                     .replace("%4", f.reviewer or "-"))
+        self._show_claim_annotations()
+
+    def _show_claim_annotations(self) -> None:
+        """The annotations of the claim shown, under its text (hidden when it has none)."""
+        from workbench.messages.cli import I997
+
+        lines = [line for number, line in self._annotation_lines if number == self.current_claim and number is not None]
+        if lines:
+            self.claim_annotations.setText(msg(I997).render(self.language) + "\n" + "\n".join(lines))
+        else:
+            self.claim_annotations.clear()
+        self.claim_annotations.setVisible(bool(lines))
 
     def set_record(self, record) -> None:
         """The log's record of the draft shown: its versions, what changed since the
@@ -577,6 +599,7 @@ class DraftView(QWidget):
         # the whole WIPO titles (a long one is clipped above, with "…")
         self.ipc.setToolTip("\n".join(f"{s.code}: {s.title}" for s in ipc[:5] if len(s.title) > 90))
         self._render_text(claim, cv)
+        self._show_claim_annotations()
         self._sync_annotate_buttons()
 
     def _sync_annotate_buttons(self) -> None:
