@@ -55,3 +55,19 @@ def test_the_current_decision_is_said_at_the_top_of_the_panel(qtbot):
         assert "出願方針はまだ記録されていません" in panel.current_decision.text()
     finally:
         set_ui_language("en")
+
+
+def test_the_current_decision_line_follows_a_save(window, qtbot, open_example):
+    """Saved from the panel, the queue said 'Clear to file abroad' while the panel's first
+    line still said no decision was recorded."""
+    from ui_fakes import wait_for_log_write
+
+    open_example()
+    panel = window.decision_panel
+    assert "No decision" in panel.current_decision.text()
+    panel.decision.setCurrentIndex(panel.decision.findData("hold"))
+    panel.rationale.setPlainText("Waiting for the inventor's corrected claims.")
+    panel.save_button.click()
+    wait_for_log_write(window, qtbot)
+    said = panel.current_decision.text()
+    assert "Hold" in said and "Waiting for the inventor's corrected claims." in said

@@ -511,6 +511,7 @@ class DecisionPanel(QWidget):
         """The override of the current decision was approved (stored)."""
         self._current = decision
         self.history.addItem(self._describe(decision))
+        self._show_current(decision)
         self._show_override_status()
 
     def _fill_checklist(self, checks) -> None:
@@ -863,6 +864,7 @@ class DecisionPanel(QWidget):
 
     def saved(self, decision) -> None:
         self._current = decision
+        self._show_current(decision)
         self.override_reason.clear()
         self._show_override_status()
         self.history.addItem(self._describe(decision))
