@@ -118,7 +118,8 @@ def test_guard_refuses_worse_scores():
     from workbench.classify.train import compare
 
     ok, why = compare({"all": {"recall": 0.98, "top3": 0.6}}, {"all": {"recall": 0.90, "top3": 0.61, "positives": 59}})
-    assert not ok and "recall" in why
+    assert not ok and "recall 0.980 -> 0.900" in str(why)
+    assert "'recall' が 0.980 から 0.900 に" in why.render("ja") and why.render("ja").startswith("悪化")
     # one record of 59 is noise, two are not
     assert compare({"all": {"recall": 0.983, "top3": 0.6}}, {"all": {"recall": 0.966, "top3": 0.6, "positives": 59}})[0]
     assert not compare({"all": {"recall": 0.983, "top3": 0.6}}, {"all": {"recall": 0.949, "top3": 0.6, "positives": 59}})[0]

@@ -97,9 +97,9 @@ def _runs(ctx) -> dict[tuple[str, ...], list[list[str]]]:
 
 
 # What a command shows of the user's own documents and data is not the program's English:
-# the draft's text (claims, title, the evidence terms found in it) and the model card's notes
-# (models/*.card.json, written by the training run). Runs of Latin words found verbatim in them
-# are taken out before the check; everything the program itself says must be Japanese.
+# the draft's text (claims, title, the evidence terms found in it). Runs of Latin words found
+# verbatim in them are taken out before the check; everything the program itself says must be
+# Japanese - the model card's notes too (coded since, shown by 'model info' in Japanese).
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9 ,;:.()'/_=<>+%&*-]*[A-Za-z0-9)]|[A-Za-z]")
 
 
@@ -107,13 +107,10 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def document_text(paths, card: Path | None = None) -> str:
+def document_text(paths) -> str:
     from workbench.ingest import read_draft
 
-    parts = [read_draft(p).text for p in paths]
-    if card is not None:
-        parts += json.loads(card.read_text(encoding="utf-8")).get("notes", [])
-    return _norm("\n".join(parts))
+    return _norm("\n".join(read_draft(p).text for p in paths))
 
 
 def without_documents(out: str, docs: str) -> str:
@@ -143,9 +140,8 @@ def ctx(tmp_path, shared_data, team_server):
     for p in (JA_DRAFT, EN_DRAFT, real):
         shutil.copy(p, folder / p.name)
     backup = tmp_path / "for-migration.sqlite"
-    cards = sorted((ROOT / "models").glob("*.card.json"))
     return {
-        "docs": document_text([JA_DRAFT, EN_DRAFT, real], cards[0] if cards else None),
+        "docs": document_text([JA_DRAFT, EN_DRAFT, real]),
         "db": str(tmp_path / "log.sqlite"), "tmp": tmp_path, "data": shared_data, "real": real, "folder": folder,
         "backup": backup, "team_url": lambda: team_server.cluster.url(team_server.empty_database()),
     }

@@ -24,6 +24,8 @@ import scipy.sparse as sp
 from workbench.classify import data as D
 from workbench.classify.draft import BASE_FEATURES, STAGE2_FEATURES, DraftScorer, _sigmoid, front_text
 from workbench.classify.features import normalise
+from workbench.messages import model as MD
+from workbench.messages import msg
 
 HEAD_C = 10.0  # both heads; 1, 10 and 100 tried on the out-of-fold training drafts: 10 best at 97 % recall
 SHORT_WEIGHT = 0.3  # records and IPC definitions beside the drafts, front head only
@@ -104,8 +106,7 @@ def fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat
     short_X = sp.vstack([Xd, Xr], format="csr")
     short_y = np.concatenate([dy, yr])
     short_w = np.full(len(short_y), SHORT_WEIGHT)
-    log(f"draft scorer: {len(train)} training drafts ({int(y.sum())} sensitive), {len(dy)} definitions/terms, "
-        f"{len(rtr)} short records; featurised in {time.time() - t0:.0f} s")
+    log(msg(MD.I475, drafts=len(train), sensitive=int(y.sum()), definitions=len(dy), records=len(rtr), s=time.time() - t0))
 
     def heads(tr):
         coef, b = _fit_head(ftr.X[tr], y[tr], w[tr])
@@ -137,9 +138,9 @@ def fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat
         mid = float(np.median(z[none]))
         scorer.base[1] += scorer.base_intercept - mid
         scorer.base_intercept = mid
-    log(f"draft scorer: stage 2 {dict(zip(STAGE2_FEATURES, np.round(scorer.stage2, 3)))} + {scorer.stage2_intercept:.2f}; "
-        f"base {dict(zip(BASE_FEATURES, np.round(scorer.base, 3)))} + {scorer.base_intercept:.2f} (R2 {rg.score(B, z):.2f}); "
-        f"{time.time() - t0:.0f} s")
+    log(msg(MD.I476, stage2=str(dict(zip(STAGE2_FEATURES, np.round(scorer.stage2, 3).tolist()))), intercept2=scorer.stage2_intercept,
+            base=str(dict(zip(BASE_FEATURES, np.round(scorer.base, 3).tolist()))), intercept=scorer.base_intercept,
+            r2=float(rg.score(B, z)), s=time.time() - t0))
     info = {"train_drafts": len(train), "train_sensitive": int(y.sum()), "definitions": len(dy), "short_records": len(rtr)}
     # out-of-fold probabilities and term counts of the training drafts, for the thresholds
     return scorer, info, _sigmoid(z), train, ftr.n_terms

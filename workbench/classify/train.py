@@ -21,6 +21,8 @@ from workbench.classify.evaluate import choose_thresholds, evaluate
 from workbench.classify.features import FEATURE_PARAMS, Featurizer
 from workbench.classify.model import Calibrator, IpcModel, SensitivityHead
 from workbench.classify.targets import entry_parts, rule_targets, target_contains
+from workbench.messages import Message, msg, to_stored
+from workbench.messages import model as MD
 
 SEED = 20240501
 KEEP_PER_LABEL = 1500  # non-zero weights kept per label (pruning keeps the file small)
@@ -157,7 +159,7 @@ def fit_scorers(X: sp.csr_matrix, Y: list[frozenset[str]], labels: list[str], we
         vals.append(w[keep].astype(np.float32))
         intercept[j] = clf.intercept_[0]
         if j and j % 100 == 0:
-            log(f"  fitted {j}/{len(labels)} labels ({time.time() - t0:.0f} s)")
+            log(msg(MD.I460, done=j, total=len(labels), s=time.time() - t0))
     coef = sp.csr_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(labels), d), dtype=np.float32
     )
@@ -208,13 +210,13 @@ def train(
         labels.append(field_label(f.id))
         kinds.append("field")
         label_titles.append(f.name_en)
-    log(f"labels: {len(subclasses)} subclasses + {len(labels) - len(subclasses)} rule groups; records: {len(records)}")
+    log(msg(MD.I461, subclasses=len(subclasses), groups=len(labels) - len(subclasses), records=len(records)))
 
     ts = build_training_set(titles, records, rs, targets, annotations)
     counts = {}
     for e in ts.examples:
         counts[e.kind] = counts.get(e.kind, 0) + 1
-    log(f"training examples: {counts}")
+    log(msg(MD.I462, counts=tuple(msg(MD.I463, kind=MD.EXAMPLE_KINDS.get(k, k), n=n) for k, n in counts.items())))
     feat = Featurizer(**FEATURE_PARAMS)
     X = feat.transform([e.text for e in ts.examples])
     W = np.array([WEIGHTS[e.kind] for e in ts.examples], dtype=np.float64)
@@ -253,7 +255,7 @@ def train(
     if model.head is not None:  # for text the head never learnt from (Japanese)
         model.calibrator_base = fit_calibrator(engine, rs, calib, log=log, use_head=False)
     rec_thresholds, thr_report = choose_thresholds(engine, rs, calib)
-    log(f"record thresholds (titles/first claims): review={rec_thresholds.review:.4f} likely={rec_thresholds.likely:.4f}")
+    log(msg(MD.I468, review=rec_thresholds.review, likely=rec_thresholds.likely))
     engine.thresholds = rec_thresholds
     test = [r for r in records if r.split == "test"]
     scores = evaluate(engine, rs, test)
@@ -271,13 +273,13 @@ def train(
     calib_fig = DT.draft_figures(p_cal, cal_d, dthr, fz_cal.n_terms)
     thresholds = Thresholds(review=dthr["review"], likely=dthr["likely"])
     engine.thresholds = thresholds
-    log(f"default thresholds (full drafts): review={thresholds.review:.6f} likely={thresholds.likely:.6f}; calibration {calib_fig}")
+    log(msg(MD.I469, review=thresholds.review, likely=thresholds.likely, figures=str(calib_fig)))
     test_d = [d for d in fulltext if d.split == "test"] + load_grants(data_dir)
     fz_test = DT.Featurised(feat, test_d, engine)
     scores["drafts"] = DT.draft_figures(DT.draft_probabilities(model.draft, fz_test), test_d, dthr, fz_test.n_terms)
     cut_d = DT.Featurised(feat, test_d, engine, cut=15_000)
     scores["drafts_cut15k"] = DT.draft_figures(DT.draft_probabilities(model.draft, cut_d), test_d, dthr, cut_d.n_terms)
-    log(f"held-out drafts: {scores['drafts']}; cut to 15,000: {scores['drafts_cut15k']}")
+    log(msg(MD.I470, figures=str(scores["drafts"]), cut=str(scores["drafts_cut15k"])))
     pts = [{**o, "flag_rate": o["flag_rate_at_1pct"]} for o in dthr_report["operating_points"]]
     report = {
         "labels": {"subclasses": len(subclasses), "rule_groups": len(labels) - len(subclasses)},
@@ -315,12 +317,12 @@ def fit_head(feat: Featurizer, records, rs, log=print) -> SensitivityHead | None
 
     y = np.array([bool(sensitive_fields(rs, r.codes, r.text)) for r in records], dtype=np.int8)
     if y.sum() == 0 or y.sum() == len(y):
-        log("sensitivity head: the training records have one class only; no head")
+        log(msg(MD.I471))
         return None
     lr = LogisticRegression(**HEAD_PARAMS)
     lr.fit(feat.transform([r.text for r in records]).astype(np.float64), y)
     w = lr.coef_[0].astype(np.float32)
-    log(f"sensitivity head: {int(y.sum())}/{len(y)} sensitive training records, {int(np.count_nonzero(w))} weights")
+    log(msg(MD.I472, sensitive=int(y.sum()), total=len(y), weights=int(np.count_nonzero(w))))
     return SensitivityHead(w, float(lr.intercept_[0]))
 
 
@@ -339,11 +341,11 @@ def fit_calibrator(engine, rs, records, log=print, use_head: bool = True) -> Cal
     fids = [p.field_id for p in engine._plans]
     y = np.array([[fid in sensitive_fields(rs, r.codes, r.text) for fid in fids] for r in records], dtype=np.int8).ravel()
     if y.sum() == 0:
-        log("calibration split has no sensitive record: calibrator left as identity on the code score")
+        log(msg(MD.I473))
         return Calibrator(np.array([1.0] + [0.0] * (len(names) - 1)), 0.0, names)
     lr = LogisticRegression(C=1.0, max_iter=1000)
     lr.fit(feats, y)
-    log(f"calibrator: coef={np.round(lr.coef_[0], 3).tolist()} intercept={lr.intercept_[0]:.3f} (positives {int(y.sum())}/{len(y)})")
+    log(msg(MD.I474, coef=str(np.round(lr.coef_[0], 3).tolist()), intercept=float(lr.intercept_[0]), positives=int(y.sum()), total=len(y)))
     return Calibrator(lr.coef_[0].astype(np.float64), float(lr.intercept_[0]), names)
 
 
@@ -362,53 +364,7 @@ def environment() -> dict:
     }
 
 
-CARD_NOTES = (
-    "Levels come from the draft-level score (workbench/classify/draft.py), trained, calibrated and measured on real FULL drafts: "
-    "fulltext/us_grants_reviewed (labels are a reviewer's, from title and abstract, not an office's: high/medium confidence weight 1, "
-    "low 0.5) and fulltext/us_grants_portfolio (near-certain negatives); split by a hash of the publication id (0-24 test, 25-44 "
-    "calibration, 45-99 training). The 140 uspto-grants are never trained on (held out whole for the clear rate and IPC top-k).",
-    "Draft-level score: two class-balanced logistic-regression heads (C=10) on the hashed word features (log tf, L2: length "
-    "does not raise them): the whole head reads the whole normalised draft, the front head the draft's first 4,000 characters "
-    "(title, abstract, field, start of the description) and its claims wherever they stand; the front head also learns, at "
-    "weight 0.3, from the office-coded short records and the IPC main-group definitions / the rules' English terms (positive "
-    "when in a field), which cover fields no training draft is in. A second stage (logistic regression over the two heads and "
-    "log(1 + distinct evidence terms of the best-supported field)) is fit on out-of-fold head values of the training drafts. "
-    "Tried on the out-of-fold training drafts and the calibration drafts (never the test split): one whole-draft head with a "
-    "passage stage (the previous model: a long text rose by its many passages, AUC against the hard negatives lower), title + "
-    "abstract alone, C 1/10/100, IDF weighting, the IPC model's field scores in the second stage (more AUC, but fewer hard "
-    "negatives cleared at 97 % recall); the chosen form cleared the most at 97 % recall.",
-    "Levels: a draft with an evidence term of any field anywhere in its text is never cleared by the model (review at least, "
-    "reason R416); without one it is cleared below the review threshold. The review threshold is the highest at which 97 % "
-    "of the sensitive calibration + out-of-fold training drafts are flagged by the score or by that rule.",
-    "Length and topic biases checked: the benchmark (benchmarks/quality_drafts.py) prints every figure again with each description "
-    "cut to 15,000 characters, and separately for the hard negatives (reviewed non-sensitive) and the 140 office-coded grants (a "
-    "mechanical/chemical/electrical mix unlike the software-leaning portfolio). The owner field is never read.",
-    "Japanese: the heads learnt from English drafts only; a Japanese draft is scored by the base stage, a ridge regression of the "
-    "English drafts' out-of-fold logit on the Japanese-readable evidence (the rules' evidence terms, the IPC model's field scores "
-    "beside a term); a Japanese draft without any evidence term sits at the median of the English portfolio drafts without one. "
-    "No real Japanese patent text exists here: Japanese quality is not measured.",
-    "Predicts IPC subclasses and the IPC groups named by the rule set from claim/title/abstract text (the screen's suggestions "
-    "for a draft come from its title, abstract, field and claims, not from the whole description); "
-    "a screening aid, not legal advice.",
-    "Training text: IPC definitions (title chains from ipc_titles.tsv; every subgroup of the main groups the rules name), "
-    "the training split of the real records, and the rule set's evidence terms and field names (EN and JA).",
-    "Japanese: there is no real Japanese patent text here. Japanese input works through character 2-4-grams "
-    "learnt from the rule set's Japanese terms and field names only; Japanese quality is not measured on real text.",
-    "Held-out figures are on titles (drone_titles.jsonl) and first claims (first_claims_cpc.jsonl), not full drafts; "
-    "a title carries much less evidence than a whole draft.",
-    "Split: a record's bucket is sha256(normalised text) % 100: 0-24 test, 25-44 calibration, 45-99 training; "
-    "identical titles (patent family members) share a bucket.",
-    "Hyper-parameters (SGD alpha 1e-5 over 2e-6/5e-5, record weight 1 over 2/6) were chosen by ROC AUC on the "
-    "calibration split; the test split was not used for any choice.",
-    "Sensitivity head: a class-balanced logistic regression fit directly on the training records' 'in any specified "
-    "field' label; its value on the whole text is one more calibrator input (Japanese text, which it never saw, is "
-    "scored by a second calibrator fit without the head, i.e. as before the head existed). Chosen by 5-fold cross-validation "
-    "of the calibrator on the calibration split (AUC 0.798 -> 0.819, recall at 2x share 0.42 -> 0.45); a k-nearest-"
-    "training-records share of sensitive neighbours (k 10/20/50, per field and any field) added nothing there and is not used.",
-    "'Sensitive' ground truth for a record: its office-assigned codes meet a field of the rule set "
-    "(additional requirements taken as met; limitations such as uranium/plutonium checked on its text). "
-    "first_claims records carry CPC subclasses only, so group-level rules cannot be met there.",
-)
+CARD_NOTES = MD.CARD_NOTES  # the card's notes, coded (workbench/messages/model.py): 'model info' shows them in the reader's language
 
 
 def build_card(model: IpcModel, model_sha: str, model_path: Path, data_dir: Path, rs, report: dict, command: str, annotations: int) -> dict:
@@ -468,16 +424,16 @@ def build_card(model: IpcModel, model_sha: str, model_path: Path, data_dir: Path
         "targets": {"drafts": {"recall": 0.97, "portfolio_clear": 0.9, "likely_sensitive": 0.6, "likely_precision": 0.8,
                                "hard_negatives_clear": 0.6, "grants_clear": 0.9},
                     "records": {"recall": 0.97, "flag_rate_max": "2 x true sensitive share"}},
-        "notes": list(CARD_NOTES),
+        "notes": [to_stored(msg(code)) for code in CARD_NOTES],
     }
 
 
-def compare(old: dict | None, new: dict) -> tuple[bool, str]:
+def compare(old: dict | None, new: dict) -> tuple[bool, Message]:
     """Is ``new`` at least as good as ``old`` on the held-out split? Recall may not drop by
     more than one sensitive record (with ~60 positives a single record is 1.7 points),
     top-3 subclass accuracy by no more than half a point."""
     if not old:
-        return True, "no previous scores"
+        return True, msg(MD.I477)
     o, n = old.get("all", {}), new.get("all", {})
     positives = n.get("positives") or o.get("positives") or 0
     allowed = {"recall": (1.0 / positives + 0.001) if positives else 0.005, "top3": 0.005}  # +0.001: scores are stored rounded
@@ -485,7 +441,7 @@ def compare(old: dict | None, new: dict) -> tuple[bool, str]:
     for key in ("recall", "top3"):
         ov, nv = o.get(key), n.get(key)
         if isinstance(ov, (int, float)) and isinstance(nv, (int, float)) and ov == ov and nv == nv and nv < ov - allowed[key]:
-            worse.append(f"{key} {ov:.3f} -> {nv:.3f}")
+            worse.append(msg(MD.I479, key=key, old=f"{ov:.3f}", new=f"{nv:.3f}"))
     # full drafts (what users screen): recall may not drop by more than one positive, the
     # clear rates of the portfolio and of the hard negatives by no more than 2 points
     od, nd = old.get("drafts") or {}, new.get("drafts") or {}
@@ -493,10 +449,10 @@ def compare(old: dict | None, new: dict) -> tuple[bool, str]:
     for key, allow in (("recall", (1.0 / dpos + 0.001) if dpos else 0.005), ("portfolio_clear", 0.02), ("hard_negatives_clear", 0.02)):
         ov, nv = od.get(key), nd.get(key)
         if isinstance(ov, (int, float)) and isinstance(nv, (int, float)) and ov == ov and nv == nv and nv < ov - allow:
-            worse.append(f"drafts {key} {ov:.3f} -> {nv:.3f}")
+            worse.append(msg(MD.I480, key=key, old=f"{ov:.3f}", new=f"{nv:.3f}"))
     if worse:
-        return False, "; ".join(worse)
-    return True, "not worse (" + ", ".join(f"{k} {o.get(k)} -> {n.get(k)}" for k in ("recall", "top3")) + ")"
+        return False, msg(MD.I481, changes=tuple(worse))
+    return True, msg(MD.I478, changes=tuple(msg(MD.I479, key=k, old=str(o.get(k)), new=str(n.get(k))) for k in ("recall", "top3")))
 
 
 def rebuild(

@@ -11,7 +11,7 @@ from workbench.cli.language import group_help
 from workbench.errors import E404, ModelError
 from workbench.cli.language import cli_language
 from workbench.messages import cli as C
-from workbench.messages import M, msg
+from workbench.messages import M, Message, from_stored, msg, render
 
 
 def register(sub) -> None:
@@ -40,9 +40,9 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
-def _fmt_scores(s: dict | None) -> str:
+def _fmt_scores(s: dict | None) -> "str | Message":
     if not s:
-        return "(none)"
+        return msg(C.I932)
     a = s.get("all", {})
     keys = ("recall", "precision", "flag_rate", "true_share", "top1", "top3", "ece")
     return "  ".join(f"{k}={a.get(k):.3f}" for k in keys if isinstance(a.get(k), (int, float)))
@@ -73,12 +73,13 @@ def run_train(args) -> int:
         command += " --with-annotations" + (f" --db {args.db}" if args.db else "")
     if args.out:
         command += f" --out {args.out}"
-    report = rebuild(data, out, rs, annotations=annotations, guard=args.with_annotations, command=command, log=lambda m: print(m, file=sys.stderr))
-    clear_cache()
     lang = cli_language()
+    report = rebuild(data, out, rs, annotations=annotations, guard=args.with_annotations, command=command,
+                     log=lambda m: print(render(m, lang), file=sys.stderr))  # the progress lines, coded
+    clear_cache()
     print(msg(C.I906, scores=_fmt_scores(report.get("before"))).render(lang))
     print(msg(C.I907, scores=_fmt_scores(report["held_out"])).render(lang))
-    print(msg(C.I908, text=str(report["comparison"])).render(lang))
+    print(msg(C.I908, text=report["comparison"]).render(lang))
     card = report["card"]
     print(msg(C.I909, path=str(out / card["model_file"]), mb=card["model_bytes"] / 1e6, sha=card["model_sha256"][:12]).render(lang))
     return 0
@@ -105,6 +106,6 @@ def run_info(args) -> int:
     for name, s in (card.get("held_out") or {}).items():
         label = msg(C.HELD_OUT_LABELS[name]) if name in C.HELD_OUT_LABELS else name
         print(msg(C.I990, name=label, scores="  ".join(f"{k}={v}" for k, v in s.items())).render(lang))
-    for n in card.get("notes", []):
-        print(msg(C.I939, note=n).render(lang))
+    for n in card.get("notes", []):  # coded notes in the reader's language; an older card's English as it is
+        print(msg(C.I939, note=from_stored(n)).render(lang))
     return 0

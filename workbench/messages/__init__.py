@@ -277,4 +277,5 @@ from workbench.messages import (  # noqa: E402,F401  (imported for their define(
     batch,
     cli,
     details,
+    model,
 )
