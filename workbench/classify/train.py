@@ -424,7 +424,7 @@ def build_card(model: IpcModel, model_sha: str, model_path: Path, data_dir: Path
         "targets": {"drafts": {"recall": 0.97, "portfolio_clear": 0.9, "likely_sensitive": 0.6, "likely_precision": 0.8,
                                "hard_negatives_clear": 0.6, "grants_clear": 0.9},
                     "records": {"recall": 0.97, "flag_rate_max": "2 x true sensitive share"}},
-        "notes": [to_stored(msg(code)) for code in CARD_NOTES],
+        "notes": [to_stored(msg(note_code)) for note_code in CARD_NOTES],
     }
 
 
