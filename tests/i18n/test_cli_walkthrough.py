@@ -61,3 +61,17 @@ def test_log_show_names_the_file_format_in_japanese(tmp_path, capsys, monkeypatc
     monkeypatch.setenv("WORKBENCH_LANG", "en")
     assert main(["log", "show", "1", "--db", str(db)]) == 0
     assert "(text, ja)" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_the_clearance_plans_sooner_release_says_what_it_is_sooner_than(tmp_path, capsys, monkeypatch):
+    # a step of its own read "Japan: or earlier, on the JPO's notice ..." (日本：又はそれより早く、…による),
+    # sorted by date after the US/EP/CN filings it did not belong to
+    _, db = _screen(tmp_path, capsys, monkeypatch, "en", "レールガン.txt", JA, "shift_jis")
+    assert main(["log", "decide", "1", "--db", str(db), "--decision", "file_jp_first", "--rationale", "JP first",
+                 "--completed-in-japan", "yes", "--countries", "US,CN", "--jp-filing-date", "2026-11-20"]) == 0
+    capsys.readouterr()
+    for lang, sooner in (("en", "filing outside Japan may start sooner, once the JPO's notice"), ("ja", "日本国外への出願をより早く始められる")):
+        monkeypatch.setenv("WORKBENCH_LANG", lang)
+        assert main(["clearance", "1", "--db", str(db), "--file-in", "JP,US,CN"]) == 0
+        out = capsys.readouterr().out
+        assert sooner in out and "or earlier" not in out and "又はそれより早く" not in out

@@ -96,13 +96,14 @@ define(
 )
 define(
     "I725",
-    "{country}: or earlier, on {event} (due by {date}).",
-    "{country}：又はそれより早く、{event}による（{date}までに）。",
+    # a step of its own, sorted by date among the others: it says what it is sooner than ('or earlier' dangled)
+    "{country}: filing outside {country} may start sooner, once {event} is received (due by {date}).",
+    "{country}：{event}（{date}までに）を受ければ、{country}国外への出願をより早く始められる。",
 )
 define(
     "I726",
-    "{country}: or earlier, on {event}.",
-    "{country}：又はそれより早く、{event}による。",
+    "{country}: filing outside {country} may start sooner, once {event} is received.",
+    "{country}：{event}を受ければ、{country}国外への出願をより早く始められる。",
 )
 define(
     "I727",
