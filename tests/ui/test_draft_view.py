@@ -132,3 +132,20 @@ def test_the_claim_shown_says_its_annotations_under_its_text(qtbot, example_draf
     assert "a battery only" in said and "H01M 10/44" in said and "sonar" not in said
     view.select_claim(3)
     assert not view.claim_annotations.isVisibleTo(view)
+
+
+def test_a_claims_reasons_and_the_whole_drafts_are_told_apart(qtbot, example_drafts):
+    """The field explanation listed the claim's reasons and the draft's one after the other
+    ('likelihood 0.0296 is at or above…', then 'likelihood 0.173 is at or above…'): two
+    likelihoods for one field, nothing saying which was the claim's."""
+    v = _verdict(example_drafts)
+    claim_fv = replace(v.claim_verdicts[0].fields[0], reasons=("claim reason A",))
+    cvs = (replace(v.claim_verdicts[0], fields=(claim_fv,)), *v.claim_verdicts[1:])
+    draft_fv = replace(v.fields[0], reasons=("draft reason B",))
+    view = DraftView()
+    qtbot.addWidget(view)
+    for lang, whole in (("en", "Whole draft"), ("ja", "草稿全体")):
+        view.set_verdict(replace(v, fields=(draft_fv,), claim_verdicts=cvs), lang)
+        view.select_claim(1)
+        why = view.why.toPlainText()
+        assert why.index("claim reason A") < why.index(whole) < why.index("draft reason B"), why

@@ -90,6 +90,7 @@ FORMAT_LABELS = {"text": define("I994", "text", "テキスト")}
 # -- the Decision panel's first line: what is decided now (the form below starts from it)
 I995 = define("I995", "Current decision: {decision} — {who}, {at} — {rationale}",
               "現在の出願方針：{decision}（{who}、{at}）— {rationale}")
+I998 = define("I998", "Whole draft:", "草稿全体：")  # the draft-level reasons under a claim's, in the draft view
 I997 = define("I997", "Annotations of this claim:", "この請求項の注記：")  # under the claim text in the draft view
 I996 = define("I996", "No decision recorded yet: choose one below and save it.",
               "出願方針はまだ記録されていません。下で選んで保存してください。")

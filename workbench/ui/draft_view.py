@@ -763,7 +763,11 @@ class DraftView(QWidget):
         """Why a field scored: the engine's reasons, the evidence found outside the claims
         (title, abstract, technical field, predicted IPC codes), whether its rule is verified."""
         draft_level = next((f for f in (self.verdict.fields if self.verdict else ()) if f.field_id == fv.field_id), None)
-        reasons = list(dict.fromkeys([*fv.reasons, *(draft_level.reasons if draft_level else ())]))[:5]
+        # the claim's own reasons, then the whole draft's under their own heading (listed one after the
+        # other they gave one field two likelihoods, with nothing saying which was the claim's)
+        reasons = list(dict.fromkeys(fv.reasons))[:4]
+        whole = [] if draft_level is None or draft_level == fv else \
+            [r for r in dict.fromkeys(draft_level.reasons) if r not in reasons][:4]
         outside = []
         for e in (draft_level.evidence if draft_level else ()):
             if e.source != "claim":
@@ -772,6 +776,11 @@ class DraftView(QWidget):
                     outside.append(item)
         parts = [f"<b>{html.escape(_fname(fv, self.language))}</b> — {html.escape(labels.verified_label(fv.verified))}"]
         parts += [f"• {html.escape(r)}" for r in render_all(reasons, self.language)]
+        if whole:
+            from workbench.messages.cli import I998
+
+            parts.append(html.escape(msg(I998).render(self.language)))
+            parts += [f"• {html.escape(r)}" for r in render_all(whole, self.language)]
         if outside:
             parts.append(html.escape(self.tr("Also found in: %1").replace("%1", "; ".join(outside[:8]))))
         return "<small>" + "<br>".join(parts) + "</small>"
