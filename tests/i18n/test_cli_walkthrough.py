@@ -75,3 +75,11 @@ def test_the_clearance_plans_sooner_release_says_what_it_is_sooner_than(tmp_path
         assert main(["clearance", "1", "--db", str(db), "--file-in", "JP,US,CN"]) == 0
         out = capsys.readouterr().out
         assert sooner in out and "or earlier" not in out and "又はそれより早く" not in out
+
+
+def test_filing_check_ends_with_the_same_disclaimer_as_every_screen(capsys, monkeypatch):
+    # 審査の補助であり… where every other screen and report says 判定の補助 (審査 is the JPO's examination)
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    assert main(["filing", "check", "--completed-in", "JP", "--residence", "JP", "--plan", "US", "--level", "likely"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("判定の補助であり、法的助言ではありません。") and "審査の補助" not in last

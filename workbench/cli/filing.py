@@ -116,8 +116,5 @@ def run_check(args) -> int:
         j = e.jurisdiction
         _say(f"[{pad(msg(M.I770).render(lang), width)}] {j.code} {e.text('name', lang)} — {e.text('law', lang)}")
         _say(f"{indent}{label['why']}{e.text('why', lang)}")
-    if ja:
-        _say("\n審査の補助であり、法的助言ではありません。出典: classification_rules/foreign-filing/jurisdictions.yaml")
-    else:
-        _say("\nA screening aid, not legal advice. Sources: classification_rules/foreign-filing/jurisdictions.yaml")
+    _say("\n" + msg(M.I790, path="classification_rules/foreign-filing/jurisdictions.yaml").render(lang))
     return 0

@@ -45,6 +45,8 @@ define(
     "A screening aid, not legal advice: confirm every step with counsel and the official texts before filing.",
     "判定の補助であり、法的助言ではありません。出願前に各手順を代理人及び公式の条文で確認してください。",
 )
+# the last line of 'workbench filing check' (判定, the product's word for screening: it read 審査の補助)
+define("I790", "A screening aid, not legal advice. Sources: {path}", "判定の補助であり、法的助言ではありません。出典: {path}")
 define("I703", "{t[en]}", "{t[ja]}")  # a text of the rule data, in both languages (jurisdictions.yaml *_ja)
 define("I704", "{n} days", "{n}日")
 define("I705", "{n} weeks", "{n}週間")
