@@ -69,7 +69,12 @@ E111 = _spec(
     "The file is too large ({size} > limit {limit})",
     "Split the document, or raise the limit in Settings if it really is one draft.",
 )
-E112 = _spec("E112", "Reading the file took too long (over {seconds} s)", "Check the file; very large or damaged files may need to be re-exported.")
+E112 = _spec(
+    "E112",
+    "Reading the file needed more than {seconds} s of processor time",
+    "No real draft needs that much work to read; the file is damaged, huge or built to slow readers down. "
+    "Export it again from its source (or save it as DOCX or text) and retry.",
+)
 E113 = _spec("E113", "The document has no readable text", "Check that the file contains the draft text.")
 E114 = _spec("E114", "The USPTO XML file could not be parsed ({detail})", "Check that the file is a complete USPTO publication XML.")
 E115 = _spec(
@@ -86,6 +91,13 @@ E117 = _spec(
     "E117",
     "Reading the file failed unexpectedly ({detail})",
     "The file is damaged or built to attack readers; ask for the draft again, and report it if it repeats.",
+)
+
+E118 = _spec(
+    "E118",
+    "Reading the file did not finish within {seconds} s (it used {cpu} s of processor time: it was waiting, not working)",
+    "The file may be on a slow or unreachable drive or network share, or the computer is overloaded; "
+    "copy the file to a local folder and retry, or retry when the computer is less busy.",
 )
 
 # -- E2xx claims ---------------------------------------------------------------

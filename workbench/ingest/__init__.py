@@ -109,12 +109,24 @@ def read_draft(
     timeout_s: float = TIMEOUT_S,
     limits: Limits | None = None,
 ) -> Draft:
-    """Read one draft file. Raises IngestError (E101-E117) for anything it cannot read,
-    and nothing else: one time limit for every format, sizes measured, nesting bounded."""
+    """Read one draft file. Raises IngestError (E101-E118) for anything it cannot read,
+    and nothing else: one time limit for every format (processor time, with the clock as a
+    backstop for a read that stalls), sizes measured, nesting bounded. The read runs in a
+    child process where the platform can fork (``isolate.py``: the limits then hold even
+    inside a library call that never returns)."""
     lim = limits or Limits(
         timeout_s=timeout_s, max_bytes=max_bytes, max_pages=max_pages, max_unpacked=min(MAX_UNPACKED_BYTES, max_bytes)
     )
-    deadline = Deadline(path, lim.timeout_s)
+    if lim.isolate:
+        from workbench.ingest.isolate import can_isolate, run_isolated
+
+        if can_isolate():
+            return run_isolated(path, lambda: _read_bounded(path, password, lim), lim)
+    return _read_bounded(path, password, lim)
+
+
+def _read_bounded(path: str | Path, password: str | None, lim: Limits) -> Draft:
+    deadline = Deadline(path, lim.timeout_s, lim.wall_s)
     try:
         return _read(path, password, lim, deadline)
     except IngestError:
@@ -122,7 +134,11 @@ def read_draft(
     except RecursionError:
         raise IngestError(E115, path=path, depth=msg(M.D133), limit=lim.max_depth) from None
     except MemoryError:
-        raise IngestError(E111, path=path, size=msg(M.D135), limit=msg(M.D129, n=lim.max_chars)) from None
+        from workbench.ingest import isolate
+
+        # in the reading child the limit met is the read's own memory (isolate.MAX_READ_MEMORY)
+        limit = msg(M.D152, n=isolate.MAX_READ_MEMORY) if isolate.IN_CHILD else msg(M.D129, n=lim.max_chars)
+        raise IngestError(E111, path=path, size=msg(M.D135), limit=limit) from None
     except Exception as exc:  # noqa: BLE001 - a reader's own bug or a library's: still coded, naming the file
         raise IngestError(E117, path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
 
@@ -161,14 +177,12 @@ def _read(path: str | Path, password: str | None, lim: Limits, deadline: Deadlin
     if kind == "pdf":
         from workbench.ingest.pdf import read_pdf
 
-        return read_pdf(path, data, password=password, max_pages=lim.max_pages, timeout_s=lim.timeout_s,
-                        started=deadline.end - lim.timeout_s, limits=lim)
+        return read_pdf(path, data, password=password, max_pages=lim.max_pages, limits=lim, deadline=deadline)
     if suffix in DOCX_SUFFIXES or (kind == "zip" and docx_problem(data) is None):
         from workbench.ingest.docx import read_docx
 
         # a Word file saved under another name (.pdf too) is still read
-        return read_docx(path, data, max_bytes=lim.max_unpacked, timeout_s=lim.timeout_s,
-                         started=deadline.end - lim.timeout_s, limits=lim)
+        return read_docx(path, data, max_bytes=lim.max_unpacked, limits=lim, deadline=deadline)
     if suffix in PDF_SUFFIXES:
         raise IngestError(E104, path=path, detail=msg(M.D104))
     if kind == "zip":

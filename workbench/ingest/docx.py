@@ -5,12 +5,11 @@ one line per row, explicit page breaks as page boundaries."""
 from __future__ import annotations
 
 import io
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.domain import Draft
-from workbench.errors import E108, E111, E112, IngestError
+from workbench.errors import E108, E111, IngestError
 from workbench.ingest.build import assemble, sha256_of
 from workbench.ingest.detect import docx_problem, measure_unpacked, unpacked_size
 from workbench.ingest.limits import Deadline, Limits, check_chars
@@ -269,12 +268,11 @@ def read_docx(
     *,
     max_bytes: int = 200_000_000,
     timeout_s: float = 10.0,
-    started: float | None = None,
     limits: Limits | None = None,
+    deadline: Deadline | None = None,
 ) -> Draft:
-    started = time.monotonic() if started is None else started
     lim = limits or Limits(timeout_s=timeout_s, max_unpacked=max_bytes)
-    deadline = Deadline(path, timeout_s, started)
+    deadline = deadline or Deadline(path, lim.timeout_s, lim.wall_s)
     problem = docx_problem(data)
     if problem:
         raise IngestError(E108, path=path, detail=problem)
@@ -298,8 +296,7 @@ def read_docx(
                 raise IngestError(E108, path=path, detail=msg(M.D142, n=span.get(f'{_W}val', '')[:20]))
         for count, el in enumerate(_blocks(document.element.body)):
             if count % 50 == 0:
-                if time.monotonic() - started > timeout_s:
-                    raise IngestError(E112, path=path, seconds=timeout_s)
+                deadline.check()
                 check_chars(path, chars, lim.max_chars)
             if el.tag == f"{_W}p":
                 if _breaks_before(el) and pages[-1]:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import io
 import re
 import logging
-import time
 from pathlib import Path
 
 from workbench.domain import Draft
-from workbench.errors import E104, E105, E106, E107, E111, E112, E113, IngestError
+from workbench.errors import E104, E105, E106, E107, E111, E113, IngestError
 from workbench.ingest.build import assemble, sha256_of
 from workbench.messages import ingest as N
 from workbench.messages import M, msg
@@ -68,11 +67,12 @@ def read_pdf(
     password: str | None = None,
     max_pages: int = 5000,
     timeout_s: float = 10.0,
-    started: float | None = None,
     limits: Limits | None = None,
+    deadline: Deadline | None = None,
 ) -> Draft:
-    started = time.monotonic() if started is None else started
     lim = limits or Limits(timeout_s=timeout_s, max_pages=max_pages)
+    deadline = deadline or Deadline(path, lim.timeout_s, lim.wall_s)
+    timeout_s = deadline.seconds
     chars = 0
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = _open(path, data)
@@ -88,15 +88,14 @@ def read_pdf(
         raise IngestError(E111, path=path, size=msg(M.D119, n=n), limit=msg(M.D119, n=max_pages))
     pages: list[str] = []
     empty = 0
-    read_from = time.monotonic()
+    read_from = deadline.used()
     for i in range(n):
-        now = time.monotonic()
-        if now - started > timeout_s:
-            raise IngestError(E112, path=path, page=i + 1, seconds=timeout_s)
+        deadline.check(page=i + 1)
+        now = deadline.used()  # processor seconds: a busy machine does not make a file "huge"
         if i >= _PROJECT_AFTER_PAGES and now - read_from > 0.5:
             # refuse a huge file quickly instead of timing out after timeout_s;
             # the margin keeps a borderline file from finishing just past it
-            projected = (now - started) + (now - read_from) / i * (n - i)
+            projected = now + (now - read_from) / i * (n - i)
             if projected > timeout_s * _PROJECTION_MARGIN:
                 raise IngestError(
                     E111, path=path, size=msg(M.D143, n=n, s=projected), limit=msg(M.D144, s=timeout_s)
@@ -114,7 +113,7 @@ def read_pdf(
         raise IngestError(E107, path=path, pages=empty)
     notes = [msg(N.N104, empty=empty, pages=n)] if empty else []
     try:
-        return assemble(path, sha256_of(data), "pdf", pages, notes=notes, deadline=Deadline(path, timeout_s, started), limits=lim)
+        return assemble(path, sha256_of(data), "pdf", pages, notes=notes, deadline=deadline, limits=lim)
     except IngestError as exc:
         if exc.code != E113:
             raise

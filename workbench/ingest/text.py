@@ -31,7 +31,7 @@ def markdown_to_text(text: str) -> str:
 
 def read_text(path: str | Path, data: bytes, *, limits: Limits | None = None, deadline: Deadline | None = None) -> Draft:
     lim = limits or Limits()
-    deadline = deadline or Deadline(path, lim.timeout_s)
+    deadline = deadline or Deadline(path, lim.timeout_s, lim.wall_s)
     text, encoding = decode_bytes(data, path)
     check_chars(path, len(text), lim.max_chars)
     deadline.check()

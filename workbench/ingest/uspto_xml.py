@@ -109,7 +109,7 @@ def _root(
     path: str | Path, data: bytes | None = None, *, limits: Limits | None = None, deadline: Deadline | None = None
 ) -> ET.Element:
     lim = limits or Limits()
-    deadline = deadline or Deadline(path, lim.timeout_s)
+    deadline = deadline or Deadline(path, lim.timeout_s, lim.wall_s)
     try:
         data = Path(path).read_bytes() if data is None else data
     except OSError as exc:

@@ -67,6 +67,8 @@ define("D147", "no root element", "ルート要素がありません")
 define("D148", "the package", "ファイル全体")
 define("D149", "nothing", "何もなし")
 define("D150", "a link to a folder", "フォルダーへのリンク")
+define("D151", "the reading process ended without an answer ({how})", "読み込み処理が結果を返さずに終了しました（{how}）")
+define("D152", "{n:,} bytes of memory for one read", "一件の読み込みに使えるメモリー {n:,} バイト")
 
 # -- D3xx rules and IPC -----------------------------------------------------------------------
 define("D301", "the file is empty", "ファイルが空です")
