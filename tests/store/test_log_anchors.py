@@ -262,3 +262,32 @@ def test_an_export_is_an_anchor(db_path, tmp_path, capsys, fmt):
     _truncate_last(db_path, k=1)
     assert main(["log", "verify", "--db", str(db_path), "--against", str(out)]) == 2
     assert "[E534]" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind, payload", [
+    ("annotation.added", {"note": "forged"}),  # keys the workbench always writes are missing
+    ("verdict.recorded", {"level": "clear", "claims": [{"number": 1}]}),
+    ("decision.recorded", ["not", "a", "mapping"]),
+])
+def test_event_appended_by_hand_with_a_payload_never_written_is_a_coded_break(db_path, checkpointed, capsys, monkeypatch,
+                                                                              kind, payload):
+    # appended with raw SQL and a valid hash: verify crashed with a KeyError traceback
+    raw = sqlite3.connect(db_path)
+    eid, h = raw.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+    at = "2026-12-02T00:00:00Z"
+    forged = event_hash(h, id=eid + 1, at=at, who="mallory", kind=kind, draft_id=1, payload=payload)
+    raw.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [eid + 1, at, "mallory", kind, 1, canonical_json(payload), h, forged])
+    raw.commit()
+    raw.close()
+    with TriageLog.open(db_path) as lg:
+        res = lg.verify()
+    assert not res.ok and res.first_broken == eid + 1 and kind in res.detail
+    for lang, word in (("en", "not one the workbench ever writes"), ("ja", "書き込まない")):
+        monkeypatch.setenv("WORKBENCH_LANG", lang)
+        capsys.readouterr()
+        assert main(["log", "verify", "--db", str(db_path)]) == 2
+        err = capsys.readouterr().err
+        assert "[E504]" in err and f"{eid + 1}" in err and word in err, err
+        assert main(["log", "verify", "--db", str(db_path), "--against", str(checkpointed)]) == 2
+        assert "[E5" in capsys.readouterr().err

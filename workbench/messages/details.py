@@ -258,6 +258,8 @@ define("D576", "matter to link to (the draft is already a version of it)", "リ�
 define("D577", "a draft of another matter", "別の案件の草稿")
 define("D578", "draft to link (other drafts are versions of it)", "リンクする草稿（ほかの草稿がその版になっています）")
 define("D579", "the latest version of a matter", "案件の最新の版")
+define("D590", "its record ({kind}) is not one the workbench ever writes: it was added by hand",
+       "記録内容（{kind}）がワークベンチの書き込まない形式です。手作業で追加されたものです")
 # the structure of a triage log (workbench/store/verify.py)
 define("D567", "it has no migrations table", "'migrations' テーブルがありません")
 define("D568", "the {kind} {name} is missing", "{kind} {name} がありません")
