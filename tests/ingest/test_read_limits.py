@@ -165,3 +165,21 @@ def test_the_child_read_gives_the_same_draft(draft):
     a = read_draft(draft, limits=Limits(isolate=True))
     b = read_draft(draft, limits=Limits(isolate=False))
     assert a == b
+
+
+@needs_fork
+def test_the_reading_childs_processor_time_is_counted_as_this_processs(monkeypatch, draft):
+    # the child is reaped even when it answered: the OS then counts its processor time in
+    # ours (RUSAGE_CHILDREN, wait4 of a CLI run), so a benchmark sees the read's real cost
+    import resource
+
+    def burn():
+        end = time.thread_time() + 0.3
+        while time.thread_time() < end:
+            pass
+
+    _slow_step(monkeypatch, burn)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    read_draft(draft)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime) >= 0.25

@@ -50,7 +50,6 @@ def can_isolate() -> bool:
 def run_isolated(path: str | Path, read: Callable[[], Draft], lim: Limits) -> Draft:
     """``read()`` in a forked child under ``lim``'s processor-time, clock and memory bounds;
     its Draft, or its coded error raised here."""
-    _reap_finished()
     started = time.monotonic()
     try:
         r, w = os.pipe()
@@ -74,13 +73,10 @@ def run_isolated(path: str | Path, read: Callable[[], Draft], lim: Limits) -> Dr
             _, _status, usage = os.wait4(pid, 0)
             reaped = True
             raise stalled(path, lim.wall_s, usage.ru_utime + usage.ru_stime)
-        if data:  # answered: its exit (unmapping a big process takes ~10 ms) is not waited for
-            _pending.add(pid)
-            reaped = True
-            _reap_finished()
-        else:
-            _, status, usage = os.wait4(pid, 0)
-            reaped = True
+        # reaped even when it answered (its exit, unmapping a big process, takes ~10 ms): its
+        # processor time then counts in this process's children's time, as the OS reports it
+        _, status, usage = os.wait4(pid, 0)
+        reaped = True
     finally:
         os.close(r)
         if not reaped:  # interrupted (Ctrl-C) or failed while waiting: the child goes too
@@ -105,17 +101,6 @@ def run_isolated(path: str | Path, read: Callable[[], Draft], lim: Limits) -> Dr
 
 
 IN_CHILD = False  # True in the child process that reads
-_pending: set[int] = set()  # children that answered and are still ending
-
-
-def _reap_finished() -> None:
-    for pid in list(_pending):
-        try:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:  # reaped by someone else
-            done = pid
-        if done:
-            _pending.discard(pid)
 
 
 def _receive(fd: int, wall_end: float) -> bytes | None:
