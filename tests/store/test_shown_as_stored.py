@@ -74,3 +74,26 @@ def test_a_decision_approved_without_a_note_exports_an_empty_note(db_path, tmp_p
         assert log.draft(did).decision.approval_note in ("", None)
         row = read_csv_export(export_log(log, "csv", tmp_path / "a.csv").path)[0]
     assert row["approval_note"] == "" and row["approved_by"] == "suzuki"
+
+
+def test_a_new_version_keeps_the_matters_filing_facts(log, tmp_path):
+    """The inventors, applicants and planned filings are the invention's: recorded on version 1,
+    version 2 of the same matter said 'no filing facts recorded' (log show, the clearance plan,
+    the Decision panel) while its decision carried over."""
+    claims = ("A launcher comprising a pair of rails and an armature.",)
+    v1 = log.record_verdict(make_verdict("railgun.txt", level="review", likelihood=0.2, claims=claims))
+    log.record_facts(v1, inventors=[{"name": "Yamada", "residence": "JP", "nationality": "JP", "completed_in": "JP"}],
+                     filings=[{"office": "JP"}, {"office": "US"}])
+    v2 = log.record_verdict(make_verdict("railgun.txt", level="review", likelihood=0.2,
+                                         claims=(*claims, "The launcher of claim 1, wherein the rails are copper.")))
+    assert log.draft(v2).version == 2
+    facts = log.filing_facts(v2)
+    assert facts is not None and [i["name"] for i in facts["inventors"]] == ["Yamada"]
+    assert [f["office"] for f in facts["filings"]] == ["JP", "US"]
+    # a decision on version 2 is exported with the facts it was taken on
+    log.decide(v2, "file_jp_first", "JP first", completed_in_japan=True, planned_countries=["US"])
+    row = read_csv_export(export_log(log, "csv", tmp_path / "a.csv").path)[0]
+    assert "Yamada" in row["inventors"] and row["planned_filings"] != "not recorded"
+    # facts recorded on version 2 are the matter's latest, for version 1 too
+    log.record_facts(v2, inventors=[{"name": "Sato", "residence": "JP", "nationality": "JP", "completed_in": "JP"}])
+    assert [i["name"] for i in log.filing_facts(v1)["inventors"]] == ["Sato"]

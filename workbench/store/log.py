@@ -983,7 +983,9 @@ class TriageLog:
         who = self._who(reviewer)
         with self._txn():
             did = self._resolve(draft_id)
-            prev = self.conn.execute("SELECT MAX(event_id) FROM filing_facts WHERE draft_id = ?", [did]).fetchone()[0]
+            prev = self.conn.execute(  # the matter's latest facts, whichever version they were recorded on
+                f"SELECT MAX(event_id) FROM filing_facts WHERE {_MATTER_SQL.format(d='draft_id')} = {_MATTER_SQL.format(d='?')}",
+                [did, did]).fetchone()[0]
             self._append("facts.recorded", did, {**payload, "supersedes": prev}, who)
         return self.filing_facts(did)
 
@@ -991,12 +993,14 @@ class TriageLog:
         """The current filing facts of a draft ({inventors, applicants, filings, permits,
         reviewer, at, event_id}), or None when none were recorded; with ``before_event`` the
         facts as they stood before that event (an export shows each decision with the facts
-        it was taken on)."""
+        it was taken on). The facts are the invention's, so they are the matter's: the latest
+        recorded on any version of it (as its decision is; version 2 read 'none recorded')."""
         with self._lock, self._guard():
             did = self._resolve(draft_id)
-            sql = "SELECT * FROM filing_facts WHERE draft_id = ?" + (" AND event_id < ?" if before_event else "")
+            sql = (f"SELECT * FROM filing_facts WHERE {_MATTER_SQL.format(d='draft_id')} = {_MATTER_SQL.format(d='?')}"
+                   + (" AND event_id < ?" if before_event else ""))
             row = next(iter(self._query(sql + " ORDER BY event_id DESC LIMIT 1",
-                                          [did, before_event] if before_event else [did])), None)
+                                          [did, did, before_event] if before_event else [did, did])), None)
         if row is None:
             return None
         return {**{k: json.loads(row[k]) for k in ("inventors", "applicants", "filings", "permits")},
@@ -1438,14 +1442,15 @@ class TriageLog:
             LEFT JOIN approvals p ON p.id = (SELECT MIN(id) FROM approvals WHERE decision_event_id = k.event_id)
         """ + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY k.id"
         with self._lock, self._guard():
-            facts: dict[int, list[tuple[int, dict]]] = {}  # draft -> [(event id, facts)], oldest first
-            for f in self._query("SELECT * FROM filing_facts ORDER BY event_id"):
-                facts.setdefault(f["draft_id"], []).append(
+            facts: dict[int, list[tuple[int, dict]]] = {}  # matter -> [(event id, facts)], oldest first
+            for f in self._query(f"SELECT f.*, {_MATTER_SQL.format(d='f.draft_id')} AS matter_id FROM filing_facts f "
+                                 "ORDER BY f.event_id"):
+                facts.setdefault(f["matter_id"], []).append(
                     (f["event_id"], {k: json.loads(f[k]) for k in ("inventors", "applicants", "filings", "permits")}))
 
-            def facts_before(draft_id: int, event_id: int) -> dict | None:
+            def facts_before(matter_id: int, event_id: int) -> dict | None:  # the matter's facts, any version
                 found = None
-                for eid, value in facts.get(draft_id, ()):
+                for eid, value in facts.get(matter_id, ()):
                     if eid < event_id:
                         found = value
                 return found
@@ -1464,7 +1469,7 @@ class TriageLog:
                     top_likelihood=r["top_likelihood"], ruleset_version=r["ruleset_version"] or "",
                     model_version=r["model_version"] or "", residences=_residences(r["residences"]),
                     completed_abroad=_residences(r["completed_abroad"]),
-                    filing_facts=facts_before(r["draft_id"], r["event_id"]),
+                    filing_facts=facts_before(r["matter_id"], r["event_id"]),
                     override_reason=r["override_reason"], override_risks=tuple(_json(r["override_risks"], [])),
                     approved_by=r["approved_by"], approved_at=r["approved_at"], approval_note=r["approval_note"],
                     matter_id=r["matter_id"], version=r["version"],
