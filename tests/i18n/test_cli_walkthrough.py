@@ -83,3 +83,15 @@ def test_filing_check_ends_with_the_same_disclaimer_as_every_screen(capsys, monk
     assert main(["filing", "check", "--completed-in", "JP", "--residence", "JP", "--plan", "US", "--level", "likely"]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert last.startswith("判定の補助であり、法的助言ではありません。") and "審査の補助" not in last
+
+
+def test_log_show_says_when_no_jp_filing_date_is_recorded(tmp_path, capsys, monkeypatch):
+    # "JP filing - -> review due -, 10 months without designation -": three dashes to decode
+    _, db = _screen(tmp_path, capsys, monkeypatch, "en", "drone.txt", DRONE)
+    assert main(["log", "decide", "1", "--db", str(db), "--decision", "hold", "--rationale", "waiting"]) == 0
+    for lang, said in (("en", "no JP filing date recorded"), ("ja", "日本の出願日は記録されていません")):
+        monkeypatch.setenv("WORKBENCH_LANG", lang)
+        capsys.readouterr()
+        assert main(["log", "show", "1", "--db", str(db)]) == 0
+        out = capsys.readouterr().out
+        assert said in out and "-> review due -" not in out and "→ 一次審査期限 -" not in out

@@ -297,9 +297,13 @@ def cmd_show(args) -> int:
             _say(msg(C.I965, text=d.rationale))
             if len(rec.versions) > 1:
                 _say(msg(M.I588, version=rec.version_of(d.draft_id) or "?"))
-            _say(msg(C.I966, japan=where, abroad=_codes(d.completed_abroad), countries=",".join(d.planned_countries) or "-",
-                     residences=_codes(d.residences), jp=d.jp_filing_date or "-", due=d.primary_review_due or "-",
-                     free=d.foreign_filing_free or "-"))
+            where_args = dict(japan=where, abroad=_codes(d.completed_abroad), countries=",".join(d.planned_countries) or "-",
+                              residences=_codes(d.residences))
+            if d.jp_filing_date:
+                _say(msg(C.I966, **where_args, jp=d.jp_filing_date, due=d.primary_review_due or "-",
+                         free=d.foreign_filing_free or "-"))
+            else:
+                _say(msg(C.I999, **where_args))
             if d.override_reason:
                 from workbench.messages import M
                 from workbench.store.signoff import risks_message

@@ -117,6 +117,11 @@ I966 = define(
     "      completed in Japan: {japan}; completed abroad: {abroad}; countries: {countries}; residences: {residences}; JP filing {jp} -> review due {due}, 10 months without designation {free}",
     "      日本国内で完成: {japan}; 国外の完成地: {abroad}; 出願国: {countries}; 居住国: {residences}; 日本の出願日 {jp} → 一次審査期限 {due}、指定なしの10か月経過 {free}",
 )
+I999 = define(  # I966 without a JP filing date (it read "JP filing - -> review due -, 10 months without designation -")
+    "I999",
+    "      completed in Japan: {japan}; completed abroad: {abroad}; countries: {countries}; residences: {residences}; no JP filing date recorded",
+    "      日本国内で完成: {japan}; 国外の完成地: {abroad}; 出願国: {countries}; 居住国: {residences}; 日本の出願日は記録されていません",
+)
 I967 = define("I967", "  decision: none yet", "  出願方針: まだありません")
 I968 = define("I968", "No key dates fall due in the next {days} days.", "今後 {days} 日以内に期限を迎える日付はありません。")
 I969 = define(
