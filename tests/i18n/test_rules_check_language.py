@@ -48,6 +48,6 @@ def test_schema_problems_read_in_japanese(tmp_path, capsys, monkeypatch):
     )
     assert main(["rules", "check", str(bad)]) == 2
     out = capsys.readouterr().out
-    assert "fields[0].verified は boolean 型にしてください" in out
+    assert "fields[0].verified は真偽値（'true' か 'false'）にしてください" in out
     assert "未知の項目 'colour'" in out
     assert "must be" not in out and "unknown key" not in out

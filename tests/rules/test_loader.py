@@ -65,6 +65,9 @@ def test_bad_yaml_is_E302_with_file_and_line(rules_dir: Path):
     assert err.code == E302 and err.path == str(path)
     assert err.line in (5, 6)
     assert "line" in err.render() and "test-rules.yaml" in err.render()
+    ja = err.render_in("ja")  # where the broken part starts, in Japanese; PyYAML's own words quoted
+    assert "5 行目から始まる部分の YAML の書式が正しくありません" in ja and "started at line" not in ja
+    assert "解析器の報告：「" in ja
 
 
 def test_bad_json_is_E302_with_file_and_line(rules_dir: Path):

@@ -94,7 +94,7 @@ define("D321", "the key '{key}' is given twice", "キー '{key}' が二度書か
 define("D328", "invalid YAML", "YAML の書式が正しくありません")
 # schema problems of a rule file (jsonschema's errors worded by workbench/rules/schema.py)
 define("D330", "{where} matches more than one allowed form", "{where} が、許される形式の複数に当てはまります")
-define("D331", "{where} must be {expected}, not {actual} ({value})", "{where} は {expected} 型にしてください（現在は {actual} 型：{value}）")
+define("D331", "{where} must be {expected}, not {actual} ({value})", "{where} は{expected}にしてください（現在は{actual}：{value}）")
 define("D332", "{where} must be {value}", "{where} は {value} にしてください")
 define("D333", "{where} must be one of {allowed}, not {value}", "{where} は次のいずれかにしてください：{allowed}（現在は {value}）")
 define("D334", "{where} must not be empty", "{where} を空にしないでください")
@@ -115,6 +115,19 @@ define("D347", "{where} lists {value} twice (items {first} and {again}): remove 
        "{where} に {value} が二度記載されています（{first} 番目と {again} 番目）。どちらかを削除してください")
 define("D349", "{where} has '{key}' but not {needs} beside it: add it or remove '{key}'",
        "{where} に '{key}' がありますが、併せて必要な {needs} がありません。追加するか '{key}' を削除してください")
+define("D350", "the YAML is malformed in what starts at line {start} (the parser says: '{parser}')",
+       "{start} 行目から始まる部分の YAML の書式が正しくありません（解析器の報告：「{parser}」）")
+define("D351", "the YAML is malformed (the parser says: '{parser}')", "YAML の書式が正しくありません（解析器の報告：「{parser}」）")
+# JSON Schema's type names (D331, D342): kept in English, said in Japanese
+SCHEMA_TYPES = {
+    "string": define("D352", "string", "文字列"),
+    "integer": define("D353", "integer", "整数"),
+    "number": define("D354", "number", "数値"),
+    "boolean": define("D355", "boolean", "真偽値（'true' か 'false'）"),
+    "array": define("D356", "array", "リスト"),
+    "object": define("D357", "object", "マッピング"),
+    "null": define("D358", "null", "空の値"),
+}
 define("D348", "{where} does not follow the schema ('{keyword}')", "{where} がスキーマの規則（'{keyword}'）に合いません")
 
 # -- D4xx models ------------------------------------------------------------------------------

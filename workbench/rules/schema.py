@@ -34,6 +34,18 @@ Path_ = tuple  # a key path into the data: keys and list indexes
 Problem = tuple[Path_, Message]  # (key path, coded detail)
 
 
+def _type_label(name: str) -> "str | Message":
+    """A JSON Schema type name as the reader's language says it (an unknown one as it is)."""
+    from workbench.messages.details import SCHEMA_TYPES
+
+    return msg(SCHEMA_TYPES[name]) if name in SCHEMA_TYPES else name
+
+
+def _type_names(names: Iterable[str]) -> "str | Message | tuple[str | Message, ...]":
+    labels = tuple(_type_label(n) for n in names)
+    return labels[0] if len(labels) == 1 else labels
+
+
 def _type_name(value: object) -> str:
     if value is None:
         return "null"
@@ -112,7 +124,7 @@ def _worded(error: ValidationError) -> Iterator[Problem]:
         yield from _one_of(error, path)
     elif keyword == "type":
         types = expected if isinstance(expected, list) else [expected]
-        yield path, msg(M.D331, where=where, expected="/".join(types), actual=_type_name(value), value=repr(value))
+        yield path, msg(M.D331, where=where, expected=_type_names(types), actual=_type_label(_type_name(value)), value=repr(value))
     elif keyword == "const":
         yield path, msg(M.D332, where=where, value=repr(expected))
     elif keyword == "enum":
@@ -187,8 +199,8 @@ def _one_of(error: ValidationError, path: Path_) -> Iterator[Problem]:
         for e in _at_top(errors, "type"):
             kinds.update(_listed(e))
     yield path, msg(
-        M.D342, where=where, actual=_type_name(value), value=repr(value),
-        expected="/".join(sorted(kinds)) or msg(M.D343),
+        M.D342, where=where, actual=_type_label(_type_name(value)), value=repr(value),
+        expected=_type_names(sorted(kinds)) if kinds else msg(M.D343),
     )
 
 

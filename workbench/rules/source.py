@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from workbench.errors import E302, E303, RulesError
-from workbench.messages import M, msg
+from workbench.messages import M, Message, msg
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -95,13 +95,17 @@ def _compose(text: str, file: Path) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        context = exc.context or ""
-        if context and exc.context_mark is not None and exc.context_mark is not mark:
-            context = f"{context} (started at line {exc.context_mark.line + 1})"
-        detail = " ".join(str(p) for p in (context, exc.problem) if p) or msg(M.D328)
+        said = " ".join(str(p) for p in (exc.context, exc.problem) if p)  # PyYAML's own words, quoted as they came
+        detail: Message
+        if not said:
+            detail = msg(M.D328)
+        elif exc.context_mark is not None and exc.context_mark is not mark:
+            detail = msg(M.D350, start=exc.context_mark.line + 1, parser=said)
+        else:
+            detail = msg(M.D351, parser=said)
         raise RulesError(E302, path=file, line=line, detail=detail) from None
     except yaml.YAMLError as exc:
-        raise RulesError(E302, path=file, line=None, detail=str(exc).splitlines()[0]) from None
+        raise RulesError(E302, path=file, line=None, detail=msg(M.D351, parser=str(exc).splitlines()[0])) from None
 
 
 def read_rule_file(path: str | Path) -> RuleSource:
