@@ -160,6 +160,13 @@ def normalize_ipc(code: str) -> str:
     return str(parse_ipc(code))
 
 
+def refuse_newer(found: int, where: "str | Path | None") -> None:
+    """The one rule for a log written by a newer version: refused (E503) before anything is
+    changed, on SQLite and PostgreSQL, at open and again inside a migration's transaction."""
+    if found > LATEST:
+        raise StoreError(E503, path=where, found=found, supported=LATEST)
+
+
 class TriageLog:
     """An open triage log. Use :meth:`open`; call :meth:`close` (or use ``with``)."""
 
@@ -291,8 +298,7 @@ class TriageLog:
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             _check_integrity(conn, p)
             found = _schema_version(conn, p)  # refuse foreign/newer files before changing anything
-            if found > LATEST:
-                raise StoreError(E503, path=p, found=found, supported=LATEST)
+            refuse_newer(found, p)
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise StoreError(E502, path=p)
@@ -321,8 +327,7 @@ class TriageLog:
                 found = _pg_schema_version(conn)
                 if found is None:
                     raise StoreError(E556, path=where)
-                if found > LATEST:
-                    raise StoreError(E503, path=where, found=found, supported=LATEST)
+                refuse_newer(found, where)
                 if found < LATEST:
                     log._migrate()
         except BaseException:
@@ -356,8 +361,8 @@ class TriageLog:
             with log._guard():
                 log._login = conn.execute("SELECT current_user").fetchone()[0]
                 found = _pg_schema_version(conn)
-                if found is not None and found > LATEST:
-                    raise StoreError(E503, path=where, found=found, supported=LATEST)
+                if found is not None:
+                    refuse_newer(found, where)
                 if source is not None and found is not None:
                     n = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
                     raise StoreError(E558, path=where, events=n)
@@ -442,14 +447,12 @@ class TriageLog:
         if self.is_team:
             return self._migrate_team()
         version = _schema_version(self.conn, self.path)
-        if version > LATEST:
-            raise StoreError(E503, path=self.path, found=version, supported=LATEST)
+        refuse_newer(version, self.path)
         if version == LATEST:
             return
         with self._txn():
             version = _schema_version(self.conn, self.path)  # another process may have migrated
-            if version > LATEST:
-                raise StoreError(E503, path=self.path, found=version, supported=LATEST)
+            refuse_newer(version, self.path)
             if version == LATEST:
                 return
             if not self.db["migrations"].exists():
@@ -470,8 +473,7 @@ class TriageLog:
             version = _pg_schema_version(self.conn)
             if version is None:  # an empty database: the DDL below creates the migrations table too
                 version = 0
-            if version > LATEST:
-                raise StoreError(E503, path=self.path, found=version, supported=LATEST)
+            refuse_newer(version, self.path)
             if version == LATEST:
                 return
             for stmt in pg_structure_sql(version, LATEST):
