@@ -97,3 +97,12 @@ def test_a_new_version_keeps_the_matters_filing_facts(log, tmp_path):
     # facts recorded on version 2 are the matter's latest, for version 1 too
     log.record_facts(v2, inventors=[{"name": "Sato", "residence": "JP", "nationality": "JP", "completed_in": "JP"}])
     assert [i["name"] for i in log.filing_facts(v1)["inventors"]] == ["Sato"]
+
+
+def test_the_japanese_report_says_who_approved_an_override_and_when(db_path, tmp_path):
+    # the Japanese cell said only 承認済み: the approver and the time were in the English only
+    _likely_decided_and_approved(db_path)
+    with TriageLog.open(db_path) as log:
+        pdf = export_log(log, "pdf", tmp_path / "ja.pdf", language="ja").path
+    text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "オーバーライドはsuzukiにより承認されました" in text and "承認者のメモ：confirmationletterseen" in text

@@ -442,7 +442,8 @@ def write_pdf(
                 from workbench.store.signoff import risks_message
 
                 risks = risks_message(r.override_risks, b.get("level"))
-                state = (t.pair(f"approved by {r.approved_by} at {(r.approved_at or '')[:16].replace('T', ' ')}", "承認済み")
+                # who approved and when, in each language (the Japanese said only 承認済み)
+                state = (t(M.I550, who=r.approved_by, at=(r.approved_at or "")[:16].replace("T", " "))
                          if r.approved_by else t.pair("PENDING approval", "承認待ち"))
                 said = "\n".join(risks.render(tl.language) for tl in t.each())
                 override = f"{state}\n{said}\n{t.pair('reason', '理由')}: {r.override_reason}"
