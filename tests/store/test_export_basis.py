@@ -71,7 +71,7 @@ def test_pdf_has_a_basis_section_in_both_languages(audited, tmp_path):
     res = export_log(log, "pdf", tmp_path / "a.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(res.path), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
-    for needle in ("Basisofeachdecision", "出願方針の根拠", "civiluseonly", "approvedbymgr1", "承認済み", "防衛用途"):
+    for needle in ("Basisofeachdecision", "出願方針の根拠", "civiluseonly", "approvedbymgr1", "mgr1により承認されました", "防衛用途"):
         assert needle in flat, needle
 
 
