@@ -95,3 +95,12 @@ def test_log_show_says_when_no_jp_filing_date_is_recorded(tmp_path, capsys, monk
         assert main(["log", "show", "1", "--db", str(db)]) == 0
         out = capsys.readouterr().out
         assert said in out and "-> review due -" not in out and "→ 一次審査期限 -" not in out
+
+
+def test_decide_help_names_every_answer_completed_in_japan_takes(capsys):
+    # the synopsis said 'yes|no' while the option takes 'unknown' too (its help said so)
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["log", "decide", "--help"])
+    assert "--completed-in-japan yes|no|unknown" in " ".join(capsys.readouterr().out.split())

@@ -628,7 +628,7 @@ def register(sub) -> None:
     c.add_argument("draft", metavar="DRAFT", help=DRAFT_HELP)
     c.add_argument("--decision", required=True, choices=DECISIONS, help="the foreign-filing decision")
     c.add_argument("--rationale", required=True, metavar="TEXT", help="why (required: the log is a legal record)")
-    c.add_argument("--completed-in-japan", metavar="yes|no", help="was the invention completed in Japan (yes, no, unknown)")
+    c.add_argument("--completed-in-japan", metavar="yes|no|unknown", help="was the invention completed in Japan (yes, no, unknown)")
     c.add_argument(
         "--completed-abroad", metavar="US,CN",
         help="countries other than Japan where the invention was completed, wholly or partly "
