@@ -220,13 +220,29 @@ def _unpack_error(packed: dict, path: str) -> WorkbenchError:
     return exc
 
 
-def _worker_start() -> None:
-    """Run by each loky worker as it starts. A Ctrl-C at a terminal reaches the whole process
-    group: the parent stops the batch and the workers itself (joblib terminates them), so a
-    worker ignores it - else one caught between two drafts printed its traceback."""
+def _worker_start(rules_dir: str | None = None, model_dir: str | None = None) -> None:
+    """Run by each loky worker as it starts.
+
+    A Ctrl-C at a terminal reaches the whole process group: the parent stops the batch and
+    the workers itself (joblib terminates them), so a worker ignores it - else one caught
+    between two drafts printed its traceback.
+
+    Then the worker warms up: it builds the engine and screens a bundled example draft, so
+    the lazy loads (spaCy and the claim pipeline, the model's vectoriser, the rules' compiled
+    patterns: ~3 s of CPU) happen in every worker at once, while the parent lists and hashes
+    the files - not one worker after the other on their first drafts. A failure here is
+    not reported: the same error comes back, coded, from the probe or the first draft."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        from workbench.resources import examples_dir
+        from workbench.triage import get_engine, screen_file
+
+        eng = get_engine(rules_dir=rules_dir, model_dir=model_dir)
+        screen_file(examples_dir() / "draft_en_coffee_grinder.txt", engine=eng)
+    except Exception:  # noqa: BLE001 - see above
+        pass
 
 
 def _engine(options: BatchOptions):
@@ -409,7 +425,8 @@ def run_batch(
             if n_workers == 1:
                 parallel = None
             else:
-                stack.enter_context(joblib.parallel_config(backend="loky", initializer=_worker_start))
+                stack.enter_context(joblib.parallel_config(backend="loky", initializer=_worker_start,
+                                                          initargs=(options.rules_dir, options.model_dir)))
                 parallel = stack.enter_context(
                     joblib.Parallel(n_jobs=n_workers, batch_size=1, return_as="generator_unordered", pre_dispatch="2*n_jobs")
                 )
