@@ -33,7 +33,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -199,25 +199,38 @@ def _rss() -> int | None:
             return None
 
 
-def _pack_error(exc: BaseException) -> dict:
-    """A coded error as plain values (it crosses process and machine boundaries)."""
+@dataclass(frozen=True)
+class Screened:
+    """What screening one file gives back, from a worker process, a Dask worker or this
+    process: its verdict or its coded error, and how the worker fared. It pickles whole: a
+    coded error crosses process and machine boundaries as itself (class, code, where, details)."""
+
+    path: str
+    verdict: DraftVerdict | None = None
+    error: WorkbenchError | None = None
+    seconds: float = 0.0  # time in the worker
+    pid: int | None = None  # the worker's process id
+    rss: int | None = None  # its resident memory after this draft (bytes)
+
+
+def coded(exc: BaseException, path: str | None = None) -> WorkbenchError:
+    """A failure as a coded error naming the file: a coded error stays what it is; anything
+    else is a bug in the core, E904 with the exception's own words as its detail."""
     if isinstance(exc, WorkbenchError):
-        details = plain_details(exc.details)  # coded details stay messages (pickled)
-        return {"cls": type(exc).__name__, "code": exc.code, "path": exc.path, "line": exc.line, "page": exc.page, "details": details}
-    return {"cls": None, "text": f"{type(exc).__name__}: {exc}"}
+        return exc
+    return WorkbenchError(E904, path=path, detail=f"{type(exc).__name__}: {exc}"[:500] or msg(M.D804))
 
 
-def _unpack_error(packed: dict, path: str) -> WorkbenchError:
-    from workbench import errors
+def _portable(exc: WorkbenchError) -> WorkbenchError:
+    """``exc`` if it pickles (it crosses to the parent), else the same code, place and
+    details made plain values (a detail that was some unpicklable object becomes its text)."""
+    import pickle
 
-    if packed.get("cls") is None:  # not a coded error: a bug in the core, reported as E904 naming the file
-        return WorkbenchError(E904, path=path, detail=packed.get("text") or msg(M.D804))
-    cls = getattr(errors, packed["cls"], WorkbenchError)
-    if not (isinstance(cls, type) and issubclass(cls, WorkbenchError)) or cls is Cancelled:
-        cls = WorkbenchError
-    exc = cls.__new__(cls)
-    WorkbenchError.__init__(exc, packed["code"], path=packed["path"], line=packed["line"], page=packed["page"], **packed["details"])
-    return exc
+    try:
+        pickle.dumps(exc)
+        return exc
+    except Exception:  # noqa: BLE001 - any pickling failure
+        return WorkbenchError(exc.code, path=exc.path, line=exc.line, page=exc.page, **plain_details(exc.details))
 
 
 def _worker_start(rules_dir: str | None = None, model_dir: str | None = None) -> None:
@@ -251,48 +264,34 @@ def _engine(options: BatchOptions):
     return get_engine(rules_dir=options.rules_dir, model_dir=options.model_dir)
 
 
-def probe(options: BatchOptions) -> dict:
+def probe(options: BatchOptions) -> Identity:
     """Build (and keep) the engine in this process; what it screens with. Runs in a worker,
-    so the first draft does not pay for it and the parent learns the identity."""
+    so the parent learns the identity the workers screen with."""
     eng = _engine(options)
     rs = eng.ruleset
-    thr = options.thresholds or eng.thresholds
-    return {
-        "ruleset_version": str(getattr(rs, "version", "")),
-        "ruleset_checksum": str(getattr(rs, "checksum", "")),
-        "model_version": eng.model_version,
-        "thresholds": asdict(thr),
-        "card_thresholds": asdict(eng.thresholds),
-        "pid": os.getpid(),
-        "rss": _rss(),
-    }
+    return Identity(str(getattr(rs, "version", "")), str(getattr(rs, "checksum", "")), eng.model_version,
+                    options.thresholds or eng.thresholds)
 
 
-def screen_task(task: Task, options: BatchOptions, keep_errors: bool = False) -> dict:
+def screen_task(task: Task, options: BatchOptions, crosses: bool = True) -> Screened:
     """Screen one file in this (worker) process with its cached engine. Never raises for
-    a file: a failure comes back as its packed coded error (``keep_errors``: as the
-    exception itself, when it does not cross a process boundary)."""
+    a file: a failure comes back as its coded error (made picklable when it ``crosses`` a
+    process boundary)."""
     from workbench.triage import screen_file
 
     t0 = time.perf_counter()
-    out: dict[str, Any] = {"path": task.path}
+    verdict, error = None, None
     try:
-        eng = _engine(options)
-        out["verdict"] = screen_file(
+        verdict = screen_file(
             task.path, answers=task.answers or options.answers, thresholds=options.thresholds,
-            password=options.password, engine=eng, ipc_codes=options.ipc_codes if task.ipc_codes is None else task.ipc_codes,
+            password=options.password, engine=_engine(options),
+            ipc_codes=options.ipc_codes if task.ipc_codes is None else task.ipc_codes,
         )
-    except BaseException as exc:  # noqa: BLE001 - reported for this file; the batch goes on
-        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-            raise
-        if keep_errors:
-            out["exception"] = exc
-        else:
-            out["error"] = _pack_error(exc)
-    out["seconds"] = time.perf_counter() - t0
-    out["pid"] = os.getpid()
-    out["rss"] = _rss()
-    return out
+    except Exception as exc:  # noqa: BLE001 - reported for this file; the batch goes on
+        error = coded(exc, task.path)
+        if crosses:
+            error = _portable(error)
+    return Screened(task.path, verdict, error, time.perf_counter() - t0, os.getpid(), _rss())
 
 
 # ---------------------------------------------------------------------- the parent's side
@@ -390,7 +389,7 @@ def run_batch(
     reviewer: str | None = None,
     on_start: Callable[[int, Identity, int], None] | None = None,
     scheduler_timeout: float = 10.0,
-    screen: Callable[[Task, BatchOptions], dict] | None = None,
+    screen: Callable[[Task, BatchOptions], Screened] | None = None,
 ) -> Iterator[Outcome]:
     """Screen ``paths`` (files, or :class:`Task` s) and yield an :class:`Outcome` for each as
     it finishes (completion order when parallel). With ``log`` (an open TriageLog) each
@@ -400,7 +399,7 @@ def run_batch(
     finished are dropped and the generator ends (raises :class:`Cancelled`).
     ``on_start(total, identity, workers)`` is called once the engine is known, before the
     first draft. Coded errors for the batch as a whole: E801/E802 (cluster), the engine's
-    (rules folder, model). ``screen(task, options) -> dict`` replaces the pipeline of one
+    (rules folder, model). ``screen(task, options) -> Screened`` replaces the pipeline of one
     file, in this process (tests, benchmarks: a fake pipeline); then nothing is skipped and
     no engine is built here."""
     if screen is not None:
@@ -410,7 +409,7 @@ def run_batch(
     total = len(tasks)
     if not tasks:
         return
-    import joblib
+    import joblib  # type: ignore[import-untyped]
 
     with ExitStack() as stack:
         where = "local"
@@ -432,13 +431,12 @@ def run_batch(
                 )
         identity = None
         if screen is None:
-            info = probe(options) if parallel is None else next(iter(parallel([joblib.delayed(probe)(options)])))
-            identity = Identity(info["ruleset_version"], info["ruleset_checksum"], info["model_version"], Thresholds(**info["thresholds"]))
+            identity = probe(options) if parallel is None else next(iter(parallel([joblib.delayed(probe)(options)])))
             if on_start is not None:
                 on_start(total, identity, n_workers)
         summary_done = 0
 
-        skipped = {} if force or log is None else already_screened(log, tasks, identity, options)
+        skipped = {} if force or log is None or identity is None else already_screened(log, tasks, identity, options)
         todo: list[Task] = []
         for t in tasks:
             hit = skipped.get(t.sha256 or "")
@@ -447,7 +445,7 @@ def run_batch(
                 continue
             summary_done += 1
             yield Outcome(t.path, SKIPPED, summary_done, total, sha256=t.sha256, draft_id=hit[0], level=hit[1])
-        by_path = {}
+        by_path: dict[str, list[Task]] = {}
         for t in todo:
             by_path.setdefault(t.path, []).append(t)
 
@@ -468,7 +466,7 @@ def run_batch(
                     if scheduler:
                         raise BatchError(E801, address=scheduler, detail=detail) from None
                     raise BatchError(E904, detail=detail) from None
-                task = by_path[res["path"]].pop(0)
+                task = by_path[res.path].pop(0)
                 summary_done += 1
                 yield _outcome(task, res, identity, log, reviewer, summary_done, total, where)
                 if should_cancel is not None and should_cancel():
@@ -483,44 +481,38 @@ def run_batch(
                     close()  # drops the tasks not started; running ones finish in their worker, unrecorded
 
 
-def _screen_here(task: Task, options: BatchOptions) -> dict:
-    """:func:`screen_task` in this process: a coded error stays the exception it was."""
-    return screen_task(task, options, keep_errors=True)
+def _screen_here(task: Task, options: BatchOptions) -> Screened:
+    """:func:`screen_task` in this process: a coded error stays the very exception raised."""
+    return screen_task(task, options, crosses=False)
 
 
-def _one_after_another(todo: Sequence[Task], options: BatchOptions, screen, should_cancel) -> Iterator[dict]:
+def _one_after_another(todo: Sequence[Task], options: BatchOptions, screen, should_cancel) -> Iterator[Screened]:
     for t in todo:
         if should_cancel is not None and should_cancel():
             raise Cancelled()  # asked before each draft: nothing is started after a cancel
         yield screen(t, options)
 
 
-def _outcome(task: Task, res: dict, identity: Identity | None, log, reviewer, done: int, total: int, where: str) -> Outcome:
-    base = dict(path=task.path, done=done, total=total, sha256=task.sha256, seconds=res.get("seconds", 0.0),
-                worker=res.get("pid"), worker_rss=res.get("rss"))
-    if "error" in res:
-        return Outcome(status=FAILED, error=_unpack_error(res["error"], task.path), **base)
-    if "exception" in res:
-        exc = res["exception"]
-        if not isinstance(exc, WorkbenchError):
-            exc = WorkbenchError(E904, path=task.path, detail=f"{type(exc).__name__}: {exc}")
-        return Outcome(status=FAILED, error=exc, **base)
-    v: DraftVerdict = res["verdict"]
+def _outcome(task: Task, res: Screened, identity: Identity | None, log, reviewer, done: int, total: int, where: str) -> Outcome:
+    failed = Outcome(task.path, FAILED, done, total, sha256=task.sha256, seconds=res.seconds, worker=res.pid, worker_rss=res.rss)
+    if res.verdict is None:
+        error = res.error if res.error is not None else WorkbenchError(E904, path=task.path, detail=msg(M.D804))
+        return replace(failed, error=error)
+    v = res.verdict
     if task.sha256 and v.draft.sha256 != task.sha256:
-        return Outcome(status=FAILED, error=BatchError(E804, path=task.path, expected=task.sha256[:12], found=v.draft.sha256[:12]), **base)
-    got = (v.ruleset_version, v.ruleset_checksum, v.model_version)
-    want = got if identity is None else (identity.ruleset_version, identity.ruleset_checksum, identity.model_version)
-    if got != want:
+        return replace(failed, error=BatchError(E804, path=task.path, expected=task.sha256[:12], found=v.draft.sha256[:12]))
+    if identity is not None and (v.ruleset_version, v.ruleset_checksum, v.model_version) != (
+            identity.ruleset_version, identity.ruleset_checksum, identity.model_version):
         detail = msg(M.D803, rules=v.ruleset_version, model=v.model_version, where=where,
                      expected_rules=identity.ruleset_version, expected_model=identity.model_version)
-        return Outcome(status=FAILED, error=BatchError(E803, path=task.path, detail=detail), **base)
+        return replace(failed, error=BatchError(E803, path=task.path, detail=detail))
     draft_id = None
     if log is not None:
         try:
             draft_id = log.record_verdict(v, reviewer)
         except WorkbenchError as exc:
-            return Outcome(status=FAILED, verdict=v, error=exc, level=v.level, **base)
-    return Outcome(status=SCREENED, verdict=v, draft_id=draft_id, level=v.level, **base)
+            return replace(failed, verdict=v, error=exc, level=v.level)
+    return replace(failed, status=SCREENED, verdict=v, draft_id=draft_id, level=v.level)
 
 
 # ---------------------------------------------------------------------- re-screening
@@ -668,5 +660,4 @@ def stale_versions(log, identity: Identity) -> int:
 
 def current_identity(options: BatchOptions = BatchOptions()) -> Identity:
     """What this process screens with now (builds the engine here, once)."""
-    info = probe(options)
-    return Identity(info["ruleset_version"], info["ruleset_checksum"], info["model_version"], Thresholds(**info["thresholds"]))
+    return probe(options)

@@ -30,7 +30,7 @@ from workbench.errors import E901, SettingsError, WorkbenchError
 from workbench.messages import Message, msg
 
 if TYPE_CHECKING:  # imported lazily at run time: the store pulls in sqlite-utils
-    from workbench.batch import BatchOptions, Outcome, Task
+    from workbench.batch import BatchOptions, Outcome, Screened, Task
     from workbench.domain import Decision
     from workbench.store import TriageLog
     from workbench.store.export import ExportResult
@@ -103,7 +103,7 @@ def screen_and_record(
     options: BatchOptions | None = None,
     reviewer: str | None = None,
     should_cancel: Callable[[], bool] | None = None,
-    screen: Callable[[Task, BatchOptions], dict] | None = None,
+    screen: Callable[[Task, BatchOptions], Screened] | None = None,
     text: str | None = None,
 ) -> Iterator[Outcome]:
     """Screen ``text`` (when given) and then the files ``paths`` one after another, with one

@@ -292,3 +292,40 @@ def test_ctrl_c_with_two_workers_keeps_the_finished_drafts_and_says_how_to_conti
     assert main(["batch", str(folder), "--jobs", "2", "--db", str(db)]) == 0
     resumed = final_log(db)
     assert len(resumed) == n_all and all(v[0] == 1 for v in resumed.values())
+
+
+def test_a_worker_sends_back_a_coded_error_whole_and_a_bug_as_e904_naming_the_file(env, monkeypatch):
+    """What crosses from a worker is the error itself (class, code, file, coded details), not
+    text to parse back; an exception that is not coded (a bug) becomes E904 naming the file."""
+    import pickle
+
+    from workbench import triage
+    from workbench.batch import BatchOptions, Task, screen_task
+    from workbench.errors import IngestError
+
+    empty = env / "empty.txt"
+    empty.write_bytes(b"")
+    res = pickle.loads(pickle.dumps(screen_task(Task(str(empty)), BatchOptions())))
+    assert res.verdict is None and isinstance(res.error, IngestError)
+    assert res.error.code == "E102" and res.error.path == str(empty)
+
+    def broken(path, **_kw):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(triage, "screen_file", broken)
+    res = pickle.loads(pickle.dumps(screen_task(Task(str(empty)), BatchOptions())))
+    assert res.error.code == "E904" and res.error.path == str(empty) and "ValueError: a bug" in res.error.render()
+
+    class Unpicklable:
+        def __reduce__(self):
+            raise TypeError("no")
+
+        def __str__(self):
+            return "the detail"
+
+    def odd(path, **_kw):
+        raise IngestError("E104", path=path, detail=Unpicklable())
+
+    monkeypatch.setattr(triage, "screen_file", odd)
+    res = pickle.loads(pickle.dumps(screen_task(Task(str(empty)), BatchOptions())))
+    assert res.error.code == "E104" and res.error.path == str(empty) and "the detail" in res.error.render()

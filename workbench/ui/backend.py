@@ -104,13 +104,15 @@ def _pipeline_as_screen(screen_files: Callable[..., Iterator[tuple[Any, Any]]], 
     next result, so it runs through the same recording and reporting as the real one."""
     state: dict[str, Any] = {}
 
-    def screen(task, options) -> dict:
+    from workbench.batch import Screened, coded
+
+    def screen(task, options) -> Screened:
         if "gen" not in state:
             state["gen"] = iter(screen_files(list(paths), answers=answers, thresholds=thresholds, should_cancel=should_cancel, **extra))
         for _path, out in state["gen"]:
             if isinstance(out, BaseException):
-                return {"path": task.path, "exception": out}
-            return {"path": task.path, "verdict": out}
+                return Screened(task.path, error=coded(out, task.path))
+            return Screened(task.path, verdict=out)
         from workbench.errors import Cancelled
 
         raise Cancelled()  # the pipeline stopped early: it was asked to
