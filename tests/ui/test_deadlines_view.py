@@ -66,3 +66,14 @@ def test_the_deadlines_are_read_off_the_gui_thread_and_a_later_load_wins(window,
     view.load(log, "2024-11-20")  # 10 months: 2024-11-30
     view.show_loaded(stale, {"due": [], "overdue": [], "this_month": []}, view._today)
     assert [r[3] for r in view.rows()] == ["2024-11-30"]
+
+
+def test_an_empty_deadlines_list_says_where_dates_come_from(qtbot):
+    """An empty tab showed a blank table and '0 key dates', nothing saying why or what to do."""
+    from workbench.ui.deadlines_view import DeadlinesView
+
+    view = DeadlinesView()
+    qtbot.addWidget(view)
+    view.show()
+    view.show_loaded(view.begin_load(), {"due": [], "overdue": [], "this_month": []}, __import__("datetime").date(2026, 12, 2))
+    assert view.empty.isVisibleTo(view) and "JP filing date" in view.empty.text()

@@ -123,6 +123,11 @@ I999 = define(  # I966 without a JP filing date (it read "JP filing - -> review 
     "      日本国内で完成: {japan}; 国外の完成地: {abroad}; 出願国: {countries}; 居住国: {residences}; 日本の出願日は記録されていません",
 )
 I967 = define("I967", "  decision: none yet", "  出願方針: まだありません")
+I904 = define(  # the Deadlines tab with nothing to show (a blank table said nothing)
+    "I904",
+    "No key dates here. They come from the JP filing date recorded with a decision (Decision tab); another period can be chosen above.",
+    "ここに表示する期限はありません。期限は出願方針とともに記録した日本の出願日から決まります（出願方針タブ）。上で別の期間を選べます。",
+)
 I968 = define("I968", "No key dates fall due in the next {days} days.", "今後 {days} 日以内に期限を迎える日付はありません。")
 I969 = define(
     "I969",

@@ -33,6 +33,10 @@ class DeadlinesView(QWidget):
         for code, key in ((M.I561, "due"), (M.I562, "overdue"), (M.I563, "this_month")):
             self.bucket.addItem(_say(code, days=days), key)
         self.count = QLabel()
+        self.empty = QLabel()  # why the list is empty and where the dates come from
+        self.empty.setObjectName("deadlinesEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setVisible(False)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([_say(c) for c in (M.I567, M.I568, M.I569, M.I570, M.I571)])
         self.table.verticalHeader().setVisible(False)
@@ -49,6 +53,7 @@ class DeadlinesView(QWidget):
         top.addWidget(self.count)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.empty)
         lay.addWidget(self.table)
         self.bucket.currentIndexChanged.connect(self._fill)
 
@@ -97,6 +102,10 @@ class DeadlinesView(QWidget):
                 item.setData(256, s.id)
                 t.setItem(r, c, item)
         self.count.setText(_say(M.I566, n=len(items)))
+        from workbench.messages.cli import I904
+
+        self.empty.setText(_say(I904) if not items else "")
+        self.empty.setVisible(not items)
 
     def _activated(self, row: int, _col: int) -> None:
         item = self.table.item(row, 0)
