@@ -71,3 +71,21 @@ def test_the_current_decision_line_follows_a_save(window, qtbot, open_example):
     wait_for_log_write(window, qtbot)
     said = panel.current_decision.text()
     assert "Hold" in said and "Waiting for the inventor's corrected claims." in said
+
+
+def test_another_drafts_jp_filing_date_is_not_offered_for_this_one(qtbot):
+    """The date box (greyed until 'Filed in Japan' is ticked) kept the JP filing date of the
+    draft shown before: ticking the box recorded that draft's date for this one."""
+    from PySide6.QtCore import QDate
+
+    from workbench.domain import Decision
+    from workbench.ui.decision_panel import DecisionPanel
+
+    panel = DecisionPanel(language="en")
+    qtbot.addWidget(panel)
+    filed = Decision(7, "file_jp_first", "JP first", True, ("US",), "2026-11-20", "2027-02-20", "2027-09-20", "suzuki", "2026-12-02T13:47:33Z")
+    panel.set_draft("railgun.txt", [filed], key="db:7", level="review")
+    assert panel.jp_date.date() == QDate(2026, 11, 20)
+    panel.set_draft("pump.txt", [], key="db:8", level="clear")
+    panel.jp_filed.setChecked(True)
+    assert panel.jp_date.date() == QDate.currentDate()

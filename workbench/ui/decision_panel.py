@@ -341,6 +341,9 @@ class DecisionPanel(QWidget):
             self.place.setCurrentIndex(self.place.findData(None))
             self.countries.clear()
             self.jp_filed.setChecked(False)
+            # today, not the date of the draft shown before: ticking 'Filed in Japan' would have
+            # recorded another draft's JP filing date for this one
+            self.jp_date.setDate(QDate.currentDate())
             self._loaded = None
             if current is not None:  # start from the current decision
                 i = self.decision.findData(current.decision)
