@@ -17,6 +17,7 @@ import numpy as np
 
 from workbench.classify.targets import entry_parts, representative, target_contains
 from workbench.domain import AdditionalAnswers
+from workbench.rules.model import FieldRule
 
 CALIBRATOR_FEATURES = ("logit_code_score", "logit_subclass_score", "logit_field_score", "log_terms", "has_terms", "sensitive_head")
 SENS_CLIP = 9.21  # the same range as _logit's clip, so one outlying text cannot dominate
@@ -63,8 +64,8 @@ def build_plans(rs, labels: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[Fi
                 for sym in part:
                     head = representative(sym).split(" ")[0]
                     subs += [i for i, lab in enumerate(labels) if kinds[i] == "subclass" and lab.startswith(head) and i not in subs]
-        head = labels.index(f"field:{int(f.id)}") if f"field:{int(f.id)}" in labels else None
-        plans.append(FieldPlan(int(f.id), tuple(clauses), tuple(subs), head))
+        field_label = labels.index(f"field:{int(f.id)}") if f"field:{int(f.id)}" in labels else None
+        plans.append(FieldPlan(int(f.id), tuple(clauses), tuple(subs), field_label))
     return tuple(plans)
 
 
@@ -128,7 +129,7 @@ def calibrator_features(code_score, n_terms, sub_score=None, head_score=None, se
     return np.stack([cols[n] for n in names], axis=-1)
 
 
-def requirement_excluded(field_rule, answers: AdditionalAnswers) -> bool:
+def requirement_excluded(field_rule: FieldRule | None, answers: AdditionalAnswers) -> bool:
     """True only when the field has an additional requirement and BOTH answers are an
     explicit no (an unanswered question never excludes a field)."""
     req = getattr(field_rule, "additional_requirement", None)
