@@ -649,13 +649,13 @@ def _hash_index(folders: Sequence[str | Path]) -> dict[str, str]:
     return out
 
 
-def stale_versions(log, identity: Identity) -> int:
-    """How many stored drafts' current verdict was made with other rules or another model
-    than ``identity`` (the GUI offers a re-screen when it is not 0)."""
-    return sum(
-        1 for s in log.drafts()
+def stale_draft_ids(log, identity: Identity) -> list[int]:
+    """The stored drafts whose current verdict was made with other rules or another model
+    than ``identity`` (what a re-screen after a rule or model change screens again)."""
+    return [
+        s.id for s in log.drafts()
         if s.level is not None and (s.ruleset_version != identity.ruleset_version or s.model_version != identity.model_version)
-    )
+    ]
 
 
 def current_identity(options: BatchOptions = BatchOptions()) -> Identity:

@@ -30,7 +30,7 @@ from workbench.errors import E901, SettingsError, WorkbenchError
 from workbench.messages import Message, msg
 
 if TYPE_CHECKING:  # imported lazily at run time: the store pulls in sqlite-utils
-    from workbench.batch import BatchOptions, Outcome, Screened, Task
+    from workbench.batch import BatchOptions, Identity, Outcome, Rescreen, Screened, Task
     from workbench.domain import Decision
     from workbench.store import TriageLog
     from workbench.store.export import ExportResult
@@ -150,6 +150,70 @@ def _screen_text(text: str, sink, options: BatchOptions, reviewer: str | None) -
             err = exc
     return Outcome(path="<text>", status=SCREENED, done=1, total=1, sha256=v.draft.sha256, verdict=v,
                    draft_id=draft_id, error=err, level=v.level)
+
+
+# -- a portfolio: many drafts in parallel, and re-screening ------------------------------------
+def screen_portfolio(
+    paths: Iterable[str | Path | Task],
+    *,
+    log: LogSource,
+    options: BatchOptions | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    force: bool = False,
+    reviewer: str | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    on_start: Callable[[int, Identity, int], None] | None = None,
+) -> Iterator[Outcome]:
+    """Screen many drafts with ``jobs`` worker processes (or on the Dask cluster at
+    ``scheduler``) and record each verdict the moment it arrives, in its own transaction:
+    a Ctrl-C or a kill keeps every finished draft. A draft whose file hash is in the log
+    with a verdict of the same rules, model, thresholds and answers is skipped (a re-run
+    continues where the last one stopped) unless ``force``. Yields one
+    :class:`~workbench.batch.Outcome` per file as it finishes (see
+    :func:`workbench.batch.run_batch`)."""
+    from workbench.batch import BatchOptions, run_batch
+
+    with _using(log) as sink:
+        yield from run_batch(list(paths), log=sink, options=options or BatchOptions(), jobs=jobs, scheduler=scheduler,
+                             force=force, reviewer=reviewer, should_cancel=should_cancel, on_start=on_start)
+
+
+def plan_rescreen(
+    log: TriageLog,
+    *,
+    stale_only: bool = False,
+    since: str | None = None,
+    level: str | None = None,
+    search: Sequence[str | Path] = (),
+    options: BatchOptions | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    reviewer: str | None = None,
+) -> Rescreen:
+    """The stored drafts to screen again against the current rules and model (those first
+    recorded on or after ``since``, whose level is ``level``; with ``stale_only`` only
+    those screened with other rules or another model than now): run its
+    :meth:`~workbench.batch.Rescreen.outcomes` to record a new verdict event for each
+    (history is never overwritten) and learn the drafts whose level or top field changed.
+    ``log`` is an open log, used until the outcomes are done."""
+    from workbench.batch import BatchOptions, current_identity, rescreen, stale_draft_ids
+
+    options = options or BatchOptions()
+    drafts = stale_draft_ids(log, current_identity(options)) if stale_only else None
+    return rescreen(log, since=since, level=level, drafts=drafts, search=search, options=options, jobs=jobs,
+                    scheduler=scheduler, reviewer=reviewer)
+
+
+def stale_verdicts(log: LogSource, options: BatchOptions | None = None) -> tuple[int, Identity]:
+    """How many stored drafts' current verdict was made with other rules or another model
+    than the engine's now (a re-screen is offered when there are any), and that identity.
+    Builds the engine in this process."""
+    from workbench.batch import BatchOptions, current_identity, stale_draft_ids
+
+    identity = current_identity(options or BatchOptions())
+    with _using(log) as opened:
+        return len(stale_draft_ids(opened, identity)), identity
 
 
 # -- decide -----------------------------------------------------------------------------------

@@ -28,7 +28,8 @@ fields:
 @pytest.mark.shared_data
 @pytest.mark.slow
 def test_rescreen_after_a_rule_edit_reports_exactly_the_changed_drafts(env, shared_data, capsys):  # noqa: F811
-    from workbench.batch import BatchOptions, current_identity, stale_versions
+    from workbench.batch import BatchOptions
+    from workbench.usecases import stale_verdicts
     from workbench.store import TriageLog
     from workbench.triage import get_engine, screen_file
 
@@ -41,8 +42,8 @@ def test_rescreen_after_a_rule_edit_reports_exactly_the_changed_drafts(env, shar
     rules.mkdir()
     (rules / "acme.yaml").write_text(USER_RULES, encoding="utf-8")
     with TriageLog.open(db) as log:
-        assert stale_versions(log, current_identity(BatchOptions(rules_dir=str(rules)))) == 6
-        assert stale_versions(log, current_identity(BatchOptions())) == 0
+        assert stale_verdicts(log, BatchOptions(rules_dir=str(rules)))[0] == 6
+        assert stale_verdicts(log, BatchOptions())[0] == 0
 
     # what each draft's verdict becomes with the edited rules, screened directly
     engine = get_engine(rules_dir=str(rules))
@@ -64,7 +65,7 @@ def test_rescreen_after_a_rule_edit_reports_exactly_the_changed_drafts(env, shar
     after = final_log(db)
     assert all(v[0] == 2 for v in after.values())  # a new verdict event each; the first is kept
     with TriageLog.open(db) as log:
-        assert stale_versions(log, current_identity(BatchOptions(rules_dir=str(rules)))) == 0
+        assert stale_verdicts(log, BatchOptions(rules_dir=str(rules)))[0] == 0
 
     # a moved file is found by its hash with --from; a missing one is reported (E805), the rest go on
     moved = env / "moved"

@@ -1,7 +1,8 @@
 """`workbench batch DIR|FILE... [--jobs N] [--scheduler tcp://host:port]` and
-`workbench rescreen [--since DATE] [--level L] [--from DIR]`: the batch core
-(:mod:`workbench.batch`) on the command line, with a progress bar on a terminal (plain
-lines otherwise), in the user's language."""
+`workbench rescreen [--since DATE] [--level L] [--from DIR]`: the use cases the GUI calls too
+(:func:`workbench.usecases.screen_portfolio`, :func:`workbench.usecases.plan_rescreen`, on the
+batch core :mod:`workbench.batch`) on the command line, with a progress bar on a terminal
+(plain lines otherwise), in the user's language."""
 
 from __future__ import annotations
 
@@ -170,7 +171,7 @@ def drive(outcomes, progress: Progress, summary, args, workers_hint: int):
 
 
 def run_batch_cmd(args) -> int:
-    from workbench.batch import BatchSummary, run_batch
+    from workbench.batch import BatchSummary
     from workbench.cli.triage import _yn
     from workbench.domain import AdditionalAnswers
     from workbench.ingest.discover import expand_paths
@@ -186,8 +187,10 @@ def run_batch_cmd(args) -> int:
     jobs = _jobs(args)
     progress = Progress(args.progress)
     summary = BatchSummary(total=len(files))
+    from workbench.usecases import screen_portfolio
+
     with TriageLog.open(args.db) as log:
-        outcomes = run_batch(
+        outcomes = screen_portfolio(
             files, log=log, options=options, jobs=jobs, scheduler=args.scheduler, force=args.force,
             on_start=lambda total, _id, workers: progress.start(total, workers, _where(args)),
         )
@@ -199,16 +202,17 @@ def run_batch_cmd(args) -> int:
 
 
 def run_rescreen_cmd(args) -> int:
-    from workbench.batch import BatchSummary, rescreen
+    from workbench.batch import BatchSummary
     from workbench.store import TriageLog
+    from workbench.usecases import plan_rescreen
 
     options = _options(args)
     jobs = _jobs(args)
     progress = Progress(args.progress)
     lang = progress.lang
     with TriageLog.open(args.db) as log:
-        run = rescreen(log, since=args.since, level=args.level, search=args.search, options=options,
-                       jobs=jobs, scheduler=args.scheduler)
+        run = plan_rescreen(log, since=args.since, level=args.level, search=args.search, options=options,
+                            jobs=jobs, scheduler=args.scheduler)
         if not run.tasks and not run.missing:
             print(msg(M.I826).render(lang))
             return 0

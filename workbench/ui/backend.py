@@ -175,14 +175,11 @@ def stale_verdicts(db_path: str | Path | None, *, rules_dir: str | None = None, 
     """One item: the stored drafts whose current verdict's rules or model differ from the
     engine's now (the window offers a re-screen when there are any). Runs in the screening
     process, where it builds the engine the next screening uses anyway."""
-    from workbench.batch import BatchOptions, current_identity, stale_versions
+    from workbench.batch import BatchOptions
+    from workbench.usecases import stale_verdicts as _stale
 
-    identity = current_identity(BatchOptions(rules_dir=rules_dir or None))
-    log = open_log(db_path)
-    try:
-        yield StaleVerdicts(stale_versions(log, identity), identity.ruleset_version, identity.model_version)
-    finally:
-        log.close()
+    count, identity = _stale(lambda: open_log(db_path), BatchOptions(rules_dir=rules_dir or None))
+    yield StaleVerdicts(count, identity.ruleset_version, identity.model_version)
 
 
 @dataclass(frozen=True)
@@ -207,17 +204,13 @@ def rescreen_batch(
     """Re-screen stored drafts (those screened with other rules or another model than now,
     or all with ``stale_only=False``) through the batch core, one verdict event each;
     yields a BatchItem per draft, then a :class:`RescreenReport`."""
-    from workbench.batch import BatchOptions, current_identity, rescreen
+    from workbench.batch import BatchOptions
+    from workbench.usecases import plan_rescreen
 
     options = BatchOptions(thresholds=thresholds, rules_dir=rules_dir or None)
     log = open_log(db_path)
     try:
-        ids = None
-        if stale_only:
-            now = current_identity(options)
-            ids = [s.id for s in log.drafts() if s.level is not None
-                   and (s.ruleset_version != now.ruleset_version or s.model_version != now.model_version)]
-        run = rescreen(log, drafts=ids, options=options, jobs=1, reviewer=reviewer or None)
+        run = plan_rescreen(log, stale_only=stale_only, options=options, jobs=1, reviewer=reviewer or None)
         for out in run.missing:
             yield BatchItem(out.path, draft_id=out.draft_id, error=out.error)
         for out in run.outcomes(should_cancel=should_cancel):
