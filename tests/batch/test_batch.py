@@ -329,3 +329,16 @@ def test_a_worker_sends_back_a_coded_error_whole_and_a_bug_as_e904_naming_the_fi
     monkeypatch.setattr(triage, "screen_file", odd)
     res = pickle.loads(pickle.dumps(screen_task(Task(str(empty)), BatchOptions())))
     assert res.error.code == "E104" and res.error.path == str(empty) and "the detail" in res.error.render()
+
+
+def test_a_broken_rules_folder_with_two_workers_is_its_coded_error_and_nothing_is_recorded(env, capsys):
+    """The workers build their engine as they start and say nothing of a failure there; the
+    probe then reports it, coded, naming the file and line, and no draft is screened."""
+    rules = env / "rules"
+    rules.mkdir()
+    (rules / "acme.yaml").write_text('id: acme\nversion: "1"\nfields:\n  - id: 1\n    name_ja: [unclosed\n', encoding="utf-8")
+    db = env / "log.sqlite"
+    assert main(["batch", str(EXAMPLES), "--jobs", "2", "--db", str(db), "--rules-dir", str(rules)]) == 2  # EXIT_ERROR
+    err = capsys.readouterr().err
+    assert "[E302]" in err and "acme.yaml" in err and "Traceback" not in err
+    assert verdict_count(db) == 0
