@@ -178,8 +178,9 @@ def test_rewritten_chain_passes_plain_verify_but_not_the_checkpoint(db_path, che
     with TriageLog.open(db_path) as lg:
         assert lg.verify().ok  # the chain alone cannot show it: that is why anchors exist
     assert main(["log", "verify", "--db", str(db_path), "--against", str(checkpointed)]) == 2
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
     assert "[E534]" in err and "rewritten" in err and str(db_path) in err
+    assert "OK" not in out  # it printed "OK: ... intact" before the checkpoint's error
 
 
 def test_truncated_chain_is_caught(db_path, checkpointed, capsys):
@@ -189,6 +190,13 @@ def test_truncated_chain_is_caught(db_path, checkpointed, capsys):
     assert main(["log", "verify", "--db", str(db_path), "--against", str(checkpointed)]) == 2
     err = capsys.readouterr().err
     assert "[E534]" in err and "removed" in err
+
+
+@pytest.mark.parametrize("k, says", [(1, "event 10 was removed"), (3, "events 8-10 were removed")])
+def test_truncation_names_the_events_removed(db_path, checkpointed, capsys, k, says):
+    _truncate_last(db_path, k=k)  # one event removed read "events 10-10 were removed"
+    assert main(["log", "verify", "--db", str(db_path), "--against", str(checkpointed)]) == 2
+    assert says in capsys.readouterr().err
 
 
 def test_extended_chain_is_caught_unless_later_events_are_expected(db_path, checkpointed, capsys):

@@ -511,12 +511,14 @@ def cmd_verify(args) -> int:
                 raise StoreError(E530, path=path, detail=res.detail_message or res.detail)
             raise StoreError(E504, path=path, event_id=res.first_broken, detail=res.detail_message or res.detail)
         cmp = cpt.compare(log, anchor) if anchor is not None else None
-    _say(msg(M.I530, events=res.events, path=str(path)))
     if cmp is None:
+        _say(msg(M.I530, events=res.events, path=str(path)))
         return 0
     at = anchor.get("at", "")
     if cmp.state == "truncated":
-        detail = msg(M.N530, log_head=cmp.log_head, first=cmp.log_head + 1, last=cmp.head_event)
+        first_gone = cmp.log_head + 1
+        detail = (msg(M.N533, log_head=cmp.log_head, event_id=first_gone) if first_gone == cmp.head_event
+                  else msg(M.N530, log_head=cmp.log_head, first=first_gone, last=cmp.head_event))
         raise StoreError(E534, path=path, event_id=cmp.head_event, at=at, detail=detail)
     if cmp.state == "rewritten":
         raise StoreError(E534, path=path, event_id=cmp.head_event, at=at, detail=msg(M.N531, event_id=cmp.head_event))
@@ -526,6 +528,8 @@ def cmd_verify(args) -> int:
             detail = msg(M.N532, count=len(cmp.later), first=first.id, kind=first.kind, who=first.who, at=first.at)
             raise StoreError(E534, path=path, event_id=cmp.head_event, at=at, detail=detail)
         _say(msg(M.W530, count=len(cmp.later), first=first.id, last=cmp.later[-1].id, kind=first.kind, who=first.who, at=first.at))
+    # "OK" only once the checkpoint holds too: never an OK line followed by a broken checkpoint
+    _say(msg(M.I530, events=res.events, path=str(path)))
     _say(msg(M.I532, event_id=cmp.head_event, at=at, who=anchor.get("who", ""), fingerprint=fp))
     return 0
 

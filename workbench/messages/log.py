@@ -33,6 +33,11 @@ define(
     "判定記録はイベント {log_head} で終わっています。チェックポイントの後にイベント {first}～{last} が削除されました",
 )
 define(
+    "N533",
+    "the log ends at event {log_head}: event {event_id} was removed after the checkpoint",
+    "判定記録はイベント {log_head} で終わっています。チェックポイントの後にイベント {event_id} が削除されました",
+)
+define(
     "N531",
     "event {event_id} no longer has the signed hash: the history up to it was rewritten",
     "イベント {event_id} のハッシュが署名されたものと異なります。そこまでの履歴が書き換えられています",
