@@ -183,3 +183,15 @@ def test_the_reading_childs_processor_time_is_counted_as_this_processs(monkeypat
     read_draft(draft)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime) >= 0.25
+
+
+@needs_fork
+def test_the_readers_libraries_are_imported_once_in_the_parent(draft):
+    # imported in each child instead, pypdf and python-docx cost ~50 ms of processor time per read
+    import subprocess
+    import sys
+
+    code = ("import sys; from workbench.ingest import read_draft; read_draft(sys.argv[1]); "
+            "print(all(m in sys.modules for m in ('pypdf', 'docx', 'workbench.ingest.pdf')))")
+    out = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "True", out.stderr
