@@ -106,16 +106,18 @@ IN_CHILD = False  # True in the child process that reads
 
 _READERS = ("workbench.ingest.pdf", "workbench.ingest.docx", "workbench.ingest.text", "workbench.ingest.uspto_xml",
             "pypdf", "docx")
-_preloaded = False
+_reads = 0
 
 
 def _preload() -> None:
-    """The readers and their libraries imported here, once, so every child inherits them:
-    imported in each child, pypdf and python-docx cost ~50 ms of processor time per read."""
-    global _preloaded
-    if _preloaded:
+    """From a process's second read on, the readers and their libraries are imported here,
+    once, so every child inherits them (imported in each child, pypdf and python-docx cost
+    ~50 ms of processor time per read). A one-shot command (one read) imports only the
+    reader it needs, in its child, as an in-process read would."""
+    global _reads
+    _reads += 1
+    if _reads != 2:
         return
-    _preloaded = True
     import importlib
 
     for name in _READERS:
