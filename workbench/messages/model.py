@@ -119,7 +119,7 @@ N455 = define(
     "for a draft come from its title, abstract, field and claims, not from the whole description); "
     "a screening aid, not legal advice.",
     "請求項・名称・要約の文から、IPC サブクラスと規則に記載の IPC グループを予測します（草稿の判定で示す候補は、説明全体ではなく、"
-    "名称、要約、技術分野、請求項から出します）。審査の補助であり、法的助言ではありません。",
+    "名称、要約、技術分野、請求項から出します）。判定の補助であり、法的助言ではありません。",
 )
 N456 = define(
     "N456",
