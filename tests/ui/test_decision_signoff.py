@@ -49,10 +49,13 @@ def test_override_reason_is_required_then_pending_then_approved(window, qtbot, o
 
     monkeypatch.setenv("WORKBENCH_REVIEWER", "manager-m")  # another person signs off
     assert window.session.reviewer == "manager-m"
+    assert panel.approve_note.isVisibleTo(panel)  # the window's approval takes a note, as 'log approve --note' does
+    panel.approve_note.setText("JPO letter of 2026-01-10 seen")
     panel.approve_button.click()
     wait_for_log_write(window, qtbot)
     d = log.draft(row.draft_id).decision
     assert d.override_status == "approved" and d.approved_by == "manager-m"
+    assert d.approval_note == "JPO letter of 2026-01-10 seen" and not panel.approve_note.isVisibleTo(panel)
     assert "approved" in window.queue_model.index(i, COL_DECISION).data()
     assert not panel.approve_button.isVisibleTo(panel) and "manager-m" in panel.override_status.text()
     assert log.verify().ok

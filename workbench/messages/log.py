@@ -65,6 +65,7 @@ define("N553", "approved", "承認済み")
 define("N554", "the verdict or the filing checklist: {risks}", "判定または外国出願チェックリスト：{risks}")  # a decision's risks, joined as the language joins lists
 define("I553", "Override reason", "オーバーライドの理由")
 define("I554", "Approve override", "オーバーライドを承認")
+define("I559", "Approver's note (optional, recorded with the approval)", "承認者のメモ（任意。承認とともに記録）")
 define("I555", "Required: why the draft may still be filed abroad (e.g. the JPO's prior confirmation)",
        "必須：それでもこの草稿を外国出願できる理由（例：特許庁の事前確認の結果）")
 

@@ -159,6 +159,8 @@ class DecisionPanel(QWidget):
         self.override_status.setWordWrap(True)
         self.approve_button = QPushButton()
         self.approve_button.clicked.connect(self._request_approve)
+        self.approve_note = QLineEdit()  # the approver's note, as 'log approve --note' records it
+        self.approve_note.setObjectName("approveNote")
         self._current = None  # the current (latest) stored decision of the draft shown
 
         # the foreign-filing checklist
@@ -237,6 +239,7 @@ class DecisionPanel(QWidget):
         form.addRow(self.override_label, self.override_reason)
         status_row = QHBoxLayout()
         status_row.addWidget(self.override_status, 1)
+        status_row.addWidget(self.approve_note, 1)
         status_row.addWidget(self.approve_button, 0, Qt.AlignmentFlag.AlignRight)
         # everything but the save row scrolls: on a 1366 x 768 laptop the panel (checklist, facts,
         # plan, history) is taller than the screen, and Save decision must stay on it
@@ -503,12 +506,16 @@ class DecisionPanel(QWidget):
         self.override_status.setVisible(status is not None)
         self.approve_button.setText(_say(M.I554))
         self.approve_button.setVisible(status == "pending")
+        self.approve_note.setPlaceholderText(_say(M.I559))
+        self.approve_note.setVisible(status == "pending")
+        if status != "pending":
+            self.approve_note.clear()
         self.approve_button.setEnabled(status == "pending" and not self._saving)
 
     def _request_approve(self) -> None:
         if self._current is None or getattr(self._current, "override_status", None) != "pending" or self._saving:
             return
-        self.approve_requested.emit("")
+        self.approve_requested.emit(self.approve_note.text().strip())
 
     def approved(self, decision) -> None:
         """The override of the current decision was approved (stored)."""
