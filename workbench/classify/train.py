@@ -266,11 +266,10 @@ def train(
 
     fulltext = load_fulltext(data_dir)
     model.draft, draft_info, p_oof, train_d, t_oof = DT.fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat, log=log)
-    cal_d = [d for d in fulltext if d.split == "calib"]
-    fz_cal = DT.Featurised(feat, cal_d, engine)
-    p_cal = DT.draft_probabilities(model.draft, fz_cal)
-    dthr, dthr_report = DT.choose_draft_thresholds(np.concatenate([p_cal, p_oof]), cal_d + train_d, np.concatenate([fz_cal.n_terms, t_oof]))
-    calib_fig = DT.draft_figures(p_cal, cal_d, dthr, fz_cal.n_terms)
+    # the heads learnt from the training and calibration drafts: thresholds and their figures come
+    # from those drafts' out-of-fold values
+    dthr, dthr_report = DT.choose_draft_thresholds(p_oof, train_d, t_oof)
+    calib_fig = DT.draft_figures(p_oof, train_d, dthr, t_oof)
     thresholds = Thresholds(review=dthr["review"], likely=dthr["likely"])
     engine.thresholds = thresholds
     log(msg(MD.I469, review=thresholds.review, likely=thresholds.likely, figures=str(calib_fig)))

@@ -25,8 +25,8 @@ EXAMPLE_KINDS = {  # the kinds of training example (train.WEIGHTS)
 }
 I468 = define("I468", "record thresholds (titles/first claims): review={review:.4f} likely={likely:.4f}",
               "レコード単位のしきい値（名称・第1請求項）: 要検討 {review:.4f}、送付の可能性大 {likely:.4f}")
-I469 = define("I469", "default thresholds (full drafts): review={review:.6f} likely={likely:.6f}; calibration {figures}",
-              "既定のしきい値（草稿全文）: 要検討 {review:.6f}、送付の可能性大 {likely:.6f}。較正用データ {figures}")
+I469 = define("I469", "default thresholds (full drafts): review={review:.6f} likely={likely:.6f}; out of fold {figures}",
+              "既定のしきい値（草稿全文）: 要検討 {review:.6f}、送付の可能性大 {likely:.6f}。交差検証 {figures}")
 I470 = define("I470", "held-out drafts: {figures}; cut to 15,000: {cut}",
               "評価用の草稿: {figures}。先頭15,000文字のみ: {cut}")
 I471 = define("I471", "sensitivity head: the training records have one class only; no head",
