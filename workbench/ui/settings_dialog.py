@@ -123,7 +123,7 @@ class SettingsDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("The model's operating points")))
         right.addWidget(self.points)
-        self.points_note = QLabel(self.tr("These figures come from real full drafts held out from training (the calibration drafts; the flag rate at 1 % prevalence)."))
+        self.points_note = QLabel(self.tr("These figures come from real full drafts, each scored by a model that had not learnt from it (out-of-fold scores; the flag rate at 1 % prevalence)."))
         self.points_note.setWordWrap(True)
         right.addWidget(self.points_note)
         row = QHBoxLayout(box)
@@ -148,7 +148,7 @@ class SettingsDialog(QDialog):
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         t.horizontalHeader().setStretchLastSection(True)
         t.setAccessibleName(self.tr("The model's operating points"))
-        t.setToolTip(self.tr("Share of sensitive titles flagged (recall) and of all titles flagged (flag rate) at each review threshold, on the held-out calibration split. Double-click a row to use its threshold."))
+        t.setToolTip(self.tr("Share of sensitive drafts flagged (recall) and of all drafts flagged at 1 % prevalence (flag rate) at each review threshold, from out-of-fold scores of real full drafts. Double-click a row to use its threshold."))
         for r, (_, recall, flag_rate, threshold) in enumerate(rows):
             for c, text in enumerate((_pct(recall), _pct(flag_rate), f"{threshold:.{THRESHOLD_DECIMALS}f}")):
                 item = QTableWidgetItem(text)

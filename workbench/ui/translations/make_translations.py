@@ -298,8 +298,8 @@ JA: dict[str, str] = {
     "Recommended": "推奨",
     "Recall": "再現率",
     "Flag rate": "要検討となる割合",
-    "These figures come from real full drafts held out from training (the calibration drafts; the flag rate at 1 % prevalence).": "これらの数値は、学習に使っていない実在の草稿全文（較正用の草稿）で測ったものです（要検討となる割合は、該当する草稿が1%の場合の値）。",
-    "Share of sensitive titles flagged (recall) and of all titles flagged (flag rate) at each review threshold, on the held-out calibration split. Double-click a row to use its threshold.": "各「要検討のしきい値」で、該当する名称のうち要検討となる割合（再現率）と、全名称のうち要検討となる割合を示します（学習に使っていない較正用データで測定）。行をダブルクリックすると、そのしきい値を使います。",
+    "These figures come from real full drafts, each scored by a model that had not learnt from it (out-of-fold scores; the flag rate at 1 % prevalence).": "これらの数値は、実在の草稿全文を、その草稿を学習していないモデルで判定して測ったものです（交差検証による値。要検討となる割合は、該当する草稿が1%の場合の値）。",
+    "Share of sensitive drafts flagged (recall) and of all drafts flagged at 1 % prevalence (flag rate) at each review threshold, from out-of-fold scores of real full drafts. Double-click a row to use its threshold.": "各「要検討のしきい値」で、該当する草稿のうち要検討となる割合（再現率）と、該当する草稿が1%の場合に全草稿のうち要検討となる割合を示します（実在の草稿全文の交差検証による値）。行をダブルクリックすると、そのしきい値を使います。",
     # about
     "Screens draft patent applications for the specified technology fields of the Economic Security Promotion Act before filing abroad.": "外国出願の前に、特許出願の草稿が経済安全保障推進法の特定技術分野に該当するかを事前に判定します。",
     "Every verdict shows its evidence and whether the rule behind it is verified.": "すべての判定に根拠と、そのルールが確認済みかどうかを表示します。",

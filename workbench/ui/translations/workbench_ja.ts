@@ -1605,9 +1605,9 @@ designated</source>
       <translation>送付の可能性大のしきい値</translation>
     </message>
     <message>
-      <location filename="../settings_dialog.py" line="126" />
-      <source>These figures come from real full drafts held out from training (the calibration drafts; the flag rate at 1 % prevalence).</source>
-      <translation>これらの数値は、学習に使っていない実在の草稿全文（較正用の草稿）で測ったものです（要検討となる割合は、該当する草稿が1%の場合の値）。</translation>
+      <location filename="../settings_dialog.py" line="151" />
+      <source>Share of sensitive drafts flagged (recall) and of all drafts flagged at 1 % prevalence (flag rate) at each review threshold, from out-of-fold scores of real full drafts. Double-click a row to use its threshold.</source>
+      <translation>各「要検討のしきい値」で、該当する草稿のうち要検討となる割合（再現率）と、該当する草稿が1%の場合に全草稿のうち要検討となる割合を示します（実在の草稿全文の交差検証による値）。行をダブルクリックすると、そのしきい値を使います。</translation>
     </message>
     <message>
       <location filename="../settings_dialog.py" line="88" />
@@ -1632,6 +1632,11 @@ designated</source>
       <translation>モデルの動作点</translation>
     </message>
     <message>
+      <location filename="../settings_dialog.py" line="126" />
+      <source>These figures come from real full drafts, each scored by a model that had not learnt from it (out-of-fold scores; the flag rate at 1 % prevalence).</source>
+      <translation>これらの数値は、実在の草稿全文を、その草稿を学習していないモデルで判定して測ったものです（交差検証による値。要検討となる割合は、該当する草稿が1%の場合の値）。</translation>
+    </message>
+    <message>
       <location filename="../settings_dialog.py" line="140" />
       <source>Recommended</source>
       <translation>推奨</translation>
@@ -1645,11 +1650,6 @@ designated</source>
       <location filename="../settings_dialog.py" line="143" />
       <source>Flag rate</source>
       <translation>要検討となる割合</translation>
-    </message>
-    <message>
-      <location filename="../settings_dialog.py" line="151" />
-      <source>Share of sensitive titles flagged (recall) and of all titles flagged (flag rate) at each review threshold, on the held-out calibration split. Double-click a row to use its threshold.</source>
-      <translation>各「要検討のしきい値」で、該当する名称のうち要検討となる割合（再現率）と、全名称のうち要検討となる割合を示します（学習に使っていない較正用データで測定）。行をダブルクリックすると、そのしきい値を使います。</translation>
     </message>
     <message>
       <location filename="../settings_dialog.py" line="195" />
