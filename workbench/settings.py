@@ -241,7 +241,7 @@ def default_reviewer() -> str:
 
 @dataclass(frozen=True)
 class OperatingPoint:
-    """One recall / flag-rate trade-off measured on the calibration split."""
+    """One recall / flag-rate trade-off at a review threshold (out-of-fold scores of real full drafts)."""
 
     recall: float
     flag_rate: float
@@ -252,7 +252,7 @@ class OperatingPoint:
 class RecommendedThresholds:
     """What ``None`` thresholds in the settings stand for: the model card's defaults, with
     the recall and flag rate measured at them and the other operating points the card lists.
-    The figures come from held-out patent titles (the calibration split), not full drafts."""
+    The figures come from real full drafts, each scored by a model that had not learnt from it."""
 
     thresholds: Thresholds
     recall: float | None = None

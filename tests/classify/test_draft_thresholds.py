@@ -45,3 +45,18 @@ def test_likely_is_the_lowest_threshold_with_the_precision_and_review_stays_belo
     assert thr["review"] < thr["likely"]
     lv = DT.levels(p, terms, thr)
     assert (lv[p >= thr["likely"]] == 2).all() and (lv[p < thr["review"]] == 0).all()
+
+
+def test_the_settings_table_steps_by_the_score_even_when_the_terms_flag_every_positive():
+    rng = np.random.default_rng(1)
+    drafts = _drafts(40, 200, 400)
+    p = np.concatenate([rng.uniform(0.05, 0.95, 40), rng.uniform(0.0, 0.5, 200), rng.uniform(0.0, 0.1, 400)])
+    terms = np.concatenate([np.ones(40), np.zeros(600)]).astype(int)
+    _, rep = DT.choose_draft_thresholds(p, drafts, terms)
+    pts = rep["operating_points"]
+    assert len(pts) >= 5  # one row per score-alone recall target reached, not one row for "recall 1.0"
+    thresholds = [pt["threshold"] for pt in pts]
+    assert thresholds == sorted(thresholds)  # from score recall 1.0 (the lowest threshold) up
+    assert [pt["score_recall"] for pt in pts] == sorted((pt["score_recall"] for pt in pts), reverse=True)
+    clear = [pt["clear_hard"] for pt in pts]
+    assert clear == sorted(clear) and clear[-1] > clear[0]  # a higher threshold clears more hard negatives

@@ -211,17 +211,20 @@ def choose_draft_thresholds(p: np.ndarray, drafts, n_terms: np.ndarray) -> tuple
     for t in sorted({float(x) * 0.999 for x in pos}, reverse=True):
         fl = (p >= t) | (n_terms > 0)
         rec = float(fl[g["sensitive"]].mean())
-        if points and rec <= points[-1]["recall"]:
+        # the term rule alone flags most of these drafts: the points step by what the score alone
+        # flags, so the table still shows what each threshold buys
+        srec = float((pos_p >= t).mean())
+        if points and srec <= points[-1]["score_recall"]:
             continue
-        points.append({"recall": round(rec, 4), "threshold": round(t, 6),
+        points.append({"recall": round(rec, 4), "score_recall": round(srec, 4), "threshold": round(t, 6),
                        "clear_portfolio": round(float(1 - fl[g["portfolio"]].mean()), 4),
                        "clear_hard": round(float(1 - fl[g["hard"]].mean()), 4),
                        "flag_rate_at_1pct": round(float(0.01 * rec + 0.99 * fl[negs].mean()), 4)})
     # a few points for the Settings table: recall 1.0 down to 0.5
-    keep = [pt for pt in points if pt["recall"] >= 0.5]
+    keep = [pt for pt in points if pt["score_recall"] >= 0.5]
     pick = []
     for target in (1.0, 0.97, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5):
-        cand = [pt for pt in keep if pt["recall"] >= target]
+        cand = [pt for pt in keep if pt["score_recall"] >= target]
         if cand and cand[0] not in pick:  # the highest threshold that reaches it
             pick.append(cand[0])
     return thr, {"chosen_on": "out-of-fold scores of the training and calibration drafts (split by publication id; never the test split)",
