@@ -338,9 +338,11 @@ def _draft_level(eng: Engine, ds, fields: list[FieldVerdict], level: str, thr: T
             notes.append(msg(M.N412, codes=codes, score=f"{ds.probability:.3g}"))
             level = "review"
     elif len(ds.text) < SHORT_CHARS:  # said whatever the score, so the reader knows how little was read
-        notes.append(msg(M.N410, chars=len(ds.text)))
-        if level == "clear":
+        if level == "clear":  # kept at review: N410 says why
+            notes.append(msg(M.N410, chars=len(ds.text)))
             level = "review"
+        else:  # review or likely on its few words: N417 says how little was read
+            notes.append(msg(M.N417, chars=len(ds.text)))
     termed = None  # the field whose evidence terms keep the draft from being cleared
     if level == "clear" and has_terms:
         level = "review"
@@ -360,7 +362,9 @@ def _draft_level(eng: Engine, ds, fields: list[FieldVerdict], level: str, thr: T
         extra.append(msg(M.R415, score=f"{ds.probability:.3g}"))
     elif ds.passages:
         a, b, v = ds.passages[0]
-        extra.append(msg(M.R410, score=f"{ds.probability:.3g}", whole=f"{ds.whole:.2f}", start=a, end=b, value=f"{v:.2f}", passages=ds.n_passages))
+        # the heads' raw values mean nothing to a reader (R410 of stored verdicts showed them): the
+        # score and where the draft reads most like a field
+        extra.append(msg(M.R417, score=f"{ds.probability:.3g}", start=a, end=b, passages=ds.n_passages))
     if level == "clear" and f.field_id not in known_matches:
         terms = tuple(dict.fromkeys(e.term for e in f.evidence if e.source != "ipc"))
         why = msg(M.R413, terms=terms) if terms else msg(M.R412)

@@ -126,7 +126,30 @@ def test_an_evidence_term_anywhere_in_a_long_draft_keeps_it_from_clear(shared_da
 def test_a_short_text_is_never_cleared_by_the_model_alone(engine):
     v = _level(engine, "A coffee grinder with a ceramic burr.")
     assert v.level in ("review", "likely")
-    assert M.N410 in [getattr(n, "code", None) for n in v.notes]
+    codes = [getattr(n, "code", None) for n in v.notes]
+    # N410 "stays at review" only where the model would have cleared it; else N417 "rests on its few words"
+    assert (M.N410 in codes) != (M.N417 in codes)
+
+
+def test_a_short_likely_text_does_not_say_it_stays_at_review(engine):
+    v = _level(engine, "赤外線シーカを備えた誘導弾")
+    assert v.level == "likely"
+    codes = [getattr(n, "code", None) for n in v.notes]
+    assert M.N410 not in codes and M.N417 in codes
+    rendered = [n.render("ja") for n in v.notes if getattr(n, "code", None) == M.N417]
+    assert "要検討のまま" not in rendered[0] and "わずかな語" in rendered[0]
+
+
+def test_the_draft_level_reason_shows_no_raw_head_values(engine, shared_data):
+    from workbench.classify.fulltext import load_grants
+
+    g = load_grants(shared_data)[0]
+    v = _level(engine, g.text())
+    reasons = [r for f in v.fields for r in f.reasons if getattr(r, "code", None) == M.R417]
+    assert len(reasons) == 1
+    en = reasons[0].render("en")
+    assert "whole draft" not in en and "characters" in en
+    assert {k for k, _ in reasons[0].args} == {"score", "start", "end", "passages"}
 
 
 def test_a_known_civilian_code_without_field_evidence_clears(engine, shared_data):

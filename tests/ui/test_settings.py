@@ -93,7 +93,7 @@ def test_dialog_uses_the_model_thresholds_by_default_and_shows_them_read_only(qt
     assert _row(t, 0) == ["100.0 %", "99.4 %", "0.00063"]
     assert _row(t, 1) == ["97.7 %", "81.1 %", "0.00226"] and _row(t, 2) == ["81.8 %", "41.6 %", "0.00598"]
     assert t.editTriggers() == t.EditTrigger.NoEditTriggers
-    assert "full drafts held out" in dlg.points_note.text() and "calibration" in dlg.points_note.text()
+    assert "real full drafts" in dlg.points_note.text() and "out-of-fold" in dlg.points_note.text()
 
 
 def test_unticking_lets_the_user_set_both_and_ticking_again_restores_the_model_values(qtbot):

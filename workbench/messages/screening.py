@@ -101,6 +101,18 @@ define(
     "（草稿全体の判定値 {score} は要検討のしきい値 {review} 未満です）",
 )
 define(
+    "N417",
+    "Short text ({chars} characters): this verdict rests on its few words. Screen the whole draft (with its description) "
+    "or enter its IPC code.",
+    "短い文章です（{chars}文字）。この判定はわずかな語だけに基づいています。明細書を含む草稿全体を判定するか、IPC記号を入力してください。",
+)
+define(
+    "R417",
+    "draft-level score {score}; the passage that reads most like a specified field: characters {start}-{end} "
+    "(of {passages} passage(s) read)",
+    "草稿全体の判定値 {score}。特定技術分野に最も近い記述の箇所: {start}-{end}文字目（読み取った{passages}箇所のうち）",
+)
+define(
     "R415",
     "Japanese draft scored from its evidence terms and the IPC model's field scores: {score}",
     "日本語の草稿（証拠語とIPCモデルの分野スコアによる判定値）: {score}",
