@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite runs as at a terminal, however it was started: a run started in the background of
+# a non-interactive shell (`bash .ci/run > log &`, nohup, a CI agent) inherits SIGINT ignored,
+# Python leaves an ignored SIGINT ignored, and so does every process the tests start (an
+# ignored signal stays ignored across exec). The tests of Ctrl-C then saw nothing: the batch
+# CLI screened every draft and exited 0, a read waiting on a slow file ran into its 60 s limit.
+# A handled signal is reset to the default in a child, so children get Ctrl-C as usual too.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 # A locale-neutral English user, set before Qt reads the system locale (QLocale.system() is
 # read once per process): the suite must pass the same on a Japanese developer's machine.
 for _name in ("WORKBENCH_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
