@@ -193,3 +193,10 @@ def test_only_few_facts_are_verified():
     assert 0 < sum(e.verified for e in entries) < len(entries) / 4
     assert not any(f.verified for f in FIELDS)
     assert not any(f.additional_requirement.verified for f in FIELDS)
+
+
+def test_a_japanese_railgun_claim_is_evidence_of_field_5_and_a_motor_armature_is_not():
+    # found walking the CLI: claim 1 of a JPO-format railgun draft (電磁加速式発射装置, レール, 電機子) got field 4 only
+    claim = "電磁加速式発射装置であって、一対のレールと、前記レールの間を移動する電機子とを備える。"
+    assert {h.field_id for h in RULESET.find_terms(claim, "ja")} >= {5}
+    assert not [h for h in RULESET.find_terms("電動機の電機子巻線と固定子を備える。", "ja") if h.field_id == 5]
