@@ -55,12 +55,12 @@ N450 = define(
     "N450",
     "Levels come from the draft-level score (workbench/classify/draft.py), trained, calibrated and measured on real FULL drafts: "
     "fulltext/us_grants_reviewed (labels are a reviewer's, from title and abstract, not an office's: high/medium confidence weight 1, "
-    "low 0.5) and fulltext/us_grants_portfolio (near-certain negatives); split by a hash of the publication id (0-24 test, 25-44 "
-    "calibration, 45-99 training). The 140 uspto-grants are never trained on (held out whole for the clear rate and IPC top-k).",
+    "low 0.5) and fulltext/us_grants_portfolio (near-certain negatives); split by a hash of the publication id (0-24 test, never "
+    "trained on; 25-99 training and calibration, the heads learning from all of it). The 140 uspto-grants are never trained on (held out whole for the clear rate and IPC top-k).",
     "判定の段階は草稿単位のスコア（'workbench/classify/draft.py'）で決まります。このスコアは実在する草稿の全文で学習・較正・測定しました："
     "'fulltext/us_grants_reviewed'（ラベルは特許庁ではなく担当者が名称と要約から付けたもの。確信度が高・中なら重み 1、低なら 0.5）と "
-    "'fulltext/us_grants_portfolio'（ほぼ確実に非該当の例）です。公報番号のハッシュで分けています（0～24 評価用、25～44 較正用、"
-    "45～99 学習用）。'uspto-grants' の 140 件は学習に一切使わず、全件を非該当率と IPC 上位候補の評価に充てています。",
+    "'fulltext/us_grants_portfolio'（ほぼ確実に非該当の例）です。公報番号のハッシュで分けています（0～24 評価用で学習には使わず、"
+    "25～99 学習・較正用で、ヘッドはその全体から学習）。'uspto-grants' の 140 件は学習に一切使わず、全件を非該当率と IPC 上位候補の評価に充てています。",
 )
 N451 = define(
     "N451",
@@ -69,8 +69,8 @@ N451 = define(
     "(title, abstract, field, start of the description) and its claims wherever they stand; the front head also learns, at "
     "weight 0.3, from the office-coded short records and the IPC main-group definitions / the rules' English terms (positive "
     "when in a field), which cover fields no training draft is in. A second stage (logistic regression over the two heads and "
-    "log(1 + distinct evidence terms of the best-supported field)) is fit on out-of-fold head values of the training drafts. "
-    "Tried on the out-of-fold training drafts and the calibration drafts (never the test split): one whole-draft head with a "
+    "log(1 + distinct evidence terms of the best-supported field)) is fit on out-of-fold head values (5 folds by id). "
+    "Tried on out-of-fold drafts (never the test split): one whole-draft head with a "
     "passage stage (the previous model: a long text rose by its many passages, AUC against the hard negatives lower), title + "
     "abstract alone, C 1/10/100, IDF weighting, the IPC model's field scores in the second stage (more AUC, but fewer hard "
     "negatives cleared at 97 % recall); the chosen form cleared the most at 97 % recall.",
@@ -79,7 +79,7 @@ N451 = define(
     " 4,000 文字（名称、要約、技術分野、説明の冒頭）と、位置を問わず請求項を読みます。前部ヘッドは、特許庁の分類付きの"
     "短いレコードと IPC メイングループの定義・規則の英語の用語（分野内なら該当）からも重み 0.3 で学習し、学習用の草稿がない分野も"
     "補います。第2段（2 つのヘッドと、最も裏付けのある分野の異なる証拠用語の数に 1 を足した値の対数に対するロジスティック回帰）は、"
-    "学習用の草稿の交差検証外のヘッド値で当てはめています。交差検証外の学習用草稿と較正用の草稿（評価用データは一切使わず）で、"
+    "交差検証外のヘッド値（公報番号による 5 分割）で当てはめています。交差検証外の草稿（評価用データは一切使わず）で、"
     "次も試しました：段落段を持つ草稿全体のヘッド 1 つ（以前のモデル。長い文書ほど段落の多さで上がり、紛らわしい非該当例に対する"
     "曲線下面積が低い）、名称と要約のみ、C=1/10/100、逆文書頻度による重み付け、第2段での IPC モデルの分野スコア（曲線下面積は"
     "上がるが、再現率 97 % で非該当とできる紛らわしい例が減る）。採用した形が、再現率 97 % で最も多くを非該当にできました。",
@@ -88,10 +88,13 @@ N452 = define(
     "N452",
     "Levels: a draft with an evidence term of any field anywhere in its text is never cleared by the model (review at least, "
     "reason R416); without one it is cleared below the review threshold. The review threshold is the highest at which 97 % "
-    "of the sensitive calibration + out-of-fold training drafts are flagged by the score or by that rule.",
+    "of the sensitive drafts (out-of-fold scores) are flagged by the score or by that rule and 90 % by the score alone (the "
+    "terms of rules 2025.01-draft.3 were chosen by reading these drafts, so the rule's share among them is optimistic); the "
+    "likely threshold is the lowest at which 80 % of the flagged drafts are sensitive.",
     "判定の段階：本文のどこかにいずれかの分野の証拠用語がある草稿は、モデルだけで「該当なし」にはなりません（少なくとも要検討、"
-    "理由 [R416]）。証拠用語がなければ、要検討のしきい値未満で「該当なし」になります。要検討のしきい値は、該当する較正用の草稿と"
-    "交差検証外の学習用草稿の 97 % が、スコアまたはこの規則で検出される最も高い値です。",
+    "理由 [R416]）。証拠用語がなければ、要検討のしきい値未満で「該当なし」になります。要検討のしきい値は、該当する草稿（交差検証外のスコア）の"
+    "97 % がスコアまたはこの規則で、90 % がスコアだけで検出される最も高い値です（規則集 '2025.01-draft.3' の証拠用語はこれらの草稿を読んで"
+    "選んだため、規則だけでの検出率は楽観的です）。「送付の可能性大」のしきい値は、検出した草稿の 80 % が該当となる最も低い値です。",
 )
 N453 = define(
     "N453",
