@@ -175,11 +175,12 @@ def levels(p: np.ndarray, n_terms: np.ndarray, thr: dict) -> np.ndarray:
 
 
 def choose_draft_thresholds(p: np.ndarray, drafts, n_terms: np.ndarray) -> tuple[dict, dict]:
-    """On the calibration drafts and the training drafts' out-of-fold values, pooled:
-    review: the highest threshold at which >= REVIEW_RECALL of the sensitive (high/medium
-    confidence) drafts are flagged, counting those the evidence-term rule flags anyway (just under
-    it); likely: the lowest threshold above it at which >= 80 % of the flagged drafts are
-    sensitive (reviewed + portfolio as they come), else the one giving 60 % of positives."""
+    """On out-of-fold draft scores (never the test split):
+    review: just under the highest threshold at which >= REVIEW_RECALL of the sensitive
+    (high/medium confidence) drafts are flagged by the score or the evidence-term rule and
+    >= SCORE_RECALL by the score alone; likely: the lowest threshold at which >= 80 % of the
+    flagged drafts are sensitive (reviewed + portfolio as they come), else the one giving 60 % of
+    positives; review is kept below likely."""
     g = _groups(drafts)
     n_terms = np.asarray(n_terms)
     pos_p, pos_t = p[g["sensitive"]], n_terms[g["sensitive"]] > 0
@@ -194,8 +195,9 @@ def choose_draft_thresholds(p: np.ndarray, drafts, n_terms: np.ndarray) -> tuple
     pool = g["sensitive"] | g["hard"] | g["portfolio"]
     sens = g["sensitive"] | g["sensitive_low"]
     likely = None
-    for t in np.unique(np.round(p[pool | g["sensitive_low"]], 5)):
-        flag = (p >= t) & (pool | g["sensitive_low"])
+    judged = pool | g["sensitive_low"]
+    for t in np.unique(np.round(p[judged], 5)):
+        flag = (p >= t) & judged
         if flag.sum() >= 3 and (flag & sens).sum() / flag.sum() >= LIKELY_PRECISION:
             likely = float(t)
             break
