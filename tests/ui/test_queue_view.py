@@ -122,3 +122,59 @@ def test_fitting_the_queue_measures_a_bounded_number_of_rows_in_a_large_log(qtbo
     view.fit_columns()
     assert rows_read, "fitting measured nothing"
     assert len(rows_read) <= FIT_ROWS + 50 < 1000
+
+
+def _painted_names(view) -> list[str]:
+    """The name column's text as the delegate paints it, row by row."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from workbench.ui.models.queue import COL_NAME
+
+    delegate = view.itemDelegateForColumn(COL_NAME)
+    out = []
+    for r in range(view.model().rowCount()):
+        index = view.model().index(r, COL_NAME)
+        opt = QStyleOptionViewItem()
+        opt.initFrom(view.viewport())
+        opt.widget = view
+        opt.rect = view.visualRect(index)
+        delegate.initStyleOption(opt, index)
+        assert view.fontMetrics().horizontalAdvance(opt.text) <= opt.rect.width(), opt.text
+        out.append(opt.text)
+    return out
+
+
+def test_two_long_names_that_share_both_ends_are_shortened_differently(qtbot):
+    """Walking the window at 1366x768: draft_ja_ir_seeker.txt and draft_ja_rice_cooker.txt
+    both showed 'draft_j…ker.txt', two publications both 'Paten…1.xml' (Qt's middle
+    elision keeps both ends, and these names share both). Each keeps what tells it apart;
+    a matter's version is never elided; the tooltip has the whole path."""
+    from workbench.ui.models.queue import COL_NAME, QueueModel
+    from workbench.ui.queue_view import ELLIPSIS, QueueView
+    from workbench.ui.rows import QueueRow
+
+    names = ["draft_ja_ir_seeker.txt", "draft_ja_rice_cooker.txt", "draft_en_coffee_grinder.txt",
+             "PatentPublicData_pap_US20230123454A1.xml", "PatentPublicData_pap_US20230123453A1.xml"]
+    model = QueueModel()
+    model.set_rows([QueueRow(key=f"db:{i}", name=n, level="clear", likelihood=0.001, path=f"/drafts/{n}",
+                             version=2 if i == 2 else 1, versions=2 if i == 2 else 1) for i, n in enumerate(names)])
+    view = QueueView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(440, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.auto_fit = False
+    view.setColumnWidth(COL_NAME, 100)  # as at 1366x768
+    painted = _painted_names(view)
+    assert all(ELLIPSIS in p for p in painted), painted  # narrow enough to shorten every one
+    fm, width = view.fontMetrics(), view.columnWidth(COL_NAME) - 8
+    plain = {fm.elidedText(n, Qt.TextElideMode.ElideMiddle, width) for n in names[:2]}
+    assert len(plain) == 1, plain  # the premise: Qt's middle elision alone shows these two alike
+    assert len(set(painted)) == len(painted), painted
+    assert painted[2].endswith(" · v2"), painted[2]
+    assert model.data(model.index(0, COL_NAME), Qt.ItemDataRole.ToolTipRole) == "/drafts/draft_ja_ir_seeker.txt"
+    # a new name sharing the ends of one shown is told apart from it too (the cache follows the rows)
+    model.upsert(QueueRow(key="db:9", name="draft_ja_ir_seeker_v2_final_draft_ja_ir_seeker.txt", level="clear"))
+    painted = _painted_names(view)
+    assert len(set(painted)) == len(painted), painted

@@ -28,6 +28,7 @@ from workbench.ui.models.queue import (
     COL_LIKELIHOOD,
     COL_NAME,
     COL_STATUS,
+    ROW_ROLE,
 )
 
 NAME_MIN, NAME_MAX = 90, 220
@@ -45,14 +46,101 @@ PRIORITY = (COL_NAME, COL_LEVEL, COL_LIKELIHOOD, COL_DECISION, COL_DUE_3M, COL_F
 MANAGER_ORDER = (COL_NAME, COL_LEVEL, COL_DECISION, COL_DUE_3M, COL_FREE_10M, COL_LIKELIHOOD, COL_STATUS, COL_FIELD)
 
 
+ELLIPSIS = "\u2026"
+
+
+def _shared_ends(names: list[str]) -> dict[str, tuple[int, int]]:
+    """name -> (the longest beginning, the longest ending) it shares with another name of
+    the list (neighbours in sorted order share the longest ones)."""
+    out = {n: [0, 0] for n in names}
+    for which, key in ((0, lambda n: n), (1, lambda n: n[::-1])):
+        ordered = sorted({key(n) for n in names})
+        for a, b in zip(ordered, ordered[1:]):
+            k = 0
+            while k < min(len(a), len(b)) and a[k] == b[k]:
+                k += 1
+            for n in (a, b):
+                name = key(n)  # (a reversal is its own inverse)
+                out[name][which] = max(out[name][which], k)
+    return {n: (p, s) for n, (p, s) in out.items()}
+
+
+def distinct_elide(text: str, width: int, advance, elide_middle, shared: tuple[int, int] = (0, 0)) -> str:
+    """``text`` shortened to ``width`` so that it still differs from the names it shares its
+    ends with: ``shared`` = (the longest beginning, the longest ending) another name has in
+    common with it. Qt's middle elision keeps both ends - 'draft_j…ker.txt' for both
+    draft_ja_ir_seeker.txt and draft_ja_rice_cooker.txt - so where the kept ends lie inside
+    the shared ones, the part that tells them apart is kept instead: the end ('…seeker.txt'),
+    else the text from where it starts to differ ('…ir_se…txt'). ``advance(str)`` is the
+    width of a text, ``elide_middle(str, width)`` Qt's middle elision."""
+    if advance(text) <= width:
+        return text
+    prefix, suffix = shared
+
+    def tells_apart(shown: str) -> bool:
+        if ELLIPSIS not in shown:
+            return True
+        head, _, rest = shown.partition(ELLIPSIS)
+        tail = rest.rpartition(ELLIPSIS)[2]
+        return len(head) > prefix or len(tail) > suffix
+
+    middle = elide_middle(text, width)
+    if tells_apart(middle):
+        return middle
+    # 1. the end: as much of it as fits after '…'
+    k = 0
+    while k < len(text) and advance(ELLIPSIS + text[len(text) - k - 1:]) <= width:
+        k += 1
+    if k > suffix:
+        return ELLIPSIS + text[len(text) - k:]
+    # 2. from just before the first character no other name shares at the start, middle-elided
+    start = max(0, prefix - 1)
+    rest = elide_middle(text[start:], max(0, width - advance(ELLIPSIS)))
+    if len(rest.partition(ELLIPSIS)[0]) >= (2 if start else 1):  # it shows where this name starts to differ
+        return ELLIPSIS + rest if start else rest
+    return middle
+
+
 class MiddleElideDelegate(QStyledItemDelegate):
     """Elides in the middle: draft file names share their beginnings (draft_en_…,
     PatentPublicData_pap_US…), so 'draft_…detector.txt' tells them apart where
-    'draft_ja_q…' does not."""
+    'draft_ja_q…' does not; where two names would still shorten alike (their ends are
+    shared too) the part that tells them apart is kept (:func:`distinct_elide`). A matter's
+    version (' · v2') is never elided; the tooltip has the whole path."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._shared: dict[str, tuple[int, int]] | None = None
+
+    def names_changed(self, *_) -> None:
+        self._shared = None
+
+    def _shared_for(self, index, name: str) -> tuple[int, int]:
+        if self._shared is None:
+            model = index.model()
+            source = model.sourceModel() if hasattr(model, "sourceModel") else model
+            rows = getattr(source, "rows", ())  # (QueueModel.rows: a property)
+            self._shared = _shared_ends([r.name for r in rows])
+        return self._shared.get(name, (0, 0))
 
     def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideMiddle
+        row = index.data(ROW_ROLE)
+        text = option.text or ""
+        if row is None or not text.startswith(row.name) or option.rect.width() <= 0:
+            return
+        name, version = row.name, text[len(row.name):]  # ' · v2' stays whole
+        fm = option.fontMetrics
+        style = option.widget.style() if option.widget is not None else None
+        margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1) if style else 3
+        width = option.rect.width() - 2 * margin - 2 - fm.horizontalAdvance(version)
+        if fm.horizontalAdvance(text) <= option.rect.width() - 2 * margin:
+            return
+        shown = distinct_elide(name, width, fm.horizontalAdvance,
+                               lambda t, w: fm.elidedText(t, Qt.TextElideMode.ElideMiddle, w),
+                               self._shared_for(index, name))
+        option.text = shown + version
 
 
 class QueueView(QTableView):
@@ -108,6 +196,9 @@ class QueueView(QTableView):
         if model is not None:
             for sig, slot in self._watch(model):
                 sig.connect(slot)
+            for sig in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+                sig.connect(self._name_delegate.names_changed)  # the names told apart from each other
+        self._name_delegate.names_changed()
         self._want = None
         self.fit_columns()
 
