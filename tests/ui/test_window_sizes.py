@@ -6,6 +6,7 @@ has room for the preambles; and the header says its whole sentence."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
 from ui_fakes import fake_screen_files
@@ -76,6 +77,15 @@ def test_the_window_fits_the_screen_with_nothing_cut_off(qtbot, qapp, tmp_path, 
         assert combo.fontMetrics().horizontalAdvance(painted) <= combo.width()
         assert painted == combo.itemText(longest) or painted.endswith("…"), painted
         assert combo.toolTip() == combo.itemText(longest)
+        # the field table: the field's name gets the room its status, likelihood and rule leave
+        # ('12. …' at 1366 x 768 when the three panes were equal), and its tooltip the whole name
+        table, model = view.fields, view.field_model
+        assert model.rowCount() > 0
+        name_col = table.columnWidth(0)
+        assert name_col >= table.fontMetrics().horizontalAdvance("12. Submari…") + 24, name_col  # + the swatch
+        f = model.field_at(0)
+        whole = f.name_ja if language == "ja" and f.name_ja else f.name_en
+        assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole).startswith(f"{f.field_id}. {whole}")
         window.tabs.setCurrentWidget(window.decision_panel)
         qtbot.wait(20)
         assert _on_screen(window.decision_panel.save_button, window)

@@ -321,6 +321,8 @@ class DraftView(QWidget):
         split.setStretchFactor(2, 1)
         split.setSizes([300, 300, 300])
         self.splitter = split
+        self._split_by_hand = False  # once the reviewer drags a handle, their sizes are kept
+        split.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
@@ -543,8 +545,38 @@ class DraftView(QWidget):
         cap = self.CHANGES_MAX_LINES * line + 2 * box.frameWidth() + int(doc.documentMargin() * 2)
         box.setFixedHeight(min(cap, int(doc.size().height()) + 2 * box.frameWidth() + 2))
 
+    # the claim tree | claim text | side panel splitter below NARROW px: at 1366 x 768 the
+    # three equal panes (~260 px) left the field table's names at '12. …' beside its status,
+    # likelihood and rule; the side panel gets SIDE_SHARE_NARROW, the tree a little more
+    # than the text (its preambles need ~200 px beside the 'Top' column; the claim's text wraps)
+    NARROW = 1000
+    SIDE_SHARE_NARROW = 0.40
+    TREE_SHARE_NARROW = 0.55  # of what the side panel leaves
+
+    def _fit_splitter(self) -> None:
+        if self._split_by_hand:
+            return
+        w = self.splitter.width() - self.splitter.handleWidth() * 2
+        if w <= 0:
+            return
+        if w < self.NARROW:
+            side = int(w * self.SIDE_SHARE_NARROW)
+            tree = int((w - side) * self.TREE_SHARE_NARROW)
+        else:
+            side = tree = w // 3
+        self.splitter.setSizes([tree, w - side - tree, side])
+
+    def _fit_field_columns(self) -> None:
+        """Status, likelihood and rule as wide as their words; the field's name takes the rest
+        (elided at its end, whole in its tooltip and above the explanation)."""
+        header = self.fields.horizontalHeader()
+        for col in range(1, self.field_model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self._fit_splitter()
         if self.changes.isVisible():
             self._fit_changes()
 
@@ -582,8 +614,7 @@ class DraftView(QWidget):
         fields = cv.fields if cv and cv.fields else (v.fields if v else ())
         fields = self._with_known_code_fields(fields)
         self.field_model.set_fields(fields, self.language)
-        self.fields.resizeColumnsToContents()
-        self.fields.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._fit_field_columns()
         self._fill_field_choices(fields)
         if self.field_model.rowCount():
             self.fields.selectRow(0)

@@ -132,8 +132,10 @@ class FieldTableModel(QAbstractTableModel):
                 return labels.verified_label(f.verified)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_F_FIELD:
             return labels.field_colour(f.field_id)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(render_all(f.reasons, self._language)) or None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the field's whole name (the cell elides it), then why
+            name = (f.name_ja if self._language == "ja" else f.name_en) or f.name_en or ""
+            head = [f"{f.field_id}. {name}"] if name and col == COL_F_FIELD else []
+            return "\n".join(head + list(render_all(f.reasons, self._language))) or None
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_F_VERIFIED and not f.verified:
             return labels.level_colour("review")
         return None
