@@ -43,9 +43,52 @@ def test_annotate_help_describes_claim_field_agree_disagree(capsys):
     except SystemExit as exc:
         assert exc.code == 0
     out = " ".join(capsys.readouterr().out.split())
-    for option, words in (("--claim", "claim number"), ("--field", "field id"), ("--agree", "the flag is right"),
-                          ("--disagree", "the flag is wrong")):
+    for option, words in (("--claim", "claim number"), ("--field", "omit it for the claim as a whole"),
+                          ("--agree", "the screening is right"), ("--disagree", "the screening is wrong")):
         assert option in out and words in out, option
+    # '--field' was required and said 'flagged on that claim': the log takes any field the
+    # draft was screened for, and the window records '(whole claim)' annotations too
+    assert "flagged on that claim" not in out and "--claim N [--field ID]" in out
+
+
+def _helps(*path: str) -> dict[str, str]:
+    parser = build_parser()
+    for name, sub in ((p, s) for p, s in _commands(parser) if p == ("workbench", *path)):
+        return {a.option_strings[0] if a.option_strings else a.dest: a.help for a in _options(sub)}
+    raise AssertionError(path)
+
+
+def test_log_list_and_export_filters_say_what_they_filter_on_that_command():
+    """The shared filter help read '(list: first screened, export: decided)' and 'only this
+    reviewer's drafts (list) or decisions (export)' on both commands: each says its own now."""
+    listing, export = _helps("log", "list"), _helps("log", "export")
+    for option in ("--since", "--until", "--level", "--reviewer"):
+        assert listing[option] != export[option], option
+        assert "(list)" not in listing[option] + export[option] and "export:" not in listing[option], option
+    assert "screened" in listing["--since"] and "decisions" in export["--since"]
+    assert "decisions recorded by NAME" in export["--reviewer"]
+
+
+def test_who_records_it_reads_alike_on_every_log_command():
+    """--reviewer (who records an event) has one help text on every command that records one;
+    `log facts` said 'the reviewer in Settings' only, and none said a team log records the login."""
+    texts = {path: _helps(*path)["--reviewer"] for path in (("log", "decide"), ("log", "annotate"), ("log", "approve"),
+                                                             ("log", "link"), ("log", "facts"))}
+    assert len(set(texts.values())) == 1, texts
+    assert "team log records the login" in next(iter(texts.values()))
+
+
+def test_annotate_without_a_field_records_a_whole_claim_annotation(tmp_path, capsys):
+    from tests.store.factories import make_verdict
+    from workbench.store import TriageLog
+
+    db = tmp_path / "log.sqlite"
+    with TriageLog.open(db) as log:
+        draft_id = log.record_verdict(make_verdict())
+    assert main(["log", "annotate", str(draft_id), "--db", str(db), "--claim", "1", "--agree", "--note", "civil only"]) == 0
+    with TriageLog.open(db) as log:
+        ann = log.draft(draft_id).annotations[-1]
+    assert (ann.claim_number, ann.field_id, ann.verdict, ann.note) == (1, None, "agree", "civil only")
 
 
 def test_out_has_the_short_form_o_on_every_command():

@@ -37,7 +37,9 @@ def register_facts(cmds, db) -> None:
                    help="a clearance asked for without a home filing (repeat), e.g. US:2026-12-01 (a 5.12(b) petition)")
     c.add_argument("--show", action="store_true", help="only show the recorded facts")
     c.add_argument("--json", action="store_true", help="print the recorded facts as JSON")
-    c.add_argument("--reviewer", metavar="NAME", help="who records the facts (default: the reviewer in Settings)")
+    from workbench.cli.log import WHO_HELP
+
+    c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_facts)
 
 

@@ -598,24 +598,36 @@ def _days(text: str) -> int:
 
 DRAFT_HELP = "draft id or sha256 prefix"
 JSON_HELP = "print JSON instead of text"
-WHO_HELP = "who records it (default: Settings' reviewer, then the login name)"
+WHO_HELP = "who records it on a local log (default: Settings' reviewer, then the login name); a team log records the login"
 
 
 def register(sub) -> None:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", metavar="PATH|URL",
                     help="triage log: a file, or a team log postgresql://LOGIN@HOST/DB (default: Settings or $WORKBENCH_DB)")
-    filt = argparse.ArgumentParser(add_help=False)
-    filt.add_argument("--since", metavar="YYYY-MM-DD", help="from this day on (inclusive; list: first screened, export: decided)")
-    filt.add_argument("--until", metavar="YYYY-MM-DD", help="up to this day (inclusive)")
-    filt.add_argument("--level", choices=LEVELS, help="only drafts whose latest screening has this triage level")
-    filt.add_argument("--reviewer", "--by", dest="by", metavar="NAME", help="only this reviewer's drafts (list) or decisions (export)")
+
+    def filters(which: str) -> argparse.ArgumentParser:
+        """The filter options of `log list` (drafts) and `log export` (decisions): the same
+        names, each help saying what it filters on that command."""
+        f = argparse.ArgumentParser(add_help=False)
+        if which == "list":
+            f.add_argument("--since", metavar="YYYY-MM-DD", help="only drafts first screened on or after this day")
+            f.add_argument("--until", metavar="YYYY-MM-DD", help="only drafts first screened on or before this day")
+            f.add_argument("--level", choices=LEVELS, help="only drafts whose latest screening has this triage level")
+            f.add_argument("--reviewer", "--by", dest="by", metavar="NAME",
+                           help="only drafts NAME recorded anything on (screened, annotated, decided)")
+        else:
+            f.add_argument("--since", metavar="YYYY-MM-DD", help="only decisions recorded on or after this day")
+            f.add_argument("--until", metavar="YYYY-MM-DD", help="only decisions recorded on or before this day")
+            f.add_argument("--level", choices=LEVELS, help="only decisions on drafts whose latest screening has this triage level")
+            f.add_argument("--reviewer", "--by", dest="by", metavar="NAME", help="only decisions recorded by NAME")
+        return f
 
     p = sub.add_parser("log", help="the triage log: list, show, decide, annotate, export, verify, due")
     p.set_defaults(func=lambda args: group_help(p))
     cmds = p.add_subparsers(dest="log_command", metavar="SUBCOMMAND")
 
-    c = cmds.add_parser("list", parents=[db, filt], help="list drafts in the log")
+    c = cmds.add_parser("list", parents=[db, filters("list")], help="list drafts in the log")
     c.add_argument("--decision", choices=DECISIONS + ("none",), help="only drafts whose current decision is this ('none': undecided)")
     c.add_argument("--search", metavar="TEXT", help="in name, title or hash prefix")
     c.add_argument("--all-versions", action="store_true",
@@ -684,20 +696,25 @@ def register(sub) -> None:
     c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_link)
 
-    c = cmds.add_parser("annotate", parents=[db], help="agree/disagree with a field flag on a claim")
+    c = cmds.add_parser("annotate", parents=[db],
+                        help="an attorney's view of a claim's screening: agree or disagree, per field or for the whole claim")
     c.add_argument("draft", metavar="DRAFT", help=DRAFT_HELP)
     c.add_argument("--claim", type=int, required=True, metavar="N", help="the claim number (as 'log show' lists them)")
-    c.add_argument("--field", type=int, required=True, metavar="ID",
-                   help="the specified-field id flagged on that claim (1-25, as 'log show' and 'rules show' list them)")
+    # a whole-claim annotation (no field) is what the window's '(whole claim)' records
+    c.add_argument("--field", type=int, metavar="ID",
+                   help="the specified field the view is about (1-25): one the draft was screened for, as "
+                        "'log show' lists them; omit it for the claim as a whole")
     g = c.add_mutually_exclusive_group(required=True)
-    g.add_argument("--agree", action="store_true", help="the flag is right: the claim falls in that field")
-    g.add_argument("--disagree", action="store_true", help="the flag is wrong (give --note, and --ipc when you know the code)")
+    g.add_argument("--agree", action="store_true",
+                   help="the screening is right: the claim falls in that field (without --field: the claim's verdict is right)")
+    g.add_argument("--disagree", action="store_true",
+                   help="the screening is wrong: the claim does not fall in that field (give --note, and --ipc when you know the code)")
     c.add_argument("--note", metavar="TEXT", help="why (kept with the annotation)")
-    c.add_argument("--ipc", metavar="CODE", help="corrected IPC code, e.g. 'F41H 3/00'")
+    c.add_argument("--ipc", metavar="CODE", help="the corrected IPC code, e.g. 'F41H 3/00'")
     c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_annotate)
 
-    c = cmds.add_parser("export", parents=[db, filt], help="export decisions as csv, xlsx, pdf or json")
+    c = cmds.add_parser("export", parents=[db, filters("export")], help="export decisions as csv, xlsx, pdf or json")
     c.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the --out file's extension")
     c.add_argument("-o", "--out", required=True, metavar="PATH", help="e.g. decisions.xlsx")
     c.add_argument("--decision", choices=DECISIONS, help="only decisions of this kind")
@@ -720,7 +737,7 @@ def register(sub) -> None:
     c.set_defaults(func=cmd_checkpoint)
 
     c = cmds.add_parser("due", parents=[db], help="drafts whose key dates fall due soon")
-    c.add_argument("--days", type=_days, default=30, help="how many days ahead (1-3660)")
+    c.add_argument("--days", type=_days, default=30, metavar="N", help="how many days ahead (1-3660; default: 30)")
     c.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     c.add_argument("--json", action="store_true", help=JSON_HELP)
     c.set_defaults(func=cmd_due)
