@@ -38,7 +38,7 @@ def test_csv_and_xlsx_have_the_facts_and_the_plan(log, tmp_path):
     ws = load_workbook(export_log(log, "xlsx", tmp_path / "e.xlsx").path).worksheets[0]
     header = [c.value for c in ws[1]]
     assert "clearance_plan" in header and "inventors" in header
-    assert "not legal advice" in ws.cell(row=3, column=header.index("clearance_plan") + 1).value
+    assert "not legal advice" in ws.cell(row=4, column=header.index("clearance_plan") + 1).value
 
 
 def test_json_has_the_facts_and_the_whole_plan(log, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -90,7 +91,7 @@ def test_xlsx_has_exactly_the_stored_rows_and_an_about_sheet(decided, tmp_path):
     wb = load_workbook(res.path)
     ws = wb["Decisions"]
     values = list(ws.iter_rows(values_only=True))
-    header, body = list(values[0]), values[1:]
+    header, body = list(values[0]), values[2:]  # row 2: the labels
     stored = _stored(log, decision="hold")
     assert header == [h for h, _ in COLUMNS]
     assert res.rows == len(body) == len(stored) == 1
@@ -147,10 +148,10 @@ def test_formula_injection_is_neutralised_in_csv_and_xlsx(log, tmp_path):
     wb = load_workbook(export_log(log, "xlsx", tmp_path / "n.xlsx").path)
     ws = wb["Decisions"]
     col = [h for h, _ in COLUMNS].index("rationale") + 1
-    cells = [ws.cell(row=r, column=col) for r in range(2, 2 + len(NASTY))]
+    cells = [ws.cell(row=r, column=col) for r in range(3, 3 + len(NASTY))]  # under the keys and the labels
     assert all(c.data_type == "s" for c in cells)  # text, not formulas
     assert [c.value for c in cells] == [neutralize(t.strip()) for t in NASTY]
-    who = [ws.cell(row=r, column=[h for h, _ in COLUMNS].index("reviewer") + 1).value for r in range(2, 2 + len(NASTY))]
+    who = [ws.cell(row=r, column=[h for h, _ in COLUMNS].index("reviewer") + 1).value for r in range(3, 3 + len(NASTY))]
     assert who == ["'" + t for t in NASTY]
     # JSON is for machines: it keeps the exact stored text
     data = json.loads(export_log(log, "json", tmp_path / "n.json").path.read_text(encoding="utf-8"))
@@ -277,7 +278,7 @@ def test_country_facts_round_trip_store_to_xlsx(decided, tmp_path, column):
     ws = load_workbook(export_log(log, "xlsx", tmp_path / "r.xlsx").path)["Decisions"]
     values = list(ws.iter_rows(values_only=True))
     header = list(values[0])
-    got = {row[header.index("decision")]: row[header.index(column)] for row in values[1:]}
+    got = {row[header.index("decision")]: row[header.index(column)] for row in values[2:]}
     assert {k: v or "" for k, v in got.items()} == text  # openpyxl reads an empty cell as None
     empty = [k for k, v in text.items() if v == ""]
     assert all(got[k] is None for k in empty)  # 'none given' is an empty cell, not the text 'not recorded'
@@ -346,3 +347,58 @@ def test_pdf_never_leaves_the_decisions_heading_alone_at_the_foot_of_a_page(log,
         for page in pages:
             if "Decisions with rationale" in page:
                 assert "Reviewer" in page, f"{n} drafts: the heading sits alone at the foot of a page"
+
+
+@pytest.mark.parametrize("language", ["en", "ja", "both"])
+def test_export_labels_are_translated_and_the_keys_and_the_stored_values_are_not(decided, tmp_path, language):
+    """A Japanese manager read English column heads only (decision_id, top_likelihood, ...). The
+    labels now follow the language, beside the stable keys a program reads (XLSX row 1, the CSV's
+    header row), and every cell is the stored value, byte for byte, in every language."""
+    from openpyxl import load_workbook
+
+    from workbench.store.export import COLUMN_LABELS, column_label, read_xlsx_export
+
+    log, _ = decided
+    keys = [h for h, _ in COLUMNS]
+    assert set(COLUMN_LABELS) == set(keys)  # every column has a label
+    xlsx = export_log(log, "xlsx", tmp_path / f"{language}.xlsx", language=language).path
+    ws = load_workbook(xlsx)["Decisions"]
+    assert [c.value for c in ws[1]] == keys
+    labels = [c.value for c in ws[2]]
+    assert labels == [column_label(k, language) for k in keys]
+    if language == "ja":
+        assert labels[:5] == ["出願方針番号", "草稿ID", "草稿", "草稿ファイルの sha256", "判定"]
+        assert "\u200b" not in "".join(labels) and len(set(labels)) == len(labels)
+    elif language == "both":
+        assert labels[0] == "Decision no. / 出願方針番号"
+    else:
+        assert labels[0] == "Decision no." and not any("\u3000" <= ch for ch in "".join(labels))
+    stored = _stored(log)
+    exp = [_expected_flat(r) for r in stored]
+    got = read_xlsx_export(xlsx)
+    assert [{k: ("" if v is None else v) for k, v in g.items() if k in e} for g, e in zip(got, exp)] == exp
+    assert len(got) == len(stored)
+    # the CSV: the labels as a '#' line aligned with the columns, then the keys, then the stored values
+    path = export_log(log, "csv", tmp_path / f"{language}.csv", language=language).path
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        records = list(csv.reader(fh))
+    at = records.index(keys)
+    assert records[at - 1] == ["# " + column_label(keys[0], language)] + [column_label(k, language) for k in keys[1:]]
+    rows = read_csv_export(path)
+    assert [{k: r[k] for k in e} for r, e in zip(rows, exp)] == [{k: str(v) for k, v in e.items()} for e in exp]
+    assert len(rows) == len(stored)
+
+
+def test_the_cli_exports_labels_in_the_users_language_and_the_pdf_in_both(decided, tmp_path, monkeypatch, capsys):
+    from openpyxl import load_workbook
+
+    from workbench.cli.main import main
+
+    log, _ = decided
+    where = log.where
+    log.close()
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    assert main(["log", "export", "--db", where, "-o", str(tmp_path / "j.xlsx")]) == 0
+    assert load_workbook(tmp_path / "j.xlsx")["Decisions"]["A2"].value == "出願方針番号"
+    assert main(["log", "export", "--db", where, "-o", str(tmp_path / "e.xlsx"), "--lang", "en"]) == 0
+    assert load_workbook(tmp_path / "e.xlsx")["Decisions"]["A2"].value == "Decision no."

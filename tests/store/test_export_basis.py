@@ -51,7 +51,7 @@ def test_csv_and_xlsx_carry_the_basis_and_the_sign_off(audited, tmp_path):
     assert second["annotations"] == "" and second["override_status"] == "" and second["defence_use"] == "not answered"
     ws = load_workbook(export_log(log, "xlsx", tmp_path / "a.xlsx").path)["Decisions"]
     header = [c.value for c in ws[1]]
-    row = {h: c.value for h, c in zip(header, ws[2])}
+    row = {h: c.value for h, c in zip(header, ws[3])}  # row 2: the labels
     assert row["defence_use"] == "yes" and "civil use only" in row["annotations"] and row["override_status"] == "approved"
 
 

@@ -31,7 +31,7 @@ CONTROL = ["bell\x07here", "nul\x00byte", "esc\x1b[31mred"]
 
 def _row(ws, header):
     col = [h for h, _ in COLUMNS].index(header) + 1
-    return [ws.cell(row=r, column=col) for r in range(2, ws.max_row + 1)]
+    return [ws.cell(row=r, column=col) for r in range(3, ws.max_row + 1)]  # under the keys and the labels
 
 
 def _control(backend):

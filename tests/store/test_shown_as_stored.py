@@ -55,7 +55,7 @@ def test_the_approvers_note_is_kept_with_the_decision_shown_and_exported(db_path
 
         ws = load_workbook(export_log(log, "xlsx", tmp_path / "a.xlsx").path)["Decisions"]
         header = [c.value for c in ws[1]]
-        assert dict(zip(header, (c.value for c in ws[2])))["approval_note"] == "confirmation letter seen"
+        assert dict(zip(header, (c.value for c in ws[3])))["approval_note"] == "confirmation letter seen"
         pdf = export_log(log, "pdf", tmp_path / "a.pdf").path
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
     assert "confirmation letter seen" in text

@@ -480,7 +480,9 @@ def cmd_export(args) -> int:
     fmt = _export_format(args)  # before the log is opened: a usage mistake touches nothing
     res = export(  # the period is checked before the log is opened
         lambda: _open(args), fmt, args.out, since=args.since, until=args.until,
-        decision=args.decision, level=args.level, reviewer=args.by, language=args.lang, period_name="--until",
+        decision=args.decision, level=args.level, reviewer=args.by, period_name="--until",
+        # the PDF both languages unless asked; a CSV's / XLSX's column labels the user's language
+        language=args.lang or ("both" if fmt == "pdf" else _lang()),
     )
     _say(msg(C.I971, n=res.rows, path=str(res.path)))
     if res.warning is not None:  # a log that fails verify: said on the console, not only in the file
@@ -718,8 +720,9 @@ def register(sub) -> None:
     c.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the --out file's extension")
     c.add_argument("-o", "--out", required=True, metavar="PATH", help="e.g. decisions.xlsx")
     c.add_argument("--decision", choices=DECISIONS, help="only decisions of this kind")
-    c.add_argument("--lang", choices=("en", "ja", "both"), default="both",
-                   help="the PDF report's language (default: both, English over Japanese)")
+    c.add_argument("--lang", choices=("en", "ja", "both"),
+                   help="the PDF report's language (default: both, English over Japanese), and the language of a CSV's "
+                        "or XLSX's column labels beside their fixed keys (default: yours)")
     c.set_defaults(func=cmd_export)
 
     c = cmds.add_parser(

@@ -89,3 +89,43 @@ define("I647", "clear", "該当なし")
 define("I648", "review", "要検討")
 define("I649", "likely", "送付の可能性大")
 LEVEL_WORDS = {"clear": "I647", "review": "I648", "likely": "I649"}
+
+
+# -- the column labels of the CSV and XLSX exports (I600-I639), dayjob. An export's machine header is
+# its stable keys (workbench.store.export.COLUMNS, never translated); these are the readable labels
+# beside them (the XLSX's second header row, the CSV's '#' label line) in the report's language.
+define("I600", "Decision no.", "出願方針番号")
+define("I601", "Draft ID", "草稿ID")
+define("I602", "sha256 of the draft file", "草稿ファイルの sha256")
+define("I603", "Top field no.", "最有力分野の番号")
+define("I604", "Top field (English)", "最有力分野（英語）")
+define("I605", "Top field (Japanese)", "最有力分野（日本語）")
+define("I606", "Decision (code)", "出願方針（コード）")
+define("I607", "Current (not superseded)", "現行（後の方針で置換されていない）")
+define("I608", "Rule-set version", "ルールセットの版")
+define("I609", "Model version", "モデルの版")
+define("I610", "Inventors", "発明者")
+define("I611", "Applicants", "出願人")
+define("I612", "Planned filings", "出願予定")
+define("I613", "Clearances asked for", "申請済みの許可等")
+define("I614", "Clearance plan (English)", "出願前の許可等の計画（英語）")
+define("I615", "Clearance plan (Japanese)", "出願前の許可等の計画（日本語）")
+define("I616", "Override", "オーバーライド")
+define("I617", "Override reason", "オーバーライドの理由")
+define("I618", "Goes against", "反する判定・チェックリスト")
+define("I619", "Approved by", "承認者")
+define("I620", "Approved (UTC)", "承認日時（UTC）")
+define("I621", "Approver's note", "承認者のメモ")
+define("I622", "Defence use (answer)", "防衛目的（回答）")
+define("I623", "State-commissioned R&D (answer)", "国の委託・補助による研究開発（回答）")
+define("I624", "Annotations before the decision", "出願方針より前の注記")
+define("I625", "JP filing date", "日本出願日")
+define("I626", "Likelihood (top field, as stored)", "該当可能性（最有力分野、記録値）")
+define(
+    "I627",
+    "Header rows: row 1 holds the stable column keys (as the CSV's header, for programs), row 2 their labels; "
+    "the decisions start at row 3. The cells are the stored values, untranslated.",
+    "見出し行：1行目は固定の列キー（CSV の見出しと同じ。プログラム用）、2行目はその表示名です。"
+    "出願方針は3行目から。セルの値は記録どおりで、翻訳していません。",
+)
+define("I628", "header rows", "見出し行")

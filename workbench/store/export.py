@@ -122,6 +122,35 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("state_commissioned", "state_commissioned"),
     ("annotations", "annotations"),
 )
+# The readable label of each column (a coded message) beside its stable key. An export's machine
+# header is the keys, in every language: a program reading last year's export reads this year's
+# the same way, and "exports exactly what is stored" holds - only the labels are translated,
+# never a stored value. XLSX: row 1 the keys, row 2 the labels; CSV: the keys' row, after a
+# '#' line of the labels aligned with the columns (read_csv_export skips '#' lines).
+COLUMN_LABELS: dict[str, str] = {
+    "decision_id": "I600", "draft_id": "I601", "draft": "I665", "sha256": "I602", "level": "I667",
+    "top_field_id": "I603", "top_field_en": "I604", "top_field_ja": "I605", "top_likelihood": "I626",
+    "decision": "I606", "decision_label": "I670", "rationale": "I675", "completed_in_japan": "I678",
+    "completed_abroad": "I680", "planned_countries": "I679", "residences": "I681", "jp_filing_date": "I625",
+    "primary_review_due": "I672", "foreign_filing_free": "I673", "reviewer": "I676", "decided_at": "I677",
+    "current": "I607", "ruleset_version": "I608", "model_version": "I609", "inventors": "I610",
+    "applicants": "I611", "planned_filings": "I612", "clearances_asked": "I613", "clearance_plan": "I614",
+    "clearance_plan_ja": "I615", "override_status": "I616", "override_reason": "I617", "override_risks": "I618",
+    "approved_by": "I619", "approved_at": "I620", "approval_note": "I621", "defence_use": "I622",
+    "state_commissioned": "I623", "annotations": "I624",
+}
+
+
+def column_label(key: str, language: str = "en") -> str:
+    """A column's readable label: "en", "ja" or "both" ('Draft / 草稿'); the key itself for a
+    column without one."""
+    code = COLUMN_LABELS.get(key)
+    if code is None:
+        return key
+    en, ja = (msg(code).render(lang).replace("\u200b", "") for lang in ("en", "ja"))
+    return ja if language == "ja" else (f"{en} / {ja}" if language == "both" else en)
+
+
 BASIS_COLUMNS = ("defence_use", "state_commissioned", "annotations")
 NOT_ANSWERED = "not answered"
 FACT_COLUMNS = ("inventors", "applicants", "planned_filings", "clearances_asked", "clearance_plan", "clearance_plan_ja")
@@ -330,7 +359,8 @@ def export_log(
     language: str = "both",
 ) -> ExportResult:
     """Write the filtered decisions of ``log`` to ``path`` as csv | xlsx | pdf | json.
-    ``language``: the PDF report's words, "en", "ja" or "both" (the default).
+    ``language``: the PDF report's words, and the column labels of a CSV or XLSX beside their
+    stable keys: "en", "ja" or "both" (the default).
 
     The file is written to a temporary name and renamed, so a failed export never
     leaves half a file (E601); an unknown format is E603, a missing CJK font E602.
@@ -358,9 +388,9 @@ def export_log(
     tmp = Path(tmp_name)
     try:
         if fmt == "csv":
-            _write_csv(tmp, rows, meta, plans, basis)
+            _write_csv(tmp, rows, meta, plans, basis, language)
         elif fmt == "xlsx":
-            _write_xlsx(tmp, rows, meta, plans, basis)
+            _write_xlsx(tmp, rows, meta, plans, basis, language)
         elif fmt == "json":
             _write_json(tmp, rows, meta, plans, basis)
         else:
@@ -399,12 +429,16 @@ def _meta_lines(meta: dict) -> list[str]:
 
 
 def _write_csv(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None,
-               basis: dict | None = None) -> None:
-    """UTF-8 with BOM (Excel opens Japanese correctly); ``#`` lines, then a header row."""
+               basis: dict | None = None, language: str = "en") -> None:
+    """UTF-8 with BOM (Excel opens Japanese correctly); ``#`` lines, the columns' labels as a
+    ``#`` line aligned with them (a person reads it in Excel, a program skips it as it skips
+    the others), then the header row of stable keys and the stored values."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         for line in _meta_lines(meta):
             w.writerow([f"# {line}"])
+        labels = [column_label(h, language) for h, _ in COLUMNS]
+        w.writerow([f"# {labels[0]}", *labels[1:]])
         w.writerow([h for h, _ in COLUMNS])
         for r in rows:
             w.writerow([neutralize(_flat(r, attr, plans, basis)) for _, attr in COLUMNS])
@@ -413,7 +447,7 @@ def _write_csv(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | No
 def read_csv_export(path: str | Path) -> list[dict]:
     """Read a CSV export back (skips the ``#`` header block) -> list of row dicts."""
     with Path(path).open(encoding="utf-8-sig", newline="") as fh:
-        records = [r for r in csv.reader(fh) if not (len(r) == 1 and r[0].startswith("# "))]
+        records = [r for r in csv.reader(fh) if not (r and r[0].startswith("# "))]  # (a decision's first cell is its number)
     if not records:
         return []
     header = records[0]
@@ -427,8 +461,11 @@ def _write_json(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | N
 
 
 # ---------------------------------------------------------------- XLSX
+XLSX_HEADER_ROWS = 2  # the stable keys, then their labels (read_xlsx_export)
+
+
 def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None,
-                basis: dict | None = None) -> None:
+                basis: dict | None = None, language: str = "en") -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -436,20 +473,24 @@ def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | N
     ws = wb.active
     ws.title = "Decisions"
     ws.append([h for h, _ in COLUMNS])
+    ws.append([column_label(h, language) for h, _ in COLUMNS])
     for cell in ws[1]:
+        cell.font = Font(color="666666", size=9)
+    for cell in ws[2]:
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
     for r in rows:
         ws.append([neutralize(_flat(r, attr, plans, basis)) for _, attr in COLUMNS])
     from openpyxl.utils import get_column_letter
 
     letter = {h: get_column_letter(i) for i, (h, _) in enumerate(COLUMNS, start=1)}
-    for cell in ws[letter["rationale"]][1:]:
+    for cell in ws[letter["rationale"]][XLSX_HEADER_ROWS:]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     widths = {"draft": 28, "sha256": 18, "top_field_en": 28, "top_field_ja": 20, "decision_label": 32,
               "rationale": 60, "completed_abroad": 16, "residences": 14, "decided_at": 28}
     for header, width in widths.items():
         ws.column_dimensions[letter[header]].width = width
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{XLSX_HEADER_ROWS + 1}"
     about = wb.create_sheet("About")
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 100
@@ -465,11 +506,28 @@ def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | N
         ("history chain", f"{'intact' if meta['chain']['ok'] else 'BROKEN'}: {meta['chain']['detail']}"),
         ("head event", f"{meta['chain']['head_event']} sha256 {meta['chain']['head_hash']}"),
         ("rows", meta["rows"]),
+        ("header rows", msg(M.I627).render("en")),
         ("note", meta["note"]),
-    ] + ([("checkpoint", json.dumps(meta["checkpoint"], ensure_ascii=False, separators=(",", ":")))] if meta.get("checkpoint") else [])
+    ] + ([(msg(M.I628).render("ja"), msg(M.I627).render("ja"))] if language in ("ja", "both") else []) + ([("checkpoint", json.dumps(meta["checkpoint"], ensure_ascii=False, separators=(",", ":")))] if meta.get("checkpoint") else [])
     for key, value in pairs:
         about.append([key, neutralize(value)])
     wb.save(str(path))
+
+
+def read_xlsx_export(path: str | Path) -> list[dict]:
+    """Read an XLSX export's decisions back -> list of row dicts by the stable keys (row 1;
+    row 2 holds the labels)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(Path(path), read_only=True)
+    try:
+        values = list(wb["Decisions"].iter_rows(values_only=True))
+    finally:
+        wb.close()
+    if not values:
+        return []
+    header = list(values[0])
+    return [dict(zip(header, r)) for r in values[XLSX_HEADER_ROWS:]]
 
 
 # ---------------------------------------------------------------- PDF

@@ -909,7 +909,11 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.session.notes.warning(self.tr("Please wait for the running work to finish, or cancel it."))
             return None
-        w = FunctionWorker(backend.export, self.session.db_path, fmt, path, **chosen_filters)
+        from workbench.ui.notifications import ui_language
+
+        # a CSV's / XLSX's column labels in the window's language beside their fixed keys (the PDF: both)
+        language = "both" if fmt == "pdf" else ui_language()
+        w = FunctionWorker(backend.export, self.session.db_path, fmt, path, language=language, **chosen_filters)
         w.signals.result.connect(
             lambda res: self.session.notes.info(
                 self.tr("Exported %1 decision(s) to %2").replace("%1", str(getattr(res, "rows", "?"))).replace("%2", str(path))
