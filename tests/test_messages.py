@@ -14,7 +14,7 @@ _SAMPLES = {"terms": ("laser weapon", "missile"), "field": 3, "n": 2, "p": 0.25,
 def _sample_args(spec):
     """A sample per placeholder: a number where the template formats one (``{n:,}``, ``{p:.3g}``)."""
     formatted = {name.split(".")[0] for _, name, fmt, _ in messages._FORMATTER.parse(spec.en) if name and fmt}
-    return {name: 1234 if name in formatted else _SAMPLES.get(name, "X") for name in spec.placeholders("en")}
+    return {name: 1234 if name in formatted else _SAMPLES.get(name, "X") for name in spec.placeholders("en") | spec.placeholders("ja")}
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))

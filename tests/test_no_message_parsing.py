@@ -208,7 +208,7 @@ def _catalogue_sentences() -> list[str]:
 
     out = []
     for spec in messages.CATALOGUE.values():
-        args = {name: "X" for name in spec.placeholders("en")}
+        args = {name: "X" for name in spec.placeholders("en") | spec.placeholders("ja")}
         formatted = {n.split(".")[0] for _, n, f, _ in messages._FORMATTER.parse(spec.en) if n and f}
         args.update({n: 7 for n in formatted})
         if "[" in spec.en:  # a template indexing its argument ({t[en]}): a rule-data text, no sentence of ours

@@ -40,6 +40,7 @@ from typing import Any
 from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
 from workbench.errors import E801, E802, E803, E804, E904, BatchError, Cancelled, WorkbenchError
 from workbench.messages import M, Message, error_message, field_name, msg, plain_details
+from workbench.messages.causes import cause
 
 SCREENED, SKIPPED, FAILED = "screened", "skipped", "failed"
 _LEVEL_MSG = {"clear": "I801", "review": "I802", "likely": "I803"}
@@ -218,7 +219,7 @@ def coded(exc: BaseException, path: str | None = None) -> WorkbenchError:
     else is a bug in the core, E904 with the exception's own words as its detail."""
     if isinstance(exc, WorkbenchError):
         return exc
-    return WorkbenchError(E904, path=path, detail=f"{type(exc).__name__}: {exc}"[:500] or msg(M.D804))
+    return WorkbenchError(E904, path=path, detail=cause(exc, en=f"{type(exc).__name__}: {exc}"[:500]))
 
 
 def _portable(exc: WorkbenchError) -> WorkbenchError:
@@ -378,11 +379,11 @@ def _dask_client(scheduler: str, timeout: float):
     try:
         from dask.distributed import Client
     except ImportError as exc:
-        raise BatchError(E802, detail=str(exc)) from None
+        raise BatchError(E802, detail=cause(exc, en=str(exc))) from None
     try:
         return Client(scheduler, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise BatchError(E801, address=scheduler, detail=f"{type(exc).__name__}: {exc}") from None
+        raise BatchError(E801, address=scheduler, detail=cause(exc, en=f"{type(exc).__name__}: {exc}")) from None
 
 
 def run_batch(

@@ -39,6 +39,7 @@ from typing import Any
 from workbench.domain import Thresholds
 from workbench.errors import E403, E901, ModelError, SettingsError
 from workbench.messages import M, msg
+from workbench.messages.causes import cause
 
 APP_NAME = "patent-triage-workbench"
 SETTINGS_FILE = "settings.json"
@@ -195,8 +196,10 @@ def load_settings(path: str | Path | None = None) -> Settings:
         return Settings()
     try:
         raw = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=msg(M.D913, x=str(exc))) from None
+    except OSError as exc:  # not a JSON problem: the file cannot be read at all
+        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=msg(M.D510, x=cause(exc, en=str(exc)))) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=msg(M.D913, x=cause(exc, en=str(exc)))) from None
     if not isinstance(raw, dict):
         raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=msg(M.D914))
     known = {f.name for f in fields(Settings)}
@@ -205,7 +208,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
     except SettingsError as exc:
         raise SettingsError(exc.code, path=p, **exc.details) from None  # its placeholders, now with the file
     except TypeError as exc:
-        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=str(exc)) from None
+        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=cause(exc, en=str(exc))) from None
 
 
 def save_settings(settings: Settings, path: str | Path | None = None) -> Path:
@@ -217,7 +220,7 @@ def save_settings(settings: Settings, path: str | Path | None = None) -> Path:
         tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         os.replace(tmp, p)
     except OSError as exc:
-        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=msg(M.D915, x=str(exc))) from None
+        raise SettingsError(E901, path=p, name=msg(M.D912), value=p.name, detail=msg(M.D915, x=cause(exc, en=str(exc)))) from None
     return p
 
 

@@ -8,6 +8,7 @@ the list only shrinks.
 
 from __future__ import annotations
 
+import errno
 import re
 import shutil
 from pathlib import Path
@@ -25,7 +26,7 @@ ALLOWED = {
     "jp-specified-fields", "ipc_model",
     # names of formats, standards, products and laws, kept in their original
     "PDF", "DOCX", "TXT", "XML", "JSON", "CSV", "XLSX", "USPTO", "Markdown", "ISO", "PCT", "CFR", "UTC", "CPU",
-    "SQLite", "PostgreSQL", "Dask", "dask", "joblib", "PySide6", "UTF-8", "Shift_JIS", "Ed25519", "EPC", "JPO",
+    "YAML", "ZIP", "Word", "SQLite", "PostgreSQL", "Dask", "dask", "joblib", "PySide6", "UTF-8", "Shift_JIS", "Ed25519", "EPC", "JPO",
     "EMP", "UF6",  # in the official Japanese names of the specified fields
 }
 _KEEP = re.compile(
@@ -43,6 +44,7 @@ _KEEP = re.compile(
     r"|(?<![A-Za-z])'[^'\n]+'(?![A-Za-z])"  # a quoted literal: a value or name the user types ('yes', 'csv', 'LOGIN')
     r"|(?<![A-Za-z])[A-Z]{2}(?![A-Za-z])"  # country and office codes (EP, CN, IB), also inside Japanese
     r"|\$[A-Z_]+"  # environment variables ($LANG)
+    r"|\b(?:" + "|".join(sorted(set(errno.errorcode.values()), key=len, reverse=True)) + r")\b"  # errno symbols (EACCES): codes
     r'|"\w+"'  # JSON keys ("id", "status")
 )
 
@@ -70,6 +72,9 @@ def english_words(text: str, mask=None) -> set[str]:
 def test_the_check_finds_english():
     assert english_words("  top field: 13 無人水中航走体") == {"top", "field"}
     assert not english_words("草稿 1: draft_ja.txt（text、日本語） F41H 3/00 [E301] workbench log list --db /tmp/x.sqlite")
+    # an errno symbol is a code; the system's English around it is not
+    assert not english_words("アクセスする権限がありません（EACCES）")
+    assert english_words("（[Errno 13] Permission denied）") == {"Errno", "Permission", "denied"}
 
 
 @pytest.fixture(scope="module")

@@ -65,9 +65,10 @@ def test_bad_yaml_is_E302_with_file_and_line(rules_dir: Path):
     assert err.code == E302 and err.path == str(path)
     assert err.line in (5, 6)
     assert "line" in err.render() and "test-rules.yaml" in err.render()
-    ja = err.render_in("ja")  # where the broken part starts, in Japanese; PyYAML's own words quoted
-    assert "5 行目から始まる部分の YAML の書式が正しくありません" in ja and "started at line" not in ja
-    assert "解析器の報告：「" in ja
+    ja = err.render_in("ja")  # where the broken part starts and what broke, in Japanese (from the error's type)
+    assert "5 行目から始まる部分の YAML の書式が正しくありません：" in ja and "started at line" not in ja
+    assert "構造（字下げ・区切り・括弧の対応）が崩れています" in ja
+    assert "parser says" not in ja and "parser says: '" in err.render()  # PyYAML's own words: the English audit copy
 
 
 def test_bad_json_is_E302_with_file_and_line(rules_dir: Path):

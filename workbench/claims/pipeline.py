@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 
 from workbench.errors import E203, ClaimsError
+from workbench.messages.causes import cause
 
 _PIPELINES: dict[str, object] = {}
 _LOCK = threading.Lock()
@@ -41,7 +42,7 @@ def _build(language: str):
         try:
             nlp = spacy.blank("ja")
         except Exception as exc:  # ImportError / missing dictionary: say what to do
-            raise ClaimsError(E203, detail=f"{type(exc).__name__}: {exc}") from exc
+            raise ClaimsError(E203, detail=cause(exc, en=f"{type(exc).__name__}: {exc}")) from exc
         names = JA_COMPONENTS
     else:
         raise ValueError(f"unsupported claim language {language!r}")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from workbench.errors import E404, ModelError
 from workbench.messages import M, msg
+from workbench.messages.causes import cause
 
 TITLES_FILE = "ipc/ipc_titles.tsv"
 DRONES_FILE = "patents/drone_titles.jsonl"
@@ -106,7 +107,7 @@ def load_records(data_dir: Path, valid_subclasses: set[str] | None = None) -> li
                 try:
                     row = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise ModelError(E404, path=path, line=n, detail=msg(M.D403, x=exc.msg)) from None
+                    raise ModelError(E404, path=path, line=n, detail=msg(M.D403, x=cause(exc, en=exc.msg))) from None
                 text = str(row.get("text") or "").strip()
                 if source == "claims":
                     text = _CLAIM_NUMBER.sub("", text)

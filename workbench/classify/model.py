@@ -27,6 +27,7 @@ from workbench.classify.data import sha256_file
 from workbench.classify.draft import DraftScorer
 from workbench.classify.features import Featurizer
 from workbench.errors import E401, E402, E403, E406, ModelError
+from workbench.messages.causes import cause
 
 MODEL_FILE = "ipc_model.joblib"
 CARD_FILE = "ipc_model.card.json"
@@ -245,7 +246,7 @@ def load_model(model_dir: Path | None = None) -> IpcModel:
             raise ValueError("unknown format")
         model = IpcModel.from_dict(d)
     except Exception as exc:  # noqa: BLE001 - a verified but unreadable file is still a broken model
-        raise ModelError(E406, path=path, sha=actual[:12], detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+        raise ModelError(E406, path=path, sha=actual[:12], detail=cause(exc, en=f"{type(exc).__name__}: {exc}"[:200])) from None
     model.meta.setdefault("card", card)
     return model
 

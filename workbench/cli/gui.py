@@ -7,6 +7,7 @@ import argparse
 
 from workbench.errors import E901, SettingsError
 from workbench.messages import M, msg
+from workbench.messages.causes import cause
 
 
 def register(sub) -> None:
@@ -24,5 +25,5 @@ def run(args: argparse.Namespace) -> int:
     try:
         from workbench.ui.app import run as run_app
     except ImportError as exc:  # PySide6 not installed
-        raise SettingsError(E901, name="gui", value="PySide6", detail=msg(M.D917, x=str(exc))) from None
+        raise SettingsError(E901, name="gui", value="PySide6", detail=msg(M.D917, x=cause(exc, en=str(exc)))) from None
     return run_app(args.db, args.files)

@@ -19,6 +19,7 @@ from workbench.errors import E101, E102, E103, E104, E108, E111, E115, E116, E11
 from workbench.ingest.build import assemble, sha256_of
 from workbench.messages import M, Message, msg
 from workbench.ingest.discover import expand_paths
+from workbench.messages.causes import cause
 from workbench.ingest.limits import MAX_FILE_BYTES, MAX_UNPACKED_BYTES, TIMEOUT_S, Deadline, Limits
 from workbench.ingest.detect import (
     DOCX_SUFFIXES,
@@ -140,7 +141,7 @@ def _read_bounded(path: str | Path, password: str | None, lim: Limits) -> Draft:
         limit = msg(M.D152, n=isolate.MAX_READ_MEMORY) if isolate.IN_CHILD else msg(M.D129, n=lim.max_chars)
         raise IngestError(E111, path=path, size=msg(M.D135), limit=limit) from None
     except Exception as exc:  # noqa: BLE001 - a reader's own bug or a library's: still coded, naming the file
-        raise IngestError(E117, path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+        raise IngestError(E117, path=path, detail=cause(exc, en=f"{type(exc).__name__}: {exc}"[:200])) from None
 
 
 def _read(path: str | Path, password: str | None, lim: Limits, deadline: Deadline) -> Draft:

@@ -11,6 +11,7 @@ import zlib
 from workbench.domain import Language
 from workbench.errors import E108, E111, IngestError
 from workbench.messages import M, Message, msg
+from workbench.messages.causes import cause
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 PDF_SUFFIXES = (".pdf",)
@@ -55,7 +56,7 @@ def measure_unpacked(path, data: bytes, *, max_total: int, max_part: int, deadli
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
     except Exception as exc:  # noqa: BLE001
-        raise IngestError(E108, path=path, detail=msg(M.D113, x=str(exc)[:180])) from None
+        raise IngestError(E108, path=path, detail=msg(M.D113, x=cause(exc, en=str(exc)[:180]))) from None
     if len(infos) > _MAX_MEMBERS:
         raise IngestError(E108, path=path, detail=msg(M.D137, n=len(infos)))
     total = 0
@@ -136,9 +137,9 @@ def docx_problem(data: bytes) -> Message | None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
     except zipfile.BadZipFile as exc:
-        return msg(M.D111, x=str(exc)[:180])
+        return msg(M.D111, x=cause(exc, en=str(exc)[:180]))
     except Exception as exc:  # noqa: BLE001 - any damage is reported, never raised raw
-        return msg(M.D113, x=str(exc)[:180])
+        return msg(M.D113, x=cause(exc, en=str(exc)[:180]))
     if "word/document.xml" not in names:
         return msg(M.D114, x=", ".join(sorted(names)[:3]) or msg(M.D149))
     return None

@@ -14,6 +14,7 @@ from workbench.ingest.build import assemble, sha256_of
 from workbench.ingest.detect import docx_problem, measure_unpacked, unpacked_size
 from workbench.ingest.limits import Deadline, Limits, check_chars
 from workbench.messages import M, msg
+from workbench.messages.causes import cause
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -321,7 +322,7 @@ def read_docx(
     except IngestError:
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types for damage
-        raise IngestError(E108, path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+        raise IngestError(E108, path=path, detail=cause(exc, en=f"{type(exc).__name__}: {exc}"[:200])) from None
     texts = ["\n".join(lines) for lines in pages]
     while len(texts) > 1 and not texts[-1].strip():
         texts.pop()

@@ -37,6 +37,7 @@ from workbench.domain import Draft
 from workbench.errors import E111, E112, E117, IngestError, WorkbenchError
 from workbench.ingest.limits import Limits, stalled
 from workbench.messages import M, msg
+from workbench.messages.causes import cause
 
 MAX_READ_MEMORY = 1 << 30  # what one read may add to the process's address space
 _CPU_GRACE_S = 1  # the kernel's SIGXCPU comes this long after the cooperative limit ...
@@ -90,7 +91,7 @@ def run_isolated(path: str | Path, read: Callable[[], Draft], lim: Limits) -> Dr
         try:
             kind, value = pickle.loads(data)
         except Exception as exc:  # noqa: BLE001 - a cut answer: the child died while sending
-            raise IngestError(E117, path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+            raise IngestError(E117, path=path, detail=cause(exc, en=f"{type(exc).__name__}: {exc}"[:200])) from None
         if kind == "ok":
             return value
         raise value
@@ -170,7 +171,7 @@ def _child(w: int, path: str | Path, read: Callable[[], Draft], lim: Limits) -> 
         try:
             payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # noqa: BLE001 - never a traceback from the child
-            payload = pickle.dumps(("error", IngestError(E117, path=path, detail=f"{type(exc).__name__}: {exc}"[:200])))
+            payload = pickle.dumps(("error", IngestError(E117, path=path, detail=cause(exc, en=f"{type(exc).__name__}: {exc}"[:200]))))
         view = memoryview(payload)
         while view:
             n = os.write(w, view)

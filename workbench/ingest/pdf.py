@@ -19,6 +19,7 @@ from workbench.ingest.build import assemble, sha256_of
 from workbench.messages import ingest as N
 from workbench.messages import M, msg
 from workbench.ingest.limits import Deadline, Limits, check_chars
+from workbench.messages.causes import cause
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _PROJECT_AFTER_PAGES = 10
@@ -37,7 +38,7 @@ def _open(path: str | Path, data: bytes):
     except IngestError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types for damage
-        raise IngestError(E104, path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+        raise IngestError(E104, path=path, detail=cause(exc, en=f"{type(exc).__name__}: {exc}"[:200])) from None
 
 
 def _unlock(reader, path: str | Path, password: str | None) -> None:
@@ -55,9 +56,9 @@ def _unlock(reader, path: str | Path, password: str | None) -> None:
     except IngestError:
         raise
     except DependencyError as exc:
-        raise IngestError(E104, path=path, detail=msg(M.D107, x=str(exc)[:180])) from None
+        raise IngestError(E104, path=path, detail=msg(M.D107, x=cause(exc, en=str(exc)[:180]))) from None
     except (PdfReadError, Exception) as exc:  # noqa: BLE001
-        raise IngestError(E104, path=path, detail=msg(M.D108, x=str(exc)[:180])) from None
+        raise IngestError(E104, path=path, detail=msg(M.D108, x=cause(exc, en=str(exc)[:180]))) from None
 
 
 def read_pdf(
@@ -81,7 +82,7 @@ def read_pdf(
     try:
         n = len(reader.pages)
     except Exception as exc:  # noqa: BLE001
-        raise IngestError(E104, path=path, detail=msg(M.D109, x=str(exc)[:180])) from None
+        raise IngestError(E104, path=path, detail=msg(M.D109, x=cause(exc, en=str(exc)[:180]))) from None
     if n == 0:
         raise IngestError(E104, path=path, detail=msg(M.D106))
     if n > max_pages:
@@ -103,7 +104,7 @@ def read_pdf(
         try:
             text = reader.pages[i].extract_text() or ""
         except Exception as exc:  # noqa: BLE001
-            raise IngestError(E104, path=path, page=i + 1, detail=msg(M.D110, n=i + 1, x=f"{type(exc).__name__}: {exc}"[:190])) from None
+            raise IngestError(E104, path=path, page=i + 1, detail=msg(M.D110, n=i + 1, x=cause(exc, en=f"{type(exc).__name__}: {exc}"[:190]))) from None
         chars += len(text)
         check_chars(path, chars, lim.max_chars)
         if len("".join(text.split())) < _MIN_PAGE_CHARS:

@@ -27,6 +27,7 @@ from workbench.domain import Draft
 from workbench.errors import E101, E114, E115, IngestError
 from workbench.ingest.limits import Deadline, Limits, check_chars
 from workbench.messages import M, msg
+from workbench.messages.causes import cause
 
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
@@ -121,7 +122,7 @@ def _root(
             raise LookupError(f"'{enc}' is not an encoding of USPTO files")
         text = data.decode(enc)
     except (LookupError, UnicodeDecodeError) as exc:
-        raise IngestError(E114, path=path, detail=msg(M.D122, x=str(exc)[:180])) from None
+        raise IngestError(E114, path=path, detail=msg(M.D122, x=cause(exc, en=str(exc)[:180]))) from None
     check_chars(path, len(text), lim.max_chars)
     deadline.check()
     text = _strip_doctype(text, path)
@@ -153,7 +154,7 @@ def _parse_bounded(path: str | Path, text: str, lim: Limits, deadline: Deadline)
             deadline.check()
         parser.close()
     except ET.ParseError as exc:
-        raise IngestError(E114, path=path, detail=str(exc)) from None
+        raise IngestError(E114, path=path, detail=cause(exc, en=str(exc))) from None
     if root is None:
         raise IngestError(E114, path=path, detail=msg(M.D147))
     return root

@@ -43,6 +43,7 @@ class MessageSpec:
     code: str
     en: str
     ja: str
+    audit: tuple[str, ...] = ()  # placeholders one language may leave out (see define)
 
     def placeholders(self, lang: str = "en") -> set[str]:
         text = self.ja if lang == "ja" else self.en
@@ -64,14 +65,20 @@ class _Codes:
 M = _Codes()
 
 
-def define(code: str, en: str, ja: str) -> str:
-    """Add one entry to the catalogue (at import time of the module that owns the area)."""
+def define(code: str, en: str, ja: str, *, audit: tuple[str, ...] = ()) -> str:
+    """Add one entry to the catalogue (at import time of the module that owns the area).
+
+    ``audit`` names support details a language may leave out: the operating system's or a
+    library's own English words (kept in the English rendering, which logs and records
+    keep) and the symbol of the error they reported (EACCES, SQLITE_BUSY), which the
+    Japanese shows as a code (``workbench/messages/causes.py``). Every other placeholder is
+    in both languages."""
     if code in CATALOGUE:
         raise RuntimeError(f"duplicate message code {code}")
     if not code[:1] in "NRWID" or not code[1:].isdigit():
         raise RuntimeError(f"message code {code!r} is not N/R/W/I/D followed by digits")
-    spec = MessageSpec(code, en, ja)
-    if spec.placeholders("en") != spec.placeholders("ja"):
+    spec = MessageSpec(code, en, ja, tuple(audit))
+    if spec.placeholders("en") - set(audit) != spec.placeholders("ja") - set(audit):
         raise RuntimeError(f"message {code}: English and Japanese placeholders differ")
     CATALOGUE[code] = spec
     return code
@@ -178,7 +185,7 @@ def msg(code: str, **args: Any) -> Message:
     spec = CATALOGUE.get(code)
     if spec is None:
         raise KeyError(f"no message code {code!r} in the catalogue")
-    missing = spec.placeholders("en") - set(args)
+    missing = (spec.placeholders("en") | spec.placeholders("ja")) - set(args)
     if missing:
         raise KeyError(f"message {code} needs {sorted(missing)}")
     return Message(code, tuple(sorted((k, _freeze(v)) for k, v in args.items())))
@@ -277,5 +284,6 @@ from workbench.messages import (  # noqa: E402,F401  (imported for their define(
     batch,
     cli,
     details,
+    causes,
     model,
 )

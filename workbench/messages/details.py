@@ -6,9 +6,12 @@ English text is unchanged (a message formats as its English), and the Japanese i
 from here - no table of regexes over English. What is not a fixed phrase (an operating
 system's or a parser's own message, a value the user typed) is passed as it came.
 
+What the operating system or a library reported (errno, SQLite's and PostgreSQL's codes, an
+exception's type) is a cause, D0xx, in ``workbench/messages/causes.py``.
+
 Ranges as in errors.py: D1xx ingest, D3xx rules and IPC, D4xx models, D5xx triage log,
 D6xx exports, D7xx filing facts, D8xx batch, D9xx settings and usage. Only this module
-defines D-codes (one owner: the messages work), so parallel areas never collide here.
+and causes.py define D-codes (one owner: the messages work), so parallel areas never collide here.
 """
 
 from __future__ import annotations
@@ -115,9 +118,12 @@ define("D347", "{where} lists {value} twice (items {first} and {again}): remove 
        "{where} に {value} が二度記載されています（{first} 番目と {again} 番目）。どちらかを削除してください")
 define("D349", "{where} has '{key}' but not {needs} beside it: add it or remove '{key}'",
        "{where} に '{key}' がありますが、併せて必要な {needs} がありません。追加するか '{key}' を削除してください")
-define("D350", "the YAML is malformed in what starts at line {start} (the parser says: '{parser}')",
-       "{start} 行目から始まる部分の YAML の書式が正しくありません（解析器の報告：「{parser}」）")
-define("D351", "the YAML is malformed (the parser says: '{parser}')", "YAML の書式が正しくありません（解析器の報告：「{parser}」）")
+# D350, D351 retired: they quoted PyYAML's English to a Japanese reader (now D359, D360: what went
+# wrong said from the error's type, messages/causes.py; PyYAML's words in the English audit copy only)
+define("D359", "the YAML is malformed in what starts at line {start}: {kind} (the parser says: '{parser}')",
+       "{start} 行目から始まる部分の YAML の書式が正しくありません：{kind}", audit=("parser",))
+define("D360", "the YAML is malformed: {kind} (the parser says: '{parser}')",
+       "YAML の書式が正しくありません：{kind}", audit=("parser",))
 # JSON Schema's type names (D331, D342): kept in English, said in Japanese
 SCHEMA_TYPES = {
     "string": define("D352", "string", "文字列"),

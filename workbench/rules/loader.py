@@ -33,6 +33,7 @@ from workbench.rules.model import AdditionalRequirement, FieldRule, IpcEntry, Ip
 from workbench.rules.ruleset import RuleSet
 from workbench.rules.schema import SchemaValidator
 from workbench.rules.source import RULE_SUFFIXES, RuleSource, read_rule_file
+from workbench.messages.causes import cause
 
 DEFAULT_RULESET = "jp-specified-fields"
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -246,7 +247,7 @@ def check_path(path: str | Path) -> list[RulesError]:
         try:
             files = rule_files(target)
         except OSError as exc:
-            return [RulesError(E307, path=target, detail=exc.strerror or str(exc))]
+            return [RulesError(E307, path=target, detail=cause(exc, en=exc.strerror or str(exc)))]
         for file in files:
             problems.extend(check_file(file))
         return problems
@@ -383,7 +384,7 @@ def load_ruleset(
         try:
             user_files = rule_files(folder)
         except OSError as exc:
-            raise RulesError(E307, path=folder, detail=exc.strerror or str(exc)) from None
+            raise RulesError(E307, path=folder, detail=cause(exc, en=exc.strerror or str(exc))) from None
 
     base_path = _find_base(name, installed) if installed.is_dir() else None
     user_files_read = [_read_valid(p, schema) for p in user_files]

@@ -16,6 +16,7 @@ import yaml
 
 from workbench.errors import E302, E303, RulesError
 from workbench.messages import M, Message, msg
+from workbench.messages.causes import cause
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -100,12 +101,13 @@ def _compose(text: str, file: Path) -> yaml.Node | None:
         if not said:
             detail = msg(M.D328)
         elif exc.context_mark is not None and exc.context_mark is not mark:
-            detail = msg(M.D350, start=exc.context_mark.line + 1, parser=said)
+            detail = msg(M.D359, start=exc.context_mark.line + 1, kind=cause(exc), parser=said)
         else:
-            detail = msg(M.D351, parser=said)
+            detail = msg(M.D360, kind=cause(exc), parser=said)
         raise RulesError(E302, path=file, line=line, detail=detail) from None
     except yaml.YAMLError as exc:
-        raise RulesError(E302, path=file, line=None, detail=msg(M.D351, parser=str(exc).splitlines()[0])) from None
+        detail = msg(M.D360, kind=cause(exc), parser=str(exc).splitlines()[0])
+        raise RulesError(E302, path=file, line=None, detail=detail) from None
 
 
 def read_rule_file(path: str | Path) -> RuleSource:
@@ -114,7 +116,7 @@ def read_rule_file(path: str | Path) -> RuleSource:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise RulesError(E302, path=file, line=None, detail=msg(M.D303, x=exc.strerror)) from None
+        raise RulesError(E302, path=file, line=None, detail=msg(M.D303, x=cause(exc))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -124,7 +126,7 @@ def read_rule_file(path: str | Path) -> RuleSource:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise RulesError(E302, path=file, line=exc.lineno, detail=exc.msg) from None
+            raise RulesError(E302, path=file, line=exc.lineno, detail=cause(exc, en=exc.msg)) from None
         try:  # JSON is YAML: compose it again only to learn the lines
             node = yaml.compose(text, Loader=yaml.SafeLoader)
             if node is None:

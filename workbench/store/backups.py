@@ -10,6 +10,7 @@ from pathlib import Path
 
 from workbench.errors import E501, E513, StoreError
 from workbench.messages import M, msg
+from workbench.messages.causes import cause
 
 BACKUP_MARK = ".backup-"
 
@@ -32,7 +33,7 @@ def backup_connection(conn: sqlite3.Connection, path: Path, dest: str | Path | N
         finally:
             out.close()
     except sqlite3.Error as exc:
-        raise StoreError(E513, path=target, detail=str(exc)) from None
+        raise StoreError(E513, path=target, detail=cause(exc, en=str(exc))) from None
     return target
 
 
@@ -49,12 +50,12 @@ def backup(path: str | Path, dest: str | Path | None = None) -> Path:
     try:
         src = sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=5.0)
     except sqlite3.Error as exc:
-        raise StoreError(E501, path=p, detail=str(exc)) from None
+        raise StoreError(E501, path=p, detail=cause(exc, en=str(exc))) from None
     try:
         try:
             _check_integrity(src, p)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(E501, path=p, detail=str(exc)) from None
+            raise StoreError(E501, path=p, detail=cause(exc, en=str(exc))) from None
         return backup_connection(src, p, dest)
     finally:
         src.close()

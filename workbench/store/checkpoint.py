@@ -36,6 +36,7 @@ from pathlib import Path
 from workbench.errors import E531, E532, E533, StoreError
 from workbench.store.chain import canonical_json
 from workbench.messages import M, msg
+from workbench.messages.causes import cause
 
 FORMAT = "workbench-log-checkpoint/1"
 KEY_NAME = "log-signing-key.pem"
@@ -78,7 +79,7 @@ def load_key(path: str | Path | None = None, *, create: bool = True):
         try:
             key = serialization.load_pem_private_key(p.read_bytes(), password=None)
         except (OSError, ValueError, TypeError) as exc:
-            raise StoreError(E533, path=p, detail=str(exc)[:200] or type(exc).__name__) from None
+            raise StoreError(E533, path=p, detail=cause(exc, en=str(exc)[:200] or type(exc).__name__)) from None
         if not isinstance(key, Ed25519PrivateKey):
             raise StoreError(E533, path=p, detail=msg(M.D560))
         return key
@@ -95,7 +96,7 @@ def load_key(path: str | Path | None = None, *, create: bool = True):
     except FileExistsError:  # another process made it first: use theirs
         return load_key(p, create=False)
     except OSError as exc:
-        raise StoreError(E533, path=p, detail=exc.strerror or str(exc)) from None
+        raise StoreError(E533, path=p, detail=cause(exc, en=exc.strerror or str(exc))) from None
     return key
 
 
@@ -114,7 +115,7 @@ def read_public_key(path: str | Path) -> bytes:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise StoreError(E533, path=p, detail=exc.strerror or str(exc)) from None
+        raise StoreError(E533, path=p, detail=cause(exc, en=exc.strerror or str(exc))) from None
     try:
         if b"PRIVATE KEY" in data:
             key = serialization.load_pem_private_key(data, password=None)
@@ -125,7 +126,7 @@ def read_public_key(path: str | Path) -> bytes:
             if isinstance(key, Ed25519PublicKey):
                 return _raw_public(key)
     except (ValueError, TypeError) as exc:
-        raise StoreError(E533, path=p, detail=str(exc)[:200]) from None
+        raise StoreError(E533, path=p, detail=cause(exc, en=str(exc)[:200])) from None
     raise StoreError(E533, path=p, detail=msg(M.D560))
 
 
@@ -181,7 +182,7 @@ def write(cp: dict, path: str | Path) -> Path:
             os.fsync(fh.fileno())
         os.replace(tmp, p)
     except OSError as exc:
-        raise StoreError(E531, path=p, detail=exc.strerror or str(exc)) from None
+        raise StoreError(E531, path=p, detail=cause(exc, en=exc.strerror or str(exc))) from None
     return p
 
 
@@ -208,7 +209,7 @@ def read(path: str | Path) -> dict:
     except StoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - any damage of a file we did not write is E531
-        raise StoreError(E531, path=p, detail=f"{type(exc).__name__}: {exc}"[:200]) from None
+        raise StoreError(E531, path=p, detail=cause(exc, en=f"{type(exc).__name__}: {exc}"[:200])) from None
     if not isinstance(cp, dict) or cp.get("format") != FORMAT:
         raise StoreError(E531, path=p, detail=msg(M.D562))
     for name, kind in (("head_event", int), ("head_hash", str), ("signature", str), ("key", dict)):
@@ -258,7 +259,7 @@ def check_signature(cp: dict, trusted: dict[str, bytes], *, path: str | Path | N
     except InvalidSignature:
         raise StoreError(E532, path=path, detail=msg(M.D564)) from None
     except (KeyError, TypeError, ValueError) as exc:
-        raise StoreError(E532, path=path, detail=msg(M.D565, x=str(exc)[:180])) from None
+        raise StoreError(E532, path=path, detail=msg(M.D565, x=cause(exc, en=str(exc)[:180]))) from None
     fp = fingerprint(raw)
     if fp not in trusted:
         raise StoreError(

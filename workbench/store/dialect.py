@@ -201,30 +201,31 @@ def pg_guard(where: str) -> Iterator[None]:
     from psycopg import errors as pge
 
     from workbench.errors import E501, E502, E505, E511, E553, E554, E555, StoreError
+    from workbench.messages.causes import cause
 
     try:
         yield
     except StoreError:
         raise
     except pge.InsufficientPrivilege as exc:
-        raise StoreError(E554, path=where, detail=_first_line(exc)) from None
+        raise StoreError(E554, path=where, detail=cause(exc, en=_first_line(exc))) from None
     except pge.LockNotAvailable:
         raise StoreError(E502, path=where) from None
     except pge.RaiseException as exc:
         text = _first_line(exc)
         if "append-only" in text:
-            raise StoreError(E505, path=where, detail=text) from None
+            raise StoreError(E505, path=where, detail=cause(exc, en=text)) from None
         if "four eyes" in text:
             raise StoreError(E553, path=where, who=_who_of(text)) from None
-        raise StoreError(E501, path=where, detail=text) from None
+        raise StoreError(E501, path=where, detail=cause(exc, en=text)) from None
     except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-        raise StoreError(E555, path=where, detail=_first_line(exc)) from None
+        raise StoreError(E555, path=where, detail=cause(exc, en=_first_line(exc))) from None
     except psycopg.DataError as exc:
         # A value PostgreSQL cannot hold (a NUL character in text): the change is refused
         # whole and the log is intact - not "damaged" (E501).
-        raise StoreError(E511, path=where, detail=_first_line(exc)) from None
+        raise StoreError(E511, path=where, detail=cause(exc, en=_first_line(exc))) from None
     except psycopg.Error as exc:
-        raise StoreError(E501, path=where, detail=_first_line(exc)) from None
+        raise StoreError(E501, path=where, detail=cause(exc, en=_first_line(exc))) from None
 
 
 def _first_line(exc: BaseException) -> str:

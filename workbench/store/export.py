@@ -35,6 +35,7 @@ from workbench.errors import E601, E602, E603, ExportError, WorkbenchError
 from workbench.store.log import TriageLog, utc_now
 from workbench.store.records import DecisionRow, DraftSummary
 from workbench.messages import M, msg
+from workbench.messages.causes import cause
 
 
 NOT_RECORDED = "not recorded"  # a stored NULL: the decision was logged without this fact
@@ -384,7 +385,7 @@ def export_log(
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=str(out.parent))
         os.close(fd)
     except OSError as exc:
-        raise ExportError(E601, path=out, detail=exc.strerror or str(exc)) from None
+        raise ExportError(E601, path=out, detail=cause(exc, en=exc.strerror or str(exc))) from None
     tmp = Path(tmp_name)
     try:
         if fmt == "csv":
@@ -402,7 +403,7 @@ def export_log(
         raise
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ExportError(E601, path=out, detail=exc.strerror or str(exc)) from None
+        raise ExportError(E601, path=out, detail=cause(exc, en=exc.strerror or str(exc))) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

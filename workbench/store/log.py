@@ -60,6 +60,7 @@ from workbench.errors import (
     StoreError,
 )
 from workbench.messages import M, from_stored, msg
+from workbench.messages.causes import SQLITE_CONSTRAINT_TRIGGER, cause
 from workbench.store.chain import GENESIS, canonical_json, event_hash
 from workbench.store.dates import key_dates, parse_date
 from workbench.store.derive import DERIVED_COLUMNS, draft_payload, rows_for_event, verdict_from_payload, verdict_payload
@@ -97,24 +98,56 @@ def utc_now() -> str:
 
 @contextmanager
 def _guard(path: Path) -> Iterator[None]:
-    """Turn sqlite errors into coded StoreErrors naming the file."""
+    """Turn sqlite errors into coded StoreErrors naming the file, chosen by SQLite's result
+    code (``sqlite_errorcode``), never by its English; the detail is the coded cause
+    (Japanese from the code, SQLite's own words kept in the English audit copy)."""
     try:
         yield
-    except sqlite3.IntegrityError as exc:
-        if "append-only" in str(exc):
-            raise StoreError(E505, path=path, detail=str(exc)) from None
-        raise StoreError(E501, path=path, detail=msg(M.D505, x=str(exc))) from None
-    except sqlite3.OperationalError as exc:
-        text = str(exc).lower()
+    except sqlite3.DatabaseError as exc:
+        raise _store_error(path, exc) from None
+
+
+# SQLite's primary result codes (the low byte of sqlite_errorcode) and the coded error each means
+# (https://www.sqlite.org/rescode.html; written as numbers, Python 3.10 has no names for them)
+_SQLITE_CODES = {
+    5: E502, 6: E502,  # SQLITE_BUSY, SQLITE_LOCKED
+    14: E509, 8: E509, 3: E509,  # SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM
+    13: E511, 10: E511,  # SQLITE_FULL, SQLITE_IOERR
+}
+
+
+def _store_error(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    if code is None:
+        return _store_error_py310(path, exc)
+    if code == SQLITE_CONSTRAINT_TRIGGER:  # RAISE(ABORT) in the append-only triggers (store/schema.py)
+        return StoreError(E505, path=path, detail=cause(exc, en=str(exc)))
+    if isinstance(exc, sqlite3.IntegrityError):
+        return StoreError(E501, path=path, detail=msg(M.D505, x=cause(exc, en=str(exc))))
+    found = _SQLITE_CODES.get(code & 0xFF, E501) if isinstance(exc, sqlite3.OperationalError) else E501
+    if found == E502:
+        return StoreError(E502, path=path)
+    if found == E509:
+        return StoreError(E509, path=path, detail=msg(M.D509, path=str(path), x=cause(exc, en=str(exc))))
+    return StoreError(found, path=path, detail=cause(exc, en=str(exc)))
+
+
+def _store_error_py310(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    """Python 3.10's sqlite3 gives no result code: the old mapping by SQLite's (fixed, English)
+    wording, the only thing that version tells; gone with 3.10."""
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.IntegrityError):
+        if "append-only" in text:
+            return StoreError(E505, path=path, detail=cause(exc, en=str(exc)))
+        return StoreError(E501, path=path, detail=msg(M.D505, x=cause(exc, en=str(exc))))
+    if isinstance(exc, sqlite3.OperationalError):
         if "locked" in text or "busy" in text:
-            raise StoreError(E502, path=path) from None
+            return StoreError(E502, path=path)
         if "unable to open" in text or "readonly" in text or "read-only" in text:
-            raise StoreError(E509, path=path, detail=msg(M.D509, path=str(path), x=str(exc))) from None
+            return StoreError(E509, path=path, detail=msg(M.D509, path=str(path), x=cause(exc, en=str(exc))))
         if "full" in text or "disk i/o" in text:
-            raise StoreError(E511, path=path, detail=str(exc)) from None
-        raise StoreError(E501, path=path, detail=str(exc)) from None
-    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed", ...
-        raise StoreError(E501, path=path, detail=str(exc)) from None
+            return StoreError(E511, path=path, detail=cause(exc, en=str(exc)))
+    return StoreError(E501, path=path, detail=cause(exc, en=str(exc)))
 
 
 def _json(text: str | None, default: object) -> object:
@@ -231,14 +264,14 @@ class TriageLog:
         try:
             p.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p.parent), x=str(exc.strerror or exc))) from None
+            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p.parent), x=cause(exc, en=str(exc.strerror or exc)))) from None
         if not p.exists():
             cls._create(p, reviewer, timeout)
             _check_file(p)
         try:
             conn = sqlite3.connect(str(p), timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p), x=str(exc))) from None
+            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p), x=cause(exc, en=str(exc)))) from None
         log = cls(p, conn, reviewer)
         deadline = time.monotonic() + timeout
         try:
@@ -270,7 +303,7 @@ class TriageLog:
         try:
             conn = sqlite3.connect(str(tmp), timeout=timeout, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p), x=str(exc))) from None
+            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p), x=cause(exc, en=str(exc)))) from None
         try:
             log = cls(p, conn, reviewer)  # errors name the log's path, not the temporary one
             log._prepare(timeout)
@@ -283,7 +316,7 @@ class TriageLog:
                 if not p.exists():
                     os.replace(tmp, p)
         except OSError as exc:
-            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p), x=str(exc.strerror or exc))) from None
+            raise StoreError(E509, path=p, detail=msg(M.D509, path=str(p), x=cause(exc, en=str(exc.strerror or exc)))) from None
         finally:
             conn.close()
             for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
@@ -317,7 +350,7 @@ class TriageLog:
         try:
             import psycopg  # noqa: F401
         except ImportError as exc:  # pragma: no cover - a core dependency
-            raise StoreError(E555, path=where, detail=msg(M.D525, x=str(exc))) from None
+            raise StoreError(E555, path=where, detail=msg(M.D525, x=cause(exc, en=str(exc)))) from None
         with pg_guard(where):
             conn = PgConnection(url, timeout)
         log = cls(where, conn, reviewer, dialect=POSTGRES)
@@ -1592,7 +1625,7 @@ def _check_file(p: Path) -> None:
         with p.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StoreError(E501, path=p, detail=msg(M.D510, x=str(exc.strerror or exc))) from None
+        raise StoreError(E501, path=p, detail=msg(M.D510, x=cause(exc, en=str(exc.strerror or exc)))) from None
     if not head:
         raise StoreError(E501, path=p, detail=msg(M.D502))
     if head != SQLITE_HEADER:
