@@ -78,7 +78,7 @@ def test_who_records_it_reads_alike_on_every_log_command():
     assert "team log records the login" in next(iter(texts.values()))
 
 
-def test_annotate_without_a_field_records_a_whole_claim_annotation(tmp_path, capsys):
+def test_annotate_without_a_field_records_a_whole_claim_annotation(tmp_path, capsys, monkeypatch):
     from tests.store.factories import make_verdict
     from workbench.store import TriageLog
 
@@ -89,6 +89,18 @@ def test_annotate_without_a_field_records_a_whole_claim_annotation(tmp_path, cap
     with TriageLog.open(db) as log:
         ann = log.draft(draft_id).annotations[-1]
     assert (ann.claim_number, ann.field_id, ann.verdict, ann.note) == (1, None, "agree", "civil only")
+    # the lines that name it say 'whole claim', not 'field -'
+    assert "claim 1 field (whole claim) agree" in capsys.readouterr().out
+    assert main(["log", "show", str(draft_id), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "claim 1 field (whole claim) agree" in out and "field -" not in out
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    assert main(["log", "show", str(draft_id), "--db", str(db)]) == 0
+    assert "請求項1 分野 （請求項全体） 同意" in capsys.readouterr().out
+    from workbench.store.report import Labels, _annotation
+
+    line = _annotation(Labels("both"), {"claim_number": 1, "field_id": None, "verdict": "agree", "reviewer": "t", "at": ""})
+    assert "field (whole claim): agree" in line and "分野 （請求項全体）：同意" in line and "field -" not in line
 
 
 def test_out_has_the_short_form_o_on_every_command():

@@ -285,7 +285,7 @@ def cmd_show(args) -> int:
         for a in rec.annotations:
             ipc = f" IPC {a.corrected_ipc}" if a.corrected_ipc else ""
             verdict = _t({"agree": C.I979, "disagree": C.I980}[a.verdict]) if a.verdict in ("agree", "disagree") else a.verdict
-            _say(msg(C.I963, at=a.at, reviewer=a.reviewer, claim=a.claim_number, field=a.field_id if a.field_id is not None else "-",
+            _say(msg(C.I963, at=a.at, reviewer=a.reviewer, claim=a.claim_number, field=_annotated_field(a.field_id),
                      verdict=verdict, ipc=ipc, note=a.note))
             if a.carried_from is not None:
                 _say(msg(M.I590, version=rec.version_of(a.carried_from) or "?"))
@@ -447,6 +447,11 @@ def cmd_migrate_to(args) -> int:
     return 0
 
 
+def _annotated_field(field_id: int | None):
+    """An annotation's field as a line names it: its number, or '(whole claim)' (I592)."""
+    return field_id if field_id is not None else msg(M.I592)
+
+
 def cmd_annotate(args) -> int:
     with _open(args) as log:
         a = log.annotate(
@@ -454,7 +459,7 @@ def cmd_annotate(args) -> int:
             note=args.note or "", corrected_ipc=args.ipc, reviewer=args.reviewer,
         )
     verdict = _t({"agree": C.I979, "disagree": C.I980}.get(a.verdict, C.I979)) if a.verdict in ("agree", "disagree") else a.verdict
-    _say(msg(C.I972, draft=a.draft_id, claim=a.claim_number, field=a.field_id if a.field_id is not None else "-",
+    _say(msg(C.I972, draft=a.draft_id, claim=a.claim_number, field=_annotated_field(a.field_id),
              verdict=verdict, reviewer=a.reviewer))
     return 0
 

@@ -128,5 +128,8 @@ define("I589",
 )
 define("I590", "      carried over from version {version}", "      第{version}版から引き継ぎ")
 define("I591", " (v{version} of {versions})", "（第{version}版／全{versions}版）")
+# an annotation about a claim as a whole (no field: the window's '(whole claim)', `log annotate` without --field),
+# where a line names the annotation's field ('claim 2 field (whole claim) agree'); it read 'field -'
+define("I592", "(whole claim)", "（請求項全体）")
 # -- decisions as typed (workbench.usecases.decision_problem) ----------------------------------------
 define("N595", "A decision needs a rationale: write why it was taken.", "出願方針には理由が必要です。理由を記入してください。")

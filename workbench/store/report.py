@@ -276,7 +276,7 @@ def _annotation(t: Labels, a: dict, claim_text: str | None = None) -> str:
     quote = {"text": claim_quote(claim_text)} if claim_text else {}
     return t(
         M.I644 if quote else M.I640, sep="\n", **quote,
-        claim=a["claim_number"], field="-" if a.get("field_id") is None else a["field_id"],
+        claim=a["claim_number"], field=msg(M.I592) if a.get("field_id") is None else a["field_id"],
         verdict=msg(verdict) if verdict else a.get("verdict", ""),
         ipc=msg(M.I643, ipc_code=a["corrected_ipc"]) if a.get("corrected_ipc") else "",
         note=f" — {a['note']}" if a.get("note") else "", who=a.get("reviewer", ""), at=a.get("at", "")[:16].replace("T", " "),
