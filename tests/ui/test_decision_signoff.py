@@ -59,6 +59,13 @@ def test_override_reason_is_required_then_pending_then_approved(window, qtbot, o
     assert "approved" in window.queue_model.index(i, COL_DECISION).data()
     assert not panel.approve_button.isVisibleTo(panel) and "manager-m" in panel.override_status.text()
     assert log.verify().ok
+    # the form under it still holds the approved decision: its warning is about saving it again,
+    # not 'needs a manager's approval' beside '✓ approved' (read so on a walk as the manager)
+    warning = panel.override_warning.text()
+    assert panel.override_warning.isVisibleTo(panel) and "again" in warning and "stored decision" in warning, warning
+    panel.decision.setCurrentIndex(panel.decision.findData("hold"))
+    panel.decision.setCurrentIndex(panel.decision.findData("clear_abroad"))
+    assert "again" in panel.override_warning.text()
 
 
 def test_japanese_panel_says_it_in_japanese(window, qtbot, open_example, japanese):

@@ -54,6 +54,13 @@ define("N551", "Japan's first-filing duty applies: completed in Japan and triage
        "日本の第一国出願義務が適用される：日本で完成し、特定技術分野について「{level}」と判定された")
 define("W550", "This decision goes against {risks}. It needs an override reason and a manager's approval.",
        "この出願方針は次に反します（{risks}）。オーバーライドの理由と管理者の承認が必要です。")
+# the Decision panel shows the stored decision's override (pending / approved) and, under it, the form
+# for a new decision pre-filled with the stored one: W550 there read as if the stored one still
+# needed approval, beside '✓ Override approved by ...' (dayjob)
+define("W557", "Saving this decision again goes against {risks} too: it needs its own override reason and a new approval "
+               "(the approval shown below is for the stored decision).",
+       "この出願方針を改めて保存すると、これも次に反します（{risks}）。改めてオーバーライドの理由と管理者の承認が必要です"
+       "（下に表示の承認は記録済みの出願方針に対するものです）。")
 define("W551", "Override pending a manager's approval (reason: {reason})",
        "オーバーライドは管理者の承認待ちです（理由：{reason}）")
 define("I550", "Override approved by {who} at {at}", "オーバーライドは {who} により承認されました（{at}）")

@@ -484,7 +484,10 @@ class DecisionPanel(QWidget):
         if risky:
             from workbench.store.signoff import risks_message
 
-            self.override_warning.setText("⚠ " + _say(M.W550, risks=risks_message(self._risks, self._level)))
+            d = self._current  # the form pre-filled with a stored decision that has its own override
+            again = (d is not None and getattr(d, "override_status", None) in ("pending", "approved")
+                     and d.decision == self.decision.currentData())
+            self.override_warning.setText("⚠ " + _say(M.W557 if again else M.W550, risks=risks_message(self._risks, self._level)))
         self.override_label.setText(_say(M.I553))
         self.override_reason.setPlaceholderText(_say(M.I555))
         for w in (self.override_warning, self.override_label, self.override_reason):
@@ -523,6 +526,7 @@ class DecisionPanel(QWidget):
         self.history.addItem(self._describe(decision))
         self._show_current(decision)
         self._show_override_status()
+        self._update_override()
 
     def _fill_checklist(self, checks) -> None:
         t = self.checklist
@@ -877,6 +881,7 @@ class DecisionPanel(QWidget):
         self._show_current(decision)
         self.override_reason.clear()
         self._show_override_status()
+        self._update_override()  # the form's warning now speaks of saving it again (W557)
         self.history.addItem(self._describe(decision))
         if self.rationale.toPlainText().strip() == (decision.rationale or "").strip():
             self.rationale.clear()  # (a rationale typed again while it was saving is kept)
