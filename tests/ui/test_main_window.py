@@ -622,3 +622,31 @@ def test_the_import_shows_done_of_total_rate_and_time_left_in_both_languages(win
     n = len(example_drafts)
     lines = [s for s in shown if s.startswith("Screened ") and "drafts/s" in s]
     assert lines and lines[-1].startswith(f"Screened {n} of {n} draft(s), ") and "about 0:00 left" in lines[-1]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_windows_xlsx_and_csv_exports_label_their_columns_in_its_language(window, qtbot, monkeypatch, example_drafts,
+                                                                              tmp_path, language):
+    """A Japanese session's export was headed in English only: the labels (XLSX row 2, the CSV's
+    '#' label line) follow the window's language; the keys and the stored values do not."""
+    import openpyxl
+
+    from workbench.store.export import COLUMNS, read_csv_export
+    from workbench.ui.notifications import set_ui_language
+
+    _screen(window, qtbot, example_drafts[:1])
+    row = _queue_rows(window)[0]
+    window.session.log.decide(row.draft_id, "hold", "要確認：発明者に確認中", reviewer="tester")
+    set_ui_language(language)
+    try:
+        _export(window, qtbot, monkeypatch, "xlsx", tmp_path / "d.xlsx")
+        _export(window, qtbot, monkeypatch, "csv", tmp_path / "d.csv")
+    finally:
+        set_ui_language("en")
+    ws = openpyxl.load_workbook(tmp_path / "d.xlsx")["Decisions"]
+    assert [c.value for c in ws[1]] == [h for h, _ in COLUMNS]
+    assert ws["A2"].value == ("出願方針番号" if language == "ja" else "Decision no.")
+    text = (tmp_path / "d.csv").read_text(encoding="utf-8-sig")
+    assert ("# 出願方針番号," if language == "ja" else "# Decision no.,") in text
+    got = read_csv_export(tmp_path / "d.csv")
+    assert [(r["decision"], r["rationale"]) for r in got] == [("hold", "要確認：発明者に確認中")]
