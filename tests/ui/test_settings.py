@@ -3,6 +3,8 @@ with the core's coded errors; a language switch rebuilds the window in Japanese.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 import json
 import os
 from pathlib import Path
@@ -141,7 +143,24 @@ def test_dialog_reads_the_real_model_card(qtbot):
 
     # the spin boxes show the card's values to their decimals (0.005481 reads 0.00548)
     assert (dlg.review.value(), dlg.likely.value()) == (round(card.thresholds.review, D), round(card.thresholds.likely, D))
-    assert dlg.points.rowCount() == 1 + len(card.operating_points) and not dlg.card_error.text()
+    others = [p for p in card.operating_points if abs(p.threshold - card.thresholds.review) > 1e-9]
+    assert dlg.points.rowCount() == 1 + len(others) and not dlg.card_error.text()
+    shown = [dlg.points.item(r, 2).data(Qt.ItemDataRole.UserRole) for r in range(dlg.points.rowCount())]
+    assert len(shown) == len(set(shown)), shown  # each operating point once
+
+
+def test_the_recommended_point_is_listed_once_when_the_card_lists_it_too(qtbot):
+    """The real card's recommended review threshold is one of its operating points: the table
+    showed it as 'Recommended' and again five rows down."""
+    from dataclasses import replace
+
+    card = replace(CARD, operating_points=(*CARD.operating_points,
+                                           OperatingPoint(recall=1.0, flag_rate=0.9939, threshold=0.00063)))
+    dlg = SettingsDialog(Settings(), recommended=card)
+    qtbot.addWidget(dlg)
+    t = dlg.points
+    assert t.rowCount() == 3 and t.verticalHeaderItem(0).text() == "Recommended"
+    assert [_row(t, r)[2] for r in range(3)] == ["0.00063", "0.00226", "0.00598"]
 
 
 def test_a_missing_model_card_is_explained_and_the_dialog_still_works(qtbot, tmp_path, monkeypatch):

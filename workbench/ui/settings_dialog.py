@@ -138,7 +138,10 @@ class SettingsDialog(QDialog):
         rows: list[tuple[str, float | None, float | None, float]] = []
         if rec is not None:
             rows.append((self.tr("Recommended"), rec.recall, rec.flag_rate, rec.thresholds.review))
-            rows += [("", p.recall, p.flag_rate, p.threshold) for p in rec.operating_points]
+            # the recommended point is most often one of the card's points too: listed once (the
+            # real card's table showed it twice, first and again among the others)
+            rows += [("", p.recall, p.flag_rate, p.threshold) for p in rec.operating_points
+                     if abs(p.threshold - rec.thresholds.review) > 1e-9]
         t = QTableWidget(len(rows), 3)
         t.setHorizontalHeaderLabels([self.tr("Recall"), self.tr("Flag rate"), self.tr("Review threshold")])
         t.setVerticalHeaderLabels([r[0] for r in rows])
