@@ -471,7 +471,7 @@ def run_batch(
                 except WorkbenchError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - a worker or the cluster went away: coded, recorded work kept
-                    detail = f"{type(exc).__name__}: {exc}"[:500]
+                    detail = cause(exc, en=f"{type(exc).__name__}: {exc}"[:500])
                     if scheduler:
                         raise BatchError(E801, address=scheduler, detail=detail) from None
                     raise BatchError(E904, detail=detail) from None

@@ -69,3 +69,20 @@ def test_qt_notifier_shows_errors_in_a_message_box_and_failures_in_a_list(qtbot)
         mgr.info("Saved")
     assert win.statusBar().currentMessage() == "Saved"
     notifier.close()
+
+
+def test_an_unexpected_error_reads_in_japanese_from_what_it_is():
+    """The window's Japanese for an exception the core did not raise on purpose: the cause
+    from its type / errno (workbench/messages/causes.py); the English keeps its own words."""
+    from tests.i18n.test_cli_ja_output import english_words
+
+    try:
+        open("/nonexistent-folder/draft.txt", encoding="utf-8")
+    except OSError as exc:
+        n = Notification.from_exception(exc)
+        f = Failure.from_exception("draft.txt", exc)
+    for text in (n.render("ja"), f.render("ja")):
+        assert "予期しないエラーが起きました：ファイルまたはフォルダーが存在しません（ENOENT）" in text, text
+        assert not english_words(text), text
+    assert n.render("en").startswith("FileNotFoundError: [Errno 2] No such file or directory")
+    assert n.code is None and "Traceback" in n.detail

@@ -154,6 +154,8 @@ D096 = _cause("D096", "XML の構文が正しくありません（{line} 行 {co
 D097 = _cause("D097", "対応していない方式です")
 D098 = _cause("D098", "予期しない種類のエラーです（詳細は英語の表示 'WORKBENCH_LANG=en' で確認できます）")
 D099 = _cause("D099", "処理が時間切れになりました")
+# what the desktop app says of an exception the core did not raise on purpose (ui/notifications.py)
+D029 = define("D029", "{x}", "予期しないエラーが起きました：{cause}", audit=("x", "cause"))
 
 
 def _english(exc: BaseException) -> str:

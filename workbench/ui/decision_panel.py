@@ -766,7 +766,7 @@ class DecisionPanel(QWidget):
             primary, free = backend.key_dates(self.jp_filing_date())
         except (WorkbenchError, ImportError) as exc:
             primary = free = None
-            self.error.setText(str(exc))
+            self.error.setText(_render_error(exc))
         self.primary_due.setText(primary or "—")
         self.free_date.setText(free or "—")
         self.schedule_plan()  # the plan counts from the JP filing date

@@ -47,6 +47,23 @@ def _lang(lang: Language) -> str:
     return lang
 
 
+UNEXPECTED = "$unexpected"  # details key: an exception the core did not raise on purpose, as a coded cause
+
+
+def _unexpected(exc: BaseException, english: str):
+    """An unexpected exception as a message: the English as shown before (for the log), the
+    Japanese from what the exception is (workbench/messages/causes.py), never its words."""
+    from workbench.messages import msg
+    from workbench.messages.causes import D029, cause
+
+    return msg(D029, x=english, cause=cause(exc, en=english))
+
+
+def _said(message: str, details: dict, lang: str) -> str:
+    said = details.get(UNEXPECTED)
+    return said.render(lang) if said is not None else message
+
+
 def localized(code: str | None, message: str, hint: str, details: dict, lang: Language = None) -> tuple[str, str]:
     """The message and hint of a coded error in ``lang`` (``workbench.errors_ja``, the
     core's one catalogue); the English given when there is no translation."""
@@ -74,7 +91,8 @@ class Failure:
     def from_exception(cls, path: str, exc: BaseException) -> "Failure":
         if isinstance(exc, WorkbenchError):
             return cls(str(path), exc.code, exc.message, exc.hint, dict(exc.details), exc.line, exc.page)
-        return cls(str(path), "", f"{type(exc).__name__}: {exc}", "")
+        text = f"{type(exc).__name__}: {exc}"
+        return cls(str(path), "", text, "", {UNEXPECTED: _unexpected(exc, text)})
 
     def render(self, lang: Language = None, with_code: bool = True) -> str:
         """``[E107] page 2: message. hint`` (the file is shown beside it) in ``lang``; without
@@ -83,7 +101,7 @@ class Failure:
         if self.code:
             return render_error(self.code, lang=lang, line=self.line, page=self.page, details=self.details,
                                 message=self.message, hint=self.hint, with_code=with_code)
-        message, hint = localized(None, self.message, self.hint, self.details, lang)
+        message, hint = localized(None, _said(self.message, self.details, lang), self.hint, self.details, lang)
         return join_message(message, hint, lang)
 
 
@@ -107,7 +125,7 @@ class Notification:
                        line=exc.line, page=exc.page)
         detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         msg = f"{context}: {type(exc).__name__}: {exc}" if context else f"{type(exc).__name__}: {exc}"
-        return cls("error", msg, None, None, UNEXPECTED_HINT, detail=detail)
+        return cls("error", msg, None, None, UNEXPECTED_HINT, detail=detail, details={UNEXPECTED: _unexpected(exc, msg)})
 
     def render(self, lang: Language = None) -> str:
         """``[E107] scan.pdf: message. hint`` in ``lang`` ('en' | 'ja'; a translate function
@@ -116,7 +134,7 @@ class Notification:
         if self.code:
             return render_error(self.code, lang=lang, path=self.path, line=self.line, page=self.page,
                                 details=self.details, message=self.message, hint=self.hint)
-        message, hint = localized(None, self.message, self.hint, self.details, lang)
+        message, hint = localized(None, _said(self.message, self.details, lang), self.hint, self.details, lang)
         text = f"{self.path}: {message}" if self.path else message
         return join_message(text, hint, lang)
 

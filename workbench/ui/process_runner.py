@@ -40,7 +40,9 @@ def portable_error(exc: BaseException) -> errors.WorkbenchError:
     bug in the core) as E904 naming it."""
     if isinstance(exc, errors.WorkbenchError):
         return exc
-    return errors.WorkbenchError(errors.E904, detail=f"{type(exc).__name__}: {exc}")
+    from workbench.messages.causes import cause
+
+    return errors.WorkbenchError(errors.E904, detail=cause(exc, en=f"{type(exc).__name__}: {exc}"))
 
 
 def serve(address: str, authkey: bytes) -> int:  # runs in the child process
