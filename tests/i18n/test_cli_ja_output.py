@@ -34,6 +34,7 @@ _KEEP = re.compile(
     r"|(?:[A-Za-z]:)?[\w./\\-]*[/\\][\w./\\-]*"  # paths
     r"|\S+\.(?:txt|pdf|docx|md|xml|sqlite|csv|xlsx|json|yaml|tsv|jsonl|db)\b"  # file names
     r"|\b[0-9a-f]{10,64}\b"  # hashes
+    r"|\bYYYY-MM-DD\b"  # the date notation (as typed)
     r"|\b[A-H]\d\d[A-Z]?(?: ?\d+/\d+)?\b|\b[A-H]\d\d[A-Z]\d{10}\b"  # IPC symbols (F41, F41H 3/00, F41H0003000000)
     r"|\[[EWNRID]\d+\]|\b[EWNRID]\d{3}\b"  # codes
     r"|--[\w-]+"  # options

@@ -86,7 +86,7 @@ CATEGORY_LABELS = {
 }
 LANGUAGE_LABELS = {"en": define("I948", "en", "英語"), "ja": define("I949", "ja", "日本語")}
 # a draft's file format as 'log show' names it (the reader's names; only 'text' is a word to translate)
-FORMAT_LABELS = {"text": define("I994", "text", "テキスト")}
+FORMAT_LABELS = {"text": define("I994", "text", "テキスト"), "uspto-xml": define("I900", "uspto-xml", "USPTO の XML")}
 # -- the Decision panel's first line: what is decided now (the form below starts from it)
 I995 = define("I995", "Current decision: {decision} — {who}, {at} — {rationale}",
               "現在の出願方針：{decision}（{who}、{at}）— {rationale}")

@@ -197,6 +197,7 @@ define("D554", "--completed-in-japan answer", "「日本国内で発明を完成
 define("D555", "yes, no, unknown", "'yes'・'no'・'unknown'")
 define("D556", "filing date (YYYY-MM-DD)", "出願日（YYYY-MM-DD）")
 define("D557", "intended filing date (YYYY-MM-DD)", "出願予定日（YYYY-MM-DD）")
+define("D558", "date (YYYY-MM-DD)", "日付（YYYY-MM-DD）")
 
 # -- D6xx exports -----------------------------------------------------------------------------
 define("D601", "the folder {path} does not exist", "フォルダー {path} が存在しません")

@@ -18,7 +18,7 @@ import calendar
 from datetime import date, datetime
 
 from workbench.errors import E508, StoreError
-from workbench.messages import M, msg
+from workbench.messages import M, Message, msg
 
 PRIMARY_REVIEW_MONTHS = 3
 FOREIGN_FILING_FREE_MONTHS = 10  # "without designation": see the module doc
@@ -32,7 +32,7 @@ def add_months(d: date, months: int) -> date:
     return date(year, month0 + 1, min(d.day, last))
 
 
-def parse_date(value: date | datetime | str | None, what: str = "date (YYYY-MM-DD)") -> date | None:
+def parse_date(value: date | datetime | str | None, what: "str | Message | None" = None) -> date | None:
     """Accept a date, a datetime or an ISO 'YYYY-MM-DD' string; '' and None -> None."""
     if value is None or value == "":
         return None
@@ -47,7 +47,7 @@ def parse_date(value: date | datetime | str | None, what: str = "date (YYYY-MM-D
                 return date.fromisoformat(text)
         except ValueError:
             pass
-    raise StoreError(E508, value=value, what=what, allowed=msg(M.D551))
+    raise StoreError(E508, value=value, what=what if what is not None else msg(M.D558), allowed=msg(M.D551))
 
 
 def key_dates(jp_filing_date: date | str | None) -> tuple[str | None, str | None]:
