@@ -636,7 +636,7 @@ def register(sub) -> None:
 
     c = cmds.add_parser("list", parents=[db, filters("list")], help="list drafts in the log")
     c.add_argument("--decision", choices=DECISIONS + ("none",), help="only drafts whose current decision is this ('none': undecided)")
-    c.add_argument("--search", metavar="TEXT", help="in name, title or hash prefix")
+    c.add_argument("--search", metavar="TEXT", help="only drafts with TEXT in their file name or title, or whose hash starts with it")
     c.add_argument("--all-versions", action="store_true",
                    help="every version of each matter (default: one line per matter, its latest version)")
     c.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -723,7 +723,7 @@ def register(sub) -> None:
 
     c = cmds.add_parser("export", parents=[db, filters("export")], help="export decisions as csv, xlsx, pdf or json")
     c.add_argument("--format", choices=EXPORT_FORMATS, help="default: from the --out file's extension")
-    c.add_argument("-o", "--out", required=True, metavar="PATH", help="e.g. decisions.xlsx")
+    c.add_argument("-o", "--out", required=True, metavar="PATH", help="the file to write, e.g. decisions.xlsx (its ending gives the format)")
     c.add_argument("--decision", choices=DECISIONS, help="only decisions of this kind")
     c.add_argument("--lang", choices=("en", "ja", "both"),
                    help="the PDF report's language (default: both, English over Japanese), and the language of a CSV's "
