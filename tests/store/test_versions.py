@@ -138,6 +138,25 @@ def test_compare_claims_pairs_renumbered_and_rewrapped_claims():
         ("unchanged", 1, 1), ("amended", 2, 5)]
 
 
+def test_a_japanese_claim_rewrapped_by_a_pdf_or_indented_by_a_docx_is_unchanged():
+    """The JPO-format seeker draft saved as PDF, then as DOCX: all four claims read 'amended'
+    (the PDF wraps inside words, '検出\nする'; the DOCX indents with U+3000). A real edit
+    still counts."""
+    from workbench.domain import Claim
+
+    pdf = "赤外線シーカであって、\n赤外線を透過するドームと、前記光学系で集光された赤外線を検出\nする赤外線検出器と、を備える赤外線シーカ。"
+    docx = "赤外線シーカであって、\n\u3000赤外線を透過するドームと、前記光学系で集光された赤外線を検出する赤外線検出器と、を備える赤外線シーカ。"
+    edited = docx.replace("赤外線検出器と", "冷却された赤外線検出器と")
+    assert [c.kind for c in compare_claims((Claim(1, pdf, True),), (Claim(1, docx, True),))] == ["unchanged"]
+    assert [c.kind for c in compare_claims((Claim(1, pdf, True),), (Claim(1, edited, True),))] == ["amended"]
+    # the Shift_JIS text file reads 0x8160 as U+301C, Word and cp932 as U+FF5E: one character
+    sjis, word = "請求項１\u301c３のいずれか一項に記載の赤外線シーカ。", "請求項１\uff5e３のいずれか一項に記載の赤外線シーカ。"
+    assert [c.kind for c in compare_claims((Claim(4, sjis, False, (1, 2, 3)),), (Claim(4, word, False, (1, 2, 3)),))] == ["unchanged"]
+    # English keeps its word spaces: 'a motor' and 'amotor' are not one text
+    assert [c.kind for c in compare_claims((Claim(1, "A pump with a motor.", True),),
+                                           (Claim(1, "A pump with amotor.", True),))] == ["amended"]
+
+
 def test_the_command_line_shows_matters_changes_and_what_to_re_review(tmp_path, capsys, monkeypatch):
     from workbench.cli.main import main
 
