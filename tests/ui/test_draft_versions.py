@@ -125,3 +125,28 @@ def test_the_log_view_names_a_version_in_the_ui_language(qapp):
         assert "第2版" in details and "version" not in details
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_two_versions_screened_in_one_batch_leave_one_row_for_their_matter(window, qtbot, tmp_path):
+    """Walking the window: the seeker draft as .txt, then its PDF and its DOCX dropped in one
+    folder showed two rows of one matter - the PDF (v2) stayed beside the DOCX (v3): the refresh
+    after the batch reads only the latest version of each matter it touched, and the v2 row,
+    added by the batch without its matter, was never told it had been overtaken."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    first = tmp_path / "grinder.txt"
+    first.write_text(text, encoding="utf-8")
+    _screen(window, qtbot, [first])
+    window.refresh_log()
+    folder = tmp_path / "back"
+    folder.mkdir()
+    (folder / "grinder_rev_a.txt").write_text(text.replace("a hopper", "a large hopper"), encoding="utf-8")
+    (folder / "grinder_rev_b.txt").write_text(text.replace("a hopper", "a steel hopper"), encoding="utf-8")
+    _screen(window, qtbot, [folder])
+    window.refresh_log()
+    rows = _rows(window)
+    log = window.session.log
+    assert len({r.draft_id for r in rows}) == len(rows)
+    versions = {s.id: (s.version, s.versions) for s in log.drafts()}
+    assert sorted(versions.values()) == [(1, 3), (2, 3), (3, 3)], versions  # one matter of three versions
+    assert len(rows) == 1, [(r.name, r.version, r.versions) for r in rows]
+    assert (rows[0].version, rows[0].versions) == (3, 3)

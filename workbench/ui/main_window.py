@@ -831,13 +831,18 @@ class MainWindow(QMainWindow):
         follow = None
         gone = []
         rows_now = model.rows
+        # a draft the new events touched that the latest-only read left out is an earlier version
+        # of its matter: two versions screened in one batch (the earlier one's row came from the
+        # batch, without its matter, and stayed beside the newer one)
+        overtaken = touched - in_summaries if not whole else set()
         if not whole:  # a refresh: only rows of the matters read now can give way (10,000 rows, every refresh)
-            rows_now = [r for r in rows_now if (r.matter_id if r.matter_id is not None else r.draft_id) in latest_of]
+            rows_now = [r for r in rows_now
+                        if (r.matter_id if r.matter_id is not None else r.draft_id) in latest_of or r.draft_id in overtaken]
         for r in rows_now:
             if r.draft_id is None:
                 continue
             newest = latest_of.get(r.matter_id if r.matter_id is not None else r.draft_id)
-            if newest == r.draft_id or (newest is None and not whole) or not r.key.startswith("db:"):
+            if newest == r.draft_id or (newest is None and not whole and r.draft_id not in overtaken) or not r.key.startswith("db:"):
                 continue
             if newest is not None or r.draft_id not in in_summaries:
                 if self.current_key == r.key and newest is not None:
