@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.i18n.test_cli_ja_output import english_words
+from tests.i18n.test_cli_ja_output import run_cli as _run
 from workbench.cli.main import main
 from workbench.errors import WorkbenchError
 from workbench.messages import CATALOGUE, msg
@@ -26,17 +27,6 @@ from workbench.messages.causes import cause
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "workbench" / "examples"
 JA_DRAFT = EXAMPLES / "draft_ja_ir_seeker.txt"
-
-
-def _run(capsys, monkeypatch, argv, lang="ja") -> tuple[int, str]:
-    monkeypatch.setenv("WORKBENCH_LANG", lang)
-    monkeypatch.setenv("WORKBENCH_REVIEWER", "田中")
-    try:
-        rc = main(list(argv))
-    except SystemExit as exc:
-        rc = exc.code
-    out = capsys.readouterr()
-    return rc, out.out + out.err
 
 
 def _japanese_only(out: str, code: str) -> None:

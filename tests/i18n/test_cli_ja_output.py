@@ -83,8 +83,9 @@ def log_path(tmp_path_factory):
     return str(tmp_path_factory.mktemp("ja") / "log.sqlite")
 
 
-def _run(capsys, monkeypatch, *argv) -> tuple[int, str]:
-    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+def run_cli(capsys, monkeypatch, argv, lang: str = "ja") -> tuple[int, str]:
+    """``workbench argv`` as a user of ``lang`` runs it: exit code, and what it printed."""
+    monkeypatch.setenv("WORKBENCH_LANG", lang)
     monkeypatch.setenv("WORKBENCH_REVIEWER", "田中")
     try:
         rc = main(list(argv))
@@ -124,7 +125,7 @@ def test_every_command_speaks_japanese(capsys, monkeypatch, log_path, tmp_path):
     monkeypatch.chdir(root)
     found = {}
     for name, argv in _commands(log_path, tmp_path):
-        rc, out = _run(capsys, monkeypatch, *argv)
+        rc, out = run_cli(capsys, monkeypatch, argv)
         assert out.strip(), f"{name} printed nothing (rc {rc})"
         words = english_words(out)
         if name in STILL_ENGLISH:

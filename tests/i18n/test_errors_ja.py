@@ -40,25 +40,31 @@ def test_japanese_uses_exactly_the_english_placeholders(code):
     assert _placeholders(ja_hint) == _placeholders(spec.hint)
 
 
-def _raise_sites() -> list[tuple[str, str, dict]]:
-    """(where, code, keyword arguments) of every ``XxxError(Exxx, ...)`` in the package;
-    constant arguments keep their value, computed ones get a stand-in."""
-    sites = []
+def _calls(pattern: str = r"E\d{3}"):
+    """(file, source, call, code) of every call in the package whose first argument is a code
+    matching ``pattern``: ``XxxError(E101, ...)``, ``msg(M.D509, ...)``."""
     for file in sorted(PACKAGE.rglob("*.py")):
-        tree = ast.parse(file.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        src = file.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(src)):
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             first = node.args[0]
             name = first.id if isinstance(first, ast.Name) else first.attr if isinstance(first, ast.Attribute) else ""
-            if not re.fullmatch(r"E\d{3}", name):
+            if re.fullmatch(pattern, name):
+                yield file, src, node, name
+
+
+def _raise_sites() -> list[tuple[str, str, dict]]:
+    """(where, code, keyword arguments) of every ``XxxError(Exxx, ...)`` in the package;
+    constant arguments keep their value, computed ones get a stand-in."""
+    sites = []
+    for file, _src, node, name in _calls():
+        kwargs = {}
+        for kw in node.keywords:
+            if kw.arg is None or kw.arg in LOCATION:
                 continue
-            kwargs = {}
-            for kw in node.keywords:
-                if kw.arg is None or kw.arg in LOCATION:
-                    continue
-                kwargs[kw.arg] = kw.value.value if isinstance(kw.value, ast.Constant) else "x1"
-            sites.append((f"{file.relative_to(PACKAGE.parent)}:{node.lineno}", name, kwargs))
+            kwargs[kw.arg] = kw.value.value if isinstance(kw.value, ast.Constant) else "x1"
+        sites.append((f"{file.relative_to(PACKAGE.parent)}:{node.lineno}", name, kwargs))
     return sites
 
 
@@ -83,26 +89,60 @@ def test_raise_sites_pass_phrases_as_coded_details():
     back: no string literal or f-string with words in the phrase placeholders. What a library
     or the system said (``f"{type(exc).__name__}: {exc}"``) and lists of codes pass as given."""
     found = []
-    for file in sorted(PACKAGE.rglob("*.py")):
-        src = file.read_text(encoding="utf-8")
-        for node in ast.walk(ast.parse(src)):
-            if not (isinstance(node, ast.Call) and node.args):
+    for file, src, node, _code in _calls():
+        for kw in node.keywords:
+            if kw.arg not in PHRASE_KEYS:
                 continue
-            first = node.args[0]
-            name = first.id if isinstance(first, ast.Name) else first.attr if isinstance(first, ast.Attribute) else ""
-            if not re.fullmatch(r"E\d{3}", name):
-                continue
-            for kw in node.keywords:
-                if kw.arg not in PHRASE_KEYS:
-                    continue
-                v = kw.value.value if isinstance(kw.value, ast.Subscript) else kw.value
-                parts = [v.value] if isinstance(v, ast.Constant) and isinstance(v.value, str) else \
-                    [p.value for p in v.values if isinstance(p, ast.Constant)] if isinstance(v, ast.JoinedStr) else []
-                if kw.arg == "name" and all(" " not in p for p in parts):
-                    continue  # a setting, option or argument name (language, --review, FILE) is an identifier
-                if any(re.search(r"[A-Za-z]{3,}", p) for p in parts):
-                    found.append(f"{file.relative_to(PACKAGE.parent)}:{node.lineno}: {kw.arg}={ast.get_source_segment(src, kw.value)}")
+            v = kw.value.value if isinstance(kw.value, ast.Subscript) else kw.value
+            parts = [v.value] if isinstance(v, ast.Constant) and isinstance(v.value, str) else \
+                [p.value for p in v.values if isinstance(p, ast.Constant)] if isinstance(v, ast.JoinedStr) else []
+            if kw.arg == "name" and all(" " not in p for p in parts):
+                continue  # a setting, option or argument name (language, --review, FILE) is an identifier
+            if any(re.search(r"[A-Za-z]{3,}", p) for p in parts):
+                found.append(f"{file.relative_to(PACKAGE.parent)}:{node.lineno}: {kw.arg}={ast.get_source_segment(src, kw.value)}")
     assert not found, "English phrases in error placeholders (use msg(M.Dxxx, ...)):\n" + "\n".join(found)
+
+
+_EXC_NAMES = {"exc", "e", "err", "error"}
+_EXC_TEXT = {"strerror", "msg", "problem", "args", "reason"}  # an exception's own words (OSError, JSONDecodeError...)
+
+
+def _exception_text(node: ast.AST) -> bool:
+    """Whether ``node`` spells an exception's words (``str(exc)``, ``exc.strerror``, an
+    f-string with ``{exc}``), outside a ``cause(exc, ...)`` that codes them."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "cause":
+        return False
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "str" and node.args:
+        return isinstance(node.args[0], ast.Name) and node.args[0].id in _EXC_NAMES or _exception_text(node.args[0])
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in _EXC_NAMES:
+        return node.attr in _EXC_TEXT
+    if isinstance(node, ast.FormattedValue):
+        return isinstance(node.value, ast.Name) and node.value.id in _EXC_NAMES or _exception_text(node.value)
+    return any(_exception_text(child) for child in ast.iter_child_nodes(node))
+
+
+def test_what_the_system_or_a_library_said_is_a_coded_cause():
+    """An exception's own words (strerror "Permission denied", SQLite's "database is locked",
+    PyYAML's, pypdf's) reach an error or a detail only through ``cause(exc, en=...)``
+    (workbench/messages/causes.py), which says them in the reader's language from the
+    exception's errno, result code or type; only a placeholder the catalogue marks as the
+    English audit copy (``define(..., audit=...)``) takes them as they are."""
+    from workbench.messages import CATALOGUE as MESSAGE_CATALOGUE
+
+    found = []
+    for file, src, node, code in _calls(r"E\d{3}|[NRWID]\d{3}"):
+        audit = MESSAGE_CATALOGUE[code].audit if code in MESSAGE_CATALOGUE else ()
+        for kw in node.keywords:
+            if kw.arg is not None and kw.arg not in audit and _exception_text(kw.value):
+                found.append(f"{file.relative_to(PACKAGE.parent)}:{node.lineno}: {kw.arg}={ast.get_source_segment(src, kw.value)}")
+    assert not found, "an exception's words passed as they are (use cause(exc, en=...)):\n" + "\n".join(found)
+
+
+def test_the_cause_check_finds_raw_exception_text():
+    bad = ast.parse('X(E601, detail=exc.strerror or str(exc))').body[0].value.keywords[0].value
+    good = ast.parse('X(E601, detail=cause(exc, en=exc.strerror or str(exc)))').body[0].value.keywords[0].value
+    fstring = ast.parse('msg(M.D110, n=1, x=f"{type(exc).__name__}: {exc}")').body[0].value.keywords[1].value
+    assert _exception_text(bad) and not _exception_text(good) and _exception_text(fstring)
 
 
 def test_english_rendering_is_unchanged():

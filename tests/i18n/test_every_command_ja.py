@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from tests.i18n.test_cli_ja_output import english_words
+from tests.i18n.test_cli_ja_output import run_cli as _run
 from workbench.cli.language import argparse_language
-from workbench.cli.main import build_parser, main
+from workbench.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "workbench" / "examples"
@@ -127,17 +128,6 @@ def without_documents(out: str, docs: str) -> str:
         return " " if run and _norm(run) in docs else m.group(0)
 
     return _LATIN_RUN.sub(keep, out)
-
-
-def _run(capsys, monkeypatch, argv: list[str]) -> tuple[int, str]:
-    monkeypatch.setenv("WORKBENCH_LANG", "ja")
-    monkeypatch.setenv("WORKBENCH_REVIEWER", "田中")
-    try:
-        rc = main(list(argv))
-    except SystemExit as exc:  # --help and usage errors
-        rc = exc.code
-    out = capsys.readouterr()
-    return rc, out.out + out.err
 
 
 @pytest.fixture

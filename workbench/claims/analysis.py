@@ -43,3 +43,18 @@ def references_of(doc, patterns) -> list:
 
         refs = doc.user_data["workbench.refs"] = find_references(text_of(doc), patterns)
     return refs
+
+
+def note_dependencies(doc, patterns):
+    """The dependency rule, for claims in either language: a claim that names another claim
+    (wherever in its text, as ``patterns`` find it) depends on it; "any preceding claim" is
+    noted apart. Numbers keep the order they are named in, each once."""
+    a = analysis_of(doc)
+    numbers: list[int] = []
+    preceding = False
+    for _start, _end, nums, is_preceding in references_of(doc, patterns):
+        preceding = preceding or is_preceding
+        numbers.extend(n for n in nums if n not in numbers)
+    a.references = numbers
+    a.any_preceding = preceding
+    return doc

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from workbench.claims.analysis import analysis_of, references_of, text_of
+from workbench.claims.analysis import analysis_of, note_dependencies, references_of, text_of
 from workbench.claims.patterns import get_patterns
 
 _LEADING_CONJ = re.compile(r"(?:and|or|and/or)\s+", re.IGNORECASE)
@@ -284,15 +284,7 @@ def claim_references(doc: Doc) -> Doc:
     """Claim references anywhere in the claim: at the start ("The device of claim 1"), in the
     body ("comprising the formulation of claim 3") or at the end ("..., as in claim 2").
     A claim that names another claim depends on it, as the office's own markup has it."""
-    a = analysis_of(doc)
-    numbers: list[int] = []
-    preceding = False
-    for _s, _e, nums, is_preceding in references_of(doc, get_patterns("en")):
-        preceding = preceding or is_preceding
-        numbers.extend(n for n in nums if n not in numbers)
-    a.references = numbers
-    a.any_preceding = preceding
-    return doc
+    return note_dependencies(doc, get_patterns("en"))
 
 
 @lru_cache(maxsize=None)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from workbench.claims.analysis import analysis_of, references_of, text_of
+from workbench.claims.analysis import analysis_of, note_dependencies, references_of, text_of
 from workbench.claims.patterns import get_patterns
 
 _TAIL_NOUNS = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffー々Ａ-Ｚａ-ｚA-Za-z0-9０-９]+(?=[。．.\s]*$)")
@@ -88,15 +88,7 @@ def claim_references_ja(doc: Doc) -> Doc:
     """Every 請求項Ｎに記載の… / 請求項Ｎに係る… in the claim - in the 前提部, in the body or in
     the closing subject phrase - is a dependency (the pattern itself requires the citing
     words, so a bare mention of 請求項 is not one)."""
-    a = analysis_of(doc)
-    numbers: list[int] = []
-    preceding = False
-    for _start, _end, nums, is_preceding in references_of(doc, get_patterns("ja")):
-        preceding = preceding or is_preceding
-        numbers.extend(n for n in nums if n not in numbers)
-    a.references = numbers
-    a.any_preceding = preceding
-    return doc
+    return note_dependencies(doc, get_patterns("ja"))
 
 
 @lru_cache(maxsize=None)

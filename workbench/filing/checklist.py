@@ -96,6 +96,14 @@ class FilingFacts:
     first_filing: str | None = None
 
 
+def _text(item: "Exempted | FilingCheck", field: str, language: str) -> str:
+    """What a check or an exemption says in ``language``: its own ``why`` (the Japanese when
+    the rule data gives one), any other field from its jurisdiction."""
+    if field == "why":
+        return (item.why_ja or item.why) if language == "ja" else item.why
+    return item.jurisdiction.text(field, language)
+
+
 @dataclass(frozen=True)
 class Exempted:
     """A rule whose trigger is met but whose statutory exemption holds for these facts."""
@@ -105,9 +113,7 @@ class Exempted:
     why_ja: str = ""
 
     def text(self, field: str, language: str = "en") -> str:
-        if field == "why":
-            return (self.why_ja or self.why) if language == "ja" else self.why
-        return self.jurisdiction.text(field, language)
+        return _text(self, field, language)
 
 
 @dataclass(frozen=True)
@@ -119,9 +125,7 @@ class FilingCheck:
 
     def text(self, field: str, language: str = "en") -> str:
         """``why`` or a jurisdiction text (see ``Jurisdiction.text``) in ``language``."""
-        if field == "why":
-            return (self.why_ja or self.why) if language == "ja" else self.why
-        return self.jurisdiction.text(field, language)
+        return _text(self, field, language)
 
     def to_dict(self) -> dict:
         """Both languages: the English keys as before, the Japanese as ``<key>_ja``."""
