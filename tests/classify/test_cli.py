@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+from tests.cli_samples import DRONE, screen_into_log
 from workbench.cli.main import main
 
 DRAFT = """Stealth camouflage net for military vehicles
@@ -231,3 +233,16 @@ def test_a_malformed_ipc_flag_is_one_error_before_screening_not_one_per_file(cap
     rc = main(["triage", "--no-log", "--ipc", "B63G 8/00,XYZ", *paths])
     out, err = _out(capsys)
     assert rc == 2 and err.count("[E301]") == 1 and "XYZ" in err and out == ""
+
+
+def test_field_lines_show_whole_field_names(tmp_path, capsys, monkeypatch):
+    # a field name was cut at 60 characters, mid-word ("...autonomous contr")
+    out, _ = screen_into_log(tmp_path, capsys, monkeypatch, "en", "drone.txt", DRONE)
+    from workbench.rules import load_ruleset  # the names as the rule set gives them
+
+    names = {f.id: f.name_en for f in load_ruleset().fields}
+    lines = [line for line in out.splitlines() if re.match(r"  field +\d+ ", line)]
+    assert lines, out
+    for line in lines:
+        fid = int(line.split()[1])
+        assert line.rstrip().endswith(names[fid]), line

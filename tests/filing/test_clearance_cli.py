@@ -12,6 +12,7 @@ from workbench.cli.main import main
 from workbench.store import TriageLog
 
 from tests.store.factories import make_verdict
+from tests.cli_samples import JA_RAILGUN, screen_into_log
 
 
 @pytest.fixture
@@ -111,3 +112,25 @@ def test_log_show_includes_the_filing_facts(db, capsys):
     assert "applicants: Acme KK:JP" in out and "planned filings: JP" in out
     rc, out, _ = run(capsys, "log", "show", str(did), "--db", path, "--json")
     assert json.loads(out)["filing_facts"]["applicants"] == [{"name": "Acme KK", "seat": "JP"}]
+
+
+def test_the_clearance_plans_sooner_release_says_what_it_is_sooner_than(tmp_path, capsys, monkeypatch):
+    # a step of its own read "Japan: or earlier, on the JPO's notice ..." (日本：又はそれより早く、…による),
+    # sorted by date after the US/EP/CN filings it did not belong to
+    _, db = screen_into_log(tmp_path, capsys, monkeypatch, "en", "レールガン.txt", JA_RAILGUN, "shift_jis")
+    assert main(["log", "decide", "1", "--db", str(db), "--decision", "file_jp_first", "--rationale", "JP first",
+                 "--completed-in-japan", "yes", "--countries", "US,CN", "--jp-filing-date", "2026-11-20"]) == 0
+    capsys.readouterr()
+    for lang, sooner in (("en", "filing outside Japan may start sooner, once the JPO's notice"), ("ja", "日本国外への出願をより早く始められる")):
+        monkeypatch.setenv("WORKBENCH_LANG", lang)
+        assert main(["clearance", "1", "--db", str(db), "--file-in", "JP,US,CN"]) == 0
+        out = capsys.readouterr().out
+        assert sooner in out and "or earlier" not in out and "又はそれより早く" not in out
+
+
+def test_filing_check_ends_with_the_same_disclaimer_as_everyscreen_into_log(capsys, monkeypatch):
+    # 審査の補助であり… where every other screen and report says 判定の補助 (審査 is the JPO's examination)
+    monkeypatch.setenv("WORKBENCH_LANG", "ja")
+    assert main(["filing", "check", "--completed-in", "JP", "--residence", "JP", "--plan", "US", "--level", "likely"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last.startswith("判定の補助であり、法的助言ではありません。") and "審査の補助" not in last

@@ -9,6 +9,7 @@ from factories import make_verdict
 
 from workbench.cli.main import main
 from workbench.store import TriageLog
+from tests.cli_samples import DRONE, JA_RAILGUN, screen_into_log
 
 
 @pytest.fixture
@@ -352,3 +353,34 @@ def test_export_to_a_file_without_a_known_ending_names_it_in_japanese(tmp_path, 
     assert "[E901]" in err and str(out) in err and "--format" in err
     assert "give --format" not in err  # the reason is in Japanese too, not only the frame
     assert ".xlsx" in err and not out.exists()
+
+
+def test_log_show_names_the_file_format_in_japanese(tmp_path, capsys, monkeypatch):
+    # 草稿 1: レールガン.txt（text、日本語）: the format was the reader's internal name
+    _, db = screen_into_log(tmp_path, capsys, monkeypatch, "ja", "レールガン.txt", JA_RAILGUN.replace("\n", "\r\n"), "shift_jis")
+    assert main(["log", "show", "1", "--db", str(db)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert "（テキスト、日本語）" in first and "text" not in first
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
+    assert main(["log", "show", "1", "--db", str(db)]) == 0
+    assert "(text, ja)" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_log_show_says_when_no_jp_filing_date_is_recorded(tmp_path, capsys, monkeypatch):
+    # "JP filing - -> review due -, 10 months without designation -": three dashes to decode
+    _, db = screen_into_log(tmp_path, capsys, monkeypatch, "en", "drone.txt", DRONE)
+    assert main(["log", "decide", "1", "--db", str(db), "--decision", "hold", "--rationale", "waiting"]) == 0
+    for lang, said in (("en", "no JP filing date recorded"), ("ja", "日本の出願日は記録されていません")):
+        monkeypatch.setenv("WORKBENCH_LANG", lang)
+        capsys.readouterr()
+        assert main(["log", "show", "1", "--db", str(db)]) == 0
+        out = capsys.readouterr().out
+        assert said in out and "-> review due -" not in out and "→ 一次審査期限 -" not in out
+
+
+def test_decide_help_names_every_answer_completed_in_japan_takes(capsys, monkeypatch):
+    # the synopsis said 'yes|no' while the option takes 'unknown' too (its help said so)
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
+    with pytest.raises(SystemExit):
+        main(["log", "decide", "--help"])
+    assert "--completed-in-japan yes|no|unknown" in " ".join(capsys.readouterr().out.split())
