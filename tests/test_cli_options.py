@@ -127,3 +127,11 @@ def test_decide_takes_plan_like_filing_check(tmp_path):
     a = parser.parse_args(["log", "decide", "1", "--decision", "file_jp_first", "--rationale", "x", "--plan", "US,EP"])
     b = parser.parse_args(["filing", "check", "--completed-in", "JP", "--plan", "US,EP"])
     assert a.countries == "US,EP" and b.plan == "US,EP"
+
+
+def test_db_reads_alike_on_the_commands_that_open_the_log():
+    """--db said 'triage log database (default: the per-user log)' on triage and 'per-user log or
+    $WORKBENCH_DB' on clearance, 'a file, or a team log postgresql://...' on log: one log, one text."""
+    texts = {path: _helps(*path)["--db"] for path in (("log", "list"), ("log", "export"), ("triage",), ("clearance",))}
+    assert len(set(texts.values())) == 1, texts
+    assert "postgresql://" in next(iter(texts.values()))

@@ -49,7 +49,9 @@ def register(sub) -> None:
     c.add_argument("--file-in", metavar="JP,US,CN,EP,PCT",
                    help="the planned filings (replaces the recorded ones; PCT@JP names the receiving office)")
     c.add_argument("--today", metavar="YYYY-MM-DD", help="the first day anything can be done (default: today)")
-    c.add_argument("--db", metavar="PATH", help="triage log database (default: per-user log or $WORKBENCH_DB)")
+    from workbench.cli.log import DB_HELP
+
+    c.add_argument("--db", metavar="PATH|URL", help=DB_HELP)
     c.add_argument("--lang", choices=("en", "ja"), default=None, help="language (default: the user's; --json has both)")
     c.add_argument("--json", action="store_true", help="machine-readable, English and Japanese")
     c.set_defaults(func=cmd_clearance)

@@ -605,13 +605,14 @@ def _days(text: str) -> int:
 
 DRAFT_HELP = "draft id or sha256 prefix"
 JSON_HELP = "print JSON instead of text"
+# --db on every command that reads or writes the triage log (log *, triage, clearance): one text
+DB_HELP = "triage log: a file, or a team log postgresql://LOGIN@HOST/DB (default: Settings or $WORKBENCH_DB)"
 WHO_HELP = "who records it on a local log (default: Settings' reviewer, then the login name); a team log records the login"
 
 
 def register(sub) -> None:
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", metavar="PATH|URL",
-                    help="triage log: a file, or a team log postgresql://LOGIN@HOST/DB (default: Settings or $WORKBENCH_DB)")
+    db.add_argument("--db", metavar="PATH|URL", help=DB_HELP)
 
     def filters(which: str) -> argparse.ArgumentParser:
         """The filter options of `log list` (drafts) and `log export` (decisions): the same
