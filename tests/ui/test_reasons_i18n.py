@@ -159,7 +159,8 @@ def test_the_draft_view_explains_fields_in_japanese(qtbot, japanese, example_dra
     model = FieldTableModel()
     model.set_fields(verdict.fields, "en")
     tip_en = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
-    assert tip_en == "\n".join(str(r) for r in model.field_at(0).reasons)
+    f = model.field_at(0)  # the field's whole name (the cell elides it), then its reasons
+    assert tip_en == "\n".join([f"{f.field_id}. {f.name_en}", *(str(r) for r in f.reasons)])
 
 
 def test_the_field_table_keeps_five_rows_in_a_small_japanese_window(qtbot, qapp, japanese, tmp_path, example_drafts):
