@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from workbench.ui.models.queue import QueueModel
 from workbench.ui.rows import QueueRow
@@ -72,16 +72,16 @@ def test_a_changed_row_is_measured_alone_not_the_whole_queue(qtbot):
     view.resize(1300, 400)  # room for the name to grow
     view.show()
     qtbot.waitExposed(view)
-    qtbot.wait(30)
+    qtbot.waitUntil(lambda: not view._fit_timer.isActive(), timeout=2000)  # the fits of showing it are done
     width = view.columnWidth(COL_NAME)
     rows_read.clear()
-    model.upsert(replace(model.row_at(1500), decision="hold", status="decided"))
-    qtbot.wait(30)  # the coalescing timer
+    with qtbot.waitSignal(view._fit_timer.timeout, timeout=2000):  # the coalesced fit of this change
+        model.upsert(replace(model.row_at(1500), decision="hold", status="decided"))
     assert rows_read and rows_read <= {1500} | set(range(0, 40))  # that row (and what is painted)
     rows_read.clear()
     wide = replace(model.row_at(1600), name="a_much_longer_draft_name_than_any_other_in_the_queue.txt")
-    model.upsert(wide)
-    qtbot.wait(30)
+    with qtbot.waitSignal(view._fit_timer.timeout, timeout=2000):
+        model.upsert(wide)
     assert 1600 in rows_read and len(rows_read - set(range(0, 40))) <= 1
     assert view.columnWidth(COL_NAME) > width  # wider: fitted again (from what was measured)
 
@@ -147,7 +147,7 @@ def test_a_refresh_filters_the_new_events_only(big_window, qtbot, filter_calls):
     with TriageLog.open(win.session.db_path, reviewer="other") as other:
         other.decide(150, "file_jp_first", "another client")
     win.refresh_log()
-    qtbot.wait(20)
+    QCoreApplication.processEvents()  # whatever the refresh posted (it reads and filters synchronously)
     assert win.log_view.model.rowCount() == events + 1 and win.log_view.proxy.rowCount() == events + 1
     assert len(calls) <= 3, len(calls)  # the new event, not all of them
     row = win.queue_model.row_at(win.queue_model.find("db:150"))

@@ -5,7 +5,7 @@ a wide pane shows every column whole; a column the reviewer sized by hand keeps 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter
 
 from workbench.ui.models.queue import COL_DECISION, COL_DUE_3M, COL_FIELD, COL_FREE_10M, COL_LEVEL, COL_NAME, N_COLUMNS
@@ -23,13 +23,21 @@ ROWS = [
 ]
 
 
+def _settled(win, qtbot) -> None:
+    """Wait for what a change set going, not for a fixed time: the posted resize and layout
+    events delivered, then the queue's coalesced column fit (a zero-interval timer) run."""
+    QCoreApplication.processEvents()
+    qtbot.waitUntil(lambda: not win.queue._fit_timer.isActive(), timeout=2000)
+    QCoreApplication.processEvents()
+
+
 def _show(win, qtbot, width: int) -> None:
     win.resize(width, 820)
     win.show()
     qtbot.waitExposed(win)
     for r in ROWS:
         win.queue_model.upsert(r)
-    qtbot.wait(50)
+    _settled(win, qtbot)
 
 
 def _right_edge(view, col: int) -> int:
@@ -66,7 +74,7 @@ def test_a_wide_window_shows_whole_columns_and_gives_the_field_its_full_width(wi
     split = window.queue.parentWidget().parentWidget()  # queue pane | tabs
     assert isinstance(split, QSplitter)
     split.setSizes([1300, 1300])
-    qtbot.wait(50)
+    _settled(window, qtbot)
     q = window.queue
     width = q.viewport().width()
     visible = _fully_visible(q)
@@ -82,7 +90,7 @@ def test_a_column_sized_by_hand_keeps_its_width(window, qtbot):
     q.horizontalHeader().resizeSection(COL_NAME, 260)  # as a drag on the header border does
     assert not q.auto_fit
     window.resize(1500, 820)
-    qtbot.wait(50)
+    _settled(window, qtbot)
     assert q.columnWidth(COL_NAME) == 260
 
 
@@ -106,7 +114,7 @@ def test_the_managers_columns_show_decision_status_and_both_dates_at_1366_x_768(
     header = q.horizontalHeader()
     assert [header.logicalIndex(v) for v in range(N_COLUMNS)] == list(range(N_COLUMNS))  # the reviewer's order
     window.act_manager_columns.setChecked(True)
-    qtbot.wait(50)
+    _settled(window, qtbot)
     assert [header.logicalIndex(v) for v in range(N_COLUMNS)] == list(MANAGER_ORDER)
     width = q.viewport().width()
     assert width < 600 and q.horizontalScrollBar().maximum() == 0
@@ -118,6 +126,6 @@ def test_the_managers_columns_show_decision_status_and_both_dates_at_1366_x_768(
     assert proxy.index(row, COL_DUE_3M).data() == "2026-04-30" and proxy.index(row, COL_FREE_10M).data() == "2026-11-30"
     assert "pending" in proxy.index(row, COL_DECISION).data(Qt.ItemDataRole.ToolTipRole)
     window.act_manager_columns.setChecked(False)  # back to the reviewer's order
-    qtbot.wait(50)
+    _settled(window, qtbot)
     assert [header.logicalIndex(v) for v in range(N_COLUMNS)] == list(range(N_COLUMNS))
     assert {COL_LEVEL, COL_LIKELIHOOD, COL_DECISION, COL_DUE_3M, COL_FREE_10M} <= set(_fully_visible(q))

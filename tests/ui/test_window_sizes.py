@@ -52,7 +52,8 @@ def test_the_window_fits_the_screen_with_nothing_cut_off(qtbot, qapp, tmp_path, 
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
-        qtbot.wait(50)
+        qtbot.waitUntil(lambda: (window.width(), window.height()) == size and _on_screen(window.statusBar(), window),
+                        timeout=2000)  # the window manager's resize and the layout are done
         min_hint = window.minimumSizeHint()
         assert min_hint.width() <= size[0] and min_hint.height() <= size[1], min_hint
         assert (window.width(), window.height()) == size
@@ -87,8 +88,7 @@ def test_the_window_fits_the_screen_with_nothing_cut_off(qtbot, qapp, tmp_path, 
         whole = f.name_ja if language == "ja" and f.name_ja else f.name_en
         assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole).startswith(f"{f.field_id}. {whole}")
         window.tabs.setCurrentWidget(window.decision_panel)
-        qtbot.wait(20)
-        assert _on_screen(window.decision_panel.save_button, window)
+        qtbot.waitUntil(lambda: _on_screen(window.decision_panel.save_button, window), timeout=2000)
         window.close()
     finally:
         session.close_log()
