@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+
 from PySide6.QtWidgets import QMessageBox
 
 from workbench.errors import E104, E502, IngestError, StoreError
@@ -84,5 +87,5 @@ def test_an_unexpected_error_reads_in_japanese_from_what_it_is():
     for text in (n.render("ja"), f.render("ja")):
         assert "予期しないエラーが起きました：ファイルまたはフォルダーが存在しません（ENOENT）" in text, text
         assert not english_words(text), text
-    assert n.render("en").startswith("FileNotFoundError: [Errno 2] No such file or directory")
+    assert n.render("en").startswith(f"FileNotFoundError: [Errno 2] {os.strerror(errno.ENOENT)}")  # the C library's words
     assert n.code is None and "Traceback" in n.detail
