@@ -189,3 +189,21 @@ def test_small_likelihoods_never_display_as_zero(qapp):
     assert percent(0.00063) == "<1%"  # above a recall-first review threshold: must not read "0%"
     assert percent(0.0) == "0%" and percent(None) == ""
     assert percent(0.4567) == "46%" and percent(0.999) == ">99%" and percent(1.0) == "100%"
+
+
+def test_the_claim_top_and_the_field_table_lead_with_what_the_screening_flagged(qapp):
+    """The JPO-format seeker draft's claim 1: 'Top' read '2% F17' and the field table began
+    with 17 'Not hit' 2%, above 3 'Possible' 1% whose term シーカ the claim's text highlights;
+    a tyre-pressure claim the screening had cleared read '5% F5' (electromagnetic launchers)."""
+    m = ClaimTreeModel()
+    seeker = (FieldVerdict(17, "no", 0.022, "Quantum-dot photodetectors"), FieldVerdict(4, "possible", 0.0093, "Ballistics"),
+              FieldVerdict(3, "possible", 0.0081, "Guided weapons"))
+    cleared = (FieldVerdict(5, "no", 0.05, "Electromagnetic launchers"),)
+    m.set_claims(_claims(), {1: ClaimVerdict(1, seeker), 4: ClaimVerdict(4, cleared)})
+    assert m.item(0, 2).text() == "1% F4", m.item(0, 2).text()  # (0.93 % rounds to 1 %)
+    assert m.item(1, 2).text() == ""  # claim 4: nothing flagged, no 'Top'
+    t = FieldTableModel()
+    t.set_fields(seeker)
+    assert [t.field_at(r).field_id for r in range(t.rowCount())] == [4, 3, 17]
+    t.set_fields(cleared + (FieldVerdict(9, "no", 0.2, "x"),))  # nothing flagged: by likelihood
+    assert [t.field_at(r).field_id for r in range(t.rowCount())] == [9, 5]

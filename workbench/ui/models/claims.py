@@ -56,7 +56,7 @@ class ClaimTreeModel(QStandardItemModel):
             cat = QStandardItem(labels.category_label(claim.category) if claim else "")
             cat.setEditable(False)
             cv = verdicts.get(number)
-            top = max(cv.fields, key=lambda f: f.likelihood) if cv and cv.fields else None
+            top = top_flagged(cv.fields) if cv else None
             topi = QStandardItem(f"{labels.percent(top.likelihood)} F{top.field_id}" if top else "")
             if top:
                 topi.setToolTip(_field_short(top, language))
@@ -82,12 +82,28 @@ def _field_short(fv, language: str) -> str:
     return f"{fv.field_id}. {_snippet(name, 28)}" if name else str(fv.field_id)
 
 
+def _flagged_first(f) -> tuple:
+    """The field table's order: the fields the screening flagged (hit, possible) first, then
+    the others, each by likelihood - a 'Not hit' field at 2% headed a seeker claim's table
+    above the 'Possible' guided-weapons field whose terms (シーカ) the claim's text highlights."""
+    return (getattr(f, "status", "no") == "no", -f.likelihood)
+
+
+def top_flagged(fields):
+    """A claim's top field as its 'Top' column shows it: the likeliest field the screening
+    flagged on it; none when it flagged none (a tyre-pressure claim showed '5% F5', the
+    electromagnetic-launcher field, on a claim the screening had cleared)."""
+    flagged = [f for f in fields or () if getattr(f, "status", "no") != "no"]
+    return max(flagged, key=lambda f: f.likelihood) if flagged else None
+
+
 COL_F_FIELD, COL_F_STATUS, COL_F_LIKELIHOOD, COL_F_VERIFIED = range(4)
 FIELD_ID_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
 class FieldTableModel(QAbstractTableModel):
-    """Field likelihoods of one claim (or of the whole draft), highest first."""
+    """Field likelihoods of one claim (or of the whole draft): the flagged fields first, each
+    part highest first (:func:`_flagged_first`)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -96,7 +112,7 @@ class FieldTableModel(QAbstractTableModel):
 
     def set_fields(self, fields, language: str = "en") -> None:
         self.beginResetModel()
-        self._rows = sorted(fields or (), key=lambda f: f.likelihood, reverse=True)
+        self._rows = sorted(fields or (), key=_flagged_first)
         self._language = language
         self.endResetModel()
 
