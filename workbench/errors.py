@@ -255,6 +255,11 @@ E903 = _spec(
     "Drafts already screened are recorded; screen the rest again, and report it if it repeats.",
 )
 E904 = _spec("E904", "Screening failed unexpectedly: {detail}", "Your recorded work is kept; please report this with the file being screened.")
+E905 = _spec(
+    "E905",
+    "The command failed unexpectedly: {detail}",
+    "Your recorded work is kept; please report this with the file {report}, which holds what support needs.",
+)
 
 
 class WorkbenchError(Exception):

@@ -5,9 +5,10 @@ in the user's language.
 this module holds, per code, the Japanese message and hint with exactly the same
 ``{placeholders}`` (a test checks it). The raise sites fill those placeholders with
 values: a fixed phrase is a coded detail (``workbench/messages/details.py``) rendered in
-the reader's language; what is not a fixed phrase (an operating-system message, a
-parser's own text, a value the user typed) stays as it came: the code and the Japanese
-message around it still say what happened. Nothing here reads English text.
+the reader's language; what the operating system or a library reported is a coded cause
+(``workbench/messages/causes.py``: Japanese from its errno, SQLite or PostgreSQL code or
+exception type, its own English kept for the English rendering); a value the user typed,
+a symbol or a path stays as it came. Nothing here reads English text.
 
 Only what the user reads changes: logs and stored records keep the English
 ``WorkbenchError.render()``.
@@ -226,6 +227,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E904": (
         "判定中に予期しないエラーが発生しました：{detail}",
         "記録済みの内容は失われていません。判定していたファイルを添えて報告してください。",
+    ),
+    "E905": (
+        "コマンドの実行中に予期しないエラーが発生しました：{detail}",
+        "記録済みの内容は失われていません。サポートに必要な情報を書き出したファイル {report} を添えて報告してください。",
     ),
 }
 

@@ -285,3 +285,35 @@ def test_an_unreadable_rule_file_and_log_folder(tmp_path):
     out = _as_unprivileged(["triage", "--no-log", "--text", "赤外線シーカを備える誘導弾。"], env)
     _japanese_only(out, "E901")
     assert "ファイルを読み取れません（アクセスする権限がありません（EACCES））" in out, out
+
+
+# -- a defect: an exception nothing raised on purpose ------------------------------------------------
+
+def test_an_unexpected_failure_of_a_command_is_E905_in_japanese_with_a_report(tmp_path, capsys, monkeypatch):
+    """A bug in a command used to end in a Python traceback (English) on the console: it is
+    one coded line in the user's language now, the cause said from the exception's type, and
+    the traceback support needs in a report file named in that line."""
+    import workbench.cli.rules as rules_cli
+
+    def broken(args):
+        return {}["missing"]
+
+    monkeypatch.setattr(rules_cli, "run_show", broken)
+    config = tmp_path / "config"
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(config))
+    rc, out = _run(capsys, monkeypatch, ["rules", "show"])
+    assert rc == 2
+    _japanese_only(out, "E905")
+    assert "データが、プログラムの想定した形式ではありません" in out and "Traceback" not in out
+    reports = list(config.glob("error-report-*.txt"))
+    assert len(reports) == 1 and str(reports[0]) in out
+    saved = reports[0].read_text(encoding="utf-8")
+    assert "Traceback" in saved and "KeyError: 'missing'" in saved and "in broken" in saved
+    rc, out = _run(capsys, monkeypatch, ["rules", "show"], lang="en")
+    assert rc == 2 and "[E905]" in out and "KeyError: 'missing'" in out  # the English keeps the exception's words
+    # the report cannot be written: the traceback is printed instead, and the line says so
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(blocker))
+    rc, out = _run(capsys, monkeypatch, ["rules", "show"])
+    assert rc == 2 and "Traceback" in out and "上に表示した内容" in out

@@ -227,8 +227,9 @@ def test_user_typed_values_are_never_translated():
 
 
 def test_a_plain_detail_stays_as_it_came():
-    """A detail that is not a coded phrase (an operating system's or a library's own text)
-    is shown as given; nothing reads it to guess a translation."""
+    """A detail that is not coded is shown as given; nothing reads it to guess a translation
+    (the raise sites code the system's and libraries' words with cause(), checked by
+    test_what_the_system_or_a_library_said_is_a_coded_cause; this is the renderer's side)."""
     msg, _ = localize("E104", {"detail": "EOF marker not found"}, "ja")
     assert msg == "PDF が壊れているか、途中で切れています（EOF marker not found）"
     msg, _ = localize("E601", {"detail": "[Errno 13] Permission denied"}, "ja")

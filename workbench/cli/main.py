@@ -71,6 +71,38 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a defect: told in the user's language, its traceback kept for support
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    """An exception no part of the workbench raised on purpose: one coded line (E905) in the
+    user's language, the cause said from what the exception is; the traceback (English,
+    what support needs) goes to a report file in the settings folder, or to the console
+    when that cannot be written."""
+    import time
+    import traceback
+
+    from workbench.errors import E905
+    from workbench.messages import M, msg
+    from workbench.messages.causes import cause
+
+    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    report = None
+    try:
+        from workbench.settings import config_dir
+
+        folder = config_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        report = folder / time.strftime("error-report-%Y%m%d-%H%M%S.txt", time.gmtime())
+        report.write_text(f"workbench {__version__}\n{' '.join(sys.argv)}\n\n{text}", encoding="utf-8")
+    except Exception:  # noqa: BLE001 - the report is a help, never a second failure
+        report = None
+    detail = cause(exc, en=f"{type(exc).__name__}: {exc}"[:300])
+    if report is None:
+        print(text, file=sys.stderr)
+    print_error(WorkbenchError(E905, detail=detail, report=str(report) if report else msg(M.D559)))
+    return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

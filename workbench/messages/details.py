@@ -3,8 +3,8 @@ placeholders (``detail``, ``what``, ``allowed``, ``size``, ``kind``...).
 
 A raise site passes ``detail=msg(M.D104)`` instead of an English phrase; the error's
 English text is unchanged (a message formats as its English), and the Japanese is rendered
-from here - no table of regexes over English. What is not a fixed phrase (an operating
-system's or a parser's own message, a value the user typed) is passed as it came.
+from here - no table of regexes over English. A value the user typed, a symbol or a path is
+passed as it came; what the operating system or a library said is a cause (causes.py).
 
 What the operating system or a library reported (errno, SQLite's and PostgreSQL's codes, an
 exception's type) is a cause, D0xx, in ``workbench/messages/causes.py``.
@@ -198,6 +198,7 @@ define("D555", "yes, no, unknown", "'yes'・'no'・'unknown'")
 define("D556", "filing date (YYYY-MM-DD)", "出願日（YYYY-MM-DD）")
 define("D557", "intended filing date (YYYY-MM-DD)", "出願予定日（YYYY-MM-DD）")
 define("D558", "date (YYYY-MM-DD)", "日付（YYYY-MM-DD）")
+define("D559", "(printed above: it could not be saved)", "（保存できなかったため、上に表示した内容）")
 
 # -- D6xx exports -----------------------------------------------------------------------------
 define("D601", "the folder {path} does not exist", "フォルダー {path} が存在しません")
