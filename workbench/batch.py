@@ -249,6 +249,11 @@ def _worker_start(rules_dir: str | None = None, model_dir: str | None = None) ->
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # the reader process first, while this worker is small: every draft's read is forked from
+    # it (~2 MB of page tables), not from the worker with its engine loaded (~40 ms a fork)
+    from workbench.ingest import isolate
+
+    isolate.start_reader()
     try:
         from workbench.resources import examples_dir
         from workbench.triage import get_engine, screen_file
@@ -288,6 +293,10 @@ def screen_task(task: Task, options: BatchOptions, crosses: bool = True) -> Scre
     process boundary)."""
     from workbench.triage import screen_file
 
+    if crosses:  # a worker process (a Dask worker has no initializer): its reads fork from its reader
+        from workbench.ingest import isolate
+
+        isolate.start_reader()
     t0 = time.perf_counter()
     verdict, error = None, None
     try:
@@ -439,6 +448,11 @@ def run_batch(
                     joblib.Parallel(n_jobs=n_workers, batch_size=1, return_as="generator_unordered", pre_dispatch="2*n_jobs")
                 )
         identity = None
+        if screen is None and parallel is None:
+            # screened here: the reads fork from a reader process started before the engine loads
+            from workbench.ingest import isolate
+
+            stack.enter_context(isolate.reader())
         if screen is None:
             identity = probe(options) if parallel is None else next(iter(parallel([joblib.delayed(probe)(options)])))
             if on_start is not None:

@@ -122,7 +122,7 @@ def read_draft(
         from workbench.ingest.isolate import can_isolate, run_isolated
 
         if can_isolate():
-            return run_isolated(path, lambda: _read_bounded(path, password, lim), lim)
+            return run_isolated(path, lambda: _read_bounded(path, password, lim), lim, password, job=True)
     return _read_bounded(path, password, lim)
 
 

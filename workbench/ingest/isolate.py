@@ -17,6 +17,21 @@ The child sends back the Draft, or the coded error, pickled through a pipe, and 
 A child that dies without answering is a coded error too (E112 when it was killed for its
 processor time, else E117 naming how it ended). Where there is no ``fork`` (Windows) the
 read runs in the calling thread, bounded by the cooperative checks alone.
+
+**The reader process.** Forking costs what the forking process holds: ~15 ms for a 160 MB
+command, ~40 ms in a 220 MB batch worker with the engine loaded (the page tables are
+copied, and every page the parent writes afterwards faults once) - more than the read
+itself for most drafts. A process that reads many drafts (a batch worker, the GUI's
+screening process) therefore starts a *reader process* first, while it is still small
+(:func:`start_reader`, or :func:`reader` for a scope): a fork of it that waits for work.
+Each read is then forked from the reader (a few MB of page tables, not the engine's) and
+keeps every bound above: the read child sets the same processor-time and memory limits on
+itself, the caller still counts the clock and has the reader kill the child when it passes
+(E118), and the reader reaps each child and sends back how it ended and the processor time
+it used (E112/E117 as before). A read in a thread while another read uses the reader, or
+after the reader has gone, forks from the caller as before. The reader ends when its
+caller closes it or exits (it is reaped then: its children's processor time is counted in
+the caller's, as a forked read's is).
 """
 
 from __future__ import annotations
@@ -28,10 +43,13 @@ import os
 import pickle
 import select
 import signal
+import socket
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from workbench.domain import Draft
 from workbench.errors import E111, E112, E117, IngestError, WorkbenchError
@@ -48,9 +66,21 @@ def can_isolate() -> bool:
     return hasattr(os, "fork") and sys.platform != "win32"
 
 
-def run_isolated(path: str | Path, read: Callable[[], Draft], lim: Limits) -> Draft:
+def run_isolated(path: str | Path, read: Callable[[], Draft], lim: Limits, password: str | None = None,
+                 job: bool = False) -> Draft:
     """``read()`` in a forked child under ``lim``'s processor-time, clock and memory bounds;
-    its Draft, or its coded error raised here."""
+    its Draft, or its coded error raised here. With ``job`` (``read`` is
+    ``ingest._read_bounded(path, password, lim)``) the child is forked from the reader
+    process when one runs and is free."""
+    if job and _reader is not None and _reader_lock.acquire(blocking=False):
+        try:
+            rd = _reader
+            if rd is not None and rd.usable:
+                done = rd.read(path, password, lim)
+                if done is not None:
+                    return done
+        finally:
+            _reader_lock.release()
     _preload()
     started = time.monotonic()
     try:
@@ -87,6 +117,12 @@ def run_isolated(path: str | Path, read: Callable[[], Draft], lim: Limits) -> Dr
                 os.waitpid(pid, 0)
             except OSError:
                 pass
+    return _answer(path, data, status, usage.ru_utime + usage.ru_stime, lim)
+
+
+def _answer(path: str | Path, data: bytes, status: int, cpu: float, lim: Limits) -> Draft:
+    """The child's Draft (or its coded error raised) from what it sent, how it ended and the
+    processor time it used."""
     if data:
         try:
             kind, value = pickle.loads(data)
@@ -95,7 +131,6 @@ def run_isolated(path: str | Path, read: Callable[[], Draft], lim: Limits) -> Dr
         if kind == "ok":
             return value
         raise value
-    cpu = usage.ru_utime + usage.ru_stime
     sig = -os.waitstatus_to_exitcode(status)
     if sig in (signal.SIGXCPU, signal.SIGKILL) and cpu >= lim.timeout_s:
         raise IngestError(E112, path=path, seconds=lim.timeout_s)
@@ -209,3 +244,271 @@ def _limit_self(lim: Limits) -> None:  # pragma: no cover - runs in the child
 def _address_space() -> int:
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+# ---------------------------------------------------------------------- the reader process
+def can_keep_reader() -> bool:
+    """A reader process needs fork, file descriptors passed over a local socket and process
+    file descriptors (Linux)."""
+    return can_isolate() and hasattr(os, "pidfd_open") and hasattr(socket, "send_fds") and hasattr(socket, "SOCK_SEQPACKET")
+
+
+_reader: "_Reader | None" = None
+_reader_lock = threading.Lock()  # one read at a time through the reader; another thread forks as before
+_KILL, _STARTED, _DONE = b"k", "started", "done"
+_BROKEN = (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError)  # the reader's answers stopped making sense
+
+
+class _Reader:
+    """This process's side of the reader process: its pid and the socket to it."""
+
+    def __init__(self, pid: int, sock: socket.socket) -> None:
+        self.pid = pid
+        self.sock = sock
+        self.owner = os.getpid()  # a forked copy of this process does not use it
+        self.usable = True
+
+    def read(self, path: str | Path, password: str | None, lim: Limits) -> Draft | None:
+        """One read forked from the reader; None when the reader cannot take it (gone:
+        the caller forks itself)."""
+        if os.getpid() != self.owner:
+            return None
+        started = time.monotonic()
+        try:
+            request = pickle.dumps((path, password, lim), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - an odd path object: the caller forks itself
+            return None
+        try:
+            r, w = os.pipe()
+        except OSError:
+            return None
+        try:
+            try:
+                socket.send_fds(self.sock, [request], [w])
+            finally:
+                os.close(w)
+            reply = self.sock.recv(256)
+            if not reply:
+                raise OSError("the reader process ended")
+        except OSError:
+            os.close(r)
+            self.close()
+            return None
+        done = None
+        data = None
+        try:
+            try:
+                data = _receive(r, started + lim.wall_s)
+                if data is None:  # the clock ran out: the reader kills it and says how much it worked
+                    self.sock.send(_KILL)
+                done = self._done()
+            except _BROKEN:
+                pass
+        finally:
+            os.close(r)
+            if done is None:  # interrupted (Ctrl-C), or the reader failed: the child goes too
+                try:
+                    self.sock.send(_KILL)
+                    self._done(timeout=10.0)
+                except _BROKEN:
+                    pass
+                self.close()
+        if done is None:  # the reader went away during the read: the caller reads it again itself
+            return None
+        status, cpu = done
+        if data is None:
+            raise stalled(path, lim.wall_s, cpu)
+        return _answer(path, data, status, cpu, lim)
+
+    def _done(self, timeout: float | None = None) -> tuple[int, float]:
+        self.sock.settimeout(timeout)
+        try:
+            reply = self.sock.recv(256)
+        finally:
+            self.sock.settimeout(None)
+        if not reply:
+            raise EOFError("the reader process ended")
+        kind, status, cpu = pickle.loads(reply)
+        if kind != _DONE:
+            raise ValueError(kind)
+        return status, cpu
+
+    def close(self) -> None:
+        """End the reader (it exits when its socket closes) and reap it."""
+        self.usable = False
+        if os.getpid() != self.owner:
+            return
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+        try:
+            pid, _ = os.waitpid(self.pid, os.WNOHANG)
+            if pid == 0:  # still ending its current read: it kills that child first
+                deadline = time.monotonic() + 5.0
+                while pid == 0 and time.monotonic() < deadline:
+                    time.sleep(0.005)
+                    pid, _ = os.waitpid(self.pid, os.WNOHANG)
+                if pid == 0:
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        except OSError:
+            pass
+
+
+def reader_running() -> bool:
+    return _reader is not None and _reader.usable and _reader.owner == os.getpid()
+
+
+def start_reader() -> bool:
+    """Start this process's reader process now, if none runs (see the module's doc): call it
+    while the process is small, before the engine loads. True when reads now fork from it.
+    It lives until :func:`stop_reader` or the process's exit."""
+    global _reader
+    if reader_running():
+        return True
+    if not can_keep_reader():
+        return False
+    with _reader_lock:
+        if reader_running():
+            return True
+        try:
+            mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        except OSError:
+            return False
+        try:
+            pid = os.fork()
+        except OSError:
+            mine.close()
+            theirs.close()
+            return False
+        if pid == 0:  # pragma: no cover - the reader process (measured through the parent's tests)
+            code = 0
+            try:
+                mine.close()
+                _serve(theirs)
+            except BaseException:  # noqa: BLE001 - it ends; the caller forks itself from then on
+                code = 70
+            finally:
+                os._exit(code)
+        theirs.close()
+        _reader = _Reader(pid, mine)
+    _register_exit()
+    return True
+
+
+def stop_reader() -> None:
+    """End this process's reader process (reads fork from this process again)."""
+    global _reader
+    with _reader_lock:
+        rd, _reader = _reader, None
+    if rd is not None:
+        rd.close()
+
+
+@contextmanager
+def reader() -> Iterator[bool]:
+    """A reader process for the reads of this scope: started here (unless one runs already,
+    which is then left as it is) and ended on the way out."""
+    started = not reader_running() and start_reader()
+    try:
+        yield reader_running()
+    finally:
+        if started:
+            stop_reader()
+
+
+_exit_registered = False
+
+
+def _register_exit() -> None:
+    """The reader is ended and reaped when this process exits, however it exits: atexit for
+    an interpreter, multiprocessing's finalizers for a worker process (loky, Dask), which
+    leave without running atexit."""
+    global _exit_registered
+    if _exit_registered:
+        return
+    _exit_registered = True
+    import atexit
+
+    atexit.register(stop_reader)
+    try:
+        from multiprocessing import util
+
+        util.Finalize(None, stop_reader, exitpriority=100)
+    except Exception:  # noqa: BLE001 - no multiprocessing finalizers: atexit alone
+        pass
+
+
+def _serve(sock: socket.socket) -> None:  # pragma: no cover - runs in the reader process
+    """The reader process: one read at a time, each in a child forked from here."""
+    global _reader, _reads
+    _reader = None  # this process forks its children itself
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the caller's (it asks for a kill)
+    faulthandler.disable()
+    _reads = 1
+    _preload()  # the readers and their libraries, once, for every child
+    from workbench.ingest import _read_bounded
+
+    gc.collect()
+    gc.freeze()
+    while True:
+        try:
+            data, fds, _flags, _addr = socket.recv_fds(sock, 1 << 16, 1)
+        except OSError:
+            return
+        if not data:  # the caller closed its end or went away
+            for fd in fds:
+                os.close(fd)
+            return
+        if len(fds) != 1:  # a kill for a child that had already ended: nothing to do
+            for fd in fds:
+                os.close(fd)
+            if data == _KILL:
+                continue
+            return
+        w = fds[0]
+        path, password, lim = pickle.loads(data)
+        try:
+            pid = os.fork()
+        except OSError:
+            pid = -1
+        if pid == 0:
+            sock.close()
+            _child(w, path, lambda: _read_bounded(path, password, lim), lim)
+        os.close(w)
+        if pid < 0:  # no process slot: the caller gets no answer and a status of "ended"
+            sock.send(pickle.dumps((_STARTED, 0)))
+            sock.send(pickle.dumps((_DONE, 70 << 8, 0.0)))
+            continue
+        sock.send(pickle.dumps((_STARTED, pid)))
+        gone = _wait_child(sock, pid)
+        _, status, usage = os.wait4(pid, 0)
+        try:
+            sock.send(pickle.dumps((_DONE, status, usage.ru_utime + usage.ru_stime)))
+        except OSError:
+            return
+        if gone:
+            return
+
+
+def _wait_child(sock: socket.socket, pid: int) -> bool:  # pragma: no cover - runs in the reader process
+    """Until the child ``pid`` ends; kills it when the caller asks (or goes away: True)."""
+    pidfd = os.pidfd_open(pid)
+    try:
+        while True:
+            ready, _, _ = select.select([sock, pidfd], [], [])
+            if pidfd in ready:
+                return False
+            if sock in ready:
+                try:
+                    m = sock.recv(16)
+                except OSError:
+                    m = b""
+                os.kill(pid, signal.SIGKILL)  # not reaped yet: the pid is still this child's
+                if not m:
+                    return True
+    finally:
+        os.close(pidfd)

@@ -48,6 +48,9 @@ def portable_error(exc: BaseException) -> errors.WorkbenchError:
 def serve(address: str, authkey: bytes) -> int:  # runs in the child process
     """Connect back to the parent and run its calls one after another until it says quit
     or goes away."""
+    from workbench.ingest import isolate
+
+    isolate.start_reader()  # before the engine loads: the drafts' reads fork from this small process
     conn = Client(address, authkey=authkey)
     send_lock = threading.Lock()
     calls: queue_mod.Queue = queue_mod.Queue()
