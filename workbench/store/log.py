@@ -572,15 +572,27 @@ class TriageLog:
     # ------------------------------------------------------------------ writing
     @contextmanager
     def _txn(self) -> Iterator[None]:
+        """One write transaction. The begin is inside it too: on PostgreSQL it is two
+        statements (``BEGIN``, then the writers' lock, which may time out: E502), and a
+        Ctrl-C may land between any two - whatever fails, the transaction is rolled back
+        and the connection is fit for the next one (it was left in an aborted transaction,
+        or inside one the next ``BEGIN`` could not start). A failed ``COMMIT`` rolls back too."""
         with self._lock, self._guard():
-            self.dialect.begin_write(self.conn)
             try:
+                self.dialect.begin_write(self.conn)
                 yield
+                self.conn.execute("COMMIT")
             except BaseException:
-                if self.conn.in_transaction:  # SQLite may already have rolled back (e.g. disk full)
-                    self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
-            self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Roll back an open transaction; the error that got here is the one reported."""
+        try:
+            if self.conn.in_transaction:  # SQLite may already have rolled back (e.g. disk full)
+                self.conn.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - a connection that cannot even roll back: the server
+            pass  # dropped it (opened again before the next call) or SQLite ended the transaction
 
     def _append(self, kind: str, draft_id: int | None, payload: dict, who: str) -> int:
         """Append one event and its derived rows; call inside ``_txn``."""
