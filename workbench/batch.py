@@ -378,6 +378,21 @@ def already_screened(log, tasks: Sequence[Task], identity: Identity, options: Ba
     return out
 
 
+def recorded_count(log, tasks: Sequence[Task], *, since_event: int, identity: Identity | None = None,
+                   options: BatchOptions = BatchOptions(), force: bool = False) -> int:
+    """How many of ``tasks`` are recorded now, counted in the log itself (not from the outcomes
+    the caller saw: a verdict committed just as a Ctrl-C came is recorded, though its outcome
+    never reached the caller). Without ``force``: the tasks a re-run skips (screened before or by
+    this batch with ``identity``); with it, those with a verdict recorded after event
+    ``since_event`` (the log's head when the batch began)."""
+    if not force and identity is not None:
+        hit = already_screened(log, tasks, identity, options)
+        return sum(1 for t in tasks if t.sha256 in hit)
+    ids = {e.draft_id for e in log.history(after=since_event, fields=()) if e.kind == "verdict.recorded"}
+    fresh = {s.sha256 for s in log.drafts() if s.id in ids}
+    return sum(1 for t in tasks if t.sha256 and t.sha256 in fresh)
+
+
 def _normalised_codes(codes) -> set[str]:
     from workbench.ipc.code import try_parse_ipc
 

@@ -152,9 +152,10 @@ def _where(args) -> Message:
     return msg(M.I806, address=args.scheduler) if args.scheduler else msg(M.I805)
 
 
-def drive(outcomes, progress: Progress, summary, args, workers_hint: int):
+def drive(outcomes, progress: Progress, summary, args, workers_hint: int, kept=None):
     """Run the batch generator, showing each outcome; returns normally, or re-raises
-    KeyboardInterrupt after saying what was kept."""
+    KeyboardInterrupt after saying what was kept. ``kept()`` counts the drafts recorded, in
+    the log itself (a verdict committed as the Ctrl-C came never reached ``summary``)."""
     try:
         for out in outcomes:
             summary.add(out)
@@ -163,7 +164,13 @@ def drive(outcomes, progress: Progress, summary, args, workers_hint: int):
     except KeyboardInterrupt:
         summary.interrupted = True
         progress.finish()
-        progress.say(msg(M.W801, recorded=summary.screened + summary.skipped, left=summary.total - summary.done))
+        recorded = summary.screened + summary.skipped
+        if kept is not None:
+            try:
+                recorded = max(recorded, kept())
+            except WorkbenchError:  # the log cannot be read now: what the outcomes said
+                pass
+        progress.say(msg(M.W801, recorded=recorded, left=max(0, summary.total - recorded - summary.failed)))
         raise
     finally:
         summary.ended = time.monotonic()
@@ -189,12 +196,22 @@ def run_batch_cmd(args) -> int:
     summary = BatchSummary(total=len(files))
     from workbench.usecases import screen_portfolio
 
+    from workbench.batch import Task, file_sha256, recorded_count
+
+    tasks = [Task(f, file_sha256(f)) for f in files]  # hashed once: the batch and the count use them
+    started: dict = {}
+
+    def on_start(total, identity, workers):
+        started["identity"] = identity
+        progress.start(total, workers, _where(args))
+
     with TriageLog.open(args.db) as log:
-        outcomes = screen_portfolio(
-            files, log=log, options=options, jobs=jobs, scheduler=args.scheduler, force=args.force,
-            on_start=lambda total, _id, workers: progress.start(total, workers, _where(args)),
-        )
-        for _ in drive(outcomes, progress, summary, args, jobs):
+        head = log.head()[0]
+        outcomes = screen_portfolio(tasks, log=log, options=options, jobs=jobs, scheduler=args.scheduler, force=args.force,
+                                    on_start=on_start)
+        kept = lambda: recorded_count(log, tasks, since_event=head, identity=started.get("identity"),  # noqa: E731
+                                      options=options, force=args.force)
+        for _ in drive(outcomes, progress, summary, args, jobs, kept):
             pass
         for line in summary.lines(str(log.path)):
             print(line.render(progress.lang))
@@ -227,7 +244,9 @@ def run_rescreen_cmd(args) -> int:
             progress.say(msg(M.I820, total=total, rules=identity.ruleset_version, model=identity.model_version))
             progress.start(total, workers, _where(args))
 
-        for _ in drive(run.outcomes(on_start=on_start), progress, summary, args, jobs):
+        head = log.head()[0]
+        kept = lambda: recorded_count(log, run.tasks, since_event=head, force=True)  # noqa: E731
+        for _ in drive(run.outcomes(on_start=on_start), progress, summary, args, jobs, kept):
             pass
         for line in run.changed_lines():
             print(line.render(lang))
