@@ -84,6 +84,7 @@ def test_a_bad_file_is_reported_with_its_code_and_the_rest_are_recorded(env, cap
     out, err = capsys.readouterr()
     assert "[E102]" in err and "empty.txt" in err
     assert "[E104]" in err and "broken.pdf" in err
+    assert "broken.pdf: not screened: [E104] " in err and "error:" not in err  # once "not screened", not "not screened: error:"
     assert "Failed: 2 file(s)" in out and "Screened 2 of 4 draft(s)" in out
     log = final_log(db)
     assert sorted(v[1] for v in log.values()) == ["draft_en_coffee_grinder.txt", "draft_en_underwater_vehicle.txt"]
@@ -153,6 +154,7 @@ def test_japanese_progress_and_summary(env, capsys, monkeypatch):
     out, err = capsys.readouterr()
     assert "個のワーカー" in err and any(f"判定 {label}" in err for label in ("要検討", "送付の可能性大", "該当なし"))
     assert "[E102]" in err and "ファイルが空です" in err
+    assert "empty.txt：判定できませんでした：[E102] " in err and "エラー:" not in err + out and "エラー [" not in out
     assert "2 件中 1 件の草稿を" in out and "判定できなかったファイル 1 件" in out
     assert "Screened" not in out + err
 

@@ -10,7 +10,7 @@ import os
 import sys
 import time
 
-from workbench.cli.language import cli_language, error_line
+from workbench.cli.language import _encodable, cli_language
 from workbench.errors import E901, SettingsError, WorkbenchError
 from workbench.messages import M, Message, msg
 
@@ -78,7 +78,7 @@ class Progress:
         if out.status != "skipped":
             self.processed += 1
         if out.status == "failed":
-            self.say(msg(M.I811, done=out.done, total=out.total, name=out.name, error=error_line(out.error, self.lang, self.stream)))
+            self.say(msg(M.I811, done=out.done, total=out.total, name=out.name, error=self._error(out.error)))
         elif not self.bar:
             self.say(out.line())
         if self.bar:
@@ -86,6 +86,17 @@ class Progress:
             if now - self._last_draw >= 0.2 or out.done == out.total:
                 self._draw(out.done, out.total)
                 self._last_draw = now
+
+    def _error(self, exc) -> str:
+        """``[E104] where: message. hint`` in the user's language (the line already says the
+        draft was not screened: no "error:" before it); English when the terminal cannot show
+        Japanese."""
+        if exc is None:
+            return ""
+        text = exc.render_in(self.lang)
+        if self.lang != "en" and not _encodable(text, self.stream):
+            text = exc.render()
+        return text
 
     def _draw(self, done: int, total: int) -> None:
         elapsed = max(1e-9, time.monotonic() - self.t0)
