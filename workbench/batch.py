@@ -113,7 +113,13 @@ class Outcome:
             return msg(M.I810, done=self.done, total=self.total, name=self.name, draft_id=self.draft_id,
                        level=level_message(self.level))
         top = self.verdict.top_field if self.verdict is not None else None
-        top_msg = msg(M.I809, field=top.field_id, field_name=field_name(top), p=top.likelihood) if top else ""
+        top_msg: Message | str = ""
+        if top is not None and self.level == "clear" and top.status == "no":
+            # a clear draft's top field is only the nearest one: said so, not as a hit ("top field
+            # 3 Guided weapons (0.00)" read as a finding), its likelihood as workbench triage gives it
+            top_msg = msg(M.I830, field=top.field_id, field_name=field_name(top), p=top.likelihood)
+        elif top is not None:
+            top_msg = msg(M.I809, field=top.field_id, field_name=field_name(top), p=top.likelihood)
         return msg(M.I808, done=self.done, total=self.total, name=self.name, level=level_message(self.level), top=top_msg)
 
 

@@ -144,6 +144,25 @@ def test_a_ctrl_c_just_as_a_verdict_is_committed_counts_it_as_recorded(env, caps
     assert f"Interrupted: 2 draft(s) recorded, {n - 2} not screened." in err, err
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_clear_drafts_line_names_its_nearest_field_not_a_top_field(env, capsys, monkeypatch, lang):
+    # "CLEAR - top field 3 Guided weapons (0.00)" read as a finding for a coffee grinder
+    monkeypatch.setenv("WORKBENCH_LANG", lang)
+    folder = env / "drafts"
+    folder.mkdir()
+    for name in ("draft_en_coffee_grinder.txt", "draft_ja_ir_seeker.txt"):
+        shutil.copy(EXAMPLES / name, folder / name)
+    assert main(["batch", str(folder), "--jobs", "1", "--db", str(env / "log.sqlite"), "--progress", "lines"]) == 0
+    lines = {ln.split("] ", 1)[1].split(":")[0].split("：")[0]: ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("[")}
+    clear, seeker = lines["draft_en_coffee_grinder.txt"], lines["draft_ja_ir_seeker.txt"]
+    if lang == "en":
+        assert "CLEAR - nearest field " in clear and ", not a hit (likelihood 0.0" in clear and "top field" not in clear
+        assert "CLEAR" not in seeker and " - top field " in seeker and "nearest" not in seeker
+    else:
+        assert "判定 該当なし（最も近い分野 " in clear and "非該当・該当可能性 0.0" in clear and "最有力" not in clear
+        assert "該当なし" not in seeker and "（最有力の分野 " in seeker and "最も近い" not in seeker
+
+
 def test_japanese_progress_and_summary(env, capsys, monkeypatch):
     monkeypatch.setenv("WORKBENCH_LANG", "ja")
     folder = env / "drafts"

@@ -25,6 +25,11 @@ define(
 define("I808", "[{done}/{total}] {name}: {level}{top}", "[{done}/{total}] {name}：判定 {level}{top}")
 define("I809", " - top field {field} {field_name} ({p:.2f})", "（最有力の分野 {field} {field_name}、{p:.2f}）")
 define(
+    "I830",
+    " - nearest field {field} {field_name}, not a hit (likelihood {p:.3g})",
+    "（最も近い分野 {field} {field_name}、非該当・該当可能性 {p:.3g}）",
+)
+define(
     "I810",
     "[{done}/{total}] {name}: already screened with these rules and model (draft {draft_id}, {level}): skipped",
     "[{done}/{total}] {name}：同じ規則とモデルで判定済み（草稿 {draft_id}、{level}）のため省略しました",
