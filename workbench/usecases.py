@@ -105,6 +105,7 @@ def screen_and_record(
     should_cancel: Callable[[], bool] | None = None,
     screen: Callable[[Task, BatchOptions], Screened] | None = None,
     text: str | None = None,
+    force: bool = True,
 ) -> Iterator[Outcome]:
     """Screen ``text`` (when given) and then the files ``paths`` one after another, with one
     engine, and record each verdict in the triage log the moment it is ready, in its own
@@ -112,7 +113,9 @@ def screen_and_record(
     The log is opened at the first verdict (a run whose every file fails creates none).
     Yields one :class:`~workbench.batch.Outcome` per draft: a verdict and its log id, or
     the coded error of a file that failed (the rest go on). A verdict whose recording
-    failed carries both the verdict and the log's error."""
+    failed carries both the verdict and the log's error. ``force=False`` skips a file whose
+    hash the log holds with a verdict of the same rules, model, thresholds and answers (a
+    SKIPPED outcome naming its draft id), as ``workbench batch`` does."""
     from workbench.batch import BatchOptions, run_batch
 
     options = options or BatchOptions()
@@ -125,7 +128,7 @@ def screen_and_record(
     try:
         if text is not None:
             yield _screen_text(text, sink, options, reviewer)
-        yield from run_batch(list(paths), log=sink, options=options, jobs=1, force=True, reviewer=reviewer,
+        yield from run_batch(list(paths), log=sink, options=options, jobs=1, force=force, reviewer=reviewer,
                              should_cancel=should_cancel, screen=screen)
     finally:
         if isinstance(sink, LazyLog) and sink is not log:

@@ -47,7 +47,9 @@ def reader():
     started = []
 
     def start() -> int:
-        assert isolate.start_reader()
+        # not warmed: its warm-up reads the bundled examples through the step put in (see
+        # test_a_reader_whose_warm_up_never_ends_is_not_waited_for)
+        assert isolate.start_reader(warm=False)
         started.append(True)
         return isolate._reader.pid
 
@@ -248,3 +250,20 @@ def test_a_scoped_reader_ends_with_its_scope_and_leaves_one_already_running(draf
         assert isolate.reader_running() and isolate._reader.pid == kept
     finally:
         isolate.stop_reader()
+
+
+def test_a_reader_whose_warm_up_never_ends_is_not_waited_for(monkeypatch, draft):
+    # the reader reads the bundled examples before it serves; were that to hang (here: every
+    # read sleeps for an hour, then only the warm-up), the kernel ends the reader on the clock
+    # and the reads fork from this process, each bounded as ever
+    monkeypatch.setattr(isolate, "_WARM_UP_S", 1.0)
+    monkeypatch.setattr(isolate, "_STARTED_S", 3.0)
+    _slow_step(monkeypatch, lambda: time.sleep(3600) if isolate._reads < 3 and not isolate.IN_CHILD else None)
+    assert isolate.start_reader()
+    try:
+        started = time.monotonic()
+        assert "1. A drone" in read_draft(draft).claims_text
+        assert time.monotonic() - started < 10
+    finally:
+        isolate.stop_reader()
+    assert not isolate.reader_running()

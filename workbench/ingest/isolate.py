@@ -256,6 +256,8 @@ def can_keep_reader() -> bool:
 _reader: "_Reader | None" = None
 _reader_lock = threading.Lock()  # one read at a time through the reader; another thread forks as before
 _KILL, _STARTED, _DONE = b"k", "started", "done"
+_STARTED_S = 30.0  # the longest a read waits for the reader to take it (it takes it at once, once warm)
+_WARM_UP_S = 20.0  # the reader's warm-up, on the clock: past it the reader ends (callers fork reads themselves)
 _BROKEN = (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError)  # the reader's answers stopped making sense
 
 
@@ -287,12 +289,18 @@ class _Reader:
                 socket.send_fds(self.sock, [request], [w])
             finally:
                 os.close(w)
-            reply = self.sock.recv(256)
+            # the reader answers at once - unless it never got going (its warm-up stuck): then
+            # the read's own clock bounds the wait, and this process forks the read itself
+            self.sock.settimeout(max(0.1, started + min(lim.wall_s, _STARTED_S) - time.monotonic()))
+            try:
+                reply = self.sock.recv(256)
+            finally:
+                self.sock.settimeout(None)
             if not reply:
                 raise OSError("the reader process ended")
-        except OSError:
+        except OSError:  # socket.timeout included
             os.close(r)
-            self.close()
+            self.close(kill=True)
             return None
         done = None
         data = None
@@ -333,8 +341,8 @@ class _Reader:
             raise ValueError(kind)
         return status, cpu
 
-    def close(self) -> None:
-        """End the reader (it exits when its socket closes) and reap it."""
+    def close(self, kill: bool = False) -> None:
+        """End the reader (it exits when its socket closes; ``kill``: at once) and reap it."""
         self.usable = False
         if os.getpid() != self.owner:
             return
@@ -343,6 +351,8 @@ class _Reader:
         except OSError:
             pass
         try:
+            if kill:
+                os.kill(self.pid, signal.SIGKILL)
             pid, _ = os.waitpid(self.pid, os.WNOHANG)
             if pid == 0:  # still ending its current read: it kills that child first
                 deadline = time.monotonic() + 5.0
@@ -362,10 +372,12 @@ def reader_running() -> bool:
     return _reader is not None and _reader.usable and _reader.owner == os.getpid()
 
 
-def start_reader() -> bool:
+def start_reader(warm: bool = True) -> bool:
     """Start this process's reader process now, if none runs (see the module's doc): call it
     while the process is small, before the engine loads. True when reads now fork from it.
-    It lives until :func:`stop_reader` or the process's exit."""
+    It lives until :func:`stop_reader` or the process's exit. ``warm``: it first reads the
+    bundled examples itself (what a first read sets up lazily is then there in every child;
+    bounded by ``_WARM_UP_S`` on the clock)."""
     global _reader
     if reader_running():
         return True
@@ -388,7 +400,7 @@ def start_reader() -> bool:
             code = 0
             try:
                 mine.close()
-                _serve(theirs)
+                _serve(theirs, warm)
             except BaseException:  # noqa: BLE001 - it ends; the caller forks itself from then on
                 code = 70
             finally:
@@ -442,7 +454,7 @@ def _register_exit() -> None:
         pass
 
 
-def _serve(sock: socket.socket) -> None:  # pragma: no cover - runs in the reader process
+def _serve(sock: socket.socket, warm: bool = True) -> None:  # pragma: no cover - runs in the reader process
     """The reader process: one read at a time, each in a child forked from here."""
     global _reader, _reads
     _reader = None  # this process forks its children itself
@@ -452,7 +464,13 @@ def _serve(sock: socket.socket) -> None:  # pragma: no cover - runs in the reade
     _preload()  # the readers and their libraries, once, for every child
     from workbench.ingest import _read_bounded
 
-    _warm_up(_read_bounded)
+    if warm:
+        # bounded on the clock by the kernel, whatever it runs into (even a C call that never
+        # returns): SIGALRM's default action ends the reader, and its callers fork reads themselves
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.setitimer(signal.ITIMER_REAL, _WARM_UP_S)
+        _warm_up(_read_bounded)
+        signal.setitimer(signal.ITIMER_REAL, 0)
     gc.collect()
     gc.freeze()
     while True:

@@ -115,3 +115,11 @@ define(
     "Screened {done} of {total} draft(s); time left is known after the first draft: {name}",
     "{total} 件中 {done} 件の草稿を判定しました（残り時間は最初の草稿の判定後に表示します）：{name}",
 )
+define(
+    "I831",
+    "{n} draft(s) were already screened with the same rules, model, thresholds and answers: their recorded verdicts are shown, "
+    "not screened again (File > Screen again… screens them anew).",
+    "{n} 件の草稿は同じ規則・モデル・閾値・回答で判定済みのため、再判定せずに記録済みの判定を表示しています"
+    "（ファイル > 判定済みでも再判定… で判定し直せます）。",
+)
+define("I832", "Screen &again (even if already screened)…", "判定済みでも再判定(&A)…")

@@ -30,6 +30,7 @@ class BatchItem:
     verdict: DraftVerdict | None = None
     draft_id: int | None = None
     error: BaseException | None = None
+    skipped: bool = False  # already screened with the same rules, model, thresholds and answers: draft ``draft_id`` stands
 
     @property
     def ok(self) -> bool:
@@ -133,6 +134,7 @@ def screen_batch(
     password: str | None = None,
     rules_dir: str | None = None,
     ipc_codes: Sequence[str] = (),
+    force: bool = False,
 ) -> Iterator[BatchItem]:
     """Screen ``paths`` through the batch core (:func:`workbench.batch.run_batch`, one draft
     after another in this process: the GUI's screening process) and record each verdict in
@@ -140,7 +142,10 @@ def screen_batch(
     or a cancel keeps every finished draft. A failing file yields its error; the rest go on.
     Stops between files when ``should_cancel()`` turns true. ``rules_dir`` is the user
     rules folder (Settings); ``ipc_codes`` are IPC codes the user knows for the draft(s),
-    screened as facts. ``screen_files`` replaces the pipeline (tests, benchmarks)."""
+    screened as facts. A file already in the log with a verdict of the same rules, model,
+    thresholds, answers and codes is not screened again (a ``skipped`` item naming its draft),
+    as ``workbench batch`` skips it, unless ``force``. ``screen_files`` replaces the pipeline
+    (tests, benchmarks)."""
     from workbench.batch import BatchOptions
     from workbench.usecases import screen_and_record
 
@@ -155,8 +160,8 @@ def screen_batch(
     log = open_log(db_path) if record else None
     try:
         for out in screen_and_record(paths, log=log if log is not None else False, options=options, reviewer=reviewer or None,
-                                     should_cancel=should_cancel, screen=screen):
-            yield BatchItem(out.path, verdict=out.verdict, draft_id=out.draft_id, error=out.error)
+                                     should_cancel=should_cancel, screen=screen, force=force):
+            yield BatchItem(out.path, verdict=out.verdict, draft_id=out.draft_id, error=out.error, skipped=out.status == "skipped")
     finally:
         if log is not None:
             log.close()

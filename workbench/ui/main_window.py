@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._batch_total = 0
         self._batch_started = time.monotonic()
         self._batch_ok = 0
+        self._batch_skipped = 0  # of those, already screened with the same rules and model: not screened again
         self._batch_ipc_codes: tuple[str, ...] = ()  # the known IPC codes the running batch screens with
         self._batch_error = False  # the running batch failed as a whole (reported by _batch_errored)
         self._batch_cancelled = False  # the user cancelled the running batch
@@ -212,6 +213,12 @@ class MainWindow(QMainWindow):
         m_file = mb.addMenu(self.tr("&File"))
         self.act_open = self._action(self.tr("&Open drafts…"), self.open_dialog, QKeySequence.StandardKey.Open, m_file)
         self.act_import = self._action(self.tr("&Import folder…"), self.import_folder_dialog, "Ctrl+Shift+O", m_file)
+        from workbench.messages import M as _M
+        from workbench.messages import msg as _msg
+        from workbench.ui.notifications import ui_language as _lang
+
+        # drafts already screened with the same rules and model are skipped on import: this screens them anew
+        self.act_screen_again = self._action(_msg(_M.I832).render(_lang()), self.screen_again_dialog, None, m_file)
         self.act_export = self._action(self.tr("&Export log…"), lambda: self.export_dialog("csv"), "Ctrl+E", m_file)
         m_file.addSeparator()
         self.act_settings = self._action(self.tr("&Settings…"), self.settings_dialog, "Ctrl+,", m_file)
@@ -249,6 +256,15 @@ class MainWindow(QMainWindow):
         if paths:
             self.open_paths(paths)
 
+    def screen_again_dialog(self) -> None:
+        """Open drafts and screen them even if the log holds a verdict of the same rules,
+        model, thresholds and answers (a new verdict event each; the earlier ones stay)."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open drafts"), "", self.tr("Drafts (*.pdf *.docx *.txt *.md *.xml);;All files (*)")
+        )
+        if paths:
+            self.open_paths(paths, force=True)
+
     def import_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of drafts"))
         if folder:
@@ -264,7 +280,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_paths(paths)
 
-    def open_paths(self, paths, *, screen_files=None, answers=None, password=None, ipc_codes=()) -> BaseWorker | None:
+    def open_paths(self, paths, *, screen_files=None, answers=None, password=None, ipc_codes=(), force=False) -> BaseWorker | None:
         """Screen files and folders in the background; returns the worker (None if busy
         or nothing to do). With :attr:`in_process` (the default) the pipeline runs in a
         child process so the window never stalls; ``screen_files`` replaces the core
@@ -286,6 +302,7 @@ class MainWindow(QMainWindow):
         self._batch_total = len(files)
         self._batch_started = time.monotonic()  # the import's rate and time left (batch_progress_text)
         self._batch_ok = 0
+        self._batch_skipped = 0
         self._batch_ipc_codes = tuple(ipc_codes)
         self._batch_error = False
         self._batch_cancelled = False
@@ -295,6 +312,8 @@ class MainWindow(QMainWindow):
             "thresholds": self.session.prefs.thresholds,  # None unless the user set their own: the model card's
             "record": self.session.recording,
         }
+        if force:
+            kwargs["force"] = True
         if answers is not None:
             kwargs["answers"] = answers
         if ipc_codes:
@@ -327,6 +346,13 @@ class MainWindow(QMainWindow):
             else:  # screened without codes: the view must not show codes its verdict did not use
                 self.session.ipc_codes.pop(key, None)
             self._add_verdict(item.path, item.verdict, item.draft_id)
+        if item.skipped and item.draft_id is not None:  # its stored verdict stands: its row, as the log has it
+            self._batch_skipped += 1
+            key = backend.queue_key(item.path, item.draft_id)
+            if self.queue_model.find(key) < 0:
+                self.refresh_log()
+            if self.current_key is None or self.current_key == key:
+                self.select_key(key)
         if item.error is not None:
             self._batch_failures.append(Failure.from_exception(item.path, item.error))
         else:
@@ -397,8 +423,14 @@ class MainWindow(QMainWindow):
                 self.tr("Cancelled: %1 of %2 draft(s) screened; %3 not screened.")
                 .replace("%1", str(self._batch_ok)).replace("%2", str(self._batch_total)).replace("%3", str(left))
             )
-        elif not self._batch_error:  # a batch that failed as a whole was reported with its code
-            self.session.notes.info(self.tr("Screened %n draft(s).", "", self._batch_ok))
+        elif not self._batch_error and (self._batch_ok > self._batch_skipped or not self._batch_skipped):
+            # (a batch that failed as a whole was reported with its code)
+            self.session.notes.info(self.tr("Screened %n draft(s).", "", self._batch_ok - self._batch_skipped))
+        if self._batch_skipped:
+            from workbench.messages import M, msg
+            from workbench.ui.notifications import ui_language
+
+            self.session.notes.info(msg(M.I831, n=self._batch_skipped).render(ui_language()))
         self.refresh_log()
         self.batch_finished.emit(self._batch_ok, failed)
 
