@@ -53,7 +53,7 @@ define(
     "Failed: {n} file(s), each with its coded error:",
     "判定できなかったファイル {n} 件（それぞれのエラーコード付き）：",
 )
-define("I816", "  {name}: {error}", "  {name}：{error}")
+define("I816", "  {name}: {error}", "  ・{name}：{error}")
 define(
     "I817",
     "Each verdict was recorded in the triage log {path} as soon as it was ready.",
