@@ -299,7 +299,7 @@ def screen_task(task: Task, options: BatchOptions, crosses: bool = True) -> Scre
     process boundary)."""
     from workbench.triage import screen_file
 
-    if crosses:  # a worker process (a Dask worker has no initializer): its reads fork from its reader
+    if crosses and _in_worker_process():  # a Dask worker has no initializer: its reads fork from its reader
         from workbench.ingest import isolate
 
         isolate.start_reader()
@@ -316,6 +316,16 @@ def screen_task(task: Task, options: BatchOptions, crosses: bool = True) -> Scre
         if crosses:
             error = _portable(error)
     return Screened(task.path, verdict, error, time.perf_counter() - t0, os.getpid(), _rss())
+
+
+def _in_worker_process() -> bool:
+    """True in a worker process started for the batch (a loky worker, a Dask worker under its
+    nanny): there the reader lives as long as the worker. Anywhere else - the process that
+    runs the batch, a Dask worker thread inside it, a test - reads keep forking from the caller
+    (a reader left running there would read with the code as it was when it was forked)."""
+    import multiprocessing
+
+    return multiprocessing.parent_process() is not None
 
 
 # ---------------------------------------------------------------------- the parent's side

@@ -394,3 +394,15 @@ def test_a_broken_rules_folder_with_two_workers_is_its_coded_error_and_nothing_i
     err = capsys.readouterr().err
     assert "[E302]" in err and "acme.yaml" in err and "Traceback" not in err
     assert verdict_count(db) == 0
+
+
+def test_screening_a_task_outside_a_worker_leaves_no_reader_process_behind(env):
+    # a Dask worker starts its reader process with its first draft; any other process calling
+    # the worker's function (a test, a script) keeps forking its reads - a reader left running
+    # there, forked before a caller's later changes, would read with the code as it was
+    from workbench.batch import BatchOptions, Task, screen_task
+    from workbench.ingest import isolate
+
+    res = screen_task(Task(str(EXAMPLES / "draft_en_coffee_grinder.txt")), BatchOptions())
+    assert res.verdict is not None and res.error is None
+    assert not isolate.reader_running()

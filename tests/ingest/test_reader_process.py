@@ -47,6 +47,7 @@ def reader():
     started = []
 
     def start() -> int:
+        isolate.stop_reader()  # one started before the step was put in would not carry it
         # not warmed: its warm-up reads the bundled examples through the step put in (see
         # test_a_reader_whose_warm_up_never_ends_is_not_waited_for)
         assert isolate.start_reader(warm=False)
