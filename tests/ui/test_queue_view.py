@@ -178,3 +178,32 @@ def test_two_long_names_that_share_both_ends_are_shortened_differently(qtbot):
     model.upsert(QueueRow(key="db:9", name="draft_ja_ir_seeker_v2_final_draft_ja_ir_seeker.txt", level="clear"))
     painted = _painted_names(view)
     assert len(set(painted)) == len(painted), painted
+
+
+def test_the_names_tooltip_and_the_search_know_the_drafts_title(qtbot):
+    """At 1366x768 'US068…l.pdf' and 'US069…d.pdf' tell two publications apart but not what
+    they are: the name's tooltip heads with the title, and the search finds a draft by it."""
+    from workbench.ui.models.queue import COL_NAME, QueueFilterProxy, QueueModel
+    from workbench.ui.rows import QueueRow
+
+    model = QueueModel()
+    model.set_rows([QueueRow(key="db:1", name="US06838984_Air_pressure.pdf", path="/d/US06838984_Air_pressure.pdf",
+                             title="Air pressure detection device for wheel", level="clear"),
+                    QueueRow(key="db:2", name="US06982817_Method.pdf", path="/d/US06982817_Method.pdf", level="clear")])
+    tip = model.data(model.index(0, COL_NAME), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Air pressure detection device for wheel\n/d/US06838984_Air_pressure.pdf"
+    assert model.data(model.index(1, COL_NAME), Qt.ItemDataRole.ToolTipRole) == "/d/US06982817_Method.pdf"
+    proxy = QueueFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search("detection device")
+    assert proxy.rowCount() == 1
+
+
+def test_a_screened_drafts_row_carries_its_title(example_drafts):
+    from ui_fakes import fake_classify
+    from workbench.ingest import read_draft
+    from workbench.ui import backend
+
+    path = next(p for p in example_drafts if "underwater" in p.name)
+    row = backend.row_from_verdict(str(path), fake_classify(read_draft(path)), 3)
+    assert row.title == "Autonomous Underwater Vehicle With Passive Sonar Navigation"

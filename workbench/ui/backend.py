@@ -289,6 +289,7 @@ def row_from_verdict(path: str, verdict: DraftVerdict, draft_id: int | None, lan
         path=str(path),
         draft_id=draft_id,
         claims=len(verdict.claims.claims),
+        title=getattr(verdict.claims, "title", "") or getattr(verdict.draft, "title", "") or "",
     )
 
 
@@ -331,6 +332,7 @@ def row_from_summary(summary: Any, field_names: dict[int, str] | None = None, la
         versions=_get(summary, "versions", 1) or 1,
         decision_version=_get(summary, "decision_version"),
         review_flags=_get(summary, "review_flags", 0) or 0,
+        title=_get(summary, "title", "") or "",
     )
 
 

@@ -31,6 +31,7 @@ class QueueRow:
     versions: int = 1
     decision_version: int | None = None  # the version the matter's decision was made on
     review_flags: int = 0  # annotations of changed claims to look at again
+    title: str = ""  # the invention's title as read from the draft (the name's tooltip; searched)
 
 
 @dataclass(frozen=True)

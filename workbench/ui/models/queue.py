@@ -194,7 +194,7 @@ class QueueModel(QAbstractTableModel):
             return r.level
         if role == SEARCH_ROLE:
             return " ".join(
-                x for x in (r.name, r.top_field, r.path, labels.level_label(r.level), labels.decision_label(r.decision)) if x
+                x for x in (r.name, r.title, r.top_field, r.path, labels.level_label(r.level), labels.decision_label(r.decision)) if x
             )
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
@@ -214,7 +214,10 @@ class QueueModel(QAbstractTableModel):
                 return self._display(r, col)  # whole, with the override status, where the column elides it
             if col in (COL_LEVEL, COL_LIKELIHOOD) and r.top_field:  # the top field, when its column is hidden
                 return f"{r.top_field}\n{r.path or r.name}"
-            return r.path or r.name
+            where = r.path or r.name
+            # the name column: the title first - at 1366 x 768 'US068…l.pdf' and 'US069…d.pdf' tell
+            # the files apart but not what they are
+            return f"{r.title}\n{where}" if col == COL_NAME and r.title else where
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_LIKELIHOOD:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
