@@ -246,3 +246,38 @@ def test_field_lines_show_whole_field_names(tmp_path, capsys, monkeypatch):
     for line in lines:
         fid = int(line.split()[1])
         assert line.rstrip().endswith(names[fid]), line
+
+
+def test_a_cleared_draft_names_its_nearest_field_and_why_it_is_far(capsys, isolated_env, monkeypatch):
+    """The coffee grinder is cleared: the first line calls its top field the *nearest* field
+    (not a finding) and the field's block says why it is far (R411 with its reason), in both
+    languages; before, a cleared draft's top field was hidden and said 'top field … (no, …)'."""
+    from importlib.resources import files
+
+    path = str(files("workbench.examples") / "draft_en_coffee_grinder.txt")
+    for lang, nearest, far, top in (("en", "nearest field:", "nearest field, but far from it", "top field:"),
+                                    ("ja", "最も近い分野:", "最も近い分野ですが、離れています", "最有力の分野:")):
+        monkeypatch.setenv("WORKBENCH_LANG", lang)
+        rc = main(["triage", "--no-log", path])
+        out, _ = _out(capsys)
+        assert rc == 0
+        lines = out.splitlines()
+        assert lines[1].lstrip().startswith(nearest) and top not in out
+        assert any(far in line for line in lines), out
+
+
+def test_the_top_fields_draft_level_reason_is_shown_after_four_rule_reasons(capsys, isolated_env):
+    """The underwater vehicle's top field has four rule reasons before the draft-level one (R417:
+    the score and the passage that reads most like a field); only four reasons were printed, so the
+    draft-level one never was. A field status reads as what it is (the rule's), never 'possible'
+    beside a likely score."""
+    from importlib.resources import files
+
+    path = str(files("workbench.examples") / "draft_en_underwater_vehicle.txt")
+    rc = main(["triage", "--no-log", path])
+    out, _ = _out(capsys)
+    assert rc == 0 and out.splitlines()[0].endswith("LIKELY REFERRAL - file in Japan first")
+    block = out.split("\n  field ")[1]
+    assert "draft-level score" in block and "passage that reads most like a specified field" in block
+    assert block.count("\n      - ") >= 5
+    assert " possible" not in out and "rule partly met" in out

@@ -143,7 +143,7 @@ def test_a_small_likelihood_is_not_shown_as_zero(db_path, capsys):
     rc, out, _ = run(capsys, "log", "list", "--db", str(db_path))
     assert rc == 0 and "0.0042" in out and " 0.00 " not in out
     rc, out, _ = run(capsys, "log", "show", str(d), "--db", str(db_path))
-    assert rc == 0 and "possible 0.0042" in out
+    assert rc == 0 and "rule partly met 0.0042" in out
 
 
 def test_a_likelihood_just_under_one_is_not_shown_as_one(db_path, capsys):

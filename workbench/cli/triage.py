@@ -175,7 +175,7 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
         print(json.dumps(d, ensure_ascii=False))
         return
     from workbench.cli.console import columns, pad
-    from workbench.messages import render
+    from workbench.messages import code_of, render
     from workbench.messages import screening as S
 
     lang = cli_language()
@@ -192,19 +192,22 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
     print(f"{shown_name(path)}: {msg(S.LEVEL_LABELS[v.level]).render(lang)}")
     if top:
         name = top.name_ja if lang == "ja" else f"{top.name_en} / {top.name_ja}"
-        say(C.I910, id=top.field_id, name=name, likelihood=top.likelihood, status=status(top.status),
-            rule=msg(C.I911 if top.verified else C.I912))
+        say(S.I496 if v.level == "clear" else C.I910, id=top.field_id, name=name, likelihood=top.likelihood,
+            status=status(top.status), rule=msg(C.I911 if top.verified else C.I912))
     say(C.I913, review=v.thresholds.review, likely=v.thresholds.likely, rules=v.ruleset_version, model=v.model_version)
     for n in v.notes:
         say(C.I914, note=render(n, lang))
     if v.ipc:
         say(C.I915, codes=tuple(f"{s.code} {s.score:.2f}" for s in v.ipc[:5]))
-    shown = [f for f in sorted(v.fields, key=lambda f: -f.likelihood) if f.status != "no" or f.likelihood >= v.thresholds.review][:5]
+    # the top field always (a cleared draft's nearest field says why it is far), then the others in play
+    shown = [f for f in sorted(v.fields, key=lambda f: -f.likelihood) if f is top or f.status != "no" or f.likelihood >= v.thresholds.review][:5]
     width = max((columns(status(f.status)) for f in shown), default=0)
     for f in shown:
         name = (f.name_ja or f.name_en) if lang == "ja" else f.name_en
         say(C.I916, id=f.field_id, name=name, likelihood=f.likelihood, status=pad(status(f.status), width))
-        for r in f.reasons[:4]:
+        # the rule's reasons (at most four), then the draft-level ones whatever their number
+        rule_reasons = [r for r in f.reasons if code_of(r) not in S.DRAFT_REASONS][:4]
+        for r in rule_reasons + [r for r in f.reasons if code_of(r) in S.DRAFT_REASONS]:
             print(f"      - {render(r, lang)}")
     for cv in v.claim_verdicts:
         fl = [f for f in cv.fields if f.status != "no" or f.likelihood >= v.thresholds.review][:3]

@@ -38,10 +38,20 @@ I490 = define("I490", "CLEAR", "該当なし")
 I491 = define("I491", "REVIEW", "要検討")
 I492 = define("I492", "LIKELY REFERRAL - file in Japan first", "送付の可能性大 - 第一国出願は日本へ")
 LEVEL_LABELS = {"clear": I490, "review": I491, "likely": I492}
-I493 = define("I493", "hit", "該当")
-I494 = define("I494", "possible", "該当の可能性")
-I495 = define("I495", "no", "非該当")
+# a field's status is what the rules engine found of its definition (codes, terms, answers), not a
+# level: "possible" beside a likelihood of 0.99 read as a contradiction, so the labels say "rule"
+I493 = define("I493", "rule met", "規則に該当")
+I494 = define("I494", "rule partly met", "規則に一部該当")
+I495 = define("I495", "rule not met", "規則に非該当")
 STATUS_LABELS = {"hit": I493, "possible": I494, "no": I495}
+# the top field of a cleared draft is the nearest field, not a finding (the CLI's first line)
+I496 = define(
+    "I496",
+    "  nearest field: {id} {name}  likelihood {likelihood:.3g} ({status}, {rule})",
+    "  最も近い分野: {id} {name}  該当可能性 {likelihood:.3g}（{status}、{rule}）",
+)
+# the draft-level reasons of the top field: always shown, however many rule reasons stand before them
+DRAFT_REASONS = ("R411", "R413", "R415", "R416", "R417")
 
 # -- the draft-level score and the levels (workbench/triage.py, workbench/classify/draft.py) --
 # (codes N41x/R41x: the screening helper's; N401-N40x/R401-R40x are the pipeline's notes and reasons)
