@@ -81,3 +81,12 @@ def test_an_older_card_with_english_notes_is_still_shown(tmp_path, capsys):
     (folder / "ipc_model.card.json").write_text(json.dumps(card), encoding="utf-8")
     assert main(["model", "info", "--dir", str(folder)]) == 0
     assert "note: A note written before notes were coded." in capsys.readouterr().out
+
+
+def test_the_training_example_counts_name_their_kinds_in_words():
+    """``model train`` printed 'training examples: I464 8809, I465 4009': the kinds' codes, not their names."""
+    from workbench.messages import msg
+
+    line = msg(MD.I462, counts=T.example_counts({"definition": 8809, "record": 4009, "term": 616}))
+    assert line.render("en") == "training examples: definitions 8809, records 4009, evidence terms 616"
+    assert "I46" not in line.render("ja") and "IPC の定義 8809 件" in line.render("ja")

@@ -55,6 +55,10 @@ class Engine:
         self._field_rules = {int(f.id): f for f in self.ruleset.fields}
         self._rep = [lab.split("-")[0].strip() for lab in self.model.labels]
         self._code_mask = np.array([k != "field" for k in self.model.kinds])
+        sug = self.model.suggester
+        index = {lab: i for i, lab in enumerate(self.model.labels)}
+        # the scorers' column of each of the suggester's subclasses (None: no suggester)
+        self._sug_cols = np.array([index[s] for s in sug.subclasses]) if sug is not None else None
 
     @property
     def model_version(self) -> str:
@@ -96,6 +100,10 @@ class Engine:
         return self.text_scores(texts)[0]
 
     def text_scores(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        probs, _, sens = self._text_scores(texts)
+        return probs, sens
+
+    def _text_scores(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(label probabilities, sensitivity-head value) per text. The model learnt from
         short texts (titles, IPC titles, terms), so a long text is also read in pieces of
         about a sentence or a claim element, and each label keeps its best piece (the
@@ -115,24 +123,27 @@ class Engine:
                     owner.append(i)
         probs, sens = self.model.scores(pieces)
         out = np.zeros((len(texts), probs.shape[1]), dtype=np.float32)
+        whole = np.zeros_like(out)
         out_s = np.zeros(len(texts), dtype=np.float64)
         owner_of = np.asarray(owner)
         for i in range(len(texts)):
             mine = np.flatnonzero(owner_of == i)
             out[i] = probs[mine].max(axis=0)
-            out_s[i] = sens[mine[0]]  # the whole text
+            whole[i] = probs[mine[0]]  # the whole text
+            out_s[i] = sens[mine[0]]
         if self.model.head is not None:
             from workbench.ingest.detect import language_of
 
             for i, t in enumerate(texts):
                 if language_of(t) == "ja":
                     out_s[i] = np.nan
-        return out, out_s
+        return out, whole, out_s
 
     def assess(self, texts: list[str], language: str | None = None, answers: AdditionalAnswers = AdditionalAnswers()) -> list[Assessment]:
         if not texts:
             return []
-        probs, sens = self.text_scores(texts)
+        probs, whole, sens = self._text_scores(texts)
+        suggested = self._suggested(texts, whole)
         all_hits = [tuple(self.ruleset.find_terms(t, language)) for t in texts]
         n_terms = np.stack([self._term_counts(h) for h in all_hits])
         cs, lk = self.likelihoods(probs, n_terms, sens)
@@ -140,11 +151,22 @@ class Engine:
         hs = F.head_scores(self._plans, probs)
         out = []
         for i, text in enumerate(texts):
-            out.append(self._one(probs[i], cs[i], lk[i], all_hits[i], answers, ss[i], hs[i], float(sens[i])))
+            out.append(self._one(probs[i], cs[i], lk[i], all_hits[i], answers, ss[i], hs[i], float(sens[i]),
+                                 None if suggested is None else suggested[i]))
         return out
 
+    def _suggested(self, texts: list[str], whole: np.ndarray) -> np.ndarray | None:
+        """Per text, the shown confidence of each of the suggester's subclasses: the scorers'
+        probability of the whole text (not the best piece, which follows what a description
+        dwells on) blended with the cosine to the subclass's centroid (suggest.py)."""
+        sug = self.model.suggester
+        if sug is None or self._sug_cols is None:
+            return None
+        return sug.confidence(sug.blended(whole[:, self._sug_cols], sug.cosine(texts)))
+
     def _one(self, prow: np.ndarray, cs_row: np.ndarray, lk_row: np.ndarray, hits: tuple[TermHit, ...],
-             answers: AdditionalAnswers, ss_row: np.ndarray, hs_row: np.ndarray, sens: float = 0.0) -> Assessment:
+             answers: AdditionalAnswers, ss_row: np.ndarray, hs_row: np.ndarray, sens: float = 0.0,
+             sug_row: np.ndarray | None = None) -> Assessment:
         term_pairs = [(int(h.field_id), h.term) for h in hits]
         # codes the rules engine sees: every label above CODE_MIN, plus the labels behind
         # each field's code score (so a combination is judged on the codes that made it)
@@ -187,7 +209,14 @@ class Engine:
                     tuple((self.model.labels[i], float(prow[i])) for i in parts),
                 )
             )
-        top = [t for t in self.model.top(prow, k=TOP_IPC + 30) if not t[0].startswith("field:")][:TOP_IPC]
+        cols = self._sug_cols
+        if sug_row is None or cols is None:
+            top = [t for t in self.model.top(prow, k=TOP_IPC + 30) if not t[0].startswith("field:")][:TOP_IPC]
+        else:  # the rules' group codes as the scorers see them (they make the fields), the subclasses as suggested
+            groups = [t for t in self.model.top(prow, k=TOP_IPC + 30, kind="target")][:TOP_IPC]
+            order = np.argsort(-sug_row, kind="stable")[:TOP_IPC]
+            subs = [(self.model.labels[cols[i]], float(sug_row[i]), self.model.titles[cols[i]]) for i in order]
+            top = sorted(groups + subs, key=lambda t: -t[1])[:TOP_IPC]
         ipc = tuple(IpcScore(code=c, score=round(s, 4), title=t) for c, s, t in top)
         return Assessment(tuple(fscores), ipc, hits, max((f.likelihood for f in fscores), default=0.0))
 

@@ -120,9 +120,15 @@ def topk_accuracy(engine, records, ks=(1, 3), batch: int = 512) -> dict:
     mask = model.subclass_mask()
     sub_labels = np.array(model.labels)[mask]
     hits = {k: 0 for k in ks}
+    if model.suggester is not None:  # what the user is shown: the suggester's ranking (suggest.py)
+        sub_labels = np.array(model.suggester.subclasses)
     for i in range(0, len(records), batch):
         chunk = records[i : i + batch]
-        probs = model.probabilities([r.text for r in chunk])[:, mask]
+        texts = [r.text for r in chunk]
+        if model.suggester is not None:
+            probs = engine._suggested(texts, model.probabilities(texts))
+        else:
+            probs = model.probabilities(texts)[:, mask]
         order = np.argsort(-probs, axis=1, kind="stable")
         for r, row in zip(chunk, order):
             gold = set(r.subclasses)

@@ -26,6 +26,7 @@ from workbench import resources
 from workbench.classify.data import sha256_file
 from workbench.classify.draft import DraftScorer
 from workbench.classify.features import Featurizer
+from workbench.classify.suggest import IpcSuggester
 from workbench.errors import E401, E402, E403, E406, ModelError
 from workbench.messages.causes import cause
 
@@ -78,6 +79,7 @@ class IpcModel:
     # the calibrator fit without the head's input: for text the head never learnt from (Japanese)
     calibrator_base: Calibrator | None = None
     draft: "DraftScorer | None" = None  # the draft-level score (models from 2026-12 on)
+    suggester: "IpcSuggester | None" = None  # the subclass suggestions' second opinion (suggest.py)
     meta: dict = field(default_factory=dict)
     _featurizer: Featurizer | None = field(default=None, repr=False)
 
@@ -160,6 +162,7 @@ class IpcModel:
             "head": head,
             "calibrator_base": cal_dict(self.calibrator_base),
             "draft": self.draft.to_dict() if self.draft is not None else None,
+            "suggester": self.suggester.to_dict() if self.suggester is not None else None,
             "meta": dict(self.meta),
         }
 
@@ -185,6 +188,7 @@ class IpcModel:
             head=head,
             calibrator_base=_calibrator(d.get("calibrator_base")),
             draft=DraftScorer.from_dict(d.get("draft")),
+            suggester=IpcSuggester.from_dict(d.get("suggester")),
             meta=dict(d.get("meta") or {}),
         )
 

@@ -82,6 +82,12 @@ def code_fields(rs, codes) -> set[str]:
         return set()
 
 
+def example_counts(counts: dict[str, int]) -> tuple[Message, ...]:
+    """'definitions 8809', 'records 4009', … (the kinds as words: passing the kind's code as a plain
+    argument printed 'I464 8809')."""
+    return tuple(msg(MD.I463, kind=msg(MD.EXAMPLE_KINDS[k]) if k in MD.EXAMPLE_KINDS else k, n=n) for k, n in counts.items())
+
+
 def build_training_set(titles: dict[str, str], records, rs, targets, annotations=()) -> TrainingSet:
     """Labelled texts. Labels: IPC subclasses, the rule set's group-level symbols, and one
     "field:N" label per field (its whole code set, so a field learns from all its codes'
@@ -216,7 +222,7 @@ def train(
     counts = {}
     for e in ts.examples:
         counts[e.kind] = counts.get(e.kind, 0) + 1
-    log(msg(MD.I462, counts=tuple(msg(MD.I463, kind=MD.EXAMPLE_KINDS.get(k, k), n=n) for k, n in counts.items())))
+    log(msg(MD.I462, counts=example_counts(counts)))
     feat = Featurizer(**FEATURE_PARAMS)
     X = feat.transform([e.text for e in ts.examples])
     W = np.array([WEIGHTS[e.kind] for e in ts.examples], dtype=np.float64)
@@ -245,6 +251,20 @@ def train(
         a, b = _platt(dec[np.ix_(src, cols)].ravel(), Ycal[np.ix_(src, cols)].ravel())
         scale[cols] = (a, b)
     model.scale = scale.astype(np.float32)
+
+    # the subclass suggestions' second opinion: centroids of the same examples; its weight and
+    # shown confidence from the calibration split (each source counted alike)
+    from workbench.classify.suggest import fit_suggester
+
+    sub_cols = np.array([j for j, k in enumerate(kinds) if k == "subclass"])
+    sub_set = set(subclasses)
+    model.suggester, sug_report = fit_suggester(
+        [e.text for e in ts.examples], [set(e.labels) & sub_set for e in ts.examples], subclasses,
+        [r.text for r in calib], [set(r.subclasses) for r in calib],
+        model.probabilities([r.text for r in calib])[:, sub_cols], [r.source for r in calib])
+    for src, (t1, t3) in sug_report["calib"].items():
+        b1, b3 = sug_report["calib_scorers_alone"][src]
+        log(msg(MD.I482, weight=model.suggester.weight, source=src, top1=t1, top3=t3, base1=b1, base3=b3))
 
     # field-likelihood calibrator on the calibration split
     from workbench.classify.engine import Engine
@@ -283,6 +303,7 @@ def train(
     report = {
         "labels": {"subclasses": len(subclasses), "rule_groups": len(labels) - len(subclasses)},
         "examples": counts,
+        "suggester": sug_report,
         "records": {s: sum(1 for r in records if r.split == s) for s in ("train", "calib", "test")},
         "drafts": {s: sum(1 for d in fulltext if d.split == s) for s in ("train", "calib", "test")} | draft_info,
         "thresholds": {
@@ -412,6 +433,14 @@ def build_card(model: IpcModel, model_sha: str, model_path: Path, data_dir: Path
                 "base_stage": dict(zip(BASE_FEATURES, [round(float(x), 4) for x in model.draft.base])) if model.draft is not None else None,
                 "folds": DT.FOLDS,
                 "labels": "reviewer's labels (fulltext/us_grants_reviewed review.fields non-empty), not office codes",
+            },
+            "ipc_suggester": {
+                "type": "subclass centroids in a hashed TF-IDF word space (log tf, idf, l2), cosine to the whole text",
+                "params": {k: list(v) if isinstance(v, tuple) else v for k, v in (model.suggester.params if model.suggester else {}).items()},
+                "ranks_by": "scorer probability of the whole text + weight * cosine; shown: a logistic fit of that value",
+                "trained_on": "the same definitions and training records as the scorers",
+                "weight_chosen_on": "calibration split of the records, top-1 + top-3 averaged over the sources (drone titles, first claims)",
+                **report.get("suggester", {}),
             },
             "calibration": "Platt scaling per label kind, then a logistic calibrator over "
             + ", ".join(model.calibrator.feature_names if model.calibrator is not None else F.CALIBRATOR_FEATURES)

@@ -49,6 +49,13 @@ I478 = define("I478", "not worse ({changes})", "悪化していません（{chan
 I479 = define("I479", "{key} {old} -> {new}", "'{key}' が {old} から {new} に")
 I481 = define("I481", "worse: {changes}", "悪化: {changes}")
 I480 = define("I480", "drafts {key} {old} -> {new}", "草稿の '{key}' が {old} から {new} に")
+I482 = define(
+    "I482",
+    "IPC suggestions: centroid weight {weight:g}; calibration split, {source}: top-1/top-3 {top1:.3f}/{top3:.3f} "
+    "(scorers alone {base1:.3f}/{base3:.3f})",
+    "IPC候補: 重心の重み {weight:g}。調整用データ（{source}）で上位1件/3件の正解率 {top1:.3f}/{top3:.3f}"
+    "（ラベル別スコアのみでは {base1:.3f}/{base3:.3f}）",
+)
 
 # -- the model card's notes (train.CARD_NOTES) ------------------------------------------------
 N450 = define(
