@@ -264,6 +264,19 @@ class RecommendedThresholds:
     operating_points: tuple[OperatingPoint, ...] = ()
 
 
+def distinct_points(points) -> tuple[OperatingPoint, ...]:
+    """The card's operating points, one per measured (recall, flag rate): above a threshold the
+    evidence-term rule flags the same drafts whatever the score, so the card listed five points at
+    98.25 % / 10.85 % with thresholds 0.17-0.51 and Settings read as if the threshold did nothing.
+    Each is kept at its lowest threshold (the same figures, the most drafts the score flags)."""
+    best: dict[tuple[float, float], OperatingPoint] = {}
+    for p in points:
+        key = (round(p.recall, 4), round(p.flag_rate, 4))
+        if key not in best or p.threshold < best[key].threshold:
+            best[key] = p
+    return tuple(sorted(best.values(), key=lambda p: p.threshold))
+
+
 def recommended_thresholds(model_dir: str | Path | None = None) -> RecommendedThresholds:
     """Read the model card's ``thresholds`` (a small JSON read; the model is not loaded).
 
@@ -275,7 +288,7 @@ def recommended_thresholds(model_dir: str | Path | None = None) -> RecommendedTh
     try:
         t = json.loads(p.read_text(encoding="utf-8"))["thresholds"]
         thr = Thresholds(review=float(t["review"]), likely=float(t["likely"]))
-        points = tuple(
+        points = distinct_points(
             OperatingPoint(recall=float(o["recall"]), flag_rate=float(o["flag_rate"]), threshold=float(o["threshold"]))
             for o in t.get("operating_points") or ()
         )

@@ -98,6 +98,18 @@ def test_recommended_thresholds_come_from_the_model_card(tmp_path):
     assert rec.operating_points == (st.OperatingPoint(recall=0.9, flag_rate=0.5, threshold=0.004),)
 
 
+def test_operating_points_with_the_same_figures_are_listed_once_at_their_lowest_threshold(tmp_path):
+    """The shipped card listed five points at recall 0.9825 / flag rate 0.1085 (thresholds 0.17-0.51: above
+    0.17 the evidence-term rule flags the same drafts); Settings read as if the threshold did nothing."""
+    pts = [{"recall": 1.0, "flag_rate": 0.35, "threshold": 0.0018}, {"recall": 0.9825, "flag_rate": 0.1085, "threshold": 0.344},
+           {"recall": 0.9825, "flag_rate": 0.1096, "threshold": 0.108}, {"recall": 0.9825, "flag_rate": 0.1085, "threshold": 0.17},
+           {"recall": 0.9825, "flag_rate": 0.1085, "threshold": 0.512}]
+    (tmp_path / "ipc_model.card.json").write_text(json.dumps({"thresholds": {"review": 0.108, "likely": 0.69, "operating_points": pts}}))
+    rec = st.recommended_thresholds(tmp_path)
+    assert [(p.recall, p.flag_rate, p.threshold) for p in rec.operating_points] == [
+        (1.0, 0.35, 0.0018), (0.9825, 0.1096, 0.108), (0.9825, 0.1085, 0.17)]
+
+
 @pytest.mark.parametrize("content", [None, "{not json", json.dumps({"name": "no thresholds"}),
                                      json.dumps({"thresholds": {"review": "low", "likely": 0.3}})])
 def test_a_missing_or_damaged_model_card_is_e403_naming_it(tmp_path, content):

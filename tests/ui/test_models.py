@@ -105,7 +105,7 @@ def test_field_table_sorted_by_likelihood_with_verification(qapp):
     m = FieldTableModel()
     m.set_fields([FieldVerdict(1, "no", 0.1, "A", verified=True), FieldVerdict(2, "hit", 0.9, "B", verified=False)])
     assert m.data(m.index(0, 0)) == "2. B"
-    assert m.data(m.index(0, 1)) == "Hit"
+    assert m.data(m.index(0, 1)) == "Met"  # the rule's status, never a level word beside the score
     assert m.data(m.index(0, 3)) == "unverified"
     assert m.data(m.index(1, 3)) == "verified"
 

@@ -34,7 +34,11 @@ def level_short(level: str | None) -> str:
 
 
 def status_label(status: str | None) -> str:
-    return {"hit": QCoreApplication.translate("Labels", "Hit"), "possible": QCoreApplication.translate("Labels", "Possible"), "no": QCoreApplication.translate("Labels", "Not hit")}.get(status, status or "")
+    # what the rules engine found of the field's definition, not a level: 'Possible' beside 99 % read
+    # as a contradiction (the CLI's labels, messages/screening.py I493-I495, say the same)
+    # (short: the field table shares 1366 px with the claim tree)
+    return {"hit": QCoreApplication.translate("Labels", "Met"), "possible": QCoreApplication.translate("Labels", "Partial"),
+            "no": QCoreApplication.translate("Labels", "Not met")}.get(status, status or "")
 
 
 def annotation_label(verdict: str | None) -> str:
