@@ -647,7 +647,8 @@ def rescreen(
     reviewer: str | None = None,
 ) -> Rescreen:
     """Plan a re-screen of the stored drafts (first recorded on or after ``since``, whose
-    current level is ``level``, or the ids in ``drafts``) against the current rules and model.
+    current level is ``level``, or the ids in ``drafts``) against the current rules and model:
+    of a matter with versions, its latest version only.
 
     Each draft is screened again from its *file*, found by its stored path or, when it moved,
     in the ``search`` folders by its hash, and only when the file's hash is the stored one:
@@ -658,7 +659,9 @@ def rescreen(
     and the IPC codes the user entered for it (stored with its verdict)."""
     from workbench.errors import E805
 
-    summaries = log.drafts(level=level, since=since)
+    # the latest version of each matter: an earlier version's verdict is history (its matter's
+    # newest version is the draft), re-screening it recorded verdicts on superseded text
+    summaries = log.drafts(level=level, since=since, latest_only=True)
     if drafts is not None:
         wanted = {int(d) for d in drafts}
         summaries = [s for s in summaries if s.id in wanted]
@@ -704,10 +707,11 @@ def _hash_index(folders: Sequence[str | Path]) -> dict[str, str]:
 
 
 def stale_draft_ids(log, identity: Identity) -> list[int]:
-    """The stored drafts whose current verdict was made with other rules or another model
-    than ``identity`` (what a re-screen after a rule or model change screens again)."""
+    """The stored drafts (a matter's latest version) whose current verdict was made with other
+    rules or another model than ``identity`` (what a re-screen after a rule or model change
+    screens again)."""
     return [
-        s.id for s in log.drafts()
+        s.id for s in log.drafts(latest_only=True)
         if s.level is not None and (s.ruleset_version != identity.ruleset_version or s.model_version != identity.model_version)
     ]
 

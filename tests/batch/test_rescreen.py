@@ -129,3 +129,33 @@ def code_of(m):
     from workbench.messages import code_of as _code_of
 
     return _code_of(m)
+
+
+@pytest.mark.parametrize("level", [None, "clear"])
+def test_rescreen_screens_a_matters_latest_version_not_its_earlier_ones(env, capsys, level):  # noqa: F811
+    # a matter screened as v1 then v2 (same name, new text): rescreen --level clear re-screened
+    # both, recording a new verdict on the superseded v1
+    from pathlib import Path
+
+    from workbench.store import TriageLog
+
+    src = (Path(__file__).resolve().parents[2] / "workbench" / "examples" / "draft_en_coffee_grinder.txt").read_text(encoding="utf-8")
+    v1, v2 = env / "v1" / "grinder.txt", env / "v2" / "grinder.txt"
+    for p, text in ((v1, src), (v2, src + "\nThe hopper holds 250 g of beans.\n")):
+        p.parent.mkdir()
+        p.write_text(text, encoding="utf-8")
+    db = env / "log.sqlite"
+    for p in (v1, v2):
+        assert main(["batch", str(p), "--jobs", "1", "--db", str(db)]) == 0
+    with TriageLog.open(db) as log:
+        ids = {s.sha256: s.id for s in log.drafts()}
+        assert len(ids) == 2 and log.drafts(latest_only=True)[0].level == "clear"
+    capsys.readouterr()
+    args = ["rescreen", "--db", str(db), "--jobs", "1"] + (["--level", level] if level else [])
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "1 draft(s) re-screened" in out, out
+    with TriageLog.open(db) as log:
+        latest = log.drafts(latest_only=True)[0].id
+        counts = {i: log.draft(i).verdict_count for i in ids.values()}
+    assert counts == {i: (2 if i == latest else 1) for i in ids.values()}
