@@ -230,7 +230,7 @@ def run_batch_cmd(args) -> int:
 
 
 def run_rescreen_cmd(args) -> int:
-    from workbench.batch import BatchSummary
+    from workbench.batch import BatchSummary, recorded_count
     from workbench.store import TriageLog
     from workbench.usecases import plan_rescreen
 

@@ -61,7 +61,7 @@ from workbench.errors import (
 )
 from workbench.messages import M, from_stored, msg
 from workbench.messages.causes import SQLITE_CONSTRAINT_TRIGGER, cause
-from workbench.store.chain import GENESIS, canonical_json, event_hash
+from workbench.store.chain import GENESIS, canonical_json, event_hash_of_json
 from workbench.store.dates import key_dates, parse_date
 from workbench.store.derive import DERIVED_COLUMNS, draft_payload, rows_for_event, verdict_from_payload, verdict_payload
 from workbench.store.records import (
@@ -596,15 +596,21 @@ class TriageLog:
 
     def _append(self, kind: str, draft_id: int | None, payload: dict, who: str) -> int:
         """Append one event and its derived rows; call inside ``_txn``."""
-        payload, who = _storable(payload), _storable(who)  # a file name of undecodable bytes
+        who = _storable(who)
+        payload_json = canonical_json(payload)
+        try:
+            payload_json.encode("utf-8")  # any text that cannot be stored shows here, in one pass
+        except UnicodeEncodeError:  # a file name of undecodable bytes
+            payload = _storable(payload)
+            payload_json = canonical_json(payload)
         last = self.conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
         event_id = last[0] + 1 if last else 1
         prev = last[1] if last else GENESIS
         at = utc_now()
-        h = event_hash(prev, id=event_id, at=at, who=who, kind=kind, draft_id=draft_id, payload=payload)
+        h = event_hash_of_json(prev, id=event_id, at=at, who=who, kind=kind, draft_id=draft_id, payload_json=payload_json)
         self.conn.execute(
             "INSERT INTO events (id, at, who, kind, draft_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [event_id, at, who, kind, draft_id, canonical_json(payload), prev, h],
+            [event_id, at, who, kind, draft_id, payload_json, prev, h],
         )
         event = {"id": event_id, "at": at, "who": who, "kind": kind, "draft_id": draft_id, "payload": payload}
         for table, rows in rows_for_event(event).items():
