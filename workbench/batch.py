@@ -43,6 +43,7 @@ from workbench.messages import M, Message, error_message, field_name, msg, plain
 from workbench.messages.causes import cause
 
 SCREENED, SKIPPED, FAILED = "screened", "skipped", "failed"
+READER_FROM = 10  # drafts screened in this process from which their reads fork from a reader process
 _LEVEL_MSG = {"clear": "I801", "review": "I802", "likely": "I803"}
 
 
@@ -479,8 +480,10 @@ def run_batch(
                     joblib.Parallel(n_jobs=n_workers, batch_size=1, return_as="generator_unordered", pre_dispatch="2*n_jobs")
                 )
         identity = None
-        if screen is None and parallel is None:
+        if screen is None and parallel is None and total >= READER_FROM:
             # screened here: the reads fork from a reader process started before the engine loads
+            # (it costs ~0.2 s of processor time to start and saves ~15-20 ms a draft: not for
+            # `workbench triage` of one draft, or a few)
             from workbench.ingest import isolate
 
             stack.enter_context(isolate.reader())
