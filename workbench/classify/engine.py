@@ -103,7 +103,7 @@ class Engine:
         probs, _, sens = self._text_scores(texts)
         return probs, sens
 
-    def _text_scores(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _text_scores(self, texts: list[str], words_out: list | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(label probabilities, sensitivity-head value) per text. The model learnt from
         short texts (titles, IPC titles, terms), so a long text is also read in pieces of
         about a sentence or a claim element, and each label keeps its best piece (the
@@ -121,7 +121,12 @@ class Engine:
                 for c in chunks(t):
                     pieces.append(c)
                     owner.append(i)
-        probs, sens = self.model.scores(pieces)
+        X = self.model.featurizer.transform(pieces)
+        probs = self.model._probabilities(X)
+        sens = self.model.head.decision(X) if self.model.head is not None else np.zeros(len(pieces))
+        if words_out is not None:  # the whole texts' word features, for the suggester
+            first = [owner.index(i) for i in range(len(texts))]
+            words_out.append(X[first][:, : 2 ** int(self.model.feature_params.get("word_bits", 17))])
         out = np.zeros((len(texts), probs.shape[1]), dtype=np.float32)
         whole = np.zeros_like(out)
         out_s = np.zeros(len(texts), dtype=np.float64)
@@ -142,8 +147,9 @@ class Engine:
     def assess(self, texts: list[str], language: str | None = None, answers: AdditionalAnswers = AdditionalAnswers()) -> list[Assessment]:
         if not texts:
             return []
-        probs, whole, sens = self._text_scores(texts)
-        suggested = self._suggested(texts, whole)
+        words: list = []
+        probs, whole, sens = self._text_scores(texts, words)
+        suggested = self._suggested(texts, whole, words[0] if words else None)
         all_hits = [tuple(self.ruleset.find_terms(t, language)) for t in texts]
         n_terms = np.stack([self._term_counts(h) for h in all_hits])
         cs, lk = self.likelihoods(probs, n_terms, sens)
@@ -155,14 +161,18 @@ class Engine:
                                  None if suggested is None else suggested[i]))
         return out
 
-    def _suggested(self, texts: list[str], whole: np.ndarray) -> np.ndarray | None:
+    def _suggested(self, texts: list[str], whole: np.ndarray, words=None) -> np.ndarray | None:
         """Per text, the shown confidence of each of the suggester's subclasses: the scorers'
         probability of the whole text (not the best piece, which follows what a description
         dwells on) blended with the cosine to the subclass's centroid (suggest.py)."""
         sug = self.model.suggester
         if sug is None or self._sug_cols is None:
             return None
-        return sug.confidence(sug.blended(whole[:, self._sug_cols], sug.cosine(texts)))
+        if words is not None and sug.shares_features_with(self.model.feature_params):
+            cos = sug.cosine_of_words(words)  # the scorers' hashed words: no second pass over the text
+        else:
+            cos = sug.cosine(texts)
+        return sug.confidence(sug.blended(whole[:, self._sug_cols], cos))
 
     def _one(self, prow: np.ndarray, cs_row: np.ndarray, lk_row: np.ndarray, hits: tuple[TermHit, ...],
              answers: AdditionalAnswers, ss_row: np.ndarray, hs_row: np.ndarray, sens: float = 0.0,

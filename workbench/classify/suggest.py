@@ -25,7 +25,9 @@ from sklearn.preprocessing import normalize
 
 from workbench.classify.features import normalise
 
-SUGGEST_PARAMS = {"bits": 18, "ngrams": (1, 2), "min_df": 2}
+# the scorers' word hashing (features.FEATURE_PARAMS word_bits / word_ngrams): the same buckets, so the
+# engine reuses the scorers' word features of a draft instead of hashing its text a second time
+SUGGEST_PARAMS = {"bits": 17, "ngrams": (1, 2), "min_df": 2}
 WEIGHTS_TRIED = (0.5, 1.0, 2.0, 4.0)
 
 
@@ -52,6 +54,18 @@ class IpcSuggester:
         X.data = np.log1p(X.data)
         X = X.multiply(self.idf[np.newaxis, :]).tocsr()
         return normalize(X)
+
+    def shares_features_with(self, feature_params: dict) -> bool:
+        """Are the scorers' word features (the first 2**word_bits columns of Featurizer.transform)
+        this suggester's hashed words? Then :meth:`cosine_of_words` reads them as they are."""
+        return (int(feature_params.get("word_bits", -1)) == int(self.params["bits"])
+                and tuple(feature_params.get("word_ngrams", ())) == tuple(self.params["ngrams"]))
+
+    def cosine_of_words(self, words: sp.csr_matrix) -> np.ndarray:
+        """The cosine from the scorers' word block of a text: log tf, l2-normalised, so times the
+        idf and normalised again it is exactly :meth:`vectors` of the same text."""
+        X = normalize(sp.csr_matrix(words).multiply(self.idf[np.newaxis, :]).tocsr())
+        return np.asarray((X @ self._ct).todense(), dtype=np.float32)
 
     def cosine(self, texts: list[str], normalised: bool = False) -> np.ndarray:
         """(n_texts, n_subclasses) cosine of each text with each subclass centroid."""
