@@ -67,6 +67,21 @@ def test_clearance_prints_the_plan_in_both_languages(db, capsys):
     assert "解決策" in out and "最も早い出願可能日 2027-03-02" in out and "法的助言ではありません" in out
 
 
+def test_a_filing_step_states_its_date_once(db, capsys):
+    """The plan's steps stand under a date column: 'File US on or after 2027-02-20' after that column
+    printed the date twice ('4. 2027-02-20 2027-02-20以降にUSを出願する。'), on the console and in the PDF."""
+    import re
+
+    path, did = db
+    for lang, words in (("en", "on or after that date"), ("ja", "この日以降に")):
+        rc, out, err = run(capsys, "clearance", str(did), "--db", path, "--today", "2026-12-02", "--file-in", "JP,US",
+                           "--lang", lang)
+        assert rc == 0, err
+        steps = [line for line in out.splitlines() if re.match(r" *\d+\. \d{4}-\d\d-\d\d", line) and words in line]
+        assert steps, out
+        assert all(len(re.findall(r"\d{4}-\d\d-\d\d", line)) == 1 for line in steps), steps
+
+
 def test_clearance_file_in_and_json(db, capsys):
     path, did = db
     rc, out, err = run(capsys, "clearance", str(did), "--db", path, "--today", "2026-12-02",

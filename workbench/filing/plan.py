@@ -708,7 +708,7 @@ def _steps(rules, chosen, ev: _Eval, lodging, facts: Facts, permits, today: date
         elif ev.unknown[key]:
             text = msg(M.I721, filing=label, waits=tuple(ev.unknown[key]), date=_iso(d))
         else:
-            text = msg(M.I720, filing=label, date=_iso(d))
+            text = msg(M.I720, filing=label)  # its date is the step's (the plan printed it twice)
         r = homes.get(key)
         when = f.filed_on or d
         src = _src(r) if r else {}

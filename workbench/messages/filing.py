@@ -71,10 +71,10 @@ define(
     "{country}: {permit} was granted on {date}.",
     "{country}：{date}に{permit}を得た。",
 )
-define(
+define(  # the step's date stands in the plan's date column ("4. 2027-02-20  File US on or after that date.")
     "I720",
-    "File {filing} on or after {date}.",
-    "{date}以降に{filing}を出願する。",
+    "File {filing} on or after that date.",
+    "この日以降に{filing}を出願する。",
 )
 define(
     "I721",
