@@ -114,28 +114,16 @@ def test_a_rerun_skips_drafts_screened_with_the_same_rules_and_model_unless_forc
 
 
 @pytest.mark.parametrize("force", [False, True])
-def test_a_ctrl_c_just_as_a_verdict_is_committed_counts_it_as_recorded(env, capsys, monkeypatch, force):
+def test_a_ctrl_c_just_as_a_verdict_is_committed_counts_it_as_recorded(env, capsys, interrupt_at_second_recording, force):
     # the Ctrl-C lands while the second verdict's COMMIT is being written: Python raises it
     # just after, so the verdict is in the log but its outcome never reached the summary -
     # the interrupted line said one draft fewer than the log (and the re-run) holds
-    from workbench.store import TriageLog
-
     db = env / "log.sqlite"
     n = len(list(EXAMPLES.glob("draft_*.txt")))
     if force:  # all screened before: --force screens them again, "recorded" is what this run recorded
         assert main(["batch", str(EXAMPLES), "--jobs", "1", "--db", str(db)]) == 0
     before = verdict_count(db)
-    real = TriageLog.record_verdict
-    calls = []
-
-    def record(self, verdict, reviewer=None, **kw):
-        draft_id = real(self, verdict, reviewer, **kw)
-        calls.append(draft_id)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        return draft_id
-
-    monkeypatch.setattr(TriageLog, "record_verdict", record)
+    interrupt_at_second_recording()
     capsys.readouterr()
     assert main(["batch", str(EXAMPLES), "--jobs", "1", "--db", str(db), "--progress", "lines"]
                 + (["--force"] if force else [])) == 130

@@ -161,26 +161,14 @@ def test_rescreen_screens_a_matters_latest_version_not_its_earlier_ones(env, cap
     assert counts == {i: (2 if i == latest else 1) for i in ids.values()}
 
 
-def test_a_ctrl_c_during_a_rescreen_says_how_many_new_verdicts_were_recorded(env, capsys, monkeypatch):  # noqa: F811
+def test_a_ctrl_c_during_a_rescreen_says_how_many_new_verdicts_were_recorded(env, capsys, interrupt_at_second_recording):  # noqa: F811
     from pathlib import Path
-
-    from workbench.store import TriageLog
 
     examples = Path(__file__).resolve().parents[2] / "workbench" / "examples"
     db = env / "log.sqlite"
     assert main(["batch", str(examples), "--jobs", "1", "--db", str(db)]) == 0
     n = len(list(examples.glob("draft_*.txt")))
-    real = TriageLog.record_verdict
-    calls = []
-
-    def record(self, verdict, reviewer=None, **kw):
-        draft_id = real(self, verdict, reviewer, **kw)
-        calls.append(draft_id)
-        if len(calls) == 2:
-            raise KeyboardInterrupt  # just after the second new verdict's COMMIT
-        return draft_id
-
-    monkeypatch.setattr(TriageLog, "record_verdict", record)
+    interrupt_at_second_recording()
     capsys.readouterr()
     assert main(["rescreen", "--db", str(db), "--jobs", "1", "--progress", "lines"]) == 130
     err = capsys.readouterr().err
