@@ -108,6 +108,31 @@ def test_categories_from_the_closing_subject(subject: str, category: str) -> Non
     assert cs.claims[0].category == category
 
 
+def test_the_bundled_ir_seeker_claims_a_product() -> None:
+    """The bundled JPO-format draft (Shift_JIS): 【請求項１】…を備えることを特徴とする赤外線シーカ。 is a product
+    claim; シーカ is in no suffix list, and claim 1 was typed "other" (its dependants 2 and 3 with it)."""
+    from workbench.claims import extract_claims
+    from workbench.ingest import read_draft
+    from workbench.resources import examples_dir
+
+    cs = extract_claims(read_draft(examples_dir() / "draft_ja_ir_seeker.txt"))
+    assert cs.language == "ja"
+    c1 = cs.by_number(1)
+    assert c1.independent and c1.text.rstrip().rstrip("。").endswith("赤外線シーカ")
+    assert [c.category for c in cs.claims] == ["apparatus"] * 4
+
+
+@pytest.mark.parametrize(
+    ("claim", "category"),
+    [("Ａを備える赤外線シーカ。", "apparatus"),  # a thing no list names: a product, as in English
+     ("Ａを加熱する工程と、Ｂを冷却する工程と、を含むシーカの製造方法。", "method"),
+     ("Ａを加熱する工程と、Ｂを冷却する工程と、を含む。", "other")],  # no claimed subject: nothing to default
+)
+def test_an_unlisted_subject_is_a_product(claim: str, category: str) -> None:
+    cs = split_claims(f"【請求項１】\n{claim}\n", "ja")
+    assert cs.claims[0].category == category
+
+
 def test_later_reference_is_noted_not_crashed() -> None:
     cs = split_claims("【請求項１】\n請求項２に記載の装置。\n【請求項２】\nＡを備える装置。\n", "ja")
     assert cs.by_number(1).independent

@@ -125,5 +125,10 @@ def claim_category_ja(doc: Doc) -> Doc:
         if subject.endswith(suffix):
             a.category = category
             a.category_from = "lexicon"
-            break
+            return doc
+    # an independent claim to a thing no list names (「…を備える赤外線シーカ。」) claims a product, as in
+    # English (components_en): only methods, uses and programs are named as such in a JPO claim
+    if subject and not a.references and not a.any_preceding:
+        a.category = get_patterns("ja").raw["category"]["default_independent_product"]
+        a.category_from = "default"
     return doc
