@@ -77,10 +77,40 @@ def test_csv_has_exactly_the_stored_rows(decided, tmp_path):
         exp = {k: str(v) for k, v in _expected_flat(row).items()}
         assert {k: v for k, v in got.items() if k in exp} == exp
         assert got["inventors"] == "not recorded"  # no filing facts were recorded in this log
-    head = res.path.read_text(encoding="utf-8-sig").splitlines()[:9]
+    head = [line for line in res.path.read_text(encoding="utf-8-sig").splitlines() if line.startswith(('#', '"#'))]
     text = "\n".join(head)
-    assert log.where in text and "filter: none" in text
-    assert "2024-05-01" in text and "m-test-1" in text and "exported at (UTC)" in text and "intact" in text
+    assert log.where in text and "Filter (dates apply to decisions) / 絞り込み（日付は出願方針の記録日）: none (all decisions) / なし" in text
+    assert "2024-05-01" in text and "m-test-1" in text and "Exported (UTC) / エクスポート日時（UTC）: 20" in text
+    assert "History chain / 履歴の連鎖: intact / 異常なし" in text
+    # the note in both languages, a line each; the checkpoint under its stable key (log verify --against)
+    assert "# A screening aid, not legal advice." in text and "# 事前判定の補助であり、法的助言ではありません。" in text
+    assert any(line.startswith('"# checkpoint: {') for line in head)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_japanese_export_says_where_it_came_from_in_japanese(decided, tmp_path, fmt):
+    """A manager exporting in Japanese reads the provenance (database, filter, versions, the
+    history chain, the note) in Japanese; only values (paths, versions, hashes, stored values
+    such as 'not recorded') and the stable keys stay as they are."""
+    import re
+
+    from openpyxl import load_workbook
+
+    log, _ = decided
+    res = export_log(log, fmt, tmp_path / f"d.{fmt}", language="ja")
+    if fmt == "csv":
+        lines = [line for line in res.path.read_text(encoding="utf-8-sig").splitlines()
+                 if line.startswith(("#", '"#')) and "checkpoint" not in line]
+        words = [line.replace(log.where, "") for line in lines[:-1]]  # the last: the column labels
+    else:
+        about = list(load_workbook(res.path)["About"].iter_rows(values_only=True))
+        assert [r[0] for r in about][:3] == ["title", "database", "schema version"]  # the stable keys stay
+        words = [f"{r[1]} {r[2] or ''}".replace(log.where, "") for r in about if r[0] not in ("checkpoint",)]
+    text = re.sub(r"\b[0-9a-f]{64}\b|\d{4}-\d\d-\d\dT[\d:.]+Z", "", "\n".join(words))  # hashes, times
+    assert "判定記録のエクスポート" in text and "履歴の連鎖" in text and "異常なし" in text and "なし（すべての出願方針）" in text
+    allowed = {"sha", "workbench", "JSON", "not", "recorded", "CSV", "UTC", "m", "test"}
+    english = {w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in allowed}
+    assert not english, english
 
 
 def test_xlsx_has_exactly_the_stored_rows_and_an_about_sheet(decided, tmp_path):
@@ -98,7 +128,7 @@ def test_xlsx_has_exactly_the_stored_rows_and_an_about_sheet(decided, tmp_path):
     got = dict(zip(header, body[0]))
     exp = _expected_flat(stored[0])
     assert {k: ("" if v is None else v) for k, v in got.items() if k in exp} == exp
-    about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True)}
+    about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True)}  # A: the stable key, B: the value
     assert about["database"] == log.where
     assert "decision=hold" in about["filter"]
     assert about["rule-set versions"] == "2024-05-01" and about["model versions"] == "m-test-1"

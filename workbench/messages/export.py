@@ -129,3 +129,19 @@ define(
     "出願方針は3行目から。セルの値は記録どおりで、翻訳していません。",
 )
 define("I628", "header rows", "見出し行")
+# -- the CSV's "#" lines and the XLSX About sheet (I629-I639): the same words as the PDF's header
+define("I629", "Patent Non-Disclosure Triage Workbench: triage log export",
+       "特許出願非公開 判定ワークベンチ：判定記録のエクスポート")
+define("I630", "Decisions exported", "エクスポートした出願方針")
+define(
+    "I631",
+    "A screening aid, not legal advice. One row per stored decision; 'current' = not superseded; "
+    "residences / completed_abroad '{not_recorded}' (JSON null) = the decision was logged without them; "
+    "completed_abroad lists countries other than Japan (Japan is completed_in_japan).",
+    "事前判定の補助であり、法的助言ではありません。1行が記録された出願方針1件です。「現行」は後の方針で置換されていないもの。"
+    "居住国・国外の完成地の「{not_recorded}」（JSON では値なし）は、それらを記録せずに出願方針が記録されたことを示します。"
+    "国外の完成地には日本以外の国を記します（日本は「日本国内で完成」の列）。",
+)
+define("I632", "first broken event {event}", "最初に壊れているイベント {event}")
+define("I633", "Checkpoint (signed head of the history)", "チェックポイント（履歴の先頭への署名）")
+define("I634", "{events} events; head event {head_event}, sha256 {head}", "イベント {events} 件、先頭のイベント {head_event}、sha256 {head}")

@@ -34,6 +34,7 @@ from workbench.domain import DECISION_LABELS, DECISION_LABELS_JA
 from workbench.errors import E601, E602, E603, ExportError, WorkbenchError
 from workbench.store.log import TriageLog, utc_now
 from workbench.store.records import DecisionRow, DraftSummary
+from workbench.store.report import Labels, filter_text
 from workbench.messages import M, msg
 from workbench.messages.causes import cause
 
@@ -333,7 +334,7 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
     # the export is an anchor kept outside the log: `workbench log verify --against EXPORT`
     anchor = checkpoint.sign(log) if check.ok else None
     return {
-        "title": "Patent Non-Disclosure Triage Workbench: triage log export",
+        "title": msg(M.I629).render("en"),
         "database": log.where,
         "schema_version": log.schema_version,
         "exported_at": utc_now(),
@@ -346,15 +347,10 @@ def _meta(log: TriageLog, fmt: str, rows: list[DecisionRow], filters: dict) -> d
         "chain": {"ok": check.ok, "events": check.events, "first_broken": check.first_broken, "detail": check.detail,
                   "head_event": head_id, "head_hash": head_hash},
         "checkpoint": anchor,
-        "note": "A screening aid, not legal advice. One row per stored decision; 'current' = not superseded; "
-                f"residences / completed_abroad '{NOT_RECORDED}' (JSON null) = the decision was logged without them; "
-                "completed_abroad lists countries other than Japan (Japan is completed_in_japan).",
+        "note": msg(M.I631, not_recorded=NOT_RECORDED).render("en"),
     }
 
 
-def _filter_text(filters: dict) -> str:
-    parts = [f"{k}={v}" for k, v in filters.items() if v not in (None, "")]
-    return ", ".join(parts) if parts else "none (all decisions)"
 
 
 def export_log(
@@ -424,19 +420,33 @@ def export_log(
 
 
 # ---------------------------------------------------------------- CSV / JSON
-def _meta_lines(meta: dict) -> list[str]:
-    return [
-        meta["title"],
-        f"database: {meta['database']} (schema {meta['schema_version']})",
-        f"filter: {_filter_text(meta['filter'])}",
-        f"rule-set versions: {', '.join(meta['ruleset_versions']) or '-'}",
-        f"model versions: {', '.join(meta['model_versions']) or '-'}",
-        f"exported at (UTC): {meta['exported_at']} by workbench {meta['workbench_version']}",
-        f"history chain: {'intact' if meta['chain']['ok'] else 'BROKEN'} ({meta['chain']['detail']}); "
-        f"head event {meta['chain']['head_event']} sha256 {meta['chain']['head_hash']}",
-        f"rows: {meta['rows']}",
-        meta["note"],
-    ] + ([f"checkpoint: {json.dumps(meta['checkpoint'], ensure_ascii=False, separators=(',', ':'))}"] if meta.get("checkpoint") else [])
+def _meta_lines(meta: dict, language: str = "en") -> list[tuple[str, str, object]]:
+    """The export's provenance as (stable key, label in the export's language, value): the
+    CSV's ``#`` lines and the XLSX About sheet. Words are rendered in ``language`` ("en",
+    "ja" or "both", as the column labels); the values (paths, versions, hashes) as stored. The
+    checkpoint keeps its stable key in the CSV (``# checkpoint: {...}`` is what
+    ``workbench log verify --against`` reads)."""
+    t = Labels(language)
+    chain = meta["chain"]
+    state = t(M.I655 if chain["ok"] else M.I656)
+    events = t(M.I634, events=chain["events"], head_event=chain["head_event"], head=chain["head_hash"])
+    broken = "" if chain["ok"] or chain.get("first_broken") is None else "; " + t(M.I632, event=chain["first_broken"])
+    lines = [
+        ("title", "", t(M.I629)),
+        ("database", t(M.I651), meta["database"]),
+        ("schema version", t(M.I693), meta["schema_version"]),
+        ("filter", t(M.I652), filter_text(meta["filter"], t)),
+        ("rule-set versions", t(M.I653), ", ".join(meta["ruleset_versions"]) or "-"),
+        ("model versions", t(M.I692), ", ".join(meta["model_versions"]) or "-"),
+        ("exported at (UTC)", t(M.I654), meta["exported_at"]),
+        ("workbench version", "workbench", meta["workbench_version"]),
+        ("history chain", t(M.I694), f"{state} ({events}{broken})"),
+        ("rows", t(M.I630), meta["rows"]),
+        ("note", "", t(M.I631, sep="\n", not_recorded=NOT_RECORDED)),
+    ]
+    if meta.get("checkpoint"):
+        lines.append(("checkpoint", t(M.I633), json.dumps(meta["checkpoint"], ensure_ascii=False, separators=(",", ":"))))
+    return lines
 
 
 def _write_csv(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | None = None,
@@ -446,8 +456,12 @@ def _write_csv(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | No
     the others), then the header row of stable keys and the stored values."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
-        for line in _meta_lines(meta):
-            w.writerow([f"# {line}"])
+        for key, label, value in _meta_lines(meta, language):
+            if key == "checkpoint":
+                w.writerow([f"# checkpoint: {value}"])  # the stable key: `log verify --against` reads it
+                continue
+            for part in str(value).split("\n"):  # "both": the note in English, then in Japanese
+                w.writerow([f"# {label}: {part}" if label else f"# {part}"])
         labels = [column_label(h, language) for h, _ in COLUMNS]
         w.writerow([f"# {labels[0]}", *labels[1:]])
         w.writerow([h for h, _ in COLUMNS])
@@ -502,26 +516,19 @@ def _write_xlsx(path: Path, rows: list[DecisionRow], meta: dict, plans: dict | N
     for header, width in widths.items():
         ws.column_dimensions[letter[header]].width = width
     ws.freeze_panes = f"A{XLSX_HEADER_ROWS + 1}"
-    about = wb.create_sheet("About")
+    about = wb.create_sheet("About")  # A: the stable key (what programs read), B: the value, C: its label
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 100
-    pairs = [
-        ("title", meta["title"]),
-        ("database", meta["database"]),
-        ("schema version", meta["schema_version"]),
-        ("filter", _filter_text(meta["filter"])),
-        ("rule-set versions", ", ".join(meta["ruleset_versions"]) or "-"),
-        ("model versions", ", ".join(meta["model_versions"]) or "-"),
-        ("exported at (UTC)", meta["exported_at"]),
-        ("workbench version", meta["workbench_version"]),
-        ("history chain", f"{'intact' if meta['chain']['ok'] else 'BROKEN'}: {meta['chain']['detail']}"),
-        ("head event", f"{meta['chain']['head_event']} sha256 {meta['chain']['head_hash']}"),
-        ("rows", meta["rows"]),
-        ("header rows", msg(M.I627).render("en")),
-        ("note", meta["note"]),
-    ] + ([(msg(M.I628).render("ja"), msg(M.I627).render("ja"))] if language in ("ja", "both") else []) + ([("checkpoint", json.dumps(meta["checkpoint"], ensure_ascii=False, separators=(",", ":")))] if meta.get("checkpoint") else [])
-    for key, value in pairs:
-        about.append([key, neutralize(value)])
+    about.column_dimensions["C"].width = 34
+    t = Labels(language)
+    rows_about = _meta_lines(meta, language)
+    rows_about.insert(-1 if meta.get("checkpoint") else len(rows_about), ("header rows", t(M.I628), t(M.I627, sep="\n")))
+    for key, label, value in rows_about:
+        about.append([key, neutralize(value), label or None])
+    for row in about.iter_rows(min_col=2, max_col=2):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    for row in about.iter_rows(min_col=1, max_col=1):
+        row[0].font = Font(color="666666", size=9)
     wb.save(str(path))
 
 

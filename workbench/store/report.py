@@ -283,7 +283,7 @@ def _annotation(t: Labels, a: dict, claim_text: str | None = None) -> str:
     )
 
 
-def _filter_text(filters: dict, t: Labels) -> str:
+def filter_text(filters: dict, t: Labels) -> str:
     parts = [f"{k}={v}" for k, v in filters.items() if v not in (None, "")]
     return ", ".join(parts) if parts else t(M.I691)
 
@@ -302,7 +302,7 @@ def write_pdf(
     chain = meta["chain"]
     header_lines = [  # the labels in the report's languages, each value once
         f"{t(M.I651)}: {meta['database']} ({t(M.I693)} {meta['schema_version']})",
-        f"{t(M.I652)}: {_filter_text(meta['filter'], t)}",
+        f"{t(M.I652)}: {filter_text(meta['filter'], t)}",
         f"{t(M.I653)}: {', '.join(meta['ruleset_versions']) or '-'}    {t(M.I692)}: {', '.join(meta['model_versions']) or '-'}",
         f"{t(M.I654)}: {meta['exported_at']}, workbench {meta['workbench_version']}    "
         f"{t(M.I694)}: {t(M.I655 if chain['ok'] else M.I656)} ({t(M.I695, events=chain['events'], head=chain['head_hash'][:16])})",
