@@ -131,7 +131,21 @@ def test_decide_takes_plan_like_filing_check(tmp_path):
 
 def test_db_reads_alike_on_the_commands_that_open_the_log():
     """--db said 'triage log database (default: the per-user log)' on triage and 'per-user log or
-    $WORKBENCH_DB' on clearance, 'a file, or a team log postgresql://...' on log: one log, one text."""
-    texts = {path: _helps(*path)["--db"] for path in (("log", "list"), ("log", "export"), ("triage",), ("clearance",))}
+    $WORKBENCH_DB' on clearance, 'a file, or a team log postgresql://...' on log, and batch,
+    rescreen, gui and model train had texts of their own: one log, one text, on every command."""
+    texts = {
+        path: (action.help, action.metavar) for path, parser in _commands(build_parser())
+        for action in _options(parser) if "--db" in action.option_strings
+    }
+    for expected in (("log", "list"), ("triage",), ("clearance",), ("batch",), ("rescreen",), ("gui",), ("model", "train")):
+        assert ("workbench", *expected) in texts, expected
     assert len(set(texts.values())) == 1, texts
-    assert "postgresql://" in next(iter(texts.values()))
+    assert "postgresql://" in next(iter(texts.values()))[0]
+
+
+def test_the_planned_filings_are_plan_on_every_command():
+    """`clearance` called them --file-in where `filing check` and `log decide` say --plan."""
+    parser = build_parser()
+    a = parser.parse_args(["clearance", "1", "--plan", "JP,US"])
+    b = parser.parse_args(["clearance", "1", "--file-in", "JP,US"])  # the first spelling still works
+    assert a.file_in == b.file_in == "JP,US"

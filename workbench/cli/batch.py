@@ -11,6 +11,7 @@ import sys
 import time
 
 from workbench.cli.language import _encodable, cli_language
+from workbench.cli.options import add_db
 from workbench.errors import E901, SettingsError, WorkbenchError
 from workbench.messages import M, Message, msg
 
@@ -18,7 +19,7 @@ BAR_WIDTH = 24
 
 
 def _add_screening_options(p) -> None:
-    p.add_argument("--db", default=None, help="triage log database (default: the per-user log)")
+    add_db(p)
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="worker processes on this machine (default: the number of CPUs); each loads the engine once")
     p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",

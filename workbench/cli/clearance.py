@@ -37,7 +37,7 @@ def register_facts(cmds, db) -> None:
                    help="a clearance asked for without a home filing (repeat), e.g. US:2026-12-01 (a 5.12(b) petition)")
     c.add_argument("--show", action="store_true", help="only show the recorded facts")
     c.add_argument("--json", action="store_true", help="print the recorded facts as JSON")
-    from workbench.cli.log import WHO_HELP
+    from workbench.cli.options import WHO_HELP
 
     c.add_argument("--reviewer", metavar="NAME", help=WHO_HELP)
     c.set_defaults(func=cmd_facts)
@@ -46,12 +46,12 @@ def register_facts(cmds, db) -> None:
 def register(sub) -> None:
     c = sub.add_parser("clearance", help="the clearance plan: what to clear before each filing, in what order, from when")
     c.add_argument("draft", metavar="DRAFT_ID", help="draft id or sha256 prefix")
-    c.add_argument("--file-in", metavar="JP,US,CN,EP,PCT",
+    c.add_argument("--plan", "--file-in", dest="file_in", metavar="JP,US,CN,EP,PCT",
                    help="the planned filings (replaces the recorded ones; PCT@JP names the receiving office)")
     c.add_argument("--today", metavar="YYYY-MM-DD", help="the first day anything can be done (default: today)")
-    from workbench.cli.log import DB_HELP
+    from workbench.cli.options import add_db
 
-    c.add_argument("--db", metavar="PATH|URL", help=DB_HELP)
+    add_db(c)
     c.add_argument("--lang", choices=("en", "ja"), default=None, help="language (default: the user's; --json has both)")
     c.add_argument("--json", action="store_true", help="machine-readable, English and Japanese")
     c.set_defaults(func=cmd_clearance)
@@ -119,7 +119,7 @@ def _file_in(text: str) -> tuple[str, ...]:
         from workbench.filing.codes import read_code
 
         bad = [t for t in tokens if read_code(t.split("@")[0].upper(), routes=True).code is None] or tokens
-        raise SettingsError(E901, name="--file-in", value=text, detail=refusal(bad, "JP,US,EP,PCT")) from None
+        raise SettingsError(E901, name="--plan", value=text, detail=refusal(bad, "JP,US,EP,PCT")) from None
     return tuple(tokens)
 
 

@@ -39,9 +39,9 @@ def register(sub) -> None:
     p = sub.add_parser("filing", help="what may be filed where: foreign-filing licences and first-filing rules")
     fsub = p.add_subparsers(dest="filing_command", metavar="ACTION")
     c = fsub.add_parser("check", help="list the rules a filing plan meets")
-    c.add_argument("--completed-in", default="", help="countries where the invention was made, e.g. JP,US")
-    c.add_argument("--residence", default="", help="countries where inventors/applicant reside, e.g. JP,IN")
-    c.add_argument("--plan", default="", help="planned filings, e.g. US,EP,CN,PCT")
+    c.add_argument("--completed-in", default="", metavar="JP,US", help="countries where the invention was made, e.g. JP,US")
+    c.add_argument("--residence", default="", metavar="JP,IN", help="countries where inventors/applicant reside, e.g. JP,IN")
+    c.add_argument("--plan", default="", metavar="US,EP,CN,PCT", help="planned filings, e.g. US,EP,CN,PCT")
     c.add_argument("--applicant", default="", metavar="JP,US",
                    help="the applicants' residences / seats (Italy's duty; the GB/IN/SG non-resident exemptions)")
     c.add_argument("--first-filing", default="", metavar="US",

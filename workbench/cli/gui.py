@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from workbench.cli.options import add_db
 from workbench.errors import E901, SettingsError
 from workbench.messages import M, msg
 from workbench.messages.causes import cause
@@ -16,7 +17,7 @@ def register(sub) -> None:
         help="open the desktop app (review drafts, annotate, decide, export)",
         description="Open the desktop app. Needs PySide6 (pip install 'patent-triage-workbench[gui]').",
     )
-    p.add_argument("--db", metavar="PATH", help="triage log database (default: Settings, then the per-user location)")
+    add_db(p)
     p.add_argument("files", nargs="*", metavar="FILES", help="draft files or folders to screen when the app opens")
     p.set_defaults(func=run)
 

@@ -606,8 +606,7 @@ def _days(text: str) -> int:
 DRAFT_HELP = "draft id or sha256 prefix"
 JSON_HELP = "print JSON instead of text"
 # --db on every command that reads or writes the triage log (log *, triage, clearance): one text
-DB_HELP = "triage log: a file, or a team log postgresql://LOGIN@HOST/DB (default: Settings or $WORKBENCH_DB)"
-WHO_HELP = "who records it on a local log (default: Settings' reviewer, then the login name); a team log records the login"
+from workbench.cli.options import DB_HELP, WHO_HELP  # noqa: E402 - shared with the other commands
 
 
 def register(sub) -> None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli.language import group_help
+from workbench.cli.options import add_db
 from workbench.errors import E404, ModelError
 from workbench.cli.language import cli_language
 from workbench.messages import cli as C
@@ -20,7 +21,7 @@ def register(sub) -> None:
     t = msub.add_parser("train", help="rebuild the model and its card from the real data")
     t.add_argument("--data", default=None, help="the shared data folder (default: ../shared/data next to the project)")
     t.add_argument("--with-annotations", action="store_true", help="add the attorneys' annotations from the triage log")
-    t.add_argument("--db", default=None, help="triage log to read annotations from (default: the per-user log)")
+    add_db(t)  # the log whose annotations --with-annotations adds
     t.add_argument("-o", "--out", default=None, help="folder to write the model and card to (default: models/)")
     t.add_argument("--rules-dir", default=None, help="user rules folder overriding installed fields")
     t.set_defaults(func=run_train)

@@ -249,8 +249,8 @@ define(
 )
 define(
     "W716",
-    "No filings planned: give them with --file-in (e.g. JP,US,EP,PCT) or in the Decision panel.",
-    "出願予定がない。--file-in（例：JP,US,EP,PCT）又は出願方針の画面で入力してください。",
+    "No filings planned: give them with --plan (e.g. JP,US,EP,PCT) or in the Decision panel.",
+    "出願予定がない。--plan（例：JP,US,EP,PCT）又は出願方針の画面で入力してください。",
 )
 define(
     "W717",

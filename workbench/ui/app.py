@@ -154,7 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="workbench-gui")
-    parser.add_argument("--db", help="triage log database (default: Settings, then the per-user location)")
+    from workbench.cli.options import add_db  # the same option as `workbench gui --db`
+
+    add_db(parser)
     parser.add_argument("files", nargs="*", help="draft files or folders to screen at start")
     parser.add_argument("--exit-after-screening", action="store_true",
                         help="quit once the files given are screened and recorded: exit 0, or 1 if any failed (smoke tests)")

@@ -1,0 +1,13 @@
+"""Options that several commands share, written once: the same option reads the same on every
+command (tests/test_cli_options.py). Plain strings: argparse's help goes through gettext
+(workbench/cli/language.py) like every other help text."""
+
+from __future__ import annotations
+
+DB_HELP = "triage log: a file, or a team log postgresql://LOGIN@HOST/DB (default: Settings or $WORKBENCH_DB)"
+WHO_HELP = "who records it on a local log (default: Settings' reviewer, then the login name); a team log records the login"
+
+
+def add_db(parser) -> None:
+    """``--db PATH|URL``: the triage log a command reads or records to (None: the default log)."""
+    parser.add_argument("--db", default=None, metavar="PATH|URL", help=DB_HELP)
