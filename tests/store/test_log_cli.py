@@ -9,6 +9,7 @@ from factories import make_verdict
 
 from workbench.cli.main import main
 from workbench.store import TriageLog
+from workbench.store.schema import LATEST
 from tests.cli_samples import DRONE, JA_RAILGUN, screen_into_log
 
 
@@ -95,7 +96,7 @@ def test_bad_input_gives_coded_errors(db, capsys, argv, code):
 def test_newer_log_via_cli_is_e503(db_path, capsys):
     with TriageLog.open(db_path) as lg:
         lg.record_verdict(make_verdict())
-        lg.conn.execute("INSERT INTO migrations VALUES (7, 'future', 'x')")
+        lg.conn.execute("INSERT INTO migrations VALUES (?, 'future', 'x')", [LATEST + 1])
     rc, out, err = run(capsys, "log", "list", "--db", str(db_path))
     assert rc == 2 and "[E503]" in err
 

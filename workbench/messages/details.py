@@ -167,6 +167,8 @@ define("D522", "the local log does not verify: {x}", "ローカルの判定記�
 define("D523", "the copied history does not end where the local one does", "コピーした履歴の終わりが、ローカルの履歴の終わりと一致しません")
 define("D524", "the copy does not verify: {x}", "コピーの検証に失敗しました：{x}")
 define("D525", "psycopg is not installed ({x})", "'psycopg' がインストールされていません（{x}）")
+define("D526", "{op} on {table} is not allowed", "{table} の記録の変更・削除（{op}）は許されていません")
+define("D527", "function", "関数")
 # what a value is (E508 "'{value}' is not a valid {what}") and what is allowed
 define("D530", "level", "判定")
 define("D531", "decision", "出願方針")

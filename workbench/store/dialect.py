@@ -8,8 +8,8 @@ PostgreSQL specifics:
   on an in-memory database and the resulting tables, columns and indexes are written as
   PostgreSQL DDL (``pg_structure_sql``); upgrading a team log adds what a newer version has
   (tables, columns, indexes). So a migration that adds a table, column or index works on both
-  backends without more code; one that rewrites rows must add its PostgreSQL step to
-  ``PG_DATA_STEPS``.
+  backends without more code; one that rewrites rows, or changes what only PostgreSQL has
+  (the trigger functions, v7), must add its PostgreSQL step to ``PG_DATA_STEPS``.
 - **One writer at a time for the chain**: each write transaction takes a transaction-level
   advisory lock (``pg_advisory_xact_lock``) before it reads the chain's head, as SQLite's
   ``BEGIN IMMEDIATE`` does.
@@ -22,6 +22,9 @@ PostgreSQL specifics:
   ``events`` lets each group insert only its kinds of event, and only with ``who`` =
   ``current_user``: the recorded "who" is the login, never a typed name. A trigger refuses
   an approval by the person who decided (four eyes).
+- **Refusals by code**: the triggers raise SQLSTATEs of their own (``SQLSTATE_APPEND_ONLY``,
+  ``SQLSTATE_FOUR_EYES``) with their facts in diagnostic fields; ``pg_guard`` maps them to
+  E505 / E553 by ``exc.sqlstate`` and ``exc.diag``, never by the message's words.
 """
 
 from __future__ import annotations
@@ -200,24 +203,21 @@ def pg_guard(where: str) -> Iterator[None]:
     import psycopg
     from psycopg import errors as pge
 
-    from workbench.errors import E501, E502, E505, E511, E553, E554, E555, StoreError
+    from workbench.errors import E501, E502, E511, E554, E555, StoreError
     from workbench.messages.causes import cause
 
     try:
-        yield
+        try:
+            yield
+        except psycopg.Error as exc:
+            _trigger_error(exc, where)  # raises E505 / E553 for the triggers' own SQLSTATEs
+            raise
     except StoreError:
         raise
     except pge.InsufficientPrivilege as exc:
         raise StoreError(E554, path=where, detail=cause(exc, en=_first_line(exc))) from None
     except pge.LockNotAvailable:
         raise StoreError(E502, path=where) from None
-    except pge.RaiseException as exc:
-        text = _first_line(exc)
-        if "append-only" in text:
-            raise StoreError(E505, path=where, detail=cause(exc, en=text)) from None
-        if "four eyes" in text:
-            raise StoreError(E553, path=where, who=_who_of(text)) from None
-        raise StoreError(E501, path=where, detail=cause(exc, en=text)) from None
     except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
         raise StoreError(E555, path=where, detail=cause(exc, en=_first_line(exc))) from None
     except psycopg.DataError as exc:
@@ -228,21 +228,30 @@ def pg_guard(where: str) -> Iterator[None]:
         raise StoreError(E501, path=where, detail=cause(exc, en=_first_line(exc))) from None
 
 
+def _trigger_error(exc, where: str) -> None:
+    """The team log's triggers raise their own SQLSTATEs (``SQLSTATE_*``): told apart by the
+    code, the facts taken from the diagnostic fields the trigger fills (DETAIL, TABLE), never
+    from the message's words. Any other error is left to the caller."""
+    from workbench.errors import E505, E553, StoreError
+
+    state = getattr(exc, "sqlstate", None)
+    if state == SQLSTATE_APPEND_ONLY:
+        diag = exc.diag  # DETAIL: the operation (TG_OP); TABLE: the table
+        raise StoreError(E505, path=where, detail=msg(M.D526, op=diag.message_detail or "?",
+                                                      table=diag.table_name or "?")) from None
+    if state == SQLSTATE_FOUR_EYES:
+        raise StoreError(E553, path=where, who=exc.diag.message_detail or "?") from None
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else exc.__class__.__name__
 
 
-def _who_of(text: str) -> str:
-    """The login the four-eyes trigger names in its message '... decided it (LOGIN)'."""
-    head, _, tail = text.rpartition("(")
-    return tail.split(")", 1)[0] if head else "?"
-
-
 # ---------------------------------------------------------------- PostgreSQL schema
 _PG_TYPES = {"INTEGER": "BIGINT", "TEXT": "TEXT", "FLOAT": "DOUBLE PRECISION", "REAL": "DOUBLE PRECISION"}
 EXPLICIT_IDS = ("events", "drafts")  # ids the store assigns itself (the chain's, the draft number)
-PG_DATA_STEPS: dict[int, tuple[str, ...]] = {}  # migration number -> SQL that rewrites rows on PostgreSQL
+PG_DATA_STEPS: dict[int, tuple[str, ...]] = {}  # migration number -> PostgreSQL's own step (rows, functions)
 
 
 def _tables(structure: dict) -> dict[str, tuple]:
@@ -301,19 +310,66 @@ def _append_only_sql(table: str) -> list[str]:
     ]
 
 
-PG_FUNCTIONS = (
-    """CREATE OR REPLACE FUNCTION workbench_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+# The SQLSTATEs the team log's triggers raise, and the coded error each becomes. A class of
+# our own, "WB": PostgreSQL's classes are 00-58, F0, HV, P0 and XX, and the SQL standard keeps
+# the classes beginning 0-4 and A-H for itself, so no server error can ever carry these. The
+# Python side maps them by ``exc.sqlstate`` (pg_guard) and reads the facts from diagnostic
+# fields (DETAIL, TABLE): the message is English for a person reading psql, never parsed.
+SQLSTATE_APPEND_ONLY = "WB505"  # UPDATE, DELETE or TRUNCATE of history -> E505 (DETAIL: TG_OP)
+SQLSTATE_FOUR_EYES = "WB553"  # an override approved by its decider -> E553 (DETAIL: the login)
+
+# The trigger functions' bodies by the schema version that introduced them: a structure check
+# compares a log's functions with those of its version (pg_schema_problems).
+# v1-v6: the message was all a client had (PostgreSQL's generic P0001, the login inside the text).
+_V1_FUNCTION_BODIES = {
+    "workbench_append_only": """
     BEGIN
         RAISE EXCEPTION 'append-only: % on % is not allowed', TG_OP, TG_TABLE_NAME;
-    END $$""",
-    """CREATE OR REPLACE FUNCTION workbench_four_eyes() RETURNS trigger LANGUAGE plpgsql AS $$
+    END """,
+    "workbench_four_eyes": """
     BEGIN
         IF EXISTS (SELECT 1 FROM decisions WHERE event_id = NEW.decision_event_id AND reviewer = NEW.approver) THEN
             RAISE EXCEPTION 'four eyes: an override cannot be approved by the person who decided it (%)', NEW.approver;
         END IF;
         RETURN NEW;
-    END $$""",
-)
+    END """,
+}
+# v7: each refusal has its SQLSTATE, and its facts in diagnostic fields.
+_V7_FUNCTION_BODIES = {
+    "workbench_append_only": f"""
+    BEGIN
+        RAISE EXCEPTION USING ERRCODE = '{SQLSTATE_APPEND_ONLY}', DETAIL = TG_OP, TABLE = TG_TABLE_NAME,
+            MESSAGE = format('append-only: %s on %s is not allowed', TG_OP, TG_TABLE_NAME);
+    END """,
+    "workbench_four_eyes": f"""
+    BEGIN
+        IF EXISTS (SELECT 1 FROM decisions WHERE event_id = NEW.decision_event_id AND reviewer = NEW.approver) THEN
+            RAISE EXCEPTION USING ERRCODE = '{SQLSTATE_FOUR_EYES}', DETAIL = NEW.approver, TABLE = TG_TABLE_NAME,
+                COLUMN = 'approver',
+                MESSAGE = format('four eyes: an override cannot be approved by the person who decided it (%s)', NEW.approver);
+        END IF;
+        RETURN NEW;
+    END """,
+}
+TRIGGER_FUNCTIONS_CODED_FROM = 7  # the schema version from which the functions raise SQLSTATEs
+
+
+def trigger_function_bodies(version: int) -> dict[str, str]:
+    """The trigger functions' bodies a team log at schema ``version`` has."""
+    return _V7_FUNCTION_BODIES if version >= TRIGGER_FUNCTIONS_CODED_FROM else _V1_FUNCTION_BODIES
+
+
+def trigger_functions_sql(version: int) -> tuple[str, ...]:
+    """``CREATE OR REPLACE FUNCTION`` of the trigger functions as schema ``version`` has them."""
+    return tuple(
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $${body}$$"
+        for name, body in trigger_function_bodies(version).items()
+    )
+
+
+PG_FUNCTIONS = trigger_functions_sql(TRIGGER_FUNCTIONS_CODED_FROM)  # what setup-team creates
+# v7 rewrites no row: it replaces the trigger functions of a team log made by v1-v6
+PG_DATA_STEPS[7] = trigger_functions_sql(7)
 
 
 def pg_tables(structure: dict | None = None) -> list[str]:
@@ -379,6 +435,15 @@ def pg_schema_problems(conn) -> list[str]:
         "WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = current_schema()::regnamespace"
     )}
     problems = []
+    functions = dict(conn.execute(
+        "SELECT p.proname, p.prosrc FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace "
+        "AND p.proname LIKE 'workbench%'"
+    ).fetchall())
+    for name, body in trigger_function_bodies(version).items():
+        if name not in functions:
+            problems.append(msg(M.D568, kind=msg(M.D527), name=name))
+        elif _norm_sql(functions[name]) != _norm_sql(body):
+            problems.append(msg(M.D569, kind=msg(M.D527), name=name))
     for table in want:
         if table == "migrations":
             continue
@@ -391,3 +456,7 @@ def pg_schema_problems(conn) -> list[str]:
         elif [c[0] for c in cols] != got[table]:
             problems.append(msg(M.D520, name=table))
     return problems
+
+
+def _norm_sql(body: str) -> str:
+    return " ".join(body.split())

@@ -33,6 +33,12 @@ released migration: add the next number.
   of the new version (``annotations.carried_from``) and re-review flags for the annotations
   of amended or removed claims (``review_flags``), both from an ``annotations.carried``
   event. No back-fill: a draft without a version row is version 1 of its own matter.
+- v7: the team log's refusals carry codes. PostgreSQL only (``dialect.PG_DATA_STEPS[7]``):
+  the trigger functions are replaced so that the append-only and four-eyes refusals raise
+  SQLSTATEs of their own with the operation / the approver's login in a diagnostic field
+  (v1-v6 raised PostgreSQL's generic P0001 with the facts only in English text). A local
+  SQLite log has no such functions (RAISE(ABORT) has no code of its own; its one kind of
+  trigger refusal is told by SQLITE_CONSTRAINT_TRIGGER), so on SQLite v7 changes nothing.
 """
 
 from __future__ import annotations
@@ -48,13 +54,18 @@ V1_TABLES = ("events", "drafts", "verdicts", "claims", "field_verdicts", "annota
 # (filing_facts, from v4, and approvals, from v5, get their triggers in their own migrations: v1 never changes)
 VERSION_TABLES = ("draft_versions", "review_flags")  # v6, append-only as well
 APPEND_ONLY_TABLES = (*V1_TABLES, "approvals", *VERSION_TABLES)
+# The machine token every append-only trigger's RAISE(ABORT, ...) message starts with (frozen
+# with v1's triggers: the structure check compares their SQL). Python 3.11+ tells the refusal by
+# SQLite's code (SQLITE_CONSTRAINT_TRIGGER) alone; only Python 3.10's sqlite3, which gives no
+# code, looks for this token (store/log.py ``_store_error_py310``).
+APPEND_ONLY_ABORT = "append-only:"
 
 
 def _append_only_triggers(db: sqlite_utils.Database, table: str) -> None:
     for action in ("UPDATE", "DELETE"):
         db.execute(
             f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action.lower()} BEFORE {action} ON {table} "
-            f"BEGIN SELECT RAISE(ABORT, 'append-only: {action} on {table} is not allowed'); END"
+            f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY_ABORT} {action} on {table} is not allowed'); END"
         )
 
 
@@ -208,6 +219,10 @@ def v6_draft_versions(db: sqlite_utils.Database) -> None:
     db["draft_versions"].create_index(["matter_id"], if_not_exists=True)
 
 
+def v7_coded_trigger_refusals(db: sqlite_utils.Database) -> None:
+    """Nothing on SQLite (see the module doc); the team log's step is dialect.PG_DATA_STEPS[7]."""
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "initial", v1_initial),
     (2, "decision key dates", v2_decision_key_dates),
@@ -215,5 +230,6 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...]
     (4, "filing facts: inventors, applicants, planned filings, clearances asked for", v4_filing_facts),
     (5, "override sign-off on risky decisions", v5_override_signoff),
     (6, "draft versions of a matter, carried annotations, re-review flags", v6_draft_versions),
+    (7, "trigger refusals with their own SQLSTATEs (team logs)", v7_coded_trigger_refusals),
 )
 LATEST = MIGRATIONS[-1][0]
