@@ -563,13 +563,21 @@ def _outcome(task: Task, res: Screened, identity: Identity | None, log, reviewer
         detail = msg(M.D803, rules=v.ruleset_version, model=v.model_version, where=where,
                      expected_rules=identity.ruleset_version, expected_model=identity.model_version)
         return replace(failed, error=BatchError(E803, path=task.path, detail=detail))
+    return recorded(failed, v, log, reviewer)
+
+
+def recorded(failed: Outcome, verdict: DraftVerdict, log, reviewer: str | None) -> Outcome:
+    """The outcome of a screened draft (``failed``: its FAILED outcome so far) once its
+    verdict is recorded in ``log`` (None: not recorded): SCREENED with the draft's log id, or -
+    when the log refuses it - still FAILED, carrying the verdict beside the log's coded error.
+    The one rule for a file of a batch and for a text screened by ``workbench triage --text``."""
     draft_id = None
     if log is not None:
         try:
-            draft_id = log.record_verdict(v, reviewer)
+            draft_id = log.record_verdict(verdict, reviewer)
         except WorkbenchError as exc:
-            return replace(failed, verdict=v, error=exc, level=v.level)
-    return replace(failed, status=SCREENED, verdict=v, draft_id=draft_id, level=v.level)
+            return replace(failed, verdict=verdict, error=exc, level=verdict.level)
+    return replace(failed, status=SCREENED, verdict=verdict, draft_id=draft_id, level=verdict.level)
 
 
 # ---------------------------------------------------------------------- re-screening

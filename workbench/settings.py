@@ -156,8 +156,10 @@ def _os_user() -> str:
 
 
 def _is_url(text: str) -> bool:
-    """A team log's PostgreSQL URL (workbench.store.dialect.is_team_url reads it the same)."""
-    return text.lower().startswith(("postgresql://", "postgres://"))
+    """A team log's PostgreSQL URL: the store's one rule (``workbench.store.dialect.is_team_url``)."""
+    from workbench.store.dialect import is_team_url
+
+    return is_team_url(text)
 
 
 def _data_dir() -> Path:

@@ -137,7 +137,7 @@ def screen_and_record(
 
 def _screen_text(text: str, sink, options: BatchOptions, reviewer: str | None) -> Outcome:
     from workbench import triage
-    from workbench.batch import SCREENED, Outcome
+    from workbench.batch import FAILED, Outcome, recorded
     from workbench.messages import cli as C
 
     if not text.strip():
@@ -145,14 +145,7 @@ def _screen_text(text: str, sink, options: BatchOptions, reviewer: str | None) -
     engine = triage.get_engine(rules_dir=options.rules_dir)
     v = triage.screen_text(text, answers=options.answers, thresholds=options.thresholds, engine=engine,
                            ipc_codes=options.ipc_codes)
-    draft_id, err = None, None
-    if sink is not None:
-        try:
-            draft_id = sink.record_verdict(v, reviewer)
-        except WorkbenchError as exc:
-            err = exc
-    return Outcome(path="<text>", status=SCREENED, done=1, total=1, sha256=v.draft.sha256, verdict=v,
-                   draft_id=draft_id, error=err, level=v.level)
+    return recorded(Outcome(path="<text>", status=FAILED, done=1, total=1, sha256=v.draft.sha256), v, sink, reviewer)
 
 
 # -- a portfolio: many drafts in parallel, and re-screening ------------------------------------

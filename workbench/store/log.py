@@ -18,7 +18,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -354,6 +354,22 @@ class TriageLog:
         server that cannot be reached (E555), a database without the team log's schema
         (E556: run setup-team) and a newer schema (E503); an older one is upgraded by the
         log's owner only (setup-team again)."""
+        def finish(log: TriageLog, found: int | None) -> None:
+            if found is None:
+                raise StoreError(E556, path=log.path)
+            if found < LATEST:
+                log._migrate()
+
+        return cls._connect_team(url, reviewer, timeout, finish)
+
+    @classmethod
+    def _connect_team(cls, url: str, reviewer: str | None, timeout: float,
+                      finish: Callable[[TriageLog, int | None], None]) -> TriageLog:
+        """The one way to a team log, for opening it and for setting it up: the connection
+        (E555 when the server cannot be reached), the login that is the recorded "who", the
+        schema version (None: no team log in that database; a newer one is refused, E503);
+        then ``finish(log, found)`` under the same error mapping. A failure anywhere closes
+        the connection."""
         where = redact_url(url)
         try:
             import psycopg  # noqa: F401
@@ -366,11 +382,9 @@ class TriageLog:
             with log._guard():
                 log._login = conn.execute("SELECT current_user").fetchone()[0]
                 found = _pg_schema_version(conn)
-                if found is None:
-                    raise StoreError(E556, path=where)
-                refuse_newer(found, where)
-                if found < LATEST:
-                    log._migrate()
+                if found is not None:
+                    refuse_newer(found, where)
+                finish(log, found)
         except BaseException:
             conn.close()
             raise
@@ -390,46 +404,37 @@ class TriageLog:
         ``source``: a local log to copy into the new team log (``migrate_to``): its whole
         history, verbatim, so the chain and its head hash are the same on both sides; the
         database must hold no team log yet (E558)."""
-        where = redact_url(url)
         for name, role in users:
             if role not in APP_ROLES or not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name or ""):
                 raise StoreError(E508, value=f"{name}={role}", what=msg(M.D549),
                                  allowed=msg(M.D550))
-        with pg_guard(where):
-            conn = PgConnection(url, timeout)
-        log = cls(where, conn, None, dialect=POSTGRES)
-        try:
-            with log._guard():
-                log._login = conn.execute("SELECT current_user").fetchone()[0]
-                found = _pg_schema_version(conn)
-                if found is not None:
-                    refuse_newer(found, where)
-                if source is not None and found is not None:
-                    n = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-                    raise StoreError(E558, path=where, events=n)
-                with log._txn():
-                    for stmt in PG_FUNCTIONS:
-                        conn.execute(stmt)
-                if source is None:
-                    log._migrate()
-                else:
-                    log._copy_from(source)
-                with log._txn():
-                    for stmt in team_setup_sql(log._login):
-                        conn.execute(stmt)
-                    for name, role in users:
-                        conn.execute(
-                            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{name}') THEN "
-                            f"CREATE ROLE {name} LOGIN; END IF; END $$"
-                        )
-                        for other in APP_ROLES.values():
-                            if other != APP_ROLES[role]:
-                                conn.execute(f"REVOKE {other} FROM {name}")
-                        conn.execute(f"GRANT {APP_ROLES[role]} TO {name}")
-        except BaseException:
-            conn.close()
-            raise
-        return log
+
+        def finish(log: TriageLog, found: int | None) -> None:
+            conn = log.conn
+            if source is not None and found is not None:
+                n = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+                raise StoreError(E558, path=log.path, events=n)
+            with log._txn():
+                for stmt in PG_FUNCTIONS:
+                    conn.execute(stmt)
+            if source is None:
+                log._migrate()
+            else:
+                log._copy_from(source)
+            with log._txn():
+                for stmt in team_setup_sql(log._login):
+                    conn.execute(stmt)
+                for name, role in users:
+                    conn.execute(
+                        f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{name}') THEN "
+                        f"CREATE ROLE {name} LOGIN; END IF; END $$"
+                    )
+                    for other in APP_ROLES.values():
+                        if other != APP_ROLES[role]:
+                            conn.execute(f"REVOKE {other} FROM {name}")
+                    conn.execute(f"GRANT {APP_ROLES[role]} TO {name}")
+
+        return cls._connect_team(url, None, timeout, finish)
 
     def migrate_to(self, url: str, *, users: Sequence[tuple[str, str]] = (), timeout: float = DEFAULT_TIMEOUT) -> TriageLog:
         """Copy this local log into a new team log at ``url`` (``workbench log migrate-to``):

@@ -709,9 +709,8 @@ class MainWindow(QMainWindow):
     def annotate(self, values: dict) -> BaseWorker | None:
         """Record an annotation of the current draft in the background; the view shows it
         when it is stored. Returns the worker (None: nothing started)."""
-        row = self.current_row()
-        if row is None or row.draft_id is None or self.session.log is None:
-            self.session.notes.warning(self.tr("Annotations need the triage log; check the database in Settings."))
+        row = self._row_in_log(self.tr("Annotations need the triage log; check the database in Settings."))
+        if row is None:
             return None
         key, values, db = row.key, dict(values), self.session.db_path
         w = self._start_log_write(
@@ -765,38 +764,41 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.decision_panel)
         self.decision_panel.rationale.setFocus()
 
+    def _row_in_log(self, warning: str):
+        """The current draft's row when it is recorded in an open triage log (the one rule
+        for annotating, deciding and approving); otherwise ``warning`` is shown and None."""
+        row = self.current_row()
+        if row is None or row.draft_id is None or self.session.log is None:
+            self.session.notes.warning(warning)
+            return None
+        return row
+
+    def _write_decision(self, call, values: dict, stored) -> BaseWorker | None:
+        """A write of the Decision panel (a decision, an approval of its override) for the
+        current draft, in the background; ``stored(key, db, decision)`` follows when it is
+        stored. Returns the worker (None: nothing started)."""
+        row = self._row_in_log(self.tr("Decisions need the triage log; check the database in Settings."))
+        if row is None:
+            return None
+        key, db = row.key, self.session.db_path
+        w = self._start_log_write(call, row.draft_id, values, lambda d: stored(key, db, d), self._log_write_failed)
+        if w is not None:
+            self.decision_panel.set_saving(True)
+        return w
+
     def save_decision(self, values: dict) -> BaseWorker | None:
         """Record the decision for the current draft in the background (the window keeps
         running while the log is busy); the panel, queue and log view follow when it is
         stored. Returns the worker (None: nothing started)."""
-        row = self.current_row()
-        if row is None or row.draft_id is None or self.session.log is None:
-            self.session.notes.warning(self.tr("Decisions need the triage log; check the database in Settings."))
-            return None
-        key, db = row.key, self.session.db_path
-        w = self._start_log_write(
-            backend.decide, row.draft_id, dict(values), lambda d: self._decision_stored(key, db, d), self._log_write_failed
-        )
+        w = self._write_decision(backend.decide, dict(values), self._decision_stored)
         if w is not None:
-            self.decision_panel.set_saving(True)
             self.statusBar().showMessage(self.tr("Saving the decision in the triage log…"))
         return w
 
     def approve_override(self, note: str = "") -> BaseWorker | None:
         """A manager approves the override of the current draft's decision (in the
         background, as a decision is saved). Returns the worker (None: nothing started)."""
-        row = self.current_row()
-        if row is None or row.draft_id is None or self.session.log is None:
-            self.session.notes.warning(self.tr("Decisions need the triage log; check the database in Settings."))
-            return None
-        key, db = row.key, self.session.db_path
-        w = self._start_log_write(
-            backend.approve_override, row.draft_id, {"note": note}, lambda d: self._override_approved(key, db, d),
-            self._log_write_failed,
-        )
-        if w is not None:
-            self.decision_panel.set_saving(True)
-        return w
+        return self._write_decision(backend.approve_override, {"note": note}, self._override_approved)
 
     def _override_approved(self, key: str, db: str | None, decision) -> None:
         from workbench.messages import M, msg
