@@ -266,6 +266,19 @@ def percent_text(p: float | None) -> str:
     return f"{p:.0%}"
 
 
+def threshold_text(t: float | None) -> str:
+    """A threshold beside a likelihood, on the same scale and at the same precision (0.1081 is
+    "11%": at "10.8%" a likelihood of 0.1079, shown "11%", read as above the threshold it is
+    under); below 1 % with two digits (the recall-first 0.0018 is "0.18%", not a "<1%" that
+    says nothing of it)."""
+    if t is None:
+        return ""
+    t = float(t)
+    if 0 < t < 0.01:
+        return f"{t * 100:.2g}%"
+    return f"{t:.0%}"
+
+
 @dataclass(frozen=True)
 class Annotation:
     draft_id: int

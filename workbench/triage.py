@@ -335,7 +335,7 @@ def _draft_level(eng: Engine, ds, fields: list[FieldVerdict], level: str, thr: T
             notes.append(msg(M.N413, codes=codes))
             level = "clear"
         elif level == "likely":
-            notes.append(msg(M.N412, codes=codes, score=f"{ds.probability:.3g}"))
+            notes.append(msg(M.N412, codes=codes, score=float(ds.probability)))
             level = "review"
     elif len(ds.text) < SHORT_CHARS:  # said whatever the score, so the reader knows how little was read
         if level == "clear":  # kept at review: N410 says why
@@ -359,23 +359,23 @@ def _draft_level(eng: Engine, ds, fields: list[FieldVerdict], level: str, thr: T
     f = fields[top]
     extra = []
     if ds.base:
-        extra.append(msg(M.R415, score=f"{ds.probability:.3g}"))
+        extra.append(msg(M.R415, score=float(ds.probability)))
     elif ds.passages:
         a, b, v = ds.passages[0]
         # the heads' raw values mean nothing to a reader (R410 of stored verdicts showed them): the
         # score and where the draft reads most like a field
-        extra.append(msg(M.R417, score=f"{ds.probability:.3g}", start=a, end=b, passages=ds.n_passages))
+        extra.append(msg(M.R417, score=float(ds.probability), start=a, end=b, passages=ds.n_passages))
     if level == "clear" and f.field_id not in known_matches:
         terms = tuple(dict.fromkeys(e.term for e in f.evidence if e.source != "ipc"))
         why = msg(M.R413, terms=terms) if terms else msg(M.R412)
-        extra.append(msg(M.R411, score=f"{ds.probability:.3g}", review=f"{thr.review:.3g}", why=why))
+        extra.append(msg(M.R411, score=float(ds.probability), review=float(thr.review), why=why))
     fields[top] = replace(f, reasons=tuple(f.reasons) + tuple(extra))
     if termed is not None:
         i = next(i for i, x in enumerate(fields) if x.field_id == termed)
         terms = tuple(dict.fromkeys(e.term for e in fields[i].evidence if e.source != "ipc"))
         x = fields[i]
         fields[i] = replace(x, status="possible" if x.status == "no" else x.status,
-                            reasons=tuple(x.reasons) + (msg(M.R416, terms=terms, score=f"{ds.probability:.3g}", review=f"{thr.review:.3g}"),))
+                            reasons=tuple(x.reasons) + (msg(M.R416, terms=terms, score=float(ds.probability), review=float(thr.review)),))
     if level == "clear":  # a rule "hit" on predicted codes alone does not stand against the draft-level score
         fields = [replace(x, status="possible") if x.status == "hit" and x.field_id not in known_matches else x for x in fields]
     return fields, level
@@ -459,7 +459,7 @@ def _field_verdict(eng: Engine, fid: int, fs: FieldScore, status: Status, thr: T
     if terms_at >= 0:
         reasons[terms_at] = msg(R.R310, terms=tuple(terms))
     if fs.model_codes and fs.code_score >= 0.01:
-        codes = tuple(f"{c} ({p:.2f})" for c, p in fs.model_codes)
+        codes = tuple(msg(S.I431, symbol=c, p=float(p)) for c, p in fs.model_codes)
         reasons.append(msg(S.R401, codes=codes, likelihood=float(fs.likelihood)))
     if status == "no" and fs.likelihood >= thr.review and not fs.excluded:
         status = "possible"

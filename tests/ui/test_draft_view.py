@@ -68,7 +68,7 @@ def test_a_long_ipc_title_is_clipped_at_a_word_with_an_ellipsis_and_whole_in_the
     title = ("characterised by their shape or by the shapes, relative sizes or disposition of the "
              "semiconductor regions (semiconductor bodies per se H01L 29/02)")
     v = _verdict(example_drafts)
-    cvs = tuple(replace(cv, ipc=(IpcScore("H01L 31/0352", 0.08, title),)) for cv in v.claim_verdicts)
+    cvs = tuple(replace(cv, ipc=(IpcScore("H01L 31/0352", 0.30, title),)) for cv in v.claim_verdicts)  # above the floor: listed
     view = DraftView()
     qtbot.addWidget(view)
     view.set_verdict(replace(v, claim_verdicts=cvs), "en")

@@ -124,8 +124,12 @@ def test_codes_terms_and_numbers_are_carried_over(japanese):
     assert "uranium、ウラン" in ja and "given" not in ja
     ja = msg(R.R313, required=("uranium", "plutonium")).render("ja")
     assert ja.startswith("限定を満たさない") and "uranium、plutonium" in ja
-    assert msg(S.R402, likelihood=0.0113, review=0.00063).render("ja") == "該当可能性 0.0113 は要検討のしきい値 0.00063 以上です"
-    assert str(msg(S.R402, likelihood=0.0113, review=0.00063)) == "likelihood 0.0113 is at or above the review threshold 0.00063"
+    # one format for a likelihood everywhere (the window's "<1%"), a threshold beside it on the same scale
+    assert msg(S.R402, likelihood=0.0113, review=0.00063).render("ja") == "該当可能性 1% は要検討のしきい値 0.063% 以上です"
+    assert msg(S.R402, likelihood=0.00334, review=0.00063).render("en") == "likelihood <1% is at or above the review threshold 0.063%"
+    stored = msg(S.R402, likelihood=0.0113, review=0.00063).to_dict()  # the record keeps the exact values
+    assert stored["en"] == "likelihood 1% is at or above the review threshold 0.063%"
+    assert stored["args"] == {"likelihood": 0.0113, "review": 0.00063}
 
 
 def test_unknown_text_and_the_english_ui_keep_the_original(japanese):

@@ -29,6 +29,8 @@ from workbench.classify.features import normalise
 # engine reuses the scorers' word features of a draft instead of hashing its text a second time
 SUGGEST_PARAMS = {"bits": 17, "ngrams": (1, 2), "min_df": 2}
 WEIGHTS_TRIED = (0.5, 1.0, 2.0, 4.0)
+# what a screen lists of the ranking: suggestions at or above this shown confidence (suggest_floor.py)
+from workbench.classify.suggest_floor import CONFIDENCE_FLOOR, confident  # noqa: E402,F401
 
 
 def _vectorizer(bits: int, ngrams) -> HashingVectorizer:

@@ -197,8 +197,12 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
     say(C.I913, review=v.thresholds.review, likely=v.thresholds.likely, rules=v.ruleset_version, model=v.model_version)
     for n in v.notes:
         say(C.I914, note=render(n, lang))
-    if v.ipc:
-        say(C.I915, codes=tuple(f"{s.code} {s.score:.2f}" for s in v.ipc[:5]))
+    if v.ipc:  # the suggestions that reach the floor; none: say so rather than list noise
+        from workbench.classify.suggest_floor import CONFIDENCE_FLOOR, confident
+
+        shown_ipc = confident(v.ipc)
+        say(C.I915, codes=tuple(msg(S.I433, symbol=s.code, p=float(s.score)) for s in shown_ipc) if shown_ipc
+            else msg(S.I432, floor=CONFIDENCE_FLOOR))
     # the top field always (a cleared draft's nearest field says why it is far), then the others in play
     shown = [f for f in sorted(v.fields, key=lambda f: -f.likelihood) if f is top or f.status != "no" or f.likelihood >= v.thresholds.review][:5]
     width = max((columns(status(f.status)) for f in shown), default=0)
@@ -209,6 +213,8 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
         rule_reasons = [r for r in f.reasons if code_of(r) not in S.DRAFT_REASONS][:4]
         for r in rule_reasons + [r for r in f.reasons if code_of(r) in S.DRAFT_REASONS]:
             print(f"      - {render(r, lang)}")
+    if v.claim_verdicts:
+        say(S.I434)
     for cv in v.claim_verdicts:
         fl = [f for f in cv.fields if f.status != "no" or f.likelihood >= v.thresholds.review][:3]
         terms = ", ".join(f'"{e.term}"@{e.start}' for e in cv.evidence[:5])

@@ -17,7 +17,8 @@ Rules of the catalogue
   Nothing outside :func:`Message.render` turns a message into words.
 - Arguments are plain values (str, int, float, bool, None, tuples of those, or nested
   messages). A tuple is joined as the language joins lists; a nested message is rendered in
-  the same language; a float is shown as given (format it in the template: ``{p:.0%}``).
+  the same language; a float is shown as given (format it in the template: ``{p:.0%}``; a likelihood or an IPC confidence
+  ``{p:lk}``, a threshold beside one ``{t:th}``: the one percent format of the window and the report).
 - Codes are never reused. Ranges (letter = kind, digit = area as in errors.py):
   ``N`` notes (what the reader/splitter/screen noticed), ``R`` verdict reasons,
   ``W`` warnings, ``I`` information lines (summaries, progress, confirmations),
@@ -36,6 +37,28 @@ from typing import Any, Iterable, Mapping, Union
 
 LANGUAGES = ("en", "ja")
 _FORMATTER = string.Formatter()
+
+
+class _Renderer(string.Formatter):
+    """str.format with two more format specs, so every edge shows a number one way:
+    ``{p:lk}`` a likelihood or confidence as the window and the report show it ("<1%", "25%",
+    ">99%"; ``domain.percent_text``) and ``{t:th}`` a threshold on the same scale ("10.8%",
+    "0.18%"; ``domain.threshold_text``). A value stored before these specs (a formatted string)
+    is shown as it was."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        kind = format_spec[-2:]
+        if kind in ("lk", "th"):  # with an alignment before it: {p:>4lk}
+            align = format_spec[:-2]
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                from workbench.domain import percent_text, threshold_text
+
+                value = percent_text(float(value)) if kind == "lk" else threshold_text(float(value))
+            return format(str(value), align)
+        return super().format_field(value, format_spec)
+
+
+_RENDERER = _Renderer()
 
 
 @dataclass(frozen=True)
@@ -122,7 +145,7 @@ class Message:
         template = spec.ja if lang == "ja" else spec.en
         values = {k: _shown(v) if k in NAME_ARGS and isinstance(v, str) else _render_arg(v, lang) for k, v in self.args}
         try:
-            return template.format(**values)
+            return _RENDERER.vformat(template, (), values)
         except (KeyError, IndexError, ValueError):
             return template
 

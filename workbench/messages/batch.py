@@ -23,11 +23,11 @@ define(
     "{bar} {done}/{total} {pct}  {rate} 草稿/秒  残り {eta}",
 )
 define("I808", "[{done}/{total}] {name}: {level}{top}", "[{done}/{total}] {name}：判定 {level}{top}")
-define("I809", " - top field {field} {field_name} ({p:.2f})", "（最有力の分野 {field} {field_name}、{p:.2f}）")
+define("I809", " - top field {field} {field_name} ({p:lk})", "（最有力の分野 {field} {field_name}、{p:lk}）")
 define(
     "I830",
-    " - nearest field {field} {field_name}, not a hit (likelihood {p:.3g})",
-    "（最も近い分野 {field} {field_name}、非該当・該当可能性 {p:.3g}）",
+    " - nearest field {field} {field_name}, not a hit (likelihood {p:lk})",
+    "（最も近い分野 {field} {field_name}、非該当・該当可能性 {p:lk}）",
 )
 define(
     "I810",

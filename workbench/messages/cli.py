@@ -29,8 +29,8 @@ N902 = define("N902", "{n} is outside 1-3660 days", "{n} は 1～3660 日の範�
 # -- workbench triage (human output) ----------------------------------------------------------
 I910 = define(
     "I910",
-    "  top field: {id} {name}  likelihood {likelihood:.3g} ({status}, {rule})",
-    "  最有力の分野: {id} {name}  該当可能性 {likelihood:.3g}（{status}、{rule}）",
+    "  top field: {id} {name}  likelihood {likelihood:lk} ({status}, {rule})",
+    "  最有力の分野: {id} {name}  該当可能性 {likelihood:lk}（{status}、{rule}）",
 )
 I911 = define("I911", "rule verified", "規則は確認済み")
 I912 = define("I912", "rule unverified", "規則は未確認")
@@ -42,8 +42,8 @@ I913 = define(
 I914 = define("I914", "  note: {note}", "  注記: {note}")
 I915 = define("I915", "  predicted IPC: {codes}", "  予測IPC: {codes}")
 # the name last and whole (it was cut at 60 characters to keep the columns after it aligned), as 'log show' orders it
-I916 = define("I916", "  field {id:>2} {likelihood:.3f} {status}  {name}", "  分野 {id:>2} {likelihood:.3f} {status}  {name}")
-I917 = define("I917", "field {id} {likelihood:.3f} {status}", "分野 {id} {likelihood:.3f} {status}")
+I916 = define("I916", "  field {id:>2} {likelihood:>4lk} {status}  {name}", "  分野 {id:>2} {likelihood:>4lk} {status}  {name}")
+I917 = define("I917", "field {id} {likelihood:lk} {status}", "分野 {id} {likelihood:lk} {status}")
 I918 = define("I918", "no field", "該当する分野なし")
 I919 = define("I919", "  claim {number}: {fields}", "  請求項{number}: {fields}")
 I920 = define("I920", "  terms: {terms}", "  用語: {terms}")

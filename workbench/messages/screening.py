@@ -21,16 +21,48 @@ N403 = define(
 )
 
 # -- reasons a field verdict adds to the rules engine's (workbench/triage.py) ----------------
-R401 = define("R401", "predicted IPC: {codes}; likelihood {likelihood:.3g}", "予測IPC: {codes}、該当可能性 {likelihood:.3g}")
+R401 = define("R401", "predicted IPC: {codes}; likelihood {likelihood:lk}", "予測IPC: {codes}、該当可能性 {likelihood:lk}")
 R402 = define(
     "R402",
-    "likelihood {likelihood:.3g} is at or above the review threshold {review:.4g}",
-    "該当可能性 {likelihood:.3g} は要検討のしきい値 {review:.4g} 以上です",
+    "likelihood {likelihood:lk} is at or above the review threshold {review:th}",
+    "該当可能性 {likelihood:lk} は要検討のしきい値 {review:th} 以上です",
 )
 R403 = define(
     "R403",
     "both additional-requirement questions answered no: the field does not apply",
     "付加要件の質問に両方「いいえ」と回答: この分野は該当しません",
+)
+
+# -- what the verdict screen says about its numbers (the day-job walk; codes I430-I439) --------------
+# numbers are formatted by the renderer ({p:lk}: "<1%", "25%"), never by the core, so a reason, the CLI
+# and the window show one likelihood one way (a reason read "0.00334" beside the window's "<1%")
+I431 = define("I431", "{symbol} ({p:lk})", "{symbol}（確度 {p:lk}）")  # a predicted code and its probability, in a reason
+# the IPC suggestions a screen lists: those at or above the floor (classify/suggest_floor.py); none: I432
+I432 = define(
+    "I432",
+    "no confident suggestion: none reaches {floor:th}, the confidence from which the first suggestion matched "
+    "the office's code at least half the time",
+    "確度の高い候補なし（{floor:th} に達する候補がありません。この値以上では第1候補の半数以上が"
+    "特許庁の付与した分類と一致しました）",
+)
+I433 = define("I433", "{symbol} {p:lk}", "{symbol}（確度 {p:lk}）")  # a listed suggestion (CLI)
+# a claim's field likelihoods read that claim alone; the draft's level comes from the draft-level score
+# (a draft at >99% showed its claims at 3% and 15%, read as a contradiction)
+I434 = define(
+    "I434",
+    "  claims (each read alone; the level above is the whole draft's, from the draft-level score):",
+    "  請求項（各請求項を単独で読んだ値です。上の判定は草稿全体の判定値によるものです）:",
+)
+I437 = define(
+    "I437",
+    "Each claim's own strongest field, read alone; the draft's level is the whole draft's",
+    "各請求項を単独で読んだときに最も近い分野です。草稿の判定は草稿全体によるものです",
+)
+I435 = define("I435", "Field likelihoods — whole draft", "分野ごとの該当可能性 — 草稿全体")
+I436 = define(
+    "I436",
+    "Field likelihoods — claim {number} read alone (the whole draft: {likelihood:lk})",
+    "分野ごとの該当可能性 — 請求項{number}を単独で読んだ値（草稿全体: {likelihood:lk}）",
 )
 
 # -- labels of levels and field statuses, for every edge (CLI lines; the UI has its own Qt copy)
@@ -47,8 +79,8 @@ STATUS_LABELS = {"hit": I493, "possible": I494, "no": I495}
 # the top field of a cleared draft is the nearest field, not a finding (the CLI's first line)
 I496 = define(
     "I496",
-    "  nearest field: {id} {name}  likelihood {likelihood:.3g} ({status}, {rule})",
-    "  最も近い分野: {id} {name}  該当可能性 {likelihood:.3g}（{status}、{rule}）",
+    "  nearest field: {id} {name}  likelihood {likelihood:lk} ({status}, {rule})",
+    "  最も近い分野: {id} {name}  該当可能性 {likelihood:lk}（{status}、{rule}）",
 )
 # the draft-level reasons of the top field: always shown, however many rule reasons stand before them
 DRAFT_REASONS = ("R411", "R413", "R415", "R416", "R417")
@@ -72,9 +104,9 @@ define(
 define(
     "N412",
     "The known IPC code(s) {codes} are outside every specified field, but the text reads as in a field "
-    "(draft-level score {score}): kept at review.",
+    "(draft-level score {score:lk}): kept at review.",
     "既知のIPC記号 {codes} はどの特定技術分野にも含まれませんが、本文は分野に該当するように読めます"
-    "（草稿全体の判定値 {score}）。要検討としました。",
+    "（草稿全体の判定値 {score:lk}）。要検討としました。",
 )
 define(
     "N413",
@@ -89,8 +121,8 @@ define(
 )
 define(
     "R411",
-    "nearest field, but far from it: the draft-level score {score} is below the review threshold {review}; {why}",
-    "最も近い分野ですが、離れています: 草稿全体の判定値 {score} は要検討のしきい値 {review} 未満です。{why}",
+    "nearest field, but far from it: the draft-level score {score:lk} is below the review threshold {review:th}; {why}",
+    "最も近い分野ですが、離れています: 草稿全体の判定値 {score:lk} は要検討のしきい値 {review:th} 未満です。{why}",
 )
 define("R412", "no evidence term of this field in the text", "本文にこの分野の証拠語はありません")
 define(
@@ -106,9 +138,9 @@ define(
 define(
     "R416",
     "evidence term(s) {terms} of this field occur in the draft: a draft with a field's evidence term is never cleared "
-    "by the model alone, although its draft-level score {score} is below the review threshold {review}",
+    "by the model alone, although its draft-level score {score:lk} is below the review threshold {review:th}",
     "この分野の証拠語 {terms} が草稿にあります。分野の証拠語がある草稿はモデルだけでは「該当なし」にしません"
-    "（草稿全体の判定値 {score} は要検討のしきい値 {review} 未満です）",
+    "（草稿全体の判定値 {score:lk} は要検討のしきい値 {review:th} 未満です）",
 )
 define(
     "N417",
@@ -118,14 +150,14 @@ define(
 )
 define(
     "R417",
-    "draft-level score {score}; the passage that reads most like a specified field: characters {start}-{end} "
+    "draft-level score {score:lk}; the passage that reads most like a specified field: characters {start}-{end} "
     "(of {passages} passage(s) read)",
-    "草稿全体の判定値 {score}。特定技術分野に最も近い記述の箇所: {start}-{end}文字目（読み取った{passages}箇所のうち）",
+    "草稿全体の判定値 {score:lk}。特定技術分野に最も近い記述の箇所: {start}-{end}文字目（読み取った{passages}箇所のうち）",
 )
 define(
     "R415",
-    "Japanese draft scored from its evidence terms and the IPC model's field scores: {score}",
-    "日本語の草稿（証拠語とIPCモデルの分野スコアによる判定値）: {score}",
+    "Japanese draft scored from its evidence terms and the IPC model's field scores: {score:lk}",
+    "日本語の草稿（証拠語とIPCモデルの分野スコアによる判定値）: {score:lk}",
 )
 
 # -- a draft screened on part of its claims (the extractor's bound, claims W280; hostile input, issue 14)

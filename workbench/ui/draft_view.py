@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain import AdditionalAnswers, ClaimVerdict, DraftVerdict
+from workbench.classify.suggest_floor import CONFIDENCE_FLOOR, confident
+from workbench.messages import screening as S
 from workbench.messages import code_of, msg, render_all
 from workbench.messages.rules import KNOWN_CODE_CODES
 from workbench.text import reader_text, reader_words
@@ -274,7 +276,11 @@ class DraftView(QWidget):
         upper = QWidget()
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
-        ul.addWidget(QLabel(self.tr("Field likelihoods")))
+        # whose likelihoods the table shows: the claim's own (read alone) or the whole draft's (I435/I436)
+        self.fields_label = QLabel(self.tr("Field likelihoods"))
+        self.fields_label.setObjectName("fieldLikelihoodsLabel")
+        self.fields_label.setWordWrap(True)
+        ul.addWidget(self.fields_label)
         ul.addWidget(self.fields, 1)
         ul.addWidget(self.why)
         lower = QWidget()
@@ -612,6 +618,11 @@ class DraftView(QWidget):
         claim = v.claims.by_number(number) if (v and number is not None) else None
         cv = self._claim_verdicts.get(number) if number is not None else None
         fields = cv.fields if cv and cv.fields else (v.fields if v else ())
+        if v is not None:  # a claim's likelihoods read it alone; the level is the whole draft's (a >99% draft showed 3%)
+            top = v.top_field
+            self.fields_label.setText(
+                msg(S.I436, number=number, likelihood=float(top.likelihood if top else 0.0)).render(self.language)
+                if cv and cv.fields else msg(S.I435).render(self.language))
         fields = self._with_known_code_fields(fields)
         self.field_model.set_fields(fields, self.language)
         self._fit_field_columns()
@@ -621,12 +632,16 @@ class DraftView(QWidget):
         else:
             self.why.clear()
         ipc = cv.ipc if cv and cv.ipc else (v.ipc if v else ())
+        # the suggestions that reach the floor (classify/suggest_floor.py); none: say so, never list noise
+        listed = confident(ipc)
         self.ipc.setText(
             "<br>".join(
-                f"<b>{html.escape(s.code)}</b> {s.score:.0%} <small>{html.escape(_clip(s.title, 90))}</small>" for s in ipc[:5]
+                f"<b>{html.escape(s.code)}</b> {html.escape(labels.percent(s.score))} <small>{html.escape(_clip(s.title, 90))}</small>"
+                for s in listed
             )
-            or html.escape(self.tr("(no IPC prediction)"))
+            or html.escape(msg(S.I432, floor=CONFIDENCE_FLOOR).render(self.language) if ipc else self.tr("(no IPC prediction)"))
         )
+        ipc = listed
         # the whole WIPO titles (a long one is clipped above, with "…")
         self.ipc.setToolTip("\n".join(f"{s.code}: {s.title}" for s in ipc[:5] if len(s.title) > 90))
         self._render_text(claim, cv)

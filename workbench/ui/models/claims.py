@@ -8,7 +8,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from workbench.domain import ClaimSet, ClaimVerdict
 from workbench.claims.extract import ranges
 from workbench.ui import labels
-from workbench.messages import render_all
+from workbench.messages import msg, render_all
+from workbench.messages import screening as S
 
 CLAIM_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -32,6 +33,8 @@ class ClaimTreeModel(QStandardItemModel):
     def set_claims(self, claims: ClaimSet | None, verdicts: dict[int, ClaimVerdict] | None = None, language: str = "en") -> None:
         self.clear()
         self._set_headers()
+        # the column's percentages are each claim's own, read alone (I437): a >99% draft showed '1% F4' here
+        self.setHeaderData(2, Qt.Orientation.Horizontal, msg(S.I437).render(language), Qt.ItemDataRole.ToolTipRole)
         if claims is None:
             return
         kids = claims.children()
