@@ -19,7 +19,8 @@ def _usage_error(capsys, argv):
     ("argv", "expected"),
     [
         (["log", "export"], "次の引数が必要です：-o/--out"),
-        (["log", "annotate", "1", "--claim", "abc", "--field", "2", "--agree"], "引数 --claim：'abc' は int 型の値として正しくありません"),
+        (["log", "annotate", "1", "--claim", "abc", "--field", "2", "--agree"], "引数 --claim：'abc' は整数ではありません"),
+        (["triage", "--review", "abc", "x.txt"], "引数 --review：'abc' は数値ではありません"),  # not "float 型"
         (["triage", "--defence", "maybe", "x.txt"], "引数 --defence：'maybe' は選べません（'yes', 'no' から選んでください）"),
         (["log", "backup", "out.db"], "認識できない引数があります：out.db"),
         (["log", "due", "--days", "0"], "引数 --days：0 は 1～3660 日の範囲外です"),
@@ -30,6 +31,12 @@ def test_usage_errors_in_japanese(capsys, monkeypatch, argv, expected):
     err = _usage_error(capsys, argv)
     assert expected in err
     assert "--help" in err and "使い方:" in err and "usage:" not in err
+
+
+def test_a_number_option_says_what_it_wants_in_english_too(capsys, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
+    err = _usage_error(capsys, ["batch", "--jobs", "two", "x"])
+    assert "argument --jobs/-j: 'two' is not a whole number" in err and "invalid int" not in err
 
 
 def test_usage_errors_stay_as_argparse_says_in_english(capsys):

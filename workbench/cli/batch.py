@@ -11,7 +11,7 @@ import sys
 import time
 
 from workbench.cli.language import _encodable, cli_language
-from workbench.cli.options import add_db
+from workbench.cli.options import add_db, number, whole_number
 from workbench.errors import E901, SettingsError, WorkbenchError
 from workbench.messages import M, Message, msg
 
@@ -20,12 +20,12 @@ BAR_WIDTH = 24
 
 def _add_screening_options(p) -> None:
     add_db(p)
-    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+    p.add_argument("--jobs", "-j", type=whole_number, default=None, metavar="N",
                    help="worker processes on this machine (default: the number of CPUs); each loads the engine once")
     p.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
                    help="screen on this Dask cluster instead (joblib's dask backend; needs the 'cluster' extra, and the files readable by the workers at the same paths)")
-    p.add_argument("--review", type=float, default=None, metavar="T", help="review threshold (default: your Settings, else the model card)")
-    p.add_argument("--likely", type=float, default=None, metavar="T", help="likely-referral threshold (default: your Settings, else the model card)")
+    p.add_argument("--review", type=number, default=None, metavar="T", help="review threshold (default: your Settings, else the model card)")
+    p.add_argument("--likely", type=number, default=None, metavar="T", help="likely-referral threshold (default: your Settings, else the model card)")
     p.add_argument("--rules-dir", default=None, help="user rules folder overriding/adding fields (default: Settings)")
     p.add_argument("--progress", choices=("auto", "bar", "lines"), default="auto",
                    help="a progress bar (terminal) or one line per draft (default: a bar on a terminal, else lines)")

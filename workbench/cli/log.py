@@ -606,7 +606,7 @@ def _days(text: str) -> int:
 DRAFT_HELP = "draft id or sha256 prefix"
 JSON_HELP = "print JSON instead of text"
 # --db on every command that reads or writes the triage log (log *, triage, clearance): one text
-from workbench.cli.options import DB_HELP, WHO_HELP  # noqa: E402 - shared with the other commands
+from workbench.cli.options import DB_HELP, WHO_HELP, whole_number  # noqa: E402 - shared with the other commands
 
 
 def register(sub) -> None:
@@ -706,9 +706,9 @@ def register(sub) -> None:
     c = cmds.add_parser("annotate", parents=[db],
                         help="an attorney's view of a claim's screening: agree or disagree, per field or for the whole claim")
     c.add_argument("draft", metavar="DRAFT", help=DRAFT_HELP)
-    c.add_argument("--claim", type=int, required=True, metavar="N", help="the claim number (as 'log show' lists them)")
+    c.add_argument("--claim", type=whole_number, required=True, metavar="N", help="the claim number (as 'log show' lists them)")
     # a whole-claim annotation (no field) is what the window's '(whole claim)' records
-    c.add_argument("--field", type=int, metavar="ID",
+    c.add_argument("--field", type=whole_number, metavar="ID",
                    help="the specified field the view is about (1-25): one the draft was screened for, as "
                         "'log show' lists them; omit it for the claim as a whole")
     g = c.add_mutually_exclusive_group(required=True)

@@ -21,13 +21,13 @@ def register(sub) -> None:
     p.add_argument("--text", default=None, help="screen this text (a title, an abstract or a claim) instead of a file")
     p.add_argument("--json", action="store_true", help="print one JSON object per draft (JSON Lines for several)")
     p.add_argument("--no-log", action="store_true", help="do not record the verdicts in the triage log")
-    from workbench.cli.options import add_db
+    from workbench.cli.options import add_db, number
 
     add_db(p)
     p.add_argument("--defence", choices=("yes", "no"), default=None, help="for Japan's defence or a foreign military's use?")
     p.add_argument("--state", choices=("yes", "no"), default=None, help="from State-commissioned or State-funded R&D?")
-    p.add_argument("--review", type=float, default=None, metavar="T", help="review threshold (default: your Settings, else the model card)")
-    p.add_argument("--likely", type=float, default=None, metavar="T", help="likely-referral threshold (default: your Settings, else the model card)")
+    p.add_argument("--review", type=number, default=None, metavar="T", help="review threshold (default: your Settings, else the model card)")
+    p.add_argument("--likely", type=number, default=None, metavar="T", help="likely-referral threshold (default: your Settings, else the model card)")
     p.add_argument("--password", default=None, help="password for encrypted PDFs")
     p.add_argument(
         "--ipc", action="append", default=[], metavar="CODE",

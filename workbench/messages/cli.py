@@ -62,6 +62,9 @@ I924 = define("I924", "Recorded in the triage log {path} (workbench log list).",
 N903 = define("N903", "the text is empty", "テキストが空です")
 N904 = define("N904", "must be between 0 and 1", "0 から 1 までにしてください")
 N905 = define("N905", "must not exceed the likely threshold ({likely})", "「送付の可能性大」のしきい値（{likely}）以下にしてください")
+# an option's value that is no number (argparse would name Python's type: "invalid float value")
+N906 = define("N906", "'{text}' is not a number", "'{text}' は数値ではありません")
+N907 = define("N907", "'{text}' is not a whole number", "'{text}' は整数ではありません")
 
 # -- workbench claims (human output) ----------------------------------------------------------
 I930 = define("I930", "{name}: {n} claim(s), {independent} independent ({language})", "{name}: 請求項 {n} 件（独立請求項 {independent} 件、{language}）")
