@@ -54,5 +54,7 @@ def test_likelihoods_in_reasons_and_lines_are_percentages(capsys, monkeypatch, i
     assert not [ln for ln in body if RAW_DECIMAL.search(ln)]
     f17 = next(i for i, ln in enumerate(lines) if re.match(r"  (field|分野) 17 ", ln))
     assert re.match(r"  (field|分野) 17 +\d+% ", lines[f17])
-    review = next(ln for ln in lines[f17:] if "review threshold" in ln or "要検討のしきい値" in ln)
-    assert re.search(r"(likelihood|該当可能性) \d+% .*(threshold|しきい値) \d+%", review)
+    predicted = lines[f17 + 1]  # its predicted code and likelihood, as the window shows them
+    assert re.search(r"H01L 31/0352 ?[(（](確度 )?\d+%[)）].*(likelihood|該当可能性) \d+%", predicted), predicted
+    share = next(ln for ln in lines[f17:] if "share of the draft-level score" in ln or "この分野の分" in ln)
+    assert re.search(r"[(（]\d+%[)）]", share)  # its share (R418), not flagged by itself

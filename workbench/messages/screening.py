@@ -65,6 +65,14 @@ I436 = define(
     "分野ごとの該当可能性 — 請求項{number}を単独で読んだ値（草稿全体: {likelihood:lk}）",
 )
 
+R418 = define(
+    "R418",
+    "its share of the draft-level score ({likelihood:lk}) rests on predicted IPC codes alone (no evidence term of this "
+    "field in the draft): not flagged by itself; the draft's level is its top field's",
+    "草稿全体の判定値のうちこの分野の分（{likelihood:lk}）は予測IPCのみによるものです（草稿にこの分野の証拠語はありません）。"
+    "この分野だけでは要検討としていません。草稿の判定は最有力の分野によります",
+)
+
 # -- labels of levels and field statuses, for every edge (CLI lines; the UI has its own Qt copy)
 I490 = define("I490", "CLEAR", "該当なし")
 I491 = define("I491", "REVIEW", "要検討")
