@@ -50,6 +50,10 @@ def _loop_names(src: str, tree: ast.AST) -> frozenset[str]:
 EXC_NAMES = {"exc"}  # besides names bound by ``except ... as`` and parameters typed as an exception
 # calls that take an exception and return no text of it
 NOT_TEXT = {"cause", "isinstance", "getattr", "hasattr", "type", "id", "StoreError", "msg", "len", "bool"}
+# what an exception carries that is no text of it: codes, positions, names, structured fields
+EXC_FACTS = {"code", "errno", "sqlstate", "diag", "sqlite_errorcode", "sqlite_errorname", "path", "line", "page",
+             "details", "filename", "filename2", "lineno", "colno", "pos", "offset", "winerror", "returncode",
+             "problem_mark", "context_mark", "start", "end", "object", "encoding", "__class__", "name"}
 EXC_TEXT_METHODS = TEXT_METHODS | {"rpartition", "rfind", "rindex", "__contains__"}
 # The one place allowed to read an error's words, and the only words it may read there: Python
 # 3.10's sqlite3 gives no result code, so SQLite's own fixed English for its result codes and the
@@ -108,8 +112,8 @@ class _ExcText:
         if isinstance(node, ast.Name):
             return (self.scope(node), node.id) in self.texts
         if isinstance(node, ast.Attribute):
-            if node.attr == "args" and self.is_exc(node.value):
-                return True
+            if self.is_exc(node.value):  # exc.args, exc.strerror, exc.message, exc.pgerror: its words
+                return node.attr not in EXC_FACTS
             return self.is_text(node.value)
         if isinstance(node, ast.Subscript):
             return self.is_text(node.value)
@@ -253,13 +257,15 @@ def test_the_check_finds_an_error_told_apart_by_its_words(tmp_path):
         "        return 'E502'\n"
         "def elsewhere(err: OSError):\n"
         "    return 'locked' in str(err) or f'{err}'.startswith('x')\n"
+        "def by_facts(exc):\n"
+        "    return exc.errno == 13 or exc.sqlstate == 'WB505' or 'denied' in exc.strerror\n"
     )
     p = tmp_path / "log.py"
     p.write_text(sample, encoding="utf-8")
     found = exception_text_problems(p, rel="store/log.py")
     assert [f.split(": ", 1)[1] for f in sorted(found, key=lambda f: int(f.split(":")[1]))] == [
         "'append-only' in text", "'four eyes' in text", "text.rpartition('(')", "'append-only' in text",
-        "'locked' in str(err)", "f'{err}'.startswith('x')",
+        "'locked' in str(err)", "f'{err}'.startswith('x')", "'denied' in exc.strerror",  # codes pass: errno, sqlstate
     ], found
 
 
