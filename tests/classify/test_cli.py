@@ -198,7 +198,7 @@ def test_text_output_prints_small_thresholds_as_given(capsys, isolated_env):
     while the reasons below said 0.00063."""
     rc = main(["triage", "--no-log", "--review", "0.00063", "--likely", "0.2722", "--text", "A camouflage net."])
     out, _ = _out(capsys)
-    assert rc == 0 and "thresholds: review 0.00063, likely 0.2722;" in out
+    assert rc == 0 and "thresholds: review 0.063% (0.00063), likely 27% (0.2722);" in out
 
 
 def test_triage_applies_the_rules_folder_saved_in_settings_as_rules_show_does(capsys, isolated_env, tmp_path):

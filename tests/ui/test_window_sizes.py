@@ -107,7 +107,7 @@ def test_the_header_keeps_a_small_likelihood_and_its_parenthesis(qtbot):
 
     draft = read_draft(Path(__file__).resolve().parents[2] / "workbench" / "examples" / "draft_en_coffee_grinder.txt")
     v = fake_classify(draft)
-    v = replace(v, fields=(replace(v.fields[0], likelihood=0.002, verified=False),))
+    v = replace(v, level="review", fields=(replace(v.fields[0], likelihood=0.002, verified=False),))
     view = DraftView()
     qtbot.addWidget(view)
     view.set_verdict(v, "en")
@@ -115,3 +115,8 @@ def test_the_header_keeps_a_small_likelihood_and_its_parenthesis(qtbot):
     doc.setHtml(view.header.text())
     shown = doc.toPlainText()
     assert "top field: 1. Test field one (<1%) · the rule behind this field is not verified" in shown, shown
+    # a cleared draft's top field is its nearest one, far from it (as the CLI says), not a finding
+    view.set_verdict(replace(v, level="clear"), "ja")
+    doc.setHtml(view.header.text())
+    shown = doc.toPlainText()
+    assert "最も近い分野（離れています）: 1. " in shown and "（<1%）" in shown and "最有力" not in shown, shown

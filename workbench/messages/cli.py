@@ -36,8 +36,8 @@ I911 = define("I911", "rule verified", "規則は確認済み")
 I912 = define("I912", "rule unverified", "規則は未確認")
 I913 = define(
     "I913",
-    "  thresholds: review {review:.4g}, likely {likely:.4g}; rules {rules}; model {model}",
-    "  しきい値: 要検討 {review:.4g}、送付の可能性大 {likely:.4g}; 規則 {rules}; モデル {model}",
+    "  thresholds: review {review:th} ({review:.4g}), likely {likely:th} ({likely:.4g}); rules {rules}; model {model}",
+    "  しきい値: 要検討 {review:th}（{review:.4g}）、送付の可能性大 {likely:th}（{likely:.4g}）; 規則 {rules}; モデル {model}",
 )
 I914 = define("I914", "  note: {note}", "  注記: {note}")
 I915 = define("I915", "  predicted IPC: {codes}", "  予測IPC: {codes}")

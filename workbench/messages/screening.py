@@ -58,6 +58,8 @@ I437 = define(
     "Each claim's own strongest field, read alone; the draft's level is the whole draft's",
     "各請求項を単独で読んだときに最も近い分野です。草稿の判定は草稿全体によるものです",
 )
+# the window's header of a cleared draft: "Clear · top field: Ballistics (1%)" read as a finding
+I438 = define("I438", "nearest field, far from it: {field} ({likelihood:lk})", "最も近い分野（離れています）: {field}（{likelihood:lk}）")
 I435 = define("I435", "Field likelihoods — whole draft", "分野ごとの該当可能性 — 草稿全体")
 I436 = define(
     "I436",

@@ -405,8 +405,12 @@ class DraftView(QWidget):
             name = html.escape(_fname(top, self.language))
             # the likelihood escaped too: a raw "<1%" opened an HTML tag that swallowed the text up to the next
             # ">" - the header read "(the rule behind this field is not verified", its ")" and the percent gone
-            parts.append(html.escape(self.tr("top field: %1 (%2)")).replace("%1", name)
-                         .replace("%2", html.escape(labels.percent(top.likelihood))))
+            if v.level == "clear":  # a cleared draft's top field is the nearest one, not a finding (as the CLI's I496)
+                parts.append(html.escape(msg(S.I438, field=_fname(top, self.language), likelihood=float(top.likelihood))
+                                         .render(self.language)))
+            else:
+                parts.append(html.escape(self.tr("top field: %1 (%2)")).replace("%1", name)
+                             .replace("%2", html.escape(labels.percent(top.likelihood))))
             if not top.verified:
                 parts.append("<i>" + html.escape(self.tr("the rule behind this field is not verified")) + "</i>")
         rec = self.record
