@@ -74,6 +74,8 @@ def test_a_claims_likelihoods_say_they_read_the_claim_alone(qtbot, verdicts, lan
         assert "請求項1を単独で読んだ値" in label and f"草稿全体: {percent_text(top.likelihood)}" in label
     from PySide6.QtCore import Qt
 
+    if claim1.ipc:  # the IPC panel says whose codes it lists too
+        assert view.ipc_label.text() == ("Top IPC codes — claim 1 read alone" if language == "en" else "予測IPC（上位） — 請求項1を単独で読んだ値")
     tip = view.claim_model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert ("read alone" if language == "en" else "単独で読んだ") in tip
 

@@ -60,6 +60,8 @@ I437 = define(
 )
 # the window's header of a cleared draft: "Clear · top field: Ballistics (1%)" read as a finding
 I438 = define("I438", "nearest field, far from it: {field} ({likelihood:lk})", "最も近い分野（離れています）: {field}（{likelihood:lk}）")
+I430 = define("I430", "Top IPC codes — whole draft", "予測IPC（上位） — 草稿全体")
+I439 = define("I439", "Top IPC codes — claim {number} read alone", "予測IPC（上位） — 請求項{number}を単独で読んだ値")
 I435 = define("I435", "Field likelihoods — whole draft", "分野ごとの該当可能性 — 草稿全体")
 I436 = define(
     "I436",

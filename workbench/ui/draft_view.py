@@ -286,7 +286,10 @@ class DraftView(QWidget):
         lower = QWidget()
         ll = QVBoxLayout(lower)
         ll.setContentsMargins(0, 0, 4, 0)
-        ll.addWidget(QLabel(self.tr("Top IPC codes")))
+        self.ipc_label = QLabel(self.tr("Top IPC codes"))  # whose codes: the claim's (read alone) or the draft's (I430/I439)
+        self.ipc_label.setObjectName("topIpcLabel")
+        self.ipc_label.setWordWrap(True)
+        ll.addWidget(self.ipc_label)
         ll.addWidget(self.ipc)
         ll.addWidget(qbox)
         ll.addWidget(QLabel(self.tr("Annotations of this draft")))
@@ -636,6 +639,8 @@ class DraftView(QWidget):
         else:
             self.why.clear()
         ipc = cv.ipc if cv and cv.ipc else (v.ipc if v else ())
+        if v is not None:
+            self.ipc_label.setText((msg(S.I439, number=number) if cv and cv.ipc else msg(S.I430)).render(self.language))
         # the suggestions that reach the floor (classify/suggest_floor.py); none: say so, never list noise
         listed = confident(ipc)
         self.ipc.setText(
