@@ -96,3 +96,14 @@ def test_other_xml_is_unsupported(tmp_path):
     with pytest.raises(IngestError) as exc:
         read_draft(p)
     assert exc.value.code == "E103"
+
+
+def test_the_7th_edition_fixed_width_ipc_of_2005_grants_is_read(shared_data):
+    """<main-classification>F25D 2312</main-classification> is F25D 23/12 (the main group right-aligned in
+    three places); 18 of the 140 uspto-grants print only this form and the reader gave them no codes, so
+    their verdicts could not say the known codes are outside every field."""
+    xml = shared_data / "uspto-grants" / "US06837063.xml"
+    assert "<main-classification>F25D 2312</main-classification>" in xml.read_text(encoding="utf-8")
+    assert read_draft(xml).ipc_codes == ("F25D 23/12", "F25D 27/00", "F28D 15/00", "H05K 7/20")
+    files = sorted((shared_data / "uspto-grants").glob("*.xml"))
+    assert len(files) == 140 and all(read_draft(p).ipc_codes for p in files)

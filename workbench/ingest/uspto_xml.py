@@ -34,6 +34,10 @@ _XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
 _LABEL = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?[.)]\s*")
 _CANCELED = re.compile(r"^\(?\s*(?:canceled|cancelled|deleted)\s*\)?\.?$", re.I)
 _IPC_FLAT = re.compile(r"([A-H])\s?(\d{2})\s?([A-Z])\s*0*(\d{1,4})\s*/\s*(\d{1,6})")
+# the 7th-edition fixed-width form of 2005-era grants' <classification-ipc>: "F25D 2312" is F25D 23/12,
+# "H05K  720" H05K 7/20 (the main group right-aligned in 3 places, the subgroup after it); 18 of the
+# 140 uspto-grants print only this form, and their codes were not read
+_IPC_FIXED = re.compile(r"^\s*([A-H])(\d{2})([A-Z])([ \d]{3})(\d{2,6})\s*$")
 
 
 @dataclass(frozen=True)
@@ -256,8 +260,12 @@ def _ipc(root: ET.Element) -> tuple[str, ...]:
             if not parent_ok:
                 continue
             m = _IPC_FLAT.search(el.text or "")
+            if m is None and tag != "ipc":
+                m = _IPC_FIXED.match(el.text or "")
+                if m is not None and not m.group(4).strip():
+                    m = None  # no main group: not a code
             if m:
-                code = normalise_ipc(*m.groups())
+                code = normalise_ipc(*(g.strip() for g in m.groups()))
                 if code not in codes:
                     codes.append(code)
     return tuple(codes)
