@@ -92,9 +92,9 @@ def _print_json(obj) -> None:
 
 
 def _score(x: float) -> str:
-    from workbench.store.export import likelihood_text  # one format for the list and the report
+    from workbench.domain import percent_text  # one format for likelihoods: the window's, the report's, triage's
 
-    return likelihood_text(x)
+    return percent_text(x)
 
 
 def _t(code: str, **args) -> str:

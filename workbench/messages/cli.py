@@ -109,7 +109,8 @@ I956 = define("I956", "  level       {level}   rules {rules}   model {model}", "
 I957 = define("I957", "    field {id:>2} {status} {score}  {name}  ({rule})", "    分野 {id:>2} {status} {score}  {name}（{rule}）")
 I958 = define("I958", "verified", "確認済み")
 I959 = define("I959", "UNVERIFIED rule", "未確認の規則")
-I960 = define("I960", "  claims ({n}):", "  請求項（{n} 件）:")
+I960 = define("I960", "  claims ({n}; each claim's fields read it alone, the level is the whole draft's):",
+              "  請求項（{n} 件。各請求項の分野は請求項を単独で読んだ値で、判定区分は草稿全体のものです）:")
 I961 = define("I961", "         field {id} {status} {score}", "         分野 {id} {status} {score}")
 I962 = define("I962", "  annotations:", "  注記:")
 I963 = define("I963", "    {at}  {reviewer}: claim {claim} field {field} {verdict}{ipc}  {note}", "    {at}  {reviewer}: 請求項{claim} 分野 {field} {verdict}{ipc}  {note}")
