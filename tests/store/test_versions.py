@@ -174,7 +174,7 @@ def test_the_command_line_shows_matters_changes_and_what_to_re_review(tmp_path, 
     out = capsys.readouterr().out
     assert "version 2 of 2 of matter" in out and f"v1 #{v1} grinder.txt" in out
     assert "changes since version 1: 1 claim(s) unchanged, 1 amended, 1 added, 1 removed" in out
-    assert "claim 2 -> 2 amended; top field before 5 (0.42), after 5 (0.42)" in out
+    assert "claim 2 -> 2 amended; top field before 5 (42%), after 5 (42%)" in out
     assert "to re-review: claim 2, field 5: 'disagree' by sato on version 1 (claim 2 was amended)" in out
     assert "carried over from version 1" in out and "made on version 1" in out
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
