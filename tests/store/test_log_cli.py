@@ -150,9 +150,9 @@ def test_a_small_likelihood_is_not_shown_as_zero(db_path, capsys):
 
 def test_a_likelihood_just_under_one_is_not_shown_as_one(db_path, capsys):
     """`log list` printed the Japanese seeker draft's 0.9961 as '1.00' (the window: '>99%')."""
-    from workbench.store.export import likelihood_text
+    from workbench.domain import percent_text
 
-    assert [likelihood_text(x) for x in (0.9961, 0.99951, 0.5, 1.0, 0.0042)] == ["0.996", "0.9995", "0.50", "1.00", "0.0042"]
+    assert [percent_text(x) for x in (0.9961, 0.99951, 0.5, 0.0042)] == [">99%", ">99%", "50%", "<1%"]
     with TriageLog.open(db_path) as lg:
         lg.record_verdict(make_verdict("seeker.txt", level="likely", likelihood=0.9961))
     rc, out, _ = run(capsys, "log", "list", "--db", str(db_path))

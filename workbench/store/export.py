@@ -59,24 +59,6 @@ def codes_text(codes: tuple[str, ...] | None) -> str:
     return ", ".join(codes) if codes else "none given"
 
 
-
-
-def likelihood_text(x: float) -> str:
-    """Two decimals, but a likelihood under 0.01 keeps two significant digits: the
-    review threshold can be ~0.0006, and '0.00' beside 'review' reads as a contradiction;
-    and one under 1 that two decimals would round up keeps the digits that show it is not
-    1 (0.9961, not '1.00': a certainty the model never gave; the window says '>99%')."""
-    if x == 0 or x >= 1:
-        return f"{x:.2f}"
-    if x < 0.01:
-        return f"{x:.2g}"
-    for n in range(2, 7):
-        text = f"{x:.{n}f}"
-        if float(text) < 1:
-            return text
-    return "<1.00"
-
-
 FORMATS = ("csv", "xlsx", "pdf", "json")
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CJK_FONT_CANDIDATES = (
