@@ -58,3 +58,26 @@ def test_likelihoods_in_reasons_and_lines_are_percentages(capsys, monkeypatch, i
     assert re.search(r"H01L 31/0352 ?[(（](確度 )?\d+%[)）].*(likelihood|該当可能性) \d+%", predicted), predicted
     share = next(ln for ln in lines[f17:] if "share of the draft-level score" in ln or "この分野の分" in ln)
     assert re.search(r"[(（]\d+%[)）]", share)  # its share (R418), not flagged by itself
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_claims_terms_say_where_they_stand_and_how_often(capsys, monkeypatch, isolated_env, lang):
+    """The claim lines printed '"pressure hull"@47, "pressure hull"@96, ...' (a 0-based offset
+    per occurrence): now each term once, where it first stands in the claim counted from 1,
+    and how often it occurs."""
+    from workbench import triage
+    from workbench.ingest import read_draft
+
+    lines = _triage(capsys, monkeypatch, lang, "draft_en_underwater_vehicle.txt")
+    claim1 = next(ln for ln in lines if ln.startswith(("  claim 1:", "  請求項1:")))
+    assert "@" not in claim1
+    verdict = triage.screen_draft(read_draft(examples_dir() / "draft_en_underwater_vehicle.txt"))
+    hull = sorted(e.start for e in verdict.claim_verdicts[0].evidence if e.term == "pressure hull")
+    assert len(hull) >= 2  # the first claim names it more than once
+    if lang == "en":
+        m = re.search(r"“pressure hull” \((\d+) times, first at character (\d+)\)", claim1)
+    else:
+        m = re.search(r"「pressure hull」（(\d+)回、最初は(\d+)文字目）", claim1)
+    assert m, claim1
+    assert (int(m.group(1)), int(m.group(2))) == (len(hull), hull[0] + 1)
+    assert claim1.count("pressure hull") == 1  # once, not once per occurrence

@@ -11,9 +11,24 @@ from workbench.domain import AdditionalAnswers, DraftVerdict, Thresholds
 from workbench.errors import E901, SettingsError, WorkbenchError
 from workbench.messages import cli as C
 from workbench.messages import M, msg
+from workbench.messages import screening as S
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 2, 3
 
+
+
+def claim_terms(evidence, lang: str, limit: int = 5) -> list[str]:
+    """A claim's evidence terms as a person reads them: each term once, where it first stands
+    in the claim (counted from 1) and how many more times it occurs; at most ``limit`` terms."""
+    first: dict[str, int] = {}
+    count: dict[str, int] = {}
+    for e in sorted(evidence, key=lambda e: e.start):
+        first.setdefault(e.term, e.start + 1)
+        count[e.term] = count.get(e.term, 0) + 1
+    return [
+        msg(S.I440, term=t, pos=pos).render(lang) if count[t] == 1 else msg(S.I441, term=t, pos=pos, count=count[t]).render(lang)
+        for t, pos in list(first.items())[:limit]
+    ]
 
 def register(sub) -> None:
     p = sub.add_parser("triage", help="screen draft files (or a text) for the specified technology fields")
@@ -217,7 +232,7 @@ def _print(path: str, v: DraftVerdict, json_out: bool, draft_id: int | None = No
         say(S.I434)
     for cv in v.claim_verdicts:
         fl = [f for f in cv.fields if f.status != "no" or f.likelihood >= v.thresholds.review][:3]
-        terms = ", ".join(f'"{e.term}"@{e.start}' for e in cv.evidence[:5])
+        terms = ("、" if lang == "ja" else ", ").join(claim_terms(cv.evidence, lang))
         desc = "; ".join(msg(C.I917, id=f.field_id, likelihood=f.likelihood, status=status(f.status)).render(lang) for f in fl)
         line = msg(C.I919, number=cv.claim_number, fields=desc or msg(C.I918)).render(lang)
         print(line + (msg(C.I920, terms=terms).render(lang) if terms else ""))

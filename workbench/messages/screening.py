@@ -61,6 +61,9 @@ I437 = define(
 # the window's header of a cleared draft: "Clear · top field: Ballistics (1%)" read as a finding
 I438 = define("I438", "nearest field, far from it: {field} ({likelihood:lk})", "最も近い分野（離れています）: {field}（{likelihood:lk}）")
 I430 = define("I430", "Top IPC codes — whole draft", "予測IPC（上位） — 草稿全体")
+# a claim's evidence term on the console: where it stands in the claim, counted from 1 (it printed '"シーカ"@35')
+I440 = define("I440", "\u201c{term}\u201d (at character {pos})", "「{term}」（{pos}文字目）")
+I441 = define("I441", "\u201c{term}\u201d ({count} times, first at character {pos})", "「{term}」（{count}回、最初は{pos}文字目）")
 I439 = define("I439", "Top IPC codes — claim {number} read alone", "予測IPC（上位） — 請求項{number}を単独で読んだ値")
 I435 = define("I435", "Field likelihoods — whole draft", "分野ごとの該当可能性 — 草稿全体")
 I436 = define(
