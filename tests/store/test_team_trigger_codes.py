@@ -145,5 +145,6 @@ def test_a_replaced_trigger_function_is_caught_by_verify(team_server):
             for stmt in PG_FUNCTIONS:
                 conn.execute(stmt)
     assert not res.ok and "workbench_append_only" in res.detail and res.detail_message.code == "D569"
+    assert res.detail_message.render("ja") == "関数 workbench_append_only が変更されています"
     with TriageLog.open(team_server.url(db, "staff1")) as lg:
         assert lg.verify().ok
