@@ -221,7 +221,10 @@ def screen_draft(
     # the draft-level score (full drafts: length- and wrapping-invariant, see classify/draft.py);
     # the fields share it in proportion to their own likelihoods (the nearest field gets it all)
     claims_text = "\n".join(c.text[:FRONT_CLAIMS_CHARS] for c in claims.claims)[:FRONT_CLAIMS_CHARS]
-    ds = eng.score_draft(full_text, draft.language, claims=claims_text, n_terms=eng.term_count(full_hits))
+    from workbench.classify.draft import title_abstract_text
+
+    ds = eng.score_draft(full_text, draft.language, claims=claims_text, n_terms=eng.term_count(full_hits),
+                         title_abstract=title_abstract_text(draft.title, draft.abstract))
     raw = [0.0 if fs.excluded else max(f.likelihood for f in [fs] + [a.fields[j] for a in per_claim]) for j, fs in enumerate(whole.fields)]
     top_raw = max(raw, default=0.0)
 

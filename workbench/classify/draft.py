@@ -10,9 +10,14 @@ Designed for full drafts (what users screen), trained on them (``draft_train.fit
   the opening of the draft (title, abstract, field, first part of the description: the first
   ``FRONT_CHARS`` characters) and every claim, wherever the claims stand. A weapon claim inside a
   long civilian description is read by the front head at full strength;
-- a small **second stage** (logistic regression over ``STAGE2_FEATURES``: the two heads and the
-  number of distinct evidence terms of the best-supported field in the whole text) gives the
-  probability. It was fit on out-of-fold head values of the training drafts;
+- a third head, the *title-abstract* head, reads the title and the abstract only (what the
+  reviewers of the training drafts read to label them; ``title_abstract_text``);
+- a small **second stage** (logistic regression over ``STAGE2_FEATURES``: the three heads, the
+  number of distinct evidence terms of the best-supported field in the whole text and the most
+  distinct terms of one field in the title and abstract) gives the probability. It was fit on
+  out-of-fold head values of the training drafts. The title-abstract inputs were added for the
+  "likely" level (precision at the top: out of fold 37 % -> 70 % of the sensitive drafts likely
+  at >= 80 % precision, docs/quality.md);
 - the **levels** (``draft_train.choose_draft_thresholds``, ``triage._draft_level``): a draft with
   an evidence term of a field anywhere in its text is never cleared by the model; one without
   any is cleared below the review threshold.
@@ -34,8 +39,10 @@ PASSAGE_CHARS = 1500
 TOP_PASSAGES = 3
 FRONT_CHARS = 4000  # the opening of a draft the front head reads (title, abstract, field, first description)
 FRONT_CLAIMS_CHARS = 30_000  # the claims it reads beside it (bounded: a 10,000-claim file is not read whole)
-STAGE2_FEATURES = ("whole", "front", "log_terms")
-FORMAT = 3  # the persisted layout (2: whole head + passage stage, before 2026-12-02 afternoon)
+TA_CHARS = 2000  # what the title-abstract head reads at most (a title and an abstract; the opening of a text without them)
+STAGE2_FEATURES = ("whole", "front", "log_terms", "title_abstract", "log_title_abstract_terms")
+PLAIN_FEATURES = STAGE2_FEATURES[:3]  # the plain second stage: a text without an abstract
+FORMAT = 4  # the persisted layout (3: two heads, before 2026-12-02 evening; 2: whole head + passage stage)
 BASE_FEATURES = ("log_terms", "has_terms", "logit_code_with_terms", "logit_field_head_with_terms")
 CLIP = 12.0
 
@@ -62,6 +69,16 @@ def front_text(text: str, claims: str = "") -> str:
     return f"{head} {claims}" if claims else head
 
 
+def title_abstract_text(title: str, abstract: str) -> str:
+    """What the title-abstract head reads: the draft's title and abstract as the section finder
+    found them; "" when no abstract was found (a title, a pasted claim, a bare description): such a
+    text is scored by the plain second stage (``DraftScorer.plain``), fit without the title-abstract
+    inputs - read on a title alone they counted the same words three times (the office-coded titles'
+    AUC fell from 0.835 to 0.777)."""
+    title, abstract = (title or "").strip(), (abstract or "").strip()
+    return f"{title}\n{abstract}"[:TA_CHARS] if abstract else ""
+
+
 def _sigmoid(z):
     return 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64)))
 
@@ -76,6 +93,8 @@ class DraftScore:
     text: str = ""  # the normalised text the spans point into
     front: float = float("nan")  # the front head's value; NaN for Japanese
     n_terms: int = 0  # distinct evidence terms of the best-supported field in the whole text
+    title_abstract: float = float("nan")  # the title-abstract head's value; NaN for Japanese
+    ta_terms: int = 0  # most distinct evidence terms of one field in the title and abstract
 
 
 @dataclass
@@ -86,6 +105,10 @@ class DraftScorer:
     front_intercept: float
     stage2: np.ndarray  # coefficients over STAGE2_FEATURES
     stage2_intercept: float
+    ta_coef: np.ndarray  # (n_features,) float32 title-abstract head weights
+    ta_intercept: float
+    plain: np.ndarray  # second stage over PLAIN_FEATURES (a text without an abstract)
+    plain_intercept: float
     base: np.ndarray = field(default_factory=lambda: np.zeros(len(BASE_FEATURES)))  # regression over BASE_FEATURES
     base_intercept: float = 0.0
     passage_chars: int = PASSAGE_CHARS
@@ -96,13 +119,25 @@ class DraftScorer:
     def front_head(self, X) -> np.ndarray:
         return np.clip(np.asarray(X @ self.front_coef, dtype=np.float64).ravel() + self.front_intercept, -CLIP, CLIP)
 
-    @staticmethod
-    def stage2_inputs(whole, front, n_terms) -> np.ndarray:
-        """One row per draft: (whole head, front head, log(1 + distinct terms of the best field))."""
-        return np.column_stack([np.atleast_1d(whole), np.atleast_1d(front), np.log1p(np.atleast_1d(n_terms).astype(np.float64))])
+    def ta_head(self, X) -> np.ndarray:
+        return np.clip(np.asarray(X @ self.ta_coef, dtype=np.float64).ravel() + self.ta_intercept, -CLIP, CLIP)
 
-    def stage2_logit(self, feats: np.ndarray) -> np.ndarray:
-        return np.atleast_2d(feats) @ self.stage2 + self.stage2_intercept
+    @staticmethod
+    def stage2_inputs(whole, front, n_terms, ta, ta_terms) -> np.ndarray:
+        """One row per draft: (whole head, front head, log(1 + distinct terms of the best field),
+        title-abstract head, log(1 + most distinct terms of one field in the title and abstract))."""
+        def log1p(x):
+            return np.log1p(np.atleast_1d(x).astype(np.float64))
+
+        return np.column_stack([np.atleast_1d(whole), np.atleast_1d(front), log1p(n_terms), np.atleast_1d(ta), log1p(ta_terms)])
+
+    def stage2_logit(self, feats: np.ndarray, has_abstract=True) -> np.ndarray:
+        """The second stage's logit; rows without an abstract (``has_abstract`` False) by the plain
+        second stage over the first three inputs."""
+        feats = np.atleast_2d(feats)
+        full = feats @ self.stage2 + self.stage2_intercept
+        plain = feats[:, : len(PLAIN_FEATURES)] @ self.plain + self.plain_intercept
+        return np.where(np.broadcast_to(np.asarray(has_abstract, dtype=bool), full.shape), full, plain)
 
     def base_logit(self, feats: np.ndarray) -> np.ndarray:
         return np.atleast_2d(feats) @ self.base + self.base_intercept
@@ -116,12 +151,18 @@ class DraftScorer:
     def to_dict(self) -> dict:
         nz, data = self._sparse(self.coef)
         fnz, fdata = self._sparse(self.front_coef)
+        tnz, tdata = self._sparse(self.ta_coef)
         return {
             "format": FORMAT,
             "indices": nz,
             "data": data,
             "front_indices": fnz,
             "front_data": fdata,
+            "ta_indices": tnz,
+            "ta_data": tdata,
+            "ta_intercept": float(self.ta_intercept),
+            "plain": np.asarray(self.plain, dtype=np.float64),
+            "plain_intercept": float(self.plain_intercept),
             "n_features": int(len(self.coef)),
             "intercept": float(self.intercept),
             "front_intercept": float(self.front_intercept),
@@ -151,6 +192,8 @@ class DraftScorer:
         return cls(
             dense(d["indices"], d["data"]), float(d["intercept"]), dense(d["front_indices"], d["front_data"]), float(d["front_intercept"]),
             np.asarray(d["stage2"], dtype=np.float64), float(d["stage2_intercept"]),
+            dense(d["ta_indices"], d["ta_data"]), float(d["ta_intercept"]),
+            np.asarray(d["plain"], dtype=np.float64), float(d["plain_intercept"]),
             np.asarray(d["base"], dtype=np.float64), float(d["base_intercept"]), int(d.get("passage_chars", PASSAGE_CHARS)),
         )
 

@@ -7,9 +7,9 @@ Data (read from ../shared/data; the split is a hash of the publication id, fullt
   rule set) and the IPC definitions / the rules' English terms, at a lower weight
   (``SHORT_WEIGHT``): short texts like the opening of a draft, and they cover fields no training
   draft is in. The 140 uspto-grants are never trained on.
-Steps: the two heads (class-balanced logistic regression) on the training and calibration drafts
-(``TRAIN_SPLITS``); the second stage on out-of-fold head values (5 folds by id) and the
-evidence-term counts; the base stage for Japanese (a ridge regression of that logit on what reads
+Steps: the three heads (whole, front, title-abstract; class-balanced logistic regression) on the
+training and calibration drafts (``TRAIN_SPLITS``); the second stage on out-of-fold head values
+(5 folds by id) and the evidence-term counts (whole text; title and abstract); the base stage for Japanese (a ridge regression of that logit on what reads
 Japanese); default thresholds on the out-of-fold values; figures on the test drafts.
 Deterministic (fixed folds, solvers without randomness).
 """
@@ -22,7 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from workbench.classify import data as D
-from workbench.classify.draft import BASE_FEATURES, STAGE2_FEATURES, DraftScorer, _sigmoid, front_text
+from workbench.classify.draft import BASE_FEATURES, PLAIN_FEATURES, STAGE2_FEATURES, DraftScorer, _sigmoid, front_text, title_abstract_text
 from workbench.classify.features import normalise
 from workbench.messages import model as MD
 from workbench.messages import msg
@@ -65,8 +65,9 @@ def definition_examples(titles, rs, targets) -> tuple[list[str], np.ndarray]:
 
 
 class Featurised:
-    """Whole-draft and front features of a list of drafts (normalised once) and their
-    evidence-term counts (distinct terms of the best-supported field, as the screen counts them)."""
+    """Whole-draft, front and title-abstract features of a list of drafts (normalised once) and
+    their evidence-term counts (distinct terms of the best-supported field in the whole text and
+    in the title and abstract, as the screen counts them)."""
 
     def __init__(self, feat, drafts, engine, cut: int | None = None):
         raw = [d.text(cut) for d in drafts]
@@ -75,12 +76,17 @@ class Featurised:
         self.X = feat.transform(self.texts, normalised=True)
         self.XF = feat.transform(fronts, normalised=True)
         self.n_terms = np.array([engine.term_count(engine.ruleset.find_terms(t, "en")) for t in raw], dtype=np.int64)
+        tas = [normalise(title_abstract_text(d.title, d.abstract)) for d in drafts]
+        self.has_abstract = np.array([bool(t) for t in tas])
+        self.XT = feat.transform(tas, normalised=True)
+        self.ta_terms = np.array([engine.term_count(engine.ruleset.find_terms(t, "en")) for t in tas], dtype=np.int64)
 
-    def stage2(self, coef, intercept, fcoef, fintercept, rows=None) -> np.ndarray:
+    def stage2(self, coef, intercept, fcoef, fintercept, tcoef, tintercept, rows=None) -> np.ndarray:
         rows = np.arange(len(self.texts)) if rows is None else np.asarray(rows)
         whole = np.clip(np.asarray(self.X[rows] @ coef).ravel() + intercept, -12, 12)
         front = np.clip(np.asarray(self.XF[rows] @ fcoef).ravel() + fintercept, -12, 12)
-        return DraftScorer.stage2_inputs(whole, front, self.n_terms[rows])
+        ta = np.clip(np.asarray(self.XT[rows] @ tcoef).ravel() + tintercept, -12, 12)
+        return DraftScorer.stage2_inputs(whole, front, self.n_terms[rows], ta, self.ta_terms[rows])
 
 
 def _fit_head(X, y, w):
@@ -118,7 +124,10 @@ def fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat
             fcoef, fb = _fit_head(sp.vstack([ftr.XF[tr], short_X], format="csr"), np.concatenate([y[tr], short_y]), np.concatenate([w[tr], short_w]))
         else:
             fcoef, fb = _fit_head(ftr.XF[tr], y[tr], w[tr])
-        return coef, b, fcoef, fb
+        # the title-abstract head learns from the drafts alone (with the short records beside it
+        # the likely level was worse out of fold: 39 % against 51 %, docs/quality.md)
+        tcoef, tb = _fit_head(ftr.XT[tr], y[tr], w[tr])
+        return coef, b, fcoef, fb, tcoef, tb
 
     # out-of-fold head values for the second stage
     fold = np.array([D.bucket(d.id) % FOLDS for d in train])
@@ -126,11 +135,15 @@ def fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat
     for k in range(FOLDS):
         tr, te = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
         S2[te] = ftr.stage2(*heads(tr), rows=te)
-    st2 = LogisticRegression(C=1.0, max_iter=1000).fit(S2, y, sample_weight=w)
-    coef, b, fcoef, fb = heads(np.arange(len(train)))
-    scorer = DraftScorer(coef, b, fcoef, fb, st2.coef_[0].astype(np.float64), float(st2.intercept_[0]))
+    ab = ftr.has_abstract
+    st2 = LogisticRegression(C=1.0, max_iter=1000).fit(S2[ab], y[ab], sample_weight=w[ab])
+    # the plain second stage (a text without an abstract: titles, pasted claims) over the first inputs
+    plain = LogisticRegression(C=1.0, max_iter=1000).fit(S2[:, : len(PLAIN_FEATURES)], y, sample_weight=w)
+    coef, b, fcoef, fb, tcoef, tb = heads(np.arange(len(train)))
+    scorer = DraftScorer(coef, b, fcoef, fb, st2.coef_[0].astype(np.float64), float(st2.intercept_[0]), tcoef, tb,
+                         plain.coef_[0].astype(np.float64), float(plain.intercept_[0]))
     # the base stage (Japanese): regress the out-of-fold logit on what reads Japanese
-    z = scorer.stage2_logit(S2)
+    z = scorer.stage2_logit(S2, ab)
     P = model._probabilities(ftr.X)
     B = np.stack([engine.base_inputs(t, P[i : i + 1], "en", int(ftr.n_terms[i])) for i, t in enumerate(ftr.texts)])
     rg = Ridge(alpha=1.0).fit(B, z)
@@ -151,7 +164,8 @@ def fit_draft_scorer(model, engine, rs, titles, targets, records, fulltext, feat
 
 
 def draft_probabilities(scorer: DraftScorer, fz: Featurised) -> np.ndarray:
-    return _sigmoid(scorer.stage2_logit(fz.stage2(scorer.coef, scorer.intercept, scorer.front_coef, scorer.front_intercept)))
+    return _sigmoid(scorer.stage2_logit(fz.stage2(scorer.coef, scorer.intercept, scorer.front_coef, scorer.front_intercept,
+                                                  scorer.ta_coef, scorer.ta_intercept), fz.has_abstract))
 
 
 def _groups(drafts):

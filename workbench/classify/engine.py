@@ -242,8 +242,9 @@ class Engine:
         return float(cal.predict(feats)[0])
 
     # ------------------------------------------------------------------
-    def draft_inputs(self, text: str, language: str | None = None, claims: str = ""):
-        """(normalised text, passage spans, features of [whole, front] + passages, is Japanese)."""
+    def draft_inputs(self, text: str, language: str | None = None, claims: str = "", title_abstract: str = ""):
+        """(normalised text, passage spans, features of [whole, front, title-abstract] + passages,
+        is Japanese, the normalised title-abstract text)."""
         from workbench.classify.draft import front_text, passages
         from workbench.classify.features import normalise
         from workbench.ingest.detect import language_of
@@ -251,10 +252,11 @@ class Engine:
         t = normalise(text)
         scorer = self.model.draft
         spans = passages(t, scorer.passage_chars if scorer is not None else 1500)
-        texts = [t, front_text(t, normalise(claims) if claims else "")] + ([t[a:b] for a, b in spans] if len(spans) > 1 else [])
+        ta = normalise(title_abstract) if title_abstract.strip() else ""  # "": the plain second stage
+        texts = [t, front_text(t, normalise(claims) if claims else ""), ta] + ([t[a:b] for a, b in spans] if len(spans) > 1 else [])
         X = self.model.featurizer.transform(texts, normalised=True) if self.model.feature_params.get("char_scope") == "cjk" else self.model.featurizer.transform(texts)
         ja = (language or language_of(t)) == "ja"
-        return t, spans, X, ja
+        return t, spans, X, ja, ta
 
     def term_count(self, hits: Iterable[TermHit]) -> int:
         """Distinct evidence terms of the best-supported field (what the second stage reads)."""
@@ -272,29 +274,33 @@ class Engine:
         hs = F.head_scores(self._plans, probs_whole)[0]
         return base_inputs(float(n_terms), float(cs.max()) if len(cs) else 0.0, float(hs.max()) if len(hs) else 0.0)
 
-    def score_draft(self, text: str, language: str | None = None, *, claims: str = "", n_terms: int | None = None):
+    def score_draft(self, text: str, language: str | None = None, *, claims: str = "", n_terms: int | None = None,
+                    title_abstract: str = ""):
         """The draft-level score (workbench/classify/draft.py). ``claims``: the draft's claims (the front head reads them
         wherever they stand); ``n_terms``: distinct evidence terms of the best-supported field in
-        ``text`` (found here when not given). None when the model has no draft scorer."""
+        ``text`` (found here when not given); ``title_abstract``: the draft's title and abstract
+        (``draft.title_abstract_text``; "" without an abstract: the plain second stage). None when the model has no draft scorer."""
         from workbench.classify.draft import TOP_PASSAGES, DraftScore, _sigmoid
 
         scorer = self.model.draft
         if scorer is None:
             return None
-        t, spans, X, ja = self.draft_inputs(text, language, claims)
+        t, spans, X, ja, ta = self.draft_inputs(text, language, claims, title_abstract)
         if n_terms is None:
             n_terms = self.term_count(self.ruleset.find_terms(t, language))
         if ja:  # the IPC model's field scores on the whole text, for the base stage
             probs_whole = self.model._probabilities(X[0])
             z = float(scorer.base_logit(self.base_inputs(t, probs_whole, "ja", n_terms))[0])
             return DraftScore(float(_sigmoid(z)), float("nan"), (), len(spans), True, t, n_terms=n_terms)
-        h = scorer.head(X[[0] + list(range(2, X.shape[0]))])
+        h = scorer.head(X[[0] + list(range(3, X.shape[0]))])
         front = float(scorer.front_head(X[1])[0])
+        ta_value = float(scorer.ta_head(X[2])[0])
+        ta_terms = self.term_count(self.ruleset.find_terms(ta, language)) if ta else 0
         vals = h[1:] if len(h) > 1 else h[:1]
-        z = float(scorer.stage2_logit(scorer.stage2_inputs(float(h[0]), front, n_terms))[0])
+        z = float(scorer.stage2_logit(scorer.stage2_inputs(float(h[0]), front, n_terms, ta_value, ta_terms), bool(ta))[0])
         order = np.argsort(-vals, kind="stable")[:TOP_PASSAGES]
         top = tuple((int(spans[i][0]), int(spans[i][1]), round(float(vals[i]), 3)) for i in order) if len(spans) > 1 else ((0, len(t), round(float(h[0]), 3)),)
-        return DraftScore(float(_sigmoid(z)), float(h[0]), top, len(spans), False, t, front, n_terms)
+        return DraftScore(float(_sigmoid(z)), float(h[0]), top, len(spans), False, t, front, n_terms, ta_value, ta_terms)
 
     def level(self, likelihood: float, thresholds: Thresholds | None = None) -> Level:
         t = thresholds or self.thresholds

@@ -389,7 +389,7 @@ CARD_NOTES = MD.CARD_NOTES  # the card's notes, coded (workbench/messages/model.
 
 def build_card(model: IpcModel, model_sha: str, model_path: Path, data_dir: Path, rs, report: dict, command: str, annotations: int) -> dict:
     from workbench.classify import draft_train as DT
-    from workbench.classify.draft import BASE_FEATURES, FRONT_CHARS, FRONT_CLAIMS_CHARS, STAGE2_FEATURES
+    from workbench.classify.draft import BASE_FEATURES, FRONT_CHARS, FRONT_CLAIMS_CHARS, PLAIN_FEATURES, STAGE2_FEATURES, TA_CHARS
     from workbench.classify.fulltext import FULLTEXT_FILES
 
     files = []
@@ -430,6 +430,12 @@ def build_card(model: IpcModel, model_sha: str, model_path: Path, data_dir: Path
                 "stage2": dict(zip(STAGE2_FEATURES, [round(float(x), 4) for x in model.draft.stage2])) if model.draft is not None else None,
                 "front_head": {"reads": f"the first {FRONT_CHARS} characters of the normalised draft and its claims (up to {FRONT_CLAIMS_CHARS})",
                                "short_example_weight": DT.SHORT_WEIGHT, "kept_weights": int(np.count_nonzero(model.draft.front_coef)) if model.draft is not None else 0},
+                "title_abstract_head": {"reads": f"the draft's title and abstract as the section finder finds them (up to {TA_CHARS} characters); "
+                                        "drafts only, no short records",
+                                        "why": "the likely level: precision at the top (out of fold, docs/quality.md)",
+                                        "kept_weights": int(np.count_nonzero(model.draft.ta_coef)) if model.draft is not None else 0},
+                "plain_stage2": {"for": "a text without an abstract found (titles, pasted claims, bare descriptions)",
+                                 **(dict(zip(PLAIN_FEATURES, [round(float(x), 4) for x in model.draft.plain])) if model.draft is not None else {})},
                 "base_stage": dict(zip(BASE_FEATURES, [round(float(x), 4) for x in model.draft.base])) if model.draft is not None else None,
                 "folds": DT.FOLDS,
                 "labels": "reviewer's labels (fulltext/us_grants_reviewed review.fields non-empty), not office codes",
