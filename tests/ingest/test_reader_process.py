@@ -192,6 +192,80 @@ def test_ctrl_c_while_waiting_leaves_no_reading_child_behind(monkeypatch, draft,
     assert _children_of(pid) == set()  # the read child was killed and reaped
 
 
+def _gone(pid: int, within: float = 5.0) -> bool:
+    """True once ``pid`` has ended (no such process, or a zombie nobody reaps: a container's
+    init may not), polled for ``within`` seconds."""
+    end = time.monotonic() + within
+    while time.monotonic() < end:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                if fh.read().rsplit(")", 1)[1].split()[0] in ("Z", "X"):
+                    return True
+        except FileNotFoundError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _pid_then_sleep(pid_file: Path, flag: Path):
+    def step():
+        if isolate.IN_CHILD and flag.exists():
+            pid_file.write_text(str(os.getpid()))
+            time.sleep(3600)
+    return step
+
+
+def test_a_read_child_dies_with_its_reader(monkeypatch, draft, reader, tmp_path):
+    """A reader killed mid-read (SIGKILL: by the caller that gave up on it, or the warm-up's
+    alarm) left its read child sleeping for an hour, holding the caller's output open - found
+    as a pytest copy alive after a whole run. The child now dies with the process that forked it."""
+    pid_file, flag = tmp_path / "child.pid", tmp_path / "stall"
+    flag.write_text("1")
+    _slow_step(monkeypatch, _pid_then_sleep(pid_file, flag))
+    rd = reader()
+    errors: list[BaseException] = []
+    t = threading.Thread(target=lambda: _catch(errors, lambda: read_draft(draft, limits=Limits(wall_s=5))))
+    t.start()
+    end = time.monotonic() + 10
+    while not pid_file.exists() and time.monotonic() < end:
+        time.sleep(0.02)
+    child = int(pid_file.read_text())
+    assert child in _children_of(rd)  # forked from the reader, sleeping
+    flag.unlink()  # the caller's own fork of the read again (the reader is gone) goes through
+    os.kill(rd, signal.SIGKILL)
+    assert _gone(child), "the read child outlived its reader"
+    t.join(15)
+    assert not t.is_alive() and not errors
+
+
+def _catch(errors: list, fn) -> None:
+    try:
+        fn()
+    except BaseException as exc:  # noqa: BLE001 - the test says what was raised
+        errors.append(exc)
+
+
+def test_a_read_child_dies_with_the_caller_that_forked_it(tmp_path):
+    """The same for a read forked from the caller itself (no reader): a command killed with
+    SIGKILL mid-read leaves no read behind."""
+    pid_file = tmp_path / "child.pid"
+    code = (
+        "import os, sys, threading, time\n"
+        "from workbench.ingest import isolate\n"
+        "from workbench.ingest.limits import Limits\n"
+        "def read():\n"
+        f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "    time.sleep(3600)\n"
+        "threading.Thread(target=isolate.run_isolated, args=('d.txt', read, Limits(wall_s=600)), daemon=True).start()\n"
+        f"while not os.path.exists({str(pid_file)!r}): time.sleep(0.02)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    # no pipes: a read child that outlived its caller would hold them open and hang the run
+    r = subprocess.run([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+    assert r.returncode == -signal.SIGKILL
+    assert _gone(int(pid_file.read_text())), "the read child outlived its caller"
+
+
 def test_a_reader_that_went_away_is_replaced_by_a_fork_of_this_process(draft, reader):
     pid = reader()
     os.kill(pid, signal.SIGKILL)

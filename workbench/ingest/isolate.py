@@ -88,7 +88,7 @@ def run_isolated(path: str | Path, read: Callable[[], Draft], lim: Limits, passw
     except OSError:  # out of file descriptors: read here, cooperatively bounded
         return read()
     try:
-        pid = os.fork()
+        pid = _fork_child()
     except OSError:  # no memory or process slot for a child: read here, cooperatively bounded
         os.close(r)
         os.close(w)
@@ -161,6 +161,45 @@ def _preload() -> None:
             importlib.import_module(name)
         except ImportError:  # a reader whose library is missing says so when it is used
             pass
+
+
+def _parent_death_signal() -> Callable[[], None] | None:
+    """Linux's prctl(PR_SET_PDEATHSIG) as a call for a child: the kernel sends the child
+    SIGKILL when the thread that forked it ends. Looked up in the parent (ctypes and libc are
+    then inherited, nothing loads per read); None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+
+
+_die_with_parent: Callable[[], None] | None = None
+_death_looked_up = False
+
+
+def _fork_child() -> int:
+    """os.fork() for a read: the child dies with the process that forked it (a reader killed
+    on the clock or by SIGKILL, a caller that crashed), so a read stuck in a sleep or a hung C
+    call never outlives it - CPU limits do not end a process that waits. Raises OSError as
+    os.fork does."""
+    global _die_with_parent, _death_looked_up
+    if not _death_looked_up:
+        _die_with_parent, _death_looked_up = _parent_death_signal(), True
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0 and _die_with_parent is not None:  # pragma: no cover - the child
+        try:
+            _die_with_parent()
+        except Exception:  # noqa: BLE001 - without it the old bounds hold
+            pass
+        if os.getppid() != parent:  # the parent ended before the signal was asked for
+            os._exit(70)
+    return pid
 
 
 def _receive(fd: int, wall_end: float) -> bytes | None:
@@ -302,6 +341,10 @@ class _Reader:
             os.close(r)
             self.close(kill=True)
             return None
+        except BaseException:  # Ctrl-C before the reader answered: it and its child go
+            os.close(r)
+            self.close(kill=True)
+            raise
         done = None
         data = None
         try:
@@ -491,7 +534,7 @@ def _serve(sock: socket.socket, warm: bool = True) -> None:  # pragma: no cover 
         w = fds[0]
         path, password, lim = pickle.loads(data)
         try:
-            pid = os.fork()
+            pid = _fork_child()
         except OSError:
             pid = -1
         if pid == 0:
@@ -502,7 +545,12 @@ def _serve(sock: socket.socket, warm: bool = True) -> None:  # pragma: no cover 
             sock.send(pickle.dumps((_STARTED, 0)))
             sock.send(pickle.dumps((_DONE, 70 << 8, 0.0)))
             continue
-        sock.send(pickle.dumps((_STARTED, pid)))
+        try:
+            sock.send(pickle.dumps((_STARTED, pid)))
+        except OSError:  # the caller went away (Ctrl-C before the answer): the child goes too
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return
         gone = _wait_child(sock, pid)
         _, status, usage = os.wait4(pid, 0)
         try:
