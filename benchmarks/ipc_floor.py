@@ -23,10 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,21 +53,11 @@ def worker(inp: str, out: str) -> int:
 
 
 def run_tree(root: Path, items: list[dict], label: str) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        inp, out = Path(tmp, "in.json"), Path(tmp, "out.json")
-        inp.write_text(json.dumps(items), encoding="utf-8")
-        env = dict(os.environ, PYTHONPATH=str(root), WORKBENCH_MODEL_DIR=str(root / "models"))
-        code = (f"import sys, importlib.util; sys.path.insert(0, {str(root)!r}); "
-                f"spec = importlib.util.spec_from_file_location('ipc_floor_worker', {str(Path(__file__).resolve())!r}); "
-                "mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod); "
-                f"sys.exit(mod.worker({str(inp)!r}, {str(out)!r}))")
-        t0 = time.time()
-        r = subprocess.run(["nice", "-n", "10", sys.executable, "-c", code], env=env, cwd=str(root), capture_output=True, text=True)
-        if r.returncode != 0:
-            raise SystemExit(f"{label}: worker failed\n{r.stderr[-3000:]}")
-        d = json.loads(out.read_text(encoding="utf-8"))
-        print(f"  {label}: {root}; model {d['model']}, {len(items)} texts in {time.time() - t0:.0f} s")
-        return d["results"]
+    from benchmarks.trees import run_worker  # here, not at the top: the worker runs in the measured tree
+
+    d, _, seconds = run_worker(root, __file__, items, label)
+    print(f"  {label}: {root}; model {d['model']}, {len(items)} texts in {seconds:.0f} s")
+    return d["results"]
 
 
 def kept(ipc: list, floor: float | None, at_most: int = 5) -> list[str]:

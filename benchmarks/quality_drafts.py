@@ -92,26 +92,15 @@ def run_tree(root: Path, items: list[dict], label: str, cache: bool = False) -> 
             d = json.loads(key.read_text(encoding="utf-8"))
             print(f"  {label}: {root} at {head[:7]}; model {d['model']} (cached results of an earlier run)")
             return {x["key"]: x for x in d["results"]}
-    with tempfile.TemporaryDirectory() as tmp:
-        inp, out = Path(tmp, "in.json"), Path(tmp, "out.json")
-        inp.write_text(json.dumps(items), encoding="utf-8")
-        env = dict(os.environ, PYTHONPATH=str(root), WORKBENCH_MODEL_DIR=str(root / "models"))
-        # the measured tree's workbench comes first on sys.path; this file is loaded by its path
-        code = (f"import sys, importlib.util; sys.path.insert(0, {str(root)!r}); "
-                f"spec = importlib.util.spec_from_file_location('qd_worker', {str(Path(__file__).resolve())!r}); "
-                "mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod); "
-                f"sys.exit(mod.worker({str(inp)!r}, {str(out)!r}))")
-        t0 = time.time()
-        r = subprocess.run(["nice", "-n", "10", sys.executable, "-c", code], env=env, cwd=str(root), capture_output=True, text=True)
-        if r.returncode != 0:
-            raise SystemExit(f"{label}: worker failed\n{r.stderr[-3000:]}")
-        d = json.loads(out.read_text(encoding="utf-8"))
-        where = [ln for ln in r.stderr.splitlines() if ln.startswith("worker: workbench from")]
-        print(f"  {label}: {where[-1][8:] if where else ''}; model {d['model']}, {len(items)} texts in {time.time() - t0:.0f} s")
-        if key is not None:
-            key.parent.mkdir(parents=True, exist_ok=True)
-            key.write_text(json.dumps(d), encoding="utf-8")
-        return {x["key"]: x for x in d["results"]}
+    from benchmarks.trees import run_worker  # here, not at the top: the worker runs in the measured tree
+
+    d, stderr, seconds = run_worker(root, __file__, items, label)
+    where = [ln for ln in stderr.splitlines() if ln.startswith("worker: workbench from")]
+    print(f"  {label}: {where[-1][8:] if where else ''}; model {d['model']}, {len(items)} texts in {seconds:.0f} s")
+    if key is not None:
+        key.parent.mkdir(parents=True, exist_ok=True)
+        key.write_text(json.dumps(d), encoding="utf-8")
+    return {x["key"]: x for x in d["results"]}
 
 
 # ---------------------------------------------------------------------------------------
