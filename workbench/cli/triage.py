@@ -16,7 +16,6 @@ from workbench.messages import screening as S
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 2, 3
 
 
-
 def claim_terms(evidence, lang: str, limit: int = 5) -> list[str]:
     """A claim's evidence terms as a person reads them: each term once, where it first stands
     in the claim (counted from 1) and how many more times it occurs; at most ``limit`` terms."""
@@ -29,6 +28,7 @@ def claim_terms(evidence, lang: str, limit: int = 5) -> list[str]:
         msg(S.I440, term=t, pos=pos).render(lang) if count[t] == 1 else msg(S.I441, term=t, pos=pos, count=count[t]).render(lang)
         for t, pos in list(first.items())[:limit]
     ]
+
 
 def register(sub) -> None:
     p = sub.add_parser("triage", help="screen draft files (or a text) for the specified technology fields")

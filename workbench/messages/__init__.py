@@ -42,7 +42,7 @@ _FORMATTER = string.Formatter()
 class _Renderer(string.Formatter):
     """str.format with two more format specs, so every edge shows a number one way:
     ``{p:lk}`` a likelihood or confidence as the window and the report show it ("<1%", "25%",
-    ">99%"; ``domain.percent_text``) and ``{t:th}`` a threshold on the same scale ("10.8%",
+    ">99%"; ``domain.percent_text``) and ``{t:th}`` a threshold on the same scale and precision ("11%",
     "0.18%"; ``domain.threshold_text``). A value stored before these specs (a formatted string)
     is shown as it was."""
 
