@@ -164,15 +164,16 @@ def _where(args) -> Message:
     return msg(M.I806, address=args.scheduler) if args.scheduler else msg(M.I805)
 
 
-def drive(outcomes, progress: Progress, summary, args, workers_hint: int, kept=None):
+def drive(outcomes, progress: Progress, summary, args, workers_hint: int, kept=None) -> None:
     """Run the batch generator, showing each outcome; returns normally, or re-raises
     KeyboardInterrupt after saying what was kept. ``kept()`` counts the drafts recorded, in
-    the log itself (a verdict committed as the Ctrl-C came never reached ``summary``)."""
+    the log itself (a verdict committed as the Ctrl-C came never reached ``summary``). A plain
+    loop, not a generator: a Ctrl-C that lands between two outcomes (in the caller's frame of a
+    generator) skipped this handler and printed only "error: interrupted"."""
     try:
         for out in outcomes:
             summary.add(out)
             progress.update(out)
-            yield out
     except KeyboardInterrupt:
         summary.interrupted = True
         progress.finish()
@@ -223,8 +224,7 @@ def run_batch_cmd(args) -> int:
                                     on_start=on_start)
         kept = lambda: recorded_count(log, tasks, since_event=head, identity=started.get("identity"),  # noqa: E731
                                       options=options, force=args.force)
-        for _ in drive(outcomes, progress, summary, args, jobs, kept):
-            pass
+        drive(outcomes, progress, summary, args, jobs, kept)
         for line in summary.lines(str(log.path)):
             print(line.render(progress.lang))
     return summary.exit_code()
@@ -258,8 +258,7 @@ def run_rescreen_cmd(args) -> int:
 
         head = log.head()[0]
         kept = lambda: recorded_count(log, run.tasks, since_event=head, force=True)  # noqa: E731
-        for _ in drive(run.outcomes(on_start=on_start), progress, summary, args, jobs, kept):
-            pass
+        drive(run.outcomes(on_start=on_start), progress, summary, args, jobs, kept)
         for line in run.changed_lines():
             print(line.render(lang))
         print(run.verdict_line().render(lang))
